@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/tiendo/tiendo/handlers"
+	"github.com/tiendo/tiendo/internal/config"
+	"github.com/tiendo/tiendo/internal/demo"
+	"github.com/tiendo/tiendo/migrations"
+	"github.com/tiendo/tiendo/models"
+)
+
+// openStore opens the database, applies the migrations and prepares the store.
+func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*config.Database, *models.Store, error) {
+	db, err := config.OpenDatabase(ctx, cfg, os.Stderr)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := migrations.Up(ctx, db.DB.DB); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	var clock models.Clock = models.SystemClock{}
+	if !cfg.Now.IsZero() {
+		clock = models.NewOffsetClock(cfg.Now)
+		log.Warn("clock moved", "TIENDO_NOW", cfg.Now)
+	}
+	store, err := models.NewStore(db.DB, models.Options{Clock: clock})
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, store, nil
+}
+
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	withDemo := fs.Bool("demo", false, "load the demo communes when the database has none")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, store, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	defer store.Close()
+	if *withDemo {
+		if err := demoIfEmpty(ctx, cfg, db); err != nil {
+			return err
+		}
+	}
+	return listen(ctx, cfg, handlers.New(store, handlers.Options{Log: log, SecureCookies: cfg.SecureCookies}), log)
+}
+
+// listen serves until ctx ends, then drains requests for up to 10 seconds.
+func listen(ctx context.Context, cfg config.Config, h http.Handler, log *slog.Logger) error {
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("TIENDO_ADDR %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
+		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute}
+	fmt.Printf("tiendo đang chạy tại / is running at http://%s\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func migrate(ctx context.Context, cfg config.Config, log *slog.Logger) error {
+	db, store, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	store.Close()
+	log.Info("migrations applied")
+	return db.Close()
+}
+
+func loadDemo(ctx context.Context, cfg config.Config, log *slog.Logger) error {
+	db, store, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	store.Close()
+	res, err := demo.Load(ctx, db.DB, demo.Options{Password: cfg.DemoPassword})
+	if err != nil {
+		return err
+	}
+	printLogins(res)
+	return nil
+}
+
+// demoIfEmpty loads the demo on a database without communes, so a second
+// `make run` finds its data and loads nothing twice.
+func demoIfEmpty(ctx context.Context, cfg config.Config, db *config.Database) error {
+	res, err := demo.LoadIfEmpty(ctx, db.DB, demo.Options{Password: cfg.DemoPassword})
+	if err != nil || res == nil {
+		return err
+	}
+	printLogins(res)
+	return nil
+}
+
+func printLogins(res *demo.Result) {
+	fmt.Println("Đã nạp dữ liệu mẫu / demo data loaded:", res.Summary)
+	fmt.Println("Tài khoản mẫu / demo logins (mật khẩu / password:", res.Password+"):")
+	for _, l := range res.Logins {
+		fmt.Printf("  %-10s %s\n", l.Username, l.Description)
+	}
+}

@@ -1,0 +1,94 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+type loginRequest struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+func (r *loginRequest) validate() error {
+	v := &models.ValidationError{}
+	if r.Username == "" {
+		v.Add("username", "required", "cần nhập tên đăng nhập")
+	}
+	if r.Password == "" {
+		v.Add("password", "required", "cần nhập mật khẩu")
+	}
+	return v.Err()
+}
+
+type loginResponse struct {
+	Token     string     `json:"token"`
+	ExpiresAt time.Time  `json:"expires_at"`
+	User      meResponse `json:"user"`
+}
+
+type meResponse struct {
+	ID                 int64               `json:"id"`
+	Username           string              `json:"username"`
+	FullName           string              `json:"full_name"`
+	MustChangePassword bool                `json:"must_change_password"`
+	Commune            models.CommuneInfo  `json:"commune"`
+	Memberships        []models.Membership `json:"memberships"`
+}
+
+func meOf(a *models.Actor) meResponse {
+	ms := a.Memberships
+	if ms == nil {
+		ms = []models.Membership{}
+	}
+	return meResponse{ID: a.UserID, Username: a.Username, FullName: a.FullName,
+		MustChangePassword: a.MustChangePassword, Commune: a.Commune, Memberships: ms}
+}
+
+func (h *handler) login(c *gin.Context) error {
+	var req loginRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	if err := req.validate(); err != nil {
+		return err
+	}
+	l, err := h.store.Login(c.Request.Context(), req.Username, req.Password, c.ClientIP(), c.Request.UserAgent())
+	if err != nil {
+		return err
+	}
+	h.setSessionCookie(c, l.Token, l.ExpiresAt)
+	c.JSON(http.StatusOK, loginResponse{Token: l.Token, ExpiresAt: l.ExpiresAt, User: meOf(l.Actor)})
+	return nil
+}
+
+func (h *handler) setSessionCookie(c *gin.Context, token string, expires time.Time) {
+	maxAge := -1
+	if token != "" {
+		maxAge = int(time.Until(expires).Seconds())
+	}
+	http.SetCookie(c.Writer, &http.Cookie{
+		Name: sessionCookie, Value: token, Path: "/", MaxAge: maxAge, HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: h.opts.SecureCookies || c.Request.TLS != nil,
+	})
+}
+
+// logout revokes the presented session; without one it still clears the cookie.
+func (h *handler) logout(c *gin.Context) error {
+	if tok := requestToken(c); tok != "" {
+		if err := h.store.Logout(c.Request.Context(), tok); err != nil {
+			return err
+		}
+	}
+	h.setSessionCookie(c, "", time.Time{})
+	c.Status(http.StatusNoContent)
+	return nil
+}
+
+func (h *handler) me(c *gin.Context) error {
+	return respond(c, http.StatusOK, meOf(actor(c)), nil)
+}

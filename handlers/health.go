@@ -1,0 +1,35 @@
+package handlers
+
+import (
+	_ "embed"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+//go:embed openapi.json
+var openapiDoc []byte
+
+// OpenAPI is the API description served at /api/v1/openapi.json.
+func OpenAPI() []byte { return openapiDoc }
+
+// healthz says the process is alive; it touches nothing else.
+func (h *handler) healthz(c *gin.Context) error {
+	return respond(c, http.StatusOK, gin.H{"status": "ok"}, nil)
+}
+
+// readyz says whether this process can serve: database reachable, schema current.
+func (h *handler) readyz(c *gin.Context) error {
+	if err := h.store.Ready(c.Request.Context()); err != nil {
+		h.log.Warn("not ready", "err", err)
+		writeProblem(c, Problem{Status: http.StatusServiceUnavailable, Code: "not_ready",
+			Title: "Chưa sẵn sàng", Detail: "cơ sở dữ liệu chưa kết nối được hoặc chưa cập nhật lược đồ"})
+		return nil
+	}
+	return respond(c, http.StatusOK, gin.H{"status": "ready"}, nil)
+}
+
+func (h *handler) openapi(c *gin.Context) error {
+	c.Data(http.StatusOK, "application/json", openapiDoc)
+	return nil
+}

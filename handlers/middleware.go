@@ -1,0 +1,93 @@
+package handlers
+
+import (
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// MaxBodyBytes bounds every request body.
+const MaxBodyBytes = 1 << 20
+
+const (
+	sessionCookie = "tiendo_session"
+	actorKey      = "tiendo.actor"
+)
+
+// securityHeaders are sent on every response.
+func securityHeaders(c *gin.Context) {
+	h := c.Writer.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+	if c.Request.TLS != nil {
+		h.Set("Strict-Transport-Security", "max-age=31536000")
+	}
+	c.Next()
+}
+
+// limitBody makes an oversized body fail while it is read, as a 413.
+func limitBody(c *gin.Context) {
+	if c.Request.Body != nil {
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, MaxBodyBytes)
+	}
+	c.Next()
+}
+
+// recoverMiddleware turns a panic into a logged 500 problem.
+func recoverMiddleware(log *slog.Logger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		defer func() {
+			if r := recover(); r != nil {
+				log.Error("panic", "method", c.Request.Method, "path", c.Request.URL.Path, "panic", r)
+				writeProblem(c, problemFor(nil))
+			}
+		}()
+		c.Next()
+	}
+}
+
+// accessLog writes one line per request.
+func accessLog(log *slog.Logger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		start := time.Now()
+		c.Next()
+		log.Info("http", "method", c.Request.Method, "path", c.Request.URL.Path,
+			"status", c.Writer.Status(), "ms", time.Since(start).Milliseconds())
+	}
+}
+
+// authenticate resolves the session cookie or bearer token to an actor, or
+// answers 401.
+func (h *handler) authenticate(c *gin.Context) {
+	a, err := h.store.Authenticate(c.Request.Context(), requestToken(c), c.ClientIP())
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.Set(actorKey, a)
+	c.Next()
+}
+
+// requestToken prefers an explicit bearer token over the cookie.
+func requestToken(c *gin.Context) string {
+	if auth := c.GetHeader("Authorization"); auth != "" {
+		if tok, ok := strings.CutPrefix(auth, "Bearer "); ok {
+			return strings.TrimSpace(tok)
+		}
+		return ""
+	}
+	tok, _ := c.Cookie(sessionCookie)
+	return tok
+}
+
+// actor is the authenticated caller; routes behind authenticate always have one.
+func actor(c *gin.Context) *models.Actor {
+	return c.MustGet(actorKey).(*models.Actor)
+}

@@ -1,0 +1,73 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+func (h *handler) listPlans(c *gin.Context) error {
+	q := &query{c: c}
+	f := models.PlanFilter{Year: q.int("year"), Kind: c.Query("kind"), Status: c.Query("status"),
+		Query: c.Query("q"), Limit: q.int("limit"), Cursor: c.Query("cursor")}
+	if err := q.err(); err != nil {
+		return err
+	}
+	page, err := h.store.ListPlans(c.Request.Context(), actor(c), f)
+	return respond(c, http.StatusOK, page, err)
+}
+
+func (h *handler) createPlan(c *gin.Context) error {
+	var in models.PlanInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	p, err := h.store.CreatePlan(c.Request.Context(), actor(c), in)
+	if err != nil {
+		return err
+	}
+	setETag(c, p.Version)
+	c.Header("Location", "/api/v1/plans/"+strconv.FormatInt(p.ID, 10))
+	c.JSON(http.StatusCreated, p)
+	return nil
+}
+
+func (h *handler) getPlan(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	p, err := h.store.GetPlan(c.Request.Context(), actor(c), id)
+	if err != nil {
+		return err
+	}
+	setETag(c, p.Version)
+	c.JSON(http.StatusOK, p)
+	return nil
+}
+
+func (h *handler) updatePlan(c *gin.Context) error {
+	var patch models.PlanPatch
+	id, version, err := writeTarget(c, &patch)
+	if err != nil {
+		return err
+	}
+	p, err := h.store.UpdatePlan(c.Request.Context(), actor(c), id, version, patch)
+	if err != nil {
+		return err
+	}
+	setETag(c, p.Version)
+	c.JSON(http.StatusOK, p)
+	return nil
+}
+
+func (h *handler) deletePlan(c *gin.Context) error {
+	id, version, err := writeTarget(c, nil)
+	if err != nil {
+		return err
+	}
+	return respond(c, http.StatusNoContent, nil, h.store.DeletePlan(c.Request.Context(), actor(c), id, version))
+}

@@ -1,0 +1,134 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// taskFilter reads the task list's query string; assignee=me is the only
+// assignee form, since people look for their own work, not others'.
+func taskFilter(c *gin.Context) (models.TaskFilter, error) {
+	q := &query{c: c}
+	f := models.TaskFilter{PlanID: q.id("plan_id"), UnitID: q.id("unit_id"), DueFrom: q.date("due_from"),
+		DueTo: q.date("due_to"), Query: c.Query("q"), Limit: q.int("limit"), Cursor: c.Query("cursor")}
+	switch a := c.Query("assignee"); a {
+	case "":
+	case "me":
+		f.AssigneeID = actor(c).UserID
+	default:
+		q.v.Add("assignee", "invalid", "assignee chỉ nhận giá trị me")
+	}
+	statuses, err := models.ParseStatuses(c.Query("status"))
+	if err != nil {
+		q.v.Fields = append(q.v.Fields, err.(*models.ValidationError).Fields...)
+	}
+	f.Statuses = statuses
+	return f, q.err()
+}
+
+func (h *handler) listTasks(c *gin.Context) error {
+	f, err := taskFilter(c)
+	if err != nil {
+		return err
+	}
+	page, err := h.store.ListTasks(c.Request.Context(), actor(c), f)
+	return respond(c, http.StatusOK, page, err)
+}
+
+func (h *handler) listPlanTasks(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	f, err := taskFilter(c)
+	if err != nil {
+		return err
+	}
+	f.PlanID = id
+	page, err := h.store.ListTasks(c.Request.Context(), actor(c), f)
+	return respond(c, http.StatusOK, page, err)
+}
+
+func (h *handler) createTask(c *gin.Context) error {
+	planID, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	var in models.TaskInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	t, err := h.store.CreateTask(c.Request.Context(), actor(c), planID, in)
+	if err != nil {
+		return err
+	}
+	setETag(c, t.Version)
+	c.Header("Location", "/api/v1/tasks/"+strconv.FormatInt(t.ID, 10))
+	c.JSON(http.StatusCreated, t)
+	return nil
+}
+
+func (h *handler) getTask(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	t, err := h.store.GetTask(c.Request.Context(), actor(c), id)
+	if err != nil {
+		return err
+	}
+	setETag(c, t.Version)
+	c.JSON(http.StatusOK, t)
+	return nil
+}
+
+func (h *handler) updateTask(c *gin.Context) error {
+	var patch models.TaskPatch
+	id, version, err := writeTarget(c, &patch)
+	if err != nil {
+		return err
+	}
+	t, err := h.store.UpdateTask(c.Request.Context(), actor(c), id, version, patch)
+	if err != nil {
+		return err
+	}
+	setETag(c, t.Version)
+	c.JSON(http.StatusOK, t)
+	return nil
+}
+
+func (h *handler) deleteTask(c *gin.Context) error {
+	id, version, err := writeTarget(c, nil)
+	if err != nil {
+		return err
+	}
+	return respond(c, http.StatusNoContent, nil, h.store.DeleteTask(c.Request.Context(), actor(c), id, version))
+}
+
+func (h *handler) listProgress(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	items, err := h.store.ListProgress(c.Request.Context(), actor(c), id)
+	return respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
+}
+
+func (h *handler) reportProgress(c *gin.Context) error {
+	var in models.ProgressInput
+	id, _, err := writeTarget(c, &in)
+	if err != nil {
+		return err
+	}
+	res, err := h.store.ReportProgress(c.Request.Context(), actor(c), id, in)
+	if err != nil {
+		return err
+	}
+	setETag(c, res.Task.Version)
+	c.JSON(http.StatusCreated, res)
+	return nil
+}

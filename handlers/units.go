@@ -1,0 +1,28 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+func (h *handler) listUnits(c *gin.Context) error {
+	units, err := h.store.ListUnits(c.Request.Context(), actor(c))
+	return respond(c, http.StatusOK, gin.H{"items": units, "next": nil}, err)
+}
+
+func (h *handler) createUnit(c *gin.Context) error {
+	var in models.NewUnit
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	u, err := h.store.CreateUnit(c.Request.Context(), actor(c), in)
+	return respond(c, http.StatusCreated, u, err)
+}
+
+func (h *handler) listUsers(c *gin.Context) error {
+	users, err := h.store.ListUsers(c.Request.Context(), actor(c))
+	return respond(c, http.StatusOK, gin.H{"items": users, "next": nil}, err)
+}

@@ -1,0 +1,473 @@
+// Package pglocal runs a private PostgreSQL cluster that listens only on a
+// unix socket inside its own data directory, so development and tests need no
+// system service, no password and no free TCP port.
+package pglocal
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	_ "github.com/lib/pq" // the reuse check pings through lib/pq
+)
+
+const (
+	// port only names the socket file; nothing listens on TCP.
+	port = 5432
+	// maxSocketPath is the portable sun_path limit (macOS: 104 bytes incl. NUL).
+	maxSocketPath = 103
+	logName       = "server.log"
+	// defaultWait bounds pg_ctl start/stop when ctx has no deadline.
+	defaultWait = 60 * time.Second
+)
+
+// accountName is a variable so tests can simulate a machine without it.
+var accountName = "postgres"
+
+// Options configure a private cluster.
+type Options struct {
+	DataDir string    // cluster directory; created and initdb'd if empty/missing
+	Log     io.Writer // where to copy server/initdb output on failure (nil = discard)
+	Fast    bool      // tests: fsync=off, synchronous_commit=off, full_page_writes=off
+}
+
+// Cluster is a running private PostgreSQL.
+type Cluster struct {
+	dataDir string
+	sockDir string
+	port    int
+	run     *runner
+	log     io.Writer
+
+	mu      sync.Mutex
+	started bool
+}
+
+// Start reuses the server already running on o.DataDir (so `tiendo jobs run`
+// can join a `make run` cluster) or initialises and starts one.
+func Start(ctx context.Context, o Options) (*Cluster, error) {
+	if o.DataDir == "" {
+		return nil, errors.New("pglocal: no data directory given; set TIENDO_DATA_DIR")
+	}
+	dir, err := filepath.Abs(o.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("pglocal: %w", err)
+	}
+	if err := checkSocketPath(dir); err != nil {
+		return nil, err
+	}
+	c := &Cluster{dataDir: dir, sockDir: dir, port: port, log: o.Log}
+	if c.log == nil {
+		c.log = io.Discard
+	}
+	if c.reuse(ctx) {
+		return c, nil
+	}
+	if err := c.prepare(ctx, o.Fast); err != nil {
+		return nil, err
+	}
+	if err := c.start(ctx, o.Fast); err != nil {
+		if c.reuse(ctx) { // another process won the race to start it
+			return c, nil
+		}
+		return nil, err
+	}
+	c.started = true
+	return c, nil
+}
+
+// prepare finds the binaries and the account to run them as, and runs initdb
+// unless the directory already holds a cluster.
+func (c *Cluster) prepare(ctx context.Context, fast bool) error {
+	bin, err := BinDir()
+	if err != nil {
+		return fmt.Errorf("pglocal: %w", err)
+	}
+	if c.run, err = newRunner(bin); err != nil {
+		return err
+	}
+	if err := c.run.checkReachable(c.dataDir); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(c.dataDir, "PG_VERSION")); err == nil {
+		return nil
+	}
+	return c.initdb(ctx, fast)
+}
+
+// DSN points lib/pq at the socket directory; trust auth makes a password
+// unnecessary because only the owning account can reach the socket.
+func (c *Cluster) DSN(dbname string) string {
+	return fmt.Sprintf("host=%s port=%d user=postgres dbname=%s sslmode=disable",
+		dsnValue(c.sockDir), c.port, dsnValue(dbname))
+}
+
+// Started tells callers whether Stop will actually shut the server down.
+func (c *Cluster) Started() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.started
+}
+
+// Stop shuts down only a server this process started, so a reused cluster
+// keeps serving whoever started it.
+func (c *Cluster) Stop() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.started {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), defaultWait)
+	defer cancel()
+	out, err := c.run.output(ctx, c.dataDir, "pg_ctl", "stop", "-D", c.dataDir, "-m", "fast", "-w",
+		"-t", waitSeconds(ctx))
+	if err != nil {
+		fmt.Fprintf(c.log, "%s", out)
+		return fmt.Errorf("pglocal: stopping PostgreSQL in %s: %w: %s", c.dataDir, err, lastLines(out, 3))
+	}
+	c.started = false
+	return nil
+}
+
+func (c *Cluster) initdb(ctx context.Context, fast bool) error {
+	if err := c.run.makeDataDir(c.dataDir); err != nil {
+		return err
+	}
+	args := []string{"-D", c.dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8"}
+	args = append(args, localeArgs()...)
+	if fast {
+		args = append(args, "-N")
+	}
+	out, err := c.run.output(ctx, c.dataDir, "initdb", args...)
+	if err != nil {
+		fmt.Fprintf(c.log, "%s", out)
+		return fmt.Errorf("pglocal: initdb %s: %w:\n%s", c.dataDir, err, lastLines(out, 10))
+	}
+	return nil
+}
+
+func (c *Cluster) start(ctx context.Context, fast bool) error {
+	logFile := filepath.Join(c.dataDir, logName)
+	out, err := c.run.output(ctx, c.dataDir, "pg_ctl", "start", "-w", "-t", waitSeconds(ctx),
+		"-D", c.dataDir, "-l", logFile, "-o", serverOpts(c.dataDir, fast))
+	if err != nil {
+		tail := tailFile(logFile, 20)
+		fmt.Fprintf(c.log, "%s%s", out, tail)
+		return fmt.Errorf("pglocal: starting PostgreSQL in %s: %w: %s\nserver log %s:\n%s",
+			c.dataDir, err, lastLines(out, 2), logFile, tail)
+	}
+	return nil
+}
+
+// serverOpts is passed through pg_ctl -o, which pg_ctl hands to /bin/sh, so
+// every argument is shell-quoted.
+func serverOpts(sockDir string, fast bool) string {
+	settings := []string{
+		"listen_addresses=",
+		"unix_socket_directories=" + sockDir,
+		"unix_socket_permissions=0700",
+		"port=" + strconv.Itoa(port),
+		"max_connections=200",
+	}
+	if fast {
+		settings = append(settings, "fsync=off", "synchronous_commit=off", "full_page_writes=off")
+	}
+	args := make([]string, 0, 2*len(settings))
+	for _, s := range settings {
+		args = append(args, "-c", shellQuote(s))
+	}
+	return strings.Join(args, " ")
+}
+
+// checkSocketPath fails early with advice instead of the server's cryptic
+// "Unix-domain socket path is too long" buried in a log file.
+func checkSocketPath(dir string) error {
+	sock := filepath.Join(dir, ".s.PGSQL."+strconv.Itoa(port))
+	if len(sock) > maxSocketPath {
+		return fmt.Errorf("pglocal: data dir %s is too long for a unix socket path (%d bytes, max %d); use a shorter TIENDO_DATA_DIR",
+			dir, len(sock), maxSocketPath)
+	}
+	if strings.ContainsAny(dir, ",\"'\\\n") {
+		return fmt.Errorf("pglocal: data dir %q contains a comma, quote, backslash or newline; use a plainer TIENDO_DATA_DIR", dir)
+	}
+	return nil
+}
+
+// reuse adopts a server that is already running on the data directory. Its
+// socket and port come from postmaster.pid, which is authoritative even if
+// it was started with other settings.
+func (c *Cluster) reuse(ctx context.Context) bool {
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		pf, ok := readPidFile(c.dataDir)
+		if !ok || !processAlive(pf.pid) {
+			return false
+		}
+		c.sockDir, c.port = pf.sockDir, pf.port
+		if ping(ctx, c.DSN("postgres")) == nil {
+			return true
+		}
+		// Only a server that is still coming up is worth waiting for.
+		if pf.status != "starting" || time.Now().After(deadline) || ctx.Err() != nil {
+			c.sockDir, c.port = c.dataDir, port
+			return false
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+type pidFile struct {
+	pid     int
+	port    int
+	sockDir string
+	status  string
+}
+
+// readPidFile parses the documented postmaster.pid layout: line 1 pid, 4 port,
+// 5 first socket directory, 6 listen address, 8 status.
+func readPidFile(dataDir string) (pidFile, bool) {
+	b, err := os.ReadFile(filepath.Join(dataDir, "postmaster.pid"))
+	if err != nil {
+		return pidFile{}, false
+	}
+	lines := strings.Split(string(b), "\n")
+	for len(lines) < 8 {
+		lines = append(lines, "")
+	}
+	var pf pidFile
+	pf.pid, err = strconv.Atoi(strings.TrimSpace(lines[0]))
+	if err != nil || pf.pid <= 0 {
+		return pidFile{}, false
+	}
+	if pf.port, err = strconv.Atoi(strings.TrimSpace(lines[3])); err != nil {
+		return pidFile{}, false
+	}
+	pf.sockDir = strings.TrimSpace(lines[4])
+	if pf.sockDir == "" { // TCP-only server started by someone else
+		pf.sockDir = strings.TrimSpace(lines[5])
+	}
+	pf.status = strings.TrimSpace(lines[7])
+	return pf, pf.sockDir != ""
+}
+
+// processAlive treats EPERM as alive: the postmaster may belong to the
+// postgres account while we are an ordinary user.
+func processAlive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+func ping(ctx context.Context, dsn string) error {
+	db, err := sql.Open("postgres", dsn+" connect_timeout=5")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	return db.PingContext(ctx)
+}
+
+// runner runs the PostgreSQL tools as the account that owns the cluster:
+// initdb, pg_ctl and postgres all refuse to run as root.
+type runner struct {
+	bin  string
+	acct *account // nil: run as the current user
+}
+
+// account is the unprivileged OS account used when we are root.
+type account struct {
+	name     string
+	uid, gid uint32
+	groups   []uint32
+	home     string
+}
+
+func newRunner(bin string) (*runner, error) {
+	r := &runner{bin: bin}
+	if os.Geteuid() != 0 {
+		return r, nil
+	}
+	a, err := lookupAccount(accountName)
+	if err != nil {
+		return nil, err
+	}
+	r.acct = a
+	return r, nil
+}
+
+func lookupAccount(name string) (*account, error) {
+	u, err := user.Lookup(name)
+	if err != nil {
+		return nil, fmt.Errorf("pglocal: running as root, but there is no %q OS account to run PostgreSQL as (it refuses root): create one (apt-get install postgresql, or useradd --system %s) or run as a normal user", name, name)
+	}
+	uid, err1 := strconv.ParseUint(u.Uid, 10, 32)
+	gid, err2 := strconv.ParseUint(u.Gid, 10, 32)
+	if err := errors.Join(err1, err2); err != nil {
+		return nil, fmt.Errorf("pglocal: account %s: %w", name, err)
+	}
+	a := &account{name: name, uid: uint32(uid), gid: uint32(gid), home: u.HomeDir}
+	gids, _ := u.GroupIds()
+	for _, g := range gids {
+		if n, err := strconv.ParseUint(g, 10, 32); err == nil {
+			a.groups = append(a.groups, uint32(n))
+		}
+	}
+	return a, nil
+}
+
+func (r *runner) output(ctx context.Context, dir, tool string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, filepath.Join(r.bin, tool), args...)
+	cmd.Dir = dir
+	cmd.Env = r.env()
+	if r.acct != nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{
+			Uid: r.acct.uid, Gid: r.acct.gid, Groups: r.acct.groups,
+		}}
+	}
+	// pg_ctl start redirects the server's stdio to the log file (-l), so the
+	// pipe behind CombinedOutput closes when pg_ctl exits.
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return out, fmt.Errorf("%s: %w", tool, err)
+	}
+	return out, nil
+}
+
+// env drops PG* variables (PGDATA, PGPORT, PGOPTIONS...) that would make the
+// tools act on some other cluster, and gives the postgres account its own HOME.
+func (r *runner) env() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(k, "PG") {
+			continue
+		}
+		if r.acct != nil && (k == "HOME" || k == "USER" || k == "LOGNAME") {
+			continue
+		}
+		env = append(env, kv)
+	}
+	if r.acct != nil {
+		env = append(env, "HOME="+r.acct.home, "USER="+r.acct.name, "LOGNAME="+r.acct.name)
+	}
+	return env
+}
+
+// checkReachable turns the server's "could not access directory: Permission
+// denied" into advice, for root running with a data dir under /root.
+func (r *runner) checkReachable(dataDir string) error {
+	if r.acct == nil {
+		return nil
+	}
+	for d := filepath.Dir(dataDir); ; d = filepath.Dir(d) {
+		if fi, err := os.Stat(d); err == nil && !r.acct.canSearch(fi) {
+			return fmt.Errorf("pglocal: data dir %s is not reachable by the %s account (parent %s is private); use a directory under /tmp or /var/lib, e.g. TIENDO_DATA_DIR=/var/lib/tiendo",
+				dataDir, r.acct.name, d)
+		}
+		if d == filepath.Dir(d) {
+			return nil
+		}
+	}
+}
+
+// canSearch applies the kernel's rule: only the first matching class of
+// owner, group, other counts.
+func (a *account) canSearch(fi os.FileInfo) bool {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return true
+	}
+	mode := fi.Mode().Perm()
+	if st.Uid == a.uid {
+		return mode&0o100 != 0
+	}
+	if st.Gid == a.gid || containsGID(a.groups, st.Gid) {
+		return mode&0o010 != 0
+	}
+	return mode&0o001 != 0
+}
+
+func containsGID(gs []uint32, g uint32) bool {
+	for _, x := range gs {
+		if x == g {
+			return true
+		}
+	}
+	return false
+}
+
+// makeDataDir creates the directory and, when we are root, hands it to the
+// postgres account, which initdb requires to own it.
+func (r *runner) makeDataDir(dir string) error {
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return fmt.Errorf("pglocal: %w", err)
+	}
+	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("pglocal: %w", err)
+	}
+	if r.acct == nil {
+		return nil
+	}
+	if err := r.checkReachable(dir); err != nil { // a umask may have made new parents private
+		return err
+	}
+	if err := os.Chown(dir, int(r.acct.uid), int(r.acct.gid)); err != nil {
+		return fmt.Errorf("pglocal: %w", err)
+	}
+	return nil
+}
+
+// waitSeconds converts ctx's deadline into pg_ctl's -t, which only takes
+// whole seconds.
+func waitSeconds(ctx context.Context) string {
+	d := defaultWait
+	if dl, ok := ctx.Deadline(); ok {
+		d = time.Until(dl)
+	}
+	s := int((d + time.Second - 1) / time.Second)
+	return strconv.Itoa(max(s, 1))
+}
+
+func tailFile(path string, n int) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "(no server log: " + err.Error() + ")"
+	}
+	return lastLines(b, n)
+}
+
+func lastLines(b []byte, n int) string {
+	lines := bytes.Split(bytes.TrimRight(b, "\n"), []byte("\n"))
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return string(bytes.Join(lines, []byte("\n")))
+}
+
+// shellQuote protects a value from the /bin/sh that pg_ctl runs the server
+// through.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// dsnValue quotes a lib/pq key=value value when it has spaces, quotes or is
+// empty.
+func dsnValue(v string) string {
+	if v != "" && !strings.ContainsAny(v, " \t\n'\\") {
+		return v
+	}
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(v) + "'"
+}

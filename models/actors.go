@@ -1,0 +1,90 @@
+package models
+
+import (
+	"net"
+	"slices"
+	"time"
+)
+
+// VietnamTime is Asia/Ho_Chi_Minh, the default zone of every commune.
+var VietnamTime = mustLoad("Asia/Ho_Chi_Minh")
+
+func mustLoad(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err) // time/tzdata is linked into the binary, so this cannot fail
+	}
+	return loc
+}
+
+// Role is a person's function in one unit of a commune.
+type Role string
+
+// The roles of a commune, from most to least powerful.
+const (
+	RoleAdmin          Role = "admin"
+	RoleChairman       Role = "chairman"
+	RoleSteeringMember Role = "steering_member"
+	RoleOfficer        Role = "officer"
+	RoleTeamMember     Role = "team_member"
+)
+
+// Membership is one (unit, role) pair of a user.
+type Membership struct {
+	UnitID   int64  `json:"unit_id" db:"unit_id"`
+	UnitName string `json:"unit_name" db:"unit_name"`
+	Role     Role   `json:"role" db:"role"`
+}
+
+// CommuneInfo is what a request needs to know about the caller's commune.
+type CommuneInfo struct {
+	ID          int64  `json:"id" db:"id"`
+	Code        string `json:"code" db:"code"`
+	Name        string `json:"name" db:"name"`
+	Kind        string `json:"kind" db:"kind"`
+	Province    string `json:"province" db:"province"`
+	TimeZone    string `json:"time_zone" db:"time_zone"`
+	DueSoonDays int    `json:"due_soon_working_days" db:"due_soon_working_days"`
+}
+
+// Actor is the signed-in caller of one request: who, in which commune, with
+// which roles, from where. Every store method takes one.
+type Actor struct {
+	UserID             int64
+	Username           string
+	FullName           string
+	MustChangePassword bool
+	CommuneID          int64
+	Commune            CommuneInfo
+	Memberships        []Membership
+	IP                 string
+}
+
+// HasRole reports whether the actor holds any of roles in any unit.
+func (a *Actor) HasRole(roles ...Role) bool {
+	return slices.ContainsFunc(a.Memberships, func(m Membership) bool { return slices.Contains(roles, m.Role) })
+}
+
+// UnitIDs lists the units the actor belongs to.
+func (a *Actor) UnitIDs() []int64 {
+	ids := make([]int64, 0, len(a.Memberships))
+	for _, m := range a.Memberships {
+		if !slices.Contains(ids, m.UnitID) {
+			ids = append(ids, m.UnitID)
+		}
+	}
+	return ids
+}
+
+func (a *Actor) ipOrNil() any {
+	if net.ParseIP(a.IP) == nil {
+		return nil
+	}
+	return a.IP
+}
+
+// SystemActor acts for the operator (demo loading, provisioning) inside one
+// commune; its audit rows carry no user.
+func SystemActor(c *CommuneInfo) *Actor {
+	return &Actor{CommuneID: c.ID, Commune: *c, FullName: "Hệ thống"}
+}

@@ -1,0 +1,92 @@
+package models
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"strings"
+)
+
+// Page is one page of a list and the cursor of the next, if any.
+type Page[T any] struct {
+	Items []T     `json:"items"`
+	Next  *string `json:"next"`
+}
+
+// MaxPageSize bounds every list so that no request reads a whole table.
+const MaxPageSize = 200
+
+const defaultPageSize = 50
+
+func pageLimit(n int) (int, error) {
+	switch {
+	case n == 0:
+		return defaultPageSize, nil
+	case n < 1 || n > MaxPageSize:
+		return 0, Invalid("limit", "out_of_range", "limit phải từ 1 đến %d", MaxPageSize)
+	}
+	return n, nil
+}
+
+// trim cuts the one extra row fetched to learn whether a next page exists,
+// and sets the cursor from the last row kept.
+func (p *Page[T]) trim(limit int, key func(T) any) {
+	if len(p.Items) <= limit {
+		return
+	}
+	p.Items = p.Items[:limit]
+	b, _ := json.Marshal(key(p.Items[limit-1]))
+	next := base64.RawURLEncoding.EncodeToString(b)
+	p.Next = &next
+}
+
+// decodeCursor reads a cursor made by trim into v (a struct with positional
+// fields); an empty cursor leaves v zero.
+func decodeCursor(cursor string, v any) error {
+	if cursor == "" {
+		return nil
+	}
+	bad := Invalid("cursor", "invalid", "cursor không hợp lệ; hãy dùng giá trị next của trang trước")
+	b, err := base64.RawURLEncoding.DecodeString(cursor)
+	if err != nil || len(b) > 512 {
+		return bad
+	}
+	var fields []json.RawMessage
+	if err := json.Unmarshal(b, &fields); err != nil {
+		return bad
+	}
+	if err := unmarshalPositional(fields, v); err != nil {
+		return bad
+	}
+	return nil
+}
+
+// searchWords splits a free-text query into LIKE-safe words for the
+// search_fold match in SQL; nil means no search.
+func searchWords(q string) any {
+	words := strings.Fields(cleanText(q))
+	if len(words) == 0 {
+		return nil
+	}
+	if len(words) > 10 {
+		words = words[:10]
+	}
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	for i, w := range words {
+		words[i] = r.Replace(w)
+	}
+	return stringArray(words)
+}
+
+func nullInt(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

@@ -1,0 +1,51 @@
+package models
+
+import (
+	"errors"
+
+	"github.com/lib/pq"
+)
+
+// constraintFields tells which request field a violated constraint is about,
+// so PostgreSQL can enforce the invariant and the client still hears which
+// field to fix.
+var constraintFields = map[string]FieldError{
+	"plans_kind_fkey":          {"kind", "unknown", "loại kế hoạch không có trong danh mục"},
+	"tasks_plan_fkey":          {"plan_id", "unknown", "kế hoạch không tồn tại"},
+	"tasks_lead_unit_fkey":     {"lead_unit_id", "unknown", "đơn vị chủ trì không tồn tại trong xã"},
+	"tasks_due_after_start":    {"due_on", "before_start", "thời hạn không được trước ngày bắt đầu"},
+	"task_units_unit_fkey":     {"supporting_unit_ids", "unknown", "đơn vị phối hợp không tồn tại trong xã"},
+	"task_assignees_user_fkey": {"assignee_ids", "unknown", "người được giao không thuộc xã"},
+	"units_parent_fkey":        {"parent_id", "unknown", "đơn vị cấp trên không tồn tại trong xã"},
+	"memberships_unit_fkey":    {"unit_id", "unknown", "đơn vị không tồn tại trong xã"},
+	"memberships_user_fkey":    {"user_id", "unknown", "người dùng không thuộc xã"},
+}
+
+// conflictFields are unique constraints whose violation is a 409 on a field.
+var conflictFields = map[string]FieldError{
+	"units_name_key":       {"name", "taken", "tên đơn vị đã có trong xã"},
+	"users_username_key":   {"username", "taken", "tên đăng nhập đã được dùng"},
+	"memberships_pkey":     {"role", "taken", "người dùng đã có vai trò này ở đơn vị này"},
+	"plans_doc_number_key": {"doc_number", "duplicate", "số kế hoạch đã được dùng trong năm"},
+}
+
+// mapPGError translates PostgreSQL's constraint errors into domain errors.
+func mapPGError(err error) error {
+	var pqErr *pq.Error
+	if !errors.As(err, &pqErr) {
+		return err
+	}
+	if f, ok := constraintFields[pqErr.Constraint]; ok {
+		return &ValidationError{Fields: []FieldError{f}}
+	}
+	if f, ok := conflictFields[pqErr.Constraint]; ok {
+		return &ConflictError{Field: f.Field, Message: f.Message}
+	}
+	switch pqErr.Code.Class() {
+	case "23": // integrity: an invariant we did not name is still the client's conflict
+		return &ConflictError{Message: "dữ liệu mâu thuẫn với dữ liệu đã có"}
+	case "22": // data exception: a value PostgreSQL cannot hold
+		return Invalid("", "invalid", "giá trị không hợp lệ")
+	}
+	return err
+}

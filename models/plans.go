@@ -1,0 +1,238 @@
+package models
+
+import (
+	"context"
+	"time"
+
+	"github.com/lib/pq"
+
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// Plan is a kế hoạch as the API shows it.
+type Plan struct {
+	ID                 int64         `json:"id" db:"id"`
+	DocNumber          string        `json:"doc_number" db:"doc_number"`
+	DocNo              int           `json:"doc_no" db:"doc_no"`
+	DocType            string        `json:"doc_type" db:"doc_type"`
+	DocSymbol          string        `json:"doc_symbol" db:"doc_symbol"`
+	IssuedOn           calendar.Date `json:"issued_on" db:"issued_on"`
+	Year               int           `json:"year" db:"year"`
+	Kind               string        `json:"kind" db:"kind"`
+	Title              string        `json:"title" db:"title"`
+	Summary            string        `json:"summary" db:"summary"`
+	Status             string        `json:"status" db:"status"`
+	DuplicateConfirmed bool          `json:"duplicate_confirmed" db:"duplicate_confirmed"`
+	Version            int           `json:"version" db:"version"`
+	CreatedAt          time.Time     `json:"created_at" db:"created_at"`
+	UpdatedAt          time.Time     `json:"updated_at" db:"updated_at"`
+	DuplicateIDs       pq.Int64Array `json:"-" db:"duplicate_ids"`
+	References         []Reference   `json:"references" db:"-"`
+	TaskCounts         StatusCounts  `json:"task_counts" db:"-"`
+	CompletionRate     *float64      `json:"completion_rate" db:"-"`
+	Warnings           []Warning     `json:"warnings" db:"-"`
+}
+
+// Reference is a legal basis (căn cứ) of a plan.
+type Reference struct {
+	DocNumber string        `json:"doc_number" db:"doc_number"`
+	IssuedOn  calendar.Date `json:"issued_on" db:"issued_on"`
+	Issuer    string        `json:"issuer" db:"issuer"`
+	Title     string        `json:"title" db:"title"`
+}
+
+// Warning is a data-quality remark on a record that was accepted anyway.
+type Warning struct {
+	Code    string  `json:"code"`
+	Message string  `json:"message"`
+	Related []int64 `json:"related,omitempty"`
+}
+
+// PlanFilter narrows ListPlans; zero fields do not filter.
+type PlanFilter struct {
+	Year   int
+	Kind   string
+	Status string
+	Query  string
+	Limit  int
+	Cursor string
+}
+
+// ExistingPlan names the plan a duplicate number collides with.
+type ExistingPlan struct {
+	ID        int64         `json:"id" db:"id"`
+	DocNumber string        `json:"doc_number" db:"doc_number"`
+	Title     string        `json:"title" db:"title"`
+	IssuedOn  calendar.Date `json:"issued_on" db:"issued_on"`
+}
+
+// CreatePlan records a plan. A number already used for the same symbol in the
+// same year is a ConflictError naming that plan, unless the input confirms
+// the duplicate; then it is recorded and carries a warning.
+func (s *Store) CreatePlan(ctx context.Context, a *Actor, in PlanInput) (*Plan, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	var id int64
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		var err error
+		if id, err = s.insertPlan(t, a, &in); err != nil {
+			return err
+		}
+		if err := s.writeReferences(t, a.CommuneID, id, in.References); err != nil {
+			return err
+		}
+		p, err := s.loadPlan(t, a, id)
+		if err != nil {
+			return err
+		}
+		return s.audit(t, a, "create", "plan", id, nil, p)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.GetPlan(ctx, a, id)
+}
+
+func (s *Store) insertPlan(t *tx, a *Actor, in *PlanInput) (int64, error) {
+	d, now := in.doc, s.clock.Now()
+	ids := []int64{}
+	for _, dup := range []bool{false, true} {
+		if dup && !in.ConfirmDuplicate {
+			break
+		}
+		err := t.stmt(s.q.InsertPlan).Select(&ids, a.CommuneID, in.DocNumber, d.No, d.Type, d.Symbol,
+			in.IssuedOn, in.Year, in.Kind, in.Title, in.Summary, in.Status, dup, nullID(a.UserID), now)
+		if err != nil || len(ids) == 1 {
+			return firstID(ids), err
+		}
+	}
+	return 0, s.duplicateConflict(t, a.CommuneID, in)
+}
+
+func firstID(ids []int64) int64 {
+	if len(ids) == 0 {
+		return 0
+	}
+	return ids[0]
+}
+
+// duplicateConflict builds the 409 that names the plan holding the number.
+func (s *Store) duplicateConflict(t *tx, communeID int64, in *PlanInput) error {
+	var ex ExistingPlan
+	err := t.stmt(s.q.PlanByNumber).Get(&ex, communeID, in.Year, in.doc.Symbol, in.doc.No)
+	if err != nil {
+		return notFound(err)
+	}
+	return &ConflictError{Field: "doc_number", Existing: ex,
+		Message: "số " + in.DocNumber + " đã được dùng cho kế hoạch \"" + ex.Title + "\" năm " +
+			itoa(in.Year) + "; gửi lại với confirm_duplicate=true nếu vẫn muốn ghi nhận"}
+}
+
+func (s *Store) writeReferences(t *tx, communeID, planID int64, refs []ReferenceInput) error {
+	if _, err := t.stmt(s.q.DeletePlanRefs).Exec(communeID, planID); err != nil {
+		return err
+	}
+	for i, r := range refs {
+		if _, err := t.stmt(s.q.InsertPlanRef).Exec(communeID, planID, i, r.DocNumber, r.IssuedOn,
+			r.Issuer, r.Title); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// GetPlan returns one plan of the actor's commune with its references, task
+// counts and warnings.
+func (s *Store) GetPlan(ctx context.Context, a *Actor, id int64) (*Plan, error) {
+	var p *Plan
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		var err error
+		p, err = s.loadPlan(t, a, id)
+		return err
+	})
+	return p, err
+}
+
+func (s *Store) loadPlan(t *tx, a *Actor, id int64) (*Plan, error) {
+	var p Plan
+	if err := t.stmt(s.q.GetPlan).Get(&p, a.CommuneID, id); err != nil {
+		return nil, notFound(err)
+	}
+	plans := []*Plan{&p}
+	if err := s.decoratePlans(t, a, plans); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// UpdatePlan applies a patch. ifMatch, when not zero, must equal the plan's
+// current version.
+func (s *Store) UpdatePlan(ctx context.Context, a *Actor, id int64, ifMatch int, patch PlanPatch) (*Plan, error) {
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		if err := s.lockVersion(t, s.q.LockPlan, a.CommuneID, id, ifMatch); err != nil {
+			return err
+		}
+		cur, err := s.loadPlan(t, a, id)
+		if err != nil {
+			return err
+		}
+		in := patch.apply(cur)
+		if err := in.Validate(); err != nil {
+			return err
+		}
+		if err := s.savePlan(t, a, id, &in, patch.ConfirmDuplicate); err != nil {
+			return err
+		}
+		if patch.References.Set {
+			if err := s.writeReferences(t, a.CommuneID, id, in.References); err != nil {
+				return err
+			}
+		}
+		after, err := s.loadPlan(t, a, id)
+		if err != nil {
+			return err
+		}
+		return s.audit(t, a, "update", "plan", id, cur, after)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.GetPlan(ctx, a, id)
+}
+
+// savePlan writes the new state; a number collision rolls back to a savepoint
+// so the conflict can still name the plan that holds the number.
+func (s *Store) savePlan(t *tx, a *Actor, id int64, in *PlanInput, confirm bool) error {
+	d := in.doc
+	err := t.savepoint(func() error {
+		_, err := t.stmt(s.q.UpdatePlan).Exec(a.CommuneID, id, in.DocNumber, d.No, d.Type, d.Symbol,
+			in.IssuedOn, in.Year, in.Kind, in.Title, in.Summary, in.Status, in.ConfirmDuplicate, s.clock.Now())
+		return err
+	})
+	if c, ok := mapPGError(err).(*ConflictError); ok && c.Field == "doc_number" {
+		if confirm {
+			in.ConfirmDuplicate = true
+			return s.savePlan(t, a, id, in, false)
+		}
+		return s.duplicateConflict(t, a.CommuneID, in)
+	}
+	return err
+}
+
+// DeletePlan removes a plan and its tasks from every list; the rows stay for audit.
+func (s *Store) DeletePlan(ctx context.Context, a *Actor, id int64, ifMatch int) error {
+	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		if err := s.lockVersion(t, s.q.LockPlan, a.CommuneID, id, ifMatch); err != nil {
+			return err
+		}
+		cur, err := s.loadPlan(t, a, id)
+		if err != nil {
+			return err
+		}
+		if _, err := t.stmt(s.q.DeletePlan).Exec(a.CommuneID, id, s.clock.Now()); err != nil {
+			return err
+		}
+		return s.audit(t, a, "delete", "plan", id, cur, nil)
+	})
+}

@@ -1,0 +1,105 @@
+package models
+
+import (
+	"context"
+	"time"
+)
+
+// ProgressInput is the body of a progress report.
+type ProgressInput struct {
+	Percent     *int     `json:"percent"`
+	ActualValue *float64 `json:"actual_value"`
+	Note        string   `json:"note"`
+}
+
+// Progress is one entry of a task's append-only progress history.
+type Progress struct {
+	ID          int64     `json:"id" db:"id"`
+	TaskID      int64     `json:"task_id" db:"task_id"`
+	AuthorID    int64     `json:"author_id" db:"author_id"`
+	AuthorName  string    `json:"author_name" db:"author_name"`
+	Percent     int       `json:"percent" db:"percent"`
+	ActualValue *float64  `json:"actual_value" db:"actual_value"`
+	Note        string    `json:"note" db:"note"`
+	CreatedAt   time.Time `json:"created_at" db:"created_at"`
+}
+
+// ProgressResult is the recorded entry and the task as it stands after it.
+type ProgressResult struct {
+	Progress Progress `json:"progress"`
+	Task     *Task    `json:"task"`
+}
+
+// Validate lists every invalid field.
+func (in *ProgressInput) Validate() error {
+	v := &ValidationError{}
+	in.Note = cleanText(in.Note)
+	switch {
+	case in.Percent == nil:
+		v.Add("percent", "required", "cần nhập tỷ lệ hoàn thành (0–100)")
+	case *in.Percent < 0 || *in.Percent > 100:
+		v.Add("percent", "out_of_range", "tỷ lệ hoàn thành phải từ 0 đến 100")
+	}
+	if in.ActualValue != nil && (*in.ActualValue < 0 || !finite(*in.ActualValue)) {
+		v.Add("actual_value", "out_of_range", "giá trị thực hiện phải là số không âm")
+	}
+	checkText(v, "note", in.Note, 5000, false)
+	return v.Err()
+}
+
+// ReportProgress appends a progress entry and moves the task with it: percent,
+// actual value, completion and status change in the same transaction.
+func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in ProgressInput) (*ProgressResult, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	w := s.windowFor(a.Commune)
+	now := s.clock.Now()
+	res := &ProgressResult{}
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		if err := s.lockVersion(t, s.q.LockTask, a.CommuneID, taskID, 0); err != nil {
+			return err
+		}
+		before, err := s.loadTask(t, a, taskID, w)
+		if err != nil {
+			return err
+		}
+		if before.CancelledAt != nil {
+			return &ConflictError{Field: "task", Message: "nhiệm vụ đã hủy, không thể báo cáo tiến độ"}
+		}
+		p := Progress{TaskID: taskID, AuthorID: a.UserID, AuthorName: a.FullName, Percent: *in.Percent,
+			ActualValue: in.ActualValue, Note: in.Note, CreatedAt: now}
+		if err := t.stmt(s.q.InsertProgress).Get(&p.ID, a.CommuneID, taskID, a.UserID, p.Percent,
+			p.ActualValue, p.Note, now); err != nil {
+			return err
+		}
+		if _, err := t.stmt(s.q.ApplyProgress).Exec(a.CommuneID, taskID, p.Percent, p.ActualValue, now); err != nil {
+			return err
+		}
+		if _, err := t.stmt(s.q.RefreshStatus).Exec(a.CommuneID, taskID, w.Today, w.Soon, w.TZ); err != nil {
+			return err
+		}
+		res.Progress = p
+		if res.Task, err = s.loadTask(t, a, taskID, w); err != nil {
+			return err
+		}
+		return s.audit(t, a, "progress", "task", taskID, before, res.Task)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// ListProgress returns a task's progress history, oldest first.
+func (s *Store) ListProgress(ctx context.Context, a *Actor, taskID int64) ([]Progress, error) {
+	out := []Progress{}
+	w := s.windowFor(a.Commune)
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		if _, err := s.loadTask(t, a, taskID, w); err != nil {
+			return err
+		}
+		return t.stmt(s.q.ListProgress).Select(&out, a.CommuneID, taskID)
+	})
+	return out, err
+}

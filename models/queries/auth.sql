@@ -1,0 +1,39 @@
+-- name: user-by-username
+SELECT id, username, password_hash, disabled_at IS NOT NULL AS disabled
+FROM users WHERE username = lower($1);
+
+-- name: user-by-id
+SELECT id, username, password_hash, disabled_at IS NOT NULL AS disabled
+FROM users WHERE id = $1;
+
+-- name: memberships-of
+SELECT m.unit_id, un.name AS unit_name, m.role
+FROM memberships m JOIN units un ON un.id = m.unit_id
+WHERE m.user_id = $1
+ORDER BY un.name, m.role;
+
+-- name: insert-session
+INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent)
+VALUES ($1, $2, $3, $3, $4, $5, $6);
+
+-- name: session-by-hash
+-- The session, its user and the user's commune in one round trip: this runs
+-- on every request.
+SELECT s.last_seen_at, s.created_at,
+       u.id AS user_id, u.username, u.full_name, u.must_change_password,
+       c.id AS commune_id, c.code, c.name, c.kind, c.province, c.time_zone, c.due_soon_working_days,
+       COALESCE((SELECT json_agg(json_build_object('unit_id', m.unit_id, 'unit_name', un.name, 'role', m.role)
+                                 ORDER BY un.name, m.role)
+                 FROM memberships m JOIN units un ON un.id = m.unit_id
+                 WHERE m.user_id = u.id), '[]') AS memberships
+FROM sessions s
+JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL
+JOIN communes c ON c.id = u.commune_id
+WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
+  AND s.last_seen_at > $3;
+
+-- name: touch-session
+UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1 AND last_seen_at < $2;
+
+-- name: revoke-session
+UPDATE sessions SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL;

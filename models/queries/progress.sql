@@ -1,0 +1,23 @@
+-- name: insert-progress
+INSERT INTO progress_updates (commune_id, task_id, author_id, percent, actual_value, note, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
+RETURNING id;
+
+-- name: apply-progress
+-- Reaching 100 % completes the task at that update's time; a later 100 %
+-- keeps the first completion, and a correction below 100 % reopens it.
+UPDATE tasks SET percent = $3::smallint,
+       actual_value = COALESCE($4, actual_value),
+       completed_at = CASE WHEN $3::smallint = 100 THEN COALESCE(completed_at, $5) END,
+       last_progress_at = $5, updated_at = $5, version = version + 1
+WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL;
+
+-- name: list-progress
+SELECT p.id, p.task_id, p.author_id, u.full_name AS author_name, p.percent, p.actual_value, p.note, p.created_at
+FROM progress_updates p JOIN users u ON u.id = p.author_id
+WHERE p.commune_id = $1 AND p.task_id = $2
+ORDER BY p.created_at, p.id;
+
+-- name: insert-audit
+INSERT INTO audit_log (commune_id, actor_id, at, ip, action, entity, entity_id, before, after)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);

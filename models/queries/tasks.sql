@@ -1,0 +1,74 @@
+-- name: insert-task
+INSERT INTO tasks (commune_id, plan_id, title, description, lead_unit_id, start_on, due_on,
+                   target_value, target_unit, weight, created_by, created_at, updated_at)
+SELECT $1, p.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12
+FROM plans p WHERE p.commune_id = $1 AND p.id = $2 AND p.deleted_at IS NULL
+RETURNING id;
+
+-- name: get-task
+SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.due_on,
+       t.target_value, t.target_unit, t.weight, t.percent, t.actual_value,
+       task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, $3, $4, $5) AS status,
+       t.completed_at, t.cancelled_at, t.last_progress_at, t.version, t.created_at, t.updated_at,
+       ARRAY(SELECT tu.unit_id FROM task_units tu WHERE tu.task_id = t.id ORDER BY tu.unit_id) AS supporting_unit_ids,
+       ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids
+FROM tasks t
+WHERE t.commune_id = $1 AND t.id = $2 AND t.deleted_at IS NULL;
+
+-- name: lock-task
+SELECT version FROM tasks WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL FOR NO KEY UPDATE;
+
+-- name: list-tasks
+-- Keyset pagination on (due_on, id): a page costs the same on page 1 and page 1000.
+SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.due_on,
+       t.target_value, t.target_unit, t.weight, t.percent, t.actual_value,
+       task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, $12, $13, $14) AS status,
+       t.completed_at, t.cancelled_at, t.last_progress_at, t.version, t.created_at, t.updated_at,
+       ARRAY(SELECT tu.unit_id FROM task_units tu WHERE tu.task_id = t.id ORDER BY tu.unit_id) AS supporting_unit_ids,
+       ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids
+FROM tasks t
+WHERE t.commune_id = $1 AND t.deleted_at IS NULL
+  AND ($2::bigint IS NULL OR t.plan_id = $2)
+  AND ($3::bigint IS NULL OR t.lead_unit_id = $3
+       OR EXISTS (SELECT 1 FROM task_units tu WHERE tu.task_id = t.id AND tu.unit_id = $3))
+  AND ($4::bigint IS NULL OR EXISTS (SELECT 1 FROM task_assignees ta WHERE ta.task_id = t.id AND ta.user_id = $4))
+  AND ($5::text[] IS NULL
+       OR task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, $12, $13, $14) = ANY ($5::text[]))
+  AND ($6::date IS NULL OR t.due_on >= $6)
+  AND ($7::date IS NULL OR t.due_on <= $7)
+  AND ($8::text[] IS NULL OR t.search LIKE ALL (SELECT '%' || search_fold(w) || '%' FROM unnest($8::text[]) w))
+  AND ($9::date IS NULL OR (t.due_on, t.id) > ($9, $10::bigint))
+ORDER BY t.due_on, t.id
+LIMIT $11;
+
+-- name: update-task
+UPDATE tasks SET title = $3, description = $4, lead_unit_id = $5, start_on = $6, due_on = $7,
+       target_value = $8, target_unit = $9, weight = $10,
+       cancelled_at = CASE WHEN $11 THEN COALESCE(cancelled_at, $12) END,
+       updated_at = $12, version = version + 1
+WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL;
+
+-- name: delete-task
+UPDATE tasks SET deleted_at = $3, version = version + 1
+WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL;
+
+-- name: set-task-units
+-- Replaces the supporting units: delete the ones not listed, add the new ones.
+WITH del AS (
+  DELETE FROM task_units WHERE commune_id = $1 AND task_id = $2 AND unit_id <> ALL ($3::bigint[])
+)
+INSERT INTO task_units (commune_id, task_id, unit_id)
+SELECT $1, $2, u FROM unnest($3::bigint[]) u
+ON CONFLICT DO NOTHING;
+
+-- name: set-task-assignees
+WITH del AS (
+  DELETE FROM task_assignees WHERE commune_id = $1 AND task_id = $2 AND user_id <> ALL ($3::bigint[])
+)
+INSERT INTO task_assignees (commune_id, task_id, user_id)
+SELECT $1, $2, u FROM unnest($3::bigint[]) u
+ON CONFLICT DO NOTHING;
+
+-- name: refresh-task-status
+UPDATE tasks SET status = task_status(cancelled_at, completed_at, percent, due_on, $3, $4, $5)
+WHERE commune_id = $1 AND id = $2;

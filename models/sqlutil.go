@@ -1,0 +1,63 @@
+package models
+
+import (
+	"encoding/json"
+	"errors"
+	"reflect"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+// savepoint runs fn so that its failure leaves the transaction usable: the
+// caller can then still read, e.g. to name the row a unique key collided with.
+func (t *tx) savepoint(fn func() error) error {
+	if _, err := t.ExecContext(t.ctx, "SAVEPOINT sp"); err != nil {
+		return err
+	}
+	if err := fn(); err != nil {
+		if _, rbErr := t.ExecContext(t.ctx, "ROLLBACK TO SAVEPOINT sp"); rbErr != nil {
+			return errors.Join(err, rbErr)
+		}
+		return err
+	}
+	_, err := t.ExecContext(t.ctx, "RELEASE SAVEPOINT sp")
+	return err
+}
+
+// lockVersion locks a row for a read-modify-write and checks If-Match.
+// ifMatch 0 means the client sent none.
+func (s *Store) lockVersion(t *tx, lock *sqlx.Stmt, communeID, id int64, ifMatch int) error {
+	var version int
+	if err := t.stmt(lock).Get(&version, communeID, id); err != nil {
+		return notFound(err)
+	}
+	if ifMatch != 0 && ifMatch != version {
+		return &PreconditionError{Current: version}
+	}
+	return nil
+}
+
+// unmarshalPositional fills the fields of the struct v points to from a JSON
+// array, in field order.
+func unmarshalPositional(fields []json.RawMessage, v any) error {
+	rv := reflect.ValueOf(v).Elem()
+	if len(fields) != rv.NumField() {
+		return errors.New("cursor: wrong number of fields")
+	}
+	for i, raw := range fields {
+		if err := json.Unmarshal(raw, rv.Field(i).Addr().Interface()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func stringArray(s []string) pq.StringArray { return pq.StringArray(s) }
+
+func int64Array(ids []int64) pq.Int64Array {
+	if ids == nil {
+		return pq.Int64Array{}
+	}
+	return pq.Int64Array(ids)
+}

@@ -1,0 +1,192 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/tiendo/tiendo/migrations"
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// WorkCalendar answers working-day arithmetic; *calendar.Calendar implements it.
+type WorkCalendar interface {
+	AddWorkingDays(from calendar.Date, n int) calendar.Date
+}
+
+// Store is the domain's entry point: every read and write goes through its
+// methods, each scoped to the caller's commune in SQL.
+type Store struct {
+	db       *sqlx.DB
+	q        queries
+	clock    Clock
+	cal      WorkCalendar
+	Password PasswordParams
+}
+
+// Options configure a Store; zero values take the production defaults.
+type Options struct {
+	Clock    Clock
+	Calendar WorkCalendar
+	Password PasswordParams
+}
+
+// NewStore prepares every query against db; a query PostgreSQL rejects fails here.
+func NewStore(db *sqlx.DB, o Options) (*Store, error) {
+	s := &Store{db: db, clock: o.Clock, cal: o.Calendar, Password: o.Password}
+	if s.clock == nil {
+		s.clock = SystemClock{}
+	}
+	if s.cal == nil {
+		s.cal = calendar.Default()
+	}
+	if s.Password == (PasswordParams{}) {
+		s.Password = DefaultPasswordParams
+	}
+	if err := prepareQueries(db, &s.q); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close releases the prepared statements (not the pool, which the caller owns).
+func (s *Store) Close() { s.q.close() }
+
+// Clock is the store's clock, for callers that stamp times themselves.
+func (s *Store) Clock() Clock { return s.clock }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+
+// tx is one transaction with the prepared statements bound to it.
+type tx struct {
+	*sqlx.Tx
+	ctx context.Context
+}
+
+// stmt binds a prepared statement to this transaction.
+func (t *tx) stmt(s *sqlx.Stmt) *sqlx.Stmt { return t.StmtxContext(t.ctx, s) }
+
+// inCommune runs fn in a transaction that carries the commune in the
+// tiendo.commune_id setting, which row-level security policies read. A
+// serialization failure is retried a few times; other errors are mapped to
+// the domain errors the HTTP layer understands.
+func (s *Store) inCommune(ctx context.Context, communeID int64, fn func(*tx) error) error {
+	var err error
+	for attempt := 0; attempt < 4; attempt++ {
+		err = s.tryTx(ctx, communeID, fn)
+		if !isRetryable(err) {
+			break
+		}
+	}
+	return mapPGError(err)
+}
+
+func (s *Store) tryTx(ctx context.Context, communeID int64, fn func(*tx) error) (err error) {
+	sqlTx, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	t := &tx{Tx: sqlTx, ctx: ctx}
+	defer func() {
+		if err != nil {
+			_ = sqlTx.Rollback()
+		}
+	}()
+	if communeID != 0 {
+		if _, err = t.ExecContext(ctx, `SELECT set_config('tiendo.commune_id', $1, true)`,
+			strconv.FormatInt(communeID, 10)); err != nil {
+			return err
+		}
+	}
+	if err = fn(t); err != nil {
+		return err
+	}
+	return sqlTx.Commit()
+}
+
+func isRetryable(err error) bool {
+	var pqErr *pq.Error
+	return errors.As(err, &pqErr) && (pqErr.Code == "40001" || pqErr.Code == "40P01")
+}
+
+// notFound turns "no rows" into ErrNotFound.
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}
+
+// audit appends one row to the audit log in the caller's transaction, so the
+// record exists exactly when the change does.
+func (s *Store) audit(t *tx, a *Actor, action, entity string, id int64, before, after any) error {
+	b, err := jsonOrNil(before)
+	if err != nil {
+		return err
+	}
+	af, err := jsonOrNil(after)
+	if err != nil {
+		return err
+	}
+	_, err = t.stmt(s.q.InsertAudit).Exec(nullID(a.CommuneID), nullID(a.UserID), s.clock.Now(),
+		a.ipOrNil(), action, entity, id, b, af)
+	return err
+}
+
+func jsonOrNil(v any) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
+	}
+	return string(b), nil
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// window is what task_status needs besides the row: today in the commune's
+// time zone and the last day that counts as due soon.
+type window struct {
+	Today calendar.Date
+	Soon  calendar.Date
+	TZ    string
+}
+
+func (s *Store) windowFor(c CommuneInfo) window {
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		loc = VietnamTime
+	}
+	today := calendar.DateOf(s.clock.Now().In(loc))
+	return window{Today: today, Soon: s.cal.AddWorkingDays(today, c.DueSoonDays), TZ: loc.String()}
+}
+
+// Ready checks that the database answers and every migration is applied.
+func (s *Store) Ready(ctx context.Context) error {
+	if err := s.db.PingContext(ctx); err != nil {
+		return err
+	}
+	pending, err := migrations.Pending(ctx, s.db.DB)
+	if err != nil {
+		return err
+	}
+	if pending {
+		return errors.New("migrations pending")
+	}
+	return nil
+}

@@ -1,0 +1,207 @@
+package models
+
+import (
+	"context"
+	"time"
+
+	"github.com/lib/pq"
+
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// Task is a nhiệm vụ as the API shows it; Status is derived, never stored by hand.
+type Task struct {
+	ID                int64         `json:"id" db:"id"`
+	PlanID            int64         `json:"plan_id" db:"plan_id"`
+	Title             string        `json:"title" db:"title"`
+	Description       string        `json:"description" db:"description"`
+	LeadUnitID        int64         `json:"lead_unit_id" db:"lead_unit_id"`
+	SupportingUnitIDs pq.Int64Array `json:"supporting_unit_ids" db:"supporting_unit_ids"`
+	AssigneeIDs       pq.Int64Array `json:"assignee_ids" db:"assignee_ids"`
+	StartOn           calendar.Date `json:"start_on" db:"start_on"`
+	DueOn             calendar.Date `json:"due_on" db:"due_on"`
+	TargetValue       *float64      `json:"target_value" db:"target_value"`
+	TargetUnit        string        `json:"target_unit" db:"target_unit"`
+	Weight            float64       `json:"weight" db:"weight"`
+	Percent           int           `json:"percent" db:"percent"`
+	ActualValue       *float64      `json:"actual_value" db:"actual_value"`
+	Status            string        `json:"status" db:"status"`
+	CompletedAt       *time.Time    `json:"completed_at" db:"completed_at"`
+	CancelledAt       *time.Time    `json:"cancelled_at" db:"cancelled_at"`
+	LastProgressAt    *time.Time    `json:"last_progress_at" db:"last_progress_at"`
+	Version           int           `json:"version" db:"version"`
+	CreatedAt         time.Time     `json:"created_at" db:"created_at"`
+	UpdatedAt         time.Time     `json:"updated_at" db:"updated_at"`
+}
+
+// TaskFilter narrows ListTasks; zero fields do not filter.
+type TaskFilter struct {
+	PlanID     int64
+	UnitID     int64
+	AssigneeID int64
+	Statuses   []string
+	DueFrom    calendar.Date
+	DueTo      calendar.Date
+	Query      string
+	Limit      int
+	Cursor     string
+}
+
+// normalize makes empty id lists encode as [] rather than null.
+func (t *Task) normalize() {
+	if t.SupportingUnitIDs == nil {
+		t.SupportingUnitIDs = pq.Int64Array{}
+	}
+	if t.AssigneeIDs == nil {
+		t.AssigneeIDs = pq.Int64Array{}
+	}
+}
+
+// CreateTask adds a task to a plan of the actor's commune.
+func (s *Store) CreateTask(ctx context.Context, a *Actor, planID int64, in TaskInput) (*Task, error) {
+	w := s.windowFor(a.Commune)
+	if err := in.Validate(w.Today); err != nil {
+		return nil, err
+	}
+	var task *Task
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		var id int64
+		err := t.stmt(s.q.InsertTask).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
+			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.clock.Now())
+		if err != nil {
+			return notFound(err) // no row: the plan is not there
+		}
+		if task, err = s.saveTaskLinks(t, a, id, in, w); err != nil {
+			return err
+		}
+		return s.audit(t, a, "create", "task", id, nil, task)
+	})
+	return task, err
+}
+
+// saveTaskLinks writes supporting units and assignees, refreshes the stored
+// status and returns the task as it now is.
+func (s *Store) saveTaskLinks(t *tx, a *Actor, id int64, in TaskInput, w window) (*Task, error) {
+	if _, err := t.stmt(s.q.SetTaskUnits).Exec(a.CommuneID, id, int64Array(in.SupportingUnitIDs)); err != nil {
+		return nil, err
+	}
+	if _, err := t.stmt(s.q.SetAssignees).Exec(a.CommuneID, id, int64Array(in.AssigneeIDs)); err != nil {
+		return nil, err
+	}
+	if _, err := t.stmt(s.q.RefreshStatus).Exec(a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
+		return nil, err
+	}
+	return s.loadTask(t, a, id, w)
+}
+
+func (s *Store) loadTask(t *tx, a *Actor, id int64, w window) (*Task, error) {
+	var task Task
+	if err := t.stmt(s.q.GetTask).Get(&task, a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
+		return nil, notFound(err)
+	}
+	task.normalize()
+	return &task, nil
+}
+
+// GetTask returns one task of the actor's commune.
+func (s *Store) GetTask(ctx context.Context, a *Actor, id int64) (*Task, error) {
+	var task *Task
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		var err error
+		task, err = s.loadTask(t, a, id, s.windowFor(a.Commune))
+		return err
+	})
+	return task, err
+}
+
+// ListTasks lists tasks by deadline, then id.
+func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Task], error) {
+	limit, err := pageLimit(f.Limit)
+	if err != nil {
+		return nil, err
+	}
+	var after struct {
+		DueOn calendar.Date
+		ID    int64
+	}
+	if err := decodeCursor(f.Cursor, &after); err != nil {
+		return nil, err
+	}
+	w := s.windowFor(a.Commune)
+	page := &Page[Task]{Items: []Task{}}
+	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		if f.PlanID != 0 {
+			if err := s.requirePlan(t, a, f.PlanID); err != nil {
+				return err
+			}
+		}
+		var statuses any
+		if f.Statuses != nil {
+			statuses = stringArray(f.Statuses)
+		}
+		return t.stmt(s.q.ListTasks).Select(&page.Items, a.CommuneID, nullID(f.PlanID), nullID(f.UnitID),
+			nullID(f.AssigneeID), statuses, f.DueFrom, f.DueTo, searchWords(f.Query), after.DueOn,
+			nullID(after.ID), limit+1, w.Today, w.Soon, w.TZ)
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range page.Items {
+		page.Items[i].normalize()
+	}
+	page.trim(limit, func(t Task) any { return []any{t.DueOn, t.ID} })
+	return page, nil
+}
+
+// requirePlan makes a task list of an unknown plan a 404 rather than an
+// empty page.
+func (s *Store) requirePlan(t *tx, a *Actor, planID int64) error {
+	var version int
+	return notFound(t.stmt(s.q.PlanVersion).Get(&version, a.CommuneID, planID))
+}
+
+// UpdateTask applies a patch; ifMatch, when not zero, must equal the version.
+func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int, patch TaskPatch) (*Task, error) {
+	w := s.windowFor(a.Commune)
+	var task *Task
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		if err := s.lockVersion(t, s.q.LockTask, a.CommuneID, id, ifMatch); err != nil {
+			return err
+		}
+		cur, err := s.loadTask(t, a, id, w)
+		if err != nil {
+			return err
+		}
+		in := patch.apply(cur)
+		if err := in.Validate(w.Today); err != nil {
+			return err
+		}
+		if _, err := t.stmt(s.q.UpdateTask).Exec(a.CommuneID, id, in.Title, in.Description, in.LeadUnitID,
+			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, in.cancelled, s.clock.Now()); err != nil {
+			return err
+		}
+		if task, err = s.saveTaskLinks(t, a, id, in, w); err != nil {
+			return err
+		}
+		return s.audit(t, a, "update", "task", id, cur, task)
+	})
+	return task, err
+}
+
+// DeleteTask removes a task from every list; the row and its history stay.
+func (s *Store) DeleteTask(ctx context.Context, a *Actor, id int64, ifMatch int) error {
+	w := s.windowFor(a.Commune)
+	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		if err := s.lockVersion(t, s.q.LockTask, a.CommuneID, id, ifMatch); err != nil {
+			return err
+		}
+		cur, err := s.loadTask(t, a, id, w)
+		if err != nil {
+			return err
+		}
+		if _, err := t.stmt(s.q.DeleteTask).Exec(a.CommuneID, id, s.clock.Now()); err != nil {
+			return err
+		}
+		return s.audit(t, a, "delete", "task", id, cur, nil)
+	})
+}

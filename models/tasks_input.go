@@ -1,0 +1,123 @@
+package models
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// TaskInput is the body of a task create, and the state a patch produces.
+type TaskInput struct {
+	Title             string        `json:"title"`
+	Description       string        `json:"description"`
+	LeadUnitID        int64         `json:"lead_unit_id"`
+	SupportingUnitIDs []int64       `json:"supporting_unit_ids"`
+	AssigneeIDs       []int64       `json:"assignee_ids"`
+	StartOn           calendar.Date `json:"start_on"`
+	DueOn             calendar.Date `json:"due_on"`
+	TargetValue       *float64      `json:"target_value"`
+	TargetUnit        string        `json:"target_unit"`
+	Weight            *float64      `json:"weight"`
+
+	cancelled bool
+}
+
+// TaskPatch is the body of a task PATCH: absent fields stay as they are.
+type TaskPatch struct {
+	Title             Optional[string]        `json:"title"`
+	Description       Optional[string]        `json:"description"`
+	LeadUnitID        Optional[int64]         `json:"lead_unit_id"`
+	SupportingUnitIDs Optional[[]int64]       `json:"supporting_unit_ids"`
+	AssigneeIDs       Optional[[]int64]       `json:"assignee_ids"`
+	StartOn           Optional[calendar.Date] `json:"start_on"`
+	DueOn             Optional[calendar.Date] `json:"due_on"`
+	TargetValue       Optional[*float64]      `json:"target_value"`
+	TargetUnit        Optional[string]        `json:"target_unit"`
+	Weight            Optional[*float64]      `json:"weight"`
+	Cancelled         Optional[bool]          `json:"cancelled"`
+}
+
+func (p TaskPatch) apply(cur *Task) TaskInput {
+	return TaskInput{
+		Title: p.Title.Or(cur.Title), Description: p.Description.Or(cur.Description),
+		LeadUnitID:        p.LeadUnitID.Or(cur.LeadUnitID),
+		SupportingUnitIDs: p.SupportingUnitIDs.Or(cur.SupportingUnitIDs),
+		AssigneeIDs:       p.AssigneeIDs.Or(cur.AssigneeIDs),
+		StartOn:           p.StartOn.Or(cur.StartOn), DueOn: p.DueOn.Or(cur.DueOn),
+		TargetValue: p.TargetValue.Or(cur.TargetValue), TargetUnit: p.TargetUnit.Or(cur.TargetUnit),
+		Weight: p.Weight.Or(&cur.Weight), cancelled: p.Cancelled.Or(cur.CancelledAt != nil),
+	}
+}
+
+// Validate normalises the input and lists every invalid field. today fills a
+// missing start date.
+func (in *TaskInput) Validate(today calendar.Date) error {
+	v := &ValidationError{}
+	in.Title, in.Description = cleanText(in.Title), cleanText(in.Description)
+	in.TargetUnit = cleanText(in.TargetUnit)
+	checkText(v, "title", in.Title, 500, true)
+	checkText(v, "description", in.Description, 10000, false)
+	checkText(v, "target_unit", in.TargetUnit, 50, false)
+	if in.LeadUnitID <= 0 {
+		v.Add("lead_unit_id", "required", "cần chọn đơn vị chủ trì")
+	}
+	in.SupportingUnitIDs = checkIDs(v, "supporting_unit_ids", in.SupportingUnitIDs)
+	if slices.Contains(in.SupportingUnitIDs, in.LeadUnitID) {
+		v.Add("supporting_unit_ids", "includes_lead", "đơn vị chủ trì không đồng thời là đơn vị phối hợp")
+	}
+	in.AssigneeIDs = checkIDs(v, "assignee_ids", in.AssigneeIDs)
+	if in.StartOn.IsZero() {
+		in.StartOn = today
+	}
+	switch {
+	case in.DueOn.IsZero():
+		v.Add("due_on", "required", "cần nhập thời hạn hoàn thành (YYYY-MM-DD)")
+	case in.DueOn.Before(in.StartOn):
+		v.Add("due_on", "before_start", "thời hạn %s trước ngày bắt đầu %s", in.DueOn.VN(), in.StartOn.VN())
+	}
+	if in.TargetValue != nil && (*in.TargetValue < 0 || !finite(*in.TargetValue)) {
+		v.Add("target_value", "out_of_range", "chỉ tiêu phải là số không âm")
+	}
+	if in.Weight == nil {
+		one := 1.0
+		in.Weight = &one
+	} else if *in.Weight <= 0 || *in.Weight > 1000 || !finite(*in.Weight) {
+		v.Add("weight", "out_of_range", "trọng số phải lớn hơn 0 và không quá 1000")
+	}
+	return v.Err()
+}
+
+// checkIDs sorts and de-duplicates a list of ids and rejects non-positive ones.
+func checkIDs(v *ValidationError, field string, ids []int64) []int64 {
+	if len(ids) > 100 {
+		v.Add(field, "too_many", "tối đa 100 mục")
+		return ids
+	}
+	for _, id := range ids {
+		if id <= 0 {
+			v.Add(field, "invalid", "mã không hợp lệ: %d", id)
+			return ids
+		}
+	}
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// ParseStatuses reads a comma-separated status filter.
+func ParseStatuses(s string) ([]string, error) {
+	if s == "" {
+		return nil, nil
+	}
+	out := strings.Split(s, ",")
+	for _, st := range out {
+		if !slices.Contains(TaskStatuses, st) {
+			return nil, Invalid("status", "invalid", "trạng thái %q không hợp lệ; dùng: %s", st, strings.Join(TaskStatuses, ", "))
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,102 @@
+package models
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// UnitKinds are the kinds of unit inside a commune.
+var UnitKinds = []string{"office", "hamlet", "steering_committee", "team", "one_stop_desk"}
+
+// CommuneKinds are the kinds of commune-level unit since the 2025 reform.
+var CommuneKinds = []string{"xa", "phuong", "dac_khu"}
+
+// Unit is an office, hamlet (ấp), committee or team inside a commune.
+type Unit struct {
+	ID       int64  `json:"id" db:"id"`
+	ParentID *int64 `json:"parent_id" db:"parent_id"`
+	Kind     string `json:"kind" db:"kind"`
+	Name     string `json:"name" db:"name"`
+}
+
+// NewUnit is the input for CreateUnit.
+type NewUnit struct {
+	ParentID *int64 `json:"parent_id"`
+	Kind     string `json:"kind"`
+	Name     string `json:"name"`
+}
+
+// NewCommune is the input for CreateCommune.
+type NewCommune struct {
+	Code     string
+	Name     string
+	Kind     string
+	Province string
+	TimeZone string
+}
+
+// CreateCommune registers a tenant. It is an operator's act (demo loading,
+// provisioning), not something a commune user can do.
+func (s *Store) CreateCommune(ctx context.Context, in NewCommune) (*CommuneInfo, error) {
+	if in.TimeZone == "" {
+		in.TimeZone = VietnamTime.String()
+	}
+	if !slices.Contains(CommuneKinds, in.Kind) {
+		return nil, Invalid("kind", "invalid", "loại đơn vị hành chính phải là xa, phuong hoặc dac_khu")
+	}
+	var c CommuneInfo
+	err := s.q.InsertCommune.GetContext(ctx, &c, in.Code, norm.NFC.String(in.Name), in.Kind,
+		norm.NFC.String(in.Province), in.TimeZone)
+	if err != nil {
+		return nil, mapPGError(err)
+	}
+	return &c, nil
+}
+
+// Validate checks a new unit's fields.
+func (in *NewUnit) Validate() error {
+	v := &ValidationError{}
+	in.Name = cleanText(in.Name)
+	if in.Name == "" {
+		v.Add("name", "required", "cần nhập tên đơn vị")
+	} else if len([]rune(in.Name)) > 200 {
+		v.Add("name", "too_long", "tên đơn vị tối đa 200 ký tự")
+	}
+	if !slices.Contains(UnitKinds, in.Kind) {
+		v.Add("kind", "invalid", "loại đơn vị phải là một trong: %s", strings.Join(UnitKinds, ", "))
+	}
+	return v.Err()
+}
+
+// CreateUnit adds a unit to the actor's commune.
+func (s *Store) CreateUnit(ctx context.Context, a *Actor, in NewUnit) (*Unit, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	var u Unit
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		if err := t.stmt(s.q.InsertUnit).Get(&u, a.CommuneID, in.ParentID, in.Kind, in.Name); err != nil {
+			return err
+		}
+		return s.audit(t, a, "create", "unit", u.ID, nil, u)
+	})
+	return &u, err
+}
+
+// ListUnits lists the units of the actor's commune in Vietnamese name order.
+func (s *Store) ListUnits(ctx context.Context, a *Actor) ([]Unit, error) {
+	units := []Unit{}
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		return t.stmt(s.q.ListUnits).Select(&units, a.CommuneID)
+	})
+	return units, err
+}
+
+// cleanText trims and normalises user text to NFC, so that the same words
+// typed on different keyboards compare and search equal.
+func cleanText(s string) string {
+	return norm.NFC.String(strings.TrimSpace(s))
+}

@@ -1,0 +1,111 @@
+package models
+
+import (
+	"context"
+	"encoding/json"
+	"regexp"
+	"strings"
+)
+
+// User is a person of the commune as other members see them.
+type User struct {
+	ID          int64        `json:"id" db:"id"`
+	Username    string       `json:"username" db:"username"`
+	FullName    string       `json:"full_name" db:"full_name"`
+	Email       string       `json:"email" db:"email"`
+	Memberships []Membership `json:"memberships" db:"-"`
+}
+
+// NewUser is the input for CreateUser.
+type NewUser struct {
+	Username           string       `json:"username"`
+	FullName           string       `json:"full_name"`
+	Email              string       `json:"email"`
+	Password           string       `json:"password"`
+	MustChangePassword bool         `json:"must_change_password"`
+	Memberships        []Membership `json:"memberships"`
+}
+
+var usernamePattern = regexp.MustCompile(`^[a-z0-9._-]{3,64}$`)
+
+// Validate checks a new account's fields.
+func (in *NewUser) Validate() error {
+	v := &ValidationError{}
+	in.Username = strings.ToLower(strings.TrimSpace(in.Username))
+	in.FullName = cleanText(in.FullName)
+	if !usernamePattern.MatchString(in.Username) {
+		v.Add("username", "invalid", "tên đăng nhập gồm 3–64 ký tự a-z, 0-9, dấu chấm, gạch ngang hoặc gạch dưới")
+	}
+	if in.FullName == "" {
+		v.Add("full_name", "required", "cần nhập họ và tên")
+	}
+	if err := ValidatePassword(in.Username, in.Password); err != nil {
+		v.Fields = append(v.Fields, err.(*ValidationError).Fields...)
+	}
+	for _, m := range in.Memberships {
+		if !validRole(m.Role) {
+			v.Add("memberships", "invalid_role", "vai trò %q không hợp lệ", m.Role)
+		}
+	}
+	return v.Err()
+}
+
+func validRole(r Role) bool {
+	switch r {
+	case RoleAdmin, RoleChairman, RoleSteeringMember, RoleOfficer, RoleTeamMember:
+		return true
+	}
+	return false
+}
+
+// CreateUser adds an account with its memberships to the actor's commune.
+func (s *Store) CreateUser(ctx context.Context, a *Actor, in NewUser) (*User, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	hash, err := HashPassword(in.Password, s.Password)
+	if err != nil {
+		return nil, err
+	}
+	u := &User{Username: in.Username, FullName: in.FullName, Email: in.Email, Memberships: in.Memberships}
+	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		if err := t.stmt(s.q.InsertUser).Get(&u.ID, a.CommuneID, in.Username, in.FullName, in.Email,
+			hash, in.MustChangePassword); err != nil {
+			return err
+		}
+		for _, m := range in.Memberships {
+			if _, err := t.stmt(s.q.InsertMember).Exec(a.CommuneID, u.ID, m.UnitID, m.Role); err != nil {
+				return err
+			}
+		}
+		return s.audit(t, a, "create", "user", u.ID, nil, u)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+type userRow struct {
+	User
+	MembershipsJSON []byte `db:"memberships"`
+}
+
+// ListUsers lists the active accounts of the actor's commune.
+func (s *Store) ListUsers(ctx context.Context, a *Actor) ([]User, error) {
+	var rows []userRow
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		return t.stmt(s.q.ListUsers).Select(&rows, a.CommuneID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	users := make([]User, len(rows))
+	for i, r := range rows {
+		users[i] = r.User
+		if err := json.Unmarshal(r.MembershipsJSON, &users[i].Memberships); err != nil {
+			return nil, err
+		}
+	}
+	return users, nil
+}
