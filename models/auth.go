@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"time"
 )
@@ -79,8 +78,7 @@ type sessionRow struct {
 	FullName   string    `db:"full_name"`
 	MustChange bool      `db:"must_change_password"`
 	CommuneInfo
-	CommuneID   int64  `db:"commune_id"`
-	Memberships []byte `db:"memberships"`
+	CommuneID int64 `db:"commune_id"`
 }
 
 // Authenticate resolves a session token (cookie or bearer) to its actor.
@@ -108,10 +106,10 @@ func (s *Store) Authenticate(ctx context.Context, token, ip string) (*Actor, err
 	a := &Actor{UserID: r.UserID, Username: r.Username, FullName: r.FullName, MustChangePassword: r.MustChange,
 		CommuneID: r.CommuneID, Commune: r.CommuneInfo, IP: ip}
 	a.Commune.ID = r.CommuneID
-	if err := json.Unmarshal(r.Memberships, &a.Memberships); err != nil {
-		return nil, err
-	}
-	return a, nil
+	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		return t.stmt(s.q.MembershipsOf).Select(&a.Memberships, a.UserID)
+	})
+	return a, err
 }
 
 // Logout revokes the session behind token.

@@ -14,7 +14,6 @@ import (
 	"github.com/tiendo/tiendo/handlers"
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/demo"
-	"github.com/tiendo/tiendo/migrations"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -22,10 +21,6 @@ import (
 func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*config.Database, *models.Store, error) {
 	db, err := config.OpenDatabase(ctx, cfg, os.Stderr)
 	if err != nil {
-		return nil, nil, err
-	}
-	if err := migrations.Up(ctx, db.DB.DB); err != nil {
-		db.Close()
 		return nil, nil, err
 	}
 	var clock models.Clock = models.SystemClock{}

@@ -3,6 +3,7 @@ package config
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
@@ -13,24 +14,49 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/tiendo/tiendo/internal/pglocal"
+	"github.com/tiendo/tiendo/migrations"
 )
 
 // dbName is the database tiendo creates in its private cluster.
 const dbName = "tiendo"
 
-// Database is an open pool and, when tiendo started one, its private cluster.
+// AppRole is the role every pooled connection of the server switches to: it
+// neither owns the tables nor bypasses row-level security.
+const AppRole = "tiendo_app"
+
+// Database is the server's pool and, when tiendo started one, its private cluster.
 type Database struct {
-	DB      *sqlx.DB
+	DB      *sqlx.DB // connections run as AppRole
 	cluster *pglocal.Cluster
 }
 
 // OpenDatabase connects to DATABASE_URL, or else starts (or reuses) the
-// private cluster in DataDir/postgres and makes sure its database exists.
+// private cluster in DataDir/postgres; it applies the migrations as the
+// connecting (owner) role, then opens the pool as AppRole.
 func OpenDatabase(ctx context.Context, c Config, log io.Writer) (*Database, error) {
-	if c.DatabaseURL != "" {
-		db, err := connect(ctx, c.DatabaseURL)
-		return &Database{DB: db}, err
+	dsn := c.DatabaseURL
+	d := &Database{}
+	if dsn == "" {
+		cl, err := startCluster(ctx, c, log)
+		if err != nil {
+			return nil, err
+		}
+		d.cluster, dsn = cl, cl.DSN(dbName)
 	}
+	if err := Migrate(ctx, dsn); err != nil {
+		d.Close()
+		return nil, err
+	}
+	db, err := ConnectApp(ctx, dsn)
+	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	d.DB = db
+	return d, nil
+}
+
+func startCluster(ctx context.Context, c Config, log io.Writer) (*pglocal.Cluster, error) {
 	if _, err := pglocal.BinDir(); err != nil {
 		return nil, err
 	}
@@ -41,16 +67,21 @@ func OpenDatabase(ctx context.Context, c Config, log io.Writer) (*Database, erro
 	if err != nil {
 		return nil, err
 	}
-	d := &Database{cluster: cl}
 	if err := ensureDatabase(ctx, cl.DSN("postgres")); err != nil {
-		d.Close()
+		_ = cl.Stop()
 		return nil, err
 	}
-	if d.DB, err = connect(ctx, cl.DSN(dbName)); err != nil {
-		d.Close()
-		return nil, err
+	return cl, nil
+}
+
+// Migrate applies the embedded migrations over dsn as its (owner) role.
+func Migrate(ctx context.Context, dsn string) error {
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return fmt.Errorf("database: %w", err)
 	}
-	return d, nil
+	defer db.Close()
+	return migrations.Up(ctx, db)
 }
 
 // Close closes the pool and stops the cluster if this process started it.
@@ -65,14 +96,13 @@ func (d *Database) Close() error {
 	return errors.Join(errs...)
 }
 
-// Private reports whether the database is tiendo's own cluster.
-func (d *Database) Private() bool { return d.cluster != nil }
-
-func connect(ctx context.Context, dsn string) (*sqlx.DB, error) {
-	db, err := sqlx.Open("postgres", dsn)
+// ConnectApp opens a pool over dsn whose every connection runs as AppRole.
+func ConnectApp(ctx context.Context, dsn string) (*sqlx.DB, error) {
+	base, err := pq.NewConnector(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("database: %w", err)
 	}
+	db := sqlx.NewDb(sql.OpenDB(roleConnector{Connector: base, role: AppRole}), "postgres")
 	db.SetMaxOpenConns(20)
 	db.SetMaxIdleConns(20)
 	if err := db.PingContext(ctx); err != nil {
@@ -80,6 +110,26 @@ func connect(ctx context.Context, dsn string) (*sqlx.DB, error) {
 		return nil, fmt.Errorf("database: %w", err)
 	}
 	return db, nil
+}
+
+// roleConnector switches each new connection to role before the pool hands
+// it out, so no request can run as the owner by accident.
+type roleConnector struct {
+	driver.Connector
+	role string
+}
+
+func (c roleConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	conn, err := c.Connector.Connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	_, err = conn.(driver.ExecerContext).ExecContext(ctx, "SET ROLE "+pq.QuoteIdentifier(c.role), nil)
+	if err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("database: switching to role %s: %w", c.role, err)
+	}
+	return conn, nil
 }
 
 // ensureDatabase creates the tiendo database on first start; a concurrent

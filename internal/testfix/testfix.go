@@ -11,6 +11,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/testdb"
 	"github.com/tiendo/tiendo/models"
 )
@@ -42,7 +43,11 @@ var Now = time.Date(2024, 9, 30, 9, 0, 0, 0, models.VietnamTime)
 // New builds a World on a fresh database.
 func New(t testing.TB) *World {
 	t.Helper()
-	db := testdb.New(t)
+	db, err := config.ConnectApp(context.Background(), testdb.NewDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
 	clock := models.NewFixedClock(Now)
 	store, err := models.NewStore(db, models.Options{Clock: clock, Password: models.TestPasswordParams})
 	if err != nil {

@@ -18,14 +18,10 @@ VALUES ($1, $2, $3, $3, $4, $5, $6);
 
 -- name: session-by-hash
 -- The session, its user and the user's commune in one round trip: this runs
--- on every request.
+-- on every request. (Memberships are tenant rows, read once the commune is known.)
 SELECT s.last_seen_at, s.created_at,
        u.id AS user_id, u.username, u.full_name, u.must_change_password,
-       c.id AS commune_id, c.code, c.name, c.kind, c.province, c.time_zone, c.due_soon_working_days,
-       COALESCE((SELECT json_agg(json_build_object('unit_id', m.unit_id, 'unit_name', un.name, 'role', m.role)
-                                 ORDER BY un.name, m.role)
-                 FROM memberships m JOIN units un ON un.id = m.unit_id
-                 WHERE m.user_id = u.id), '[]') AS memberships
+       c.id AS commune_id, c.code, c.name, c.kind, c.province, c.time_zone, c.due_soon_working_days
 FROM sessions s
 JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL
 JOIN communes c ON c.id = u.commune_id

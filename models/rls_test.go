@@ -1,0 +1,92 @@
+package models_test
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tiendo/tiendo/internal/testfix"
+	"github.com/tiendo/tiendo/models"
+)
+
+// TestRowLevelSecurity proves the defence in depth: even SQL that forgets its
+// commune_id filter, run through the server's pool, sees only its commune.
+func TestRowLevelSecurity(t *testing.T) {
+	t.Parallel()
+	w := testfix.New(t)
+	ctx := context.Background()
+	for _, c := range []*testfix.Commune{w.A, w.B} {
+		a := w.Actor(t, c, models.RoleChairman)
+		p, err := w.Store.CreatePlan(ctx, a, models.PlanInput{DocNumber: "01/KH-UBND", IssuedOn: date("2024-01-05"),
+			Kind: "other", Title: "Kế hoạch của " + c.Info.Name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Store.CreateTask(ctx, a, p.ID, models.TaskInput{Title: "Việc", LeadUnitID: c.Office.ID,
+			DueOn: date("2024-12-31")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count := func(commune int64, table string) int {
+		t.Helper()
+		tx := w.DB.MustBeginTx(ctx, nil)
+		defer tx.Rollback()
+		if commune != 0 {
+			tx.MustExec(`SELECT set_config('tiendo.commune_id', $1, true)`, strconv.FormatInt(commune, 10))
+		}
+		var n int
+		if err := tx.Get(&n, "SELECT count(*) FROM "+table); err != nil { // no WHERE on purpose
+			t.Fatal(err)
+		}
+		return n
+	}
+	for _, table := range []string{"plans", "tasks", "units", "memberships", "audit_log"} {
+		a, b := count(w.A.Info.ID, table), count(w.B.Info.ID, table)
+		if a == 0 || b == 0 {
+			t.Errorf("%s: each commune should see its own rows, got %d and %d", table, a, b)
+		}
+		if none := count(0, table); none != 0 {
+			t.Errorf("%s: outside any commune %d rows are visible", table, none)
+		}
+	}
+	var total int
+	tx := w.DB.MustBeginTx(ctx, nil)
+	defer tx.Rollback()
+	tx.MustExec(`SELECT set_config('tiendo.commune_id', $1, true)`, strconv.FormatInt(w.A.Info.ID, 10))
+	if err := tx.Get(&total, "SELECT count(*) FROM plans WHERE commune_id = $1", w.B.Info.ID); err != nil || total != 0 {
+		t.Errorf("commune A reading B's plans by id: %d rows, %v", total, err)
+	}
+}
+
+// TestHistoryIsAppendOnly checks that the server's role can neither rewrite
+// nor erase progress and audit history.
+func TestHistoryIsAppendOnly(t *testing.T) {
+	t.Parallel()
+	w := testfix.New(t)
+	ctx := context.Background()
+	a := w.Actor(t, w.A, models.RoleChairman)
+	p, err := w.Store.CreatePlan(ctx, a, models.PlanInput{DocNumber: "02/KH-UBND", IssuedOn: date("2024-01-05"),
+		Kind: "other", Title: "Kế hoạch"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	task, err := w.Store.CreateTask(ctx, a, p.ID, models.TaskInput{Title: "Việc", LeadUnitID: w.A.Office.ID, DueOn: date("2024-12-31")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ten := 10
+	if _, err := w.Store.ReportProgress(ctx, a, task.ID, models.ProgressInput{Percent: &ten}); err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{"UPDATE progress_updates SET percent = 99", "DELETE FROM progress_updates",
+		"UPDATE audit_log SET action = 'x'", "DELETE FROM audit_log"} {
+		tx := w.DB.MustBeginTx(ctx, nil)
+		tx.MustExec(`SELECT set_config('tiendo.commune_id', $1, true)`, strconv.FormatInt(w.A.Info.ID, 10))
+		_, err := tx.Exec(stmt)
+		tx.Rollback()
+		if err == nil || !strings.Contains(err.Error(), "permission denied") {
+			t.Errorf("%s: want permission denied, got %v", stmt, err)
+		}
+	}
+}
