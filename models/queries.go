@@ -105,13 +105,11 @@ func parseQueries(path, text string, out map[string]string) error {
 	return flush()
 }
 
-// prepareQueries prepares every tagged field of q; an unknown name or a
-// statement PostgreSQL rejects is an error at start-up.
-func prepareQueries(db *sqlx.DB, q *queries) error {
-	texts, err := loadQueries()
-	if err != nil {
-		return err
-	}
+// prepareQueries prepares every tagged field of q, a pointer to a struct of
+// *sqlx.Stmt fields such as queries; an unknown name or a statement
+// PostgreSQL rejects is an error at start-up. Features may keep their own
+// struct (see Store.prepared) so that their statements live beside them.
+func prepareQueries(db *sqlx.DB, texts map[string]string, q any) error {
 	v := reflect.ValueOf(q).Elem()
 	for i := range v.NumField() {
 		name := v.Type().Field(i).Tag.Get("query")
@@ -128,8 +126,8 @@ func prepareQueries(db *sqlx.DB, q *queries) error {
 	return nil
 }
 
-// Close releases the prepared statements.
-func (q *queries) close() {
+// closeQueries releases the prepared statements of a struct filled by prepareQueries.
+func closeQueries(q any) {
 	v := reflect.ValueOf(q).Elem()
 	for i := range v.NumField() {
 		if s, ok := v.Field(i).Interface().(*sqlx.Stmt); ok && s != nil {

@@ -50,14 +50,31 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 	if s.Password == (PasswordParams{}) {
 		s.Password = DefaultPasswordParams
 	}
-	if err := prepareQueries(db, &s.q); err != nil {
+	texts, err := loadQueries()
+	if err != nil {
 		return nil, err
+	}
+	for _, q := range s.prepared() {
+		if err := prepareQueries(db, texts, q); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	return s, nil
 }
 
+// prepared lists every statement struct of the store; a feature with its own
+// struct of queries adds it here.
+func (s *Store) prepared() []any {
+	return []any{&s.q}
+}
+
 // Close releases the prepared statements (not the pool, which the caller owns).
-func (s *Store) Close() { s.q.close() }
+func (s *Store) Close() {
+	for _, q := range s.prepared() {
+		closeQueries(q)
+	}
+}
 
 // Clock is the store's clock, for callers that stamp times themselves.
 func (s *Store) Clock() Clock { return s.clock }
