@@ -67,6 +67,7 @@ func New(store *models.Store, opts Options) http.Handler {
 	authed.GET("/units", wrap(h.listUnits))
 	authed.POST("/units", wrap(h.createUnit))
 	authed.GET("/users", wrap(h.listUsers))
+	authed.GET("/audit", wrap(h.listAudit))
 
 	// Cookie-authenticated writes from another site are refused; API clients
 	// with bearer tokens send no browser headers and pass.

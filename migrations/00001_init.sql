@@ -228,7 +228,8 @@ CREATE TABLE audit_log (
   before      jsonb,
   after       jsonb
 );
-CREATE INDEX audit_log_entity ON audit_log (commune_id, entity, entity_id, at);
+CREATE INDEX audit_log_entity ON audit_log (commune_id, entity, entity_id, id);
+CREATE INDEX audit_log_commune ON audit_log (commune_id, id);
 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION forbid_change();
 

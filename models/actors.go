@@ -58,6 +58,11 @@ type Actor struct {
 	Commune            CommuneInfo
 	Memberships        []Membership
 	IP                 string
+
+	// system marks the operator's actor (SystemActor): it provisions whole
+	// communes, so it passes every management check, but it is nobody and so
+	// cannot author history (progress, comments, evaluations).
+	system bool
 }
 
 // HasRole reports whether the actor holds any of roles in any unit.
@@ -86,5 +91,5 @@ func (a *Actor) ipOrNil() any {
 // SystemActor acts for the operator (demo loading, provisioning) inside one
 // commune; its audit rows carry no user.
 func SystemActor(c *CommuneInfo) *Actor {
-	return &Actor{CommuneID: c.ID, Commune: *c, FullName: "Hệ thống"}
+	return &Actor{CommuneID: c.ID, Commune: *c, FullName: "Hệ thống", system: true}
 }

@@ -50,22 +50,16 @@ func (in *ProgressInput) Validate() error {
 // ReportProgress appends a progress entry and moves the task with it: percent,
 // actual value, completion and status change in the same transaction.
 func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in ProgressInput) (*ProgressResult, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	w := s.windowFor(a.Commune)
 	now := s.clock.Now()
 	res := &ProgressResult{}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if err := s.lockVersion(t, s.q.LockTask, a.CommuneID, taskID, 0); err != nil {
-			return err
-		}
-		before, err := s.loadTask(t, a, taskID, w)
+		before, err := s.lockTask(t, a, taskID, w)
 		if err != nil {
 			return err
 		}
-		if before.CancelledAt != nil {
-			return &ConflictError{Field: "task", Message: "nhiệm vụ đã hủy, không thể báo cáo tiến độ"}
+		if err := canReport(a, before, &in); err != nil {
+			return err
 		}
 		p := Progress{TaskID: taskID, AuthorID: a.UserID, AuthorName: a.FullName, Percent: *in.Percent,
 			ActualValue: in.ActualValue, Note: in.Note, CreatedAt: now}
@@ -89,6 +83,22 @@ func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in P
 		return nil, err
 	}
 	return res, nil
+}
+
+// canReport answers, in order, whether the actor may report on the task
+// (403), whether the report is well-formed (400) and whether the task still
+// takes reports (409).
+func canReport(a *Actor, task *Task, in *ProgressInput) error {
+	if !task.CanReportProgress(a) {
+		return ErrForbidden
+	}
+	if err := in.Validate(); err != nil {
+		return err
+	}
+	if task.CancelledAt != nil {
+		return &ConflictError{Field: "task", Message: "nhiệm vụ đã hủy, không thể báo cáo tiến độ"}
+	}
+	return nil
 }
 
 // ListProgress returns a task's progress history, oldest first.

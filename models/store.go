@@ -26,6 +26,8 @@ type WorkCalendar interface {
 type Store struct {
 	db       *sqlx.DB
 	q        queries
+	auditQ   auditQueries
+	jobQ     jobQueries
 	clock    Clock
 	cal      WorkCalendar
 	Password PasswordParams
@@ -66,7 +68,7 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 // prepared lists every statement struct of the store; a feature with its own
 // struct of queries adds it here.
 func (s *Store) prepared() []any {
-	return []any{&s.q}
+	return []any{&s.q, &s.auditQ, &s.jobQ}
 }
 
 // Close releases the prepared statements (not the pool, which the caller owns).

@@ -29,9 +29,15 @@ type Task struct {
 	CompletedAt       *time.Time    `json:"completed_at" db:"completed_at"`
 	CancelledAt       *time.Time    `json:"cancelled_at" db:"cancelled_at"`
 	LastProgressAt    *time.Time    `json:"last_progress_at" db:"last_progress_at"`
+	AcceptedAt        *time.Time    `json:"accepted_at" db:"accepted_at"`
+	AcceptedBy        *int64        `json:"accepted_by" db:"accepted_by"`
 	Version           int           `json:"version" db:"version"`
 	CreatedAt         time.Time     `json:"created_at" db:"created_at"`
 	UpdatedAt         time.Time     `json:"updated_at" db:"updated_at"`
+
+	// PlanSteeringUnitID is the plan's steering committee, loaded with the
+	// task so that CanEvaluate needs no second query; the plan shows it.
+	PlanSteeringUnitID *int64 `json:"-" db:"plan_steering_unit_id"`
 }
 
 // TaskFilter narrows ListTasks; zero fields do not filter.
@@ -60,11 +66,18 @@ func (t *Task) normalize() {
 // CreateTask adds a task to a plan of the actor's commune.
 func (s *Store) CreateTask(ctx context.Context, a *Actor, planID int64, in TaskInput) (*Task, error) {
 	w := s.windowFor(a.Commune)
-	if err := in.Validate(w.Today); err != nil {
-		return nil, err
-	}
 	var task *Task
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		// A plan of another commune is 404 whoever asks; then the role; then the body.
+		if err := s.requirePlan(t, a, planID); err != nil {
+			return err
+		}
+		if !a.CanManagePlans() {
+			return ErrForbidden
+		}
+		if err := in.Validate(w.Today); err != nil {
+			return err
+		}
 		var id int64
 		err := t.stmt(s.q.InsertTask).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
 			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.clock.Now())
@@ -101,6 +114,15 @@ func (s *Store) loadTask(t *tx, a *Actor, id int64, w window) (*Task, error) {
 	}
 	task.normalize()
 	return &task, nil
+}
+
+// lockTask locks a task for a read-modify-write and returns it as it is, so
+// the caller can decide what the actor may do to it.
+func (s *Store) lockTask(t *tx, a *Actor, id int64, w window) (*Task, error) {
+	if err := s.lockVersion(t, s.q.LockTask, a.CommuneID, id, 0); err != nil {
+		return nil, err
+	}
+	return s.loadTask(t, a, id, w)
 }
 
 // GetTask returns one task of the actor's commune.
@@ -165,14 +187,17 @@ func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int,
 	w := s.windowFor(a.Commune)
 	var task *Task
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if err := s.lockVersion(t, s.q.LockTask, a.CommuneID, id, ifMatch); err != nil {
-			return err
-		}
-		cur, err := s.loadTask(t, a, id, w)
+		cur, err := s.lockTask(t, a, id, w)
 		if err != nil {
 			return err
 		}
 		in := patch.apply(cur)
+		if err := cur.authorizeChange(a, &in); err != nil {
+			return err
+		}
+		if err := checkIfMatch(ifMatch, cur.Version); err != nil {
+			return err
+		}
 		if err := in.Validate(w.Today); err != nil {
 			return err
 		}
@@ -192,11 +217,14 @@ func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int,
 func (s *Store) DeleteTask(ctx context.Context, a *Actor, id int64, ifMatch int) error {
 	w := s.windowFor(a.Commune)
 	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if err := s.lockVersion(t, s.q.LockTask, a.CommuneID, id, ifMatch); err != nil {
+		cur, err := s.lockTask(t, a, id, w)
+		if err != nil {
 			return err
 		}
-		cur, err := s.loadTask(t, a, id, w)
-		if err != nil {
+		if !cur.CanDelete(a) {
+			return ErrForbidden
+		}
+		if err := checkIfMatch(ifMatch, cur.Version); err != nil {
 			return err
 		}
 		if _, err := t.stmt(s.q.DeleteTask).Exec(a.CommuneID, id, s.clock.Now()); err != nil {

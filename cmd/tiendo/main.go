@@ -4,6 +4,7 @@
 //	tiendo [serve] [-demo]   run the server (default)
 //	tiendo migrate           apply migrations and exit
 //	tiendo demo              load the demo communes into the database
+//	tiendo jobs run NAME [--now T]  run one scheduled job once
 package main
 
 import (
@@ -38,8 +39,10 @@ func main() {
 		err = migrate(ctx, cfg, log)
 	case "demo":
 		err = loadDemo(ctx, cfg, log)
+	case "jobs":
+		err = runJobs(ctx, cfg, log, args)
 	default:
-		err = fmt.Errorf("unknown command %q; use serve, migrate or demo", cmd)
+		err = fmt.Errorf("unknown command %q; use serve, migrate, demo or jobs", cmd)
 	}
 	if err != nil {
 		fatal(err)

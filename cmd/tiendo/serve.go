@@ -14,6 +14,7 @@ import (
 	"github.com/tiendo/tiendo/handlers"
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/demo"
+	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -53,7 +54,35 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, args []stri
 			return err
 		}
 	}
+	if cfg.Scheduler {
+		stopJobs, err := startScheduler(ctx, db, store.Clock(), log)
+		if err != nil {
+			return err
+		}
+		defer stopJobs()
+	}
 	return listen(ctx, cfg, handlers.New(store, handlers.Options{Log: log, SecureCookies: cfg.SecureCookies}), log)
+}
+
+// startScheduler runs the jobs on their own pool and store; the returned
+// function waits (briefly) for running jobs at shutdown.
+func startScheduler(ctx context.Context, db *config.Database, clock models.Clock, log *slog.Logger) (func(), error) {
+	store, err := models.NewStore(db.Jobs, models.Options{Clock: clock})
+	if err != nil {
+		return nil, err
+	}
+	sched, err := jobs.NewScheduler(store, log, jobs.All(store)...)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	go sched.Start(ctx)
+	return func() {
+		stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		sched.Stop(stopCtx)
+		store.Close()
+	}, nil
 }
 
 // listen serves until ctx ends, then drains requests for up to 10 seconds.

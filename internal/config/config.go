@@ -19,6 +19,7 @@ type Config struct {
 	SecureCookies bool      // TIENDO_SECURE_COOKIES: behind a TLS proxy
 	Now           time.Time // TIENDO_NOW: start the clock at this instant (demo exploration)
 	LogLevel      string    // TIENDO_LOG_LEVEL: debug, info, warn, error
+	Scheduler     bool      // TIENDO_SCHEDULER: run the scheduled jobs in serve (default on)
 }
 
 // FromEnv reads the environment; an unparsable value is an error naming the variable.
@@ -31,13 +32,14 @@ func FromEnv() (Config, error) {
 		LogLevel:     envOr("TIENDO_LOG_LEVEL", "info"),
 	}
 	var err error
+	if c.Scheduler, err = envSwitch("TIENDO_SCHEDULER", true); err != nil {
+		return c, err
+	}
+	if c.SecureCookies, err = envSwitch("TIENDO_SECURE_COOKIES", false); err != nil {
+		return c, err
+	}
 	if c.DataDir, err = filepath.Abs(c.DataDir); err != nil {
 		return c, fmt.Errorf("TIENDO_DATA_DIR: %w", err)
-	}
-	if v := os.Getenv("TIENDO_SECURE_COOKIES"); v != "" {
-		if c.SecureCookies, err = strconv.ParseBool(v); err != nil {
-			return c, fmt.Errorf("TIENDO_SECURE_COOKIES: want true or false, got %q", v)
-		}
 	}
 	if v := os.Getenv("TIENDO_NOW"); v != "" {
 		if c.Now, err = time.Parse(time.RFC3339, v); err != nil {
@@ -45,6 +47,24 @@ func FromEnv() (Config, error) {
 		}
 	}
 	return c, nil
+}
+
+// envSwitch reads an on/off variable; unset means def.
+func envSwitch(key string, def bool) (bool, error) {
+	switch v := os.Getenv(key); v {
+	case "":
+		return def, nil
+	case "on", "yes":
+		return true, nil
+	case "off", "no":
+		return false, nil
+	default:
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return false, fmt.Errorf("%s: want on or off, got %q", key, v)
+		}
+		return b, nil
+	}
 }
 
 func envOr(key, def string) string {

@@ -20,13 +20,17 @@ import (
 // dbName is the database tiendo creates in its private cluster.
 const dbName = "tiendo"
 
-// AppRole is the role every pooled connection of the server switches to: it
-// neither owns the tables nor bypasses row-level security.
-const AppRole = "tiendo_app"
+// The roles pooled connections switch to; neither owns the tables nor
+// bypasses row-level security (see migrations 00002 and 00005).
+const (
+	AppRole  = "tiendo_app"  // request handling: one commune per transaction
+	JobsRole = "tiendo_jobs" // scheduled jobs: every commune, by an explicit policy
+)
 
-// Database is the server's pool and, when tiendo started one, its private cluster.
+// Database is the server's pools and, when tiendo started one, its private cluster.
 type Database struct {
 	DB      *sqlx.DB // connections run as AppRole
+	Jobs    *sqlx.DB // connections run as JobsRole
 	cluster *pglocal.Cluster
 }
 
@@ -47,12 +51,15 @@ func OpenDatabase(ctx context.Context, c Config, log io.Writer) (*Database, erro
 		d.Close()
 		return nil, err
 	}
-	db, err := ConnectApp(ctx, dsn)
-	if err != nil {
+	var err error
+	if d.DB, err = ConnectAs(ctx, dsn, AppRole, 20); err != nil {
 		d.Close()
 		return nil, err
 	}
-	d.DB = db
+	if d.Jobs, err = ConnectAs(ctx, dsn, JobsRole, 4); err != nil {
+		d.Close()
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -87,8 +94,10 @@ func Migrate(ctx context.Context, dsn string) error {
 // Close closes the pool and stops the cluster if this process started it.
 func (d *Database) Close() error {
 	var errs []error
-	if d.DB != nil {
-		errs = append(errs, d.DB.Close())
+	for _, db := range []*sqlx.DB{d.DB, d.Jobs} {
+		if db != nil {
+			errs = append(errs, db.Close())
+		}
 	}
 	if d.cluster != nil {
 		errs = append(errs, d.cluster.Stop())
@@ -96,15 +105,21 @@ func (d *Database) Close() error {
 	return errors.Join(errs...)
 }
 
-// ConnectApp opens a pool over dsn whose every connection runs as AppRole.
+// ConnectApp opens a request-handling pool over dsn (connections run as AppRole).
 func ConnectApp(ctx context.Context, dsn string) (*sqlx.DB, error) {
+	return ConnectAs(ctx, dsn, AppRole, 20)
+}
+
+// ConnectAs opens a pool of at most size connections over dsn, each switched
+// to role before use.
+func ConnectAs(ctx context.Context, dsn, role string, size int) (*sqlx.DB, error) {
 	base, err := pq.NewConnector(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("database: %w", err)
 	}
-	db := sqlx.NewDb(sql.OpenDB(roleConnector{Connector: base, role: AppRole}), "postgres")
-	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(20)
+	db := sqlx.NewDb(sql.OpenDB(roleConnector{Connector: base, role: role}), "postgres")
+	db.SetMaxOpenConns(size)
+	db.SetMaxIdleConns(size)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("database: %w", err)

@@ -5,10 +5,13 @@ RETURNING id;
 
 -- name: apply-progress
 -- Reaching 100 % completes the task at that update's time; a later 100 %
--- keeps the first completion, and a correction below 100 % reopens it.
+-- keeps the first completion, and a correction below 100 % reopens it and
+-- withdraws any acceptance, which was of a result that no longer stands.
 UPDATE tasks SET percent = $3::smallint,
        actual_value = COALESCE($4, actual_value),
        completed_at = CASE WHEN $3::smallint = 100 THEN COALESCE(completed_at, $5) END,
+       accepted_at = CASE WHEN $3::smallint = 100 THEN accepted_at END,
+       accepted_by = CASE WHEN $3::smallint = 100 THEN accepted_by END,
        last_progress_at = $5, updated_at = $5, version = version + 1
 WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL;
 

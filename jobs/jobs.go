@@ -1,0 +1,159 @@
+// Package jobs schedules tiendo's background work with robfig/cron. cron only
+// says when to look; what to do is derived from the database's state, so a
+// missed run is caught up by the next one and a repeated run does no harm.
+// Each slot is claimed in PostgreSQL, so with several replicas every job runs
+// once per slot.
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// Job is one kind of scheduled work.
+type Job interface {
+	// Name identifies the job in job_runs and on the command line.
+	Name() string
+	// Spec is its cron schedule in Asia/Ho_Chi_Minh, e.g. "*/5 * * * *".
+	Spec() string
+	// Run does the work as of now; it must be safe to repeat.
+	Run(ctx context.Context, now time.Time) (detail string, err error)
+}
+
+// Scheduler runs jobs on their schedules, claiming each slot first.
+type Scheduler struct {
+	cron  *cron.Cron
+	store *models.Store
+	log   *slog.Logger
+	jobs  []Job
+	owner string
+}
+
+// NewScheduler prepares (but does not start) the schedule for jobs; store
+// must be a jobs-pool store.
+func NewScheduler(store *models.Store, log *slog.Logger, jobs ...Job) (*Scheduler, error) {
+	host, _ := os.Hostname()
+	s := &Scheduler{store: store, log: log, jobs: jobs, owner: fmt.Sprintf("%s/%d", host, os.Getpid())}
+	s.cron = cron.New(cron.WithLocation(models.VietnamTime),
+		cron.WithChain(cron.Recover(cronLogger{log}), cron.SkipIfStillRunning(cronLogger{log})))
+	for _, j := range jobs {
+		sched, err := cron.ParseStandard(j.Spec())
+		if err != nil {
+			return nil, fmt.Errorf("job %s: %w", j.Name(), err)
+		}
+		s.cron.Schedule(sched, cron.FuncJob(func() { s.fire(j, sched) }))
+	}
+	return s, nil
+}
+
+// Start runs every job once to catch up on slots missed while no replica was
+// up, then follows the schedule.
+func (s *Scheduler) Start(ctx context.Context) {
+	for _, j := range s.jobs {
+		sched, _ := cron.ParseStandard(j.Spec())
+		s.catchUp(ctx, j, sched)
+	}
+	s.cron.Start()
+}
+
+// Stop waits for running jobs to finish or ctx to end.
+func (s *Scheduler) Stop(ctx context.Context) {
+	select {
+	case <-s.cron.Stop().Done():
+	case <-ctx.Done():
+	}
+}
+
+// fire runs j for the slot cron just reached.
+func (s *Scheduler) fire(j Job, sched cron.Schedule) {
+	now := s.store.Clock().Now()
+	s.runSlot(context.Background(), j, slotAt(sched, now), now)
+}
+
+// catchUp runs j for the latest slot due at start, if nobody ran it.
+func (s *Scheduler) catchUp(ctx context.Context, j Job, sched cron.Schedule) {
+	now := s.store.Clock().Now()
+	last, err := s.store.LastSlot(ctx, j.Name())
+	if err != nil {
+		s.log.Error("job catch-up", "job", j.Name(), "err", err)
+		return
+	}
+	if slot := slotAt(sched, now); slot.After(last) {
+		s.runSlot(ctx, j, slot, now)
+	}
+}
+
+// RunNow runs j once for the slot containing now, as `tiendo jobs run` does;
+// it reports false when another process already ran that slot.
+func (s *Scheduler) RunNow(ctx context.Context, j Job, now time.Time) (bool, error) {
+	sched, err := cron.ParseStandard(j.Spec())
+	if err != nil {
+		return false, err
+	}
+	return s.runSlot(ctx, j, slotAt(sched, now), now), nil
+}
+
+func (s *Scheduler) runSlot(ctx context.Context, j Job, slot, now time.Time) bool {
+	ok, err := s.store.ClaimSlot(ctx, j.Name(), slot, s.owner)
+	if err != nil || !ok {
+		if err != nil {
+			s.log.Error("job claim", "job", j.Name(), "err", err)
+		}
+		return false
+	}
+	start := time.Now()
+	detail, runErr := j.Run(ctx, now)
+	if err := s.store.FinishSlot(ctx, j.Name(), slot, runErr, detail); err != nil {
+		s.log.Error("job finish", "job", j.Name(), "err", err)
+	}
+	s.log.Info("job", "job", j.Name(), "slot", slot, "ms", time.Since(start).Milliseconds(), "detail", detail, "err", runErr)
+	return true
+}
+
+// slotAt is the latest scheduled instant at or before now: the slot that a
+// run at now belongs to, whichever replica or catch-up performs it.
+func slotAt(sched cron.Schedule, now time.Time) time.Time {
+	now = now.In(models.VietnamTime).Truncate(time.Minute)
+	// Step back until the next activation after t lands beyond now.
+	for back := time.Minute; back <= 2*366*24*time.Hour; back *= 2 {
+		if t := sched.Next(now.Add(-back)); !t.After(now) {
+			for n := sched.Next(t); !n.After(now); n = sched.Next(n) {
+				t = n
+			}
+			return t
+		}
+	}
+	return now
+}
+
+// cronLogger adapts slog to cron's logger.
+type cronLogger struct{ log *slog.Logger }
+
+func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }
+func (l cronLogger) Error(err error, msg string, kv ...any) {
+	l.log.Error("cron: "+msg, append(kv, "err", err)...)
+}
+
+// All is every job tiendo schedules, working through store (a jobs-pool store).
+func All(store *models.Store) []Job {
+	return []Job{Status{Store: store}}
+}
+
+// Find returns the job called name.
+func Find(all []Job, name string) (Job, error) {
+	var names []string
+	for _, j := range all {
+		if j.Name() == name {
+			return j, nil
+		}
+		names = append(names, j.Name())
+	}
+	return nil, fmt.Errorf("unknown job %q; jobs: %v", name, names)
+}

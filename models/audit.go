@@ -1,0 +1,62 @@
+package models
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// AuditEntry is one row of the audit log: who changed what, when, from where,
+// with the record before and after.
+type AuditEntry struct {
+	ID        int64           `json:"id" db:"id"`
+	At        time.Time       `json:"at" db:"at"`
+	ActorID   *int64          `json:"actor_id" db:"actor_id"`
+	ActorName string          `json:"actor_name" db:"actor_name"`
+	IP        *string         `json:"ip" db:"ip"`
+	Action    string          `json:"action" db:"action"`
+	Entity    string          `json:"entity" db:"entity"`
+	EntityID  *int64          `json:"entity_id" db:"entity_id"`
+	Before    json.RawMessage `json:"before" db:"before"`
+	After     json.RawMessage `json:"after" db:"after"`
+}
+
+// AuditFilter narrows ListAudit; zero fields do not filter.
+type AuditFilter struct {
+	Entity   string
+	EntityID int64
+	Limit    int
+	Cursor   string
+}
+
+type auditQueries struct {
+	List *sqlx.Stmt `query:"list-audit"`
+}
+
+// ListAudit reads the commune's audit log, newest first. Only the people who
+// answer for the record — admin and chairman — may read it.
+func (s *Store) ListAudit(ctx context.Context, a *Actor, f AuditFilter) (*Page[AuditEntry], error) {
+	if !a.HasRole(RoleAdmin, RoleChairman) {
+		return nil, ErrForbidden
+	}
+	limit, err := pageLimit(f.Limit)
+	if err != nil {
+		return nil, err
+	}
+	var after struct{ ID int64 }
+	if err := decodeCursor(f.Cursor, &after); err != nil {
+		return nil, err
+	}
+	page := &Page[AuditEntry]{Items: []AuditEntry{}}
+	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		return t.stmt(s.auditQ.List).Select(&page.Items, a.CommuneID, nullString(f.Entity), nullID(f.EntityID),
+			nullID(after.ID), limit+1)
+	})
+	if err != nil {
+		return nil, err
+	}
+	page.trim(limit, func(e AuditEntry) any { return []any{e.ID} })
+	return page, nil
+}

@@ -1,0 +1,73 @@
+package models
+
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+// jobQueries run on the jobs pool (role tiendo_jobs), which sees every commune.
+type jobQueries struct {
+	ClaimSlot     *sqlx.Stmt `query:"claim-slot"`
+	FinishSlot    *sqlx.Stmt `query:"finish-slot"`
+	LastSlot      *sqlx.Stmt `query:"last-slot"`
+	CommuneClocks *sqlx.Stmt `query:"list-commune-clocks"`
+	SweepStatuses *sqlx.Stmt `query:"sweep-statuses"`
+}
+
+// ClaimSlot records that owner runs job for slot; false means another
+// process already has that slot.
+func (s *Store) ClaimSlot(ctx context.Context, job string, slot time.Time, owner string) (bool, error) {
+	var got []string
+	err := s.jobQ.ClaimSlot.SelectContext(ctx, &got, job, slot, owner, s.clock.Now())
+	return len(got) == 1, err
+}
+
+// FinishSlot records the outcome of a claimed slot; failed slots stay visible.
+func (s *Store) FinishSlot(ctx context.Context, job string, slot time.Time, runErr error, detail string) error {
+	status := "done"
+	if runErr != nil {
+		status, detail = "failed", runErr.Error()
+	}
+	_, err := s.jobQ.FinishSlot.ExecContext(ctx, job, slot, s.clock.Now(), status, detail)
+	return err
+}
+
+// LastSlot is the latest slot ever claimed for job (zero time if none).
+func (s *Store) LastSlot(ctx context.Context, job string) (time.Time, error) {
+	var t pq.NullTime
+	if err := s.jobQ.LastSlot.GetContext(ctx, &t, job); err != nil {
+		return time.Time{}, err
+	}
+	return t.Time, nil
+}
+
+// Communes lists every commune, for jobs that visit each.
+func (s *Store) Communes(ctx context.Context) ([]CommuneInfo, error) {
+	var out []CommuneInfo
+	err := s.jobQ.CommuneClocks.SelectContext(ctx, &out)
+	return out, err
+}
+
+// SweepStatuses brings every task's stored status up to date with the clock
+// in one statement, and reports how many changed. Reads never depend on it
+// (they recompute); roll-ups and reminders do.
+func (s *Store) SweepStatuses(ctx context.Context) (int64, error) {
+	communes, err := s.Communes(ctx)
+	if err != nil {
+		return 0, err
+	}
+	ids := make(pq.Int64Array, len(communes))
+	today, soon, tz := make(pq.StringArray, len(communes)), make(pq.StringArray, len(communes)), make(pq.StringArray, len(communes))
+	for i, c := range communes {
+		w := s.windowFor(c)
+		ids[i], today[i], soon[i], tz[i] = c.ID, w.Today.String(), w.Soon.String(), w.TZ
+	}
+	res, err := s.jobQ.SweepStatuses.ExecContext(ctx, ids, today, soon, tz)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}

@@ -1,0 +1,28 @@
+-- name: claim-slot
+-- The primary key is the claim: of several replicas firing for the same slot,
+-- exactly one inserts.
+INSERT INTO job_runs (job, slot, claimed_by, started_at)
+VALUES ($1, $2, $3, $4)
+ON CONFLICT (job, slot) DO NOTHING
+RETURNING job;
+
+-- name: finish-slot
+UPDATE job_runs SET finished_at = $3, status = $4, detail = $5 WHERE job = $1 AND slot = $2;
+
+-- name: last-slot
+SELECT COALESCE(max(slot), '-infinity') FROM job_runs WHERE job = $1;
+
+-- name: list-commune-clocks
+SELECT id, code, name, kind, province, time_zone, due_soon_working_days FROM communes ORDER BY id;
+
+-- name: sweep-statuses
+-- One set-based pass over every commune: each commune's "today" and due-soon
+-- horizon arrive as parallel arrays, and only rows whose status changes are written.
+WITH d AS (
+  SELECT * FROM unnest($1::bigint[], $2::date[], $3::date[], $4::text[]) AS d(commune_id, today, soon, tz)
+)
+UPDATE tasks t
+SET status = task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, d.today, d.soon, d.tz)
+FROM d
+WHERE t.commune_id = d.commune_id AND t.deleted_at IS NULL
+  AND t.status IS DISTINCT FROM task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, d.today, d.soon, d.tz);
