@@ -15,6 +15,17 @@ CREATE FUNCTION search_fold(t text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
 RETURN lower(translate(public.unaccent('public.unaccent'::regdictionary, t), 'đĐ', 'dD'));
 
+-- doc_type_name spells out a document type so that "ke hoach chuyen doi so"
+-- finds 12/KH-UBND "Ứng dụng … chuyển đổi số": people search by what a
+-- document is called, not by its abbreviation.
+CREATE FUNCTION doc_type_name(t text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+RETURN CASE t
+  WHEN 'KH' THEN 'kế hoạch' WHEN 'QĐ' THEN 'quyết định' WHEN 'CTr' THEN 'chương trình'
+  WHEN 'ĐA' THEN 'đề án' WHEN 'BC' THEN 'báo cáo' WHEN 'CT' THEN 'chỉ thị' WHEN 'TB' THEN 'thông báo'
+  WHEN 'HD' THEN 'hướng dẫn' WHEN 'NQ' THEN 'nghị quyết' WHEN 'PA' THEN 'phương án' WHEN 'TTr' THEN 'tờ trình'
+  ELSE '' END;
+
 -- forbid_change keeps history tables append-only even for code that forgets.
 -- +goose StatementBegin
 CREATE FUNCTION forbid_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -123,7 +134,7 @@ CREATE TABLE plans (
   created_at   timestamptz NOT NULL,
   updated_at   timestamptz NOT NULL,
   deleted_at   timestamptz,
-  search       text GENERATED ALWAYS AS (search_fold(doc_number || ' ' || title || ' ' || summary)) STORED,
+  search       text GENERATED ALWAYS AS (search_fold(doc_number || ' ' || doc_type_name(doc_type) || ' ' || title || ' ' || summary)) STORED,
   UNIQUE (commune_id, id),
   CONSTRAINT plans_kind_fkey FOREIGN KEY (kind) REFERENCES plan_kinds (code)
 );
@@ -253,4 +264,4 @@ END;
 -- +goose Down
 DROP TABLE audit_log, progress_updates, task_assignees, task_units, tasks, plan_references, plans,
   plan_kinds, sessions, memberships, users, units, communes;
-DROP FUNCTION task_status, forbid_change, search_fold;
+DROP FUNCTION task_status, forbid_change, doc_type_name, search_fold;

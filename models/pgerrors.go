@@ -17,6 +17,7 @@ var constraintFields = map[string]FieldError{
 	"task_units_unit_fkey":     {"supporting_unit_ids", "unknown", "đơn vị phối hợp không tồn tại trong xã"},
 	"task_assignees_user_fkey": {"assignee_ids", "unknown", "người được giao không thuộc xã"},
 	"units_parent_fkey":        {"parent_id", "unknown", "đơn vị cấp trên không tồn tại trong xã"},
+	"plans_steering_unit_fkey": {"steering_unit_id", "not_steering_committee", "ban chỉ đạo phải là một đơn vị loại steering_committee của xã"},
 	"memberships_unit_fkey":    {"unit_id", "unknown", "đơn vị không tồn tại trong xã"},
 	"memberships_user_fkey":    {"user_id", "unknown", "người dùng không thuộc xã"},
 }
@@ -24,6 +25,7 @@ var constraintFields = map[string]FieldError{
 // conflictFields are unique constraints whose violation is a 409 on a field.
 var conflictFields = map[string]FieldError{
 	"units_name_key":       {"name", "taken", "tên đơn vị đã có trong xã"},
+	"communes_code_key":    {"code", "taken", "mã đơn vị hành chính đã được dùng"},
 	"users_username_key":   {"username", "taken", "tên đăng nhập đã được dùng"},
 	"memberships_pkey":     {"role", "taken", "người dùng đã có vai trò này ở đơn vị này"},
 	"plans_doc_number_key": {"doc_number", "duplicate", "số kế hoạch đã được dùng trong năm"},

@@ -39,7 +39,7 @@ func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*confi
 
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	withDemo := fs.Bool("demo", false, "load the demo communes when the database has none")
+	withDemo := fs.Bool("demo", false, "load the demo communes unless they are already loaded")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -135,7 +135,7 @@ func loadDemo(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	return nil
 }
 
-// demoIfEmpty loads the demo on a database without communes, so a second
+// demoIfEmpty loads the demo unless it is already there, so a second
 // `make run` finds its data and loads nothing twice.
 func demoIfEmpty(ctx context.Context, cfg config.Config, db *config.Database) error {
 	res, err := demo.LoadIfEmpty(ctx, db.DB, demo.Options{Password: cfg.DemoPassword})

@@ -1,9 +1,21 @@
-// Package demo loads the demo communes through the same model code the API uses.
+// Package demo loads the demo communes through the same model code the API
+// uses: every row is written by a Store method, never by SQL, so the demo
+// exercises the validation, duplicate detection, status rules and audit log
+// that real data goes through.
+//
+// The content is the 9-month 2024 administrative-reform report of Vọng Đông
+// commune (An Giang), with its plans, their numbers and dates exactly as the
+// report prints them, mistakes included; a second, small commune (Mỹ Hòa
+// Hưng) shows that tenants do not see each other's data.
 package demo
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
+	"fmt"
+	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -29,13 +41,81 @@ type Result struct {
 	Summary  string
 }
 
-// Load writes the demo communes.
+// communes are loaded in this order; the first is the marker that says the
+// demo is already there.
+var communes = []*communeSpec{&vongDong, &myHoaHung}
+
+// generatedLength gives 80 bits from rand.Text's base-32 alphabet.
+const generatedLength = 16
+
+// Load writes the demo communes. It fails, writing nothing, when the demo
+// is already in the database.
 func Load(ctx context.Context, db *sqlx.DB, o Options) (*Result, error) {
-	return nil, errors.New("demo: not implemented yet")
+	res, err := load(ctx, db, o)
+	if errors.Is(err, errAlreadyLoaded) {
+		return nil, fmt.Errorf("demo: dữ liệu mẫu đã được nạp trước đó (the demo is already loaded): %w", err)
+	}
+	return res, err
 }
 
-// LoadIfEmpty loads the demo only into a database without communes and
-// returns nil when it loaded nothing.
+// LoadIfEmpty loads the demo only into a database that does not hold it yet
+// and returns nil, nil when it loaded nothing. "Holds it" means the first
+// demo commune's code is taken, which CreateCommune itself detects; a
+// database with other communes but not the demo still gets it.
 func LoadIfEmpty(ctx context.Context, db *sqlx.DB, o Options) (*Result, error) {
-	return nil, errors.New("demo: not implemented yet")
+	res, err := load(ctx, db, o)
+	if errors.Is(err, errAlreadyLoaded) {
+		return nil, nil
+	}
+	return res, err
+}
+
+// load is not one transaction: each Store call commits its own. A load that
+// fails half-way leaves a partial demo, and LoadIfEmpty then sees it as
+// loaded; drop the database to start over.
+func load(ctx context.Context, db *sqlx.DB, o Options) (*Result, error) {
+	pw, err := demoPassword(o.Password)
+	if err != nil {
+		return nil, err
+	}
+	clock := models.NewFixedClock(time.Time{})
+	store, err := models.NewStore(db, models.Options{Clock: clock, Password: o.PasswordParams})
+	if err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	defer store.Close()
+	res := &Result{Password: pw}
+	var summary []string
+	for i, spec := range communes {
+		l := &loader{store: store, clock: clock, password: pw, spec: spec, marker: i == 0,
+			tasks: map[*taskSpec]int64{}}
+		if err := l.run(ctx); err != nil {
+			return nil, fmt.Errorf("demo: %w", err)
+		}
+		for _, u := range spec.users {
+			res.Logins = append(res.Logins, Login{Username: u.username, Description: u.desc})
+		}
+		summary = append(summary, fmt.Sprintf("%s: %d kế hoạch, %d nhiệm vụ, %d lượt báo cáo tiến độ",
+			spec.name, l.plans, l.taskCount, l.reports))
+	}
+	res.Summary = strings.Join(summary, "; ")
+	return res, nil
+}
+
+// demoPassword checks the operator's password against the account rules
+// before anything is written, or generates one: lower-case letters and the
+// digits 2–7, easy to read off a terminal.
+func demoPassword(pw string) (string, error) {
+	if pw == "" {
+		return strings.ToLower(rand.Text()[:generatedLength]), nil
+	}
+	for _, c := range communes {
+		for _, u := range c.users {
+			if err := models.ValidatePassword(u.username, pw); err != nil {
+				return "", fmt.Errorf("demo: TIENDO_DEMO_PASSWORD không dùng được cho tài khoản mẫu %s "+
+					"(needs ≥ 10 characters and must differ from every demo username): %w", u.username, err)
+			}
+		}
+	}
+	return pw, nil
 }

@@ -10,7 +10,7 @@ RETURNING job;
 UPDATE job_runs SET finished_at = $3, status = $4, detail = $5 WHERE job = $1 AND slot = $2;
 
 -- name: last-slot
-SELECT COALESCE(max(slot), '-infinity') FROM job_runs WHERE job = $1;
+SELECT max(slot) FROM job_runs WHERE job = $1;
 
 -- name: list-commune-clocks
 SELECT id, code, name, kind, province, time_zone, due_soon_working_days FROM communes ORDER BY id;
