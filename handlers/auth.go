@@ -61,15 +61,24 @@ func (h *handler) login(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	h.setSessionCookie(c, l.Token, l.ExpiresAt)
-	c.JSON(http.StatusOK, loginResponse{Token: l.Token, ExpiresAt: l.ExpiresAt, User: meOf(l.Actor)})
+	h.sendLogin(c, l)
 	return nil
+}
+
+// sendLogin answers with a new session, as a token and as the cookie. The
+// body holds a secret, so no cache may keep it.
+func (h *handler) sendLogin(c *gin.Context, l *models.Login) {
+	h.setSessionCookie(c, l.Token, l.ExpiresAt)
+	c.Header("Cache-Control", "no-store")
+	c.JSON(http.StatusOK, loginResponse{Token: l.Token, ExpiresAt: l.ExpiresAt, User: meOf(l.Actor)})
 }
 
 func (h *handler) setSessionCookie(c *gin.Context, token string, expires time.Time) {
 	maxAge := -1
 	if token != "" {
-		maxAge = int(time.Until(expires).Seconds())
+		// The store's clock, not the wall clock: under a moved clock (demo,
+		// tests) the wall clock would expire the cookie at once.
+		maxAge = max(1, int(expires.Sub(h.store.Clock().Now()).Seconds()))
 	}
 	http.SetCookie(c.Writer, &http.Cookie{
 		Name: sessionCookie, Value: token, Path: "/", MaxAge: maxAge, HttpOnly: true,
@@ -91,4 +100,20 @@ func (h *handler) logout(c *gin.Context) error {
 
 func (h *handler) me(c *gin.Context) error {
 	return respond(c, http.StatusOK, meOf(actor(c)), nil)
+}
+
+// changePassword replaces the caller's password and answers like a sign-in:
+// every session of the account has ended, so the caller gets a new one, as
+// a token and as the cookie.
+func (h *handler) changePassword(c *gin.Context) error {
+	var req models.PasswordChange
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	l, err := h.store.ChangePassword(c.Request.Context(), actor(c), req, c.Request.UserAgent())
+	if err != nil {
+		return err
+	}
+	h.sendLogin(c, l)
+	return nil
 }

@@ -17,25 +17,41 @@ import (
 
 func TestMain(m *testing.M) { testdb.Main(m) }
 
-// env is a world of two communes behind the real router.
+// env is a world of two communes behind the real router. Every exchange that
+// goes through do is checked against the OpenAPI document (openapi_check_test.go).
 type env struct {
 	*testfix.World
-	t       *testing.T
+	t       testing.TB
 	handler http.Handler
 	tokens  map[string]string // username → bearer token
+	// lenient skips request validation of accepted requests, for fuzzing,
+	// where encoding/json accepts inputs (null for a string, "TITLE" for
+	// "title") that the document does not describe.
+	lenient bool
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t *testing.T) *env { return newEnvTB(t) }
+
+// newEnvTB is newEnv for a testing.F (fuzz targets build one world and share it).
+func newEnvTB(t testing.TB) *env {
 	t.Helper()
 	w := testfix.New(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	return &env{World: w, t: t, handler: handlers.New(w.Store, handlers.Options{Log: log}), tokens: map[string]string{}}
 }
 
+// with is e reporting to t, for subtests; it shares the world and tokens, so
+// such subtests must not run in parallel.
+func (e *env) with(t testing.TB) *env {
+	c := *e
+	c.t = t
+	return &c
+}
+
 // response is a recorded answer with helpers to read it.
 type response struct {
 	*httptest.ResponseRecorder
-	t *testing.T
+	t testing.TB
 }
 
 // decode reads the JSON body into v.
@@ -58,33 +74,45 @@ func (r response) problem() handlers.Problem {
 }
 
 // do sends a request as user (empty: anonymous) with a JSON body (a string
-// is sent as is; nil sends none) and extra headers in pairs.
+// or []byte is sent as is; nil sends none) and extra headers in pairs. The
+// request (when accepted) and the response are checked against the OpenAPI
+// document.
 func (e *env) do(user, method, path string, body any, headers ...string) response {
 	e.t.Helper()
-	var rd io.Reader
+	var raw []byte
 	switch b := body.(type) {
 	case nil:
 	case string:
-		rd = bytes.NewBufferString(b)
+		raw = []byte(b)
+	case []byte:
+		raw = b
 	default:
 		buf, err := json.Marshal(b)
 		if err != nil {
 			e.t.Fatal(err)
 		}
-		rd = bytes.NewReader(buf)
+		raw = buf
 	}
-	req := httptest.NewRequest(method, path, rd)
-	if rd != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if user != "" {
-		req.Header.Set("Authorization", "Bearer "+e.token(user))
-	}
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
+	newReq := func() *http.Request {
+		var rd io.Reader
+		if body != nil {
+			rd = bytes.NewReader(raw)
+		}
+		req := httptest.NewRequest(method, path, rd)
+		if rd != nil {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		if user != "" {
+			req.Header.Set("Authorization", "Bearer "+e.token(user))
+		}
+		for i := 0; i+1 < len(headers); i += 2 {
+			req.Header.Set(headers[i], headers[i+1])
+		}
+		return req
 	}
 	rec := httptest.NewRecorder()
-	e.handler.ServeHTTP(rec, req)
+	e.handler.ServeHTTP(rec, newReq())
+	checkContract(e.t, newReq(), rec, !e.lenient)
 	return response{ResponseRecorder: rec, t: e.t}
 }
 

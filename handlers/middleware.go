@@ -21,21 +21,28 @@ const (
 
 // securityHeaders are sent on every response.
 func securityHeaders(c *gin.Context) {
-	h := c.Writer.Header()
+	setSecurityHeaders(c.Writer.Header(), c.Request)
+	c.Next()
+}
+
+// setSecurityHeaders is securityHeaders for responses written outside gin,
+// such as the cross-origin refusal.
+func setSecurityHeaders(h http.Header, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
-	if c.Request.TLS != nil {
+	if r.TLS != nil {
 		h.Set("Strict-Transport-Security", "max-age=31536000")
 	}
-	c.Next()
 }
 
-// limitBody makes an oversized body fail while it is read, as a 413.
+// limitBody makes an oversized body fail while it is read, as a 413. The
+// limit is MaxBodyBytes except on the routes that take evidence files
+// (bodyLimit, pages_report.go).
 func limitBody(c *gin.Context) {
 	if c.Request.Body != nil {
-		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, MaxBodyBytes)
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, bodyLimit(c))
 	}
 	c.Next()
 }
@@ -64,18 +71,31 @@ func accessLog(log *slog.Logger) gin.HandlerFunc {
 }
 
 // authenticate resolves the session cookie or bearer token to an actor, or
-// answers 401.
+// answers 401. An account whose password an admin has set may only reach the
+// routes that let its owner replace it (signing out needs no session).
 func (h *handler) authenticate(c *gin.Context) {
 	a, err := h.store.Authenticate(c.Request.Context(), requestToken(c), c.ClientIP())
 	if err != nil {
 		fail(c, err)
 		return
 	}
+	if a.MustChangePassword && !passwordChangeRoutes[c.Request.Method+" "+c.FullPath()] {
+		fail(c, models.ErrPasswordChangeRequired)
+		return
+	}
 	c.Set(actorKey, a)
 	c.Next()
 }
 
-// requestToken prefers an explicit bearer token over the cookie.
+// passwordChangeRoutes are what an account that must change its password may use.
+var passwordChangeRoutes = map[string]bool{
+	"GET /api/v1/me":           true,
+	"POST /api/v1/me/password": true,
+}
+
+// requestToken prefers an explicit bearer token over the cookie. A cookie
+// only ever carries a session: an API token is for Authorization headers,
+// which browsers do not attach on their own.
 func requestToken(c *gin.Context) string {
 	if auth := c.GetHeader("Authorization"); auth != "" {
 		if tok, ok := strings.CutPrefix(auth, "Bearer "); ok {
@@ -84,6 +104,9 @@ func requestToken(c *gin.Context) string {
 		return ""
 	}
 	tok, _ := c.Cookie(sessionCookie)
+	if models.IsAPIToken(tok) {
+		return ""
+	}
 	return tok
 }
 

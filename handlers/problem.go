@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -20,6 +21,8 @@ type Problem struct {
 	Code     string              `json:"code"`
 	Errors   []models.FieldError `json:"errors,omitempty"`
 	Existing any                 `json:"existing,omitempty"`
+	// RetryAfter, in seconds, is sent as the Retry-After header of a 429.
+	RetryAfter int `json:"-"`
 }
 
 const problemType = "application/problem+json"
@@ -31,9 +34,15 @@ func problemFor(err error) Problem {
 		verr *models.ValidationError
 		cerr *models.ConflictError
 		perr *models.PreconditionError
+		terr *models.ThrottledError
 		mbe  *http.MaxBytesError
 	)
 	switch {
+	case errors.As(err, &terr):
+		return Problem{Status: 429, Code: "throttled", Title: "Thử lại sau", Detail: terr.Error(),
+			RetryAfter: terr.RetryAfterSeconds()}
+	case errors.Is(err, models.ErrPasswordChangeRequired):
+		return Problem{Status: 403, Code: "password_change_required", Title: "Cần đổi mật khẩu", Detail: err.Error()}
 	case errors.As(err, &verr):
 		return Problem{Status: 400, Code: "validation", Title: "Dữ liệu không hợp lệ", Errors: verr.Fields}
 	case errors.As(err, &mbe):
@@ -66,6 +75,9 @@ func writeProblem(c *gin.Context, p Problem) {
 	}
 	if p.Status == http.StatusUnauthorized {
 		c.Header("WWW-Authenticate", `Bearer realm="tiendo"`)
+	}
+	if p.RetryAfter > 0 {
+		c.Header("Retry-After", strconv.Itoa(p.RetryAfter))
 	}
 	c.Header("Content-Type", problemType)
 	c.AbortWithStatusJSON(p.Status, p)

@@ -27,6 +27,13 @@ type Job interface {
 	Run(ctx context.Context, now time.Time) (detail string, err error)
 }
 
+// Concurrent is implemented by jobs that every replica may run at the same
+// time because they claim their work row by row (Dispatch, with SKIP
+// LOCKED); the scheduler runs them without claiming a slot in job_runs.
+type Concurrent interface {
+	Concurrent() bool
+}
+
 // Scheduler runs jobs on their schedules, claiming each slot first.
 type Scheduler struct {
 	cron  *cron.Cron
@@ -39,8 +46,7 @@ type Scheduler struct {
 // NewScheduler prepares (but does not start) the schedule for jobs; store
 // must be a jobs-pool store.
 func NewScheduler(store *models.Store, log *slog.Logger, jobs ...Job) (*Scheduler, error) {
-	host, _ := os.Hostname()
-	s := &Scheduler{store: store, log: log, jobs: jobs, owner: fmt.Sprintf("%s/%d", host, os.Getpid())}
+	s := &Scheduler{store: store, log: log, jobs: jobs, owner: processOwner()}
 	s.cron = cron.New(cron.WithLocation(models.VietnamTime),
 		cron.WithChain(cron.Recover(cronLogger{log}), cron.SkipIfStillRunning(cronLogger{log})))
 	for _, j := range jobs {
@@ -100,7 +106,17 @@ func (s *Scheduler) RunNow(ctx context.Context, j Job, now time.Time) (bool, err
 	return s.runSlot(ctx, j, slotAt(sched, now), now), nil
 }
 
+// processOwner names this process in job_runs and the outbox: host/pid.
+func processOwner() string {
+	host, _ := os.Hostname()
+	return fmt.Sprintf("%s/%d", host, os.Getpid())
+}
+
 func (s *Scheduler) runSlot(ctx context.Context, j Job, slot, now time.Time) bool {
+	if c, ok := j.(Concurrent); ok && c.Concurrent() {
+		s.runUnclaimed(ctx, j, now)
+		return true
+	}
 	ok, err := s.store.ClaimSlot(ctx, j.Name(), slot, s.owner)
 	if err != nil || !ok {
 		if err != nil {
@@ -115,6 +131,18 @@ func (s *Scheduler) runSlot(ctx context.Context, j Job, slot, now time.Time) boo
 	}
 	s.log.Info("job", "job", j.Name(), "slot", slot, "ms", time.Since(start).Milliseconds(), "detail", detail, "err", runErr)
 	return true
+}
+
+// runUnclaimed runs a Concurrent job; it runs often, so only runs that did
+// something or failed are logged at info.
+func (s *Scheduler) runUnclaimed(ctx context.Context, j Job, now time.Time) {
+	start := time.Now()
+	detail, err := j.Run(ctx, now)
+	level := slog.LevelDebug
+	if detail != "" || err != nil {
+		level = slog.LevelInfo
+	}
+	s.log.Log(ctx, level, "job", "job", j.Name(), "ms", time.Since(start).Milliseconds(), "detail", detail, "err", err)
 }
 
 // slotAt is the latest scheduled instant at or before now: the slot that a
@@ -141,9 +169,14 @@ func (l cronLogger) Error(err error, msg string, kv ...any) {
 	l.log.Error("cron: "+msg, append(kv, "err", err)...)
 }
 
-// All is every job tiendo schedules, working through store (a jobs-pool store).
-func All(store *models.Store) []Job {
-	return []Job{Status{Store: store}}
+// All is every job tiendo schedules, working through store (a jobs-pool
+// store); o configures the jobs that reach outside the database.
+func All(store *models.Store, o Options) ([]Job, error) {
+	delivery, err := deliveryJobs(store, o)
+	if err != nil {
+		return nil, err
+	}
+	return append([]Job{Status{Store: store}, Recurrence{Store: store}, Snapshot{Store: store}}, delivery...), nil
 }
 
 // Find returns the job called name.

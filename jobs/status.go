@@ -20,8 +20,8 @@ func (Status) Name() string { return "status" }
 // Spec implements Job: every five minutes, so midnight's changes land by 00:05.
 func (Status) Spec() string { return "*/5 * * * *" }
 
-// Run implements Job.
-func (j Status) Run(ctx context.Context, _ time.Time) (string, error) {
-	n, err := j.Store.SweepStatuses(ctx)
+// Run implements Job: statuses as of now, each commune on its own calendar.
+func (j Status) Run(ctx context.Context, now time.Time) (string, error) {
+	n, err := j.Store.SweepStatuses(ctx, now)
 	return fmt.Sprintf("%d tasks changed status", n), err
 }

@@ -49,7 +49,12 @@ CREATE POLICY tenant_isolation ON task_reviews USING (commune_id = tenant_id());
 GRANT SELECT, INSERT ON task_reviews TO tiendo_app;
 GRANT USAGE ON SEQUENCE task_reviews_id_seq TO tiendo_app;
 
+-- /readyz asks goose whether migrations are pending through the server's
+-- pool, which runs as tiendo_app; without this it always answered 503.
+GRANT SELECT ON goose_db_version TO tiendo_app;
+
 -- +goose Down
+REVOKE SELECT ON goose_db_version FROM tiendo_app;
 DROP TABLE task_reviews;
 ALTER TABLE tasks
   DROP CONSTRAINT tasks_accepted_pair,

@@ -58,6 +58,9 @@ type Actor struct {
 	Commune            CommuneInfo
 	Memberships        []Membership
 	IP                 string
+	// APITokenID is the personal API token the request came with; 0 for a
+	// session. A token acts as its user but may not mint further credentials.
+	APITokenID int64
 
 	// system marks the operator's actor (SystemActor): it provisions whole
 	// communes, so it passes every management check, but it is nobody and so

@@ -11,16 +11,16 @@ import (
 // AuditEntry is one row of the audit log: who changed what, when, from where,
 // with the record before and after.
 type AuditEntry struct {
-	ID        int64           `json:"id" db:"id"`
-	At        time.Time       `json:"at" db:"at"`
-	ActorID   *int64          `json:"actor_id" db:"actor_id"`
-	ActorName string          `json:"actor_name" db:"actor_name"`
-	IP        *string         `json:"ip" db:"ip"`
-	Action    string          `json:"action" db:"action"`
-	Entity    string          `json:"entity" db:"entity"`
-	EntityID  *int64          `json:"entity_id" db:"entity_id"`
-	Before    json.RawMessage `json:"before" db:"before"`
-	After     json.RawMessage `json:"after" db:"after"`
+	ID        int64            `json:"id" db:"id"`
+	At        time.Time        `json:"at" db:"at"`
+	ActorID   *int64           `json:"actor_id" db:"actor_id"`
+	ActorName string           `json:"actor_name" db:"actor_name"`
+	IP        *string          `json:"ip" db:"ip"`
+	Action    string           `json:"action" db:"action"`
+	Entity    string           `json:"entity" db:"entity"`
+	EntityID  *int64           `json:"entity_id" db:"entity_id"`
+	Before    *json.RawMessage `json:"before" db:"before"`
+	After     *json.RawMessage `json:"after" db:"after"`
 }
 
 // AuditFilter narrows ListAudit; zero fields do not filter.

@@ -7,6 +7,8 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"errors"
+	"strings"
+	"sync"
 	"time"
 )
 
@@ -25,67 +27,171 @@ type Login struct {
 	Actor     *Actor
 }
 
-// dummyHash is checked when the username is unknown, so that the response
-// time does not reveal which accounts exist.
-var dummyHash, _ = HashPassword("tiendo-dummy-password", DefaultPasswordParams)
+// dummyHashes holds, per cost setting, a hash that is checked when the
+// username is unknown, so that the response takes as long as for an account
+// that exists and its time does not reveal which accounts do.
+var dummyHashes sync.Map // PasswordParams → string
 
-type credentialRow struct {
-	ID           int64  `db:"id"`
-	Username     string `db:"username"`
-	PasswordHash string `db:"password_hash"`
-	Disabled     bool   `db:"disabled"`
+func dummyHash(p PasswordParams) string {
+	if h, ok := dummyHashes.Load(p); ok {
+		return h.(string)
+	}
+	h, _ := HashPassword("tiendo-dummy-password", p) // fails only without randomness
+	dummyHashes.Store(p, h)
+	return h
 }
 
-// Login checks a username and password and opens a new session.
+type credentialRow struct {
+	ID           int64         `db:"id"`
+	CommuneID    sql.NullInt64 `db:"commune_id"`
+	Username     string        `db:"username"`
+	PasswordHash string        `db:"password_hash"`
+	Disabled     bool          `db:"disabled"`
+}
+
+// Login checks a username and password and opens a new session. The
+// throttle is consulted before the password, and every attempt, refused or
+// not, is audited.
 func (s *Store) Login(ctx context.Context, username, password, ip, userAgent string) (*Login, error) {
+	username = strings.ToLower(strings.TrimSpace(username))
+	at := attempt{Username: username, IP: ip}
+	u, err := s.credentials(ctx, username)
+	if err != nil {
+		return nil, err
+	}
+	if u != nil {
+		at.UserID, at.CommuneID = u.ID, u.CommuneID.Int64
+	}
+	if err := s.checkThrottle(ctx, username, ip); err != nil {
+		return nil, s.failAttempt(ctx, at, "login_failed", "throttled", err)
+	}
+	reason, err := verifyLogin(u, password, s.Password)
+	if err != nil {
+		return nil, err
+	}
+	if reason != "" {
+		return nil, s.failAttempt(ctx, at, "login_failed", reason, ErrBadCredentials)
+	}
+	return s.startSession(ctx, at, userAgent)
+}
+
+// credentials reads the account signing in; nil when there is none.
+func (s *Store) credentials(ctx context.Context, username string) (*credentialRow, error) {
 	var u credentialRow
 	err := s.q.UserByName.GetContext(ctx, &u, username)
 	if errors.Is(err, sql.ErrNoRows) {
-		_, _ = CheckPassword(password, dummyHash)
-		return nil, ErrBadCredentials
+		return nil, nil
 	}
 	if err != nil {
 		return nil, err
+	}
+	return &u, nil
+}
+
+// verifyLogin checks the password (against a dummy hash for an unknown
+// account, to take the same time) and says why the sign-in fails, or "".
+func verifyLogin(u *credentialRow, password string, p PasswordParams) (reason string, err error) {
+	if u == nil {
+		_, _ = CheckPassword(password, dummyHash(p))
+		return "unknown_user", nil
 	}
 	ok, err := CheckPassword(password, u.PasswordHash)
+	switch {
+	case err != nil:
+		return "", err
+	case !ok:
+		return "wrong_password", nil
+	case u.Disabled:
+		return "disabled", nil
+	}
+	return "", nil
+}
+
+// startSession records the successful attempt, opens the session and audits
+// the sign-in in one transaction of the account's commune.
+func (s *Store) startSession(ctx context.Context, at attempt, userAgent string) (*Login, error) {
+	var token string
+	var expires time.Time
+	err := s.inCommune(ctx, at.CommuneID, func(t *tx) (err error) {
+		if err = s.recordAttempt(t, at, true); err != nil {
+			return err
+		}
+		if token, expires, err = s.openSession(t, at.UserID, at.IP, userAgent); err != nil {
+			return err
+		}
+		return s.auditAttempt(t, at, "login", map[string]string{"username": at.Username})
+	})
 	if err != nil {
 		return nil, err
 	}
-	if !ok || u.Disabled {
-		return nil, ErrBadCredentials
-	}
-	token, hash, err := newToken()
-	if err != nil {
-		return nil, err
-	}
-	now := s.clock.Now()
-	expires := now.Add(SessionAbsolute)
-	if _, err := s.q.InsertSession.ExecContext(ctx, hash, u.ID, now, expires, nullIP(ip), userAgent); err != nil {
-		return nil, err
-	}
-	actor, err := s.Authenticate(ctx, token, ip)
+	s.pruneAttempts(ctx)
+	actor, err := s.Authenticate(ctx, token, at.IP)
 	if err != nil {
 		return nil, err
 	}
 	return &Login{Token: token, ExpiresAt: expires, Actor: actor}, nil
 }
 
-type sessionRow struct {
-	LastSeenAt time.Time `db:"last_seen_at"`
-	CreatedAt  time.Time `db:"created_at"`
-	UserID     int64     `db:"user_id"`
-	Username   string    `db:"username"`
-	FullName   string    `db:"full_name"`
-	MustChange bool      `db:"must_change_password"`
+// openSession stores a new session for user in t and returns its token.
+func (s *Store) openSession(t *tx, userID int64, ip, userAgent string) (string, time.Time, error) {
+	token, hash, err := newSessionToken()
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	now := s.clock.Now()
+	expires := now.Add(SessionAbsolute)
+	_, err = t.stmt(s.q.InsertSession).Exec(hash, userID, now, expires, nullIP(ip), userAgent)
+	return token, expires, err
+}
+
+// ownerRow is the user and commune behind a session or an API token.
+type ownerRow struct {
+	UserID     int64  `db:"user_id"`
+	Username   string `db:"username"`
+	FullName   string `db:"full_name"`
+	MustChange bool   `db:"must_change_password"`
 	CommuneInfo
 	CommuneID int64 `db:"commune_id"`
 }
 
-// Authenticate resolves a session token (cookie or bearer) to its actor.
+type sessionRow struct {
+	LastSeenAt time.Time `db:"last_seen_at"`
+	CreatedAt  time.Time `db:"created_at"`
+	ownerRow
+}
+
+// Authenticate resolves a bearer credential — a session token, or a personal
+// API token recognised by its prefix — to its actor with one lookup.
 func (s *Store) Authenticate(ctx context.Context, token, ip string) (*Actor, error) {
 	if token == "" || len(token) > 128 {
 		return nil, ErrUnauthenticated
 	}
+	var (
+		owner   *ownerRow
+		tokenID int64
+		err     error
+	)
+	if IsAPIToken(token) {
+		owner, tokenID, err = s.apiTokenOwner(ctx, token)
+	} else {
+		owner, err = s.sessionOwner(ctx, token)
+	}
+	if err != nil {
+		return nil, err
+	}
+	a := &Actor{UserID: owner.UserID, Username: owner.Username, FullName: owner.FullName,
+		MustChangePassword: owner.MustChange, CommuneID: owner.CommuneID, Commune: owner.CommuneInfo, IP: ip,
+		APITokenID: tokenID}
+	a.Commune.ID = owner.CommuneID
+	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		return t.stmt(s.q.MembershipsOf).Select(&a.Memberships, a.UserID)
+	})
+	return a, err
+}
+
+// sessionOwner finds the live session behind token, enforcing both the idle
+// and the absolute expiry.
+func (s *Store) sessionOwner(ctx context.Context, token string) (*ownerRow, error) {
 	hash := hashToken(token)
 	now := s.clock.Now()
 	var r sessionRow
@@ -103,13 +209,7 @@ func (s *Store) Authenticate(ctx context.Context, token, ip string) (*Actor, err
 			return nil, err
 		}
 	}
-	a := &Actor{UserID: r.UserID, Username: r.Username, FullName: r.FullName, MustChangePassword: r.MustChange,
-		CommuneID: r.CommuneID, Commune: r.CommuneInfo, IP: ip}
-	a.Commune.ID = r.CommuneID
-	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.q.MembershipsOf).Select(&a.Memberships, a.UserID)
-	})
-	return a, err
+	return &r.ownerRow, nil
 }
 
 // Logout revokes the session behind token.
@@ -118,13 +218,26 @@ func (s *Store) Logout(ctx context.Context, token string) error {
 	return err
 }
 
-func newToken() (token string, hash []byte, err error) {
+// newSessionToken makes a random session token that cannot be mistaken for
+// an API token (base64url may begin with the prefix, rarely).
+func newSessionToken() (token string, hash []byte, err error) {
+	for {
+		if token, err = randomToken(); err != nil {
+			return "", nil, err
+		}
+		if !IsAPIToken(token) {
+			return token, hashToken(token), nil
+		}
+	}
+}
+
+// randomToken is 256 random bits, base64url-encoded.
+func randomToken() (string, error) {
 	b := make([]byte, 32)
 	if _, err := rand.Read(b); err != nil {
-		return "", nil, err
+		return "", err
 	}
-	token = base64.RawURLEncoding.EncodeToString(b)
-	return token, hashToken(token), nil
+	return base64.RawURLEncoding.EncodeToString(b), nil
 }
 
 func hashToken(token string) []byte {

@@ -51,21 +51,15 @@ func (s *Store) Communes(ctx context.Context) ([]CommuneInfo, error) {
 	return out, err
 }
 
-// SweepStatuses brings every task's stored status up to date with the clock
-// in one statement, and reports how many changed. Reads never depend on it
-// (they recompute); roll-ups and reminders do.
-func (s *Store) SweepStatuses(ctx context.Context) (int64, error) {
-	communes, err := s.Communes(ctx)
+// SweepStatuses brings every task's stored status up to date as of now, each
+// commune on its own calendar, in one statement, and reports how many
+// changed. Reads never depend on it (they recompute); roll-ups and reminders do.
+func (s *Store) SweepStatuses(ctx context.Context, now time.Time) (int64, error) {
+	cw, err := s.windowsAt(ctx, now)
 	if err != nil {
 		return 0, err
 	}
-	ids := make(pq.Int64Array, len(communes))
-	today, soon, tz := make(pq.StringArray, len(communes)), make(pq.StringArray, len(communes)), make(pq.StringArray, len(communes))
-	for i, c := range communes {
-		w := s.windowFor(c)
-		ids[i], today[i], soon[i], tz[i] = c.ID, w.Today.String(), w.Soon.String(), w.TZ
-	}
-	res, err := s.jobQ.SweepStatuses.ExecContext(ctx, ids, today, soon, tz)
+	res, err := s.jobQ.SweepStatuses.ExecContext(ctx, cw.ids, cw.today, cw.soon, cw.tz)
 	if err != nil {
 		return 0, err
 	}

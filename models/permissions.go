@@ -151,13 +151,3 @@ func sameIDs(a, b []int64) bool {
 	}
 	return slices.Equal(norm(a), norm(b))
 }
-
-// checkIfMatch compares a client's If-Match with the row's version; 0 means
-// the client sent none. It runs after the permission check so that a caller
-// without the right hears 403, not a hint about the row's version.
-func checkIfMatch(ifMatch, version int) error {
-	if ifMatch != 0 && ifMatch != version {
-		return &PreconditionError{Current: version}
-	}
-	return nil
-}

@@ -22,6 +22,7 @@ type Plan struct {
 	Title              string        `json:"title" db:"title"`
 	Summary            string        `json:"summary" db:"summary"`
 	Status             string        `json:"status" db:"status"`
+	SteeringUnitID     *int64        `json:"steering_unit_id" db:"steering_unit_id"`
 	DuplicateConfirmed bool          `json:"duplicate_confirmed" db:"duplicate_confirmed"`
 	Version            int           `json:"version" db:"version"`
 	CreatedAt          time.Time     `json:"created_at" db:"created_at"`
@@ -70,6 +71,9 @@ type ExistingPlan struct {
 // same year is a ConflictError naming that plan, unless the input confirms
 // the duplicate; then it is recorded and carries a warning.
 func (s *Store) CreatePlan(ctx context.Context, a *Actor, in PlanInput) (*Plan, error) {
+	if !a.CanManagePlans() {
+		return nil, ErrForbidden
+	}
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
@@ -102,7 +106,8 @@ func (s *Store) insertPlan(t *tx, a *Actor, in *PlanInput) (int64, error) {
 			break
 		}
 		err := t.stmt(s.q.InsertPlan).Select(&ids, a.CommuneID, in.DocNumber, d.No, d.Type, d.Symbol,
-			in.IssuedOn, in.Year, in.Kind, in.Title, in.Summary, in.Status, dup, nullID(a.UserID), now)
+			in.IssuedOn, in.Year, in.Kind, in.Title, in.Summary, in.Status, dup, nullID(a.UserID), now,
+			in.SteeringUnitID)
 		if err != nil || len(ids) == 1 {
 			return firstID(ids), err
 		}
@@ -170,10 +175,7 @@ func (s *Store) loadPlan(t *tx, a *Actor, id int64) (*Plan, error) {
 // current version.
 func (s *Store) UpdatePlan(ctx context.Context, a *Actor, id int64, ifMatch int, patch PlanPatch) (*Plan, error) {
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if err := s.lockVersion(t, s.q.LockPlan, a.CommuneID, id, ifMatch); err != nil {
-			return err
-		}
-		cur, err := s.loadPlan(t, a, id)
+		cur, err := s.lockPlan(t, a, id, ifMatch)
 		if err != nil {
 			return err
 		}
@@ -207,7 +209,8 @@ func (s *Store) savePlan(t *tx, a *Actor, id int64, in *PlanInput, confirm bool)
 	d := in.doc
 	err := t.savepoint(func() error {
 		_, err := t.stmt(s.q.UpdatePlan).Exec(a.CommuneID, id, in.DocNumber, d.No, d.Type, d.Symbol,
-			in.IssuedOn, in.Year, in.Kind, in.Title, in.Summary, in.Status, in.ConfirmDuplicate, s.clock.Now())
+			in.IssuedOn, in.Year, in.Kind, in.Title, in.Summary, in.Status, in.ConfirmDuplicate, s.clock.Now(),
+			in.SteeringUnitID)
 		return err
 	})
 	if c, ok := mapPGError(err).(*ConflictError); ok && c.Field == "doc_number" {
@@ -223,10 +226,7 @@ func (s *Store) savePlan(t *tx, a *Actor, id int64, in *PlanInput, confirm bool)
 // DeletePlan removes a plan and its tasks from every list; the rows stay for audit.
 func (s *Store) DeletePlan(ctx context.Context, a *Actor, id int64, ifMatch int) error {
 	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if err := s.lockVersion(t, s.q.LockPlan, a.CommuneID, id, ifMatch); err != nil {
-			return err
-		}
-		cur, err := s.loadPlan(t, a, id)
+		cur, err := s.lockPlan(t, a, id, ifMatch)
 		if err != nil {
 			return err
 		}
@@ -235,4 +235,21 @@ func (s *Store) DeletePlan(ctx context.Context, a *Actor, id int64, ifMatch int)
 		}
 		return s.audit(t, a, "delete", "plan", id, cur, nil)
 	})
+}
+
+// lockPlan locks a plan for a change and returns it as it is. The checks run
+// in the order a caller should hear them: another commune's plan is 404, a
+// role that may not manage plans 403, a stale If-Match 412.
+func (s *Store) lockPlan(t *tx, a *Actor, id int64, ifMatch int) (*Plan, error) {
+	if err := s.lockRow(t, s.q.LockPlan, a.CommuneID, id); err != nil {
+		return nil, err
+	}
+	cur, err := s.loadPlan(t, a, id)
+	if err != nil {
+		return nil, err
+	}
+	if !a.CanManagePlans() {
+		return nil, ErrForbidden
+	}
+	return cur, checkIfMatch(ifMatch, cur.Version)
 }

@@ -21,6 +21,9 @@ type PlanInput struct {
 	Status           string           `json:"status"`
 	References       []ReferenceInput `json:"references"`
 	ConfirmDuplicate bool             `json:"confirm_duplicate"`
+	// SteeringUnitID names the steering committee (a unit of kind
+	// steering_committee) whose members evaluate the plan's tasks.
+	SteeringUnitID *int64 `json:"steering_unit_id"`
 
 	doc DocNumber // parsed by Validate
 }
@@ -44,6 +47,7 @@ type PlanPatch struct {
 	Status           Optional[string]           `json:"status"`
 	References       Optional[[]ReferenceInput] `json:"references"`
 	ConfirmDuplicate bool                       `json:"confirm_duplicate"`
+	SteeringUnitID   Optional[*int64]           `json:"steering_unit_id"` // null: no committee
 }
 
 // apply overlays the patch on the plan's current state.
@@ -53,6 +57,7 @@ func (p PlanPatch) apply(cur *Plan) PlanInput {
 		Year: p.Year.Or(cur.Year), Kind: p.Kind.Or(cur.Kind), Title: p.Title.Or(cur.Title),
 		Summary: p.Summary.Or(cur.Summary), Status: p.Status.Or(cur.Status),
 		ConfirmDuplicate: p.ConfirmDuplicate || cur.DuplicateConfirmed,
+		SteeringUnitID:   p.SteeringUnitID.Or(cur.SteeringUnitID),
 	}
 	if p.References.Set {
 		in.References = p.References.Value
@@ -95,6 +100,9 @@ func (in *PlanInput) Validate() error {
 		in.Status = "active"
 	} else if !slices.Contains(PlanStatuses, in.Status) {
 		v.Add("status", "invalid", "trạng thái kế hoạch phải là draft, active, completed hoặc cancelled")
+	}
+	if in.SteeringUnitID != nil && *in.SteeringUnitID <= 0 {
+		v.Add("steering_unit_id", "invalid", "mã ban chỉ đạo không hợp lệ")
 	}
 	in.validateReferences(v)
 	return v.Err()

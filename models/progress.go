@@ -10,6 +10,9 @@ type ProgressInput struct {
 	Percent     *int     `json:"percent"`
 	ActualValue *float64 `json:"actual_value"`
 	Note        string   `json:"note"`
+	// Files are evidence (photos, PDFs) stored with the report in its
+	// transaction; the web form sends them, the JSON API does not.
+	Files []NewAttachment `json:"-"`
 }
 
 // Progress is one entry of a task's append-only progress history.
@@ -44,6 +47,7 @@ func (in *ProgressInput) Validate() error {
 		v.Add("actual_value", "out_of_range", "giá trị thực hiện phải là số không âm")
 	}
 	checkText(v, "note", in.Note, 5000, false)
+	validateFiles(v, in.Files)
 	return v.Err()
 }
 
@@ -65,6 +69,9 @@ func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in P
 			ActualValue: in.ActualValue, Note: in.Note, CreatedAt: now}
 		if err := t.stmt(s.q.InsertProgress).Get(&p.ID, a.CommuneID, taskID, a.UserID, p.Percent,
 			p.ActualValue, p.Note, now); err != nil {
+			return err
+		}
+		if err := s.insertAttachments(t, a, taskID, p.ID, in.Files, now); err != nil {
 			return err
 		}
 		if _, err := t.stmt(s.q.ApplyProgress).Exec(a.CommuneID, taskID, p.Percent, p.ActualValue, now); err != nil {

@@ -25,13 +25,18 @@ func (t *tx) savepoint(fn func() error) error {
 	return err
 }
 
-// lockVersion locks a row for a read-modify-write and checks If-Match.
-// ifMatch 0 means the client sent none.
-func (s *Store) lockVersion(t *tx, lock *sqlx.Stmt, communeID, id int64, ifMatch int) error {
+// lockRow locks a row for a read-modify-write; a row outside the commune is
+// ErrNotFound. The caller then loads the row, checks the actor's permission
+// on it and only then checkIfMatch, so that a caller without the right hears
+// 403 rather than a hint about the row's version.
+func (s *Store) lockRow(t *tx, lock *sqlx.Stmt, communeID, id int64) error {
 	var version int
-	if err := t.stmt(lock).Get(&version, communeID, id); err != nil {
-		return notFound(err)
-	}
+	return notFound(t.stmt(lock).Get(&version, communeID, id))
+}
+
+// checkIfMatch compares a client's If-Match with the row's version; 0 means
+// the client sent none.
+func checkIfMatch(ifMatch, version int) error {
 	if ifMatch != 0 && ifMatch != version {
 		return &PreconditionError{Current: version}
 	}

@@ -16,11 +16,6 @@ import (
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
-// WorkCalendar answers working-day arithmetic; *calendar.Calendar implements it.
-type WorkCalendar interface {
-	AddWorkingDays(from calendar.Date, n int) calendar.Date
-}
-
 // Store is the domain's entry point: every read and write goes through its
 // methods, each scoped to the caller's commune in SQL.
 type Store struct {
@@ -28,26 +23,51 @@ type Store struct {
 	q        queries
 	auditQ   auditQueries
 	jobQ     jobQueries
+	accQ     accountQueries
+	loginQ   loginQueries
+	reviewQ  reviewQueries
+	attachQ  attachmentQueries
+	overQ    overviewQueries
+	cloneQ   cloneQueries
+	indQ     indicatorQueries // indicators, dossier statistics, reports, data quality
+	dosQ     dossierQueries
+	repQ     reportQueries
+	qualQ    qualityQueries
+	impQ     importQueries
 	clock    Clock
-	cal      WorkCalendar
 	Password PasswordParams
+
+	// The deadline engine: per-commune calendars (calendars.go), series and snapshots.
+	calQ    calendarQueries
+	seriesQ seriesQueries
+	snapQ   snapshotQueries
+	cals    calendarCache
+	calBase []calendar.Override
+	calTTL  time.Duration
+
+	// The reminder pipeline: settings, planner, outbox, inbox (deliveries.go…).
+	setQ  settingsQueries
+	remQ  reminderQueries
+	outQ  outboxQueries
+	delQ  deliveryQueries
+	noteQ notificationQueries
 }
 
 // Options configure a Store; zero values take the production defaults.
 type Options struct {
-	Clock    Clock
-	Calendar WorkCalendar
+	Clock Clock
+	// Calendar is the base every commune's calendar overrides are layered
+	// on; nil means calendar.Official(). Tests pin it to stay independent of
+	// newly published arrangements.
+	Calendar []calendar.Override
 	Password PasswordParams
 }
 
 // NewStore prepares every query against db; a query PostgreSQL rejects fails here.
 func NewStore(db *sqlx.DB, o Options) (*Store, error) {
-	s := &Store{db: db, clock: o.Clock, cal: o.Calendar, Password: o.Password}
+	s := &Store{db: db, clock: o.Clock, calBase: o.Calendar, calTTL: calendarTTL, Password: o.Password}
 	if s.clock == nil {
 		s.clock = SystemClock{}
-	}
-	if s.cal == nil {
-		s.cal = calendar.Default()
 	}
 	if s.Password == (PasswordParams{}) {
 		s.Password = DefaultPasswordParams
@@ -68,7 +88,9 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 // prepared lists every statement struct of the store; a feature with its own
 // struct of queries adds it here.
 func (s *Store) prepared() []any {
-	return []any{&s.q, &s.auditQ, &s.jobQ}
+	return []any{&s.q, &s.auditQ, &s.jobQ, &s.accQ, &s.loginQ, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ,
+		&s.calQ, &s.seriesQ, &s.snapQ, &s.indQ, &s.dosQ, &s.repQ, &s.qualQ, &s.impQ,
+		&s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ}
 }
 
 // Close releases the prepared statements (not the pool, which the caller owns).
@@ -186,13 +208,10 @@ type window struct {
 	TZ    string
 }
 
+// windowFor is the commune's window now, on the commune's own calendar
+// (see calendars.go for how fresh that is).
 func (s *Store) windowFor(c CommuneInfo) window {
-	loc, err := time.LoadLocation(c.TimeZone)
-	if err != nil {
-		loc = VietnamTime
-	}
-	today := calendar.DateOf(s.clock.Now().In(loc))
-	return window{Today: today, Soon: s.cal.AddWorkingDays(today, c.DueSoonDays), TZ: loc.String()}
+	return windowAt(c, s.calendarOf(c.ID), s.clock.Now())
 }
 
 // Ready checks that the database answers and every migration is applied.

@@ -35,6 +35,11 @@ type Task struct {
 	CreatedAt         time.Time     `json:"created_at" db:"created_at"`
 	UpdatedAt         time.Time     `json:"updated_at" db:"updated_at"`
 
+	// SeriesID and OccurrenceOn link an occurrence of a recurring task to
+	// its series (series.go); both are null for an ordinary task.
+	SeriesID     *int64        `json:"series_id" db:"series_id"`
+	OccurrenceOn calendar.Date `json:"occurrence_on" db:"occurrence_on"`
+
 	// PlanSteeringUnitID is the plan's steering committee, loaded with the
 	// task so that CanEvaluate needs no second query; the plan shows it.
 	PlanSteeringUnitID *int64 `json:"-" db:"plan_steering_unit_id"`
@@ -75,7 +80,7 @@ func (s *Store) CreateTask(ctx context.Context, a *Actor, planID int64, in TaskI
 		if !a.CanManagePlans() {
 			return ErrForbidden
 		}
-		if err := in.Validate(w.Today); err != nil {
+		if err := s.validateTask(t, a, &in, w.Today); err != nil {
 			return err
 		}
 		var id int64
@@ -119,7 +124,7 @@ func (s *Store) loadTask(t *tx, a *Actor, id int64, w window) (*Task, error) {
 // lockTask locks a task for a read-modify-write and returns it as it is, so
 // the caller can decide what the actor may do to it.
 func (s *Store) lockTask(t *tx, a *Actor, id int64, w window) (*Task, error) {
-	if err := s.lockVersion(t, s.q.LockTask, a.CommuneID, id, 0); err != nil {
+	if err := s.lockRow(t, s.q.LockTask, a.CommuneID, id); err != nil {
 		return nil, err
 	}
 	return s.loadTask(t, a, id, w)
@@ -198,7 +203,7 @@ func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int,
 		if err := checkIfMatch(ifMatch, cur.Version); err != nil {
 			return err
 		}
-		if err := in.Validate(w.Today); err != nil {
+		if err := s.validateTask(t, a, &in, w.Today); err != nil {
 			return err
 		}
 		if _, err := t.stmt(s.q.UpdateTask).Exec(a.CommuneID, id, in.Title, in.Description, in.LeadUnitID,

@@ -20,40 +20,49 @@ type TaskInput struct {
 	TargetValue       *float64      `json:"target_value"`
 	TargetUnit        string        `json:"target_unit"`
 	Weight            *float64      `json:"weight"`
+	// DueInWorkingDays gives the deadline as working days from a date
+	// instead of DueOn (tasks_due.go).
+	DueInWorkingDays *WorkingDaysDue `json:"due_in_working_days"`
 
 	cancelled bool
 }
 
 // TaskPatch is the body of a task PATCH: absent fields stay as they are.
 type TaskPatch struct {
-	Title             Optional[string]        `json:"title"`
-	Description       Optional[string]        `json:"description"`
-	LeadUnitID        Optional[int64]         `json:"lead_unit_id"`
-	SupportingUnitIDs Optional[[]int64]       `json:"supporting_unit_ids"`
-	AssigneeIDs       Optional[[]int64]       `json:"assignee_ids"`
-	StartOn           Optional[calendar.Date] `json:"start_on"`
-	DueOn             Optional[calendar.Date] `json:"due_on"`
-	TargetValue       Optional[*float64]      `json:"target_value"`
-	TargetUnit        Optional[string]        `json:"target_unit"`
-	Weight            Optional[*float64]      `json:"weight"`
-	Cancelled         Optional[bool]          `json:"cancelled"`
+	Title             Optional[string]          `json:"title"`
+	Description       Optional[string]          `json:"description"`
+	LeadUnitID        Optional[int64]           `json:"lead_unit_id"`
+	SupportingUnitIDs Optional[[]int64]         `json:"supporting_unit_ids"`
+	AssigneeIDs       Optional[[]int64]         `json:"assignee_ids"`
+	StartOn           Optional[calendar.Date]   `json:"start_on"`
+	DueOn             Optional[calendar.Date]   `json:"due_on"`
+	TargetValue       Optional[*float64]        `json:"target_value"`
+	TargetUnit        Optional[string]          `json:"target_unit"`
+	Weight            Optional[*float64]        `json:"weight"`
+	Cancelled         Optional[bool]            `json:"cancelled"`
+	DueInWorkingDays  Optional[*WorkingDaysDue] `json:"due_in_working_days"`
 }
 
 func (p TaskPatch) apply(cur *Task) TaskInput {
+	due := p.DueOn.Or(cur.DueOn)
+	if p.DueInWorkingDays.Value != nil && !p.DueOn.Set {
+		due = calendar.Date{} // the new rule replaces the current deadline
+	}
 	return TaskInput{
 		Title: p.Title.Or(cur.Title), Description: p.Description.Or(cur.Description),
 		LeadUnitID:        p.LeadUnitID.Or(cur.LeadUnitID),
 		SupportingUnitIDs: p.SupportingUnitIDs.Or(cur.SupportingUnitIDs),
 		AssigneeIDs:       p.AssigneeIDs.Or(cur.AssigneeIDs),
-		StartOn:           p.StartOn.Or(cur.StartOn), DueOn: p.DueOn.Or(cur.DueOn),
+		StartOn:           p.StartOn.Or(cur.StartOn), DueOn: due, DueInWorkingDays: p.DueInWorkingDays.Value,
 		TargetValue: p.TargetValue.Or(cur.TargetValue), TargetUnit: p.TargetUnit.Or(cur.TargetUnit),
 		Weight: p.Weight.Or(&cur.Weight), cancelled: p.Cancelled.Or(cur.CancelledAt != nil),
 	}
 }
 
 // Validate normalises the input and lists every invalid field. today fills a
-// missing start date.
-func (in *TaskInput) Validate(today calendar.Date) error {
+// missing start date; cal resolves DueInWorkingDays and may be nil when that
+// is not set.
+func (in *TaskInput) Validate(today calendar.Date, cal *calendar.Calendar) error {
 	v := &ValidationError{}
 	in.Title, in.Description = cleanText(in.Title), cleanText(in.Description)
 	in.TargetUnit = cleanText(in.TargetUnit)
@@ -71,7 +80,9 @@ func (in *TaskInput) Validate(today calendar.Date) error {
 	if in.StartOn.IsZero() {
 		in.StartOn = today
 	}
+	in.resolveDue(v, cal)
 	switch {
+	case in.DueOn.IsZero() && in.DueInWorkingDays != nil: // resolveDue said why
 	case in.DueOn.IsZero():
 		v.Add("due_on", "required", "cần nhập thời hạn hoàn thành (YYYY-MM-DD)")
 	case in.DueOn.Before(in.StartOn):

@@ -73,6 +73,9 @@ func (in *NewUnit) Validate() error {
 
 // CreateUnit adds a unit to the actor's commune.
 func (s *Store) CreateUnit(ctx context.Context, a *Actor, in NewUnit) (*Unit, error) {
+	if !a.CanManageUnits() {
+		return nil, ErrForbidden
+	}
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"encoding/json"
+	"net/mail"
 	"regexp"
 	"strings"
 )
@@ -39,6 +40,10 @@ func (in *NewUser) Validate() error {
 	if in.FullName == "" {
 		v.Add("full_name", "required", "cần nhập họ và tên")
 	}
+	in.Email = strings.TrimSpace(in.Email)
+	if in.Email != "" && !validEmail(in.Email) {
+		v.Add("email", "invalid", "địa chỉ email không hợp lệ")
+	}
 	if err := ValidatePassword(in.Username, in.Password); err != nil {
 		v.Fields = append(v.Fields, err.(*ValidationError).Fields...)
 	}
@@ -48,6 +53,13 @@ func (in *NewUser) Validate() error {
 		}
 	}
 	return v.Err()
+}
+
+// validEmail accepts one plain address (no display name), as notifications
+// will need to send to it.
+func validEmail(s string) bool {
+	addr, err := mail.ParseAddress(s)
+	return err == nil && addr.Address == s && len(s) <= 254
 }
 
 func validRole(r Role) bool {
@@ -60,6 +72,9 @@ func validRole(r Role) bool {
 
 // CreateUser adds an account with its memberships to the actor's commune.
 func (s *Store) CreateUser(ctx context.Context, a *Actor, in NewUser) (*User, error) {
+	if !a.CanManageUsers() {
+		return nil, ErrForbidden
+	}
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
@@ -78,6 +93,12 @@ func (s *Store) CreateUser(ctx context.Context, a *Actor, in NewUser) (*User, er
 				return err
 			}
 		}
+		// Read back, so that the answer names the units like every other read.
+		created, err := s.userIn(t, a.CommuneID, u.ID)
+		if err != nil {
+			return err
+		}
+		u = created
 		return s.audit(t, a, "create", "user", u.ID, nil, u)
 	})
 	if err != nil {

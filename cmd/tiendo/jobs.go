@@ -42,7 +42,10 @@ func runJobs(ctx context.Context, cfg config.Config, log *slog.Logger, args []st
 		return err
 	}
 	defer store.Close()
-	all := jobs.All(store)
+	all, err := jobs.All(store, jobOptions(cfg, log))
+	if err != nil {
+		return err
+	}
 	job, err := jobs.Find(all, name)
 	if err != nil {
 		return err
@@ -56,4 +59,11 @@ func runJobs(ctx context.Context, cfg config.Config, log *slog.Logger, args []st
 		fmt.Printf("job %s: slot of %s already ran\n", name, now.Format(time.RFC3339))
 	}
 	return err
+}
+
+// jobOptions are the settings of the jobs that reach outside the database.
+func jobOptions(cfg config.Config, log *slog.Logger) jobs.Options {
+	n := cfg.Notify
+	return jobs.Options{SMTPURL: n.SMTPURL, BaseURL: n.BaseURL, DispatchEvery: n.DispatchEvery,
+		DispatchLease: n.DispatchLease, Log: log}
 }

@@ -55,23 +55,29 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, args []stri
 		}
 	}
 	if cfg.Scheduler {
-		stopJobs, err := startScheduler(ctx, db, store.Clock(), log)
+		stopJobs, err := startScheduler(ctx, db, store.Clock(), jobOptions(cfg, log), log)
 		if err != nil {
 			return err
 		}
 		defer stopJobs()
 	}
-	return listen(ctx, cfg, handlers.New(store, handlers.Options{Log: log, SecureCookies: cfg.SecureCookies}), log)
+	return listen(ctx, cfg, handlers.New(store, handlers.Options{Log: log, SecureCookies: cfg.SecureCookies,
+		TrustedProxies: cfg.TrustedProxies}), log)
 }
 
 // startScheduler runs the jobs on their own pool and store; the returned
 // function waits (briefly) for running jobs at shutdown.
-func startScheduler(ctx context.Context, db *config.Database, clock models.Clock, log *slog.Logger) (func(), error) {
+func startScheduler(ctx context.Context, db *config.Database, clock models.Clock, o jobs.Options,
+	log *slog.Logger) (func(), error) {
 	store, err := models.NewStore(db.Jobs, models.Options{Clock: clock})
 	if err != nil {
 		return nil, err
 	}
-	sched, err := jobs.NewScheduler(store, log, jobs.All(store)...)
+	var sched *jobs.Scheduler
+	all, err := jobs.All(store, o)
+	if err == nil {
+		sched, err = jobs.NewScheduler(store, log, all...)
+	}
 	if err != nil {
 		store.Close()
 		return nil, err

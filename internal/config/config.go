@@ -4,9 +4,11 @@ package config
 
 import (
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -20,6 +22,10 @@ type Config struct {
 	Now           time.Time // TIENDO_NOW: start the clock at this instant (demo exploration)
 	LogLevel      string    // TIENDO_LOG_LEVEL: debug, info, warn, error
 	Scheduler     bool      // TIENDO_SCHEDULER: run the scheduled jobs in serve (default on)
+	// TIENDO_TRUSTED_PROXIES: comma-separated addresses or CIDR ranges of the
+	// reverse proxies whose X-Forwarded-For names the client (default none)
+	TrustedProxies []string
+	Notify         Notify // reminder delivery: TIENDO_SMTP_URL, TIENDO_DISPATCH_* (notify.go)
 }
 
 // FromEnv reads the environment; an unparsable value is an error naming the variable.
@@ -36,6 +42,12 @@ func FromEnv() (Config, error) {
 		return c, err
 	}
 	if c.SecureCookies, err = envSwitch("TIENDO_SECURE_COOKIES", false); err != nil {
+		return c, err
+	}
+	if c.TrustedProxies, err = addressList("TIENDO_TRUSTED_PROXIES"); err != nil {
+		return c, err
+	}
+	if c.Notify, err = notifyFromEnv(); err != nil {
 		return c, err
 	}
 	if c.DataDir, err = filepath.Abs(c.DataDir); err != nil {
@@ -65,6 +77,21 @@ func envSwitch(key string, def bool) (bool, error) {
 		}
 		return b, nil
 	}
+}
+
+// addressList reads a comma-separated list of IP addresses and CIDR ranges.
+func addressList(key string) ([]string, error) {
+	var out []string
+	for _, v := range strings.Split(os.Getenv(key), ",") {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		if _, _, err := net.ParseCIDR(v); err != nil && net.ParseIP(v) == nil {
+			return nil, fmt.Errorf("%s: %q is neither an IP address nor a CIDR range", key, v)
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
 
 func envOr(key, def string) string {

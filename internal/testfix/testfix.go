@@ -31,6 +31,7 @@ type Commune struct {
 
 // World is a migrated database with two communes and a fixed clock.
 type World struct {
+	DSN   string // the database, for a second pool such as JobsStore's
 	DB    *sqlx.DB
 	Store *models.Store
 	Clock *models.FixedClock
@@ -43,7 +44,8 @@ var Now = time.Date(2024, 9, 30, 9, 0, 0, 0, models.VietnamTime)
 // New builds a World on a fresh database.
 func New(t testing.TB) *World {
 	t.Helper()
-	db, err := config.ConnectApp(context.Background(), testdb.NewDSN(t))
+	dsn := testdb.NewDSN(t)
+	db, err := config.ConnectApp(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +56,7 @@ func New(t testing.TB) *World {
 		t.Fatal(err)
 	}
 	t.Cleanup(store.Close)
-	w := &World{DB: db, Store: store, Clock: clock}
+	w := &World{DSN: dsn, DB: db, Store: store, Clock: clock}
 	w.A = w.commune(t, "a", "Vọng Đông")
 	w.B = w.commune(t, "b", "Mỹ Hòa Hưng")
 	return w
@@ -103,4 +105,21 @@ func (w *World) Actor(t testing.TB, c *Commune, role models.Role) *models.Actor 
 		t.Fatal(err)
 	}
 	return l.Actor
+}
+
+// JobsStore is a Store over a tiendo_jobs pool of the world's database, as
+// the scheduler uses, sharing the world's clock: what jobs see of every commune.
+func (w *World) JobsStore(t testing.TB) *models.Store {
+	t.Helper()
+	db, err := config.ConnectAs(context.Background(), w.DSN, config.JobsRole, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	store, err := models.NewStore(db, models.Options{Clock: w.Clock, Password: models.TestPasswordParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(store.Close)
+	return store
 }

@@ -1,7 +1,6 @@
 package calendar
 
 import (
-	"errors"
 	"fmt"
 	"time"
 )
@@ -31,32 +30,42 @@ type Override struct {
 	Name   string `json:"name,omitempty"` // shown to users; a default is used when empty
 }
 
-// Validate reports why o cannot be used; New skips such overrides, so
-// callers should validate admin input before storing it.
+// OverrideError explains why an Override is invalid and names the field at
+// fault, so that an API can answer with the field to fix.
+type OverrideError struct {
+	Field   string // "date", "action" or "kind"
+	Code    string // invalid_date, out_of_range, invalid_action, invalid_kind or makeup_not_weekend
+	Message string
+}
+
+func (e *OverrideError) Error() string { return "calendar: override " + e.Field + ": " + e.Message }
+
+// Validate reports why o cannot be used, as an *OverrideError; New skips
+// such overrides, so callers should validate admin input before storing it.
 func (o Override) Validate() error {
 	if o.Date.IsZero() || fromJDN(jdn(o.Date)) != o.Date {
-		return fmt.Errorf("calendar: override date %v is not a real date", o.Date)
+		return &OverrideError{"date", "invalid_date", fmt.Sprintf("%v is not a real date", o.Date)}
 	}
 	if o.Date.Year < MinYear || o.Date.Year > MaxYear {
-		return fmt.Errorf("calendar: override year %d is outside %d–%d", o.Date.Year, MinYear, MaxYear)
+		return &OverrideError{"date", "out_of_range", fmt.Sprintf("year %d is outside %d–%d", o.Date.Year, MinYear, MaxYear)}
 	}
 	switch o.Action {
 	case ActionRemove:
 		return nil
 	case ActionAdd:
 	default:
-		return fmt.Errorf("calendar: override action %q is neither %q nor %q", o.Action, ActionAdd, ActionRemove)
+		return &OverrideError{"action", "invalid_action", fmt.Sprintf("%q is neither %q nor %q", o.Action, ActionAdd, ActionRemove)}
 	}
 	switch o.Kind {
 	case KindHoliday, KindCompensatory, KindSwapped:
 		return nil
 	case KindMakeup:
 		if !isWeekend(o.Date) {
-			return errors.New("calendar: a make-up working day must be a Saturday or Sunday")
+			return &OverrideError{"date", "makeup_not_weekend", "a make-up working day must be a Saturday or Sunday"}
 		}
 		return nil
 	}
-	return fmt.Errorf("calendar: override kind %q is unknown", o.Kind)
+	return &OverrideError{"kind", "invalid_kind", fmt.Sprintf("%q is unknown", o.Kind)}
 }
 
 // day is the Day that an ActionAdd override puts on its date.

@@ -1,7 +1,9 @@
 package calendar
 
 import (
+	"errors"
 	"testing"
+	"time"
 )
 
 // tet2014 is the published 2014 decision (Labour Code 2012): Tết on 30/1
@@ -117,6 +119,28 @@ func TestOverrideValidate(t *testing.T) {
 	for _, o := range bad {
 		if o.Validate() == nil {
 			t.Errorf("Validate(%+v) accepted an invalid override", o)
+		}
+	}
+}
+
+// TestOverrideValidateNamesTheField checks that each refusal names the field
+// an API should point the user to.
+func TestOverrideValidateNamesTheField(t *testing.T) {
+	cases := []struct {
+		o     Override
+		field string
+		code  string
+	}{
+		{Override{Action: ActionRemove}, "date", "invalid_date"},
+		{Override{Date: Date{1700, time.January, 1}, Action: ActionRemove}, "date", "out_of_range"},
+		{Override{Date: day(t, "2025-04-25"), Action: "move"}, "action", "invalid_action"},
+		{Override{Date: day(t, "2025-04-25"), Action: ActionAdd, Kind: "festival"}, "kind", "invalid_kind"},
+		{Override{Date: day(t, "2025-04-25"), Action: ActionAdd, Kind: KindMakeup}, "date", "makeup_not_weekend"},
+	}
+	for _, c := range cases {
+		var oe *OverrideError
+		if err := c.o.Validate(); !errors.As(err, &oe) || oe.Field != c.field || oe.Code != c.code {
+			t.Errorf("Validate(%+v) = %v, want field %s code %s", c.o, err, c.field, c.code)
 		}
 	}
 }

@@ -1,9 +1,9 @@
 -- name: user-by-username
-SELECT id, username, password_hash, disabled_at IS NOT NULL AS disabled
+SELECT id, commune_id, username, password_hash, disabled_at IS NOT NULL AS disabled
 FROM users WHERE username = lower($1);
 
 -- name: user-by-id
-SELECT id, username, password_hash, disabled_at IS NOT NULL AS disabled
+SELECT id, commune_id, username, password_hash, disabled_at IS NOT NULL AS disabled
 FROM users WHERE id = $1;
 
 -- name: memberships-of

@@ -2,15 +2,16 @@
 -- A plan whose number is already taken that year inserts nothing unless it is
 -- a confirmed duplicate ($11), which the partial unique index does not cover.
 INSERT INTO plans (commune_id, doc_number, doc_no, doc_type, doc_symbol, issued_on, year, kind,
-                   title, summary, status, duplicate_confirmed, created_by, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+                   title, summary, status, duplicate_confirmed, created_by, created_at, updated_at,
+                   steering_unit_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)
 ON CONFLICT (commune_id, year, doc_symbol, doc_no) WHERE deleted_at IS NULL AND NOT duplicate_confirmed
 DO NOTHING
 RETURNING id;
 
 -- name: get-plan
 SELECT p.id, p.doc_number, p.doc_no, p.doc_type, p.doc_symbol, p.issued_on, p.year, p.kind, p.title,
-       p.summary, p.status, p.duplicate_confirmed, p.version, p.created_at, p.updated_at,
+       p.summary, p.status, p.steering_unit_id, p.duplicate_confirmed, p.version, p.created_at, p.updated_at,
        ARRAY(SELECT d.id FROM plans d
              WHERE d.commune_id = p.commune_id AND d.year = p.year AND d.doc_symbol = p.doc_symbol
                AND d.doc_no = p.doc_no AND d.id <> p.id AND d.deleted_at IS NULL ORDER BY d.id) AS duplicate_ids
@@ -24,7 +25,7 @@ SELECT version FROM plans WHERE commune_id = $1 AND id = $2 AND deleted_at IS NU
 
 -- name: list-plans
 SELECT p.id, p.doc_number, p.doc_no, p.doc_type, p.doc_symbol, p.issued_on, p.year, p.kind, p.title,
-       p.summary, p.status, p.duplicate_confirmed, p.version, p.created_at, p.updated_at,
+       p.summary, p.status, p.steering_unit_id, p.duplicate_confirmed, p.version, p.created_at, p.updated_at,
        ARRAY(SELECT d.id FROM plans d
              WHERE d.commune_id = p.commune_id AND d.year = p.year AND d.doc_symbol = p.doc_symbol
                AND d.doc_no = p.doc_no AND d.id <> p.id AND d.deleted_at IS NULL ORDER BY d.id) AS duplicate_ids
@@ -41,7 +42,7 @@ LIMIT $9;
 -- name: update-plan
 UPDATE plans SET doc_number = $3, doc_no = $4, doc_type = $5, doc_symbol = $6, issued_on = $7, year = $8,
        kind = $9, title = $10, summary = $11, status = $12, duplicate_confirmed = $13,
-       updated_at = $14, version = version + 1
+       updated_at = $14, steering_unit_id = $15, version = version + 1
 WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL
 RETURNING version;
 

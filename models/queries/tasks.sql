@@ -10,7 +10,7 @@ SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.du
        t.target_value, t.target_unit, t.weight, t.percent, t.actual_value,
        task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, $3, $4, $5) AS status,
        t.completed_at, t.cancelled_at, t.last_progress_at, t.accepted_at, t.accepted_by,
-       t.version, t.created_at, t.updated_at,
+       t.version, t.created_at, t.updated_at, t.series_id, t.occurrence_on,
        (SELECT p.steering_unit_id FROM plans p WHERE p.id = t.plan_id) AS plan_steering_unit_id,
        ARRAY(SELECT tu.unit_id FROM task_units tu WHERE tu.task_id = t.id ORDER BY tu.unit_id) AS supporting_unit_ids,
        ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids
@@ -26,7 +26,7 @@ SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.du
        t.target_value, t.target_unit, t.weight, t.percent, t.actual_value,
        task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, $12, $13, $14) AS status,
        t.completed_at, t.cancelled_at, t.last_progress_at, t.accepted_at, t.accepted_by,
-       t.version, t.created_at, t.updated_at,
+       t.version, t.created_at, t.updated_at, t.series_id, t.occurrence_on,
        (SELECT p.steering_unit_id FROM plans p WHERE p.id = t.plan_id) AS plan_steering_unit_id,
        ARRAY(SELECT tu.unit_id FROM task_units tu WHERE tu.task_id = t.id ORDER BY tu.unit_id) AS supporting_unit_ids,
        ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids

@@ -1,0 +1,93 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// User administration. The store decides who may (admins of the commune) and
+// which accounts exist for the caller (another commune's are not found).
+
+func (h *handler) createUser(c *gin.Context) error {
+	var in models.NewUser
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	u, err := h.store.CreateUser(c.Request.Context(), actor(c), in)
+	return respond(c, http.StatusCreated, u, err)
+}
+
+type resetPasswordRequest struct {
+	Password string `json:"password"`
+}
+
+func (h *handler) resetPassword(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	var req resetPasswordRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	err = h.store.ResetPassword(c.Request.Context(), actor(c), id, req.Password)
+	return respond(c, http.StatusNoContent, nil, err)
+}
+
+// setMemberships replaces the account's memberships with the list in the body.
+func (h *handler) setMemberships(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	var ms []models.MembershipInput
+	if err := bindJSON(c, &ms); err != nil {
+		return err
+	}
+	if ms == nil {
+		return models.Invalid("body", "required", "cần gửi danh sách vai trò (có thể rỗng: [])")
+	}
+	u, err := h.store.SetMemberships(c.Request.Context(), actor(c), id, ms)
+	return respond(c, http.StatusOK, u, err)
+}
+
+// disableUser answers DELETE: the account is closed, not erased, since the
+// history it wrote still names it.
+func (h *handler) disableUser(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	return respond(c, http.StatusNoContent, nil, h.store.DisableUser(c.Request.Context(), actor(c), id))
+}
+
+// Personal API tokens of the caller, for integrations.
+
+func (h *handler) listTokens(c *gin.Context) error {
+	tokens, err := h.store.ListAPITokens(c.Request.Context(), actor(c))
+	return respond(c, http.StatusOK, gin.H{"items": tokens, "next": nil}, err)
+}
+
+// createToken answers with the token itself, which is never shown again.
+func (h *handler) createToken(c *gin.Context) error {
+	var in models.NewAPIToken
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	tok, err := h.store.CreateAPIToken(c.Request.Context(), actor(c), in)
+	if err == nil {
+		c.Header("Cache-Control", "no-store")
+	}
+	return respond(c, http.StatusCreated, tok, err)
+}
+
+func (h *handler) revokeToken(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	return respond(c, http.StatusNoContent, nil, h.store.RevokeAPIToken(c.Request.Context(), actor(c), id))
+}

@@ -1,0 +1,77 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// getCalendar is GET /calendar?year=: the commune's days off and make-up
+// days of one year (default: this year).
+func (h *handler) getCalendar(c *gin.Context) error {
+	q := &query{c: c}
+	year := q.int("year")
+	if err := q.err(); err != nil {
+		return err
+	}
+	y, err := h.store.CalendarYear(c.Request.Context(), actor(c), year)
+	return respond(c, http.StatusOK, y, err)
+}
+
+// addWorkingDays is GET /calendar/add-working-days?from=&days=.
+func (h *handler) addWorkingDays(c *gin.Context) error {
+	q := &query{c: c}
+	from, days := q.date("from"), q.int("days")
+	if c.Query("from") == "" {
+		q.v.Add("from", "required", "cần nhập ngày bắt đầu tính (YYYY-MM-DD)")
+	}
+	if c.Query("days") == "" {
+		q.v.Add("days", "required", "cần nhập số ngày làm việc (có thể âm)")
+	}
+	if err := q.err(); err != nil {
+		return err
+	}
+	d, err := h.store.AddWorkingDays(c.Request.Context(), actor(c), from, days)
+	return respond(c, http.StatusOK, gin.H{"date": d}, err)
+}
+
+// listCalendarOverrides is GET /settings/calendar?year= (default: every year).
+func (h *handler) listCalendarOverrides(c *gin.Context) error {
+	q := &query{c: c}
+	year := q.int("year")
+	if err := q.err(); err != nil {
+		return err
+	}
+	items, err := h.store.ListCalendarOverrides(c.Request.Context(), actor(c), year)
+	return respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
+}
+
+// createCalendarOverride is POST /settings/calendar (admin).
+func (h *handler) createCalendarOverride(c *gin.Context) error {
+	var in models.CalendarOverrideInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	o, err := h.store.CreateCalendarOverride(c.Request.Context(), actor(c), in)
+	if err != nil {
+		return err
+	}
+	c.Header("Location", "/api/v1/settings/calendar/"+o.Date.String())
+	c.JSON(http.StatusCreated, o)
+	return nil
+}
+
+// deleteCalendarOverride is DELETE /settings/calendar/{date} (admin). A
+// malformed date is a 400 naming it rather than a 404, since it cannot name
+// any override.
+func (h *handler) deleteCalendarOverride(c *gin.Context) error {
+	d, err := calendar.ParseDate(c.Param("date"))
+	if err != nil {
+		return models.Invalid("date", "invalid_date", "ngày không hợp lệ; dùng dạng YYYY-MM-DD")
+	}
+	err = h.store.DeleteCalendarOverride(c.Request.Context(), actor(c), d)
+	return respond(c, http.StatusNoContent, nil, err)
+}

@@ -1,0 +1,40 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+func (h *handler) listDossierStats(c *gin.Context) error {
+	year, err := h.year(c)
+	if err != nil {
+		return err
+	}
+	list, err := h.store.ListDossierStats(c.Request.Context(), actor(c), year)
+	return respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
+}
+
+func (h *handler) getDossierStats(c *gin.Context) error {
+	p, err := models.ParsePeriod(c.Param("period"))
+	if err != nil {
+		return err
+	}
+	d, err := h.store.DossierStatsOf(c.Request.Context(), actor(c), p)
+	return respond(c, http.StatusOK, d, err)
+}
+
+func (h *handler) recordDossierStats(c *gin.Context) error {
+	p, err := models.ParsePeriod(c.Param("period"))
+	if err != nil {
+		return err
+	}
+	var in models.DossierInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	d, err := h.store.RecordDossierStats(c.Request.Context(), actor(c), p, in)
+	return respond(c, http.StatusOK, d, err)
+}

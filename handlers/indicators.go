@@ -1,0 +1,111 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// thisYear is the current year in Vietnam, the default of year filters.
+func (h *handler) thisYear() int { return h.store.Clock().Now().In(models.VietnamTime).Year() }
+
+// year reads the year query parameter, defaulting to this year.
+func (h *handler) year(c *gin.Context) (int, error) {
+	q := &query{c: c}
+	y := q.int("year")
+	if y == 0 {
+		y = h.thisYear()
+	}
+	return y, q.err()
+}
+
+func (h *handler) listIndicators(c *gin.Context) error {
+	year, err := h.year(c)
+	if err != nil {
+		return err
+	}
+	cat, err := h.store.Indicators(c.Request.Context(), actor(c), year)
+	return respond(c, http.StatusOK, cat, err)
+}
+
+func (h *handler) createIndicator(c *gin.Context) error {
+	var in models.NewIndicator
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	ind, err := h.store.CreateIndicator(c.Request.Context(), actor(c), in)
+	return respond(c, http.StatusCreated, ind, err)
+}
+
+func (h *handler) updateIndicator(c *gin.Context) error {
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	var p models.IndicatorPatch
+	if err := bindJSON(c, &p); err != nil {
+		return err
+	}
+	ind, err := h.store.UpdateIndicator(c.Request.Context(), actor(c), c.Param("code"), version, p)
+	return respond(c, http.StatusOK, ind, err)
+}
+
+func (h *handler) setIndicatorTarget(c *gin.Context) error {
+	year, err := strconv.Atoi(c.Param("year"))
+	if err != nil {
+		return models.ErrNotFound
+	}
+	var in models.TargetInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	ind, err := h.store.SetTarget(c.Request.Context(), actor(c), c.Param("code"), year, in)
+	return respond(c, http.StatusOK, ind, err)
+}
+
+func (h *handler) listIndicatorValues(c *gin.Context) error {
+	year, err := h.year(c)
+	if err != nil {
+		return err
+	}
+	vals, err := h.store.IndicatorValues(c.Request.Context(), actor(c), c.Param("code"), year)
+	return respond(c, http.StatusOK, gin.H{"items": vals, "next": nil}, err)
+}
+
+func (h *handler) recordIndicatorValue(c *gin.Context) error {
+	p, err := models.ParsePeriod(c.Param("period"))
+	if err != nil {
+		return err
+	}
+	var in models.ValueInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	v, err := h.store.RecordValue(c.Request.Context(), actor(c), c.Param("code"), p, in)
+	return respond(c, http.StatusOK, v, err)
+}
+
+func (h *handler) getTaskIndicators(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	codes, err := h.store.TaskIndicators(c.Request.Context(), actor(c), id)
+	return respond(c, http.StatusOK, models.TaskIndicatorsInput{Indicators: codes}, err)
+}
+
+func (h *handler) setTaskIndicators(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	var in models.TaskIndicatorsInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	codes, err := h.store.SetTaskIndicators(c.Request.Context(), actor(c), id, in)
+	return respond(c, http.StatusOK, models.TaskIndicatorsInput{Indicators: codes}, err)
+}

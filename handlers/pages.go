@@ -1,0 +1,176 @@
+package handlers
+
+import (
+	"errors"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/web"
+)
+
+// The web pages: server-rendered HTML for people, in Vietnamese first, that
+// work on a phone and without JavaScript. Paths are Vietnamese words without
+// diacritics, as people say them: /dang-nhap (sign in), /viec-cua-toi (my
+// tasks), /ke-hoach (plans), /nhiem-vu (tasks), /tong-quan (overview).
+//
+// Pages use the same server-side session as the API (the tiendo_session
+// cookie) and the same store methods, so every permission is the store's.
+// Their forms are cookie-authenticated POSTs that CrossOriginProtection
+// guards like the API's writes.
+
+// mountPages registers the pages and their static files on r.
+func (h *handler) mountPages(r *gin.Engine) {
+	r.GET("/static/*filepath", serveStatic)
+	p := r.Group("", pageLangMiddleware)
+	p.GET("/dang-nhap", h.page(h.loginPage))
+	p.POST("/dang-nhap", h.page(h.loginSubmit))
+	p.POST("/dang-xuat", h.page(h.logoutSubmit))
+
+	a := p.Group("", h.pageAuth)
+	a.GET("/", h.page(h.home))
+	a.GET("/doi-mat-khau", h.page(h.passwordPage))
+	a.POST("/doi-mat-khau", h.page(h.passwordSubmit))
+	a.GET("/viec-cua-toi", h.page(h.myTasksPage))
+	a.GET("/tong-quan", h.page(h.overviewPage))
+	a.GET("/ke-hoach", h.page(h.plansPage))
+	a.POST("/ke-hoach", h.page(h.createPlanSubmit))
+	a.GET("/ke-hoach/moi", h.page(h.newPlanPage))
+	a.GET("/ke-hoach/:id", h.page(h.planPage))
+	a.POST("/ke-hoach/:id", h.page(h.updatePlanSubmit))
+	a.GET("/ke-hoach/:id/sua", h.page(h.editPlanPage))
+	a.GET("/ke-hoach/:id/nhan-ban", h.page(h.clonePlanPage))
+	a.POST("/ke-hoach/:id/nhan-ban", h.page(h.clonePlanSubmit))
+	a.GET("/ke-hoach/:id/nhiem-vu/moi", h.page(h.newTaskPage))
+	a.POST("/ke-hoach/:id/nhiem-vu", h.page(h.createTaskSubmit))
+	a.GET("/nhiem-vu/:id", h.page(h.taskPage))
+	a.POST("/nhiem-vu/:id", h.page(h.updateTaskSubmit))
+	a.GET("/nhiem-vu/:id/sua", h.page(h.editTaskPage))
+	a.GET("/nhiem-vu/:id/bao-cao", h.page(h.reportPage))
+	a.POST("/nhiem-vu/:id/bao-cao", h.page(h.reportSubmit))
+	a.POST("/nhiem-vu/:id/y-kien", h.page(h.commentSubmit))
+	a.POST("/nhiem-vu/:id/danh-gia", h.page(h.evaluateSubmit))
+	a.GET("/tep/:id", h.page(h.attachmentFile))
+}
+
+// page adapts a page handler that returns its error; the error becomes an
+// HTML error page (or a redirect to sign in), never a stack trace or JSON.
+func (h *handler) page(fn func(*gin.Context) error) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if err := fn(c); err != nil {
+			h.pageError(c, err)
+		}
+	}
+}
+
+// errorPage is the Data of the error page.
+type errorPage struct {
+	Status int
+	Detail string
+}
+
+// pageError answers a failed page the way the API would — same status, same
+// meaning — as HTML. An expired session goes back to the sign-in page.
+func (h *handler) pageError(c *gin.Context, err error) {
+	c.Abort()
+	if errors.Is(err, models.ErrUnauthenticated) {
+		redirect(c, loginURL(c))
+		return
+	}
+	if errors.Is(err, models.ErrPasswordChangeRequired) {
+		redirect(c, "/doi-mat-khau")
+		return
+	}
+	p := problemFor(err)
+	data := errorPage{Status: p.Status, Detail: p.Detail}
+	if p.Status >= 500 {
+		h.log.Error("page failed", "method", c.Request.Method, "path", c.FullPath(), "err", err)
+		data.Detail = "" // the log has the cause; the page never does
+	}
+	h.render(c, p.Status, "error", &view{Title: p.Title, Data: data})
+}
+
+// pageAuth resolves the session cookie to the actor or sends the person to
+// sign in, coming back here afterwards. An account whose password an admin
+// has set may only reach the page that replaces it.
+func (h *handler) pageAuth(c *gin.Context) {
+	a, err := h.store.Authenticate(c.Request.Context(), requestToken(c), c.ClientIP())
+	if err != nil {
+		h.pageError(c, err)
+		return
+	}
+	c.Set(actorKey, a)
+	if a.MustChangePassword && c.FullPath() != "/doi-mat-khau" {
+		h.pageError(c, models.ErrPasswordChangeRequired)
+		return
+	}
+	c.Next()
+}
+
+// loginURL is the sign-in page, remembering the page asked for when it was
+// a page one can come back to.
+func loginURL(c *gin.Context) string {
+	if c.Request.Method != http.MethodGet || c.Request.URL.Path == "/" {
+		return "/dang-nhap"
+	}
+	return "/dang-nhap?next=" + url.QueryEscape(c.Request.URL.RequestURI())
+}
+
+// home sends each person to where their day starts: the overview for those
+// who steer, their own tasks for those who do the work.
+func (h *handler) home(c *gin.Context) error {
+	to := "/viec-cua-toi"
+	if actor(c).HasRole(models.RoleAdmin, models.RoleChairman, models.RoleSteeringMember) {
+		to = "/tong-quan"
+	}
+	if f := c.Query("flash"); f != "" {
+		to += "?flash=" + url.QueryEscape(f)
+	}
+	redirect(c, to)
+	return nil
+}
+
+// noRoute answers an unknown path: a problem document for the API and for
+// clients that do not ask for HTML, an HTML page for a browser.
+func (h *handler) noRoute(c *gin.Context) {
+	if strings.HasPrefix(c.Request.URL.Path, "/api/") || !strings.Contains(c.GetHeader("Accept"), "text/html") {
+		fail(c, models.ErrNotFound)
+		return
+	}
+	setPageLang(c)
+	if a, err := h.store.Authenticate(c.Request.Context(), requestToken(c), c.ClientIP()); err == nil {
+		c.Set(actorKey, a) // so that the page still shows the navigation
+	}
+	h.pageError(c, models.ErrNotFound)
+}
+
+// staticFiles is web/static as a file system.
+var staticFiles = must(fs.Sub(web.FS, "static"))
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// serveStatic serves the embedded CSS, JavaScript and icons. A URL carrying
+// the file's current version may be cached for a year.
+func serveStatic(c *gin.Context) {
+	name := strings.TrimPrefix(c.Param("filepath"), "/")
+	v, ok := assetVersions[name]
+	if !ok {
+		c.Status(http.StatusNotFound)
+		return
+	}
+	if c.Query("v") == v {
+		c.Header("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		c.Header("Cache-Control", "public, max-age=300")
+	}
+	http.ServeFileFS(c.Writer, c.Request, staticFiles, name)
+}

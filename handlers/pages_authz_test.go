@@ -1,0 +1,148 @@
+package handlers_test
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tiendo/tiendo/handlers"
+	"github.com/tiendo/tiendo/models"
+)
+
+// The pages' permission table: every page route, every caller, on a row of
+// the caller's commune and of another. Pages answer as the API does — 404
+// for another commune's row, 403 for a role that may not — but as HTML, and
+// a stranger is sent to sign in (303). POST routes are listed with the tests
+// that drive them.
+
+// pageTarget is what a route's :id names.
+type pageTarget int
+
+const (
+	pageNoRow pageTarget = iota
+	pagePlan             // the commune's plan (or the other commune's)
+	pageTask             // the team's task (or the other commune's)
+	pageFile             // an evidence file of the team's task
+)
+
+type pageRoute struct {
+	method, path string
+	target       pageTarget
+	want         map[models.Role]int // per role on own commune; missing: 200
+	coveredBy    string              // for POST routes: the test that drives them
+}
+
+var managersOnly = map[models.Role]int{models.RoleSteeringMember: 403, models.RoleOfficer: 403, models.RoleTeamMember: 403}
+
+var pageRoutes = []pageRoute{
+	{"GET", "/static/*filepath", pageNoRow, nil, "TestStaticAssetsAreEmbeddedAndVersioned"},
+	{"GET", "/dang-nhap", pageNoRow, map[models.Role]int{"": 200, models.RoleAdmin: 303, models.RoleChairman: 303,
+		models.RoleSteeringMember: 303, models.RoleOfficer: 303, models.RoleTeamMember: 303}, ""},
+	{"POST", "/dang-nhap", pageNoRow, nil, "TestSignInKeepsUsernameAndShowsError"},
+	{"POST", "/dang-xuat", pageNoRow, nil, "TestSignOutEndsTheSession"},
+	{"GET", "/", pageNoRow, map[models.Role]int{models.RoleAdmin: 303, models.RoleChairman: 303,
+		models.RoleSteeringMember: 303, models.RoleOfficer: 303, models.RoleTeamMember: 303}, ""},
+	{"GET", "/doi-mat-khau", pageNoRow, nil, ""},
+	{"POST", "/doi-mat-khau", pageNoRow, nil, "TestChangePasswordPage"},
+	{"GET", "/viec-cua-toi", pageNoRow, nil, ""},
+	{"GET", "/tong-quan", pageNoRow, nil, ""},
+	{"GET", "/ke-hoach", pageNoRow, nil, ""},
+	{"POST", "/ke-hoach", pageNoRow, nil, "TestPlanFormKeepsValuesAndShowsErrors"},
+	{"GET", "/ke-hoach/moi", pageNoRow, managersOnly, ""},
+	{"GET", "/ke-hoach/:id", pagePlan, nil, ""},
+	{"POST", "/ke-hoach/:id", pagePlan, nil, "TestEditPlanAndTask"},
+	{"GET", "/ke-hoach/:id/sua", pagePlan, managersOnly, ""},
+	{"GET", "/ke-hoach/:id/nhan-ban", pagePlan, managersOnly, ""},
+	{"POST", "/ke-hoach/:id/nhan-ban", pagePlan, nil, "TestClonePlanPage"},
+	{"GET", "/ke-hoach/:id/nhiem-vu/moi", pagePlan, managersOnly, ""},
+	{"POST", "/ke-hoach/:id/nhiem-vu", pagePlan, nil, "TestCreateTaskAssignsToHamlet"},
+	{"GET", "/nhiem-vu/:id", pageTask, nil, ""},
+	{"POST", "/nhiem-vu/:id", pageTask, nil, "TestEditPlanAndTask"},
+	{"GET", "/nhiem-vu/:id/sua", pageTask, map[models.Role]int{models.RoleSteeringMember: 403,
+		models.RoleOfficer: 403, models.RoleTeamMember: 403}, ""},
+	{"GET", "/nhiem-vu/:id/bao-cao", pageTask, map[models.Role]int{models.RoleSteeringMember: 403,
+		models.RoleOfficer: 403}, ""},
+	{"POST", "/nhiem-vu/:id/bao-cao", pageTask, nil, "TestReportWithPhotoCompletesTask"},
+	{"POST", "/nhiem-vu/:id/y-kien", pageTask, nil, "TestCommentAndEvaluateFromTaskPage"},
+	{"POST", "/nhiem-vu/:id/danh-gia", pageTask, nil, "TestCommentAndEvaluateFromTaskPage"},
+	{"GET", "/tep/:id", pageFile, nil, ""},
+}
+
+// The API's authorization table (authz_test.go) covers the API; it learns
+// here that the pages are covered by this file.
+func init() {
+	for _, r := range pageRoutes {
+		coveredElsewhere[r.method+" "+r.path] = "handlers/pages_authz_test.go"
+	}
+}
+
+func TestPagePermissions(t *testing.T) {
+	t.Parallel()
+	e := newPageEnv(t)
+	file := e.reportWithFile(t, e.team, e.mine.ID, e.chairA)
+	otherFile := e.reportWithFile(t, e.B.Users[models.RoleTeamMember].Username, e.otherTask.ID, e.chairB)
+	ids := map[pageTarget][2]int64{pagePlan: {e.plan.ID, e.other.ID}, pageTask: {e.mine.ID, e.otherTask.ID},
+		pageFile: {file, otherFile}}
+	for _, r := range pageRoutes {
+		if r.method != "GET" || r.coveredBy != "" {
+			continue
+		}
+		for _, role := range callers {
+			want, ok := r.want[role]
+			switch {
+			case ok:
+			case role == nobody:
+				want = http.StatusSeeOther
+			default:
+				want = http.StatusOK
+			}
+			user := ""
+			if role != nobody {
+				user = e.user(role)
+			}
+			path := r.path
+			if r.target != pageNoRow {
+				path = strings.Replace(r.path, ":id", itoa(ids[r.target][0]), 1)
+				if role != nobody {
+					// Another commune's row is not found, whatever the role.
+					other := strings.Replace(r.path, ":id", itoa(ids[r.target][1]), 1)
+					if rec := e.get(user, other); rec.Code != http.StatusNotFound {
+						t.Errorf("GET %s as %s (other commune): %d, want 404", other, role, rec.Code)
+					}
+				}
+			}
+			rec := e.get(user, path)
+			if rec.Code != want {
+				t.Errorf("GET %s as %s: %d, want %d", path, callerName(role), rec.Code, want)
+			}
+			if rec.Code >= 400 && !strings.Contains(rec.Header().Get("Content-Type"), "text/html") {
+				t.Errorf("GET %s as %s: error is %q, want an HTML page", path, callerName(role), rec.Header().Get("Content-Type"))
+			}
+		}
+	}
+}
+
+// TestPageTableCoversEveryPageRoute fails when a page is registered without a
+// line in pageRoutes, and when a line names a route that is gone.
+func TestPageTableCoversEveryPageRoute(t *testing.T) {
+	t.Parallel()
+	registered := handlers.RouteList()
+	inTable := map[string]bool{}
+	for _, r := range pageRoutes {
+		key := r.method + " " + r.path
+		inTable[key] = true
+		if !slices.Contains(registered, key) {
+			t.Errorf("pageRoutes names %s, which the router does not register", key)
+		}
+	}
+	for _, key := range registered {
+		_, path, _ := strings.Cut(key, " ")
+		if strings.HasPrefix(path, "/api/") || path == "/healthz" || path == "/readyz" {
+			continue
+		}
+		if !inTable[key] {
+			t.Errorf("%s has no line in pageRoutes (handlers/pages_authz_test.go)", key)
+		}
+	}
+}

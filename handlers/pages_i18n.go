@@ -1,0 +1,172 @@
+package handlers
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"github.com/gin-gonic/gin"
+)
+
+// The page languages. Vietnamese is the source language: templates and
+// handlers write Vietnamese text and English looks it up in the catalogue
+// below (gettext style), so a missing translation shows Vietnamese, never a
+// key. This first pass translates the layout, navigation, statuses, sign-in
+// and the headings and buttons people meet every day; longer help texts and
+// model messages stay Vietnamese.
+const (
+	langVI     = "vi"
+	langEN     = "en"
+	langCookie = "tiendo_lang"
+	langKey    = "tiendo.lang"
+)
+
+var languages = []string{langVI, langEN}
+
+// tr translates Vietnamese text s into lang, with fmt arguments if any.
+func tr(lang, s string, args ...any) string {
+	if lang == langEN {
+		if e, ok := english[s]; ok {
+			s = e
+		}
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// pageLangMiddleware picks the language: ?lang= (remembered in a cookie for a
+// year), else the cookie, else Vietnamese.
+func pageLangMiddleware(c *gin.Context) {
+	setPageLang(c)
+	c.Next()
+}
+
+// setPageLang is pageLangMiddleware's work, for handlers outside the page group.
+func setPageLang(c *gin.Context) {
+	lang := langVI
+	if q := c.Query("lang"); q == langVI || q == langEN {
+		lang = q
+		http.SetCookie(c.Writer, &http.Cookie{Name: langCookie, Value: q, Path: "/", MaxAge: 365 * 24 * 3600,
+			SameSite: http.SameSiteLaxMode, HttpOnly: true})
+	} else if ck, err := c.Cookie(langCookie); err == nil && ck == langEN {
+		lang = langEN
+	}
+	c.Set(langKey, lang)
+}
+
+// pageLang is the request's language; Vietnamese outside the page routes.
+func pageLang(c *gin.Context) string {
+	if l, ok := c.Get(langKey); ok {
+		return l.(string)
+	}
+	return langVI
+}
+
+// langLink is the current page in the other language.
+func langLink(c *gin.Context, lang string) string {
+	other := langEN
+	if lang == langEN {
+		other = langVI
+	}
+	q := url.Values{}
+	if c.Request.Method == http.MethodGet {
+		q = c.Request.URL.Query()
+		q.Del("flash")
+	}
+	q.Set("lang", other)
+	p := c.Request.URL.Path
+	if c.Request.Method != http.MethodGet {
+		p = "/"
+	}
+	return p + "?" + q.Encode()
+}
+
+// statusLabels name the task statuses as Decision 42/2014/QĐ-TTg's reports do.
+var statusLabels = map[string]string{
+	"not_started":  "Chưa bắt đầu",
+	"in_progress":  "Đang thực hiện",
+	"due_soon":     "Sắp đến hạn",
+	"overdue":      "Quá hạn",
+	"done_on_time": "Hoàn thành đúng hạn",
+	"done_late":    "Hoàn thành quá hạn",
+	"cancelled":    "Đã hủy",
+}
+
+// planStatusLabels name the plan lifecycle states.
+var planStatusLabels = map[string]string{
+	"draft": "Dự thảo", "active": "Đang thực hiện", "completed": "Đã hoàn thành", "cancelled": "Đã hủy",
+}
+
+// roleLabels name the roles.
+var roleLabels = map[string]string{
+	"admin": "Quản trị", "chairman": "Chủ tịch", "steering_member": "Thành viên Ban chỉ đạo",
+	"officer": "Công chức", "team_member": "Thành viên tổ",
+}
+
+// english is the English catalogue, keyed by the Vietnamese text.
+var english = map[string]string{
+	// Layout and navigation.
+	"Tiến độ":                   "Tiendo",
+	"Theo dõi kế hoạch của xã":  "Commune plan tracking",
+	"Việc của tôi":              "My tasks",
+	"Tổng quan":                 "Overview",
+	"Kế hoạch":                  "Plans",
+	"Đổi mật khẩu":              "Change password",
+	"Đăng xuất":                 "Sign out",
+	"Đăng nhập":                 "Sign in",
+	"Chuyển đến nội dung chính": "Skip to main content",
+	"Điều hướng chính":          "Main navigation",
+	"Trang chủ":                 "Home",
+	"Lỗi hệ thống":              "System error",
+	"Không tìm thấy":            "Not found",
+	"Không có quyền":            "Not allowed",
+	"Quay lại trang chủ":        "Back to the home page",
+	// Statuses.
+	"Chưa bắt đầu":        "Not started",
+	"Đang thực hiện":      "In progress",
+	"Sắp đến hạn":         "Due soon",
+	"Quá hạn":             "Overdue",
+	"Hoàn thành đúng hạn": "Done on time",
+	"Hoàn thành quá hạn":  "Done late",
+	"Đã hủy":              "Cancelled",
+	"Dự thảo":             "Draft",
+	"Đã hoàn thành":       "Completed",
+	// Sign-in and account.
+	"Tên đăng nhập":                      "Username",
+	"Mật khẩu":                           "Password",
+	"Mật khẩu hiện tại":                  "Current password",
+	"Mật khẩu mới":                       "New password",
+	"Nhập lại mật khẩu mới":              "Repeat the new password",
+	"Lưu mật khẩu mới":                   "Save the new password",
+	"Vui lòng sửa các lỗi sau:":          "Please correct the following:",
+	"Bạn cần đổi mật khẩu trước khi tiếp tục.": "You need to change your password before going on.",
+	// Everyday headings and buttons.
+	"Báo cáo tiến độ":        "Report progress",
+	"Gửi báo cáo":            "Send report",
+	"Cần làm":                "To do",
+	"Đã hoàn thành gần đây":  "Recently completed",
+	"Hạn":                    "Due",
+	"Tỷ lệ hoàn thành (%)":   "Completion (%)",
+	"Giá trị thực hiện":      "Actual value",
+	"Ghi chú":                "Note",
+	"Tệp minh chứng":         "Evidence files",
+	"Lịch sử":                "History",
+	"Lưu":                    "Save",
+	"Hủy bỏ":                 "Cancel",
+	"Tìm":                    "Search",
+	"Xem thêm":               "More",
+	"Tạo kế hoạch":           "New plan",
+	"Thêm nhiệm vụ":          "Add task",
+	"Sửa":                    "Edit",
+	"Nhân bản sang năm sau":  "Copy to next year",
+	"Nhiệm vụ":               "Tasks",
+	"Tất cả":                 "All",
+	"Năm":                    "Year",
+	"Loại kế hoạch":          "Plan kind",
+	"Trạng thái":             "Status",
+	"Không có nhiệm vụ nào.": "No tasks.",
+	"Tiếng Việt":             "Tiếng Việt",
+	"English":                "English",
+}

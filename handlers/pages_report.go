@@ -1,0 +1,185 @@
+package handlers
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// maxUploadBody bounds a progress report with its evidence: every file at
+// its limit plus room for the form fields and multipart framing.
+const maxUploadBody = models.MaxAttachmentsPerReport*models.MaxAttachmentBytes + 1<<20
+
+// uploadRoutes take evidence files, so limitBody allows them maxUploadBody
+// instead of MaxBodyBytes.
+var uploadRoutes = map[string]bool{"POST /nhiem-vu/:id/bao-cao": true}
+
+// bodyLimit is the request body limit of c's route.
+func bodyLimit(c *gin.Context) int64 {
+	if uploadRoutes[c.Request.Method+" "+c.FullPath()] {
+		return maxUploadBody
+	}
+	return MaxBodyBytes
+}
+
+// reportData is the Data of the progress report form.
+type reportData struct {
+	Task      *models.Task
+	MaxFiles  int
+	Quick     []int  // the one-tap percent buttons
+	ValueUnit string // " (unit)" after the actual value's label, if the task has a unit
+}
+
+// reportPage shows the progress form, filled with the task's current
+// percent and value. Whoever may not report on the task gets a 403 page,
+// as the API answers.
+func (h *handler) reportPage(c *gin.Context) error {
+	t, err := h.reportableTask(c)
+	if err != nil {
+		return err
+	}
+	f := newForm(nil)
+	f.values.Set("percent", strconv.Itoa(t.Percent))
+	if t.ActualValue != nil {
+		f.values.Set("actual_value", formatNumber(pageLang(c), t.ActualValue, 4))
+	}
+	return h.showReport(c, http.StatusOK, t, f)
+}
+
+func (h *handler) showReport(c *gin.Context, status int, t *models.Task, f *form) error {
+	h.render(c, status, "report", &view{Title: "Báo cáo tiến độ", Nav: "mine", Form: f,
+		Data: reportData{Task: t, MaxFiles: models.MaxAttachmentsPerReport, Quick: []int{25, 50, 75, 100},
+			ValueUnit: unitSuffix(t.TargetUnit)}})
+	return nil
+}
+
+// reportableTask loads the task of the path and checks that the actor may
+// report on it.
+func (h *handler) reportableTask(c *gin.Context) (*models.Task, error) {
+	id, err := pathID(c)
+	if err != nil {
+		return nil, err
+	}
+	t, err := h.store.GetTask(c.Request.Context(), actor(c), id)
+	if err != nil {
+		return nil, err
+	}
+	if !t.CanReportProgress(actor(c)) {
+		return nil, models.ErrForbidden
+	}
+	return t, nil
+}
+
+// reportSubmit records a report with its evidence in one store call. On an
+// error the form comes back with what was typed; files must be chosen
+// again, since no browser lets a page pre-fill a file input.
+func (h *handler) reportSubmit(c *gin.Context) error {
+	t, err := h.reportableTask(c)
+	if err != nil {
+		return err
+	}
+	f, files := h.readReport(c)
+	in := models.ProgressInput{Percent: f.parseInt("percent"), ActualValue: f.parseNumber("actual_value"),
+		Note: f.Value("note"), Files: files}
+	if !f.Invalid() {
+		_, err = h.store.ReportProgress(c.Request.Context(), actor(c), t.ID, in)
+		if err == nil {
+			redirect(c, taskURL(t.ID)+"?flash=reported")
+			return nil
+		}
+		if !f.addError(err) {
+			return err
+		}
+	}
+	if len(files) > 0 || f.Error("files") != "" {
+		f.add("files", "vui lòng chọn lại tệp minh chứng")
+	}
+	return h.showReport(c, http.StatusUnprocessableEntity, t, f)
+}
+
+// readReport parses the multipart form and reads the evidence files. A body
+// over the limit leaves an error on the files field instead of the values.
+func (h *handler) readReport(c *gin.Context) (*form, []models.NewAttachment) {
+	err := c.Request.ParseMultipartForm(1 << 20) // larger files spill to temporary files
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		f := newForm(nil)
+		f.add("files", fmt.Sprintf("tổng dung lượng gửi lên vượt quá %d MB", maxUploadBody>>20))
+		return f, nil
+	}
+	if err != nil || c.Request.MultipartForm == nil {
+		return newForm(postForm(c)), nil
+	}
+	f := newForm(url.Values(c.Request.MultipartForm.Value))
+	var files []models.NewAttachment
+	for _, fh := range c.Request.MultipartForm.File["files"] {
+		if fh.Size == 0 && fh.Filename == "" {
+			continue // an empty file input
+		}
+		a, err := readUpload(fh)
+		if err != nil {
+			f.add("files", err.Error())
+			continue
+		}
+		files = append(files, a)
+	}
+	return f, files
+}
+
+// readUpload reads one uploaded file, refusing an oversized one before
+// reading it; the store checks the type and the limits again.
+func readUpload(fh *multipart.FileHeader) (models.NewAttachment, error) {
+	if fh.Size > models.MaxAttachmentBytes {
+		return models.NewAttachment{}, fmt.Errorf("tệp %q lớn hơn 10 MB", fh.Filename)
+	}
+	file, err := fh.Open()
+	if err != nil {
+		return models.NewAttachment{}, fmt.Errorf("không đọc được tệp %q", fh.Filename)
+	}
+	defer file.Close()
+	b, err := io.ReadAll(io.LimitReader(file, models.MaxAttachmentBytes+1))
+	if err != nil {
+		return models.NewAttachment{}, fmt.Errorf("không đọc được tệp %q", fh.Filename)
+	}
+	return models.NewAttachment{FileName: fh.Filename, Content: b}, nil
+}
+
+// attachmentFile sends one evidence file. Its bytes never change, so the
+// checksum is a strong ETag; the type was detected on upload, and the
+// global nosniff header keeps the browser to it.
+func (h *handler) attachmentFile(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	meta, content, err := h.store.GetAttachment(c.Request.Context(), actor(c), id)
+	if err != nil {
+		return err
+	}
+	etag := `"` + meta.Checksum() + `"`
+	c.Header("ETag", etag)
+	c.Header("Cache-Control", "private, max-age=86400")
+	if c.GetHeader("If-None-Match") == etag {
+		c.Status(http.StatusNotModified)
+		return nil
+	}
+	c.Header("Content-Disposition", "inline; filename*=UTF-8''"+url.PathEscape(meta.FileName))
+	c.Header("X-Checksum-SHA256", meta.Checksum())
+	c.Data(http.StatusOK, meta.ContentType, content)
+	return nil
+}
+
+func unitSuffix(unit string) string {
+	if unit == "" {
+		return ""
+	}
+	return " (" + unit + ")"
+}

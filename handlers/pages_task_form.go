@@ -1,0 +1,190 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// taskFormData is the Data of the create and edit task form.
+type taskFormData struct {
+	Plan      *models.Plan
+	Task      *models.Task // nil when creating
+	Units     []unitGroup
+	Users     []models.User
+	CanAssign bool // may change lead, supporting units and people
+	CanCancel bool
+}
+
+// unitGroup is the units of one kind, for an <optgroup>.
+type unitGroup struct {
+	Label string
+	Units []models.Unit
+}
+
+// unitKindLabels name the unit kinds in the order the form lists them.
+var unitKindLabels = []struct{ Kind, Label string }{
+	{"office", "Văn phòng, công chức"}, {"hamlet", "Ấp"}, {"team", "Tổ"},
+	{"one_stop_desk", "Bộ phận một cửa"}, {"steering_committee", "Ban chỉ đạo"},
+}
+
+// newTaskPage shows an empty task form for a plan.
+func (h *handler) newTaskPage(c *gin.Context) error {
+	p, err := h.managedPlan(c)
+	if err != nil {
+		return err
+	}
+	f := newForm(nil)
+	f.values.Set("start_on", h.today(actor(c)).String())
+	return h.showTaskForm(c, http.StatusOK, p, nil, f)
+}
+
+func (h *handler) showTaskForm(c *gin.Context, status int, p *models.Plan, t *models.Task, f *form) error {
+	ctx, a := c.Request.Context(), actor(c)
+	units, err := h.store.ListUnits(ctx, a)
+	if err != nil {
+		return err
+	}
+	users, err := h.store.ListUsers(ctx, a)
+	if err != nil {
+		return err
+	}
+	d := &taskFormData{Plan: p, Task: t, Units: groupUnits(units), Users: users,
+		CanAssign: t == nil || t.CanAssign(a), CanCancel: t != nil && t.CanCancel(a)}
+	title := "Thêm nhiệm vụ"
+	if t != nil {
+		title = "Sửa nhiệm vụ"
+	}
+	h.render(c, status, "task_form", &view{Title: title, Nav: "plans", Form: f, Data: d})
+	return nil
+}
+
+func groupUnits(units []models.Unit) []unitGroup {
+	var out []unitGroup
+	for _, k := range unitKindLabels {
+		g := unitGroup{Label: k.Label}
+		for _, u := range units {
+			if u.Kind == k.Kind {
+				g.Units = append(g.Units, u)
+			}
+		}
+		if len(g.Units) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// createTaskSubmit adds a task to the plan and goes back to the plan.
+func (h *handler) createTaskSubmit(c *gin.Context) error {
+	p, err := h.managedPlan(c)
+	if err != nil {
+		return err
+	}
+	f := newForm(postForm(c))
+	in := taskInput(f)
+	if !f.Invalid() {
+		t, err := h.store.CreateTask(c.Request.Context(), actor(c), p.ID, in)
+		if err == nil {
+			redirect(c, planURL(p.ID)+"?flash=created#task-"+idString(t.ID))
+			return nil
+		}
+		if !f.addError(err) {
+			return err
+		}
+	}
+	return h.showTaskForm(c, http.StatusUnprocessableEntity, p, nil, f)
+}
+
+// taskInput reads the task form.
+func taskInput(f *form) models.TaskInput {
+	in := models.TaskInput{Title: f.Value("title"), Description: f.Value("description"),
+		LeadUnitID: f.parseID("lead_unit_id"), SupportingUnitIDs: f.parseIDs("supporting_unit_ids"),
+		AssigneeIDs: f.parseIDs("assignee_ids"), StartOn: f.parseDate("start_on"), DueOn: f.parseDate("due_on"),
+		TargetValue: f.parseNumber("target_value"), TargetUnit: f.Value("target_unit"), Weight: f.parseNumber("weight")}
+	return in
+}
+
+// editTaskPage shows the task's form filled with its record, to those who
+// may edit it: a 403 page otherwise, as the API answers.
+func (h *handler) editTaskPage(c *gin.Context) error {
+	p, t, err := h.editableTask(c)
+	if err != nil {
+		return err
+	}
+	lang := pageLang(c)
+	f := newForm(nil)
+	for k, v := range map[string]string{"title": t.Title, "description": t.Description,
+		"lead_unit_id": idString(t.LeadUnitID), "start_on": t.StartOn.String(), "due_on": t.DueOn.String(),
+		"target_unit": t.TargetUnit, "weight": formatNumber(lang, t.Weight, 4), "version": strconv.Itoa(t.Version)} {
+		f.values.Set(k, v)
+	}
+	if t.TargetValue != nil {
+		f.values.Set("target_value", formatNumber(lang, t.TargetValue, 4))
+	}
+	if t.CancelledAt != nil {
+		f.values.Set("cancelled", "1")
+	}
+	for _, id := range t.SupportingUnitIDs {
+		f.values.Add("supporting_unit_ids", idString(id))
+	}
+	for _, id := range t.AssigneeIDs {
+		f.values.Add("assignee_ids", idString(id))
+	}
+	return h.showTaskForm(c, http.StatusOK, p, t, f)
+}
+
+// editableTask loads the task of the path and its plan for an edit.
+func (h *handler) editableTask(c *gin.Context) (*models.Plan, *models.Task, error) {
+	ctx, a := c.Request.Context(), actor(c)
+	id, err := pathID(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := h.store.GetTask(ctx, a, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !t.CanEdit(a) {
+		return nil, nil, models.ErrForbidden
+	}
+	p, err := h.store.GetPlan(ctx, a, t.PlanID)
+	return p, t, err
+}
+
+// updateTaskSubmit saves the edited task. Assignment and cancellation are
+// only sent by those who may change them, so an officer editing the
+// description does not trip the assignment check.
+func (h *handler) updateTaskSubmit(c *gin.Context) error {
+	p, t, err := h.editableTask(c)
+	if err != nil {
+		return err
+	}
+	a := actor(c)
+	f := newForm(postForm(c))
+	in := taskInput(f)
+	version, _ := strconv.Atoi(f.Value("version"))
+	if !f.Invalid() {
+		patch := models.TaskPatch{Title: models.Some(in.Title), Description: models.Some(in.Description),
+			StartOn: models.Some(in.StartOn), DueOn: models.Some(in.DueOn), TargetValue: models.Some(in.TargetValue),
+			TargetUnit: models.Some(in.TargetUnit), Weight: models.Some(in.Weight)}
+		if t.CanAssign(a) {
+			patch.LeadUnitID, patch.SupportingUnitIDs = models.Some(in.LeadUnitID), models.Some(in.SupportingUnitIDs)
+			patch.AssigneeIDs = models.Some(in.AssigneeIDs)
+		}
+		if t.CanCancel(a) {
+			patch.Cancelled = models.Some(f.Value("cancelled") != "")
+		}
+		if _, err = h.store.UpdateTask(c.Request.Context(), a, t.ID, version, patch); err == nil {
+			redirect(c, taskURL(t.ID)+"?flash=saved")
+			return nil
+		}
+		if !f.addError(err) {
+			return err
+		}
+	}
+	return h.showTaskForm(c, http.StatusUnprocessableEntity, p, t, f)
+}

@@ -1,0 +1,160 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// historyItem is one event of a task's history with the evidence filed with it.
+type historyItem struct {
+	models.HistoryEntry
+	Files []models.Attachment
+}
+
+// taskPageData is the Data of the task page.
+type taskPageData struct {
+	Task            models.Task
+	Plan            *models.Plan
+	Today           calendar.Date
+	LeadUnit        string
+	SupportingUnits []string
+	Assignees       []string
+	AcceptedBy      string
+	History         []historyItem
+	Audit           []models.AuditEntry
+	Users           map[int64]string
+	CanReport       bool
+	CanEdit         bool
+	CanComment      bool
+	CanEvaluate     bool
+}
+
+// taskPage shows a task: details, its history of reports (with evidence),
+// comments and evaluations, and for those who answer for the record the
+// audit trail. Another commune's task is a 404 page, as in the API.
+func (h *handler) taskPage(c *gin.Context) error {
+	return h.showTask(c, http.StatusOK, newForm(nil))
+}
+
+// showTask renders the task page with f as the comment and evaluation form.
+func (h *handler) showTask(c *gin.Context, status int, f *form) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	d, err := h.taskPageData(c, id)
+	if err != nil {
+		return err
+	}
+	h.render(c, status, "task", &view{Title: d.Task.Title, Nav: "plans", Form: f, Data: d})
+	return nil
+}
+
+func (h *handler) taskPageData(c *gin.Context, id int64) (*taskPageData, error) {
+	ctx, a := c.Request.Context(), actor(c)
+	t, err := h.store.GetTask(ctx, a, id)
+	if err != nil {
+		return nil, err
+	}
+	d := &taskPageData{Task: *t, Today: h.today(a), CanReport: t.CanReportProgress(a) && t.CancelledAt == nil,
+		CanEdit: t.CanEdit(a), CanComment: t.CanComment(a),
+		CanEvaluate: t.CanEvaluate(a) && t.CompletedAt != nil && t.AcceptedAt == nil && t.CancelledAt == nil}
+	if d.Plan, err = h.store.GetPlan(ctx, a, t.PlanID); err != nil {
+		return nil, err
+	}
+	units, err := h.unitNames(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	if d.Users, err = h.userNames(ctx, a); err != nil {
+		return nil, err
+	}
+	d.LeadUnit, d.SupportingUnits, d.Assignees = units[t.LeadUnitID], names(units, t.SupportingUnitIDs), names(d.Users, t.AssigneeIDs)
+	if t.AcceptedBy != nil {
+		d.AcceptedBy = d.Users[*t.AcceptedBy]
+	}
+	if d.History, err = h.taskHistory(c, id); err != nil {
+		return nil, err
+	}
+	if a.CanReadAudit() {
+		page, err := h.store.ListAudit(ctx, a, models.AuditFilter{Entity: "task", EntityID: id, Limit: 50})
+		if err != nil {
+			return nil, err
+		}
+		d.Audit = page.Items
+	}
+	return d, nil
+}
+
+// taskHistory is the task's merged history, newest first, with each
+// report's evidence files.
+func (h *handler) taskHistory(c *gin.Context, id int64) ([]historyItem, error) {
+	ctx, a := c.Request.Context(), actor(c)
+	entries, err := h.store.TaskHistory(ctx, a, id)
+	if err != nil {
+		return nil, err
+	}
+	files, err := h.store.ListAttachments(ctx, a, id)
+	if err != nil {
+		return nil, err
+	}
+	byReport := map[int64][]models.Attachment{}
+	for _, f := range files {
+		byReport[f.ProgressID] = append(byReport[f.ProgressID], f)
+	}
+	out := make([]historyItem, len(entries))
+	for i, e := range entries {
+		item := historyItem{HistoryEntry: e}
+		if e.Kind == "progress" {
+			item.Files = byReport[e.ID]
+		}
+		out[len(entries)-1-i] = item
+	}
+	return out, nil
+}
+
+// commentSubmit adds a comment; an invalid one shows the page again with
+// the text kept and the error beside the box.
+func (h *handler) commentSubmit(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	f := newForm(postForm(c))
+	_, err = h.store.AddComment(c.Request.Context(), actor(c), id, models.CommentInput{Body: f.Value("body")})
+	return h.afterTaskForm(c, id, f, err, "commented")
+}
+
+// evaluateSubmit accepts or returns a task reported done.
+func (h *handler) evaluateSubmit(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	f := newForm(postForm(c))
+	in := models.EvaluationInput{Decision: f.Value("decision"), Reason: f.Value("reason")}
+	_, err = h.store.EvaluateTask(c.Request.Context(), actor(c), id, in)
+	return h.afterTaskForm(c, id, f, err, "evaluated")
+}
+
+// afterTaskForm finishes a form posted from the task page: back to the page
+// with a confirmation, or the page again with the errors in place.
+func (h *handler) afterTaskForm(c *gin.Context, id int64, f *form, err error, flash string) error {
+	if err == nil {
+		redirect(c, taskURL(id)+"?flash="+flash)
+		return nil
+	}
+	if !f.addError(err) {
+		return err
+	}
+	return h.showTask(c, http.StatusUnprocessableEntity, f)
+}
+
+func taskURL(id int64) string { return "/nhiem-vu/" + strconv.FormatInt(id, 10) }
+
+func planURL(id int64) string { return "/ke-hoach/" + strconv.FormatInt(id, 10) }

@@ -1,0 +1,86 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// The reminder pipeline's HTTP face: the commune's reminder settings, the
+// outbox as evidence of what was sent, and each person's inbox.
+
+func (h *handler) getSettings(c *gin.Context) error {
+	s, err := h.store.GetSettings(c.Request.Context(), actor(c))
+	if err == nil {
+		setETag(c, s.Version)
+	}
+	return respond(c, http.StatusOK, s, err)
+}
+
+func (h *handler) putSettings(c *gin.Context) error {
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	var in models.SettingsInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	s, err := h.store.PutSettings(c.Request.Context(), actor(c), version, in)
+	if err == nil {
+		setETag(c, s.Version)
+	}
+	return respond(c, http.StatusOK, s, err)
+}
+
+func (h *handler) listDeliveries(c *gin.Context) error {
+	q := &query{c: c}
+	f := models.DeliveryFilter{TaskID: q.id("task_id"), Status: c.Query("status"), Kind: c.Query("kind"),
+		Channel: c.Query("channel"), Limit: q.int("limit"), Cursor: c.Query("cursor")}
+	if err := q.err(); err != nil {
+		return err
+	}
+	page, err := h.store.ListDeliveries(c.Request.Context(), actor(c), f)
+	return respond(c, http.StatusOK, page, err)
+}
+
+func (h *handler) listDeliveryEvents(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	events, err := h.store.DeliveryEvents(c.Request.Context(), actor(c), id)
+	return respond(c, http.StatusOK, events, err)
+}
+
+func (h *handler) listNotifications(c *gin.Context) error {
+	q := &query{c: c}
+	f := models.NotificationFilter{UnreadOnly: q.bool("unread"), Limit: q.int("limit"), Cursor: c.Query("cursor")}
+	if err := q.err(); err != nil {
+		return err
+	}
+	inbox, err := h.store.ListNotifications(c.Request.Context(), actor(c), f)
+	return respond(c, http.StatusOK, inbox, err)
+}
+
+func (h *handler) readNotification(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	return respond(c, http.StatusNoContent, nil, h.store.MarkNotificationRead(c.Request.Context(), actor(c), id))
+}
+
+// bool reads an optional true/false query parameter.
+func (q *query) bool(name string) bool {
+	switch q.c.Query(name) {
+	case "", "false":
+		return false
+	case "true":
+		return true
+	}
+	q.v.Add(name, "invalid", "%s phải là true hoặc false", name)
+	return false
+}

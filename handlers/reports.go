@@ -1,0 +1,141 @@
+package handlers
+
+import (
+	"net/http"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/reports"
+)
+
+// acceptFormats map the media types a client may ask for to report formats.
+var acceptFormats = map[string]string{
+	"application/json": "json", "text/csv": "csv", "text/html": "html",
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":       "xlsx",
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+}
+
+// reportFormat is ?format=, else the first Accept type tiendo renders,
+// else JSON.
+func reportFormat(c *gin.Context) (string, error) {
+	if f := c.Query("format"); f != "" {
+		if f != "json" && !slices.Contains(reports.Formats, f) {
+			return "", models.Invalid("format", "invalid", "định dạng phải là json, xlsx, csv, docx hoặc html")
+		}
+		return f, nil
+	}
+	for _, part := range strings.Split(c.GetHeader("Accept"), ",") {
+		mt, _, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if f, ok := acceptFormats[mt]; ok {
+			return f, nil
+		}
+	}
+	return "json", nil
+}
+
+// reportOptions reads ?period= or ?from=&to=, and ?as_of= (a date or "cutoff").
+func reportOptions(c *gin.Context) (models.ReportOptions, error) {
+	var o models.ReportOptions
+	var err error
+	if code := c.Query("period"); code != "" {
+		o.Period, err = models.ParsePeriod(code)
+	} else {
+		q := &query{c: c}
+		from, to := q.date("from"), q.date("to")
+		if err = q.err(); err == nil {
+			o.Period, err = models.RangePeriod(from, to)
+		}
+	}
+	if err != nil {
+		return o, err
+	}
+	switch s := c.Query("as_of"); s {
+	case "":
+	case "cutoff":
+		o.AtCutoff = true
+	default:
+		q := &query{c: c}
+		o.AsOf = q.date("as_of")
+		err = q.err()
+	}
+	return o, err
+}
+
+func (h *handler) getReport(c *gin.Context) error {
+	o, err := reportOptions(c)
+	if err != nil {
+		return err
+	}
+	format, err := reportFormat(c)
+	if err != nil {
+		return err
+	}
+	r, err := h.store.BuildReport(c.Request.Context(), actor(c), o)
+	if err != nil || format == "json" {
+		return respond(c, http.StatusOK, r, err)
+	}
+	f, err := reports.Render(r, format)
+	if err != nil {
+		return err
+	}
+	sendFile(c, f)
+	return nil
+}
+
+// sendFile answers with a rendered file: HTML shown in the browser (with
+// the one inline style sheet it needs allowed), the others downloaded.
+func sendFile(c *gin.Context, f models.ReportFile) {
+	if f.Format == "html" {
+		c.Header("Content-Security-Policy", reports.HTMLContentSecurityPolicy)
+		c.Header("Content-Disposition", `inline; filename="`+f.FileName+`"`)
+	} else {
+		c.Header("Content-Disposition", `attachment; filename="`+f.FileName+`"`)
+	}
+	c.Data(http.StatusOK, f.ContentType, f.Content)
+}
+
+func (h *handler) getReportSettings(c *gin.Context) error {
+	s, err := h.store.ReportSettingsOf(c.Request.Context(), actor(c))
+	return respond(c, http.StatusOK, s, err)
+}
+
+func (h *handler) setReportSettings(c *gin.Context) error {
+	var in models.ReportSettings
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	s, err := h.store.SetReportSettings(c.Request.Context(), actor(c), in)
+	return respond(c, http.StatusOK, s, err)
+}
+
+func (h *handler) listBuiltReports(c *gin.Context) error {
+	list, err := h.store.ListBuiltReports(c.Request.Context(), actor(c))
+	return respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
+}
+
+func (h *handler) getBuiltReport(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	f, err := h.store.BuiltReportFile(c.Request.Context(), actor(c), id)
+	if err != nil {
+		return err
+	}
+	f.Format = strings.TrimPrefix(path.Ext(f.FileName), ".")
+	sendFile(c, *f)
+	return nil
+}
+
+func (h *handler) getQuality(c *gin.Context) error {
+	year, err := h.year(c)
+	if err != nil {
+		return err
+	}
+	q, err := h.store.Quality(c.Request.Context(), actor(c), year)
+	return respond(c, http.StatusOK, q, err)
+}

@@ -1,0 +1,55 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// evaluateTask accepts or returns a task reported done.
+func (h *handler) evaluateTask(c *gin.Context) error {
+	var in models.EvaluationInput
+	id, _, err := writeTarget(c, &in)
+	if err != nil {
+		return err
+	}
+	res, err := h.store.EvaluateTask(c.Request.Context(), actor(c), id, in)
+	if err != nil {
+		return err
+	}
+	setETag(c, res.Task.Version)
+	c.JSON(http.StatusCreated, res)
+	return nil
+}
+
+func (h *handler) addComment(c *gin.Context) error {
+	var in models.CommentInput
+	id, _, err := writeTarget(c, &in)
+	if err != nil {
+		return err
+	}
+	r, err := h.store.AddComment(c.Request.Context(), actor(c), id, in)
+	return respond(c, http.StatusCreated, r, err)
+}
+
+func (h *handler) listComments(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	items, err := h.store.ListComments(c.Request.Context(), actor(c), id)
+	return respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
+}
+
+// listTaskHistory is the task's progress reports, comments and evaluations in
+// one time line.
+func (h *handler) listTaskHistory(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	items, err := h.store.TaskHistory(c.Request.Context(), actor(c), id)
+	return respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
+}

@@ -1,0 +1,85 @@
+package handlers_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// TestCreateTaskRejections: each bad body is a 400 naming the field to fix,
+// and stores nothing.
+func TestCreateTaskRejections(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	chair := e.chairA()
+	p := e.mkPlan(chair, planIn(1, nil))
+	path := "/api/v1/plans/" + itoa(p.ID) + "/tasks"
+	unit := e.A.Hamlet1.ID
+	cases := []struct {
+		name  string
+		body  any
+		field string
+	}{
+		{"malformed", `{"title": "a"`, "body"},
+		{"trailing garbage", jsonOf(t, taskIn(unit, nil)) + `]`, "body"},
+		{"unknown field", taskIn(unit, map[string]any{"priority": "cao"}), "priority"},
+		{"no title", taskIn(unit, map[string]any{"title": nil}), "title"},
+		{"no lead unit", taskIn(unit, map[string]any{"lead_unit_id": nil}), "lead_unit_id"},
+		{"no due date", taskIn(unit, map[string]any{"due_on": nil}), "due_on"},
+		{"30 February", taskIn(unit, map[string]any{"due_on": "2024-02-30"}), "due_on"},
+		{"dd/mm/yyyy", taskIn(unit, map[string]any{"due_on": "31/01/2024"}), "due_on"},
+		{"bad start", taskIn(unit, map[string]any{"start_on": "2024-13-01"}), "start_on"},
+		{"due before start", taskIn(unit, map[string]any{"start_on": "2024-10-01", "due_on": "2024-09-30"}), "due_on"},
+		{"due before today's default start", taskIn(unit, map[string]any{"start_on": nil, "due_on": "2024-09-01"}), "due_on"},
+		{"lead unit of commune B", taskIn(e.B.Hamlet1.ID, nil), "lead_unit_id"},
+		{"unknown lead unit", taskIn(999999, nil), "lead_unit_id"},
+		{"lead unit as string", taskIn(unit, map[string]any{"lead_unit_id": "5"}), "lead_unit_id"},
+		{"supporting unit of commune B", taskIn(unit, map[string]any{"supporting_unit_ids": []int64{e.B.Office.ID}}), "supporting_unit_ids"},
+		{"lead also supporting", taskIn(unit, map[string]any{"supporting_unit_ids": []int64{unit}}), "supporting_unit_ids"},
+		{"assignee of commune B", taskIn(unit, map[string]any{"assignee_ids": []int64{e.B.Users[models.RoleOfficer].ID}}), "assignee_ids"},
+		{"assignee id zero", taskIn(unit, map[string]any{"assignee_ids": []int64{0}}), "assignee_ids"},
+		{"assignees not a list", taskIn(unit, map[string]any{"assignee_ids": 5}), "assignee_ids"},
+		{"negative target", taskIn(unit, map[string]any{"target_value": -1}), "target_value"},
+		{"zero weight", taskIn(unit, map[string]any{"weight": 0}), "weight"},
+		{"huge weight", taskIn(unit, map[string]any{"weight": 1e9}), "weight"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := e.with(t)
+			e.do(chair, "POST", path, c.body).invalid(c.field)
+			if n := e.taskCount(); n != 0 {
+				t.Fatalf("%d tasks after a refused create", n)
+			}
+		})
+	}
+}
+
+func TestPatchTaskRejections(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	chair := e.chairA()
+	task := e.mkTask(chair, e.mkPlan(chair, planIn(1, nil)).ID, taskIn(e.A.Hamlet1.ID, nil))
+	path := "/api/v1/tasks/" + itoa(task.ID)
+	cases := []struct {
+		body  any
+		field string
+	}{
+		{`[]`, "body"},
+		{map[string]any{"status": "done_on_time"}, "status"}, // status is derived, never sent
+		{map[string]any{"due_on": "2024-08-01"}, "due_on"},
+		{map[string]any{"due_on": "2024-02-30"}, "due_on"},
+		{map[string]any{"lead_unit_id": e.B.Office.ID}, "lead_unit_id"},
+		{map[string]any{"assignee_ids": []int64{e.B.Users[models.RoleTeamMember].ID}}, "assignee_ids"},
+		{map[string]any{"cancelled": "yes"}, "cancelled"},
+		{map[string]any{"title": ""}, "title"},
+	}
+	for _, c := range cases {
+		e.do(chair, "PATCH", path, c.body).invalid(c.field)
+	}
+	var got models.Task
+	e.do(chair, "GET", path, nil).expect(http.StatusOK).decode(&got)
+	if got.Version != 1 || got.DueOn != task.DueOn || got.LeadUnitID != task.LeadUnitID || len(got.AssigneeIDs) != 0 {
+		t.Errorf("refused patches changed the task: %+v", got)
+	}
+}

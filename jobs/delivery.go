@@ -1,0 +1,46 @@
+package jobs
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/tiendo/tiendo/jobs/notify"
+	"github.com/tiendo/tiendo/models"
+)
+
+// Options configure the jobs that reach outside the database.
+type Options struct {
+	// SMTPURL is TIENDO_SMTP_URL (see notify.NewEmail); empty: no email.
+	SMTPURL string
+	// BaseURL is TIENDO_BASE_URL, the server's public address, which turns
+	// the links in emails into absolute URLs.
+	BaseURL string
+	// DispatchEvery is TIENDO_DISPATCH_EVERY (default 1 minute).
+	DispatchEvery time.Duration
+	// DispatchLease is TIENDO_DISPATCH_LEASE (default 2 minutes).
+	DispatchLease time.Duration
+	Log           *slog.Logger
+}
+
+// deliveryJobs are the reminder planner and the dispatcher with the channels
+// this server can use: the inbox and webhooks always, email when configured.
+func deliveryJobs(store *models.Store, o Options) ([]Job, error) {
+	owner := processOwner()
+	channels := map[string]notify.Channel{
+		"inbox":   notify.Inbox{Store: store, Owner: owner},
+		"webhook": notify.Webhook{Clock: store.Clock()},
+	}
+	if o.SMTPURL != "" {
+		email, err := notify.NewEmail(o.SMTPURL, store.Clock())
+		if err != nil {
+			return nil, err
+		}
+		email.BaseURL = o.BaseURL
+		channels["email"] = email
+	}
+	return []Job{
+		Reminders{Store: store, Options: models.PlanOptions{EmailAvailable: o.SMTPURL != ""}},
+		Dispatch{Store: store, Channels: channels, Owner: owner, Every: o.DispatchEvery, Lease: o.DispatchLease,
+			Log: o.Log},
+	}, nil
+}

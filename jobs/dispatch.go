@@ -1,0 +1,177 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"sync"
+	"time"
+
+	"github.com/tiendo/tiendo/jobs/notify"
+	"github.com/tiendo/tiendo/models"
+)
+
+// Dispatch delivers the outbox. Every replica runs it at once: each claims
+// small batches with FOR UPDATE SKIP LOCKED under a lease, so replicas share
+// the queue, and a process killed mid-send loses nothing: once its lease
+// expires another replica claims the delivery again. Failed sends are retried
+// with exponential backoff and jitter until MaxAttempts, then the delivery is
+// dead and the commune's admins are told in their inbox.
+type Dispatch struct {
+	Store    *models.Store
+	Channels map[string]notify.Channel
+	// Owner names this process in the outbox (claimed_by) and its log.
+	Owner string
+	// Every is how often the scheduler looks at the outbox (default 1 minute).
+	Every time.Duration
+	// Lease is how long a claim lasts; a send is cut off at half of it, so a
+	// live dispatcher records its outcome before anyone else may reclaim.
+	Lease time.Duration
+	// Batch is how many deliveries one claim takes, sent in parallel.
+	Batch int
+	// MaxAttempts is the attempt after whose failure a delivery is dead.
+	MaxAttempts int
+	// Jitter returns a number in [0, 1); nil is math/rand.
+	Jitter func() float64
+	Log    *slog.Logger
+}
+
+// Dispatcher defaults.
+const (
+	DefaultDispatchEvery = time.Minute
+	DefaultLease         = 2 * time.Minute
+	DefaultBatch         = 10
+	DefaultMaxAttempts   = 8
+)
+
+// Name implements Job.
+func (Dispatch) Name() string { return "dispatch" }
+
+// Spec implements Job.
+func (d Dispatch) Spec() string { return "@every " + or(d.Every, DefaultDispatchEvery).String() }
+
+// Concurrent implements Concurrent: replicas dispatch side by side.
+func (Dispatch) Concurrent() bool { return true }
+
+// tally counts a run's outcomes.
+type tally struct {
+	mu                       sync.Mutex
+	sent, failed, dead, lost int
+}
+
+func (t *tally) add(f func(*tally)) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	f(t)
+}
+
+// Run implements Job: it drains what is due now, batch by batch, and stops
+// when a claim comes back empty (retries wait for their time).
+func (d Dispatch) Run(ctx context.Context, _ time.Time) (string, error) {
+	var t tally
+	for ctx.Err() == nil {
+		batch, err := d.Store.ClaimDeliveries(ctx, d.Owner, or(d.Batch, DefaultBatch), or(d.Lease, DefaultLease))
+		if err != nil {
+			return t.String(), err
+		}
+		if len(batch) == 0 {
+			break
+		}
+		var wg sync.WaitGroup
+		for i := range batch {
+			wg.Go(func() { d.deliver(ctx, &batch[i], &t) })
+		}
+		wg.Wait()
+	}
+	return t.String(), ctx.Err()
+}
+
+func (t *tally) String() string {
+	if t.sent+t.failed+t.dead+t.lost == 0 {
+		return ""
+	}
+	return fmt.Sprintf("sent %d, failed %d, dead %d, lease lost %d", t.sent, t.failed, t.dead, t.lost)
+}
+
+// deliver sends one claimed delivery and records the outcome.
+func (d Dispatch) deliver(ctx context.Context, o *models.Outbound, t *tally) {
+	err := d.send(ctx, o)
+	switch {
+	case errors.Is(err, models.ErrLeaseLost):
+		t.add(func(t *tally) { t.lost++ })
+		return
+	case err == nil:
+		t.add(func(t *tally) { t.sent++ })
+		return
+	}
+	dead := o.Attempts >= or(d.MaxAttempts, DefaultMaxAttempts)
+	retryAt := d.Store.Clock().Now().Add(Backoff(o.Attempts, d.jitter()))
+	if ferr := d.Store.MarkFailed(ctx, o, d.Owner, err, retryAt, dead); ferr != nil {
+		if !errors.Is(ferr, models.ErrLeaseLost) {
+			d.logger().Error("dispatch: recording a failure", "delivery", o.ID, "err", ferr)
+		}
+		return
+	}
+	t.add(func(t *tally) {
+		if dead {
+			t.dead++
+		} else {
+			t.failed++
+		}
+	})
+}
+
+// send renders and sends o, then records it sent unless the channel did.
+func (d Dispatch) send(ctx context.Context, o *models.Outbound) error {
+	ch := d.Channels[o.Channel]
+	if ch == nil {
+		return fmt.Errorf("channel %s is not configured on this server", o.Channel)
+	}
+	if err := notify.Render(o); err != nil {
+		return err
+	}
+	sctx, cancel := context.WithTimeout(ctx, or(d.Lease, DefaultLease)/2)
+	err := ch.Send(sctx, o)
+	cancel()
+	if _, recorded := ch.(notify.Recorder); err != nil || recorded {
+		return err
+	}
+	return d.Store.MarkSent(ctx, o, d.Owner, ch.Name())
+}
+
+// Backoff is the wait after failed attempt n (1-based): 30 s doubling with
+// each attempt up to 6 h, of which a random half is taken off ("equal
+// jitter", jitter in [0, 1)) so that many failures do not retry in step.
+// Eight attempts span about an hour.
+func Backoff(attempt int, jitter float64) time.Duration {
+	d := 6 * time.Hour
+	if attempt >= 1 && attempt < 20 {
+		d = min(d, 30*time.Second<<(attempt-1))
+	}
+	return d/2 + time.Duration(jitter*float64(d/2))
+}
+
+func (d Dispatch) jitter() float64 {
+	if d.Jitter != nil {
+		return d.Jitter()
+	}
+	return rand.Float64()
+}
+
+func (d Dispatch) logger() *slog.Logger {
+	if d.Log != nil {
+		return d.Log
+	}
+	return slog.Default()
+}
+
+// or is v unless it is zero, then def.
+func or[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
+}

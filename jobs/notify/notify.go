@@ -1,0 +1,28 @@
+// Package notify delivers the outbox's messages through channels: the in-app
+// inbox, email over SMTP and signed webhooks (which can feed Zalo, Telegram
+// or an SMS gateway). The dispatcher (jobs/dispatch.go) claims deliveries,
+// writes each message with Render and hands it to the delivery's channel.
+package notify
+
+import (
+	"context"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// Channel delivers one claimed delivery. Send returning nil means the
+// recipient has it; an error is retried with backoff until the delivery is
+// dead. Sends may be repeated (a dispatcher can die after sending and before
+// recording it), so every send of one delivery carries the same id.
+type Channel interface {
+	// Name is the channel's name in the outbox: inbox, email or webhook.
+	Name() string
+	Send(ctx context.Context, d *models.Outbound) error
+}
+
+// Recorder is a Channel whose delivery is itself the database write that
+// marks the delivery sent (the inbox); the dispatcher must not record it again.
+type Recorder interface {
+	Channel
+	RecordsSent()
+}

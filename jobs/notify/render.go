@@ -1,0 +1,136 @@
+package notify
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// facts is what the planner captured in a delivery's payload.
+type facts struct {
+	TaskTitle  string        `json:"task_title"`
+	Plan       string        `json:"plan"`
+	Unit       string        `json:"unit"`
+	DueOn      calendar.Date `json:"due_on"`
+	Today      calendar.Date `json:"today"`
+	Percent    int           `json:"percent"`
+	Days       *int          `json:"days"`
+	LastUpdate calendar.Date `json:"last_update"`
+	// A digest.
+	Date    calendar.Date `json:"date"`
+	Overdue int           `json:"overdue"`
+	DueSoon int           `json:"due_soon"`
+	Tasks   []digestLine  `json:"tasks"`
+	// A notice of a dead delivery.
+	FailedKind    string `json:"failed_kind"`
+	FailedChannel string `json:"failed_channel"`
+	Attempts      int    `json:"attempts"`
+	Error         string `json:"error"`
+	Recipient     string `json:"recipient"`
+}
+
+type digestLine struct {
+	TaskID int64         `json:"task_id"`
+	Title  string        `json:"title"`
+	DueOn  calendar.Date `json:"due_on"`
+	Status string        `json:"status"`
+	Days   *int          `json:"days"`
+}
+
+// kindNames are the kinds as a Vietnamese reader knows them.
+var kindNames = map[string]string{
+	models.KindAssigned: "giao nhiệm vụ", models.KindDueSoon: "sắp đến hạn", models.KindDueToday: "đến hạn hôm nay",
+	models.KindOverdue: "quá hạn", models.KindEscalation: "báo cáo quá hạn", models.KindStale: "chưa cập nhật tiến độ",
+	models.KindDigest: "tổng hợp hằng ngày", models.KindDeliveryFailed: "gửi thất bại",
+}
+
+// Render writes d's title, body and link (Vietnamese) from its payload.
+func Render(d *models.Outbound) error {
+	var f facts
+	if err := json.Unmarshal(d.Payload, &f); err != nil {
+		return fmt.Errorf("delivery %d: payload: %w", d.ID, err)
+	}
+	d.Link = ""
+	if d.TaskID != nil {
+		d.Link = fmt.Sprintf("/nhiem-vu/%d", *d.TaskID)
+	}
+	switch d.Kind {
+	case models.KindDigest:
+		d.Title, d.Body, d.Link = "Tổng hợp nhiệm vụ ngày "+f.Date.VN(), digestBody(f), "/viec-cua-toi"
+	case models.KindDeliveryFailed:
+		d.Title = "Không gửi được thông báo"
+		d.Body = fmt.Sprintf("Thông báo «%s» về nhiệm vụ «%s» gửi tới %s qua kênh %s đã thất bại sau %d lần thử: %s",
+			kindNames[f.FailedKind], f.TaskTitle, f.Recipient, f.FailedChannel, f.Attempts, f.Error)
+	default:
+		d.Title, d.Body = taskMessage(d.Kind, f)
+	}
+	return nil
+}
+
+// taskMessage is the title and body of a reminder about one task.
+func taskMessage(kind string, f facts) (title, body string) {
+	task := "Nhiệm vụ «" + f.TaskTitle + "»"
+	switch kind {
+	case models.KindAssigned:
+		return "Nhiệm vụ mới được giao", fmt.Sprintf("Bạn được giao nhiệm vụ «%s» (kế hoạch %s, đơn vị chủ trì: %s), thời hạn %s.",
+			f.TaskTitle, f.Plan, f.Unit, f.DueOn.VN())
+	case models.KindDueSoon:
+		return "Nhiệm vụ sắp đến hạn", fmt.Sprintf("%s sẽ đến hạn vào %s (còn %d ngày làm việc).", task, f.DueOn.VN(), deref(f.Days))
+	case models.KindDueToday:
+		if f.DueOn == f.Today {
+			return "Nhiệm vụ đến hạn hôm nay", fmt.Sprintf("%s đến hạn hôm nay (%s).", task, f.DueOn.VN())
+		}
+		return "Nhiệm vụ đến hạn hôm nay", fmt.Sprintf("%s đến hạn vào %s; hôm nay là ngày làm việc cuối cùng trước hạn.",
+			task, f.DueOn.VN())
+	case models.KindOverdue:
+		return "Nhiệm vụ quá hạn", fmt.Sprintf("%s %s, tiến độ %d%%.", task, overdueFor(f), f.Percent)
+	case models.KindEscalation:
+		return "Báo cáo nhiệm vụ quá hạn", fmt.Sprintf("%s do %s chủ trì %s, tiến độ %d%%. Đề nghị đồng chí Chủ tịch chỉ đạo.",
+			task, f.Unit, overdueFor(f), f.Percent)
+	case models.KindStale:
+		return "Nhiệm vụ chưa cập nhật tiến độ", fmt.Sprintf("%s chưa được cập nhật tiến độ %d ngày (lần cuối %s), tiến độ hiện tại %d%%.",
+			task, deref(f.Days), f.LastUpdate.VN(), f.Percent)
+	}
+	return "Thông báo", task
+}
+
+// overdueFor says how late the task is.
+func overdueFor(f facts) string {
+	if f.Days == nil {
+		return "đã quá hạn từ " + f.DueOn.VN()
+	}
+	return fmt.Sprintf("đã quá hạn %d ngày làm việc (thời hạn %s)", *f.Days, f.DueOn.VN())
+}
+
+// digestBody lists a person's urgent tasks, most urgent first.
+func digestBody(f facts) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Bạn có %d nhiệm vụ quá hạn và %d nhiệm vụ sắp đến hạn:", f.Overdue, f.DueSoon)
+	for _, l := range f.Tasks {
+		state := fmt.Sprintf("còn %d ngày làm việc", deref(l.Days))
+		if deref(l.Days) == 0 {
+			state = "đến hạn trong hôm nay"
+		}
+		if l.Status == "overdue" {
+			state = "quá hạn"
+			if l.Days != nil {
+				state = fmt.Sprintf("quá hạn %d ngày làm việc", *l.Days)
+			}
+		}
+		fmt.Fprintf(&b, "\n- «%s» — %s (hạn %s)", l.Title, state, l.DueOn.VN())
+	}
+	if more := f.Overdue + f.DueSoon - len(f.Tasks); more > 0 {
+		fmt.Fprintf(&b, "\n… và %d nhiệm vụ khác.", more)
+	}
+	return b.String()
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}

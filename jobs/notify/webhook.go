@@ -1,0 +1,143 @@
+package notify
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// Webhook posts each delivery as JSON to the commune's webhook URL, signed
+// the Standard Webhooks way: headers webhook-id (the same on every retry of
+// a delivery), webhook-timestamp (Unix seconds of this attempt) and
+// webhook-signature "v1,<base64 HMAC-SHA256 of id.timestamp.body>" under the
+// commune's secret. Any 2xx answer is delivered; anything else is retried.
+type Webhook struct {
+	Client *http.Client // nil: DefaultWebhookClient
+	Clock  models.Clock
+}
+
+// DefaultWebhookClient gives up after ten seconds and follows no redirect:
+// a 3xx is an answer that does not say the message arrived.
+var DefaultWebhookClient = &http.Client{
+	Timeout:       10 * time.Second,
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+}
+
+// Name implements Channel.
+func (Webhook) Name() string { return "webhook" }
+
+// WebhookEvent is the JSON body of a webhook delivery.
+type WebhookEvent struct {
+	Type      string      `json:"type"`      // "reminder." + kind
+	Timestamp time.Time   `json:"timestamp"` // when the reminder was queued
+	Data      WebhookData `json:"data"`
+}
+
+// WebhookData is what a receiver needs to pass the reminder on (to Zalo, an
+// SMS gateway…) without calling back.
+type WebhookData struct {
+	DeliveryID int64            `json:"delivery_id"`
+	CommuneID  int64            `json:"commune_id"`
+	Commune    string           `json:"commune"`
+	Kind       string           `json:"kind"`
+	TaskID     *int64           `json:"task_id"`
+	Recipient  WebhookRecipient `json:"recipient"`
+	Title      string           `json:"title"`
+	Body       string           `json:"body"`
+	Link       string           `json:"link"`
+	Facts      json.RawMessage  `json:"facts"`
+}
+
+// WebhookRecipient names the person a reminder is for.
+type WebhookRecipient struct {
+	ID       int64  `json:"id"`
+	Username string `json:"username"`
+	FullName string `json:"full_name"`
+	Email    string `json:"email"`
+}
+
+// WebhookID is the webhook-id of delivery d, the same on every attempt.
+func WebhookID(d *models.Outbound) string { return "msg_" + strings.ReplaceAll(d.MessageID, "-", "") }
+
+// Send implements Channel.
+func (w Webhook) Send(ctx context.Context, d *models.Outbound) error {
+	if d.WebhookURL == "" || d.WebhookSecret == "" {
+		return errors.New("webhook: the commune has no webhook URL and secret")
+	}
+	body, err := json.Marshal(WebhookEvent{Type: "reminder." + d.Kind, Timestamp: d.CreatedAt, Data: WebhookData{
+		DeliveryID: d.ID, CommuneID: d.CommuneID, Commune: d.CommuneName, Kind: d.Kind, TaskID: d.TaskID,
+		Recipient: WebhookRecipient{ID: d.RecipientID, Username: d.RecipientUsername, FullName: d.RecipientName,
+			Email: d.RecipientEmail},
+		Title: d.Title, Body: d.Body, Link: d.Link, Facts: d.Payload}})
+	if err != nil {
+		return err
+	}
+	id, ts := WebhookID(d), strconv.FormatInt(w.Clock.Now().Unix(), 10)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, d.WebhookURL, bytes.NewReader(body))
+	if err != nil {
+		return fmt.Errorf("webhook: %w", err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "tiendo-webhook/1")
+	req.Header.Set("webhook-id", id)
+	req.Header.Set("webhook-timestamp", ts)
+	req.Header.Set("webhook-signature", Sign(models.WebhookKey(d.WebhookSecret), id, ts, body))
+	return w.post(req)
+}
+
+func (w Webhook) post(req *http.Request) error {
+	client := w.Client
+	if client == nil {
+		client = DefaultWebhookClient
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return fmt.Errorf("webhook: %w", err)
+	}
+	defer resp.Body.Close()
+	snippet, _ := io.ReadAll(io.LimitReader(resp.Body, 200))
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return fmt.Errorf("webhook: HTTP %d: %s", resp.StatusCode, strings.TrimSpace(string(snippet)))
+	}
+	return nil
+}
+
+// Sign is the Standard Webhooks signature of one attempt.
+func Sign(key []byte, id, timestamp string, body []byte) string {
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(id + "." + timestamp + "."))
+	mac.Write(body)
+	return "v1," + base64.StdEncoding.EncodeToString(mac.Sum(nil))
+}
+
+// Verify checks a received webhook as a receiver should: one of the
+// signatures (space-separated) matches and the timestamp is within
+// tolerance of now.
+func Verify(secret string, h http.Header, body []byte, now time.Time, tolerance time.Duration) error {
+	ts, err := strconv.ParseInt(h.Get("webhook-timestamp"), 10, 64)
+	if err != nil {
+		return errors.New("webhook: bad timestamp")
+	}
+	if d := now.Sub(time.Unix(ts, 0)); d > tolerance || d < -tolerance {
+		return errors.New("webhook: timestamp outside tolerance")
+	}
+	want := Sign(models.WebhookKey(secret), h.Get("webhook-id"), h.Get("webhook-timestamp"), body)
+	for _, sig := range strings.Fields(h.Get("webhook-signature")) {
+		if hmac.Equal([]byte(sig), []byte(want)) {
+			return nil
+		}
+	}
+	return errors.New("webhook: no matching signature")
+}

@@ -1,0 +1,168 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// The years the calendar API answers for, as for plans: wider than anyone
+// plans, narrow enough that a typo (20024) is caught.
+const (
+	minAPIYear = 1900
+	maxAPIYear = 2100
+)
+
+// CalendarOverride is one of the commune's own calendar decisions, layered
+// over the statutory rules and the Government's published arrangements.
+type CalendarOverride struct {
+	ID            int64         `json:"-" db:"id"`
+	Date          calendar.Date `json:"date" db:"date"`
+	Action        string        `json:"action" db:"action"`
+	Kind          *string       `json:"kind" db:"kind"` // nil for a removal
+	Name          string        `json:"name" db:"name"`
+	CreatedBy     *int64        `json:"created_by" db:"created_by"`
+	CreatedByName string        `json:"created_by_name" db:"created_by_name"`
+	CreatedAt     time.Time     `json:"created_at" db:"created_at"`
+}
+
+// CalendarOverrideInput is the body of POST /api/v1/settings/calendar.
+type CalendarOverrideInput struct {
+	Date   calendar.Date `json:"date"`
+	Action string        `json:"action"`
+	Kind   string        `json:"kind"`
+	Name   string        `json:"name"`
+}
+
+// overrideKinds are the kinds an added override may give its date.
+var overrideKinds = []string{calendar.KindHoliday, calendar.KindCompensatory, calendar.KindSwapped, calendar.KindMakeup}
+
+// overrideMessages are the Vietnamese explanations of calendar.OverrideError codes.
+var overrideMessages = map[string]string{
+	"invalid_date":       "ngày không hợp lệ; dùng dạng YYYY-MM-DD",
+	"out_of_range":       "năm phải từ 1900 đến 2100",
+	"invalid_action":     "action phải là add (thêm ngày) hoặc remove (bỏ ngày đặc biệt)",
+	"invalid_kind":       "kind phải là holiday, compensatory, swapped hoặc makeup",
+	"makeup_not_weekend": "ngày làm bù (makeup) phải là thứ Bảy hoặc Chủ nhật",
+}
+
+// Validate normalises the input and names every invalid field; the last
+// word is calendar.Override.Validate, the rule the calendar itself applies.
+func (in *CalendarOverrideInput) Validate() error {
+	v := &ValidationError{}
+	in.Name = cleanText(in.Name)
+	checkText(v, "name", in.Name, 200, false)
+	switch {
+	case in.Date.IsZero():
+		v.Add("date", "required", "cần nhập ngày (YYYY-MM-DD)")
+	case in.Date.Year < minAPIYear || in.Date.Year > maxAPIYear:
+		v.Add("date", "out_of_range", "%s", overrideMessages["out_of_range"])
+	}
+	switch in.Action {
+	case calendar.ActionRemove:
+		if in.Kind != "" {
+			v.Add("kind", "not_allowed", "bỏ ngày đặc biệt (remove) không kèm kind")
+		}
+	case calendar.ActionAdd:
+		if !slices.Contains(overrideKinds, in.Kind) {
+			v.Add("kind", "invalid_kind", "%s", overrideMessages["invalid_kind"])
+		}
+	default:
+		v.Add("action", "invalid_action", "%s", overrideMessages["invalid_action"])
+	}
+	var oe *calendar.OverrideError
+	if err := in.override().Validate(); errors.As(err, &oe) && !hasField(v, oe.Field) {
+		v.Add(oe.Field, oe.Code, "%s", overrideMessages[oe.Code])
+	}
+	return v.Err()
+}
+
+// hasField reports whether v already names field.
+func hasField(v *ValidationError, field string) bool {
+	return slices.ContainsFunc(v.Fields, func(f FieldError) bool { return f.Field == field })
+}
+
+func (in *CalendarOverrideInput) override() calendar.Override {
+	return calendar.Override{Date: in.Date, Action: in.Action, Kind: in.Kind, Name: in.Name}
+}
+
+// checkYear rejects a year outside the calendar API's range, naming field.
+func checkYear(field string, year int) error {
+	if year < minAPIYear || year > maxAPIYear {
+		return Invalid(field, "out_of_range", "năm phải từ %d đến %d", minAPIYear, maxAPIYear)
+	}
+	return nil
+}
+
+// ListCalendarOverrides lists the commune's overrides of year (0: every year).
+func (s *Store) ListCalendarOverrides(ctx context.Context, a *Actor, year int) ([]CalendarOverride, error) {
+	var y any
+	if year != 0 {
+		if err := checkYear("year", year); err != nil {
+			return nil, err
+		}
+		y = year
+	}
+	out := []CalendarOverride{}
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		return t.stmt(s.calQ.List).Select(&out, a.CommuneID, y)
+	})
+	return out, err
+}
+
+// CreateCalendarOverride records an admin's decision for one date. A date
+// that already has one is a conflict: delete it first, so that replacing a
+// decision is two audited acts rather than a silent overwrite.
+func (s *Store) CreateCalendarOverride(ctx context.Context, a *Actor, in CalendarOverrideInput) (*CalendarOverride, error) {
+	if !a.IsAdmin() {
+		return nil, ErrForbidden
+	}
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	var out *CalendarOverride
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		var id int64
+		if err := t.stmt(s.calQ.Insert).Get(&id, a.CommuneID, in.Date, in.Action, in.Kind, in.Name,
+			nullID(a.UserID), s.clock.Now()); err != nil {
+			return err
+		}
+		o, err := s.overrideOn(t, a, in.Date)
+		if err != nil {
+			return err
+		}
+		out = o
+		return s.audit(t, a, "create", "calendar_override", id, nil, o)
+	})
+	s.cals.forget(a.CommuneID) // even on failure: the cache must never outlive a change
+	return out, err
+}
+
+// overrideOn reads back the override of date.
+func (s *Store) overrideOn(t *tx, a *Actor, date calendar.Date) (*CalendarOverride, error) {
+	var o CalendarOverride
+	if err := t.stmt(s.calQ.Get).Get(&o, a.CommuneID, date); err != nil {
+		return nil, notFound(err)
+	}
+	return &o, nil
+}
+
+// DeleteCalendarOverride removes the commune's decision for date, which then
+// follows the rules and the official arrangements again.
+func (s *Store) DeleteCalendarOverride(ctx context.Context, a *Actor, date calendar.Date) error {
+	if !a.IsAdmin() {
+		return ErrForbidden
+	}
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		var o CalendarOverride
+		if err := t.stmt(s.calQ.Delete).Get(&o, a.CommuneID, date); err != nil {
+			return notFound(err)
+		}
+		return s.audit(t, a, "delete", "calendar_override", o.ID, o, nil)
+	})
+	s.cals.forget(a.CommuneID)
+	return err
+}

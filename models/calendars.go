@@ -1,0 +1,251 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// Each commune's working-day calendar is the base arrangements (Official,
+// or Options.Calendar in tests) plus the commune's own overrides. Building
+// one is cheap but needs the overrides, so the Store caches it per commune,
+// keyed by communes.calendar_version, which a trigger bumps on every change
+// to the commune's overrides:
+//
+//   - writes that compute a deadline (task deadlines in working days,
+//     occurrences of a series) and the calendar endpoints read the version
+//     inside their own transaction, so they always use exactly the overrides
+//     that transaction sees, whichever replica changed them;
+//   - status windows on the read path trust a cached calendar whose version
+//     was confirmed less than calendarTTL ago and otherwise confirm it with
+//     one primary-key read. A change made on another replica therefore shows
+//     in "due soon" within calendarTTL; the replica that made it forgets its
+//     entry at once. Stale for half a minute, a due-soon horizon is
+//     harmless (reads recompute it, the sweep runs every five minutes),
+//     whereas a version read per task read would add a transaction to every
+//     request. (A caller already inside a transaction then briefly takes a
+//     second connection, at most once per commune per calendarTTL.)
+//   - jobs read every commune's version in one query (calendarsAt).
+const calendarTTL = 30 * time.Second
+
+// calendarLoadTimeout bounds the version check of a read that has no
+// context of its own (windowFor).
+const calendarLoadTimeout = 5 * time.Second
+
+// calendarQueries read the overrides and their version.
+type calendarQueries struct {
+	Version  *sqlx.Stmt `query:"calendar-version"`
+	Versions *sqlx.Stmt `query:"calendar-versions"`
+	Load     *sqlx.Stmt `query:"calendar-overrides-all"`
+	List     *sqlx.Stmt `query:"calendar-overrides-year"`
+	Get      *sqlx.Stmt `query:"calendar-override"`
+	Insert   *sqlx.Stmt `query:"insert-calendar-override"`
+	Delete   *sqlx.Stmt `query:"delete-calendar-override"`
+}
+
+// cachedCalendar is one commune's calendar at one version.
+type cachedCalendar struct {
+	version   int64
+	cal       *calendar.Calendar
+	confirmed time.Time // wall time the version was last read from the database
+}
+
+// calendarCache holds the communes' calendars; safe for concurrent use.
+type calendarCache struct {
+	mu sync.Mutex
+	m  map[int64]cachedCalendar
+}
+
+func (c *calendarCache) get(communeID int64) (cachedCalendar, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[communeID]
+	return e, ok
+}
+
+// put stores e unless a newer version is already there (a slow load of an
+// old version must not undo a fast load of the new one).
+func (c *calendarCache) put(communeID int64, e cachedCalendar) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[int64]cachedCalendar{}
+	}
+	if old, ok := c.m[communeID]; ok && old.version > e.version {
+		return
+	}
+	c.m[communeID] = e
+}
+
+// forget drops a commune's entry after this process changed its overrides.
+func (c *calendarCache) forget(communeID int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.m, communeID)
+}
+
+// overrideRow is a stored override as the calendar needs it.
+type overrideRow struct {
+	Date   calendar.Date  `db:"date"`
+	Action string         `db:"action"`
+	Kind   sql.NullString `db:"kind"`
+	Name   string         `db:"name"`
+}
+
+// calendarIn is the commune's calendar as transaction t sees it.
+func (s *Store) calendarIn(t *tx, communeID int64) (*calendar.Calendar, error) {
+	var version int64
+	if err := t.stmt(s.calQ.Version).Get(&version, communeID); err != nil {
+		return nil, notFound(err)
+	}
+	if e, ok := s.cals.get(communeID); ok && e.version == version {
+		s.cals.put(communeID, cachedCalendar{version: version, cal: e.cal, confirmed: time.Now()})
+		return e.cal, nil
+	}
+	var rows []overrideRow
+	if err := t.stmt(s.calQ.Load).Select(&rows, communeID); err != nil {
+		return nil, err
+	}
+	cal := s.buildCalendar(rows)
+	s.cals.put(communeID, cachedCalendar{version: version, cal: cal, confirmed: time.Now()})
+	return cal, nil
+}
+
+// buildCalendar layers a commune's overrides over the base arrangements. A
+// commune without overrides shares the process-wide default calendar, whose
+// year tables are then built once for all of them.
+func (s *Store) buildCalendar(rows []overrideRow) *calendar.Calendar {
+	if len(rows) == 0 && s.calBase == nil {
+		return calendar.Default()
+	}
+	base := s.calBase
+	if base == nil {
+		base = calendar.Official()
+	}
+	all := make([]calendar.Override, 0, len(base)+len(rows))
+	all = append(all, base...)
+	for _, r := range rows {
+		all = append(all, calendar.Override{Date: r.Date, Action: r.Action, Kind: r.Kind.String, Name: r.Name})
+	}
+	return calendar.New(all)
+}
+
+// calendarOf is the commune's calendar for a read outside any transaction of
+// its own: the cached one while recently confirmed, else confirmed (and if
+// need be reloaded) in a short transaction. Should the database not answer,
+// the last known calendar (or the base) stands in: the caller's own query is
+// about to meet the same trouble and report it.
+func (s *Store) calendarOf(communeID int64) *calendar.Calendar {
+	e, ok := s.cals.get(communeID)
+	if ok && time.Since(e.confirmed) < s.calTTL {
+		return e.cal
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), calendarLoadTimeout)
+	defer cancel()
+	var cal *calendar.Calendar
+	err := s.inCommune(ctx, communeID, func(t *tx) (err error) {
+		cal, err = s.calendarIn(t, communeID)
+		return err
+	})
+	switch {
+	case err == nil:
+		return cal
+	case ok:
+		return e.cal
+	}
+	return s.buildCalendar(nil)
+}
+
+// calendarsAt returns the calendar of every listed commune, checking all
+// versions with one query and loading only those that changed: the jobs'
+// path, which visits thousands of communes every few minutes.
+func (s *Store) calendarsAt(ctx context.Context, communes []CommuneInfo) (map[int64]*calendar.Calendar, error) {
+	ids := make(pq.Int64Array, len(communes))
+	for i, c := range communes {
+		ids[i] = c.ID
+	}
+	var versions []struct {
+		ID      int64 `db:"id"`
+		Version int64 `db:"calendar_version"`
+	}
+	if err := s.calQ.Versions.SelectContext(ctx, &versions, ids); err != nil {
+		return nil, err
+	}
+	out := make(map[int64]*calendar.Calendar, len(versions))
+	for _, v := range versions {
+		if e, ok := s.cals.get(v.ID); ok && e.version == v.Version {
+			out[v.ID] = e.cal
+			continue
+		}
+		err := s.inCommune(ctx, v.ID, func(t *tx) (err error) {
+			out[v.ID], err = s.calendarIn(t, v.ID)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// communeZone is the commune's time zone; an unknown name falls back to
+// Vietnam's, which every commune has in practice.
+func communeZone(c CommuneInfo) *time.Location {
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		return VietnamTime
+	}
+	return loc
+}
+
+// windowAt is the status window of commune c at instant now on calendar cal:
+// today in the commune's zone and the last day still "due soon", which is
+// c.DueSoonDays working days ahead on the commune's own calendar.
+func windowAt(c CommuneInfo, cal *calendar.Calendar, now time.Time) window {
+	loc := communeZone(c)
+	today := calendar.DateOf(now.In(loc))
+	return window{Today: today, Soon: cal.AddWorkingDays(today, c.DueSoonDays), TZ: loc.String()}
+}
+
+// communeWindows is every commune's window at one instant, as the parallel
+// arrays that set-based job statements unnest.
+type communeWindows struct {
+	communes  []CommuneInfo
+	calendars map[int64]*calendar.Calendar
+	byID      map[int64]window
+	ids       pq.Int64Array
+	today     pq.StringArray
+	soon      pq.StringArray
+	tz        pq.StringArray
+}
+
+// windowsAt computes every commune's window at now, each on its own calendar.
+func (s *Store) windowsAt(ctx context.Context, now time.Time) (*communeWindows, error) {
+	communes, err := s.Communes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cals, err := s.calendarsAt(ctx, communes)
+	if err != nil {
+		return nil, err
+	}
+	n := len(communes)
+	cw := &communeWindows{communes: communes, calendars: cals, byID: make(map[int64]window, n),
+		ids: make(pq.Int64Array, n), today: make(pq.StringArray, n), soon: make(pq.StringArray, n), tz: make(pq.StringArray, n)}
+	for i, c := range communes {
+		cal := cals[c.ID]
+		if cal == nil { // a commune created after the version read: no overrides yet
+			cal = s.buildCalendar(nil)
+		}
+		w := windowAt(c, cal, now)
+		cw.byID[c.ID] = w
+		cw.ids[i], cw.today[i], cw.soon[i], cw.tz[i] = c.ID, w.Today.String(), w.Soon.String(), w.TZ
+	}
+	return cw, nil
+}

@@ -1,0 +1,153 @@
+package models
+
+import (
+	"context"
+	"errors"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// ImportResult says what an import wrote.
+type ImportResult struct {
+	Plans   int     `json:"plans"`
+	Tasks   int     `json:"tasks"`
+	Periods int     `json:"periods"`
+	PlanIDs []int64 `json:"plan_ids"`
+}
+
+type importQueries struct {
+	Kinds    *sqlx.Stmt `query:"import-plan-kinds"`
+	Tasks    *sqlx.Stmt `query:"export-plan-tasks"`
+	Progress *sqlx.Stmt `query:"export-plan-progress"`
+	Audit    *sqlx.Stmt `query:"export-plan-audit"`
+}
+
+// importLookups loads the names an import may use.
+func (s *Store) importLookups(t *tx, a *Actor, w window) (ImportLookups, error) {
+	l := ImportLookups{Units: map[string]int64{}, Kinds: map[string]string{}, Today: w.Today}
+	var units []Unit
+	if err := t.stmt(s.q.ListUnits).Select(&units, a.CommuneID); err != nil {
+		return l, err
+	}
+	for _, u := range units {
+		l.Units[lookupKey(u.Name)] = u.ID
+	}
+	var kinds []struct {
+		Code   string `db:"code"`
+		NameVI string `db:"name_vi"`
+		NameEN string `db:"name_en"`
+	}
+	if err := t.stmt(s.impQ.Kinds).Select(&kinds); err != nil {
+		return l, err
+	}
+	for _, k := range kinds {
+		l.Kinds[lookupKey(k.Code)], l.Kinds[lookupKey(k.NameVI)], l.Kinds[lookupKey(k.NameEN)] = k.Code, k.Code, k.Code
+	}
+	return l, nil
+}
+
+// ImportPlans writes the plans and tasks of an import in one transaction:
+// every row is checked first, and nothing is written unless every row
+// passes, including the checks only the database can make (a number already
+// used, a unit of another commune).
+func (s *Store) ImportPlans(ctx context.Context, a *Actor, g Grid) (*ImportResult, error) {
+	if !a.CanRecordStats() {
+		return nil, ErrForbidden
+	}
+	w := s.windowFor(a.Commune)
+	res := &ImportResult{PlanIDs: []int64{}}
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		l, err := s.importLookups(t, a, w)
+		if err != nil {
+			return err
+		}
+		drafts, err := ParsePlanRows(g, l)
+		if err != nil {
+			return err
+		}
+		errs := &rowErrors{}
+		for i := range drafts {
+			if err := s.writeDraft(t, a, &drafts[i], w, res, errs); err != nil {
+				return err
+			}
+		}
+		return errs.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// writeDraft writes one plan and its tasks behind a savepoint, so that a
+// row the database refuses is reported and the next rows are still checked;
+// the caller rolls everything back when any row failed. Only an error that
+// is not about the data (the connection, a bug) stops the import.
+func (s *Store) writeDraft(t *tx, a *Actor, d *PlanDraft, w window, res *ImportResult, errs *rowErrors) error {
+	row, col := d.Row, "doc_number"
+	err := t.savepoint(func() error {
+		id, err := s.insertPlan(t, a, &d.Plan)
+		if err != nil {
+			return err
+		}
+		for _, td := range d.Tasks {
+			row, col = td.Row, "task_title"
+			if err := s.importTask(t, a, id, td, w); err != nil {
+				return err
+			}
+		}
+		res.Plans, res.Tasks, res.PlanIDs = res.Plans+1, res.Tasks+len(d.Tasks), append(res.PlanIDs, id)
+		return s.audit(t, a, "import", "plan", id, nil, map[string]any{"row": d.Row, "tasks": len(d.Tasks)})
+	})
+	var (
+		conflict *ConflictError
+		verr     *ValidationError
+	)
+	switch mapped := mapPGError(err); {
+	case err == nil:
+	case errors.As(mapped, &conflict):
+		errs.add(row, firstNonEmpty(conflict.Field, col), "%s", conflict.Message)
+	case errors.As(mapped, &verr):
+		errs.addFields(row, verr, taskFields)
+	case errors.Is(mapped, ErrNotFound):
+		errs.add(row, col, "không tìm thấy bản ghi liên quan")
+	default:
+		return err
+	}
+	return nil
+}
+
+// importTask inserts one task and links its indicators.
+func (s *Store) importTask(t *tx, a *Actor, planID int64, td TaskDraft, w window) error {
+	in := td.Task
+	var id int64
+	if err := t.stmt(s.q.InsertTask).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
+		in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.clock.Now()); err != nil {
+		return err
+	}
+	if _, err := s.saveTaskLinks(t, a, id, in, w); err != nil {
+		return err
+	}
+	if len(td.Indicators) == 0 {
+		return nil
+	}
+	ids, err := s.indicatorIDs(t, a, td.Indicators)
+	if err != nil {
+		var verr *ValidationError
+		if errors.As(err, &verr) {
+			return Invalid("indicators", "unknown", "%s", verr.Fields[0].Message)
+		}
+		return err
+	}
+	_, err = t.stmt(s.indQ.SetTaskLinks).Exec(a.CommuneID, id, int64Array(ids))
+	return err
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

@@ -1,0 +1,76 @@
+package models
+
+import (
+	"context"
+	"slices"
+)
+
+// TaskIndicatorsInput is the body that sets the indicators a task
+// contributes to; an empty list unlinks it from all.
+type TaskIndicatorsInput struct {
+	Indicators []string `json:"indicators"`
+}
+
+// TaskIndicators lists the codes of the indicators a task contributes to.
+func (s *Store) TaskIndicators(ctx context.Context, a *Actor, taskID int64) ([]string, error) {
+	out := []string{}
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		if _, err := s.loadTask(t, a, taskID, s.windowFor(a.Commune)); err != nil {
+			return err
+		}
+		return t.stmt(s.indQ.TaskCodes).Select(&out, a.CommuneID, taskID)
+	})
+	return out, err
+}
+
+// SetTaskIndicators links a task to the indicators it contributes to: its
+// target and actual value then show under each of them in reports. Who may
+// edit the task, and record statistics, may link it.
+func (s *Store) SetTaskIndicators(ctx context.Context, a *Actor, taskID int64, in TaskIndicatorsInput) ([]string, error) {
+	out := []string{}
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		task, err := s.lockTask(t, a, taskID, s.windowFor(a.Commune))
+		if err != nil {
+			return err
+		}
+		if !task.CanEdit(a) || !a.CanRecordStats() {
+			return ErrForbidden
+		}
+		before := []string{}
+		if err := t.stmt(s.indQ.TaskCodes).Select(&before, a.CommuneID, taskID); err != nil {
+			return err
+		}
+		ids, err := s.indicatorIDs(t, a, in.Indicators)
+		if err != nil {
+			return err
+		}
+		if _, err := t.stmt(s.indQ.SetTaskLinks).Exec(a.CommuneID, taskID, int64Array(ids)); err != nil {
+			return err
+		}
+		if err := t.stmt(s.indQ.TaskCodes).Select(&out, a.CommuneID, taskID); err != nil {
+			return err
+		}
+		return s.audit(t, a, "indicators", "task", taskID, before, out)
+	})
+	return out, err
+}
+
+// indicatorIDs resolves codes, naming the position of an unknown one.
+func (s *Store) indicatorIDs(t *tx, a *Actor, codes []string) ([]int64, error) {
+	if len(codes) > 20 {
+		return nil, Invalid("indicators", "too_many", "tối đa 20 chỉ tiêu")
+	}
+	codes = slices.Compact(slices.Sorted(slices.Values(codes)))
+	ids := make([]int64, 0, len(codes))
+	for i, code := range codes {
+		id, err := s.ensureIndicator(t, a, code)
+		if err == ErrNotFound {
+			return nil, Invalid("indicators["+itoa(i)+"]", "unknown", "không có chỉ tiêu %q", code)
+		}
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}

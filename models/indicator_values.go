@@ -1,0 +1,192 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// IndicatorValue is an indicator's value for one period, entered as a rate
+// or as numerator/denominator; Value is the rate either way.
+type IndicatorValue struct {
+	ID             int64         `json:"id" db:"id"`
+	Indicator      string        `json:"indicator" db:"indicator"`
+	Period         string        `json:"period" db:"period"`
+	PeriodStart    calendar.Date `json:"period_start" db:"period_start"`
+	PeriodEnd      calendar.Date `json:"period_end" db:"period_end"`
+	Rate           *float64      `json:"rate" db:"rate"`
+	Numerator      *float64      `json:"numerator" db:"numerator"`
+	Denominator    *float64      `json:"denominator" db:"denominator"`
+	Value          float64       `json:"value" db:"value"`
+	AsOf           calendar.Date `json:"as_of" db:"as_of"`
+	Source         string        `json:"source" db:"source"`
+	Note           string        `json:"note" db:"note"`
+	RecordedBy     *int64        `json:"recorded_by" db:"recorded_by"`
+	RecordedByName string        `json:"recorded_by_name" db:"recorded_by_name"`
+	RecordedAt     time.Time     `json:"recorded_at" db:"recorded_at"`
+	Version        int           `json:"version" db:"version"`
+	Warnings       []Warning     `json:"warnings" db:"-"`
+}
+
+// ValueInput is the body of an indicator value: a rate, or a numerator and
+// a denominator (or both, when the source prints both).
+type ValueInput struct {
+	Rate        *float64      `json:"rate"`
+	Numerator   *float64      `json:"numerator"`
+	Denominator *float64      `json:"denominator"`
+	AsOf        calendar.Date `json:"as_of"`
+	Source      string        `json:"source"`
+	Note        string        `json:"note"`
+}
+
+// maxRate bounds what may be recorded; anything above 100 % is accepted
+// (sources print such slips) and flagged as a data-quality finding.
+const maxRate = 1000
+
+// Validate lists every invalid field. Implausible but possible figures (a
+// numerator above its denominator, a rate above 100 %) pass and are flagged.
+func (in *ValueInput) Validate() error {
+	v := &ValidationError{}
+	in.Source, in.Note = cleanText(in.Source), cleanText(in.Note)
+	nonNeg := func(field string, f *float64, max float64) {
+		if f != nil && (*f < 0 || *f > max || !finite(*f)) {
+			v.Add(field, "out_of_range", "%s phải từ 0 đến %g", field, max)
+		}
+	}
+	nonNeg("rate", in.Rate, maxRate)
+	nonNeg("numerator", in.Numerator, 1e12)
+	nonNeg("denominator", in.Denominator, 1e12)
+	switch {
+	case (in.Numerator == nil) != (in.Denominator == nil):
+		v.Add("denominator", "incomplete", "cần nhập cả tử số và mẫu số")
+	case in.Denominator != nil && *in.Denominator == 0:
+		v.Add("denominator", "zero", "mẫu số phải lớn hơn 0")
+	case in.Rate == nil && in.Numerator == nil:
+		v.Add("rate", "required", "cần nhập tỷ lệ (%%) hoặc tử số và mẫu số")
+	}
+	checkText(v, "source", in.Source, 500, false)
+	checkText(v, "note", in.Note, 2000, false)
+	return v.Err()
+}
+
+// RecordValue records the indicator's value for period, replacing an earlier
+// one of the same period (the audit log keeps what it replaced).
+func (s *Store) RecordValue(ctx context.Context, a *Actor, code string, p Period, in ValueInput) (*IndicatorValue, error) {
+	var out *IndicatorValue
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		if _, err := s.indicatorByCode(t, a, code, p.Year); err != nil {
+			return err
+		}
+		if !a.CanRecordStats() {
+			return ErrForbidden
+		}
+		if err := in.Validate(); err != nil {
+			return err
+		}
+		id, err := s.ensureIndicator(t, a, code)
+		if err != nil {
+			return err
+		}
+		before, err := s.valueOf(t, a, id, p)
+		if err != nil {
+			return err
+		}
+		var valueID int64
+		if err := t.stmt(s.indQ.UpsertValue).Get(&valueID, a.CommuneID, id, p.Code, p.Start, p.End, in.Rate,
+			in.Numerator, in.Denominator, in.AsOf, in.Source, in.Note, nullID(a.UserID), s.clock.Now()); err != nil {
+			return err
+		}
+		if out, err = s.valueOf(t, a, id, p); err != nil {
+			return err
+		}
+		return s.audit(t, a, "record", "indicator_value", valueID, before, out)
+	})
+	return out, err
+}
+
+// valueOf reads the value of indicator id for period p, nil if none.
+func (s *Store) valueOf(t *tx, a *Actor, id int64, p Period) (*IndicatorValue, error) {
+	var locked []int64
+	if err := t.stmt(s.indQ.LockValue).Select(&locked, a.CommuneID, id, p.Start, p.End); err != nil {
+		return nil, err
+	}
+	if len(locked) == 0 {
+		return nil, nil
+	}
+	vals, err := s.values(t, a.CommuneID, p.End, p.End, id)
+	if err != nil {
+		return nil, err
+	}
+	for i := range vals {
+		if vals[i].PeriodStart == p.Start {
+			return &vals[i], nil
+		}
+	}
+	return nil, nil
+}
+
+// values reads the commune's values whose period ends within [from, to],
+// of one indicator when indicatorID is not 0, each with its warnings.
+func (s *Store) values(t *tx, communeID int64, from, to calendar.Date, indicatorID int64) ([]IndicatorValue, error) {
+	out := []IndicatorValue{}
+	if err := t.stmt(s.indQ.Values).Select(&out, communeID, from, to, nullID(indicatorID)); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Warnings = out[i].check()
+	}
+	return out, nil
+}
+
+// IndicatorValues lists the values of one indicator (code) or of all
+// (empty code) whose period ends in year, newest first.
+func (s *Store) IndicatorValues(ctx context.Context, a *Actor, code string, year int) ([]IndicatorValue, error) {
+	if !a.canReadStats() {
+		return nil, ErrForbidden
+	}
+	if err := checkStatsYear(year); err != nil {
+		return nil, err
+	}
+	var out []IndicatorValue
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		var id int64
+		if code != "" {
+			ind, err := s.indicatorByCode(t, a, code, year)
+			if err != nil {
+				return err
+			}
+			if id = ind.ID; id == 0 {
+				out = []IndicatorValue{} // a built-in nobody has written about
+				return nil
+			}
+		}
+		var err error
+		out, err = s.values(t, a.CommuneID, calendar.NewDate(year, 1, 1), calendar.NewDate(year, 12, 31), id)
+		return err
+	})
+	return out, err
+}
+
+// check lists what is implausible about the value: a numerator above its
+// denominator, a rate above 100 %, a rate that disagrees with its fraction.
+func (v *IndicatorValue) check() []Warning {
+	ws := []Warning{}
+	if v.Numerator != nil && v.Denominator != nil && *v.Numerator > *v.Denominator {
+		ws = append(ws, Warning{Code: "numerator_above_denominator", Related: []int64{v.ID},
+			Message: fmt.Sprintf("tử số %s lớn hơn mẫu số %s", FormatNumber(*v.Numerator, 2), FormatNumber(*v.Denominator, 2))})
+	}
+	if v.Value > 100 {
+		ws = append(ws, Warning{Code: "rate_above_100", Related: []int64{v.ID},
+			Message: fmt.Sprintf("tỷ lệ %s vượt quá 100 %%", FormatPercent(v.Value))})
+	}
+	if v.Rate != nil && v.Numerator != nil && v.Denominator != nil {
+		if calc := *v.Numerator * 100 / *v.Denominator; math.Abs(calc-*v.Rate) > 0.05 {
+			ws = append(ws, Warning{Code: "rate_mismatch", Related: []int64{v.ID},
+				Message: fmt.Sprintf("tỷ lệ ghi %s khác tỷ lệ tính từ tử số/mẫu số %s", FormatPercent(*v.Rate), FormatPercent(calc))})
+		}
+	}
+	return ws
+}

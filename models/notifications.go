@@ -1,0 +1,75 @@
+package models
+
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Notification is one message of a user's in-app inbox.
+type Notification struct {
+	ID        int64      `json:"id" db:"id"`
+	Kind      string     `json:"kind" db:"kind"`
+	TaskID    *int64     `json:"task_id" db:"task_id"`
+	Title     string     `json:"title" db:"title"`
+	Body      string     `json:"body" db:"body"`
+	Link      string     `json:"link" db:"link"`
+	CreatedAt time.Time  `json:"created_at" db:"created_at"`
+	ReadAt    *time.Time `json:"read_at" db:"read_at"`
+}
+
+// Inbox is one page of the caller's notifications and how many are unread
+// in all.
+type Inbox struct {
+	Page[Notification]
+	Unread int `json:"unread"`
+}
+
+// NotificationFilter narrows ListNotifications.
+type NotificationFilter struct {
+	UnreadOnly bool
+	Limit      int
+	Cursor     string
+}
+
+type notificationQueries struct {
+	List     *sqlx.Stmt `query:"list-notifications"`
+	Unread   *sqlx.Stmt `query:"count-unread-notifications"`
+	MarkRead *sqlx.Stmt `query:"mark-notification-read"`
+}
+
+// ListNotifications is the actor's inbox, newest first. Everyone has one, and
+// nobody reads another's.
+func (s *Store) ListNotifications(ctx context.Context, a *Actor, f NotificationFilter) (*Inbox, error) {
+	limit, err := pageLimit(f.Limit)
+	if err != nil {
+		return nil, err
+	}
+	var after struct{ ID int64 }
+	if err := decodeCursor(f.Cursor, &after); err != nil {
+		return nil, err
+	}
+	inbox := &Inbox{Page: Page[Notification]{Items: []Notification{}}}
+	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		if err := t.stmt(s.noteQ.List).Select(&inbox.Items, a.CommuneID, a.UserID, f.UnreadOnly,
+			nullID(after.ID), limit+1); err != nil {
+			return err
+		}
+		return t.stmt(s.noteQ.Unread).Get(&inbox.Unread, a.CommuneID, a.UserID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	inbox.trim(limit, func(n Notification) any { return []any{n.ID} })
+	return inbox, nil
+}
+
+// MarkNotificationRead marks one of the actor's notifications read; marking
+// it again keeps the first time. Another user's notification is not found.
+func (s *Store) MarkNotificationRead(ctx context.Context, a *Actor, id int64) error {
+	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		var got int64
+		return notFound(t.stmt(s.noteQ.MarkRead).Get(&got, a.CommuneID, a.UserID, id, s.clock.Now()))
+	})
+}

@@ -1,0 +1,106 @@
+package models
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// ErrLeaseLost means a dispatcher's claim on a delivery ended (its lease
+// expired and another dispatcher claimed it) before it recorded the outcome;
+// the other claim decides.
+var ErrLeaseLost = errors.New("delivery lease lost: another dispatcher claimed it")
+
+// Outbound is a claimed delivery with everything its channel needs.
+type Outbound struct {
+	ID        int64           `db:"id"`
+	CommuneID int64           `db:"commune_id"`
+	TaskID    *int64          `db:"task_id"`
+	Kind      string          `db:"kind"`
+	Channel   string          `db:"channel"`
+	Window    string          `db:"window_key"`
+	Attempts  int             `db:"attempts"` // this claim's attempt, 1 for the first
+	MessageID string          `db:"message_id"`
+	Payload   json.RawMessage `db:"payload"`
+	CreatedAt time.Time       `db:"created_at"`
+
+	RecipientID       int64  `db:"recipient_id"`
+	RecipientUsername string `db:"recipient_username"`
+	RecipientName     string `db:"recipient_name"`
+	RecipientEmail    string `db:"recipient_email"`
+	CommuneName       string `db:"commune_name"`
+	WebhookURL        string `db:"webhook_url"`
+	WebhookSecret     string `db:"webhook_secret"`
+
+	// Title, Body and Link are the message in words, which the dispatcher
+	// writes from Payload before any channel sees the delivery.
+	Title string `db:"-"`
+	Body  string `db:"-"`
+	Link  string `db:"-"`
+}
+
+type outboxQueries struct {
+	Claim   *sqlx.Stmt `query:"claim-deliveries"`
+	Sent    *sqlx.Stmt `query:"mark-delivery-sent"`
+	Inbox   *sqlx.Stmt `query:"deliver-to-inbox"`
+	Failed  *sqlx.Stmt `query:"mark-delivery-failed"`
+	Pending *sqlx.Stmt `query:"count-pending-deliveries"`
+}
+
+// ClaimDeliveries claims up to limit deliveries that are due (queued, a
+// retry whose time has come, or a claim whose lease expired) for owner until
+// now+lease. Rows another dispatcher is claiming are skipped, not waited for,
+// so replicas dispatch side by side.
+func (s *Store) ClaimDeliveries(ctx context.Context, owner string, limit int, lease time.Duration) ([]Outbound, error) {
+	now := s.clock.Now()
+	out := []Outbound{}
+	err := s.inCommune(ctx, 0, func(t *tx) error {
+		return t.stmt(s.outQ.Claim).Select(&out, now, limit, owner, now.Add(lease))
+	})
+	return out, err
+}
+
+// MarkSent records that d reached its recipient; detail is the channel's
+// receipt (an SMTP reply, an HTTP status).
+func (s *Store) MarkSent(ctx context.Context, d *Outbound, owner, detail string) error {
+	return s.finish(ctx, s.outQ.Sent, d.ID, d.Attempts, s.clock.Now(), owner, detail)
+}
+
+// DeliverToInbox writes d into its recipient's inbox and marks it sent in
+// one statement, so the notification exists exactly when the delivery is
+// sent: once, whatever crashes or retries.
+func (s *Store) DeliverToInbox(ctx context.Context, d *Outbound, owner string) error {
+	return s.finish(ctx, s.outQ.Inbox, d.ID, d.Attempts, s.clock.Now(), owner, "", d.Title, d.Body, d.Link)
+}
+
+// MarkFailed records a failed attempt: to be retried at retryAt, or dead
+// when it was the last. A dead delivery queues a notice to the commune's
+// admins in the same statement, once per dead delivery.
+func (s *Store) MarkFailed(ctx context.Context, d *Outbound, owner string, sendErr error, retryAt time.Time, dead bool) error {
+	msg := sendErr.Error()
+	if len(msg) > 1000 {
+		msg = msg[:1000]
+	}
+	return s.finish(ctx, s.outQ.Failed, d.ID, d.Attempts, s.clock.Now(), owner, msg, retryAt, dead)
+}
+
+// finish runs one fenced outcome statement: it changes the delivery only
+// while this claim (id, attempts) still holds it, else ErrLeaseLost.
+func (s *Store) finish(ctx context.Context, stmt *sqlx.Stmt, args ...any) error {
+	var n int
+	err := s.inCommune(ctx, 0, func(t *tx) error { return t.stmt(stmt).Get(&n, args...) })
+	if err == nil && n == 0 {
+		return ErrLeaseLost
+	}
+	return err
+}
+
+// PendingDeliveries counts deliveries not yet sent or dead, due or not.
+func (s *Store) PendingDeliveries(ctx context.Context) (int, error) {
+	var n int
+	err := s.outQ.Pending.GetContext(ctx, &n)
+	return n, err
+}

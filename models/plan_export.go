@@ -1,0 +1,66 @@
+package models
+
+import (
+	"context"
+	"time"
+
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// PlanExport is a plan with everything recorded about it, for archiving or
+// moving to another system: its tasks, their progress history and, for
+// those who may read it, the audit trail.
+type PlanExport struct {
+	ExportedAt time.Time    `json:"exported_at"`
+	Plan       *Plan        `json:"plan"`
+	Tasks      []ExportTask `json:"tasks"`
+	Progress   []Progress   `json:"progress"`
+	History    []AuditEntry `json:"history"`
+}
+
+// ExportTask is a task with its units spelled out, as a spreadsheet shows it.
+type ExportTask struct {
+	ID              int64         `json:"id" db:"id"`
+	Title           string        `json:"title" db:"title"`
+	Description     string        `json:"description" db:"description"`
+	LeadUnit        string        `json:"lead_unit" db:"lead_unit"`
+	SupportingUnits string        `json:"supporting_units" db:"supporting_units"`
+	StartOn         calendar.Date `json:"start_on" db:"start_on"`
+	DueOn           calendar.Date `json:"due_on" db:"due_on"`
+	TargetValue     *float64      `json:"target_value" db:"target_value"`
+	TargetUnit      string        `json:"target_unit" db:"target_unit"`
+	ActualValue     *float64      `json:"actual_value" db:"actual_value"`
+	Percent         int           `json:"percent" db:"percent"`
+	Status          string        `json:"status" db:"status"`
+	CompletedAt     *time.Time    `json:"completed_at" db:"completed_at"`
+	CancelledAt     *time.Time    `json:"cancelled_at" db:"cancelled_at"`
+	Indicators      string        `json:"indicators" db:"indicators"`
+}
+
+// ExportPlan gathers a plan of the actor's commune with its tasks and
+// history in one transaction. The audit trail comes only to those who may
+// read the audit log.
+func (s *Store) ExportPlan(ctx context.Context, a *Actor, id int64) (*PlanExport, error) {
+	w := s.windowFor(a.Commune)
+	e := &PlanExport{ExportedAt: s.clock.Now(), Tasks: []ExportTask{}, Progress: []Progress{}, History: []AuditEntry{}}
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		var err error
+		if e.Plan, err = s.loadPlan(t, a, id); err != nil {
+			return err
+		}
+		if err := t.stmt(s.impQ.Tasks).Select(&e.Tasks, a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
+			return err
+		}
+		if err := t.stmt(s.impQ.Progress).Select(&e.Progress, a.CommuneID, id); err != nil {
+			return err
+		}
+		if !a.CanReadAudit() {
+			return nil
+		}
+		return t.stmt(s.impQ.Audit).Select(&e.History, a.CommuneID, id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return e, nil
+}

@@ -1,0 +1,20 @@
+-- name: insert-attachment
+INSERT INTO attachments (commune_id, task_id, progress_id, uploaded_by, file_name, content_type,
+                         size_bytes, sha256, content, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+RETURNING id;
+
+-- name: list-attachments
+-- Metadata only: the bytes are read one file at a time, when asked for.
+SELECT id, task_id, progress_id, uploaded_by, file_name, content_type, size_bytes, sha256, created_at
+FROM attachments
+WHERE commune_id = $1 AND task_id = $2
+ORDER BY progress_id, id;
+
+-- name: get-attachment
+-- A deleted task's evidence goes with it, like the task's other history.
+SELECT a.id, a.task_id, a.progress_id, a.uploaded_by, a.file_name, a.content_type, a.size_bytes,
+       a.sha256, a.created_at, a.content
+FROM attachments a
+JOIN tasks t ON t.commune_id = a.commune_id AND t.id = a.task_id AND t.deleted_at IS NULL
+WHERE a.commune_id = $1 AND a.id = $2;

@@ -1,0 +1,151 @@
+-- The reminder planner's two statements. Each visits every commune at once:
+-- $1 is a JSON array with one object per commune (its "today", its rules and
+-- channels, and whether its working day's reminders are due yet: "morning"),
+-- $2 a flat int[] of signed working-day distances from each calendar group's
+-- today, so that working-day arithmetic on the commune's own calendar is one
+-- array lookup per task:
+--   distance(due_on) = $2[grp * $4 + (due_on - today) + $3 + 1]
+-- for due_on - today in [-$3, $4 - $3 - 1]: working days left until the
+-- deadline when it is today or later (0 = the deadline's last working day),
+-- minus the working days overdue when it has passed. A deadline further back
+-- than the lookup reads -100000, "long overdue", so such a task still gets
+-- one overdue reminder and one escalation, with a window that never moves.
+-- $5 is now. Each statement inserts its deliveries with ON CONFLICT DO NOTHING
+-- (the dedup key), logs a 'queued' event for each row it really inserted and
+-- returns how many it queued per kind.
+
+-- name: plan-task-reminders
+-- Task reminders: assigned (tasks changed since $6), due soon, due today,
+-- overdue, escalation and stale.
+WITH c AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(commune_id bigint, grp int, today date, soon date, tz text,
+    morning boolean, due_today boolean, leads int[], overdue_first int, overdue_every int, escalate_after int,
+    stale_days int, channels text[])
+), t AS (
+  SELECT c.*, t.id AS task_id, t.lead_unit_id, t.due_on, t.updated_at,
+         (COALESCE(t.last_progress_at, t.created_at) AT TIME ZONE c.tz)::date AS last_update,
+         task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, c.today, c.soon, c.tz) AS status,
+         jsonb_build_object('task_title', t.title, 'plan', p.doc_number, 'due_on', t.due_on,
+                            'percent', t.percent, 'unit', u.name, 'today', c.today) AS facts,
+         CASE WHEN t.due_on < c.today - $3::int THEN -100000
+              WHEN t.due_on - c.today < $4::int - $3::int
+              THEN ($2::int[])[c.grp * $4::int + (t.due_on - c.today) + $3::int + 1] END AS wd
+  FROM c
+  JOIN tasks t ON t.commune_id = c.commune_id AND t.deleted_at IS NULL
+                  AND t.completed_at IS NULL AND t.cancelled_at IS NULL
+  JOIN plans p ON p.commune_id = t.commune_id AND p.id = t.plan_id AND p.deleted_at IS NULL AND p.status = 'active'
+  JOIN units u ON u.commune_id = t.commune_id AND u.id = t.lead_unit_id
+), cand AS (
+  SELECT t.*, 'assigned' AS kind, '' AS window_key, t.facts AS payload
+  FROM t WHERE t.updated_at >= $6
+  UNION ALL
+  -- r working days left: the reminder of the smallest lead time ≥ r, so a
+  -- planner that missed the day of the 3-day reminder sends it on day 2.
+  SELECT t.*, 'due_soon', t.due_on || '/' || l.lead, t.facts || jsonb_build_object('days', t.wd, 'lead', l.lead)
+  FROM t CROSS JOIN LATERAL (SELECT min(x) AS lead FROM unnest(t.leads) x WHERE x >= t.wd) l
+  WHERE t.morning AND t.due_on >= t.today AND t.wd >= 1 AND l.lead IS NOT NULL
+  UNION ALL
+  SELECT t.*, 'due_today', t.due_on::text, t.facts
+  FROM t WHERE t.morning AND t.due_today AND t.due_on >= t.today AND t.wd = 0
+  UNION ALL
+  -- One window per overdue_every working days from the first reminder; the
+  -- window, not the day, is the key, so missed days are not sent one by one.
+  SELECT t.*, 'overdue', t.due_on || '/' || ((-t.wd - t.overdue_first) / t.overdue_every),
+         t.facts || jsonb_build_object('days', NULLIF(-t.wd, 100000))
+  FROM t WHERE t.morning AND t.due_on < t.today AND -t.wd >= t.overdue_first
+  UNION ALL
+  SELECT t.*, 'escalation', t.due_on::text, t.facts || jsonb_build_object('days', NULLIF(-t.wd, 100000))
+  FROM t WHERE t.morning AND t.due_on < t.today AND t.escalate_after > 0 AND -t.wd >= t.escalate_after
+  UNION ALL
+  -- Stale: in progress (neither due soon nor overdue, which have their own
+  -- reminders) with no report for stale_days; keyed by the last report, so a
+  -- new report re-arms it.
+  SELECT t.*, 'stale', t.last_update::text,
+         t.facts || jsonb_build_object('days', t.today - t.last_update, 'last_update', t.last_update)
+  FROM t WHERE t.morning AND t.stale_days > 0 AND t.status = 'in_progress'
+    AND t.today - t.last_update >= t.stale_days
+), rcpt AS (
+  -- The people who do the work: the assignees, or when there are none the
+  -- officers and team members of the lead unit. Escalations go to the chairmen.
+  SELECT cand.*, a.user_id
+  FROM cand JOIN task_assignees a ON a.commune_id = cand.commune_id AND a.task_id = cand.task_id
+  WHERE cand.kind <> 'escalation'
+  UNION
+  SELECT cand.*, m.user_id
+  FROM cand JOIN memberships m ON m.commune_id = cand.commune_id AND m.unit_id = cand.lead_unit_id
+                                  AND m.role IN ('officer', 'team_member')
+  WHERE cand.kind <> 'escalation'
+    AND NOT EXISTS (SELECT FROM task_assignees a WHERE a.commune_id = cand.commune_id AND a.task_id = cand.task_id)
+  UNION
+  SELECT cand.*, m.user_id
+  FROM cand JOIN memberships m ON m.commune_id = cand.commune_id AND m.role = 'chairman'
+  WHERE cand.kind = 'escalation'
+), ins AS (
+  INSERT INTO deliveries (commune_id, task_id, recipient_id, kind, channel, window_key, payload, next_attempt_at,
+                          created_at, updated_at)
+  SELECT r.commune_id, r.task_id, r.user_id, r.kind, ch, r.window_key, r.payload, $5, $5, $5
+  FROM rcpt r
+  JOIN users usr ON usr.id = r.user_id AND usr.disabled_at IS NULL
+  CROSS JOIN LATERAL unnest(r.channels) ch
+  WHERE ch <> 'email' OR usr.email <> ''
+  -- One order for every planner, so that two running at once wait for each
+  -- other's rows instead of deadlocking.
+  ORDER BY r.commune_id, r.task_id, r.user_id, r.kind, ch, r.window_key
+  ON CONFLICT DO NOTHING
+  RETURNING commune_id, id, kind
+), ev AS (
+  INSERT INTO delivery_events (commune_id, delivery_id, at, event) SELECT commune_id, id, $5, 'queued' FROM ins
+)
+SELECT kind, count(*) AS n FROM ins GROUP BY kind;
+
+-- name: plan-digests
+-- One digest per person per working day: their overdue and due-soon tasks,
+-- most urgent first (the first 20 listed, all counted).
+WITH c AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(commune_id bigint, grp int, today date, soon date, tz text,
+    morning boolean, digest boolean, channels text[])
+  WHERE morning AND digest
+), t AS (
+  SELECT c.commune_id, c.today, c.channels, t.id AS task_id, t.title, t.due_on, t.lead_unit_id,
+         task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, c.today, c.soon, c.tz) AS status,
+         CASE WHEN t.due_on < c.today - $3::int THEN NULL
+              WHEN t.due_on - c.today < $4::int - $3::int
+              THEN abs(($2::int[])[c.grp * $4::int + (t.due_on - c.today) + $3::int + 1]) END AS days
+  FROM c
+  JOIN tasks t ON t.commune_id = c.commune_id AND t.deleted_at IS NULL
+                  AND t.completed_at IS NULL AND t.cancelled_at IS NULL AND t.due_on <= c.soon
+  JOIN plans p ON p.commune_id = t.commune_id AND p.id = t.plan_id AND p.deleted_at IS NULL AND p.status = 'active'
+), rcpt AS (
+  SELECT t.*, a.user_id
+  FROM t JOIN task_assignees a ON a.commune_id = t.commune_id AND a.task_id = t.task_id
+  UNION
+  SELECT t.*, m.user_id
+  FROM t JOIN memberships m ON m.commune_id = t.commune_id AND m.unit_id = t.lead_unit_id
+                               AND m.role IN ('officer', 'team_member')
+  WHERE NOT EXISTS (SELECT FROM task_assignees a WHERE a.commune_id = t.commune_id AND a.task_id = t.task_id)
+), per_user AS (
+  SELECT commune_id, user_id, today, channels,
+         count(*) FILTER (WHERE status = 'overdue') AS overdue,
+         count(*) FILTER (WHERE status = 'due_soon') AS due_soon,
+         jsonb_agg(jsonb_build_object('task_id', task_id, 'title', title, 'due_on', due_on, 'status', status,
+                                      'days', days) ORDER BY due_on, task_id) AS tasks
+  FROM rcpt WHERE status IN ('overdue', 'due_soon')
+  GROUP BY commune_id, user_id, today, channels
+), ins AS (
+  INSERT INTO deliveries (commune_id, task_id, recipient_id, kind, channel, window_key, payload, next_attempt_at,
+                          created_at, updated_at)
+  SELECT p.commune_id, NULL, p.user_id, 'digest', ch, p.today::text,
+         jsonb_build_object('date', p.today, 'overdue', p.overdue, 'due_soon', p.due_soon,
+                            'tasks', jsonb_path_query_array(p.tasks, '$[0 to 19]')),
+         $5, $5, $5
+  FROM per_user p
+  JOIN users usr ON usr.id = p.user_id AND usr.disabled_at IS NULL
+  CROSS JOIN LATERAL unnest(p.channels) ch
+  WHERE ch <> 'email' OR usr.email <> ''
+  ORDER BY p.commune_id, p.user_id, ch
+  ON CONFLICT DO NOTHING
+  RETURNING commune_id, id, kind
+), ev AS (
+  INSERT INTO delivery_events (commune_id, delivery_id, at, event) SELECT commune_id, id, $5, 'queued' FROM ins
+)
+SELECT kind, count(*) AS n FROM ins GROUP BY kind;

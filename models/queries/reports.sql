@@ -1,0 +1,90 @@
+-- name: report-plans
+-- Plans issued in [$2, $3]; a period that starts on 1 January also takes
+-- the plans of its year issued before it (a plan issued in advance, or one
+-- whose date is a slip, such as the seed's 10/KH-UBND "11/3/2023" for 2024).
+SELECT p.id, p.doc_number, p.doc_no, p.doc_symbol, p.issued_on, p.year, p.kind, k.name_vi AS kind_name, p.title,
+       p.status,
+       ARRAY(SELECT d.id FROM plans d
+             WHERE d.commune_id = p.commune_id AND d.year = p.year AND d.doc_symbol = p.doc_symbol
+               AND d.doc_no = p.doc_no AND d.id <> p.id AND d.deleted_at IS NULL ORDER BY d.id) AS duplicate_ids
+FROM plans p JOIN plan_kinds k ON k.code = p.kind
+WHERE p.commune_id = $1 AND p.deleted_at IS NULL
+  AND (p.issued_on BETWEEN $2 AND $3
+       OR (extract(month FROM $2::date) = 1 AND extract(day FROM $2::date) = 1
+           AND p.year = extract(year FROM $2::date) AND p.issued_on < $2))
+ORDER BY p.issued_on, p.doc_no, p.id;
+
+-- name: report-tasks
+-- Tasks at work during [$2, $3] (started by its end, not completed before
+-- its start), with their status as of $4 (the end of the as-of day): a
+-- completion or cancellation after it has not happened yet. $5 is the as-of
+-- day, $6 the due-soon horizon, $7 the time zone.
+SELECT t.id, t.title, t.plan_id, p.doc_number, p.kind, k.name_vi AS kind_name, t.lead_unit_id,
+       u.name AS lead_unit, t.start_on, t.due_on, t.percent,
+       task_status(CASE WHEN t.cancelled_at <= $4 THEN t.cancelled_at END,
+                   CASE WHEN t.completed_at <= $4 THEN t.completed_at END,
+                   t.percent, t.due_on, $5, $6, $7) AS status
+FROM tasks t
+JOIN plans p ON p.id = t.plan_id AND p.deleted_at IS NULL
+JOIN plan_kinds k ON k.code = p.kind
+JOIN units u ON u.id = t.lead_unit_id
+WHERE t.commune_id = $1 AND t.deleted_at IS NULL AND t.start_on <= $3
+  AND (t.completed_at IS NULL OR (t.completed_at AT TIME ZONE $7)::date >= $2)
+ORDER BY t.due_on, t.id;
+
+-- name: report-settings
+SELECT cutoff_day, cutoff_months_before_end, scheduled_kinds
+FROM report_settings WHERE commune_id = $1;
+
+-- name: upsert-report-settings
+INSERT INTO report_settings (commune_id, cutoff_day, cutoff_months_before_end, scheduled_kinds, updated_by, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6)
+ON CONFLICT (commune_id) DO UPDATE
+SET cutoff_day = EXCLUDED.cutoff_day, cutoff_months_before_end = EXCLUDED.cutoff_months_before_end,
+    scheduled_kinds = EXCLUDED.scheduled_kinds, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at;
+
+-- name: insert-built-report
+-- The unique key makes a repeated scheduler run a no-op: no row back.
+INSERT INTO reports (commune_id, period, period_start, period_end, cutoff_on, format, file_name, content_type,
+                     content, built_at, built_by)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+ON CONFLICT (commune_id, period_start, period_end, format, built_by) DO NOTHING
+RETURNING id;
+
+-- name: list-built-reports
+SELECT id, period, period_start, period_end, cutoff_on, format, file_name, content_type,
+       octet_length(content) AS size_bytes, built_at, built_by
+FROM reports WHERE commune_id = $1
+ORDER BY built_at DESC, id DESC
+LIMIT 200;
+
+-- name: built-report-file
+SELECT file_name, content_type, content FROM reports WHERE commune_id = $1 AND id = $2;
+
+-- name: built-report-exists
+SELECT EXISTS (SELECT 1 FROM reports
+               WHERE commune_id = $1 AND period_start = $2 AND period_end = $3 AND built_by = 'scheduler');
+
+-- name: quality-plans
+-- Plans of year $2, and plans issued in it for another year.
+SELECT id, doc_number, doc_no, doc_symbol, issued_on, year, title
+FROM plans
+WHERE commune_id = $1 AND deleted_at IS NULL
+  AND (year = $2::int OR issued_on BETWEEN make_date($2::int, 1, 1) AND make_date($2::int, 12, 31))
+ORDER BY doc_symbol, issued_on, doc_no, id;
+
+-- name: quality-tasks
+-- Tasks of the year's plans, or due in the year, that are done with no
+-- progress ever reported, or whose deadline precedes their start.
+SELECT t.id, t.title, p.doc_number, t.start_on, t.due_on,
+       (t.completed_at IS NOT NULL OR t.percent = 100)
+         AND NOT EXISTS (SELECT 1 FROM progress_updates pu WHERE pu.commune_id = t.commune_id AND pu.task_id = t.id)
+         AS done_without_progress,
+       t.due_on < t.start_on AS due_before_start
+FROM tasks t JOIN plans p ON p.id = t.plan_id AND p.deleted_at IS NULL
+WHERE t.commune_id = $1 AND t.deleted_at IS NULL AND t.cancelled_at IS NULL
+  AND (p.year = $2::int OR t.due_on BETWEEN make_date($2::int, 1, 1) AND make_date($2::int, 12, 31))
+  AND (t.due_on < t.start_on
+       OR ((t.completed_at IS NOT NULL OR t.percent = 100)
+           AND NOT EXISTS (SELECT 1 FROM progress_updates pu WHERE pu.commune_id = t.commune_id AND pu.task_id = t.id)))
+ORDER BY t.id;

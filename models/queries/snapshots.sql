@@ -1,0 +1,44 @@
+-- name: take-snapshots
+-- Every commune's counts in one pass over tasks: each commune's day and
+-- due-soon window arrive as parallel arrays (as in sweep-statuses), and
+-- GROUPING SETS yields the per-plan, per-lead-unit and whole-commune rows
+-- together. Re-running on the same day overwrites that day's rows.
+WITH d AS (
+  SELECT * FROM unnest($1::bigint[], $2::date[], $3::date[], $4::text[]) AS d(commune_id, today, soon, tz)
+), s AS (
+  SELECT t.commune_id, d.today AS day, t.plan_id, t.lead_unit_id,
+         task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, d.today, d.soon, d.tz) AS status
+  FROM tasks t
+  JOIN d ON d.commune_id = t.commune_id
+  JOIN plans p ON p.commune_id = t.commune_id AND p.id = t.plan_id AND p.deleted_at IS NULL
+  WHERE t.deleted_at IS NULL
+)
+INSERT INTO status_snapshots (commune_id, day, plan_id, unit_id, total, not_started, in_progress, due_soon,
+                              overdue, done_on_time, done_late, cancelled, taken_at)
+SELECT commune_id, day, plan_id, lead_unit_id, count(*),
+       count(*) FILTER (WHERE status = 'not_started'), count(*) FILTER (WHERE status = 'in_progress'),
+       count(*) FILTER (WHERE status = 'due_soon'), count(*) FILTER (WHERE status = 'overdue'),
+       count(*) FILTER (WHERE status = 'done_on_time'), count(*) FILTER (WHERE status = 'done_late'),
+       count(*) FILTER (WHERE status = 'cancelled'), $5::timestamptz
+FROM s
+GROUP BY GROUPING SETS ((commune_id, day, plan_id), (commune_id, day, lead_unit_id), (commune_id, day))
+ON CONFLICT (commune_id, day, (COALESCE(plan_id, 0)), (COALESCE(unit_id, 0))) DO UPDATE
+SET total = EXCLUDED.total, not_started = EXCLUDED.not_started, in_progress = EXCLUDED.in_progress,
+    due_soon = EXCLUDED.due_soon, overdue = EXCLUDED.overdue, done_on_time = EXCLUDED.done_on_time,
+    done_late = EXCLUDED.done_late, cancelled = EXCLUDED.cancelled, taken_at = EXCLUDED.taken_at;
+
+-- name: prune-snapshots
+-- A group that had tasks earlier the same day but has none now (all deleted)
+-- was not rewritten by take-snapshots; its stale row goes.
+DELETE FROM status_snapshots ss
+USING unnest($1::bigint[], $2::date[]) AS d(commune_id, today)
+WHERE ss.commune_id = d.commune_id AND ss.day = d.today AND ss.taken_at <> $3::timestamptz;
+
+-- name: list-snapshots
+-- $4 and $5 select the group: a plan, a lead unit, or (both NULL) the commune.
+SELECT day, plan_id, unit_id, total, not_started, in_progress, due_soon, overdue, done_on_time, done_late,
+       cancelled
+FROM status_snapshots
+WHERE commune_id = $1 AND day BETWEEN $2 AND $3
+  AND plan_id IS NOT DISTINCT FROM $4::bigint AND unit_id IS NOT DISTINCT FROM $5::bigint
+ORDER BY day;

@@ -1,0 +1,225 @@
+package models
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// The reminder planner derives, for every commune at once, which deliveries
+// are due as of an instant and queues them in the outbox. Rules (defaults in
+// DefaultSettings, each commune may change them):
+//
+//   - assigned: a task changed within PlanOptions.AssignedLookback whose
+//     people have not been told yet (new task, new assignee, new lead unit);
+//     queued at any hour.
+//   - the rest only on the commune's working days, from Settings.DigestAt
+//     (07:30) on, so that nobody is woken at midnight:
+//   - due_soon: when the working days left until the deadline fall to a lead
+//     time (3, then 1); if the planner missed that day it sends the reminder
+//     of the smallest lead time still ≥ the days left, once per lead time.
+//   - due_today: on the deadline's last working day.
+//   - overdue: on the 1st working day after the deadline, then every 3rd; a
+//     missed day is caught up by the reminder of the window it falls in, not
+//     one per missed day.
+//   - escalation: to the chairmen, once, when 5 working days overdue.
+//   - stale: in progress (neither due soon nor overdue) with no progress
+//     report for 14 days; once per last report.
+//   - digest: per person with overdue or due-soon tasks, once per working day.
+//
+// Deadlines count as the task_status function does: due_on itself is the
+// last day, whether or not it is a working day.
+
+// PlanOptions tune the planner.
+type PlanOptions struct {
+	// EmailAvailable says the server can send email (TIENDO_SMTP_URL); without
+	// it no email deliveries are queued, as they could only end dead.
+	EmailAvailable bool
+	// AssignedLookback is how far back a task's last change may lie for its
+	// assignment to be announced; it bounds the catch-up after downtime and
+	// keeps a first start from announcing every old task. Default 7 days.
+	AssignedLookback time.Duration
+}
+
+// PlanResult counts the deliveries one run queued, per kind.
+type PlanResult map[string]int
+
+// Total is the number of deliveries queued.
+func (r PlanResult) Total() int {
+	n := 0
+	for _, v := range r {
+		n += v
+	}
+	return n
+}
+
+type reminderQueries struct {
+	Tasks   *sqlx.Stmt `query:"plan-task-reminders"`
+	Digests *sqlx.Stmt `query:"plan-digests"`
+}
+
+// The distance lookup covers deadlines this many calendar days around today.
+const (
+	lookupPast   = 1100 // three years of overdue tasks
+	lookupFuture = 62   // beyond the 30 working days a lead time may reach
+	lookupStride = lookupPast + lookupFuture + 1
+)
+
+// PlanReminders queues the deliveries due as of now; it is safe to run again
+// and on several replicas at once (the outbox's dedup key drops repeats).
+func (s *Store) PlanReminders(ctx context.Context, now time.Time, o PlanOptions) (PlanResult, error) {
+	in, err := s.planInput(ctx, now, o)
+	if err != nil {
+		return nil, err
+	}
+	if o.AssignedLookback == 0 {
+		o.AssignedLookback = 7 * 24 * time.Hour
+	}
+	res := PlanResult{}
+	count := func(stmt *sqlx.Stmt, args ...any) error {
+		return s.inCommune(ctx, 0, func(t *tx) error {
+			var rows []struct {
+				Kind string `db:"kind"`
+				N    int    `db:"n"`
+			}
+			if err := t.stmt(stmt).Select(&rows, args...); err != nil {
+				return err
+			}
+			for _, r := range rows {
+				res[r.Kind] += r.N
+			}
+			return nil
+		})
+	}
+	base := []any{in.communes, in.distances, lookupPast, lookupStride, now}
+	if err := count(s.remQ.Tasks, append(base, now.Add(-o.AssignedLookback))...); err != nil {
+		return nil, err
+	}
+	if err := count(s.remQ.Digests, base...); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// planCommune is one commune's line of the planner's JSON input.
+type planCommune struct {
+	CommuneID     int64         `json:"commune_id"`
+	Group         int           `json:"grp"`
+	Today         calendar.Date `json:"today"`
+	Soon          calendar.Date `json:"soon"`
+	TZ            string        `json:"tz"`
+	Morning       bool          `json:"morning"`
+	Digest        bool          `json:"digest"`
+	DueToday      bool          `json:"due_today"`
+	Leads         pq.Int64Array `json:"leads"`
+	OverdueFirst  int           `json:"overdue_first"`
+	OverdueEvery  int           `json:"overdue_every"`
+	EscalateAfter int           `json:"escalate_after"`
+	StaleDays     int           `json:"stale_days"`
+	Channels      []string      `json:"channels"`
+}
+
+// planInput is the planner's parameters: the communes as JSON and the
+// distance lookup of each calendar group, flattened.
+type planInput struct {
+	communes  string
+	distances pq.Int64Array
+}
+
+func (s *Store) planInput(ctx context.Context, now time.Time, o PlanOptions) (*planInput, error) {
+	cw, err := s.windowsAt(ctx, now)
+	if err != nil {
+		return nil, err
+	}
+	settings, err := s.allSettings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	groups := distanceGroups{index: map[groupKey]int{}}
+	lines := make([]planCommune, 0, len(cw.communes))
+	for _, c := range cw.communes {
+		st, ok := settings[c.ID]
+		if !ok {
+			st = DefaultSettings()
+		}
+		cal := cw.calendars[c.ID]
+		if cal == nil {
+			cal = s.buildCalendar(nil)
+		}
+		w := cw.byID[c.ID]
+		lines = append(lines, planLine(c, st, w, groups.of(cal, w.Today), cal, now, o))
+	}
+	b, err := json.Marshal(lines)
+	if err != nil {
+		return nil, err
+	}
+	return &planInput{communes: string(b), distances: groups.flat}, nil
+}
+
+// planLine is commune c's rules and state at now.
+func planLine(c CommuneInfo, st Settings, w window, grp int, cal *calendar.Calendar, now time.Time,
+	o PlanOptions) planCommune {
+	local := now.In(communeZone(c)).Format("15:04")
+	morning := cal.IsWorkingDay(w.Today) && local >= st.DigestAt
+	channels := []string{"inbox"}
+	if o.EmailAvailable && st.EmailEnabled {
+		channels = append(channels, "email")
+	}
+	if st.WebhookEnabled && st.WebhookURL != "" && st.webhookSecret != "" {
+		channels = append(channels, "webhook")
+	}
+	leads := st.DueSoonDays
+	if leads == nil {
+		leads = pq.Int64Array{}
+	}
+	return planCommune{CommuneID: c.ID, Group: grp, Today: w.Today, Soon: w.Soon, TZ: w.TZ, Morning: morning,
+		Digest: st.DigestEnabled, DueToday: st.DueToday, Leads: leads, OverdueFirst: st.OverdueFirstAfter,
+		OverdueEvery: st.OverdueEvery, EscalateAfter: st.EscalateAfter, StaleDays: st.StaleAfterDays,
+		Channels: channels}
+}
+
+// groupKey identifies communes that share a calendar and a today; most
+// communes have no overrides and share the default calendar, so a national
+// run computes one lookup, not thousands.
+type groupKey struct {
+	cal   *calendar.Calendar
+	today calendar.Date
+}
+
+type distanceGroups struct {
+	index map[groupKey]int
+	flat  pq.Int64Array
+}
+
+// of returns the group of (cal, today), computing its lookup on first use.
+func (g *distanceGroups) of(cal *calendar.Calendar, today calendar.Date) int {
+	k := groupKey{cal, today}
+	if i, ok := g.index[k]; ok {
+		return i
+	}
+	i := len(g.index)
+	g.index[k] = i
+	g.flat = append(g.flat, workingDistances(cal, today)...)
+	return i
+}
+
+// workingDistances is the lookup of one group: for each deadline from
+// lookupPast days before today to lookupFuture days after, the working days
+// left until it (today or later) or minus the working days it is overdue.
+func workingDistances(cal *calendar.Calendar, today calendar.Date) []int64 {
+	out := make([]int64, lookupStride)
+	for i := range out {
+		d := today.AddDays(i - lookupPast)
+		if d.Before(today) {
+			out[i] = -int64(cal.WorkingDaysBetween(d, today))
+		} else {
+			out[i] = int64(cal.WorkingDaysBetween(today, d))
+		}
+	}
+	return out
+}

@@ -1,0 +1,152 @@
+package models
+
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// Report is a periodic report (báo cáo định kỳ) of one commune: the plans
+// issued, the results of the tasks, the indicators, the dossier statistics
+// and the data-quality findings, as of one day. It is what every format
+// (JSON, XLSX, CSV, DOCX, HTML) prints.
+type Report struct {
+	Commune    ReportCommune    `json:"commune"`
+	Period     Period           `json:"period"`
+	CutoffOn   calendar.Date    `json:"cutoff_on"`
+	AsOf       calendar.Date    `json:"as_of"`
+	BuiltAt    time.Time        `json:"built_at"`
+	Plans      []ReportPlan     `json:"plans"`
+	Tasks      TaskResults      `json:"tasks"`
+	Indicators IndicatorResults `json:"indicators"`
+	Dossiers   *DossierStats    `json:"dossiers"`
+	Quality    []Finding        `json:"quality"`
+	Settings   ReportSettings   `json:"settings"`
+}
+
+// ReportCommune names the issuing commune in the heading.
+type ReportCommune struct {
+	Name     string `json:"name"`
+	Kind     string `json:"kind"`
+	Province string `json:"province"`
+}
+
+// Authority is how the commune's people's committee signs: "UBND XÃ VỌNG ĐÔNG".
+func (c ReportCommune) Authority() string {
+	kind := map[string]string{"xa": "xã", "phuong": "phường", "dac_khu": "đặc khu"}[c.Kind]
+	return "Ủy ban nhân dân " + kind + " " + c.Name
+}
+
+// ReportPlan is a plan issued in the period, with its data-quality warnings.
+type ReportPlan struct {
+	ID           int64         `json:"id" db:"id"`
+	DocNumber    string        `json:"doc_number" db:"doc_number"`
+	DocNo        int           `json:"-" db:"doc_no"`
+	DocSymbol    string        `json:"-" db:"doc_symbol"`
+	IssuedOn     calendar.Date `json:"issued_on" db:"issued_on"`
+	Year         int           `json:"year" db:"year"`
+	Kind         string        `json:"kind" db:"kind"`
+	KindName     string        `json:"kind_name" db:"kind_name"`
+	Title        string        `json:"title" db:"title"`
+	Status       string        `json:"status" db:"status"`
+	DuplicateIDs pq.Int64Array `json:"-" db:"duplicate_ids"`
+	Warnings     []Warning     `json:"warnings" db:"-"`
+}
+
+// ReportOptions choose the report: the period and, optionally, the day its
+// figures stand at (zero: today, or the period's end once it is over;
+// AtCutoff: the period's data cut-off date).
+type ReportOptions struct {
+	Period   Period
+	AsOf     calendar.Date
+	AtCutoff bool
+}
+
+type reportQueries struct {
+	Plans          *sqlx.Stmt `query:"report-plans"`
+	Tasks          *sqlx.Stmt `query:"report-tasks"`
+	Settings       *sqlx.Stmt `query:"report-settings"`
+	UpsertSettings *sqlx.Stmt `query:"upsert-report-settings"`
+	InsertBuilt    *sqlx.Stmt `query:"insert-built-report"`
+	ListBuilt      *sqlx.Stmt `query:"list-built-reports"`
+	BuiltFile      *sqlx.Stmt `query:"built-report-file"`
+	BuiltExists    *sqlx.Stmt `query:"built-report-exists"`
+}
+
+// BuildReport assembles the report of o.Period in one read-only transaction,
+// so every section sees the same data.
+func (s *Store) BuildReport(ctx context.Context, a *Actor, o ReportOptions) (*Report, error) {
+	if !a.canReadStats() {
+		return nil, ErrForbidden
+	}
+	r := &Report{Period: o.Period, BuiltAt: s.clock.Now(),
+		Commune: ReportCommune{Name: a.Commune.Name, Kind: a.Commune.Kind, Province: a.Commune.Province}}
+	w := s.windowFor(a.Commune)
+	cal := s.calendarOf(a.CommuneID)
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		var err error
+		if r.Settings, err = s.reportSettings(t, a.CommuneID); err != nil {
+			return err
+		}
+		r.CutoffOn = o.Period.Cutoff(r.Settings.CutoffDay, r.Settings.CutoffMonthsBeforeEnd)
+		switch {
+		case o.AtCutoff:
+			r.AsOf = r.CutoffOn
+		case !o.AsOf.IsZero():
+			r.AsOf = o.AsOf
+		default:
+			r.AsOf = minDate(w.Today, o.Period.End)
+		}
+		// Statuses as of the as-of day need that day's due-soon horizon.
+		return s.fillReport(t, a, r, w, windowAt(a.Commune, cal, endOfDay(r.AsOf, w.TZ)))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// fillReport reads each section in turn: tasks as of the report's day
+// (asOf), the tasks under indicators as they stand now (w).
+func (s *Store) fillReport(t *tx, a *Actor, r *Report, w, asOf window) error {
+	r.Plans = []ReportPlan{}
+	if err := t.stmt(s.repQ.Plans).Select(&r.Plans, a.CommuneID, r.Period.Start, r.Period.End); err != nil {
+		return err
+	}
+	for i := range r.Plans {
+		p := &r.Plans[i]
+		p.Warnings = planWarnings(&Plan{DocNumber: p.DocNumber, Year: p.Year, IssuedOn: p.IssuedOn, DuplicateIDs: p.DuplicateIDs})
+	}
+	var err error
+	if r.Tasks, err = s.taskResults(t, a, r.Period, asOf); err != nil {
+		return err
+	}
+	if r.Indicators, err = s.indicatorResults(t, a, r.Period, w); err != nil {
+		return err
+	}
+	if r.Dossiers, err = s.dossierStatsOf(t, a.CommuneID, r.Period); err != nil {
+		return err
+	}
+	r.Quality, err = s.findings(t, a, r.Period.Year)
+	return err
+}
+
+func minDate(a, b calendar.Date) calendar.Date {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// endOfDay is the last instant of d in tz: what "as of d" includes.
+func endOfDay(d calendar.Date, tz string) time.Time {
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		loc = VietnamTime
+	}
+	return d.AddDays(1).In(loc).Add(-time.Microsecond)
+}

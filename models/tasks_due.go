@@ -1,0 +1,67 @@
+package models
+
+import (
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// WorkingDaysDue is a deadline given as a number of working days from a
+// date, the way administrative deadlines are written ("trong thời hạn 05
+// ngày làm việc kể từ ngày nhận được văn bản").
+//
+// It resolves to AddWorkingDays(From, Days) on the commune's calendar. The
+// Civil Code 2015 starts a period counted in days on the day after the event
+// (art. 147) and moves a last day that is not a working day to the next
+// working day (art. 148(5)); counting working days already starts after
+// From and lands only on working days, so both rules hold without a further
+// shift. A negative Days counts back ("3 working days before the meeting"),
+// and 0 is From itself, or the next working day when From is not one.
+//
+// The deadline is fixed when the task is written: a holiday added later
+// does not move it, as a deadline on paper would not move either.
+type WorkingDaysDue struct {
+	From calendar.Date `json:"from"`
+	Days *int          `json:"days"`
+}
+
+// dueField names due_in_working_days and its parts in validation errors.
+const dueField = "due_in_working_days"
+
+// resolveDue sets in.DueOn from in.DueInWorkingDays on cal, recording in v
+// why it cannot. Giving both a date and a rule is refused rather than
+// guessing which one the caller meant.
+func (in *TaskInput) resolveDue(v *ValidationError, cal *calendar.Calendar) {
+	d := in.DueInWorkingDays
+	switch {
+	case d == nil:
+		return
+	case !in.DueOn.IsZero():
+		v.Add(dueField, "exclusive", "chỉ nhập một trong hai: due_on hoặc due_in_working_days")
+		return
+	case d.Days == nil:
+		v.Add(dueField+".days", "required", "cần nhập số ngày làm việc")
+		return
+	}
+	if err := checkWorkingDays(dueField+".from", dueField+".days", d.From, *d.Days); err != nil {
+		v.Fields = append(v.Fields, err.(*ValidationError).Fields...)
+		return
+	}
+	due := cal.AddWorkingDays(d.From, *d.Days)
+	if due.IsZero() || checkYear(dueField, due.Year) != nil {
+		v.Add(dueField+".days", "out_of_range", "thời hạn tính ra nằm ngoài các năm 1900–2100")
+		return
+	}
+	in.DueOn = due
+}
+
+// validateTask validates a task's input on the commune calendar as t sees
+// it, loading that calendar only when a deadline is given in working days.
+func (s *Store) validateTask(t *tx, a *Actor, in *TaskInput, today calendar.Date) error {
+	var cal *calendar.Calendar
+	if in.DueInWorkingDays != nil {
+		var err error
+		if cal, err = s.calendarIn(t, a.CommuneID); err != nil {
+			return err
+		}
+	}
+	return in.Validate(today, cal)
+}

@@ -1,0 +1,145 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"math"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Sign-in throttling. Attempts are counted in PostgreSQL rather than in
+// memory so that the limits hold across replicas and restarts.
+const (
+	// ThrottleWindow is how far back failures count.
+	ThrottleWindow = 15 * time.Minute
+	// MaxAccountFailures is how many failures one account may have in the
+	// window: few enough to stop guessing, enough for a mistyped password.
+	MaxAccountFailures = 5
+	// MaxIPFailures is how many failures one address may have in the window,
+	// across all accounts; a commune office behind one NAT address shares it.
+	MaxIPFailures = 20
+	// attemptsKept is how long attempts stay in the table; only the window
+	// matters, the rest is slack for slow clocks.
+	attemptsKept = 24 * time.Hour
+	// maxAttemptKey bounds the username stored for an attempt, so that a
+	// megabyte "username" is not written to the table.
+	maxAttemptKey = 100
+)
+
+// ThrottledError refuses a sign-in because of too many recent failures.
+// RetryAfter is when the oldest failure that matters leaves the window.
+type ThrottledError struct {
+	RetryAfter time.Duration
+}
+
+func (e *ThrottledError) Error() string {
+	return "đăng nhập sai quá nhiều lần; vui lòng thử lại sau"
+}
+
+// RetryAfterSeconds is RetryAfter rounded up to whole seconds, at least one,
+// as the Retry-After header wants it.
+func (e *ThrottledError) RetryAfterSeconds() int {
+	return max(1, int(math.Ceil(e.RetryAfter.Seconds())))
+}
+
+// loginQueries are the statements of sign-in throttling.
+type loginQueries struct {
+	Window *sqlx.Stmt `query:"throttle-window"`
+	Insert *sqlx.Stmt `query:"insert-login-attempt"`
+	Prune  *sqlx.Stmt `query:"prune-login-attempts"`
+}
+
+// attempt is one sign-in (or password confirmation) to record.
+type attempt struct {
+	Username  string
+	IP        string
+	CommuneID int64 // 0: unknown account
+	UserID    int64 // 0: unknown account
+}
+
+// attemptKey is the username as attempts store it: folded like logins fold
+// it, and cut to a bounded length on a character boundary.
+func attemptKey(username string) string {
+	r := []rune(username)
+	if len(r) > maxAttemptKey {
+		r = r[:maxAttemptKey]
+	}
+	return string(r)
+}
+
+// checkThrottle answers a *ThrottledError when the account or the address has
+// reached its limit of failures in the window. It runs before any password is
+// verified, so a correct password does not get through a throttle either.
+func (s *Store) checkThrottle(ctx context.Context, username, ip string) error {
+	now := s.clock.Now()
+	var r struct {
+		Account sql.NullTime `db:"account_until"`
+		IP      sql.NullTime `db:"ip_until"`
+	}
+	err := s.loginQ.Window.GetContext(ctx, &r, attemptKey(username), nullIP(ip), now.Add(-ThrottleWindow),
+		MaxAccountFailures, MaxIPFailures)
+	if err != nil {
+		return err
+	}
+	var wait time.Duration
+	for _, at := range []sql.NullTime{r.Account, r.IP} {
+		if at.Valid {
+			wait = max(wait, at.Time.Add(ThrottleWindow).Sub(now))
+		}
+	}
+	if wait > 0 {
+		return &ThrottledError{RetryAfter: wait}
+	}
+	return nil
+}
+
+// recordAttempt stores the outcome of an attempt in t. Rows older than
+// attemptsKept are pruned afterwards, outside the transaction; a prune that
+// fails leaves its rows to the next attempt.
+func (s *Store) recordAttempt(t *tx, at attempt, success bool) error {
+	_, err := t.stmt(s.loginQ.Insert).Exec(s.clock.Now(), attemptKey(at.Username), nullIP(at.IP), success)
+	return err
+}
+
+// pruneAttempts deletes a batch of attempts too old to matter. It is best
+// effort: tables grow by one row per attempt and each attempt deletes up to
+// a batch, so the backlog cannot build up.
+func (s *Store) pruneAttempts(ctx context.Context) {
+	_, _ = s.loginQ.Prune.ExecContext(ctx, s.clock.Now().Add(-attemptsKept))
+}
+
+// failAttempt records a failed attempt (unless it was refused by the
+// throttle, which must not extend its own lock) and audits it, then returns
+// cause for the caller to answer with.
+func (s *Store) failAttempt(ctx context.Context, at attempt, action, reason string, cause error) error {
+	_, throttled := cause.(*ThrottledError)
+	err := s.inCommune(ctx, at.CommuneID, func(t *tx) error {
+		if !throttled {
+			if err := s.recordAttempt(t, at, false); err != nil {
+				return err
+			}
+		}
+		return s.auditAttempt(t, at, action, map[string]string{"username": at.Username, "reason": reason})
+	})
+	if err != nil {
+		return err
+	}
+	s.pruneAttempts(ctx)
+	return cause
+}
+
+// auditAttempt writes the audit row of a sign-in attempt. It carries the
+// account's commune when the account exists, and none (visible only to the
+// operator) when it does not; never a password.
+func (s *Store) auditAttempt(t *tx, at attempt, action string, after any) error {
+	a := &Actor{CommuneID: at.CommuneID, UserID: at.UserID, IP: at.IP}
+	b, err := jsonOrNil(after)
+	if err != nil {
+		return err
+	}
+	_, err = t.stmt(s.q.InsertAudit).Exec(nullID(a.CommuneID), nullID(a.UserID), s.clock.Now(),
+		a.ipOrNil(), action, "user", nullID(at.UserID), nil, b)
+	return err
+}

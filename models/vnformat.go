@@ -1,0 +1,111 @@
+package models
+
+import (
+	"errors"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Vietnamese number conventions: "," before decimals, "." between
+// thousands (1.234; 83,2). Official documents write rates without a space
+// before the sign ("đạt 83,2%"), and so does tiendo.
+
+// FormatInt writes n with "." between thousands: 1234 → "1.234".
+func FormatInt(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// FormatNumber writes f with at most decimals decimals, trailing zeros
+// dropped: 83.2 → "83,2", 90.83 → "90,83", 1234 → "1.234".
+func FormatNumber(f float64, decimals int) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return "–"
+	}
+	s := strconv.FormatFloat(f, 'f', decimals, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	frac = strings.TrimRight(frac, "0")
+	n, _ := strconv.Atoi(whole)
+	out := FormatInt(n)
+	if n == 0 && strings.HasPrefix(whole, "-") {
+		out = "-0"
+	}
+	if frac != "" {
+		out += "," + frac
+	}
+	return out
+}
+
+// FormatPercent writes a rate to two decimals at most: "83,2%".
+func FormatPercent(f float64) string { return FormatNumber(f, 2) + "%" }
+
+// FormatPercentPtr is FormatPercent, or "–" when there is no rate.
+func FormatPercentPtr(f *float64) string {
+	if f == nil {
+		return "–"
+	}
+	return FormatPercent(*f)
+}
+
+var thousandsOnly = regexp.MustCompile(`^\d{1,3}(\.\d{3})+$`)
+
+var errNumber = errors.New("không phải là số (viết 1.234 hoặc 83,2)")
+
+// ParseNumber reads a number as people type it in Vietnam or as a
+// spreadsheet stores it: "1.234" and "1.234,5" use "." for thousands and ","
+// for decimals; a lone "." that is not a thousands group ("83.2") is a
+// decimal point. A trailing "%" and spaces (also no-break) are ignored.
+func ParseNumber(s string) (float64, error) {
+	s = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u00a0' || r == '\u202f' {
+			return -1
+		}
+		return r
+	}, strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	switch {
+	case s == "" || len(s) > 40:
+		return 0, errNumber
+	case strings.Contains(s, ","):
+		s = strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), ",", ".")
+	case thousandsOnly.MatchString(strings.TrimPrefix(s, "-")):
+		s = strings.ReplaceAll(s, ".", "")
+	}
+	if strings.ContainsAny(s, "eEiInNxXpP_+") { // no exponents, hex, Inf or NaN
+		return 0, errNumber
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || !finite(f) {
+		return 0, errNumber
+	}
+	return f, nil
+}
+
+// Fold removes Vietnamese diacritics ("Vọng Đông" → "Vong Dong"): NFD, drop
+// the combining marks, and đ/Đ, a letter of its own, by hand.
+func Fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	return strings.NewReplacer("đ", "d", "Đ", "D").Replace(out)
+}

@@ -1,0 +1,106 @@
+package reports
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// Content lays the report out once for every format.
+func Content(r *models.Report) Doc {
+	d := Doc{
+		Authority: upper(r.Commune.Authority()),
+		Number:    "Số:        /BC-UBND",
+		Place:     fmt.Sprintf("%s, ngày      tháng      năm %d", r.Commune.Name, r.Period.End.Year),
+		Title:     "BÁO CÁO",
+		Subtitle:  "Kết quả thực hiện kế hoạch, nhiệm vụ, chỉ tiêu " + r.Period.Label,
+		Signer:    "CHỦ TỊCH",
+		Meta: []string{
+			fmt.Sprintf("Kỳ báo cáo: %s (từ %s đến %s).", r.Period.Title(), r.Period.Start.VN(), r.Period.End.VN()),
+			fmt.Sprintf("Ngày chốt số liệu: %s; số liệu nhiệm vụ tính đến ngày %s.", r.CutoffOn.VN(), r.AsOf.VN()),
+		},
+	}
+	d.Sections = []Section{plansSection(r), tasksSection(r), indicatorsSection(r), dossiersSection(r), qualitySection(r)}
+	return d
+}
+
+// plansSection lists the plans issued in the period, with their warnings.
+func plansSection(r *models.Report) Section {
+	s := Section{Title: "I. CÁC KẾ HOẠCH ĐÃ BAN HÀNH"}
+	if len(r.Plans) == 0 {
+		s.Blocks = append(s.Blocks, para("Trong kỳ không có kế hoạch nào được ban hành."))
+		return s
+	}
+	var cites []string
+	for _, p := range r.Plans {
+		cites = append(cites, fmt.Sprintf("Kế hoạch số %s ngày %s về %s", p.DocNumber, p.IssuedOn.VN(), lowerFirst(p.Title)))
+	}
+	s.Blocks = append(s.Blocks, para(fmt.Sprintf("Trong kỳ, UBND %s đã ban hành %d kế hoạch: %s.",
+		r.Commune.Name, len(r.Plans), strings.Join(cites, "; "))))
+	t := Table{Name: "Kế hoạch", Header: []string{"STT", "Số, ký hiệu", "Ngày ban hành", "Loại", "Trích yếu", "Ghi chú"},
+		Widths: []float64{6, 15, 13, 14, 36, 22}}
+	for i, p := range r.Plans {
+		var notes []string
+		for _, w := range p.Warnings {
+			notes = append(notes, w.Message)
+		}
+		t.Rows = append(t.Rows, []Cell{intCell(i + 1), text(p.DocNumber), text(p.IssuedOn.VN()), text(p.KindName),
+			text(p.Title), text(strings.Join(notes, "; "))})
+	}
+	s.Blocks = append(s.Blocks, table(t))
+	return s
+}
+
+// tasksSection summarises the task results, by plan kind and by unit, and
+// lists the overdue tasks.
+func tasksSection(r *models.Report) Section {
+	s := Section{Title: "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ"}
+	tot := r.Tasks.Total
+	s.Blocks = append(s.Blocks, para(fmt.Sprintf("Tổng số %s nhiệm vụ: hoàn thành đúng hạn %s, hoàn thành quá hạn %s, "+
+		"đang thực hiện trong hạn %s, quá hạn %s (không tính %s nhiệm vụ đã hủy). Tỷ lệ hoàn thành %s, đúng hạn %s.",
+		models.FormatInt(tot.Total), models.FormatInt(tot.DoneOnTime), models.FormatInt(tot.DoneLate),
+		models.FormatInt(tot.InProgress), models.FormatInt(tot.Overdue), models.FormatInt(tot.Cancelled),
+		models.FormatPercentPtr(tot.CompletionRate), models.FormatPercentPtr(tot.OnTimeRate))))
+	s.Blocks = append(s.Blocks, table(tallyTable("Theo loại kế hoạch", "Loại kế hoạch", r.Tasks.ByKind, tot)))
+	s.Blocks = append(s.Blocks, table(tallyTable("Theo đơn vị chủ trì", "Đơn vị chủ trì", r.Tasks.ByUnit, tot)))
+	if len(r.Tasks.Overdue) == 0 {
+		s.Blocks = append(s.Blocks, para("Không có nhiệm vụ quá hạn."))
+		return s
+	}
+	s.Blocks = append(s.Blocks, para(fmt.Sprintf("Danh sách %d nhiệm vụ quá hạn:", len(r.Tasks.Overdue))))
+	t := Table{Name: "Nhiệm vụ quá hạn", Header: []string{"STT", "Nhiệm vụ", "Kế hoạch", "Đơn vị chủ trì",
+		"Thời hạn", "Số ngày quá hạn", "Tiến độ"}, Widths: []float64{6, 34, 14, 18, 13, 9, 9}}
+	for i, o := range r.Tasks.Overdue {
+		pct := float64(o.Percent)
+		t.Rows = append(t.Rows, []Cell{intCell(i + 1), text(o.Title), text(o.DocNumber), text(o.LeadUnit),
+			text(o.DueOn.VN()), intCell(o.DaysOverdue), pctCell(&pct)})
+	}
+	s.Blocks = append(s.Blocks, table(t))
+	return s
+}
+
+// tallyTable is one breakdown of the task results with a total line.
+func tallyTable(name, first string, rows []models.TallyRow, total models.Tally) Table {
+	t := Table{Name: name, Header: []string{"STT", first, "Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
+		"Đang thực hiện trong hạn", "Quá hạn", "Tỷ lệ hoàn thành", "Tỷ lệ đúng hạn"},
+		Widths: []float64{6, 24, 9, 11, 11, 11, 8, 10, 10}}
+	line := func(stt Cell, label string, x models.Tally) []Cell {
+		return []Cell{stt, text(label), intCell(x.Total), intCell(x.DoneOnTime), intCell(x.DoneLate),
+			intCell(x.InProgress), intCell(x.Overdue), pctCell(x.CompletionRate), pctCell(x.OnTimeRate)}
+	}
+	for i, r := range rows {
+		t.Rows = append(t.Rows, line(intCell(i+1), r.Name, r.Tally))
+	}
+	t.Rows = append(t.Rows, line(text(""), "Tổng cộng", total))
+	return t
+}
+
+// lowerFirst lower-cases a title's first letter to run on in a sentence.
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToLower(string(r[0])) + string(r[1:])
+}

@@ -1,0 +1,152 @@
+package reports
+
+import (
+	"archive/zip"
+	"bytes"
+	"embed"
+	"encoding/xml"
+	"strings"
+	"text/template"
+)
+
+// The DOCX is the smallest OOXML package Word and LibreOffice open: content
+// types, the package relationships, the document with its relationships,
+// styles and core properties. Writing it here keeps a dependency out for
+// what is a few templates.
+
+//go:embed docx/*.xml
+var docxFiles embed.FS
+
+// docxParts maps each package part to its template.
+var docxParts = []struct{ name, tmpl string }{
+	{"[Content_Types].xml", "content_types.xml"},
+	{"_rels/.rels", "rels.xml"},
+	{"docProps/core.xml", "core.xml"},
+	{"word/_rels/document.xml.rels", "document_rels.xml"},
+	{"word/styles.xml", "styles.xml"},
+	{"word/document.xml", "document.xml"},
+}
+
+var docxTemplates = template.Must(template.New("docx").Funcs(template.FuncMap{
+	"x": xmlText, "para": newDocxPara,
+}).ParseFS(docxFiles, "docx/*.xml"))
+
+// A4 minus the margins of Decree 30/2020 (left 30 mm, right 15 mm), in twips.
+const (
+	textWidth = 11906 - 1701 - 850
+	leftWidth = 3800
+)
+
+// docxView is what document.xml is executed with.
+type docxView struct {
+	Doc
+	Nation, Motto                    string
+	TextWidth, LeftWidth, RightWidth int
+	Sections                         []docxSection
+}
+
+type docxSection struct {
+	Title  string
+	Blocks []docxBlock
+}
+
+type docxBlock struct {
+	Para  string
+	Table *docxTable
+}
+
+type docxTable struct {
+	Grid []int
+	Head []docxCell
+	Rows [][]docxCell
+}
+
+type docxCell struct {
+	Text, Align string
+	Width       int
+}
+
+// docxPara is one paragraph of the "p" template.
+type docxPara struct {
+	Text, Style, Align      string
+	Bold, Italic, Underline bool
+	Size                    int
+}
+
+func newDocxPara(text, style, align string, bold, italic, underline bool, size int) docxPara {
+	return docxPara{Text: text, Style: style, Align: align, Bold: bold, Italic: italic, Underline: underline, Size: size}
+}
+
+// DOCX renders the document as an editable Word file.
+func DOCX(d Doc) ([]byte, error) {
+	view := docxView{Doc: d, Nation: Nation, Motto: Motto, TextWidth: textWidth, LeftWidth: leftWidth,
+		RightWidth: textWidth - leftWidth}
+	for _, s := range d.Sections {
+		ds := docxSection{Title: s.Title}
+		for _, b := range s.Blocks {
+			ds.Blocks = append(ds.Blocks, docxBlock{Para: b.Para, Table: newDocxTable(b.Table)})
+		}
+		view.Sections = append(view.Sections, ds)
+	}
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	for _, p := range docxParts {
+		w, err := z.Create(p.name)
+		if err != nil {
+			return nil, err
+		}
+		if err := docxTemplates.ExecuteTemplate(w, p.tmpl, view); err != nil {
+			return nil, err
+		}
+	}
+	if err := z.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// newDocxTable sizes the columns in proportion to the table's widths.
+func newDocxTable(t *Table) *docxTable {
+	if t == nil {
+		return nil
+	}
+	total := 0.0
+	for _, w := range t.Widths {
+		total += w
+	}
+	dt := &docxTable{}
+	for i := range t.Header {
+		w := textWidth / len(t.Header)
+		if i < len(t.Widths) && total > 0 {
+			w = int(t.Widths[i] / total * textWidth)
+		}
+		dt.Grid = append(dt.Grid, w)
+		dt.Head = append(dt.Head, docxCell{Text: t.Header[i], Align: "center", Width: w})
+	}
+	for _, r := range t.Rows {
+		var row []docxCell
+		for i, c := range r {
+			align := "left"
+			if c.Num != nil {
+				align = "right"
+			}
+			row = append(row, docxCell{Text: c.Text, Align: align, Width: dt.Grid[min(i, len(dt.Grid)-1)]})
+		}
+		dt.Rows = append(dt.Rows, row)
+	}
+	return dt
+}
+
+// xmlText escapes s for XML character data and drops the characters XML 1.0
+// cannot carry at all (most control characters).
+func xmlText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r != 0xFFFE && r != 0xFFFF) {
+			return r
+		}
+		return -1
+	}, s)
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
+}

@@ -1,0 +1,161 @@
+package sheets
+
+import (
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// StatusNames are the task statuses as reports print them.
+var StatusNames = map[string]string{
+	"not_started": "Chưa bắt đầu", "in_progress": "Đang thực hiện", "due_soon": "Sắp đến hạn",
+	"overdue": "Quá hạn", "done_on_time": "Hoàn thành đúng hạn", "done_late": "Hoàn thành quá hạn",
+	"cancelled": "Đã hủy",
+}
+
+// PlanXLSX writes a plan export as a workbook. Its first sheet is in the
+// import template's layout, so an exported plan can be imported again
+// (into another commune, or after a reset); the others add what an import
+// does not take: status, progress history and the audit trail.
+func PlanXLSX(e *models.PlanExport) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", "Dữ liệu"); err != nil {
+		return nil, err
+	}
+	sheets := []struct {
+		name   string
+		header []string
+		rows   [][]any
+	}{
+		{"Dữ liệu", importHeader(), importRows(e)},
+		{"Nhiệm vụ", []string{"Mã", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Ngày bắt đầu", "Thời hạn",
+			"Chỉ tiêu", "Đơn vị tính", "Thực hiện", "Tiến độ (%)", "Trạng thái", "Hoàn thành lúc"}, taskRows(e)},
+		{"Tiến độ", []string{"Mã nhiệm vụ", "Thời điểm", "Người báo cáo", "Tiến độ (%)", "Giá trị", "Ghi chú"}, progressRows(e)},
+		{"Lịch sử", []string{"Thời điểm", "Người thực hiện", "Thao tác", "Đối tượng", "Mã"}, historyRows(e)},
+	}
+	for i, s := range sheets {
+		if i > 0 {
+			if _, err := f.NewSheet(s.name); err != nil {
+				return nil, err
+			}
+		}
+		if err := writeTable(f, s.name, s.header, s.rows); err != nil {
+			return nil, err
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func writeTable(f *excelize.File, sheet string, header []string, rows [][]any) error {
+	h := make([]any, len(header))
+	for i, x := range header {
+		h[i] = x
+	}
+	if err := f.SetSheetRow(sheet, "A1", &h); err != nil {
+		return err
+	}
+	for i, r := range rows {
+		if err := f.SetSheetRow(sheet, "A"+itoa(i+2), &r); err != nil {
+			return err
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(max(len(header), 1))
+	_ = f.SetColWidth(sheet, "A", last, 18)
+	return nil
+}
+
+func importHeader() []string {
+	out := make([]string, len(models.PlanImportColumns))
+	for i, c := range models.PlanImportColumns {
+		out[i] = c.Header()
+	}
+	return out
+}
+
+// importRows lays the plan out as the import template does: the plan's
+// columns on the first row, one task per row.
+func importRows(e *models.PlanExport) [][]any {
+	p := e.Plan
+	first := map[string]any{"doc_number": p.DocNumber, "issued_on": p.IssuedOn.VN(), "year": p.Year, "kind": p.Kind,
+		"plan_title": p.Title, "plan_summary": p.Summary}
+	if p.DuplicateConfirmed {
+		first["confirm_duplicate"] = "x"
+	}
+	line := func(vals map[string]any) []any {
+		out := make([]any, len(models.PlanImportColumns))
+		for i, c := range models.PlanImportColumns {
+			out[i] = vals[c.Key]
+		}
+		return out
+	}
+	if len(e.Tasks) == 0 {
+		return [][]any{line(first)}
+	}
+	var rows [][]any
+	for i, t := range e.Tasks {
+		vals := map[string]any{"task_title": t.Title, "lead_unit": t.LeadUnit, "supporting_units": t.SupportingUnits,
+			"start_on": t.StartOn.VN(), "due_on": t.DueOn.VN(), "target_unit": t.TargetUnit, "indicators": t.Indicators}
+		if t.TargetValue != nil {
+			vals["target_value"] = *t.TargetValue
+		}
+		if i == 0 {
+			for k, v := range first {
+				vals[k] = v
+			}
+		}
+		rows = append(rows, line(vals))
+	}
+	return rows
+}
+
+func taskRows(e *models.PlanExport) [][]any {
+	var rows [][]any
+	for _, t := range e.Tasks {
+		rows = append(rows, []any{t.ID, t.Title, t.LeadUnit, t.SupportingUnits, t.StartOn.VN(), t.DueOn.VN(),
+			optFloat(t.TargetValue), t.TargetUnit, optFloat(t.ActualValue), t.Percent, StatusNames[t.Status],
+			localTime(t.CompletedAt)})
+	}
+	return rows
+}
+
+func progressRows(e *models.PlanExport) [][]any {
+	var rows [][]any
+	for _, p := range e.Progress {
+		rows = append(rows, []any{p.TaskID, localTime(&p.CreatedAt), p.AuthorName, p.Percent, optFloat(p.ActualValue), p.Note})
+	}
+	return rows
+}
+
+func historyRows(e *models.PlanExport) [][]any {
+	var rows [][]any
+	for _, h := range e.History {
+		var id any
+		if h.EntityID != nil {
+			id = *h.EntityID
+		}
+		rows = append(rows, []any{localTime(&h.At), h.ActorName, h.Action, h.Entity, id})
+	}
+	return rows
+}
+
+func optFloat(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
+}
+
+// localTime writes an instant as people in Vietnam read it.
+func localTime(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.In(models.VietnamTime).Format("02/01/2006 15:04")
+}

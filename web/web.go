@@ -1,0 +1,11 @@
+// Package web holds what tiendo's pages are made of — html/template files
+// and static assets (CSS, a little JavaScript, icons) — embedded in the
+// binary so that a deployment is one file. The handlers package renders them.
+package web
+
+import "embed"
+
+// FS holds templates/ (layout.html, partials.html, pages/*.html) and static/.
+//
+//go:embed templates static
+var FS embed.FS
