@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/tiendo
 FUZZTIME ?= 30s
 
-.PHONY: all build run test vet fmt fuzz bench clean
+.PHONY: all build run test chaos vet fmt fuzz bench clean
 
 all: build
 
@@ -19,6 +19,13 @@ run: build
 test:
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+
+## chaos: the long crash test of the reminder dispatch: three real replicas,
+## SIGKILLed one after another for CHAOS (default 5m) over a large outbox.
+## `make test` runs its short version (three kills, about 20 s).
+CHAOS ?= 5m
+chaos:
+	TIENDO_CHAOS_DURATION=$(CHAOS) $(GO) test -count=1 -timeout 60m -v -run 'TestCrashDuringDispatch' ./cmd/tiendo/
 
 vet:
 	$(GO) vet ./...

@@ -10,7 +10,7 @@ import (
 
 func (h *handler) listAudit(c *gin.Context) error {
 	q := &query{c: c}
-	f := models.AuditFilter{Entity: c.Query("entity"), EntityID: q.id("id"), Limit: q.int("limit"),
+	f := models.AuditFilter{Entity: c.Query("entity"), EntityID: q.id("id"), Limit: q.limit(),
 		Cursor: c.Query("cursor")}
 	if err := q.err(); err != nil {
 		return err

@@ -36,7 +36,8 @@ type meResponse struct {
 	Username           string              `json:"username"`
 	FullName           string              `json:"full_name"`
 	MustChangePassword bool                `json:"must_change_password"`
-	Commune            models.CommuneInfo  `json:"commune"`
+	Commune            *models.CommuneInfo `json:"commune"`
+	Province           string              `json:"province"`
 	Memberships        []models.Membership `json:"memberships"`
 }
 
@@ -45,8 +46,12 @@ func meOf(a *models.Actor) meResponse {
 	if ms == nil {
 		ms = []models.Membership{}
 	}
-	return meResponse{ID: a.UserID, Username: a.Username, FullName: a.FullName,
-		MustChangePassword: a.MustChangePassword, Commune: a.Commune, Memberships: ms}
+	me := meResponse{ID: a.UserID, Username: a.Username, FullName: a.FullName,
+		MustChangePassword: a.MustChangePassword, Province: a.Commune.Province, Memberships: ms}
+	if !a.IsProvinceViewer() {
+		me.Commune = &a.Commune // a province account belongs to no commune
+	}
+	return me
 }
 
 func (h *handler) login(c *gin.Context) error {

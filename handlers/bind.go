@@ -40,6 +40,9 @@ func jsonError(err error) error {
 		return err
 	case errors.As(err, &typeErr):
 		field := typeErr.Field
+		if field == "" { // the body itself is of the wrong type, e.g. an array
+			field = "body"
+		}
 		if typeErr.Type == dateType {
 			return models.Invalid(field, "invalid_date", "ngày không hợp lệ; dùng dạng YYYY-MM-DD")
 		}
@@ -81,6 +84,20 @@ func (q *query) int(name string) int {
 	n, err := strconv.Atoi(s)
 	if err != nil {
 		q.v.Add(name, "invalid", "%s phải là số nguyên", name)
+	}
+	return n
+}
+
+// limit reads the page size; absent is the default, anything else must be
+// 1..MaxPageSize (the store would read an explicit 0 as absent).
+func (q *query) limit() int {
+	s := q.c.Query("limit")
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > models.MaxPageSize {
+		q.v.Add("limit", "out_of_range", "limit phải là số nguyên từ 1 đến %d", models.MaxPageSize)
 	}
 	return n
 }

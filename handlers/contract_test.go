@@ -197,6 +197,23 @@ func TestContractCatchesDrift(t *testing.T) {
 		}
 	}
 	// Requests the handlers would refuse do not conform either.
+	for target, conforms := range map[string]bool{
+		"/api/v1/tasks?status=due_soon,overdue&due_from=2024-10-01&limit=200": true,
+		"/api/v1/tasks?status=bogus":                                          false,
+		"/api/v1/tasks?due_from=31/12/2024":                                   false,
+		"/api/v1/tasks?limit=0":                                               false,
+		"/api/v1/plans?kind=festival":                                         false,
+		"/api/v1/plans/abc":                                                   false,
+	} {
+		req := httptest.NewRequest("GET", target, nil)
+		req.Header.Set("Authorization", "Bearer x")
+		if ok, errs := v.ValidateHttpRequestSync(req); ok != conforms {
+			t.Errorf("GET %s: conformant=%v, want %v\n%s", target, ok, conforms, messages(errs))
+		}
+	}
+	if ok, _ := v.ValidateHttpRequestSync(httptest.NewRequest("GET", "/api/v1/plans", nil)); ok {
+		t.Errorf("GET /api/v1/plans without credentials passed")
+	}
 	for _, body := range []string{
 		`{"doc_number":"06/KH-UBND","issued_on":"2024-01-31","kind":"admin_reform","title":"a","colour":1}`,
 		`{"doc_number":"06/KH-UBND","issued_on":"2024-01-31","kind":"admin_reform"}`,

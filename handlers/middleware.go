@@ -79,8 +79,13 @@ func (h *handler) authenticate(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	if a.MustChangePassword && !passwordChangeRoutes[c.Request.Method+" "+c.FullPath()] {
+	route := c.Request.Method + " " + c.FullPath()
+	if a.MustChangePassword && !passwordChangeRoutes[route] {
 		fail(c, models.ErrPasswordChangeRequired)
+		return
+	}
+	if a.IsProvinceViewer() && !provinceRoutes[route] {
+		fail(c, models.ErrProvinceScope)
 		return
 	}
 	c.Set(actorKey, a)
@@ -91,6 +96,14 @@ func (h *handler) authenticate(c *gin.Context) {
 var passwordChangeRoutes = map[string]bool{
 	"GET /api/v1/me":           true,
 	"POST /api/v1/me/password": true,
+}
+
+// provinceRoutes are what a province account may use: it belongs to no
+// commune, so every commune route would only show it nothing.
+var provinceRoutes = map[string]bool{
+	"GET /api/v1/me":              true,
+	"POST /api/v1/me/password":    true,
+	"GET /api/v1/province/rollup": true,
 }
 
 // requestToken prefers an explicit bearer token over the cookie. A cookie

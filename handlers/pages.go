@@ -55,6 +55,8 @@ func (h *handler) mountPages(r *gin.Engine) {
 	a.POST("/nhiem-vu/:id/y-kien", h.page(h.commentSubmit))
 	a.POST("/nhiem-vu/:id/danh-gia", h.page(h.evaluateSubmit))
 	a.GET("/tep/:id", h.page(h.attachmentFile))
+	a.GET("/thong-bao", h.page(h.inboxPage))
+	a.POST("/thong-bao/:id/da-doc", h.page(h.inboxReadSubmit))
 }
 
 // page adapts a page handler that returns its error; the error becomes an

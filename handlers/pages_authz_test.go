@@ -67,6 +67,8 @@ var pageRoutes = []pageRoute{
 	{"POST", "/nhiem-vu/:id/y-kien", pageTask, nil, "TestCommentAndEvaluateFromTaskPage"},
 	{"POST", "/nhiem-vu/:id/danh-gia", pageTask, nil, "TestCommentAndEvaluateFromTaskPage"},
 	{"GET", "/tep/:id", pageFile, nil, ""},
+	{"GET", "/thong-bao", pageNoRow, nil, ""},
+	{"POST", "/thong-bao/:id/da-doc", pageNoRow, nil, "TestInboxMarksReadAndOpensTask"},
 }
 
 // The API's authorization table (authz_test.go) covers the API; it learns

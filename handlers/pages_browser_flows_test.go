@@ -78,7 +78,7 @@ func browserAssign(t *testing.T, e *pageEnv, b *browser) {
 	desk.do("new plan", chromedp.Click(chromedp.CSS("#new-plan")), chromedp.WaitVisible(chromedp.CSS("#plan-form")))
 	desk.do("fill the plan",
 		chromedp.SendKeys(chromedp.CSS("#f-doc-number"), "15/KH-UBND"),
-		chromedp.SetValue(chromedp.CSS("#f-issued-on"), "2024-10-01"),
+		chromedp.SetValue(chromedp.CSS("#f-issued-on"), "01/10/2024"),
 		chromedp.SendKeys(chromedp.CSS("#f-title"), "Tuyên truyền dịch vụ công trực tuyến quý IV"),
 		chromedp.SetValue(chromedp.CSS("#f-kind"), "propaganda"))
 	desk.look("plan-form")
@@ -87,7 +87,7 @@ func browserAssign(t *testing.T, e *pageEnv, b *browser) {
 	desk.do("fill the task",
 		chromedp.SendKeys(chromedp.CSS("#f-title"), "Phát tờ rơi tại ấp 1"),
 		chromedp.SetValue(chromedp.CSS("#f-lead-unit-id"), itoa(e.A.Hamlet1.ID)),
-		chromedp.SetValue(chromedp.CSS("#f-due-on"), "2024-10-20"),
+		chromedp.SetValue(chromedp.CSS("#f-due-on"), "20/10/2024"),
 		chromedp.Click(chromedp.CSS(`input[name=assignee_ids][value="`+itoa(e.A.Users[models.RoleTeamMember].ID)+`"]`)))
 	desk.look("task-form")
 	desk.do("save the task", chromedp.Click(chromedp.CSS("#save-task")), chromedp.WaitVisible(chromedp.CSS("#plan-tasks")))

@@ -81,7 +81,12 @@ func (b *browser) open(t *testing.T, name string, w, h int64) *tab {
 	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
 	tb := &tab{t: t, ctx: ctx, base: b.base, name: name}
-	tb.do("set viewport", chromedp.EmulateViewport(w, h, chromedp.EmulateScale(1)))
+	// The first action opens the browser context and its tab, which live as
+	// long as the context of that call: so it runs on ctx itself, without
+	// the per-step timeout of do, which would close them when it ended.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h, chromedp.EmulateScale(1))); err != nil {
+		t.Fatalf("%s: open a browser context: %v", name, err)
+	}
 	return tb
 }
 

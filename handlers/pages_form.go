@@ -3,10 +3,13 @@ package handlers
 import (
 	"errors"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
@@ -69,7 +72,10 @@ func (f *form) Summary() []fieldMessage {
 }
 
 // add records an error on a field; an empty name is a form-level error.
+// Model messages start in lower case, as they sit inside API answers; on a
+// page each is a sentence of its own.
 func (f *form) add(field, msg string) {
+	msg = capitalize(msg)
 	if field == "" {
 		f.general = append(f.general, msg)
 		return
@@ -108,6 +114,14 @@ func (f *form) addError(err error) bool {
 	return true
 }
 
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
 // fieldID is the HTML id of a field's input: references[0].issuer → f-references-0-issuer.
 func fieldID(name string) string {
 	r := strings.NewReplacer("[", "-", "]", "", ".", "-", "_", "-")
@@ -119,13 +133,23 @@ type fieldView struct {
 	Name, ID, Label, Type, Value, Error string
 	Required                            bool
 	Hint, Autocomplete, InputMode       string
-	Min, Max, Step                      string
+	Min, Max, Step, Placeholder         string
 }
 
 // newFieldView describes an input; opts are "required" or key:value pairs
-// (hint, autocomplete, inputmode, min, max, step).
+// (hint, autocomplete, inputmode, min, max, step, placeholder).
+//
+// Type "date" is a text input holding dd/mm/yyyy: a browser's own date
+// input shows the phone's locale (mm/dd/yyyy on an English phone), while
+// the documents and the people using them write dates the Vietnamese way.
 func newFieldView(f *form, name, label, typ string, opts ...string) fieldView {
 	v := fieldView{Name: name, ID: fieldID(name), Label: label, Type: typ, Value: f.Value(name), Error: f.Error(name)}
+	if typ == "date" {
+		v.Type, v.Placeholder, v.Autocomplete = "text", "dd/mm/yyyy", "off"
+		if d, err := calendar.ParseDate(v.Value); err == nil {
+			v.Value = d.VN()
+		}
+	}
 	for _, o := range opts {
 		key, val, _ := strings.Cut(o, ":")
 		switch key {
@@ -143,6 +167,8 @@ func newFieldView(f *form, name, label, typ string, opts ...string) fieldView {
 			v.Max = val
 		case "step":
 			v.Step = val
+		case "placeholder":
+			v.Placeholder = val
 		}
 	}
 	return v
@@ -160,8 +186,9 @@ func toString(v any) string {
 	return ""
 }
 
-// parseDate reads a date input's YYYY-MM-DD, or dd/mm/yyyy typed by hand
-// where the browser offers no date picker. Empty is the zero date.
+// parseDate reads dd/mm/yyyy as people type it — with "/", "-", "." or
+// spaces, or eight digits on a phone's number pad — and also YYYY-MM-DD.
+// Empty is the zero date.
 func (f *form) parseDate(name string) calendar.Date {
 	s := strings.TrimSpace(f.Value(name))
 	if s == "" {
@@ -170,12 +197,18 @@ func (f *form) parseDate(name string) calendar.Date {
 	if d, err := calendar.ParseDate(s); err == nil {
 		return d
 	}
+	s = dateSeparators.ReplaceAllString(s, "/")
+	if len(s) == 8 && !strings.Contains(s, "/") {
+		s = s[:2] + "/" + s[2:4] + "/" + s[4:]
+	}
 	if t, err := time.Parse("2/1/2006", s); err == nil {
 		return calendar.DateOf(t)
 	}
-	f.add(name, "ngày không hợp lệ; nhập theo dạng dd/mm/yyyy")
+	f.add(name, "ngày không hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 30/09/2024")
 	return calendar.Date{}
 }
+
+var dateSeparators = regexp.MustCompile(`\s*[-./\s]\s*`)
 
 // parseNumber reads a number the Vietnamese way — "1.234,5" — and also
 // "1234.5"; a dot followed by groups of exactly three digits is taken as a

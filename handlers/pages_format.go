@@ -35,6 +35,7 @@ func pageFuncs(lang string) template.FuncMap {
 		"isOpen":      isOpen,
 		"statusOrder": func() []string { return chartStatuses },
 		"auditAction": func(a string) string { return tr(lang, auditActionLabel(a)) },
+		"sentence":    capitalize,
 	}
 }
 

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tiendo/tiendo/jobs"
+	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -83,8 +85,8 @@ func TestReportErrorsKeepWhatWasTyped(t *testing.T) {
 	rec := e.postFiles(e.team, path, map[string]string{"percent": "120", "note": "Ghi chú của tôi"},
 		map[string][]byte{"bao-cao.docx": []byte("PK\x03\x04 not a picture")})
 	wantStatus(t, rec, http.StatusUnprocessableEntity)
-	wantBody(t, rec, `id="f-percent-error"`, "tỷ lệ hoàn thành phải từ 0 đến 100", `value="120"`,
-		"Ghi chú của tôi", `id="f-files-error"`, "không phải ảnh", "vui lòng chọn lại tệp minh chứng")
+	wantBody(t, rec, `id="f-percent-error"`, "Tỷ lệ hoàn thành phải từ 0 đến 100", `value="120"`,
+		"Ghi chú của tôi", `id="f-files-error"`, "không phải ảnh", "Vui lòng chọn lại tệp minh chứng")
 	if h, _ := e.Store.ListProgress(context.Background(), e.chairA, e.mine.ID); len(h) != 0 {
 		t.Fatal("a refused report was recorded")
 	}
@@ -100,7 +102,7 @@ func TestPlanFormKeepsValuesAndShowsErrors(t *testing.T) {
 		"title": {"Tuyên truyền Ngày không viết"}, "kind": {""}, "status": {"active"},
 		"references[0].doc_number": {"766/QĐ-TTg"}, "references[0].issued_on": {"23/6/2022"}})
 	wantStatus(t, rec, http.StatusUnprocessableEntity)
-	wantBody(t, rec, `id="f-doc-number-error"`, `id="f-kind-error"`, "cần chọn loại kế hoạch",
+	wantBody(t, rec, `id="f-doc-number-error"`, `id="f-kind-error"`, "Cần chọn loại kế hoạch",
 		`value="Tuyên truyền Ngày không viết"`, `value="KH so 5"`, `value="766/QĐ-TTg"`, `href="#f-doc-number"`)
 	// A number already used that year names the plan and offers to record it anyway.
 	dup := url.Values{"doc_number": {"06/KH-UBND"}, "issued_on": {"2024-10-01"}, "title": {"Kế hoạch trùng số"},
@@ -168,7 +170,7 @@ func TestClonePlanPage(t *testing.T) {
 	e := newPageEnv(t)
 	chair := e.user(models.RoleChairman)
 	path := "/ke-hoach/" + itoa(e.plan.ID) + "/nhan-ban"
-	wantBody(t, e.get(chair, path), `value="Chuyển đổi số năm 2025"`, `value="2025-01-31"`)
+	wantBody(t, e.get(chair, path), `value="Chuyển đổi số năm 2025"`, `value="31/01/2025"`)
 	rec := e.post(chair, path, url.Values{"doc_number": {"02/KH-UBND"}, "issued_on": {"2025-01-15"},
 		"title": {"Chuyển đổi số năm 2025"}})
 	wantStatus(t, rec, http.StatusSeeOther)
@@ -206,11 +208,50 @@ func TestChangePasswordPage(t *testing.T) {
 	wantBody(t, mismatch, `id="f-new-password-confirm-error"`)
 	wrong := e.post(e.team, "/doi-mat-khau", url.Values{"current_password": {"sai-roi-1234"},
 		"new_password": {"mat-khau-moi-2024"}, "new_password_confirm": {"mat-khau-moi-2024"}})
-	wantBody(t, wrong, `id="f-current-password-error"`, "mật khẩu hiện tại không đúng")
+	wantBody(t, wrong, `id="f-current-password-error"`, "Mật khẩu hiện tại không đúng")
 	ok := e.post(e.team, "/doi-mat-khau", url.Values{"current_password": {"mat-khau-thu-nghiem"},
 		"new_password": {"mat-khau-moi-2024"}, "new_password_confirm": {"mat-khau-moi-2024"}})
 	wantStatus(t, ok, http.StatusSeeOther)
 	if !strings.Contains(ok.Header().Get("Set-Cookie"), "tiendo_session=") {
 		t.Fatal("no fresh session after the change")
 	}
+}
+
+func TestInboxMarksReadAndOpensTask(t *testing.T) {
+	t.Parallel()
+	e := newPageEnv(t)
+	ctx := context.Background()
+	// The reminder job and the inbox channel, as the scheduler runs them:
+	// the officer is named on a task due today.
+	officer := e.A.Users[models.RoleOfficer]
+	task := e.newTask(e.chairA, e.plan.ID, "Nộp báo cáo tháng 9", e.A.Office.ID, "2024-09-30")
+	if _, err := e.Store.UpdateTask(ctx, e.chairA, task.ID, 0, models.TaskPatch{
+		AssigneeIDs: models.Some([]int64{officer.ID})}); err != nil {
+		t.Fatal(err)
+	}
+	store := e.JobsStore(t)
+	now := e.Clock.Now()
+	if _, err := (jobs.Reminders{Store: store}).Run(ctx, now); err != nil {
+		t.Fatal(err)
+	}
+	d := jobs.Dispatch{Store: store, Owner: "test",
+		Channels: map[string]notify.Channel{"inbox": notify.Inbox{Store: store, Owner: "test"}}}
+	if _, err := d.Run(ctx, now); err != nil {
+		t.Fatal(err)
+	}
+	page := e.get(officer.Username, "/thong-bao")
+	wantStatus(t, page, http.StatusOK)
+	wantBody(t, page, `id="unread">`, "Chưa đọc", `action="/thong-bao/`)
+	in, err := e.Store.ListNotifications(ctx, e.Actor(t, e.A, models.RoleOfficer), models.NotificationFilter{})
+	if err != nil || len(in.Items) == 0 {
+		t.Fatalf("no notification: %v", err)
+	}
+	n := in.Items[0]
+	rec := e.post(officer.Username, "/thong-bao/"+itoa(n.ID)+"/da-doc", nil)
+	wantStatus(t, rec, http.StatusSeeOther)
+	if n.TaskID != nil && rec.Header().Get("Location") != "/nhiem-vu/"+itoa(*n.TaskID) {
+		t.Fatalf("location %q", rec.Header().Get("Location"))
+	}
+	// Another person's notification is not found.
+	wantStatus(t, e.post(e.team, "/thong-bao/"+itoa(n.ID)+"/da-doc", nil), http.StatusNotFound)
 }

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -28,6 +29,7 @@ type overviewData struct {
 	ByUnit   []groupView
 	Overdue  []taskItem
 	Upcoming []taskItem
+	Trend    *trendChart // nil until the daily snapshot job has run twice
 }
 
 // upcomingDays is how far ahead "upcoming deadlines" look.
@@ -51,21 +53,14 @@ func (h *handler) overviewPage(c *gin.Context) error {
 	}
 	d := &overviewData{Year: year, Years: recentYears(today), Today: today,
 		Totals: newGroupView("", o.Totals), ByKind: groupViews(c, o.ByKind), ByUnit: groupViews(c, o.ByUnit)}
-	overdue, err := h.store.ListTasks(ctx, a, models.TaskFilter{Statuses: []string{"overdue"}, Limit: 50})
+	if err := h.deadlineLists(ctx, a, d); err != nil {
+		return err
+	}
+	snaps, err := h.store.ListSnapshots(ctx, a, models.SnapshotFilter{From: today.AddDays(1 - trendDays), To: today})
 	if err != nil {
 		return err
 	}
-	upcoming, err := h.store.ListTasks(ctx, a, models.TaskFilter{Statuses: []string{"due_soon", "in_progress", "not_started"},
-		DueFrom: today, DueTo: today.AddDays(upcomingDays), Limit: 50})
-	if err != nil {
-		return err
-	}
-	if d.Overdue, err = h.taskItems(ctx, a, overdue.Items); err != nil {
-		return err
-	}
-	if d.Upcoming, err = h.taskItems(ctx, a, upcoming.Items); err != nil {
-		return err
-	}
+	d.Trend = buildTrend(snaps)
 	h.render(c, http.StatusOK, "overview", &view{Title: "Tổng quan", Nav: "overview", Form: f, Data: d})
 	return nil
 }
@@ -84,4 +79,22 @@ func groupViews(c *gin.Context, groups []models.GroupCounts) []groupView {
 		out[i] = newGroupView(name, g.Counts)
 	}
 	return out
+}
+
+// deadlineLists fills what is overdue and what falls due in the next two weeks.
+func (h *handler) deadlineLists(ctx context.Context, a *models.Actor, d *overviewData) error {
+	overdue, err := h.store.ListTasks(ctx, a, models.TaskFilter{Statuses: []string{"overdue"}, Limit: 50})
+	if err != nil {
+		return err
+	}
+	upcoming, err := h.store.ListTasks(ctx, a, models.TaskFilter{Statuses: []string{"due_soon", "in_progress", "not_started"},
+		DueFrom: d.Today, DueTo: d.Today.AddDays(upcomingDays), Limit: 50})
+	if err != nil {
+		return err
+	}
+	if d.Overdue, err = h.taskItems(ctx, a, overdue.Items); err != nil {
+		return err
+	}
+	d.Upcoming, err = h.taskItems(ctx, a, upcoming.Items)
+	return err
 }

@@ -20,6 +20,7 @@ type planFormData struct {
 	Statuses       []string
 	SteeringUnits  []models.Unit
 	RefRows        []int // indices of the reference rows to draw
+	RefsOpen       bool  // some reference is filled in: show the rows unfolded
 	ShowDuplicates bool  // offer "record the duplicate number anyway"
 }
 
@@ -97,6 +98,7 @@ func (h *handler) showPlanForm(c *gin.Context, status int, p *models.Plan, f *fo
 	for i := range refCount(f) + blankRefRows {
 		d.RefRows = append(d.RefRows, i)
 	}
+	d.RefsOpen = refCount(f) > 0
 	title := "Tạo kế hoạch"
 	if p != nil {
 		title = "Sửa kế hoạch"
@@ -161,7 +163,7 @@ func planInput(f *form) (models.PlanInput, []int) {
 		in.SteeringUnitID = &id
 	}
 	var rows []int
-	for i := range refCount(f) {
+	for i := range refCount(f) { // rows after the last filled one are blank
 		r := models.ReferenceInput{DocNumber: strings.TrimSpace(f.Value(refField(i, "doc_number"))),
 			IssuedOn: f.parseDate(refField(i, "issued_on")), Issuer: f.Value(refField(i, "issuer")),
 			Title: f.Value(refField(i, "title"))}
@@ -186,11 +188,12 @@ func setRef(f *form, i int, fields map[string]string) {
 
 func refField(i int, name string) string { return fmt.Sprintf("references[%d].%s", i, name) }
 
-// refCount is one past the highest reference row present in the form.
+// refCount is one past the highest reference row of the form that holds
+// something, so that blank rows sent back are not drawn twice.
 func refCount(f *form) int {
 	n := 0
-	for k := range f.values {
-		if m := refIndex.FindStringSubmatch(k); m != nil {
+	for k, vs := range f.values {
+		if m := refIndex.FindStringSubmatch(k); m != nil && strings.TrimSpace(strings.Join(vs, "")) != "" {
 			i, _ := strconv.Atoi(m[1])
 			n = max(n, min(i+1, 50))
 		}

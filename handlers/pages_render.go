@@ -96,6 +96,7 @@ type view struct {
 	Actor    *models.Actor
 	Flash    string
 	LangLink string // this page in the other language
+	Unread   int    // unread notifications, for the navigation
 	Form     *form
 	Data     any
 }
@@ -119,6 +120,7 @@ func (h *handler) render(c *gin.Context, status int, name string, v *view) {
 	v.Lang = lang
 	if a, ok := c.Get(actorKey); ok {
 		v.Actor = a.(*models.Actor)
+		v.Unread = h.unreadCount(c, v.Actor)
 	}
 	v.LangLink = langLink(c, lang)
 	if v.Flash == "" {

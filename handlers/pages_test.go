@@ -188,12 +188,12 @@ func TestSignInKeepsUsernameAndShowsError(t *testing.T) {
 	e := newPageEnv(t)
 	rec := e.serve("", formRequest("/dang-nhap", url.Values{"username": {e.team}, "password": {"sai-mat-khau-123"}}))
 	wantStatus(t, rec, http.StatusUnprocessableEntity)
-	wantBody(t, rec, `value="`+e.team+`"`, "tên đăng nhập hoặc mật khẩu không đúng", `role="alert"`)
+	wantBody(t, rec, `value="`+e.team+`"`, "Tên đăng nhập hoặc mật khẩu không đúng", `role="alert"`)
 	if strings.Contains(rec.Body.String(), "sai-mat-khau-123") {
 		t.Fatal("the password was echoed back")
 	}
 	empty := e.serve("", formRequest("/dang-nhap", url.Values{}))
-	wantBody(t, empty, `id="f-username-error"`, "cần nhập tên đăng nhập", `aria-invalid="true"`)
+	wantBody(t, empty, `id="f-username-error"`, "Cần nhập tên đăng nhập", `aria-invalid="true"`)
 	// A safe return path is honoured, another site is not.
 	ok := e.serve("", formRequest("/dang-nhap", url.Values{"username": {e.team}, "password": {testfix.Password},
 		"next": {"/ke-hoach?year=2024"}}))
@@ -287,4 +287,20 @@ func TestStaticAssetsAreEmbeddedAndVersioned(t *testing.T) {
 	}
 	wantStatus(t, e.get("", "/static/khong-co.css"), http.StatusNotFound)
 	wantStatus(t, e.get("", "/static/"), http.StatusNotFound)
+}
+
+func TestPlanSearchIgnoresDiacritics(t *testing.T) {
+	t.Parallel()
+	e := newPageEnv(t)
+	rec := e.get(e.team, "/ke-hoach?q=chuyen+doi+so&year=2024")
+	wantStatus(t, rec, http.StatusOK)
+	wantBody(t, rec, "Chuyển đổi số năm 2024", `value="chuyen doi so"`, `<option value="2024" selected>`)
+	if strings.Contains(rec.Body.String(), "Kế hoạch của xã khác") {
+		t.Fatal("another commune's plan is listed")
+	}
+	none := e.get(e.team, "/ke-hoach?q=thi+dua")
+	wantBody(t, none, "Không tìm thấy kế hoạch nào phù hợp.")
+	bad := e.get(e.team, "/ke-hoach?year=abc")
+	wantStatus(t, bad, http.StatusOK)
+	wantBody(t, bad, "Cần nhập một số nguyên")
 }

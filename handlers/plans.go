@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -12,7 +13,10 @@ import (
 func (h *handler) listPlans(c *gin.Context) error {
 	q := &query{c: c}
 	f := models.PlanFilter{Year: q.int("year"), Kind: c.Query("kind"), Status: c.Query("status"),
-		Query: c.Query("q"), Limit: q.int("limit"), Cursor: c.Query("cursor")}
+		Query: c.Query("q"), Limit: q.limit(), Cursor: c.Query("cursor")}
+	if f.Status != "" && !slices.Contains(models.PlanStatuses, f.Status) {
+		q.v.Add("status", "invalid", "trạng thái kế hoạch phải là draft, active, completed hoặc cancelled")
+	}
 	if err := q.err(); err != nil {
 		return err
 	}

@@ -43,6 +43,7 @@ func TestCreatePlanRejections(t *testing.T) {
 		{"no title", planIn(2, map[string]any{"title": nil}), "title"},
 		{"blank title", planIn(2, map[string]any{"title": "   "}), "title"},
 		{"title too long", planIn(2, map[string]any{"title": strings.Repeat("ạ", 501)}), "title"},
+		{"NUL in summary", planIn(2, map[string]any{"summary": "a\u0000b"}), "summary"},
 		{"30 February", planIn(2, map[string]any{"issued_on": "2024-02-30"}), "issued_on"},
 		{"dd/mm/yyyy", planIn(2, map[string]any{"issued_on": "31/01/2024"}), "issued_on"},
 		{"date as number", planIn(2, map[string]any{"issued_on": 20240131}), "issued_on"},

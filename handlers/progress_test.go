@@ -117,6 +117,7 @@ func TestProgressRejections(t *testing.T) {
 		{map[string]any{"percent": 50, "status": "done"}, "status"},
 		{map[string]any{"percent": 50, "actual_value": -3}, "actual_value"},
 		{map[string]any{"percent": 50, "note": strings.Repeat("x", 5001)}, "note"},
+		{map[string]any{"percent": 50, "note": "a\u0000b"}, "note"},
 	}
 	for _, c := range cases {
 		e.do(team, "POST", path+"/progress", c.body).invalid(c.field)

@@ -38,7 +38,7 @@ func (h *handler) putSettings(c *gin.Context) error {
 func (h *handler) listDeliveries(c *gin.Context) error {
 	q := &query{c: c}
 	f := models.DeliveryFilter{TaskID: q.id("task_id"), Status: c.Query("status"), Kind: c.Query("kind"),
-		Channel: c.Query("channel"), Limit: q.int("limit"), Cursor: c.Query("cursor")}
+		Channel: c.Query("channel"), Limit: q.limit(), Cursor: c.Query("cursor")}
 	if err := q.err(); err != nil {
 		return err
 	}
@@ -57,7 +57,7 @@ func (h *handler) listDeliveryEvents(c *gin.Context) error {
 
 func (h *handler) listNotifications(c *gin.Context) error {
 	q := &query{c: c}
-	f := models.NotificationFilter{UnreadOnly: q.bool("unread"), Limit: q.int("limit"), Cursor: c.Query("cursor")}
+	f := models.NotificationFilter{UnreadOnly: q.bool("unread"), Limit: q.limit(), Cursor: c.Query("cursor")}
 	if err := q.err(); err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -37,11 +38,16 @@ func reportFormat(c *gin.Context) (string, error) {
 	return "json", nil
 }
 
-// reportOptions reads ?period= or ?from=&to=, and ?as_of= (a date or "cutoff").
-func reportOptions(c *gin.Context) (models.ReportOptions, error) {
+// reportOptions reads ?period= or ?from=&to= (neither: this year), and
+// ?as_of= (a date or "cutoff").
+func (h *handler) reportOptions(c *gin.Context) (models.ReportOptions, error) {
 	var o models.ReportOptions
 	var err error
-	if code := c.Query("period"); code != "" {
+	code := c.Query("period")
+	if code == "" && c.Query("from") == "" && c.Query("to") == "" {
+		code = strconv.Itoa(h.thisYear()) + "-Y"
+	}
+	if code != "" {
 		o.Period, err = models.ParsePeriod(code)
 	} else {
 		q := &query{c: c}
@@ -66,7 +72,7 @@ func reportOptions(c *gin.Context) (models.ReportOptions, error) {
 }
 
 func (h *handler) getReport(c *gin.Context) error {
-	o, err := reportOptions(c)
+	o, err := h.reportOptions(c)
 	if err != nil {
 		return err
 	}

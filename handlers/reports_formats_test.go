@@ -91,7 +91,7 @@ func TestSeedReportXLSXNumbers(t *testing.T) {
 		if len(row) >= 5 && row[1] == "Tổng số" && row[2] == "988" && row[3] == "988" {
 			found["dossier total row 988/988"] = true
 		}
-		if len(row) >= 4 && contains(row[2], "Số hóa hồ sơ") && row[3] == "0.832" {
+		if len(row) >= 4 && contains(row[1], "Số hóa hồ sơ") && row[3] == "0.832" {
 			found["digitization 0.832"] = true
 		}
 	}

@@ -48,8 +48,8 @@ func TestNoServerErrors(t *testing.T) {
 		{"GET", plans + "?q=%00&kind=%00&status=draft", nil},
 		{"GET", plans + "?year=99999999999999999999", nil},
 		{"GET", plans + "?cursor=" + strings.Repeat("A", 5000), nil},
-		{"GET", plans + "?cursor=WyJ4IiwieCIsIngiXQ", nil}, // ["x","x","x"]
-		{"GET", plans + "?cursor=WzIwMjQsIjIwMjQtMDItMzAiLDFd", nil}, // [2024,"2024-02-30",1]
+		{"GET", plans + "?cursor=WyJ4IiwieCIsIngiXQ", nil},               // ["x","x","x"]
+		{"GET", plans + "?cursor=WzIwMjQsIjIwMjQtMDItMzAiLDFd", nil},     // [2024,"2024-02-30",1]
 		{"GET", "/api/v1/tasks?cursor=WyIyMDI0LTEwLTAxIiwxZTQwMF0", nil}, // ["2024-10-01",1e400]
 		{"GET", "/api/v1/tasks?due_from=0000-01-01&due_to=9999-12-31", nil},
 		{"GET", "/api/v1/tasks?plan_id=9223372036854775807&unit_id=9223372036854775807", nil},

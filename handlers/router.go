@@ -96,6 +96,7 @@ func newEngine(store *models.Store, opts Options) *gin.Engine {
 	authed.POST("/users/:id/password", wrap(h.resetPassword))
 	authed.PUT("/users/:id/memberships", wrap(h.setMemberships))
 	authed.GET("/audit", wrap(h.listAudit))
+	authed.GET("/province/rollup", wrap(h.provinceRollup))
 	authed.GET("/calendar", wrap(h.getCalendar))
 	authed.GET("/calendar/add-working-days", wrap(h.addWorkingDays))
 	authed.GET("/settings/calendar", wrap(h.listCalendarOverrides))

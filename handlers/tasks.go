@@ -14,7 +14,7 @@ import (
 func taskFilter(c *gin.Context) (models.TaskFilter, error) {
 	q := &query{c: c}
 	f := models.TaskFilter{PlanID: q.id("plan_id"), UnitID: q.id("unit_id"), DueFrom: q.date("due_from"),
-		DueTo: q.date("due_to"), Query: c.Query("q"), Limit: q.int("limit"), Cursor: c.Query("cursor")}
+		DueTo: q.date("due_to"), Query: c.Query("q"), Limit: q.limit(), Cursor: c.Query("cursor")}
 	switch a := c.Query("assignee"); a {
 	case "":
 	case "me":

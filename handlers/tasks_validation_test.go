@@ -41,6 +41,7 @@ func TestCreateTaskRejections(t *testing.T) {
 		{"assignee id zero", taskIn(unit, map[string]any{"assignee_ids": []int64{0}}), "assignee_ids"},
 		{"assignees not a list", taskIn(unit, map[string]any{"assignee_ids": 5}), "assignee_ids"},
 		{"negative target", taskIn(unit, map[string]any{"target_value": -1}), "target_value"},
+		{"NUL in description", taskIn(unit, map[string]any{"description": "a\u0000b"}), "description"},
 		{"zero weight", taskIn(unit, map[string]any{"weight": 0}), "weight"},
 		{"huge weight", taskIn(unit, map[string]any{"weight": 1e9}), "weight"},
 	}

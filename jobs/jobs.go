@@ -176,7 +176,8 @@ func All(store *models.Store, o Options) ([]Job, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append([]Job{Status{Store: store}, Recurrence{Store: store}, Snapshot{Store: store}}, delivery...), nil
+	return append([]Job{Status{Store: store}, Recurrence{Store: store}, Snapshot{Store: store},
+		Reports{Store: store}}, delivery...), nil
 }
 
 // Find returns the job called name.

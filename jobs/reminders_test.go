@@ -76,6 +76,11 @@ func TestPlannerRules(t *testing.T) {
 			t.Errorf("%s (due %s):\n got  %v\n want %v", c.title, c.due, got, c.want)
 		}
 	}
+	for _, d := range deliveriesOf(t, w, w.A, models.DeliveryFilter{Kind: "escalation"}) {
+		if d.RecipientID != w.A.Users[models.RoleChairman].ID {
+			t.Errorf("escalation to user %d, not the chairman", d.RecipientID)
+		}
+	}
 	want := map[string][]string{"assigned": {"08-20"}, "stale": {"09-04"}}
 	if got := queuedDays(t, w, w.A, stale.ID); !reflect.DeepEqual(got, want) {
 		t.Errorf("stale task:\n got  %v\n want %v", got, want)
@@ -174,10 +179,9 @@ func TestPlannerCatchUpAfterDowntime(t *testing.T) {
 	w.Clock.Set(vn(9, 3, 15, 0))
 	mon := assign(t, w, chair, p, "Hạn thứ Hai 9/9", "2024-09-09", w.A.Office.ID, officer)
 	plan(t, job, w, vn(9, 5, 8, 0))
-	for _, d := range deliveriesOf(t, w, w.A, models.DeliveryFilter{TaskID: mon.ID, Kind: "due_soon", Channel: "inbox"}) {
-		if d.Window != "2024-09-09/3" {
-			t.Errorf("due soon window %q, want 2024-09-09/3", d.Window)
-		}
+	got := deliveriesOf(t, w, w.A, models.DeliveryFilter{TaskID: mon.ID, Kind: "due_soon", Channel: "inbox"})
+	if len(got) != 1 || got[0].Window != "2024-09-09/3" {
+		t.Errorf("due soon on the day after its day: %+v, want one with window 2024-09-09/3", got)
 	}
 }
 
@@ -220,5 +224,47 @@ func TestPlannerConcurrentRunsQueueOnce(t *testing.T) {
 			t.Fatalf("queued twice: %s", key)
 		}
 		seen[key] = true
+	}
+}
+
+// TestAssignedOnCreateAndReassign: an assignment is announced to the people
+// who are new to the task, once; a progress report announces nothing.
+func TestAssignedOnCreateAndReassign(t *testing.T) {
+	t.Parallel()
+	w := testfix.New(t)
+	ctx := context.Background()
+	w.Clock.Set(vn(9, 29, 10, 0)) // a Sunday: no deadline reminders to mix in
+	chair, p := newPlan(t, w, w.A, "25/KH-UBND")
+	officer, team := w.A.Users[models.RoleOfficer].ID, w.A.Users[models.RoleTeamMember].ID
+	task := assign(t, w, chair, p, "Rà soát danh mục TTHC", "2024-10-31", w.A.Office.ID, officer)
+	job := Reminders{Store: w.JobsStore(t)}
+	recipients := func(when time.Time) []int64 {
+		t.Helper()
+		plan(t, job, w, when)
+		var out []int64
+		for _, d := range deliveriesOf(t, w, w.A, models.DeliveryFilter{Kind: "assigned"}) {
+			out = append(out, d.RecipientID)
+		}
+		return out
+	}
+	if got := recipients(vn(9, 29, 10, 10)); !reflect.DeepEqual(got, []int64{officer}) {
+		t.Fatalf("after creation: %v, want the officer", got)
+	}
+	pct := 30
+	w.Clock.Set(vn(9, 29, 11, 0))
+	if _, err := w.Store.ReportProgress(ctx, w.Actor(t, w.A, models.RoleOfficer), task.ID,
+		models.ProgressInput{Percent: &pct}); err != nil {
+		t.Fatal(err)
+	}
+	if got := recipients(vn(9, 29, 11, 10)); len(got) != 1 {
+		t.Fatalf("after a progress report: %v, want nothing new", got)
+	}
+	w.Clock.Set(vn(9, 29, 12, 0))
+	if _, err := w.Store.UpdateTask(ctx, chair, task.ID, 0, models.TaskPatch{
+		AssigneeIDs: models.Some([]int64{officer, team})}); err != nil {
+		t.Fatal(err)
+	}
+	if got := recipients(vn(9, 29, 12, 10)); !reflect.DeepEqual(got, []int64{team, officer}) {
+		t.Fatalf("after adding the team member: %v, want the team member (newest first), then the officer", got)
 	}
 }

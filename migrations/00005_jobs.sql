@@ -32,7 +32,7 @@ CREATE TABLE job_runs (
 GRANT USAGE ON SCHEMA public TO tiendo_jobs;
 GRANT SELECT, INSERT, UPDATE ON job_runs TO tiendo_jobs;
 GRANT SELECT ON communes, users, plan_kinds, units, memberships, plans, plan_references, task_units,
-  task_assignees, progress_updates TO tiendo_jobs;
+  task_assignees, progress_updates, task_reviews TO tiendo_jobs;
 GRANT SELECT, INSERT, UPDATE ON tasks TO tiendo_jobs;
 GRANT SELECT, INSERT ON audit_log TO tiendo_jobs;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tiendo_jobs;
@@ -42,7 +42,7 @@ DO $$
 DECLARE t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['units', 'memberships', 'plans', 'plan_references', 'tasks', 'task_units',
-                           'task_assignees', 'progress_updates', 'audit_log'] LOOP
+                           'task_assignees', 'progress_updates', 'audit_log', 'task_reviews'] LOOP
     EXECUTE format('CREATE POLICY jobs_all ON %I TO tiendo_jobs USING (true) WITH CHECK (true)', t);
   END LOOP;
 END $$;
@@ -54,7 +54,7 @@ DO $$
 DECLARE t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['units', 'memberships', 'plans', 'plan_references', 'tasks', 'task_units',
-                           'task_assignees', 'progress_updates', 'audit_log'] LOOP
+                           'task_assignees', 'progress_updates', 'audit_log', 'task_reviews'] LOOP
     EXECUTE format('DROP POLICY jobs_all ON %I', t);
   END LOOP;
 END $$;

@@ -235,6 +235,23 @@ GRANT SELECT, INSERT ON reports TO tiendo_jobs;
 GRANT USAGE ON SEQUENCE indicators_id_seq, indicator_values_id_seq, dossier_stats_id_seq, reports_id_seq
   TO tiendo_app, tiendo_jobs;
 
+-- The scheduler tells the chairman in the inbox that a period's report is
+-- ready, through the outbox of 00006 (kind 'report'). The kind list is
+-- extended rather than restated, so kinds added to 00006 later are kept.
+-- +goose StatementBegin
+DO $$
+DECLARE def text;
+BEGIN
+  SELECT pg_get_constraintdef(oid) INTO def FROM pg_constraint
+  WHERE conrelid = 'deliveries'::regclass AND conname = 'deliveries_kind_check';
+  IF def IS NOT NULL AND def NOT LIKE '%''report''%' THEN
+    ALTER TABLE deliveries DROP CONSTRAINT deliveries_kind_check;
+    EXECUTE 'ALTER TABLE deliveries ADD CONSTRAINT deliveries_kind_check '
+      || regexp_replace(def, '\]\)', ', ''report''::text])');
+  END IF;
+END $$;
+-- +goose StatementEnd
+
 -- +goose Down
 DROP TABLE reports, report_settings, dossier_stat_lines, dossier_stats, task_indicators, indicator_values,
   indicator_targets, indicators, indicator_builtins, indicator_groups;

@@ -91,6 +91,10 @@ func (a *Actor) ipOrNil() any {
 	return a.IP
 }
 
+// IsProvinceViewer reports whether the actor is a province-level account: it
+// belongs to no commune and reads roll-ups across its province only.
+func (a *Actor) IsProvinceViewer() bool { return a.CommuneID == 0 && a.Commune.Province != "" }
+
 // SystemActor acts for the operator (demo loading, provisioning) inside one
 // commune; its audit rows carry no user.
 func SystemActor(c *CommuneInfo) *Actor {

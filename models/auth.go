@@ -183,6 +183,9 @@ func (s *Store) Authenticate(ctx context.Context, token, ip string) (*Actor, err
 		MustChangePassword: owner.MustChange, CommuneID: owner.CommuneID, Commune: owner.CommuneInfo, IP: ip,
 		APITokenID: tokenID}
 	a.Commune.ID = owner.CommuneID
+	if a.IsProvinceViewer() {
+		return a, nil // no commune, no memberships: roll-ups only
+	}
 	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		return t.stmt(s.q.MembershipsOf).Select(&a.Memberships, a.UserID)
 	})

@@ -24,7 +24,7 @@ const (
 
 // DeliveryKinds lists every kind, in the order a day's reminders are read.
 var DeliveryKinds = []string{KindAssigned, KindDueSoon, KindDueToday, KindOverdue, KindEscalation, KindStale,
-	KindDigest, KindDeliveryFailed}
+	KindDigest, KindDeliveryFailed, KindReport}
 
 // DeliveryStatuses are a delivery's states: queued → sending (claimed under a
 // lease) → sent, or failed (retried with backoff) → … → dead.

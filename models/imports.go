@@ -52,6 +52,21 @@ func (e *rowErrors) has(row int, col string) bool {
 	return false
 }
 
+// inDraft reports whether any row of the draft (the plan's or a task's) has an error.
+func (e *rowErrors) inDraft(d *PlanDraft) bool {
+	rows := map[int]bool{d.Row: true}
+	for _, t := range d.Tasks {
+		rows[t.Row] = true
+	}
+	for _, f := range e.Fields {
+		var row int
+		if _, err := fmt.Sscanf(f.Field, "row %d,", &row); err == nil && rows[row] {
+			return true
+		}
+	}
+	return false
+}
+
 // addFields re-labels a model validation error with its row; fields map
 // input field names to template columns.
 func (e *rowErrors) addFields(row int, err error, fields map[string]string) {

@@ -61,12 +61,21 @@ func (s *Store) ImportPlans(ctx context.Context, a *Actor, g Grid) (*ImportResul
 		if err != nil {
 			return err
 		}
+		// Rows that read well are still written (then rolled back) when
+		// others do not, so the answer also lists what only the database
+		// can say, such as a number already used.
 		drafts, err := ParsePlanRows(g, l)
-		if err != nil {
+		errs := &rowErrors{}
+		var verr *ValidationError
+		if errors.As(err, &verr) {
+			errs.Fields = append(errs.Fields, verr.Fields...)
+		} else if err != nil {
 			return err
 		}
-		errs := &rowErrors{}
 		for i := range drafts {
+			if errs.inDraft(&drafts[i]) {
+				continue
+			}
 			if err := s.writeDraft(t, a, &drafts[i], w, res, errs); err != nil {
 				return err
 			}

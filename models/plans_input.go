@@ -3,6 +3,7 @@ package models
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/tiendo/tiendo/models/calendar"
 )
@@ -135,5 +136,8 @@ func checkText(v *ValidationError, field, s string, max int, required bool) {
 		v.Add(field, "required", "không được để trống")
 	case n > max:
 		v.Add(field, "too_long", "tối đa %d ký tự", max)
+	case strings.ContainsRune(s, 0):
+		// PostgreSQL text cannot hold NUL; refused here, the client hears which field.
+		v.Add(field, "invalid", "không được chứa ký tự NUL")
 	}
 }

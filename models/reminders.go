@@ -15,9 +15,9 @@ import (
 // are due as of an instant and queues them in the outbox. Rules (defaults in
 // DefaultSettings, each commune may change them):
 //
-//   - assigned: a task changed within PlanOptions.AssignedLookback whose
-//     people have not been told yet (new task, new assignee, new lead unit);
-//     queued at any hour.
+//   - assigned: a task created, or given other assignees or another lead
+//     unit (as the audit log records), within PlanOptions.AssignedLookback:
+//     its people who were not told yet; queued at any hour.
 //   - the rest only on the commune's working days, from Settings.DigestAt
 //     (07:30) on, so that nobody is woken at midnight:
 //   - due_soon: when the working days left until the deadline fall to a lead
@@ -40,9 +40,9 @@ type PlanOptions struct {
 	// EmailAvailable says the server can send email (TIENDO_SMTP_URL); without
 	// it no email deliveries are queued, as they could only end dead.
 	EmailAvailable bool
-	// AssignedLookback is how far back a task's last change may lie for its
-	// assignment to be announced; it bounds the catch-up after downtime and
-	// keeps a first start from announcing every old task. Default 7 days.
+	// AssignedLookback is how far back an assignment may lie to be
+	// announced; it bounds the catch-up after downtime and keeps a first
+	// start from announcing every old task. Default 7 days.
 	AssignedLookback time.Duration
 }
 
@@ -59,6 +59,7 @@ func (r PlanResult) Total() int {
 }
 
 type reminderQueries struct {
+	Lock    *sqlx.Stmt `query:"plan-lock"`
 	Tasks   *sqlx.Stmt `query:"plan-task-reminders"`
 	Digests *sqlx.Stmt `query:"plan-digests"`
 }
@@ -71,7 +72,8 @@ const (
 )
 
 // PlanReminders queues the deliveries due as of now; it is safe to run again
-// and on several replicas at once (the outbox's dedup key drops repeats).
+// and on several replicas at once (they take turns, and the outbox's dedup
+// key drops repeats).
 func (s *Store) PlanReminders(ctx context.Context, now time.Time, o PlanOptions) (PlanResult, error) {
 	in, err := s.planInput(ctx, now, o)
 	if err != nil {
@@ -80,30 +82,37 @@ func (s *Store) PlanReminders(ctx context.Context, now time.Time, o PlanOptions)
 	if o.AssignedLookback == 0 {
 		o.AssignedLookback = 7 * 24 * time.Hour
 	}
-	res := PlanResult{}
-	count := func(stmt *sqlx.Stmt, args ...any) error {
-		return s.inCommune(ctx, 0, func(t *tx) error {
-			var rows []struct {
-				Kind string `db:"kind"`
-				N    int    `db:"n"`
-			}
-			if err := t.stmt(stmt).Select(&rows, args...); err != nil {
-				return err
-			}
-			for _, r := range rows {
-				res[r.Kind] += r.N
-			}
-			return nil
-		})
-	}
 	base := []any{in.communes, in.distances, lookupPast, lookupStride, now}
-	if err := count(s.remQ.Tasks, append(base, now.Add(-o.AssignedLookback))...); err != nil {
-		return nil, err
-	}
-	if err := count(s.remQ.Digests, base...); err != nil {
+	res := PlanResult{}
+	err = s.inCommune(ctx, 0, func(t *tx) error {
+		clear(res) // a retried transaction counts afresh
+		if _, err := t.stmt(s.remQ.Lock).Exec(); err != nil {
+			return err
+		}
+		if err := countQueued(t, s.remQ.Tasks, res, append(base, now.Add(-o.AssignedLookback))...); err != nil {
+			return err
+		}
+		return countQueued(t, s.remQ.Digests, res, base...)
+	})
+	if err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// countQueued runs one planning statement and adds its counts to res.
+func countQueued(t *tx, stmt *sqlx.Stmt, res PlanResult, args ...any) error {
+	var rows []struct {
+		Kind string `db:"kind"`
+		N    int    `db:"n"`
+	}
+	if err := t.stmt(stmt).Select(&rows, args...); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		res[r.Kind] += r.N
+	}
+	return nil
 }
 
 // planCommune is one commune's line of the planner's JSON input.

@@ -75,6 +75,7 @@ type reportQueries struct {
 	ListBuilt      *sqlx.Stmt `query:"list-built-reports"`
 	BuiltFile      *sqlx.Stmt `query:"built-report-file"`
 	BuiltExists    *sqlx.Stmt `query:"built-report-exists"`
+	Notify         *sqlx.Stmt `query:"enqueue-report-notice"`
 }
 
 // BuildReport assembles the report of o.Period in one read-only transaction,

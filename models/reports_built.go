@@ -31,11 +31,11 @@ type ReportFile struct {
 	Content     []byte `db:"content"`
 }
 
-// SaveScheduledReport keeps the files the scheduler built for r's period;
-// it reports false when that period was already built (by another replica,
-// or an earlier run), in which case nothing is written.
-func (s *Store) SaveScheduledReport(ctx context.Context, a *Actor, r *Report, files []ReportFile) (bool, error) {
-	created := false
+// SaveScheduledReport keeps the files the scheduler built for r's period
+// and returns their ids; none when that period was already built (by
+// another replica, or an earlier run), in which case nothing is written.
+func (s *Store) SaveScheduledReport(ctx context.Context, a *Actor, r *Report, files []ReportFile) ([]int64, error) {
+	var saved []int64
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		for _, f := range files {
 			var ids []int64
@@ -44,11 +44,11 @@ func (s *Store) SaveScheduledReport(ctx context.Context, a *Actor, r *Report, fi
 			if err != nil {
 				return err
 			}
-			created = created || len(ids) == 1
+			saved = append(saved, ids...)
 		}
 		return nil
 	})
-	return created, err
+	return saved, err
 }
 
 // ScheduledReportExists reports whether the scheduler already built period p.

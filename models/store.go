@@ -19,23 +19,24 @@ import (
 // Store is the domain's entry point: every read and write goes through its
 // methods, each scoped to the caller's commune in SQL.
 type Store struct {
-	db       *sqlx.DB
-	q        queries
-	auditQ   auditQueries
-	jobQ     jobQueries
-	accQ     accountQueries
-	loginQ   loginQueries
-	reviewQ  reviewQueries
-	attachQ  attachmentQueries
-	overQ    overviewQueries
-	cloneQ   cloneQueries
-	indQ     indicatorQueries // indicators, dossier statistics, reports, data quality
-	dosQ     dossierQueries
-	repQ     reportQueries
-	qualQ    qualityQueries
-	impQ     importQueries
-	clock    Clock
-	Password PasswordParams
+	db        *sqlx.DB
+	q         queries
+	auditQ    auditQueries
+	provinceQ provinceQueries
+	jobQ      jobQueries
+	accQ      accountQueries
+	loginQ    loginQueries
+	reviewQ   reviewQueries
+	attachQ   attachmentQueries
+	overQ     overviewQueries
+	cloneQ    cloneQueries
+	indQ      indicatorQueries // indicators, dossier statistics, reports, data quality
+	dosQ      dossierQueries
+	repQ      reportQueries
+	qualQ     qualityQueries
+	impQ      importQueries
+	clock     Clock
+	Password  PasswordParams
 
 	// The deadline engine: per-commune calendars (calendars.go), series and snapshots.
 	calQ    calendarQueries
@@ -88,7 +89,7 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 // prepared lists every statement struct of the store; a feature with its own
 // struct of queries adds it here.
 func (s *Store) prepared() []any {
-	return []any{&s.q, &s.auditQ, &s.jobQ, &s.accQ, &s.loginQ, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ,
+	return []any{&s.q, &s.auditQ, &s.provinceQ, &s.jobQ, &s.accQ, &s.loginQ, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ,
 		&s.calQ, &s.seriesQ, &s.snapQ, &s.indQ, &s.dosQ, &s.repQ, &s.qualQ, &s.impQ,
 		&s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ}
 }
@@ -120,9 +121,25 @@ func (t *tx) stmt(s *sqlx.Stmt) *sqlx.Stmt { return t.StmtxContext(t.ctx, s) }
 // serialization failure is retried a few times; other errors are mapped to
 // the domain errors the HTTP layer understands.
 func (s *Store) inCommune(ctx context.Context, communeID int64, fn func(*tx) error) error {
+	scope := ""
+	if communeID != 0 {
+		scope = strconv.FormatInt(communeID, 10)
+	}
+	return s.inScope(ctx, "tiendo.commune_id", scope, fn)
+}
+
+// inProvince runs fn in a transaction that may read (never write) the plans
+// and tasks of every commune of province, through the province_read policies.
+func (s *Store) inProvince(ctx context.Context, province string, fn func(*tx) error) error {
+	return s.inScope(ctx, "tiendo.province", province, fn)
+}
+
+// inScope runs fn in a transaction with the RLS setting key = value (none
+// when value is empty), retrying serialization failures.
+func (s *Store) inScope(ctx context.Context, key, value string, fn func(*tx) error) error {
 	var err error
 	for attempt := 0; attempt < 4; attempt++ {
-		err = s.tryTx(ctx, communeID, fn)
+		err = s.tryTx(ctx, key, value, fn)
 		if !isRetryable(err) {
 			break
 		}
@@ -130,7 +147,7 @@ func (s *Store) inCommune(ctx context.Context, communeID int64, fn func(*tx) err
 	return mapPGError(err)
 }
 
-func (s *Store) tryTx(ctx context.Context, communeID int64, fn func(*tx) error) (err error) {
+func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*tx) error) (err error) {
 	sqlTx, err := s.db.BeginTxx(ctx, nil)
 	if err != nil {
 		return err
@@ -141,9 +158,8 @@ func (s *Store) tryTx(ctx context.Context, communeID int64, fn func(*tx) error) 
 			_ = sqlTx.Rollback()
 		}
 	}()
-	if communeID != 0 {
-		if _, err = t.ExecContext(ctx, `SELECT set_config('tiendo.commune_id', $1, true)`,
-			strconv.FormatInt(communeID, 10)); err != nil {
+	if value != "" {
+		if _, err = t.ExecContext(ctx, `SELECT set_config($1, $2, true)`, key, value); err != nil {
 			return err
 		}
 	}

@@ -34,8 +34,8 @@ func indicatorsSection(r *models.Report) Section {
 		}
 		s.Blocks = append(s.Blocks, para(lead+strings.Join(lines, "; ")+"."))
 	}
-	t := Table{Name: "Chỉ số 766", Header: []string{"STT", "Nhóm", "Chỉ tiêu", "Kết quả", "Chỉ tiêu năm",
-		"Ngưỡng 766", "Đánh giá", "Điểm", "Tối đa"}, Widths: []float64{6, 14, 28, 11, 11, 9, 10, 8, 8}}
+	t := Table{Name: "Chỉ số 766", Header: []string{"STT", "Chỉ tiêu", "Nhóm", "Kết quả", "Chỉ tiêu năm",
+		"Ngưỡng 766", "Đánh giá", "Điểm", "Tối đa"}, Widths: []float64{6, 28, 14, 11, 11, 9, 10, 8, 8}}
 	for i, row := range ir.Rows {
 		var value *float64
 		result, score := "Chưa có số liệu", text("–")
@@ -47,7 +47,7 @@ func indicatorsSection(r *models.Report) Section {
 			score = numCell(*row.Score)
 		}
 		threshold := row.Threshold
-		t.Rows = append(t.Rows, []Cell{intCell(i + 1), text(row.GroupName), text(row.Name), pctCell(value),
+		t.Rows = append(t.Rows, []Cell{intCell(i + 1), text(row.Name), text(row.GroupName), pctCell(value),
 			text(targetText(row)), pctCell(&threshold), text(result), score, numCell(row.MaxPoints)})
 	}
 	s.Blocks = append(s.Blocks, table(t))

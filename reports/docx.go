@@ -121,7 +121,10 @@ func newDocxTable(t *Table) *docxTable {
 			w = int(t.Widths[i] / total * textWidth)
 		}
 		dt.Grid = append(dt.Grid, w)
-		dt.Head = append(dt.Head, docxCell{Text: t.Header[i], Align: "center", Width: w})
+	}
+	widenNarrow(dt.Grid)
+	for i, h := range t.Header {
+		dt.Head = append(dt.Head, docxCell{Text: h, Align: "center", Width: dt.Grid[i]})
 	}
 	for _, r := range t.Rows {
 		var row []docxCell
@@ -135,6 +138,26 @@ func newDocxTable(t *Table) *docxTable {
 		dt.Rows = append(dt.Rows, row)
 	}
 	return dt
+}
+
+// minColumn keeps "STT", "Điểm" and "94,31%" on one line (twips).
+const minColumn = 680
+
+// widenNarrow brings every column to minColumn, taking the width from the
+// widest column, so short headers and rates do not break mid-word.
+func widenNarrow(grid []int) {
+	widest := 0
+	for i, w := range grid {
+		if w > grid[widest] {
+			widest = i
+		}
+	}
+	for i, w := range grid {
+		if w < minColumn && i != widest {
+			grid[widest] -= minColumn - w
+			grid[i] = minColumn
+		}
+	}
 }
 
 // xmlText escapes s for XML character data and drops the characters XML 1.0

@@ -27,7 +27,7 @@ func XLSX(d Doc) ([]byte, error) {
 	if err := f.SetSheetName("Sheet1", sheetName); err != nil {
 		return nil, err
 	}
-	w := &xlsxWriter{f: f, row: 1, cols: 9, widths: columnWidths(d, 9)}
+	w := &xlsxWriter{f: f, row: 1, cols: len(xlsxWidths), widths: xlsxWidths}
 	if err := w.setUp(); err != nil {
 		return nil, err
 	}
@@ -52,26 +52,10 @@ func XLSX(d Doc) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// columnWidths takes, for each column, the widest any table asks for.
-func columnWidths(d Doc, n int) []float64 {
-	w := make([]float64, n)
-	for i := range w {
-		w[i] = 10
-	}
-	for _, s := range d.Sections {
-		for _, b := range s.Blocks {
-			if b.Table == nil {
-				continue
-			}
-			for i, x := range b.Table.Widths {
-				if i < n {
-					w[i] = math.Min(45, math.Max(w[i], x))
-				}
-			}
-		}
-	}
-	return w
-}
+// xlsxWidths are the sheet's column widths (in characters): the line
+// number, a wide text column, then narrower ones. Every table shares them,
+// so long cells wrap and their rows are made tall enough (rowHeight).
+var xlsxWidths = []float64{5, 32, 12, 12, 18, 12, 10, 9, 9}
 
 // setUp sets column widths, A4 page and the cell styles.
 func (w *xlsxWriter) setUp() error {
@@ -81,12 +65,10 @@ func (w *xlsxWriter) setUp() error {
 			return err
 		}
 	}
-	a4, landscape, fit := 9, "landscape", true
+	// A4 landscape at 80 %: the nine columns fit the width, pages run on.
+	a4, landscape, scale := 9, "landscape", uint(80)
 	if err := w.f.SetPageLayout(sheetName, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape,
-		FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	if err := w.f.SetSheetProps(sheetName, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		AdjustTo: &scale}); err != nil {
 		return err
 	}
 	w.styles = map[string]int{}
@@ -99,8 +81,6 @@ func (w *xlsxWriter) setUp() error {
 	}
 	return nil
 }
-
-var one, zero = 1, 0
 
 // heading writes the two-block national heading, the title and the meta lines.
 func (w *xlsxWriter) heading(d Doc) {
@@ -130,10 +110,21 @@ func (w *xlsxWriter) line(s, style string) {
 	for _, x := range w.widths {
 		total += x
 	}
-	if lines := math.Ceil(float64(len([]rune(s))) * 1.1 / total); lines > 1 {
-		_ = w.f.SetRowHeight(sheetName, w.row, 15*lines)
-	}
+	w.fit(lines(s, total))
 	w.row++
+}
+
+// fit makes the current row tall enough for n lines of wrapped text; a
+// spreadsheet does not grow rows of merged or written cells by itself.
+func (w *xlsxWriter) fit(n int) {
+	if n > 1 {
+		_ = w.f.SetRowHeight(sheetName, w.row, 15*float64(n))
+	}
+}
+
+// lines estimates how many lines s wraps to in a column width characters wide.
+func lines(s string, width float64) int {
+	return int(math.Ceil(float64(len([]rune(s))) / width))
 }
 
 func (w *xlsxWriter) merge(from, to int, s, style string) {
@@ -149,16 +140,22 @@ func (w *xlsxWriter) merge(from, to int, s, style string) {
 // table writes the header and the rows with borders; numeric cells keep
 // their value.
 func (w *xlsxWriter) table(t *Table) {
+	tallest := 1
 	for i, h := range t.Header {
 		cell, _ := excelize.CoordinatesToCellName(i+1, w.row)
 		_ = w.f.SetCellStr(sheetName, cell, h)
 		_ = w.f.SetCellStyle(sheetName, cell, cell, w.styles["th"])
+		tallest = max(tallest, lines(h, w.widths[min(i, len(w.widths)-1)]))
 	}
+	w.fit(tallest)
 	w.row++
 	for _, r := range t.Rows {
+		tallest = 1
 		for i, c := range r {
 			w.cell(i+1, c)
+			tallest = max(tallest, lines(c.Text, w.widths[min(i, len(w.widths)-1)]))
 		}
+		w.fit(tallest)
 		w.row++
 	}
 }

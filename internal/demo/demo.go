@@ -98,8 +98,21 @@ func load(ctx context.Context, db *sqlx.DB, o Options) (*Result, error) {
 		summary = append(summary, fmt.Sprintf("%s: %d kế hoạch, %d nhiệm vụ, %d lượt báo cáo tiến độ",
 			spec.name, l.plans, l.taskCount, l.reports))
 	}
+	if _, err := store.CreateProvinceUser(ctx, provinceViewer(pw)); err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	res.Logins = append(res.Logins, Login{Username: provinceViewerName,
+		Description: "Sở Nội vụ tỉnh An Giang, chỉ xem số liệu tổng hợp / province viewer (roll-ups only)"})
 	res.Summary = strings.Join(summary, "; ")
 	return res, nil
+}
+
+// provinceViewerName signs in to the province roll-up of both demo communes.
+const provinceViewerName = "tinhag"
+
+func provinceViewer(pw string) models.NewProvinceUser {
+	return models.NewProvinceUser{Province: "An Giang", Username: provinceViewerName,
+		FullName: "Chuyên viên Sở Nội vụ An Giang", Password: pw}
 }
 
 // demoPassword checks the operator's password against the account rules

@@ -19,7 +19,7 @@ func outbound() *models.Outbound {
 	d := &models.Outbound{ID: 7, CommuneID: 1, TaskID: &task, Kind: models.KindDueSoon, Channel: "email",
 		Attempts: 1, MessageID: "0b7c8a0e-1d2f-4f7a-9a51-3c0d4e5f6a7b", CommuneName: "Vọng Đông",
 		RecipientID: 3, RecipientName: "Võ Thị Ngọc Hân", RecipientEmail: "han@xa.example.vn",
-		Payload: []byte(`{"task_title":"Rà soát TTHC","due_on":"2024-10-03","days":3,"lead":3}`),
+		Payload:   []byte(`{"task_title":"Rà soát TTHC","due_on":"2024-10-03","days":3,"lead":3}`),
 		CreatedAt: time.Date(2024, 9, 30, 7, 30, 0, 0, models.VietnamTime)}
 	if err := notify.Render(d); err != nil {
 		panic(err)

@@ -60,6 +60,8 @@ func Render(d *models.Outbound) error {
 	switch d.Kind {
 	case models.KindDigest:
 		d.Title, d.Body, d.Link = "Tổng hợp nhiệm vụ ngày "+f.Date.VN(), digestBody(f), "/viec-cua-toi"
+	case models.KindReport: // reports.go
+		d.Title, d.Body, d.Link = reportMessage(d.Payload)
 	case models.KindDeliveryFailed:
 		d.Title = "Không gửi được thông báo"
 		d.Body = fmt.Sprintf("Thông báo «%s» về nhiệm vụ «%s» gửi tới %s qua kênh %s đã thất bại sau %d lần thử: %s",

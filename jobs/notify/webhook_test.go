@@ -29,7 +29,9 @@ func TestWebhookSendAndVerify(t *testing.T) {
 	clock := models.NewFixedClock(time.Date(2024, 9, 30, 7, 31, 0, 0, models.VietnamTime))
 	rcv := testnotify.NewWebhook(t, "mot-khoa-bi-mat-du-dai-2024")
 	rcv.Clock = clock
-	rcv.Respond = func(n int) int { return map[bool]int{true: http.StatusServiceUnavailable, false: http.StatusNoContent}[n == 1] }
+	rcv.Respond = func(n int) int {
+		return map[bool]int{true: http.StatusServiceUnavailable, false: http.StatusNoContent}[n == 1]
+	}
 	d := outbound()
 	d.Channel, d.WebhookURL, d.WebhookSecret = "webhook", rcv.URL, rcv.Secret
 	hook := notify.Webhook{Clock: clock}

@@ -54,12 +54,16 @@ RETURNING id, name, created_at, last_used_at, expires_on;
 -- the token works, which ends at midnight in the commune's time zone.
 SELECT t.id AS token_id, t.last_used_at,
        u.id AS user_id, u.username, u.full_name, u.must_change_password,
-       c.id AS commune_id, c.code, c.name, c.kind, c.province, c.time_zone, c.due_soon_working_days
+       COALESCE(c.id, 0) AS commune_id, COALESCE(c.code, '') AS code, COALESCE(c.name, '') AS name,
+       COALESCE(c.kind, '') AS kind, COALESCE(c.province, u.province) AS province,
+       COALESCE(c.time_zone, 'Asia/Ho_Chi_Minh') AS time_zone,
+       COALESCE(c.due_soon_working_days, 3) AS due_soon_working_days
 FROM api_tokens t
 JOIN users u ON u.id = t.user_id AND u.disabled_at IS NULL
-JOIN communes c ON c.id = u.commune_id
+LEFT JOIN communes c ON c.id = u.commune_id -- none for a province account
 WHERE t.token_hash = $1 AND t.revoked_at IS NULL
-  AND (t.expires_on IS NULL OR $2 < ((t.expires_on + 1)::timestamp AT TIME ZONE c.time_zone));
+  AND (t.expires_on IS NULL
+       OR $2 < ((t.expires_on + 1)::timestamp AT TIME ZONE COALESCE(c.time_zone, 'Asia/Ho_Chi_Minh')));
 
 -- name: touch-api-token
 UPDATE api_tokens SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2);

@@ -21,10 +21,13 @@ VALUES ($1, $2, $3, $3, $4, $5, $6);
 -- on every request. (Memberships are tenant rows, read once the commune is known.)
 SELECT s.last_seen_at, s.created_at,
        u.id AS user_id, u.username, u.full_name, u.must_change_password,
-       c.id AS commune_id, c.code, c.name, c.kind, c.province, c.time_zone, c.due_soon_working_days
+       COALESCE(c.id, 0) AS commune_id, COALESCE(c.code, '') AS code, COALESCE(c.name, '') AS name,
+       COALESCE(c.kind, '') AS kind, COALESCE(c.province, u.province) AS province,
+       COALESCE(c.time_zone, 'Asia/Ho_Chi_Minh') AS time_zone,
+       COALESCE(c.due_soon_working_days, 3) AS due_soon_working_days
 FROM sessions s
 JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL
-JOIN communes c ON c.id = u.commune_id
+LEFT JOIN communes c ON c.id = u.commune_id -- none for a province account
 WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
   AND s.last_seen_at > $3;
 
@@ -33,3 +36,8 @@ UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1 AND last_seen_at < $
 
 -- name: revoke-session
 UPDATE sessions SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL;
+
+-- name: insert-province-user
+INSERT INTO users (province, username, full_name, email, password_hash, must_change_password)
+VALUES ($1, $2, $3, $4, $5, $6)
+RETURNING id;

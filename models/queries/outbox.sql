@@ -84,7 +84,7 @@ WITH d AS (
   JOIN users adm ON adm.id = m.user_id AND adm.disabled_at IS NULL
   JOIN users r ON r.id = d.recipient_id
   WHERE d.status = 'dead' AND d.kind <> 'delivery_failed'
-  ON CONFLICT DO NOTHING
+  ON CONFLICT (commune_id, (COALESCE(task_id, 0)), kind, window_key, recipient_id, channel) DO NOTHING
   RETURNING commune_id, id
 ), nev AS (
   INSERT INTO delivery_events (commune_id, delivery_id, at, event, actor)

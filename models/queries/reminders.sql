@@ -1,4 +1,4 @@
--- The reminder planner's two statements. Each visits every commune at once:
+-- The reminder planner. Both planning statements visit every commune at once:
 -- $1 is a JSON array with one object per commune (its "today", its rules and
 -- channels, and whether its working day's reminders are due yet: "morning"),
 -- $2 a flat int[] of signed working-day distances from each calendar group's
@@ -10,23 +10,29 @@
 -- minus the working days overdue when it has passed. A deadline further back
 -- than the lookup reads -100000, "long overdue", so such a task still gets
 -- one overdue reminder and one escalation, with a window that never moves.
--- $5 is now. Each statement inserts its deliveries with ON CONFLICT DO NOTHING
--- (the dedup key), logs a 'queued' event for each row it really inserted and
--- returns how many it queued per kind.
+-- $5 is now. Each statement inserts with ON CONFLICT DO NOTHING on the dedup
+-- key, logs a 'queued' event for each row it really inserted and returns how
+-- many it queued per kind.
+
+-- name: plan-lock
+-- Planners on several replicas (or `jobs run` beside the scheduler) take
+-- turns instead of racing for the same rows; the sorts of a national run
+-- get the memory they need. Both last until the transaction ends.
+SELECT pg_advisory_xact_lock(hashtext('tiendo.reminders')), set_config('work_mem', '64MB', true);
 
 -- name: plan-task-reminders
--- Task reminders: assigned (tasks changed since $6), due soon, due today,
--- overdue, escalation and stale.
+-- Task reminders: assigned (created or reassigned since $6), due soon, due
+-- today, overdue, escalation and stale.
 WITH c AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(commune_id bigint, grp int, today date, soon date, tz text,
     morning boolean, due_today boolean, leads int[], overdue_first int, overdue_every int, escalate_after int,
     stale_days int, channels text[])
 ), t AS (
-  SELECT c.*, t.id AS task_id, t.lead_unit_id, t.due_on, t.updated_at,
-         (COALESCE(t.last_progress_at, t.created_at) AT TIME ZONE c.tz)::date AS last_update,
+  -- Open tasks of active plans, with the signed distance to their deadline.
+  SELECT c.commune_id, c.today, c.morning, c.due_today, c.leads, c.overdue_first, c.overdue_every,
+         c.escalate_after, c.stale_days, c.channels, t.id AS task_id, t.lead_unit_id, t.due_on, t.created_at,
+         t.updated_at, (COALESCE(t.last_progress_at, t.created_at) AT TIME ZONE c.tz)::date AS last_update,
          task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, c.today, c.soon, c.tz) AS status,
-         jsonb_build_object('task_title', t.title, 'plan', p.doc_number, 'due_on', t.due_on,
-                            'percent', t.percent, 'unit', u.name, 'today', c.today) AS facts,
          CASE WHEN t.due_on < c.today - $3::int THEN -100000
               WHEN t.due_on - c.today < $4::int - $3::int
               THEN ($2::int[])[c.grp * $4::int + (t.due_on - c.today) + $3::int + 1] END AS wd
@@ -34,64 +40,85 @@ WITH c AS (
   JOIN tasks t ON t.commune_id = c.commune_id AND t.deleted_at IS NULL
                   AND t.completed_at IS NULL AND t.cancelled_at IS NULL
   JOIN plans p ON p.commune_id = t.commune_id AND p.id = t.plan_id AND p.deleted_at IS NULL AND p.status = 'active'
-  JOIN units u ON u.commune_id = t.commune_id AND u.id = t.lead_unit_id
-), cand AS (
-  SELECT t.*, 'assigned' AS kind, '' AS window_key, t.facts AS payload
-  FROM t WHERE t.updated_at >= $6
-  UNION ALL
+), due AS (
+  -- The reminders the rules call for today, each with the window that is its key.
   -- r working days left: the reminder of the smallest lead time ≥ r, so a
   -- planner that missed the day of the 3-day reminder sends it on day 2.
-  SELECT t.*, 'due_soon', t.due_on || '/' || l.lead, t.facts || jsonb_build_object('days', t.wd, 'lead', l.lead)
+  SELECT t.*, 'due_soon' AS kind, t.due_on || '/' || l.lead AS window_key,
+         jsonb_build_object('days', t.wd, 'lead', l.lead) AS extra
   FROM t CROSS JOIN LATERAL (SELECT min(x) AS lead FROM unnest(t.leads) x WHERE x >= t.wd) l
   WHERE t.morning AND t.due_on >= t.today AND t.wd >= 1 AND l.lead IS NOT NULL
   UNION ALL
-  SELECT t.*, 'due_today', t.due_on::text, t.facts
+  SELECT t.*, 'due_today', t.due_on::text, '{}'::jsonb
   FROM t WHERE t.morning AND t.due_today AND t.due_on >= t.today AND t.wd = 0
   UNION ALL
   -- One window per overdue_every working days from the first reminder; the
   -- window, not the day, is the key, so missed days are not sent one by one.
   SELECT t.*, 'overdue', t.due_on || '/' || ((-t.wd - t.overdue_first) / t.overdue_every),
-         t.facts || jsonb_build_object('days', NULLIF(-t.wd, 100000))
+         jsonb_build_object('days', NULLIF(-t.wd, 100000))
   FROM t WHERE t.morning AND t.due_on < t.today AND -t.wd >= t.overdue_first
   UNION ALL
-  SELECT t.*, 'escalation', t.due_on::text, t.facts || jsonb_build_object('days', NULLIF(-t.wd, 100000))
+  SELECT t.*, 'escalation', t.due_on::text, jsonb_build_object('days', NULLIF(-t.wd, 100000))
   FROM t WHERE t.morning AND t.due_on < t.today AND t.escalate_after > 0 AND -t.wd >= t.escalate_after
   UNION ALL
   -- Stale: in progress (neither due soon nor overdue, which have their own
   -- reminders) with no report for stale_days; keyed by the last report, so a
   -- new report re-arms it.
   SELECT t.*, 'stale', t.last_update::text,
-         t.facts || jsonb_build_object('days', t.today - t.last_update, 'last_update', t.last_update)
+         jsonb_build_object('days', t.today - t.last_update, 'last_update', t.last_update)
   FROM t WHERE t.morning AND t.stale_days > 0 AND t.status = 'in_progress'
     AND t.today - t.last_update >= t.stale_days
+), cand AS (
+  -- A window whose reminder already went out (to whoever the task's people
+  -- were then) is done: one index probe per task instead of one conflict per
+  -- person and channel, on every run of the day.
+  SELECT due.* FROM due
+  WHERE NOT EXISTS (SELECT FROM deliveries d WHERE d.commune_id = due.commune_id
+                      AND COALESCE(d.task_id, 0) = due.task_id AND d.kind = due.kind AND d.window_key = due.window_key)
+  UNION ALL
+  -- Assigned: created since $6, or its people changed since then as the
+  -- audit log records it (a progress report also touches updated_at, but
+  -- announces no assignment). The dedup key then tells only the new people.
+  SELECT t.*, 'assigned', '', '{}'::jsonb
+  FROM t WHERE t.updated_at >= $6 AND (t.created_at >= $6 OR EXISTS (
+    SELECT FROM audit_log a
+    WHERE a.commune_id = t.commune_id AND a.entity = 'task' AND a.entity_id = t.task_id AND a.action = 'update'
+      AND a.at >= $6 AND (a.before -> 'assignee_ids' IS DISTINCT FROM a.after -> 'assignee_ids'
+                          OR a.before -> 'lead_unit_id' IS DISTINCT FROM a.after -> 'lead_unit_id')))
 ), rcpt AS (
   -- The people who do the work: the assignees, or when there are none the
   -- officers and team members of the lead unit. Escalations go to the chairmen.
   SELECT cand.*, a.user_id
   FROM cand JOIN task_assignees a ON a.commune_id = cand.commune_id AND a.task_id = cand.task_id
   WHERE cand.kind <> 'escalation'
-  UNION
+  UNION ALL
   SELECT cand.*, m.user_id
-  FROM cand JOIN memberships m ON m.commune_id = cand.commune_id AND m.unit_id = cand.lead_unit_id
-                                  AND m.role IN ('officer', 'team_member')
+  FROM cand JOIN (SELECT DISTINCT commune_id, unit_id, user_id FROM memberships
+                  WHERE role IN ('officer', 'team_member')) m
+    ON m.commune_id = cand.commune_id AND m.unit_id = cand.lead_unit_id
   WHERE cand.kind <> 'escalation'
     AND NOT EXISTS (SELECT FROM task_assignees a WHERE a.commune_id = cand.commune_id AND a.task_id = cand.task_id)
-  UNION
+  UNION ALL
   SELECT cand.*, m.user_id
-  FROM cand JOIN memberships m ON m.commune_id = cand.commune_id AND m.role = 'chairman'
+  FROM cand JOIN (SELECT DISTINCT commune_id, user_id FROM memberships WHERE role = 'chairman') m
+    ON m.commune_id = cand.commune_id
   WHERE cand.kind = 'escalation'
 ), ins AS (
+  -- The facts the message is written from, read only for what is queued.
   INSERT INTO deliveries (commune_id, task_id, recipient_id, kind, channel, window_key, payload, next_attempt_at,
                           created_at, updated_at)
-  SELECT r.commune_id, r.task_id, r.user_id, r.kind, ch, r.window_key, r.payload, $5, $5, $5
+  SELECT r.commune_id, r.task_id, r.user_id, r.kind, ch, r.window_key,
+         jsonb_build_object('task_title', tk.title, 'plan', p.doc_number, 'due_on', tk.due_on, 'percent', tk.percent,
+                            'unit', u.name, 'today', r.today) || r.extra,
+         $5, $5, $5
   FROM rcpt r
+  JOIN tasks tk ON tk.id = r.task_id
+  JOIN plans p ON p.id = tk.plan_id
+  JOIN units u ON u.id = tk.lead_unit_id
   JOIN users usr ON usr.id = r.user_id AND usr.disabled_at IS NULL
   CROSS JOIN LATERAL unnest(r.channels) ch
   WHERE ch <> 'email' OR usr.email <> ''
-  -- One order for every planner, so that two running at once wait for each
-  -- other's rows instead of deadlocking.
-  ORDER BY r.commune_id, r.task_id, r.user_id, r.kind, ch, r.window_key
-  ON CONFLICT DO NOTHING
+  ON CONFLICT (commune_id, (COALESCE(task_id, 0)), kind, window_key, recipient_id, channel) DO NOTHING
   RETURNING commune_id, id, kind
 ), ev AS (
   INSERT INTO delivery_events (commune_id, delivery_id, at, event) SELECT commune_id, id, $5, 'queued' FROM ins
@@ -100,11 +127,14 @@ SELECT kind, count(*) AS n FROM ins GROUP BY kind;
 
 -- name: plan-digests
 -- One digest per person per working day: their overdue and due-soon tasks,
--- most urgent first (the first 20 listed, all counted).
+-- most urgent first (the first 20 listed, all counted). A commune whose
+-- digests of the day went out is skipped: a digest is the morning's summary.
 WITH c AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(commune_id bigint, grp int, today date, soon date, tz text,
     morning boolean, digest boolean, channels text[])
-  WHERE morning AND digest
+  WHERE morning AND digest AND NOT EXISTS (
+    SELECT FROM deliveries d WHERE d.commune_id = c.commune_id AND COALESCE(d.task_id, 0) = 0
+      AND d.kind = 'digest' AND d.window_key = c.today::text)
 ), t AS (
   SELECT c.commune_id, c.today, c.channels, t.id AS task_id, t.title, t.due_on, t.lead_unit_id,
          task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, c.today, c.soon, c.tz) AS status,
@@ -118,10 +148,11 @@ WITH c AS (
 ), rcpt AS (
   SELECT t.*, a.user_id
   FROM t JOIN task_assignees a ON a.commune_id = t.commune_id AND a.task_id = t.task_id
-  UNION
+  UNION ALL
   SELECT t.*, m.user_id
-  FROM t JOIN memberships m ON m.commune_id = t.commune_id AND m.unit_id = t.lead_unit_id
-                               AND m.role IN ('officer', 'team_member')
+  FROM t JOIN (SELECT DISTINCT commune_id, unit_id, user_id FROM memberships
+               WHERE role IN ('officer', 'team_member')) m
+    ON m.commune_id = t.commune_id AND m.unit_id = t.lead_unit_id
   WHERE NOT EXISTS (SELECT FROM task_assignees a WHERE a.commune_id = t.commune_id AND a.task_id = t.task_id)
 ), per_user AS (
   SELECT commune_id, user_id, today, channels,
@@ -142,8 +173,7 @@ WITH c AS (
   JOIN users usr ON usr.id = p.user_id AND usr.disabled_at IS NULL
   CROSS JOIN LATERAL unnest(p.channels) ch
   WHERE ch <> 'email' OR usr.email <> ''
-  ORDER BY p.commune_id, p.user_id, ch
-  ON CONFLICT DO NOTHING
+  ON CONFLICT (commune_id, (COALESCE(task_id, 0)), kind, window_key, recipient_id, channel) DO NOTHING
   RETURNING commune_id, id, kind
 ), ev AS (
   INSERT INTO delivery_events (commune_id, delivery_id, at, event) SELECT commune_id, id, $5, 'queued' FROM ins

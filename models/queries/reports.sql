@@ -88,3 +88,22 @@ WHERE t.commune_id = $1 AND t.deleted_at IS NULL AND t.cancelled_at IS NULL
        OR ((t.completed_at IS NOT NULL OR t.percent = 100)
            AND NOT EXISTS (SELECT 1 FROM progress_updates pu WHERE pu.commune_id = t.commune_id AND pu.task_id = t.id)))
 ORDER BY t.id;
+
+-- name: enqueue-report-notice
+-- Tells the commune's chairmen (chairman and vice-chairmen) in their inbox
+-- that a period's report is ready. The outbox's unique key (commune, task,
+-- recipient, kind, channel, window = the period) makes a repeat a no-op.
+WITH ins AS (
+  INSERT INTO deliveries (commune_id, task_id, recipient_id, kind, channel, window_key, payload, next_attempt_at,
+                          created_at, updated_at)
+  SELECT $1, NULL, r.user_id, 'report', 'inbox', $2, $3::jsonb, $4, $4, $4
+  FROM (SELECT DISTINCT m.user_id FROM memberships m
+        JOIN users u ON u.id = m.user_id AND u.disabled_at IS NULL
+        WHERE m.commune_id = $1 AND m.role = 'chairman') r
+  ORDER BY r.user_id
+  ON CONFLICT DO NOTHING
+  RETURNING commune_id, id
+), ev AS (
+  INSERT INTO delivery_events (commune_id, delivery_id, at, event) SELECT commune_id, id, $4, 'queued' FROM ins
+)
+SELECT count(*) FROM ins;

@@ -21,6 +21,16 @@
       });
     }
 
+    // A timeline wider than a phone scrolls inside its box: start it with
+    // today in view rather than at January.
+    document.querySelectorAll(".timeline[data-today-x]").forEach(function (box) {
+      var x = parseFloat(box.getAttribute("data-today-x"));
+      var w = parseFloat(box.getAttribute("data-width"));
+      var svg = box.querySelector("svg");
+      if (!x || !w || !svg || box.scrollWidth <= box.clientWidth) return;
+      box.scrollLeft = Math.max(0, svg.clientWidth * x / w - box.clientWidth / 2);
+    });
+
     // Quick percent buttons on the progress form: one tap sets 25/50/75/100 %.
     document.querySelectorAll("[data-set-percent]").forEach(function (b) {
       b.addEventListener("click", function () {
@@ -41,10 +51,12 @@
         var problems = [];
         if (out) out.textContent = "";
         Array.prototype.forEach.call(input.files, function (f) {
-          var mb = (f.size / 1048576).toFixed(1).replace(".", ",");
+          var size = f.size < 1048576
+            ? Math.max(1, Math.round(f.size / 1024)) + " KB"
+            : (f.size / 1048576).toFixed(1).replace(".", ",") + " MB";
           if (out) {
             var li = document.createElement("li");
-            li.textContent = f.name + " (" + mb + " MB)";
+            li.textContent = f.name + " (" + size + ")";
             out.appendChild(li);
           }
           if (f.size > max) problems.push(f.name + ": " + input.getAttribute("data-msg-size"));

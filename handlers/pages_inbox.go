@@ -1,0 +1,86 @@
+package handlers
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// inboxData is the Data of the notifications page.
+type inboxData struct {
+	Items []models.Notification
+	Next  string
+}
+
+// inboxPage is the person's in-app notifications, newest first. Reading one
+// goes through a POST that marks it read, then on to its task.
+func (h *handler) inboxPage(c *gin.Context) error {
+	in, err := h.store.ListNotifications(c.Request.Context(), actor(c),
+		models.NotificationFilter{Limit: 50, Cursor: c.Query("cursor")})
+	if err != nil {
+		return err
+	}
+	d := &inboxData{Items: in.Items}
+	if in.Next != nil {
+		d.Next = "/thong-bao?cursor=" + *in.Next
+	}
+	h.render(c, http.StatusOK, "inbox", &view{Title: "Thông báo", Nav: "inbox", Data: d})
+	return nil
+}
+
+// inboxReadSubmit marks one notification read and opens what it is about.
+func (h *handler) inboxReadSubmit(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	a := actor(c)
+	if err := h.store.MarkNotificationRead(c.Request.Context(), a, id); err != nil {
+		return err
+	}
+	to := "/thong-bao"
+	if n, ok := h.notification(c, id); ok {
+		to = notificationTarget(n)
+	}
+	redirect(c, to)
+	return nil
+}
+
+// notification finds one of the actor's notifications among the newest.
+func (h *handler) notification(c *gin.Context, id int64) (models.Notification, bool) {
+	in, err := h.store.ListNotifications(c.Request.Context(), actor(c), models.NotificationFilter{Limit: models.MaxPageSize})
+	if err != nil {
+		return models.Notification{}, false
+	}
+	for _, n := range in.Items {
+		if n.ID == id {
+			return n, true
+		}
+	}
+	return models.Notification{}, false
+}
+
+// notificationTarget is the page a notification leads to: its task, else
+// its link when that is a page of this site.
+func notificationTarget(n models.Notification) string {
+	switch {
+	case n.TaskID != nil:
+		return taskURL(*n.TaskID)
+	case strings.HasPrefix(n.Link, "/") && !strings.HasPrefix(n.Link, "//") && !strings.HasPrefix(n.Link, "/api/"):
+		return n.Link
+	}
+	return "/thong-bao"
+}
+
+// unreadCount is the badge on the navigation; a failure only hides it.
+func (h *handler) unreadCount(c *gin.Context, a *models.Actor) int {
+	in, err := h.store.ListNotifications(c.Request.Context(), a, models.NotificationFilter{Limit: 1, UnreadOnly: true})
+	if err != nil {
+		h.log.Warn("unread notifications", "err", err)
+		return 0
+	}
+	return in.Unread
+}

@@ -1,0 +1,51 @@
+package notify_test
+
+import (
+	"testing"
+
+	"github.com/tiendo/tiendo/jobs/notify"
+	"github.com/tiendo/tiendo/models"
+)
+
+// TestRender pins the Vietnamese wording of every kind.
+func TestRender(t *testing.T) {
+	t.Parallel()
+	base := `"task_title":"Rà soát TTHC","plan":"06/KH-UBND","unit":"Văn phòng","due_on":"2024-10-03","today":"2024-10-03","percent":40`
+	cases := []struct {
+		kind, payload, title, body string
+	}{
+		{models.KindAssigned, `{` + base + `}`, "Nhiệm vụ mới được giao",
+			"Bạn được giao nhiệm vụ «Rà soát TTHC» (kế hoạch 06/KH-UBND, đơn vị chủ trì: Văn phòng), thời hạn 03/10/2024."},
+		{models.KindDueSoon, `{` + base + `,"days":1,"lead":1}`, "Nhiệm vụ sắp đến hạn",
+			"Nhiệm vụ «Rà soát TTHC» sẽ đến hạn vào 03/10/2024 (còn 1 ngày làm việc)."},
+		{models.KindDueToday, `{` + base + `}`, "Nhiệm vụ đến hạn hôm nay",
+			"Nhiệm vụ «Rà soát TTHC» đến hạn hôm nay (03/10/2024)."},
+		{models.KindDueToday, `{"task_title":"Báo cáo","due_on":"2024-10-05","today":"2024-10-04"}`, "Nhiệm vụ đến hạn hôm nay",
+			"Nhiệm vụ «Báo cáo» đến hạn vào 05/10/2024; hôm nay là ngày làm việc cuối cùng trước hạn."},
+		{models.KindOverdue, `{` + base + `,"days":4}`, "Nhiệm vụ quá hạn",
+			"Nhiệm vụ «Rà soát TTHC» đã quá hạn 4 ngày làm việc (thời hạn 03/10/2024), tiến độ 40%."},
+		{models.KindEscalation, `{` + base + `,"days":5}`, "Báo cáo nhiệm vụ quá hạn",
+			"Nhiệm vụ «Rà soát TTHC» do Văn phòng chủ trì đã quá hạn 5 ngày làm việc (thời hạn 03/10/2024), tiến độ 40%. Đề nghị đồng chí Chủ tịch chỉ đạo."},
+		{models.KindStale, `{` + base + `,"days":15,"last_update":"2024-09-19"}`, "Nhiệm vụ chưa cập nhật tiến độ",
+			"Nhiệm vụ «Rà soát TTHC» chưa được cập nhật tiến độ 15 ngày (lần cuối 19/09/2024), tiến độ hiện tại 40%."},
+		{models.KindDigest, `{"date":"2024-09-30","overdue":1,"due_soon":2,"tasks":[
+			{"task_id":1,"title":"A","due_on":"2024-09-25","status":"overdue","days":3},
+			{"task_id":2,"title":"B","due_on":"2024-09-30","status":"due_soon","days":0}]}`,
+			"Tổng hợp nhiệm vụ ngày 30/09/2024",
+			"Bạn có 1 nhiệm vụ quá hạn và 2 nhiệm vụ sắp đến hạn:\n- «A» — quá hạn 3 ngày làm việc (hạn 25/09/2024)\n" +
+				"- «B» — đến hạn trong hôm nay (hạn 30/09/2024)\n… và 1 nhiệm vụ khác."},
+		{models.KindDeliveryFailed, `{"task_title":"A","failed_kind":"overdue","failed_channel":"email","attempts":8,
+			"error":"email: 550 no such user","recipient":"Nguyễn Văn B"}`, "Không gửi được thông báo",
+			"Thông báo «quá hạn» về nhiệm vụ «A» gửi tới Nguyễn Văn B qua kênh email đã thất bại sau 8 lần thử: email: 550 no such user"},
+	}
+	for _, c := range cases {
+		task := int64(9)
+		d := &models.Outbound{Kind: c.kind, TaskID: &task, Payload: []byte(c.payload)}
+		if err := notify.Render(d); err != nil {
+			t.Fatal(err)
+		}
+		if d.Title != c.title || d.Body != c.body {
+			t.Errorf("%s:\n got  %q / %q\n want %q / %q", c.kind, d.Title, d.Body, c.title, c.body)
+		}
+	}
+}

@@ -1,0 +1,117 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// ProvinceRollup is the province_viewer's view: task results per commune of
+// the province and their total.
+type ProvinceRollup struct {
+	Province string          `json:"province"`
+	Year     int             `json:"year"`
+	Communes []CommuneRollup `json:"communes"`
+	Total    RollupFigures   `json:"total"`
+}
+
+// CommuneRollup is one commune's line of a roll-up.
+type CommuneRollup struct {
+	ID   int64  `json:"id"`
+	Code string `json:"code"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	RollupFigures
+}
+
+// RollupFigures are status counts and the rates derived from them.
+type RollupFigures struct {
+	TaskCounts     StatusCounts `json:"task_counts"`
+	CompletionRate *float64     `json:"completion_rate"`
+}
+
+// ErrProvinceScope refuses a province account anything but its roll-ups.
+var ErrProvinceScope = fmt.Errorf("%w: tài khoản cấp tỉnh chỉ xem số liệu tổng hợp của tỉnh", ErrForbidden)
+
+type provinceQueries struct {
+	Rollup *sqlx.Stmt `query:"province-rollup"`
+}
+
+type rollupRow struct {
+	ID     int64  `db:"id"`
+	Code   string `db:"code"`
+	Name   string `db:"name"`
+	Kind   string `db:"kind"`
+	Status string `db:"status"`
+	N      int    `db:"n"`
+}
+
+// ProvinceRollup counts the tasks of every commune of the actor's province.
+// Only province accounts may ask, and they see counts, never rows.
+func (s *Store) ProvinceRollup(ctx context.Context, a *Actor, year int) (*ProvinceRollup, error) {
+	if !a.IsProvinceViewer() {
+		return nil, ErrForbidden
+	}
+	if year != 0 && (year < 1900 || year > 2100) {
+		return nil, Invalid("year", "out_of_range", "năm phải từ 1900 đến 2100")
+	}
+	var rows []rollupRow
+	err := s.inProvince(ctx, a.Commune.Province, func(t *tx) error {
+		return t.stmt(s.provinceQ.Rollup).Select(&rows, a.Commune.Province, nullInt(year))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return buildRollup(a.Commune.Province, year, rows), nil
+}
+
+func buildRollup(province string, year int, rows []rollupRow) *ProvinceRollup {
+	r := &ProvinceRollup{Province: province, Year: year, Communes: []CommuneRollup{},
+		Total: RollupFigures{TaskCounts: NewStatusCounts()}}
+	for _, row := range rows {
+		n := len(r.Communes)
+		if n == 0 || r.Communes[n-1].ID != row.ID {
+			r.Communes = append(r.Communes, CommuneRollup{ID: row.ID, Code: row.Code, Name: row.Name,
+				Kind: row.Kind, RollupFigures: RollupFigures{TaskCounts: NewStatusCounts()}})
+			n++
+		}
+		if row.Status != "" {
+			r.Communes[n-1].TaskCounts.add(row.Status, row.N)
+			r.Total.TaskCounts.add(row.Status, row.N)
+		}
+	}
+	for i := range r.Communes {
+		r.Communes[i].CompletionRate = r.Communes[i].TaskCounts.CompletionRate()
+	}
+	r.Total.CompletionRate = r.Total.TaskCounts.CompletionRate()
+	return r
+}
+
+// NewProvinceUser is the input for CreateProvinceUser.
+type NewProvinceUser struct {
+	Province string
+	Username string
+	FullName string
+	Password string
+}
+
+// CreateProvinceUser adds a province_viewer account; an operator's act
+// (provisioning, demo loading), not something a commune user can do.
+func (s *Store) CreateProvinceUser(ctx context.Context, in NewProvinceUser) (int64, error) {
+	nu := NewUser{Username: in.Username, FullName: in.FullName, Password: in.Password}
+	if err := nu.Validate(); err != nil {
+		return 0, err
+	}
+	if strings.TrimSpace(in.Province) == "" {
+		return 0, Invalid("province", "required", "cần nhập tỉnh")
+	}
+	hash, err := HashPassword(in.Password, s.Password)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	err = s.q.InsertProvinceUser.GetContext(ctx, &id, cleanText(in.Province), nu.Username, nu.FullName, "", hash, false)
+	return id, mapPGError(err)
+}
