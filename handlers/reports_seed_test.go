@@ -189,3 +189,31 @@ func TestSeedQualityAndPermissions(t *testing.T) {
 	}
 	e.do(user(e.B, models.RoleChairman), "GET", "/api/v1/dossiers/2024-M9", nil).expectProblem(http.StatusNotFound, "not_found")
 }
+
+// TestReportPeriodOptions: a free range equal to the 9 months finds the
+// same records; as_of=cutoff counts tasks as they stood on the cut-off
+// date; the commune's cut-off setting moves it.
+func TestReportPeriodOptions(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.recordSeed()
+	chair := e.chairA()
+	var r models.Report
+	e.do(chair, "GET", "/api/v1/reports?from=2024-01-01&to=2024-09-30&as_of=cutoff", nil).expect(http.StatusOK).decode(&r)
+	if r.Period.Kind != models.PeriodRange || r.Dossiers == nil || r.Indicators.Score != 78 {
+		t.Fatalf("range report: %+v, dossiers %v, score %v", r.Period, r.Dossiers, r.Indicators.Score)
+	}
+	// On 15/8 the emulation task reported done on 30/9 was still overdue.
+	if r.AsOf.String() != "2024-08-15" || r.Tasks.Total.Overdue != 2 || r.Tasks.Total.DoneLate != 0 {
+		t.Errorf("as of the cut-off: %s %+v", r.AsOf, r.Tasks.Total)
+	}
+	e.do(chair, "PUT", "/api/v1/reports/settings", map[string]any{"cutoff_day": 20, "cutoff_months_before_end": 0,
+		"scheduled_kinds": []string{"Q", "Y"}}).expect(http.StatusOK)
+	e.do(chair, "GET", "/api/v1/reports?period=2024-M9&format=json", nil).expect(http.StatusOK).decode(&r)
+	if r.CutoffOn.String() != "2024-09-20" {
+		t.Errorf("cut-off with the 20th of the last month: %s", r.CutoffOn)
+	}
+	e.do(chair, "GET", "/api/v1/reports?period=2024-M13", nil).invalid("period")
+	e.do(user(e.A, models.RoleOfficer), "PUT", "/api/v1/reports/settings", map[string]any{"cutoff_day": 10}).
+		expectProblem(http.StatusForbidden, "forbidden")
+}

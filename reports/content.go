@@ -39,7 +39,7 @@ func plansSection(r *models.Report) Section {
 	s.Blocks = append(s.Blocks, para(fmt.Sprintf("Trong kỳ, UBND %s đã ban hành %d kế hoạch: %s.",
 		r.Commune.Name, len(r.Plans), strings.Join(cites, "; "))))
 	t := Table{Name: "Kế hoạch", Header: []string{"STT", "Số, ký hiệu", "Ngày ban hành", "Loại", "Trích yếu", "Ghi chú"},
-		Widths: []float64{6, 15, 13, 14, 36, 22}}
+		Widths: []float64{6, 17, 15, 14, 30, 22}}
 	for i, p := range r.Plans {
 		var notes []string
 		for _, w := range p.Warnings {
@@ -70,7 +70,7 @@ func tasksSection(r *models.Report) Section {
 	}
 	s.Blocks = append(s.Blocks, para(fmt.Sprintf("Danh sách %d nhiệm vụ quá hạn:", len(r.Tasks.Overdue))))
 	t := Table{Name: "Nhiệm vụ quá hạn", Header: []string{"STT", "Nhiệm vụ", "Kế hoạch", "Đơn vị chủ trì",
-		"Thời hạn", "Số ngày quá hạn", "Tiến độ"}, Widths: []float64{6, 34, 14, 18, 13, 9, 9}}
+		"Thời hạn", "Số ngày quá hạn", "Tiến độ"}, Widths: []float64{6, 30, 16, 18, 15, 9, 9}}
 	for i, o := range r.Tasks.Overdue {
 		pct := float64(o.Percent)
 		t.Rows = append(t.Rows, []Cell{intCell(i + 1), text(o.Title), text(o.DocNumber), text(o.LeadUnit),

@@ -11,8 +11,19 @@ import (
 // ("Thanh toán trực tuyến (tỷ lệ quy định đạt 50%): xã đạt 90,83%") and a
 // table with the Decision 766 score.
 func indicatorsSection(r *models.Report) Section {
-	s := Section{Title: "III. CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH SỐ 766/QĐ-TTg)"}
 	ir := r.Indicators
+	return Section{Title: "III. CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH SỐ 766/QĐ-TTg)", Blocks: []Block{
+		para(indicatorSentence(ir)),
+		table(indicatorTable(ir)),
+		para(fmt.Sprintf("Tổng điểm theo Bộ chỉ số: %s/%s điểm của các chỉ tiêu có số liệu (tối đa %s điểm; "+
+			"%d chỉ tiêu chưa có số liệu).", models.FormatNumber(ir.Score, 2), models.FormatNumber(ir.MaxRecorded, 2),
+			models.FormatNumber(ir.MaxTotal, 2), ir.Missing)),
+	}}
+}
+
+// indicatorSentence is the seed's sentence: the publication date, then each
+// indicator with a value against its required rate.
+func indicatorSentence(ir models.IndicatorResults) string {
 	var lines []string
 	asOf := ""
 	for _, row := range ir.Rows {
@@ -26,16 +37,19 @@ func indicatorsSection(r *models.Report) Section {
 			models.FormatPercent(row.Value.Value)))
 	}
 	if len(lines) == 0 {
-		s.Blocks = append(s.Blocks, para("Chưa có số liệu chỉ số trong kỳ."))
-	} else {
-		lead := "Kết quả thực hiện của xã như sau: "
-		if asOf != "" {
-			lead = "Theo số liệu công bố trên hệ thống dịch vụ công ngày " + asOf + ", kết quả thực hiện của xã như sau: "
-		}
-		s.Blocks = append(s.Blocks, para(lead+strings.Join(lines, "; ")+"."))
+		return "Chưa có số liệu chỉ số trong kỳ."
 	}
+	lead := "Kết quả thực hiện của xã như sau: "
+	if asOf != "" {
+		lead = "Theo số liệu công bố trên hệ thống dịch vụ công ngày " + asOf + ", kết quả thực hiện của xã như sau: "
+	}
+	return lead + strings.Join(lines, "; ") + "."
+}
+
+// indicatorTable lists every indicator: result, target, threshold, met, score.
+func indicatorTable(ir models.IndicatorResults) Table {
 	t := Table{Name: "Chỉ số 766", Header: []string{"STT", "Chỉ tiêu", "Nhóm", "Kết quả", "Chỉ tiêu năm",
-		"Ngưỡng 766", "Đánh giá", "Điểm", "Tối đa"}, Widths: []float64{6, 28, 14, 11, 11, 9, 10, 8, 8}}
+		"Ngưỡng 766", "Đánh giá", "Điểm", "Tối đa"}, Widths: []float64{6, 26, 13, 13, 11, 9, 10, 8, 8}}
 	for i, row := range ir.Rows {
 		var value *float64
 		result, score := "Chưa có số liệu", text("–")
@@ -50,11 +64,7 @@ func indicatorsSection(r *models.Report) Section {
 		t.Rows = append(t.Rows, []Cell{intCell(i + 1), text(row.Name), text(row.GroupName), pctCell(value),
 			text(targetText(row)), pctCell(&threshold), text(result), score, numCell(row.MaxPoints)})
 	}
-	s.Blocks = append(s.Blocks, table(t))
-	s.Blocks = append(s.Blocks, para(fmt.Sprintf("Tổng điểm theo Bộ chỉ số: %s/%s điểm của các chỉ tiêu có số liệu "+
-		"(tối đa %s điểm; %d chỉ tiêu chưa có số liệu).", models.FormatNumber(ir.Score, 2),
-		models.FormatNumber(ir.MaxRecorded, 2), models.FormatNumber(ir.MaxTotal, 2), ir.Missing)))
-	return s
+	return t
 }
 
 // targetText is the yearly target as the province words it ("50%", "từ 90 -

@@ -90,12 +90,17 @@ func DOCX(d Doc) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)
+	var part bytes.Buffer // a template writes in small pieces; deflate likes one
 	for _, p := range docxParts {
+		part.Reset()
+		if err := docxTemplates.ExecuteTemplate(&part, p.tmpl, view); err != nil {
+			return nil, err
+		}
 		w, err := z.Create(p.name)
 		if err != nil {
 			return nil, err
 		}
-		if err := docxTemplates.ExecuteTemplate(w, p.tmpl, view); err != nil {
+		if _, err := w.Write(part.Bytes()); err != nil {
 			return nil, err
 		}
 	}
@@ -141,7 +146,7 @@ func newDocxTable(t *Table) *docxTable {
 }
 
 // minColumn keeps "STT", "Điểm" and "94,31%" on one line (twips).
-const minColumn = 680
+const minColumn = 760
 
 // widenNarrow brings every column to minColumn, taking the width from the
 // widest column, so short headers and rates do not break mid-word.
