@@ -27,9 +27,9 @@ type pageEnv struct {
 	// plan and tasks of commune A: mine is led by hamlet 1 (the team
 	// member's unit), office's by the office and already overdue; other is
 	// commune B's plan.
-	plan, other     *models.Plan
-	mine, office    *models.Task
-	otherTask       *models.Task
+	plan, other    *models.Plan
+	mine, office   *models.Task
+	otherTask      *models.Task
 	chairA, chairB *models.Actor
 	team           string
 }
