@@ -88,10 +88,13 @@ func (h *handler) pageError(c *gin.Context, err error) {
 		return
 	}
 	p := problemFor(err)
-	data := errorPage{Status: p.Status, Detail: p.Detail}
-	if p.Status >= 500 {
+	data := errorPage{Status: p.Status, Detail: capitalize(p.Detail)}
+	switch {
+	case p.Status >= 500:
 		h.log.Error("page failed", "method", c.Request.Method, "path", c.FullPath(), "err", err)
 		data.Detail = "" // the log has the cause; the page never does
+	case p.Status == 403 || p.Status == 404:
+		data.Detail = "" // the page explains these in its own words
 	}
 	h.render(c, p.Status, "error", &view{Title: p.Title, Data: data})
 }

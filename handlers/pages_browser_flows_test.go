@@ -56,9 +56,16 @@ func browserReport(t *testing.T, e *pageEnv, b *browser) {
 	phone.look("task-after-report")
 	phone.fitsWidth("the task page")
 	phone.check(strings.Contains(phone.text(".meta .badge"), "Hoàn thành đúng hạn"), "the status did not change to done on time")
-	phone.do("see the photo", chromedp.WaitVisible(chromedp.CSS("#history .thumbs img")))
-	loaded := value(phone, "photo loaded", chromedp.Evaluate[bool](`document.querySelector("#history .thumbs img").naturalWidth === 40`))
-	phone.check(loaded, "the evidence photo does not load")
+	// The thumbnail loads lazily: scroll to it, as a person would, and wait
+	// for the browser to decode it.
+	phone.do("see the photo", chromedp.ScrollIntoView(chromedp.CSS("#history .thumbs img")))
+	width := value(phone, "photo loaded", chromedp.Evaluate[int](`new Promise(done => {
+		const img = document.querySelector("#history .thumbs img");
+		if (img.complete) { done(img.naturalWidth); return; }
+		img.onload = () => done(img.naturalWidth);
+		img.onerror = () => done(0);
+	})`, chromedp.EvalAwaitPromise))
+	phone.check(width == 40, "the evidence photo does not load (width %d)", width)
 
 	desk := b.open(t, "chairman", desktopW, desktopH)
 	desk.signIn(e.user(models.RoleChairman), testfix.Password, "#kpis")
