@@ -3,6 +3,8 @@ package jobs
 import (
 	"context"
 	"errors"
+	"io"
+	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
@@ -258,5 +260,38 @@ func TestExpiredLeaseIsRetriedByAnotherDispatcher(t *testing.T) {
 	events := checkEvents(t, w, late.ID, "queued", "claimed", "claimed", "sent")
 	if events[2].Detail != "lease of dead-process expired" || events[2].Actor != "b" || events[2].Attempt != 2 {
 		t.Errorf("reclaim event %+v", events[2])
+	}
+}
+
+// concurrentJob is a countJob that every replica may run.
+type concurrentJob struct{ countJob }
+
+func (*concurrentJob) Concurrent() bool { return true }
+
+// TestConcurrentJobsSkipTheSlotClaim: a Concurrent job (the dispatcher) runs
+// on every replica for the same slot, and leaves no job_runs row.
+func TestConcurrentJobsSkipTheSlotClaim(t *testing.T) {
+	t.Parallel()
+	w := testfix.New(t)
+	store := w.JobsStore(t)
+	job := &concurrentJob{}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for range 3 {
+		s, err := NewScheduler(store, log, job)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ran, err := s.RunNow(context.Background(), job, w.Clock.Now()); err != nil || !ran {
+			t.Fatalf("ran %v, %v", ran, err)
+		}
+	}
+	if n := job.runs.Load(); n != 3 {
+		t.Fatalf("%d runs, want 3", n)
+	}
+	if last, err := store.LastSlot(context.Background(), job.Name()); err != nil || !last.IsZero() {
+		t.Fatalf("a slot was recorded: %v, %v", last, err)
+	}
+	if spec := (Dispatch{Every: time.Second}).Spec(); spec != "@every 1s" {
+		t.Errorf("dispatch spec %q", spec)
 	}
 }

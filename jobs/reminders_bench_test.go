@@ -31,14 +31,6 @@ func BenchmarkPlanReminders(b *testing.B) {
 	defer owner.Close()
 	t0 := time.Now()
 	seedNation(b, owner, communes, tasks)
-	if os.Getenv("ZZ_NOFK") != "" {
-		owner.MustExec(`ALTER TABLE deliveries DROP CONSTRAINT deliveries_task_fkey, DROP CONSTRAINT deliveries_recipient_fkey`)
-		owner.MustExec(`ALTER TABLE notifications DROP CONSTRAINT notifications_delivery_fkey`)
-		owner.MustExec(`ALTER TABLE delivery_events DROP CONSTRAINT delivery_events_delivery_fkey`)
-	}
-	if os.Getenv("ZZ_NOIDX") != "" {
-		owner.MustExec(`DROP INDEX deliveries_task, deliveries_recipient`)
-	}
 	b.Logf("seeded %d communes × %d tasks in %v", communes, tasks, time.Since(t0).Round(time.Millisecond))
 	// One connection, so that its server process's CPU time can be read: on a
 	// shared machine, wall time says more about the neighbours than the query.

@@ -85,7 +85,8 @@ CREATE TABLE deliveries (
 );
 CREATE UNIQUE INDEX deliveries_dedup ON deliveries (commune_id, (COALESCE(task_id, 0)), kind, window_key, recipient_id, channel);
 CREATE INDEX deliveries_due ON deliveries (next_attempt_at, id) WHERE status IN ('queued', 'sending', 'failed');
-CREATE INDEX deliveries_task ON deliveries (commune_id, task_id, id) WHERE task_id IS NOT NULL;
+-- A task's deliveries are found through the dedup key's prefix; a person's
+-- (what everyone but the managers lists) through this one.
 CREATE INDEX deliveries_recipient ON deliveries (commune_id, recipient_id, id);
 
 -- Every state change of a delivery, appended by the statement that makes it.

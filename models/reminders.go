@@ -32,8 +32,13 @@ import (
 //     report for 14 days; once per last report.
 //   - digest: per person with overdue or due-soon tasks, once per working day.
 //
-// Deadlines count as the task_status function does: due_on itself is the
-// last day, whether or not it is a working day.
+// Only open tasks (not done, cancelled or deleted) of active plans remind.
+// Recipients are the assignees, or without any the officers and team members
+// of the lead unit; escalations go to the chairmen. Each reminder goes out
+// once per window (the window is part of the outbox's key): to the task's
+// people when the window is first planned; someone added later hears from
+// the next window (or from "assigned"). Deadlines count as the task_status
+// function does: due_on itself is the last day, working day or not.
 
 // PlanOptions tune the planner.
 type PlanOptions struct {
@@ -71,6 +76,12 @@ const (
 	lookupStride = lookupPast + lookupFuture + 1
 )
 
+// planChunk is how many communes one planning transaction covers: a
+// national run is a series of short transactions, each committed on its own
+// (a run cut short is completed by the next, which skips what is queued),
+// whose sorts and hashes fit in memory.
+const planChunk = 250
+
 // PlanReminders queues the deliveries due as of now; it is safe to run again
 // and on several replicas at once (they take turns, and the outbox's dedup
 // key drops repeats).
@@ -82,22 +93,28 @@ func (s *Store) PlanReminders(ctx context.Context, now time.Time, o PlanOptions)
 	if o.AssignedLookback == 0 {
 		o.AssignedLookback = 7 * 24 * time.Hour
 	}
-	base := []any{in.communes, in.distances, lookupPast, lookupStride, now}
-	res := PlanResult{}
-	err = s.inCommune(ctx, 0, func(t *tx) error {
-		clear(res) // a retried transaction counts afresh
-		if _, err := t.stmt(s.remQ.Lock).Exec(); err != nil {
-			return err
+	total := PlanResult{}
+	for _, communes := range in.chunks {
+		base := []any{communes, in.distances, lookupPast, lookupStride, now}
+		res := PlanResult{}
+		err := s.inCommune(ctx, 0, func(t *tx) error {
+			clear(res) // a retried transaction counts afresh
+			if _, err := t.stmt(s.remQ.Lock).Exec(); err != nil {
+				return err
+			}
+			if err := countQueued(t, s.remQ.Tasks, res, append(base, now.Add(-o.AssignedLookback))...); err != nil {
+				return err
+			}
+			return countQueued(t, s.remQ.Digests, res, base...)
+		})
+		if err != nil {
+			return total, err
 		}
-		if err := countQueued(t, s.remQ.Tasks, res, append(base, now.Add(-o.AssignedLookback))...); err != nil {
-			return err
+		for k, n := range res {
+			total[k] += n
 		}
-		return countQueued(t, s.remQ.Digests, res, base...)
-	})
-	if err != nil {
-		return nil, err
 	}
-	return res, nil
+	return total, nil
 }
 
 // countQueued runs one planning statement and adds its counts to res.
@@ -133,10 +150,10 @@ type planCommune struct {
 	Channels      []string      `json:"channels"`
 }
 
-// planInput is the planner's parameters: the communes as JSON and the
-// distance lookup of each calendar group, flattened.
+// planInput is the planner's parameters: the communes as JSON, planChunk
+// to a chunk, and the distance lookup of each calendar group, flattened.
 type planInput struct {
-	communes  string
+	chunks    []string
 	distances pq.Int64Array
 }
 
@@ -163,11 +180,16 @@ func (s *Store) planInput(ctx context.Context, now time.Time, o PlanOptions) (*p
 		w := cw.byID[c.ID]
 		lines = append(lines, planLine(c, st, w, groups.of(cal, w.Today), cal, now, o))
 	}
-	b, err := json.Marshal(lines)
-	if err != nil {
-		return nil, err
+	in := &planInput{distances: groups.flat}
+	for len(lines) > 0 {
+		n := min(planChunk, len(lines))
+		b, err := json.Marshal(lines[:n])
+		if err != nil {
+			return nil, err
+		}
+		in.chunks, lines = append(in.chunks, string(b)), lines[n:]
 	}
-	return &planInput{communes: string(b), distances: groups.flat}, nil
+	return in, nil
 }
 
 // planLine is commune c's rules and state at now.

@@ -9,7 +9,7 @@ JOIN users u ON u.id = d.recipient_id
 LEFT JOIN tasks t ON t.commune_id = d.commune_id AND t.id = d.task_id
 WHERE d.commune_id = $1
   AND ($2::bigint IS NULL OR d.recipient_id = $2)
-  AND ($3::bigint IS NULL OR d.task_id = $3)
+  AND ($3::bigint IS NULL OR COALESCE(d.task_id, 0) = $3) -- the dedup key's prefix
   AND ($4::text IS NULL OR d.status = $4)
   AND ($5::text IS NULL OR d.kind = $5)
   AND ($6::text IS NULL OR d.channel = $6)

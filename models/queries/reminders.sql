@@ -43,11 +43,12 @@ WITH c AS (
 ), due AS (
   -- The reminders the rules call for today, each with the window that is its key.
   -- r working days left: the reminder of the smallest lead time ≥ r, so a
-  -- planner that missed the day of the 3-day reminder sends it on day 2.
+  -- planner that missed the day of the 3-day reminder sends it on day 2
+  -- (lead times are at most 30 working days).
   SELECT t.*, 'due_soon' AS kind, t.due_on || '/' || l.lead AS window_key,
          jsonb_build_object('days', t.wd, 'lead', l.lead) AS extra
   FROM t CROSS JOIN LATERAL (SELECT min(x) AS lead FROM unnest(t.leads) x WHERE x >= t.wd) l
-  WHERE t.morning AND t.due_on >= t.today AND t.wd >= 1 AND l.lead IS NOT NULL
+  WHERE t.morning AND t.due_on >= t.today AND t.wd BETWEEN 1 AND 30 AND l.lead IS NOT NULL
   UNION ALL
   SELECT t.*, 'due_today', t.due_on::text, '{}'::jsonb
   FROM t WHERE t.morning AND t.due_today AND t.due_on >= t.today AND t.wd = 0
