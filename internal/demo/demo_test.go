@@ -155,6 +155,38 @@ func TestDemoAsOf30September(t *testing.T) {
 		}
 	})
 
+	t.Run("the seed's figures in the nine-month report", func(t *testing.T) {
+		p, err := models.ParsePeriod("2024-M9")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.BuildReport(ctx, chutich, models.ReportOptions{Period: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Dossiers == nil || r.Dossiers.Received != 988 || r.Dossiers.Resolved != 988 {
+			t.Errorf("dossiers: %+v", r.Dossiers)
+		}
+		rates := map[string]float64{}
+		for _, row := range r.Indicators.Rows {
+			if row.Value != nil && row.Value.Rate != nil {
+				rates[row.Code] = *row.Value.Rate
+			}
+		}
+		for _, f := range vongDongFigures[0].rates {
+			if rates[f.code] != f.rate {
+				t.Errorf("%s: %v in the report, %v in the seed", f.code, rates[f.code], f.rate)
+			}
+		}
+		codes := map[string]bool{}
+		for _, f := range r.Quality {
+			codes[f.Code] = true
+		}
+		if !codes["parts_mismatch"] {
+			t.Errorf("the seed's sums that do not add up raise no parts_mismatch finding: %v", codes)
+		}
+	})
+
 	t.Run("tenant isolation", func(t *testing.T) {
 		plans := plans2024(t, s, login(t, s, "chutich2", testPassword))
 		if len(plans) != 1 || plans[0].DocNumber != "05/KH-UBND" || plans[0].TaskCounts["total"] != 3 {

@@ -153,6 +153,12 @@ func (l *loader) timeline() ([]step, error) {
 			return nil, err
 		}
 	}
+	for i := range l.spec.figures {
+		f := &l.spec.figures[i]
+		if err := add(f.at, func(ctx context.Context) error { return l.record(ctx, f) }); err != nil {
+			return nil, err
+		}
+	}
 	sort.SliceStable(steps, func(i, j int) bool { return steps[i].at.Before(steps[j].at) })
 	return steps, nil
 }

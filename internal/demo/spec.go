@@ -22,6 +22,7 @@ type communeSpec struct {
 	units                []unitSpec
 	users                []userSpec
 	plans                []planSpec
+	figures              []figuresSpec
 }
 
 // unitSpec is a unit; key is how the tables below refer to it.

@@ -54,7 +54,8 @@ var vongDong = communeSpec{
 		{"toap2", "Đỗ Thị Kim Ngân", "Tổ CNS cộng đồng ấp Trung Phú 2 / hamlet-2 digital team",
 			[]roleSpec{{"to2", models.RoleTeamMember}}},
 	},
-	plans: vongDongPlans,
+	plans:   vongDongPlans,
+	figures: vongDongFigures,
 }
 
 // vongDongPlans are the six 2024 plans of the report, entered in order of
