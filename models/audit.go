@@ -41,18 +41,14 @@ func (s *Store) ListAudit(ctx context.Context, a *Actor, f AuditFilter) (*Page[A
 	if !a.HasRole(RoleAdmin, RoleChairman) {
 		return nil, ErrForbidden
 	}
-	limit, err := pageLimit(f.Limit)
+	limit, after, err := idPage(f.Limit, f.Cursor)
 	if err != nil {
-		return nil, err
-	}
-	var after struct{ ID int64 }
-	if err := decodeCursor(f.Cursor, &after); err != nil {
 		return nil, err
 	}
 	page := &Page[AuditEntry]{Items: []AuditEntry{}}
 	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		return t.stmt(s.auditQ.List).Select(&page.Items, a.CommuneID, nullString(f.Entity), nullID(f.EntityID),
-			nullID(after.ID), limit+1)
+			nullID(after), limit+1)
 	})
 	if err != nil {
 		return nil, err

@@ -111,18 +111,14 @@ func (s *Store) ListDeliveries(ctx context.Context, a *Actor, f DeliveryFilter) 
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
-	limit, err := pageLimit(f.Limit)
+	limit, after, err := idPage(f.Limit, f.Cursor)
 	if err != nil {
-		return nil, err
-	}
-	var after struct{ ID int64 }
-	if err := decodeCursor(f.Cursor, &after); err != nil {
 		return nil, err
 	}
 	page := &Page[Delivery]{Items: []Delivery{}}
 	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		return t.stmt(s.delQ.List).Select(&page.Items, a.CommuneID, a.deliveryScope(), nullID(f.TaskID),
-			nullString(f.Status), nullString(f.Kind), nullString(f.Channel), nullID(after.ID), limit+1)
+			nullString(f.Status), nullString(f.Kind), nullString(f.Channel), nullID(after), limit+1)
 	})
 	if err != nil {
 		return nil, err

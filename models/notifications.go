@@ -42,18 +42,14 @@ type notificationQueries struct {
 // ListNotifications is the actor's inbox, newest first. Everyone has one, and
 // nobody reads another's.
 func (s *Store) ListNotifications(ctx context.Context, a *Actor, f NotificationFilter) (*Inbox, error) {
-	limit, err := pageLimit(f.Limit)
+	limit, after, err := idPage(f.Limit, f.Cursor)
 	if err != nil {
-		return nil, err
-	}
-	var after struct{ ID int64 }
-	if err := decodeCursor(f.Cursor, &after); err != nil {
 		return nil, err
 	}
 	inbox := &Inbox{Page: Page[Notification]{Items: []Notification{}}}
 	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		if err := t.stmt(s.noteQ.List).Select(&inbox.Items, a.CommuneID, a.UserID, f.UnreadOnly,
-			nullID(after.ID), limit+1); err != nil {
+			nullID(after), limit+1); err != nil {
 			return err
 		}
 		return t.stmt(s.noteQ.Unread).Get(&inbox.Unread, a.CommuneID, a.UserID)

@@ -60,6 +60,20 @@ func decodeCursor(cursor string, v any) error {
 	return nil
 }
 
+// idPage reads the limit and cursor of a list kept newest first by id: the
+// row count to fetch and the id to continue below (0 on the first page).
+func idPage(limit int, cursor string) (int, int64, error) {
+	limit, err := pageLimit(limit)
+	if err != nil {
+		return 0, 0, err
+	}
+	var after struct{ ID int64 }
+	if err := decodeCursor(cursor, &after); err != nil {
+		return 0, 0, err
+	}
+	return limit, after.ID, nil
+}
+
 // searchWords splits a free-text query into LIKE-safe words for the
 // search_fold match in SQL; nil means no search.
 func searchWords(q string) any {
