@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -18,12 +19,20 @@ import (
 // bindJSON decodes the body strictly into dst: unknown fields, trailing data
 // and wrong types are 400s naming the field.
 func bindJSON(c *gin.Context, dst any) error {
+	var raw json.RawMessage
 	dec := json.NewDecoder(c.Request.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(dst); err != nil {
+	if err := dec.Decode(&raw); err != nil {
 		return jsonError(err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return jsonError(err)
+	}
+	if err := checkShape(raw, reflect.TypeOf(dst).Elem(), ""); err != nil {
+		return err
+	}
+	strict := json.NewDecoder(bytes.NewReader(raw))
+	strict.DisallowUnknownFields()
+	if err := strict.Decode(dst); err != nil {
 		return jsonError(err)
 	}
 	return nil

@@ -57,6 +57,12 @@ func TestCreatePlanRejections(t *testing.T) {
 		{"year as string", planIn(2, map[string]any{"year": "2024"}), "year"},
 		{"title as number", planIn(2, map[string]any{"title": 5}), "title"},
 		{"references not a list", planIn(2, map[string]any{"references": "766/QĐ-TTg"}), "references"},
+		{"key in another case", planIn(2, map[string]any{"Summary": "x"}), "Summary"},
+		{"null for a number", strings.TrimSuffix(valid, "}") + `, "year": null}`, "year"},
+		{"null for a flag", strings.TrimSuffix(valid, "}") + `, "confirm_duplicate": null}`, "confirm_duplicate"},
+		{"nested key in another case", planIn(2, map[string]any{"references": []map[string]any{{"Doc_Number": "766/QĐ-TTg"}}}),
+			"references[0].Doc_Number"},
+		{"null body", `null`, "body"},
 		{"bad reference", planIn(2, map[string]any{"references": []map[string]any{{"doc_number": "x"}}}), "references[0].doc_number"},
 	}
 	for _, c := range cases {
