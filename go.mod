@@ -3,9 +3,9 @@ module github.com/tiendo/tiendo
 go 1.26.8
 
 require (
-	github.com/gin-contrib/gzip v1.2.5
 	github.com/emersion/go-sasl v0.0.0-20241020182733-b788ff22d5a6
 	github.com/emersion/go-smtp v0.25.1
+	github.com/gin-contrib/gzip v1.2.5
 	github.com/gin-gonic/gin v1.12.0
 	github.com/jmoiron/sqlx v1.4.0
 	github.com/lib/pq v1.12.3
