@@ -79,14 +79,21 @@ func (s *Store) CreateUnit(ctx context.Context, a *Actor, in NewUnit) (*Unit, er
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	var u Unit
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if err := t.stmt(s.q.InsertUnit).Get(&u, a.CommuneID, in.ParentID, in.Kind, in.Name); err != nil {
-			return err
-		}
-		return s.audit(t, a, "create", "unit", u.ID, nil, u)
+	var u *Unit
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) (err error) {
+		u, err = s.insertUnit(t, a, in)
+		return err
 	})
-	return &u, err
+	return u, err
+}
+
+// insertUnit writes a validated unit and its audit row inside t.
+func (s *Store) insertUnit(t *tx, a *Actor, in NewUnit) (*Unit, error) {
+	var u Unit
+	if err := t.stmt(s.q.InsertUnit).Get(&u, a.CommuneID, in.ParentID, in.Kind, in.Name); err != nil {
+		return nil, err
+	}
+	return &u, s.audit(t, a, "create", "unit", u.ID, nil, u)
 }
 
 // ListUnits lists the units of the actor's commune in Vietnamese name order.

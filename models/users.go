@@ -82,29 +82,36 @@ func (s *Store) CreateUser(ctx context.Context, a *Actor, in NewUser) (*User, er
 	if err != nil {
 		return nil, err
 	}
-	u := &User{Username: in.Username, FullName: in.FullName, Email: in.Email, Memberships: in.Memberships}
-	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if err := t.stmt(s.q.InsertUser).Get(&u.ID, a.CommuneID, in.Username, in.FullName, in.Email,
-			hash, in.MustChangePassword); err != nil {
-			return err
-		}
-		for _, m := range in.Memberships {
-			if _, err := t.stmt(s.q.InsertMember).Exec(a.CommuneID, u.ID, m.UnitID, m.Role); err != nil {
-				return err
-			}
-		}
-		// Read back, so that the answer names the units like every other read.
-		created, err := s.userIn(t, a.CommuneID, u.ID)
-		if err != nil {
-			return err
-		}
-		u = created
-		return s.audit(t, a, "create", "user", u.ID, nil, u)
+	var u *User
+	err = s.inCommune(ctx, a.CommuneID, func(t *tx) (err error) {
+		u, err = s.insertUser(t, a, in, hash)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return u, nil
+}
+
+// insertUser writes a validated account, its memberships and its audit row
+// inside t; hash is the password's.
+func (s *Store) insertUser(t *tx, a *Actor, in NewUser, hash string) (*User, error) {
+	var id int64
+	if err := t.stmt(s.q.InsertUser).Get(&id, a.CommuneID, in.Username, in.FullName, in.Email,
+		hash, in.MustChangePassword); err != nil {
+		return nil, err
+	}
+	for _, m := range in.Memberships {
+		if _, err := t.stmt(s.q.InsertMember).Exec(a.CommuneID, id, m.UnitID, m.Role); err != nil {
+			return nil, err
+		}
+	}
+	// Read back, so that the answer names the units like every other read.
+	u, err := s.userIn(t, a.CommuneID, id)
+	if err != nil {
+		return nil, err
+	}
+	return u, s.audit(t, a, "create", "user", u.ID, nil, u)
 }
 
 type userRow struct {

@@ -5,6 +5,8 @@
 //	tiendo migrate           apply migrations and exit
 //	tiendo demo              load the demo communes into the database
 //	tiendo jobs run NAME [--now T]  run one scheduled job once
+//	tiendo commune add …     register a commune with its first admin
+//	tiendo user reset-password USERNAME
 package main
 
 import (
@@ -41,8 +43,12 @@ func main() {
 		err = loadDemo(ctx, cfg, log)
 	case "jobs":
 		err = runJobs(ctx, cfg, log, args)
+	case "commune":
+		err = runCommune(ctx, cfg, log, args)
+	case "user":
+		err = runUser(ctx, cfg, log, args)
 	default:
-		err = fmt.Errorf("unknown command %q; use serve, migrate, demo or jobs", cmd)
+		err = fmt.Errorf("unknown command %q; use serve, migrate, demo, jobs, commune or user", cmd)
 	}
 	if err != nil {
 		fatal(err)
