@@ -90,3 +90,57 @@ func TestHistoryIsAppendOnly(t *testing.T) {
 		}
 	}
 }
+
+// identityTables carry a commune_id but no RLS, on purpose.
+var identityTables = map[string]string{
+	"users": "sign-in finds the account before it knows the commune (00002_rls.sql)",
+}
+
+// TestEveryTenantTableIsIsolated reads the catalogue, so that a table added
+// by a later migration cannot forget its row-level security: every table
+// with a commune_id column (but the identity tables) forces RLS and has a
+// policy on tenant_id(), and the append-only histories grant the server no
+// UPDATE or DELETE.
+func TestEveryTenantTableIsIsolated(t *testing.T) {
+	t.Parallel()
+	w := testfix.New(t)
+	var tables []struct {
+		Name   string `db:"relname"`
+		RLS    bool   `db:"relrowsecurity"`
+		Forced bool   `db:"relforcerowsecurity"`
+		Policy bool   `db:"has_policy"`
+	}
+	err := w.DB.Select(&tables, `
+		SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
+		       EXISTS (SELECT 1 FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname
+		               AND ('tiendo_app' = ANY (p.roles) OR 'public' = ANY (p.roles))
+		               AND (p.qual LIKE '%tenant_id()%' OR p.with_check LIKE '%tenant_id()%')) AS has_policy
+		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+		  AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'commune_id' AND NOT a.attisdropped)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tables) < 10 {
+		t.Fatalf("only %d tenant tables found: %+v", len(tables), tables)
+	}
+	for _, tb := range tables {
+		if identityTables[tb.Name] != "" {
+			continue
+		}
+		if !tb.RLS || !tb.Forced || !tb.Policy {
+			t.Errorf("%s: rls %v, forced %v, a policy on tenant_id() %v", tb.Name, tb.RLS, tb.Forced, tb.Policy)
+		}
+	}
+	for _, table := range []string{"progress_updates", "audit_log", "delivery_events"} {
+		var grants []string
+		if err := w.DB.Select(&grants, `SELECT privilege_type FROM information_schema.role_table_grants
+			WHERE grantee = 'tiendo_app' AND table_name = $1 AND privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE')`,
+			table); err != nil {
+			t.Fatal(err)
+		}
+		if len(grants) != 0 {
+			t.Errorf("%s is history, yet tiendo_app may %v", table, grants)
+		}
+	}
+}
