@@ -255,3 +255,28 @@ func TestInboxMarksReadAndOpensTask(t *testing.T) {
 	// Another person's notification is not found.
 	wantStatus(t, e.post(e.team, "/thong-bao/"+itoa(n.ID)+"/da-doc", nil), http.StatusNotFound)
 }
+
+// TestTaskFormReportCadence: the chairman asks for a monthly report through
+// the task form; a grace that is not a number is shown next to its field,
+// with the choice kept, and changes nothing.
+func TestTaskFormReportCadence(t *testing.T) {
+	t.Parallel()
+	e := newPageEnv(t)
+	chair := e.user(models.RoleChairman)
+	path := "/nhiem-vu/" + itoa(e.mine.ID)
+	fields := url.Values{"title": {e.mine.Title}, "lead_unit_id": {itoa(e.mine.LeadUnitID)}, "due_on": {"2024-10-15"},
+		"start_on": {e.mine.StartOn.String()}, "version": {"1"}, "report_every": {"month"}, "report_grace_days": {"năm"}}
+	bad := e.post(chair, path, fields)
+	wantStatus(t, bad, http.StatusUnprocessableEntity)
+	wantBody(t, bad, `id="f-report-grace-days-error"`, `<option value="month" selected>`)
+	if task, _ := e.Store.GetTask(context.Background(), e.chairA, e.mine.ID); task.ReportEvery != nil || task.Version != 1 {
+		t.Fatalf("a refused form changed the task: %+v", task)
+	}
+	fields.Set("report_grace_days", "5")
+	wantStatus(t, e.post(chair, path, fields), http.StatusSeeOther)
+	task, _ := e.Store.GetTask(context.Background(), e.chairA, e.mine.ID)
+	if task.ReportEvery == nil || *task.ReportEvery != "month" || task.ReportGraceDays != 5 {
+		t.Fatalf("saved: %+v", task)
+	}
+	wantBody(t, e.get(chair, path+"/sua"), `<option value="month" selected>`, `name="report_grace_days"`, `value="5"`)
+}

@@ -17,6 +17,7 @@ type taskFormData struct {
 	Users     []models.User
 	CanAssign bool // may change lead, supporting units and people
 	CanCancel bool
+	Cadences  []struct{ Value, Label string }
 }
 
 // unitGroup is the units of one kind, for an <optgroup>.
@@ -53,7 +54,7 @@ func (h *handler) showTaskForm(c *gin.Context, status int, p *models.Plan, t *mo
 		return err
 	}
 	d := &taskFormData{Plan: p, Task: t, Units: groupUnits(units), Users: users,
-		CanAssign: t == nil || t.CanAssign(a), CanCancel: t != nil && t.CanCancel(a)}
+		CanAssign: t == nil || t.CanAssign(a), CanCancel: t != nil && t.CanCancel(a), Cadences: reportCadences}
 	title := "Thêm nhiệm vụ"
 	if t != nil {
 		title = "Sửa nhiệm vụ"
@@ -104,8 +105,17 @@ func taskInput(f *form) models.TaskInput {
 	in := models.TaskInput{Title: f.Value("title"), Description: f.Value("description"),
 		LeadUnitID: f.parseID("lead_unit_id"), SupportingUnitIDs: f.parseIDs("supporting_unit_ids"),
 		AssigneeIDs: f.parseIDs("assignee_ids"), StartOn: f.parseDate("start_on"), DueOn: f.parseDate("due_on"),
-		TargetValue: f.parseNumber("target_value"), TargetUnit: f.Value("target_unit"), Weight: f.parseNumber("weight")}
+		TargetValue: f.parseNumber("target_value"), TargetUnit: f.Value("target_unit"), Weight: f.parseNumber("weight"),
+		ReportGraceDays: f.parseInt("report_grace_days")}
+	if every := f.Value("report_every"); every != "" {
+		in.ReportEvery = &every
+	}
 	return in
+}
+
+// reportCadences are the choices of the form's report cadence.
+var reportCadences = []struct{ Value, Label string }{
+	{"", "Không yêu cầu"}, {"week", "Hằng tuần"}, {"month", "Hằng tháng"}, {"quarter", "Hằng quý"},
 }
 
 // editTaskPage shows the task's form filled with its record, to those who
@@ -119,11 +129,15 @@ func (h *handler) editTaskPage(c *gin.Context) error {
 	f := newForm(nil)
 	for k, v := range map[string]string{"title": t.Title, "description": t.Description,
 		"lead_unit_id": idString(t.LeadUnitID), "start_on": t.StartOn.String(), "due_on": t.DueOn.String(),
-		"target_unit": t.TargetUnit, "weight": formatNumber(lang, t.Weight, 4), "version": strconv.Itoa(t.Version)} {
+		"target_unit": t.TargetUnit, "weight": formatNumber(lang, t.Weight, 4), "version": strconv.Itoa(t.Version),
+		"report_grace_days": strconv.Itoa(t.ReportGraceDays)} {
 		f.values.Set(k, v)
 	}
 	if t.TargetValue != nil {
 		f.values.Set("target_value", formatNumber(lang, t.TargetValue, 4))
+	}
+	if t.ReportEvery != nil {
+		f.values.Set("report_every", *t.ReportEvery)
 	}
 	if t.CancelledAt != nil {
 		f.values.Set("cancelled", "1")
@@ -170,7 +184,8 @@ func (h *handler) updateTaskSubmit(c *gin.Context) error {
 	if !f.Invalid() {
 		patch := models.TaskPatch{Title: models.Some(in.Title), Description: models.Some(in.Description),
 			StartOn: models.Some(in.StartOn), DueOn: models.Some(in.DueOn), TargetValue: models.Some(in.TargetValue),
-			TargetUnit: models.Some(in.TargetUnit), Weight: models.Some(in.Weight)}
+			TargetUnit: models.Some(in.TargetUnit), Weight: models.Some(in.Weight),
+			ReportEvery: models.Some(in.ReportEvery), ReportGraceDays: models.Some(in.ReportGraceDays)}
 		if t.CanAssign(a) {
 			patch.LeadUnitID, patch.SupportingUnitIDs = models.Some(in.LeadUnitID), models.Some(in.SupportingUnitIDs)
 			patch.AssigneeIDs = models.Some(in.AssigneeIDs)

@@ -39,6 +39,20 @@ func TestTaskLifecycle(t *testing.T) {
 	if task.Title != "Số hóa hồ sơ TTHC" || task.TargetValue != nil || task.Version != 2 || r.Header().Get("ETag") != `"2"` {
 		t.Errorf("patched: %+v", task)
 	}
+	// A report cadence: set with its default grace, kept by a patch that
+	// does not name it, cleared by null.
+	e.do(chair, "PATCH", path, map[string]any{"report_every": "month"}).expect(http.StatusOK).decode(&task)
+	if task.ReportEvery == nil || *task.ReportEvery != "month" || task.ReportGraceDays != 3 {
+		t.Errorf("monthly reports: %+v", task)
+	}
+	e.do(chair, "PATCH", path, map[string]any{"report_grace_days": 5}).expect(http.StatusOK).decode(&task)
+	if task.ReportEvery == nil || task.ReportGraceDays != 5 {
+		t.Errorf("grace changed: %+v", task)
+	}
+	e.do(chair, "PATCH", path, map[string]any{"report_every": nil}).expect(http.StatusOK).decode(&task)
+	if task.ReportEvery != nil || task.Version != 5 {
+		t.Errorf("no more periodic reports: %+v", task)
+	}
 	e.do(chair, "PATCH", path, map[string]any{"title": "x"}, "If-Match", `"1"`).expectProblem(http.StatusPreconditionFailed, "stale")
 	e.do(chair, "DELETE", path, nil, "If-Match", `"1"`).expectProblem(http.StatusPreconditionFailed, "stale")
 

@@ -44,6 +44,8 @@ func TestCreateTaskRejections(t *testing.T) {
 		{"NUL in description", taskIn(unit, map[string]any{"description": "a\u0000b"}), "description"},
 		{"zero weight", taskIn(unit, map[string]any{"weight": 0}), "weight"},
 		{"huge weight", taskIn(unit, map[string]any{"weight": 1e9}), "weight"},
+		{"daily reports", taskIn(unit, map[string]any{"report_every": "day"}), "report_every"},
+		{"grace of two months", taskIn(unit, map[string]any{"report_every": "month", "report_grace_days": 45}), "report_grace_days"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

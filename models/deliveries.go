@@ -18,13 +18,14 @@ const (
 	KindOverdue        = "overdue"
 	KindEscalation     = "escalation"
 	KindStale          = "stale"
+	KindReportMissing  = "report_missing"
 	KindDigest         = "digest"
 	KindDeliveryFailed = "delivery_failed"
 )
 
 // DeliveryKinds lists every kind, in the order a day's reminders are read.
 var DeliveryKinds = []string{KindAssigned, KindDueSoon, KindDueToday, KindOverdue, KindEscalation, KindStale,
-	KindDigest, KindDeliveryFailed, KindReport}
+	KindReportMissing, KindDigest, KindDeliveryFailed, KindReport}
 
 // DeliveryStatuses are a delivery's states: queued → sending (claimed under a
 // lease) → sent, or failed (retried with backoff) → … → dead.

@@ -131,7 +131,8 @@ func (s *Store) importTask(t *tx, a *Actor, planID int64, td TaskDraft, w window
 	in := td.Task
 	var id int64
 	if err := t.stmt(s.q.InsertTask).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
-		in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.clock.Now()); err != nil {
+		in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.clock.Now(),
+		in.ReportEvery, *in.ReportGraceDays); err != nil {
 		return err
 	}
 	if _, err := s.saveTaskLinks(t, a, id, in, w); err != nil {

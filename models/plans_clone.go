@@ -35,6 +35,8 @@ type cloneTask struct {
 	TargetValue *float64      `db:"target_value"`
 	TargetUnit  string        `db:"target_unit"`
 	Weight      float64       `db:"weight"`
+	ReportEvery *string       `db:"report_every"`
+	ReportGrace int           `db:"report_grace_days"`
 	Units       pq.Int64Array `db:"supporting_unit_ids"`
 	Assignees   pq.Int64Array `db:"assignee_ids"`
 }
@@ -99,7 +101,7 @@ func (s *Store) cloneTasks(t *tx, a *Actor, from, to int64, years int) error {
 		var id int64
 		err := t.stmt(s.q.InsertTask).Get(&id, a.CommuneID, to, c.Title, c.Description, c.LeadUnitID,
 			shiftYears(c.StartOn, years), shiftYears(c.DueOn, years), c.TargetValue, c.TargetUnit, c.Weight,
-			nullID(a.UserID), s.clock.Now())
+			nullID(a.UserID), s.clock.Now(), c.ReportEvery, c.ReportGrace)
 		if err != nil {
 			return err
 		}

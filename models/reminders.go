@@ -29,7 +29,10 @@ import (
 //     one per missed day.
 //   - escalation: to the chairmen, once, when 5 working days overdue.
 //   - stale: in progress (neither due soon nor overdue) with no progress
-//     report for 14 days; once per last report.
+//     report for 14 days; once per last report. Not for a task on a report
+//     cadence, which has its own:
+//   - report_missing: the last week, month or quarter that has ended had no
+//     report, and its grace of working days has passed; once per period.
 //   - digest: per person with overdue or due-soon tasks, once per working day.
 //
 // Only open tasks (not done, cancelled or deleted) of active plans remind.

@@ -40,6 +40,11 @@ type Task struct {
 	SeriesID     *int64        `json:"series_id" db:"series_id"`
 	OccurrenceOn calendar.Date `json:"occurrence_on" db:"occurrence_on"`
 
+	// ReportEvery asks for a progress report every week, month or quarter
+	// (nil: none), within ReportGraceDays working days of the period's end.
+	ReportEvery     *string `json:"report_every" db:"report_every"`
+	ReportGraceDays int     `json:"report_grace_days" db:"report_grace_days"`
+
 	// PlanSteeringUnitID is the plan's steering committee, loaded with the
 	// task so that CanEvaluate needs no second query; the plan shows it.
 	PlanSteeringUnitID *int64 `json:"-" db:"plan_steering_unit_id"`
@@ -85,7 +90,8 @@ func (s *Store) CreateTask(ctx context.Context, a *Actor, planID int64, in TaskI
 		}
 		var id int64
 		err := t.stmt(s.q.InsertTask).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
-			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.clock.Now())
+			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.clock.Now(),
+			in.ReportEvery, *in.ReportGraceDays)
 		if err != nil {
 			return notFound(err) // no row: the plan is not there
 		}
@@ -207,7 +213,8 @@ func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int,
 			return err
 		}
 		if _, err := t.stmt(s.q.UpdateTask).Exec(a.CommuneID, id, in.Title, in.Description, in.LeadUnitID,
-			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, in.cancelled, s.clock.Now()); err != nil {
+			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, in.cancelled, s.clock.Now(),
+			in.ReportEvery, *in.ReportGraceDays); err != nil {
 			return err
 		}
 		if task, err = s.saveTaskLinks(t, a, id, in, w); err != nil {

@@ -23,6 +23,11 @@ type TaskInput struct {
 	// DueInWorkingDays gives the deadline as working days from a date
 	// instead of DueOn (tasks_due.go).
 	DueInWorkingDays *WorkingDaysDue `json:"due_in_working_days"`
+	// ReportEvery (week, month, quarter; null: none) asks for a progress
+	// report each period, within ReportGraceDays working days (default 3)
+	// after it ends.
+	ReportEvery     *string `json:"report_every"`
+	ReportGraceDays *int    `json:"report_grace_days"`
 
 	cancelled bool
 }
@@ -41,6 +46,8 @@ type TaskPatch struct {
 	Weight            Optional[*float64]        `json:"weight"`
 	Cancelled         Optional[bool]            `json:"cancelled"`
 	DueInWorkingDays  Optional[*WorkingDaysDue] `json:"due_in_working_days"`
+	ReportEvery       Optional[*string]         `json:"report_every"`
+	ReportGraceDays   Optional[*int]            `json:"report_grace_days"`
 }
 
 func (p TaskPatch) apply(cur *Task) TaskInput {
@@ -56,6 +63,7 @@ func (p TaskPatch) apply(cur *Task) TaskInput {
 		StartOn:           p.StartOn.Or(cur.StartOn), DueOn: due, DueInWorkingDays: p.DueInWorkingDays.Value,
 		TargetValue: p.TargetValue.Or(cur.TargetValue), TargetUnit: p.TargetUnit.Or(cur.TargetUnit),
 		Weight: p.Weight.Or(&cur.Weight), cancelled: p.Cancelled.Or(cur.CancelledAt != nil),
+		ReportEvery: p.ReportEvery.Or(cur.ReportEvery), ReportGraceDays: p.ReportGraceDays.Or(&cur.ReportGraceDays),
 	}
 }
 
@@ -97,7 +105,27 @@ func (in *TaskInput) Validate(today calendar.Date, cal *calendar.Calendar) error
 	} else if *in.Weight <= 0 || *in.Weight > 1000 || !finite(*in.Weight) {
 		v.Add("weight", "out_of_range", "trọng số phải lớn hơn 0 và không quá 1000")
 	}
+	in.checkCadence(v)
 	return v.Err()
+}
+
+// ReportCadences are the periods a task may ask progress reports for.
+var ReportCadences = []string{"week", "month", "quarter"}
+
+// defaultReportGrace is how many working days after a period a report for
+// it may still come: enough for a hamlet team that meets once a week.
+const defaultReportGrace = 3
+
+func (in *TaskInput) checkCadence(v *ValidationError) {
+	if in.ReportEvery != nil && !slices.Contains(ReportCadences, *in.ReportEvery) {
+		v.Add("report_every", "invalid", "chu kỳ báo cáo phải là week (tuần), month (tháng) hoặc quarter (quý)")
+	}
+	if in.ReportGraceDays == nil {
+		g := defaultReportGrace
+		in.ReportGraceDays = &g
+	} else if *in.ReportGraceDays < 0 || *in.ReportGraceDays > 30 {
+		v.Add("report_grace_days", "out_of_range", "số ngày làm việc gia hạn báo cáo phải từ 0 đến 30")
+	}
 }
 
 // checkIDs sorts and de-duplicates a list of ids and rejects non-positive ones.

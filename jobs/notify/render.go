@@ -19,6 +19,10 @@ type facts struct {
 	Percent    int           `json:"percent"`
 	Days       *int          `json:"days"`
 	LastUpdate calendar.Date `json:"last_update"`
+	// A missing periodic report.
+	Every       string        `json:"every"`
+	PeriodStart calendar.Date `json:"period_start"`
+	PeriodEnd   calendar.Date `json:"period_end"`
 	// A digest.
 	Date    calendar.Date `json:"date"`
 	Overdue int           `json:"overdue"`
@@ -44,7 +48,8 @@ type digestLine struct {
 var kindNames = map[string]string{
 	models.KindAssigned: "giao nhiệm vụ", models.KindDueSoon: "sắp đến hạn", models.KindDueToday: "đến hạn hôm nay",
 	models.KindOverdue: "quá hạn", models.KindEscalation: "báo cáo quá hạn", models.KindStale: "chưa cập nhật tiến độ",
-	models.KindDigest: "tổng hợp hằng ngày", models.KindDeliveryFailed: "gửi thất bại",
+	models.KindReportMissing: "chưa báo cáo tiến độ định kỳ",
+	models.KindDigest:        "tổng hợp hằng ngày", models.KindDeliveryFailed: "gửi thất bại",
 }
 
 // Render writes d's title, body and link (Vietnamese) from its payload.
@@ -92,12 +97,19 @@ func taskMessage(kind string, f facts) (title, body string) {
 	case models.KindEscalation:
 		return "Báo cáo nhiệm vụ quá hạn", fmt.Sprintf("%s do %s chủ trì %s, tiến độ %d%%. Đề nghị đồng chí Chủ tịch chỉ đạo.",
 			task, f.Unit, overdueFor(f), f.Percent)
+	case models.KindReportMissing:
+		return "Chưa báo cáo tiến độ định kỳ", fmt.Sprintf("%s chưa có báo cáo tiến độ %s (%s – %s); đề nghị báo cáo ngay. "+
+			"Tiến độ hiện tại %d%%, thời hạn %s.", task, cadenceNames[f.Every], f.PeriodStart.VN(), f.PeriodEnd.VN(),
+			f.Percent, f.DueOn.VN())
 	case models.KindStale:
 		return "Nhiệm vụ chưa cập nhật tiến độ", fmt.Sprintf("%s chưa được cập nhật tiến độ %d ngày (lần cuối %s), tiến độ hiện tại %d%%.",
 			task, deref(f.Days), f.LastUpdate.VN(), f.Percent)
 	}
 	return "Thông báo", task
 }
+
+// cadenceNames name a report cadence as the period's report is called.
+var cadenceNames = map[string]string{"week": "tuần", "month": "tháng", "quarter": "quý"}
 
 // overdueFor says how late the task is.
 func overdueFor(f facts) string {

@@ -28,6 +28,10 @@ func TestRender(t *testing.T) {
 			"Nhiệm vụ «Rà soát TTHC» do Văn phòng chủ trì đã quá hạn 5 ngày làm việc (thời hạn 03/10/2024), tiến độ 40%. Đề nghị đồng chí Chủ tịch chỉ đạo."},
 		{models.KindStale, `{` + base + `,"days":15,"last_update":"2024-09-19"}`, "Nhiệm vụ chưa cập nhật tiến độ",
 			"Nhiệm vụ «Rà soát TTHC» chưa được cập nhật tiến độ 15 ngày (lần cuối 19/09/2024), tiến độ hiện tại 40%."},
+		{models.KindReportMissing, `{` + base + `,"every":"month","period_start":"2024-09-01","period_end":"2024-09-30"}`,
+			"Chưa báo cáo tiến độ định kỳ",
+			"Nhiệm vụ «Rà soát TTHC» chưa có báo cáo tiến độ tháng (01/09/2024 – 30/09/2024); đề nghị báo cáo ngay. " +
+				"Tiến độ hiện tại 40%, thời hạn 03/10/2024."},
 		{models.KindDigest, `{"date":"2024-09-30","overdue":1,"due_soon":2,"tasks":[
 			{"task_id":1,"title":"A","due_on":"2024-09-25","status":"overdue","days":3},
 			{"task_id":2,"title":"B","due_on":"2024-09-30","status":"due_soon","days":0}]}`,

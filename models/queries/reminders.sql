@@ -29,9 +29,11 @@ WITH c AS (
     stale_days int, channels text[])
 ), t AS (
   -- Open tasks of active plans, with the signed distance to their deadline.
-  SELECT c.commune_id, c.today, c.morning, c.due_today, c.leads, c.overdue_first, c.overdue_every,
+  SELECT c.commune_id, c.grp, c.today, c.morning, c.due_today, c.leads, c.overdue_first, c.overdue_every,
          c.escalate_after, c.stale_days, c.channels, t.id AS task_id, t.lead_unit_id, t.due_on, t.created_at,
          t.updated_at, (COALESCE(t.last_progress_at, t.created_at) AT TIME ZONE c.tz)::date AS last_update,
+         t.start_on, t.report_every, t.report_grace_days, (t.created_at AT TIME ZONE c.tz)::date AS created_on,
+         (t.last_progress_at AT TIME ZONE c.tz)::date AS last_report,
          task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, c.today, c.soon, c.tz) AS status,
          CASE WHEN t.due_on < c.today - $3::int THEN -100000
               WHEN t.due_on - c.today < $4::int - $3::int
@@ -67,8 +69,25 @@ WITH c AS (
   -- new report re-arms it.
   SELECT t.*, 'stale', t.last_update::text,
          jsonb_build_object('days', t.today - t.last_update, 'last_update', t.last_update)
-  FROM t WHERE t.morning AND t.stale_days > 0 AND t.status = 'in_progress'
+  FROM t WHERE t.morning AND t.stale_days > 0 AND t.status = 'in_progress' AND t.report_every IS NULL
     AND t.today - t.last_update >= t.stale_days
+  UNION ALL
+  -- A task on a report cadence asks for the report of the last period that
+  -- has ended, once its grace of working days has passed with no report
+  -- since the period began; keyed by the period, so each is asked for once.
+  -- A task created during a period owes its first report for the next one.
+  SELECT t.*, 'report_missing', r.ps::text,
+         jsonb_build_object('period_start', r.ps, 'period_end', r.pe, 'every', t.report_every)
+  FROM t CROSS JOIN LATERAL (
+    SELECT (b.cur - b.len)::date AS ps, b.cur::date - 1 AS pe
+    FROM (SELECT date_trunc(t.report_every, t.today::timestamp) AS cur,
+                 CASE t.report_every WHEN 'week' THEN interval '7 days' WHEN 'month' THEN interval '1 month'
+                      ELSE interval '3 months' END AS len) b
+  ) r
+  WHERE t.morning AND t.report_every IS NOT NULL AND t.start_on <= r.pe AND t.created_on <= r.ps
+    AND (t.last_report IS NULL OR t.last_report < r.ps)
+    AND (r.pe < t.today - $3::int
+         OR -($2::int[])[t.grp * $4::int + (r.pe - t.today) + $3::int + 1] > t.report_grace_days)
 ), cand AS (
   -- A window whose reminder already went out (to whoever the task's people
   -- were then) is done: one index probe per task instead of one conflict per

@@ -1,7 +1,8 @@
 -- name: insert-task
 INSERT INTO tasks (commune_id, plan_id, title, description, lead_unit_id, start_on, due_on,
-                   target_value, target_unit, weight, created_by, created_at, updated_at)
-SELECT $1, p.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12
+                   target_value, target_unit, weight, created_by, created_at, updated_at, report_every,
+                   report_grace_days)
+SELECT $1, p.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14
 FROM plans p WHERE p.commune_id = $1 AND p.id = $2 AND p.deleted_at IS NULL
 RETURNING id;
 
@@ -10,7 +11,7 @@ SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.du
        t.target_value, t.target_unit, t.weight, t.percent, t.actual_value,
        task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, $3, $4, $5) AS status,
        t.completed_at, t.cancelled_at, t.last_progress_at, t.accepted_at, t.accepted_by,
-       t.version, t.created_at, t.updated_at, t.series_id, t.occurrence_on,
+       t.version, t.created_at, t.updated_at, t.series_id, t.occurrence_on, t.report_every, t.report_grace_days,
        (SELECT p.steering_unit_id FROM plans p WHERE p.id = t.plan_id) AS plan_steering_unit_id,
        ARRAY(SELECT tu.unit_id FROM task_units tu WHERE tu.task_id = t.id ORDER BY tu.unit_id) AS supporting_unit_ids,
        ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids
@@ -26,7 +27,7 @@ SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.du
        t.target_value, t.target_unit, t.weight, t.percent, t.actual_value,
        task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, $12, $13, $14) AS status,
        t.completed_at, t.cancelled_at, t.last_progress_at, t.accepted_at, t.accepted_by,
-       t.version, t.created_at, t.updated_at, t.series_id, t.occurrence_on,
+       t.version, t.created_at, t.updated_at, t.series_id, t.occurrence_on, t.report_every, t.report_grace_days,
        (SELECT p.steering_unit_id FROM plans p WHERE p.id = t.plan_id) AS plan_steering_unit_id,
        ARRAY(SELECT tu.unit_id FROM task_units tu WHERE tu.task_id = t.id ORDER BY tu.unit_id) AS supporting_unit_ids,
        ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids
@@ -47,7 +48,7 @@ LIMIT $11;
 
 -- name: update-task
 UPDATE tasks SET title = $3, description = $4, lead_unit_id = $5, start_on = $6, due_on = $7,
-       target_value = $8, target_unit = $9, weight = $10,
+       target_value = $8, target_unit = $9, weight = $10, report_every = $13, report_grace_days = $14,
        cancelled_at = CASE WHEN $11 THEN COALESCE(cancelled_at, $12) END,
        updated_at = $12, version = version + 1
 WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL;
