@@ -7,6 +7,7 @@
 //	tiendo jobs run NAME [--now T]  run one scheduled job once
 //	tiendo commune add …     register a commune with its first admin
 //	tiendo user reset-password USERNAME
+//	tiendo backup [-o FILE] / restore [-force] FILE
 package main
 
 import (
@@ -47,8 +48,12 @@ func main() {
 		err = runCommune(ctx, cfg, log, args)
 	case "user":
 		err = runUser(ctx, cfg, log, args)
+	case "backup":
+		err = runBackup(ctx, cfg, log, args)
+	case "restore":
+		err = runRestore(ctx, cfg, log, args)
 	default:
-		err = fmt.Errorf("unknown command %q; use serve, migrate, demo, jobs, commune or user", cmd)
+		err = fmt.Errorf("unknown command %q; use serve, migrate, demo, jobs, commune, user, backup or restore", cmd)
 	}
 	if err != nil {
 		fatal(err)

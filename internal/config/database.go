@@ -162,3 +162,23 @@ func ensureDatabase(ctx context.Context, adminDSN string) error {
 	}
 	return err
 }
+
+// OwnerDSN is the owner's connection string of the database serve would use:
+// DATABASE_URL, or the private cluster in DataDir (started, or reused when
+// already running). The migrations are applied; stop stops the cluster if
+// this call started it. Operator tools (tiendo bench) connect with it.
+func OwnerDSN(ctx context.Context, c Config, log io.Writer) (dsn string, stop func() error, err error) {
+	dsn, stop = c.DatabaseURL, func() error { return nil }
+	if dsn == "" {
+		cl, err := startCluster(ctx, c, log)
+		if err != nil {
+			return "", nil, err
+		}
+		dsn, stop = cl.DSN(dbName), cl.Stop
+	}
+	if err := Migrate(ctx, dsn); err != nil {
+		_ = stop()
+		return "", nil, err
+	}
+	return dsn, stop, nil
+}
