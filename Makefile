@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/tiendo
 FUZZTIME ?= 30s
 
-.PHONY: all build run test chaos vet fmt fuzz bench clean
+.PHONY: all build run test chaos vet fmt fuzz bench bench-clean bench-go clean
 
 all: build
 
@@ -41,8 +41,24 @@ fuzz:
 	  done; \
 	done
 
-## bench: speed figures; never part of `make test`.
-bench:
+## bench: the scale benchmark (issue 7; never part of `make test`). Generates
+## BENCH_PRESET (tiny, small, province, national) into a private cluster in
+## BENCH_DIR unless it is already there, then measures every figure against
+## its target and the ceilings (pgbench -S, /healthz): a table on stdout and
+## JSON in bench/results/. With DATABASE_URL set, that database is used.
+BENCH_PRESET ?= province
+BENCH_DIR    ?= $(or $(TMPDIR),/tmp)/tiendo-bench-$(BENCH_PRESET)
+BENCH_ARGS   ?=
+bench: build
+	TIENDO_DATA_DIR=$(BENCH_DIR) ./$(BIN) bench gen --preset $(BENCH_PRESET) --if-empty
+	TIENDO_DATA_DIR=$(BENCH_DIR) ./$(BIN) bench run --preset $(BENCH_PRESET) $(BENCH_ARGS)
+
+## bench-clean: throw the generated benchmark cluster away.
+bench-clean:
+	rm -rf $(BENCH_DIR)
+
+## bench-go: the Go micro-benchmarks (go test -bench).
+bench-go:
 	$(GO) test -run XXX -bench . -benchmem ./...
 
 clean:

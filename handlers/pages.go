@@ -26,7 +26,7 @@ import (
 // mountPages registers the pages and their static files on r.
 func (h *handler) mountPages(r *gin.Engine) {
 	r.GET("/static/*filepath", serveStatic)
-	p := r.Group("", pageLangMiddleware)
+	p := h.pageGroup(r) // pageLangMiddleware and an HTML answer to a panic (pages_admin.go)
 	p.GET("/dang-nhap", h.page(h.loginPage))
 	p.POST("/dang-nhap", h.page(h.loginSubmit))
 	p.POST("/dang-xuat", h.page(h.logoutSubmit))
@@ -57,6 +57,8 @@ func (h *handler) mountPages(r *gin.Engine) {
 	a.GET("/tep/:id", h.page(h.attachmentFile))
 	a.GET("/thong-bao", h.page(h.inboxPage))
 	a.POST("/thong-bao/:id/da-doc", h.page(h.inboxReadSubmit))
+	h.mountStatsPages(a)
+	h.mountAdminPages(a)
 }
 
 // page adapts a page handler that returns its error; the error becomes an

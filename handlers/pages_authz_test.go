@@ -24,6 +24,7 @@ const (
 	pagePlan             // the commune's plan (or the other commune's)
 	pageTask             // the team's task (or the other commune's)
 	pageFile             // an evidence file of the team's task
+	pageUser             // the officer's account (or the other commune's officer's)
 )
 
 type pageRoute struct {
@@ -34,6 +35,9 @@ type pageRoute struct {
 }
 
 var managersOnly = map[models.Role]int{models.RoleSteeringMember: 403, models.RoleOfficer: 403, models.RoleTeamMember: 403}
+
+var adminPagesOnly = map[models.Role]int{models.RoleChairman: 403, models.RoleSteeringMember: 403,
+	models.RoleOfficer: 403, models.RoleTeamMember: 403}
 
 var pageRoutes = []pageRoute{
 	{"GET", "/static/*filepath", pageNoRow, nil, "TestStaticAssetsAreEmbeddedAndVersioned"},
@@ -69,6 +73,28 @@ var pageRoutes = []pageRoute{
 	{"GET", "/tep/:id", pageFile, nil, ""},
 	{"GET", "/thong-bao", pageNoRow, nil, ""},
 	{"POST", "/thong-bao/:id/da-doc", pageNoRow, nil, "TestInboxMarksReadAndOpensTask"},
+	// Statistics pages: every member reads them, as the API (pages_stats_test.go).
+	{"GET", "/bao-cao-dinh-ky", pageNoRow, nil, ""},
+	{"GET", "/chi-tieu", pageNoRow, nil, ""},
+	{"POST", "/chi-tieu", pageNoRow, nil, "TestIndicatorsPageIsReadOnlyForHamletTeams"},
+	{"GET", "/ho-so", pageNoRow, nil, ""},
+	{"POST", "/ho-so", pageNoRow, nil, "TestDossiersPageAnswersTeamsAsTheAPI"},
+	{"GET", "/chat-luong-du-lieu", pageNoRow, nil, ""},
+	// Administration: members read what the API lets them read; the forms
+	// and an account's page are the admin's (pages_admin*_test.go).
+	{"GET", "/quan-tri/nguoi-dung", pageNoRow, nil, ""},
+	{"POST", "/quan-tri/nguoi-dung", pageNoRow, nil, "TestAdminCreatesUserWhoSignsIn"},
+	{"GET", "/quan-tri/nguoi-dung/:id", pageUser, adminPagesOnly, ""},
+	{"POST", "/quan-tri/nguoi-dung/:id/vai-tro", pageUser, nil, "TestAdminResetsDisablesAndReassigns"},
+	{"POST", "/quan-tri/nguoi-dung/:id/mat-khau", pageUser, nil, "TestAdminResetsDisablesAndReassigns"},
+	{"POST", "/quan-tri/nguoi-dung/:id/khoa", pageUser, nil, "TestAdminResetsDisablesAndReassigns"},
+	{"GET", "/quan-tri/don-vi", pageNoRow, nil, ""},
+	{"POST", "/quan-tri/don-vi", pageNoRow, nil, "TestAdminCreatesUnit"},
+	{"GET", "/quan-tri/lich", pageNoRow, nil, ""},
+	{"POST", "/quan-tri/lich", pageNoRow, nil, "TestCalendarPageAddsAndDeletesOverrides"},
+	{"POST", "/quan-tri/lich/:date/xoa", pageNoRow, nil, "TestCalendarPageAddsAndDeletesOverrides"},
+	{"GET", "/quan-tri/nhac-viec", pageNoRow, nil, ""},
+	{"POST", "/quan-tri/nhac-viec", pageNoRow, nil, "TestSettingsFormRoundTrips"},
 }
 
 // The API's authorization table (authz_test.go) covers the API; it learns
@@ -85,7 +111,7 @@ func TestPagePermissions(t *testing.T) {
 	file := e.reportWithFile(t, e.team, e.mine.ID, e.chairA)
 	otherFile := e.reportWithFile(t, e.B.Users[models.RoleTeamMember].Username, e.otherTask.ID, e.chairB)
 	ids := map[pageTarget][2]int64{pagePlan: {e.plan.ID, e.other.ID}, pageTask: {e.mine.ID, e.otherTask.ID},
-		pageFile: {file, otherFile}}
+		pageFile: {file, otherFile}, pageUser: {e.A.Users[models.RoleOfficer].ID, e.B.Users[models.RoleOfficer].ID}}
 	for _, r := range pageRoutes {
 		if r.method != "GET" || r.coveredBy != "" {
 			continue

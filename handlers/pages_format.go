@@ -77,6 +77,11 @@ func formatNumber(lang string, v any, decimals int) string {
 			return "—"
 		}
 		f = *x
+	case *int:
+		if x == nil {
+			return "—"
+		}
+		f = float64(*x)
 	default:
 		return fmt.Sprint(v)
 	}

@@ -22,7 +22,8 @@ func TestPagesAreAccessibleAndSelfContained(t *testing.T) {
 	t.Parallel()
 	e := newPageEnv(t)
 	file := e.reportWithFile(t, e.team, e.mine.ID, e.chairA)
-	ids := map[pageTarget]int64{pagePlan: e.plan.ID, pageTask: e.mine.ID, pageFile: file}
+	ids := map[pageTarget]int64{pagePlan: e.plan.ID, pageTask: e.mine.ID, pageFile: file,
+		pageUser: e.A.Users[models.RoleOfficer].ID}
 	for _, r := range pageRoutes {
 		if r.method != "GET" || r.coveredBy != "" || r.target == pageFile {
 			continue

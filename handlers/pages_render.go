@@ -109,6 +109,8 @@ func (v *view) Can(what string) bool {
 	switch what {
 	case "manage_plans":
 		return v.Actor.CanManagePlans()
+	case "read_stats": // reports, indicators, dossier statistics, data quality
+		return v.Actor.CanReadStats()
 	}
 	return false
 }

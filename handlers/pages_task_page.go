@@ -27,6 +27,7 @@ type taskPageData struct {
 	AcceptedBy      string
 	History         []historyItem
 	Audit           []models.AuditEntry
+	Deliveries      []deliveryRow
 	Users           map[int64]string
 	CanReport       bool
 	CanEdit         bool
@@ -35,8 +36,9 @@ type taskPageData struct {
 }
 
 // taskPage shows a task: details, its history of reports (with evidence),
-// comments and evaluations, and for those who answer for the record the
-// audit trail. Another commune's task is a 404 page, as in the API.
+// comments and evaluations, the reminders sent about it (all of them to the
+// admin and chairman, one's own to everyone else, as the API), and for those
+// who answer for the record the audit trail. Another commune's task is a 404 page, as in the API.
 func (h *handler) taskPage(c *gin.Context) error {
 	return h.showTask(c, http.StatusOK, newForm(nil))
 }
@@ -79,6 +81,9 @@ func (h *handler) taskPageData(c *gin.Context, id int64) (*taskPageData, error) 
 		d.AcceptedBy = d.Users[*t.AcceptedBy]
 	}
 	if d.History, err = h.taskHistory(c, id); err != nil {
+		return nil, err
+	}
+	if d.Deliveries, err = h.taskDeliveries(c, id); err != nil {
 		return nil, err
 	}
 	if a.CanReadAudit() {

@@ -112,16 +112,16 @@ func (h *handler) taskItems(ctx context.Context, a *models.Actor, tasks []models
 	if err != nil {
 		return nil, err
 	}
-	plans := map[int64]string{}
+	ids := make([]int64, 0, len(tasks))
+	for _, t := range tasks {
+		ids = append(ids, t.PlanID)
+	}
+	plans, err := h.store.PlanDocNumbers(ctx, a, ids) // one statement, not one per plan
+	if err != nil {
+		return nil, err
+	}
 	out := make([]taskItem, len(tasks))
 	for i, t := range tasks {
-		if _, ok := plans[t.PlanID]; !ok {
-			p, err := h.store.GetPlan(ctx, a, t.PlanID)
-			if err != nil {
-				return nil, err
-			}
-			plans[t.PlanID] = p.DocNumber
-		}
 		out[i] = taskItem{Task: t, Plan: plans[t.PlanID], LeadUnit: units[t.LeadUnitID], CanReport: t.CanReportProgress(a)}
 	}
 	return out, nil

@@ -80,8 +80,17 @@ func (d Dispatch) Run(ctx context.Context, _ time.Time) (string, error) {
 			break
 		}
 		var wg sync.WaitGroup
+		grouped := map[string][]*models.Outbound{} // by channel, for those that take a batch at once
 		for i := range batch {
+			if _, ok := d.Channels[batch[i].Channel].(notify.BatchRecorder); ok {
+				grouped[batch[i].Channel] = append(grouped[batch[i].Channel], &batch[i])
+				continue
+			}
 			wg.Go(func() { d.deliver(ctx, &batch[i], &t) })
+		}
+		for name, group := range grouped {
+			bc := d.Channels[name].(notify.BatchRecorder)
+			wg.Go(func() { d.deliverBatch(ctx, bc, group, &t) })
 		}
 		wg.Wait()
 	}
@@ -106,6 +115,38 @@ func (d Dispatch) deliver(ctx context.Context, o *models.Outbound, t *tally) {
 		t.add(func(t *tally) { t.sent++ })
 		return
 	}
+	d.fail(ctx, o, err, t)
+}
+
+// deliverBatch hands the deliveries of one batch channel (the inbox) over
+// at once: one statement records them all, each fenced by its own claim.
+func (d Dispatch) deliverBatch(ctx context.Context, bc notify.BatchRecorder, group []*models.Outbound, t *tally) {
+	ready := make([]*models.Outbound, 0, len(group))
+	for _, o := range group {
+		if err := notify.Render(o); err != nil {
+			d.fail(ctx, o, err, t)
+			continue
+		}
+		ready = append(ready, o)
+	}
+	if len(ready) == 0 {
+		return
+	}
+	sent, err := bc.SendBatch(ctx, ready)
+	for _, o := range ready {
+		switch {
+		case err != nil:
+			d.fail(ctx, o, err, t)
+		case sent[o.ID]:
+			t.add(func(t *tally) { t.sent++ })
+		default:
+			t.add(func(t *tally) { t.lost++ })
+		}
+	}
+}
+
+// fail records a failed attempt of o: retried later with backoff, or dead.
+func (d Dispatch) fail(ctx context.Context, o *models.Outbound, err error, t *tally) {
 	dead := o.Attempts >= or(d.MaxAttempts, DefaultMaxAttempts)
 	retryAt := d.Store.Clock().Now().Add(Backoff(o.Attempts, d.jitter()))
 	if ferr := d.Store.MarkFailed(ctx, o, d.Owner, err, retryAt, dead); ferr != nil {

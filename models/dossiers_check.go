@@ -10,14 +10,32 @@ import (
 // warnings on the record and findings of the data-quality check, never a
 // refusal to record what the source printed.
 
+// Check lists what the data-quality check would flag in these figures once
+// recorded (sums that do not add up, parts above their total), each with the
+// field it is about, so that a form can ask before recording figures that
+// contradict themselves. Call it after Validate, which normalises the lines.
+func (in *DossierInput) Check() []Warning {
+	d := DossierStats{Resolved: derefInt(in.Resolved), Received: derefInt(in.Received),
+		ResolvedOnTime: in.ResolvedOnTime, NoAppointment: in.NoAppointment, Channels: in.Channels,
+		Fields: in.Fields, LinkedGroups: in.LinkedGroups, NoAppointmentLines: in.NoAppointmentFields}
+	return d.check()
+}
+
+func derefInt(n *int) int {
+	if n == nil {
+		return 0
+	}
+	return *n
+}
+
 // check lists the sums that do not add up and the parts above their total.
 func (d *DossierStats) check() []Warning {
 	ws := []Warning{}
-	add := func(code, msg string) {
-		ws = append(ws, Warning{Code: code, Message: msg, Related: []int64{d.ID}})
+	add := func(field, code, msg string) {
+		ws = append(ws, Warning{Code: code, Message: msg, Related: []int64{d.ID}, Field: field})
 	}
 	if d.ResolvedOnTime != nil && *d.ResolvedOnTime > d.Resolved {
-		add("part_above_total", fmt.Sprintf("số giải quyết đúng hạn %s lớn hơn số đã giải quyết %s",
+		add("resolved_on_time", "part_above_total", fmt.Sprintf("số giải quyết đúng hạn %s lớn hơn số đã giải quyết %s",
 			FormatInt(*d.ResolvedOnTime), FormatInt(d.Resolved)))
 	}
 	for _, b := range d.breakdowns() {
@@ -25,20 +43,27 @@ func (d *DossierStats) check() []Warning {
 			continue
 		}
 		if msg, ok := sumMismatch(b.lines, *b.total, b.value); !ok {
-			add("parts_mismatch", b.name+": "+msg)
+			add(b.field, "parts_mismatch", b.name+": "+msg)
 		}
 	}
-	for _, dim := range []string{DimChannel, DimField, DimLinkedGroup, DimNoAppointment} {
-		for _, msg := range subLinesAbove(*d.lines(dim)) {
-			add("part_above_total", msg)
+	for _, df := range dimFields {
+		for _, msg := range subLinesAbove(*d.lines(df[0])) {
+			add(df[1], "part_above_total", msg)
 		}
 	}
 	return ws
 }
 
-// breakdown is one sum to verify: the parts of lines (by value) against total.
+// dimFields names the input field of each breakdown dimension, in the
+// order the warnings list them.
+var dimFields = [][2]string{{DimChannel, "channels"}, {DimField, "fields"}, {DimLinkedGroup, "linked_groups"},
+	{DimNoAppointment, "no_appointment_fields"}}
+
+// breakdown is one sum to verify: the parts of lines (by value) against
+// total, the input field named in the warning.
 type breakdown struct {
 	name  string
+	field string
 	lines []DossierLine
 	total *int
 	value func(DossierLine) *int
@@ -49,11 +74,11 @@ func lineResolved(l DossierLine) *int { return l.Resolved }
 
 func (d *DossierStats) breakdowns() []breakdown {
 	return []breakdown{
-		{"Tiếp nhận theo kênh", d.Channels, &d.Received, lineReceived},
-		{"Giải quyết theo kênh", d.Channels, &d.Resolved, lineResolved},
-		{"Tiếp nhận theo lĩnh vực", d.Fields, &d.Received, lineReceived},
-		{"Giải quyết theo lĩnh vực", d.Fields, &d.Resolved, lineResolved},
-		{"“Ngày không viết – Ngày không hẹn” theo lĩnh vực", d.NoAppointmentLines, d.NoAppointment, lineReceived},
+		{"Tiếp nhận theo kênh", "received", d.Channels, &d.Received, lineReceived},
+		{"Giải quyết theo kênh", "resolved", d.Channels, &d.Resolved, lineResolved},
+		{"Tiếp nhận theo lĩnh vực", "received", d.Fields, &d.Received, lineReceived},
+		{"Giải quyết theo lĩnh vực", "resolved", d.Fields, &d.Resolved, lineResolved},
+		{"“Ngày không viết – Ngày không hẹn” theo lĩnh vực", "no_appointment", d.NoAppointmentLines, d.NoAppointment, lineReceived},
 	}
 }
 

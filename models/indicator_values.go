@@ -51,14 +51,14 @@ const maxRate = 1000
 func (in *ValueInput) Validate() error {
 	v := &ValidationError{}
 	in.Source, in.Note = cleanText(in.Source), cleanText(in.Note)
-	nonNeg := func(field string, f *float64, max float64) {
+	nonNeg := func(field, name string, f *float64, max float64) {
 		if f != nil && (*f < 0 || *f > max || !finite(*f)) {
-			v.Add(field, "out_of_range", "%s phải từ 0 đến %g", field, max)
+			v.Add(field, "out_of_range", "%s phải từ 0 đến %s", name, FormatNumber(max, 0))
 		}
 	}
-	nonNeg("rate", in.Rate, maxRate)
-	nonNeg("numerator", in.Numerator, 1e12)
-	nonNeg("denominator", in.Denominator, 1e12)
+	nonNeg("rate", "tỷ lệ", in.Rate, maxRate)
+	nonNeg("numerator", "tử số", in.Numerator, 1e12)
+	nonNeg("denominator", "mẫu số", in.Denominator, 1e12)
 	switch {
 	case (in.Numerator == nil) != (in.Denominator == nil):
 		v.Add("denominator", "incomplete", "cần nhập cả tử số và mẫu số")

@@ -100,6 +100,11 @@ type indicatorQueries struct {
 // findings are open to every member of the commune (and the operator).
 func (a *Actor) canReadStats() bool { return a.system || len(a.Memberships) > 0 }
 
+// CanReadStats reports whether the actor may read reports, indicators,
+// dossier statistics and data-quality findings, so that the pages can
+// offer them only to those who may open them.
+func (a *Actor) CanReadStats() bool { return a.canReadStats() }
+
 // CanRecordStats reports whether the actor may record indicator values,
 // targets and dossier statistics and import data: admin, chairman and
 // officers (the one-stop desk officers enter the dossier counts).

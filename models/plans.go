@@ -47,6 +47,9 @@ type Warning struct {
 	Code    string  `json:"code"`
 	Message string  `json:"message"`
 	Related []int64 `json:"related,omitempty"`
+	// Field is the input field the warning is about, when there is one,
+	// so that a form can show it beside that field.
+	Field string `json:"-"`
 }
 
 // PlanFilter narrows ListPlans; zero fields do not filter.

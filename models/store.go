@@ -52,6 +52,9 @@ type Store struct {
 	outQ  outboxQueries
 	delQ  deliveryQueries
 	noteQ notificationQueries
+
+	planNumQ  planNumberQueries  // plan_numbers.go
+	outBatchQ outboxBatchQueries // outbox_batch.go
 }
 
 // Options configure a Store; zero values take the production defaults.
@@ -91,7 +94,7 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 func (s *Store) prepared() []any {
 	return []any{&s.q, &s.auditQ, &s.provinceQ, &s.jobQ, &s.accQ, &s.loginQ, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ,
 		&s.calQ, &s.seriesQ, &s.snapQ, &s.indQ, &s.dosQ, &s.repQ, &s.qualQ, &s.impQ,
-		&s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ}
+		&s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.planNumQ, &s.outBatchQ}
 }
 
 // Close releases the prepared statements (not the pool, which the caller owns).

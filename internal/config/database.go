@@ -139,7 +139,20 @@ func (c roleConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, err = conn.(driver.ExecerContext).ExecContext(ctx, "SET ROLE "+pq.QuoteIdentifier(c.role), nil)
+	q := "SET ROLE " + pq.QuoteIdentifier(c.role)
+	if c.role == JobsRole {
+		// Everything the jobs write is derived from state and safe to redo
+		// (DESIGN.md, Jobs): a crash that loses the last few hundred
+		// milliseconds of their commits loses whole transactions only — a
+		// status the next sweep sets again, reminders the next planner run
+		// queues again, an outbox claim or outcome whose delivery is then
+		// retried (the inbox row and its "sent" mark are one transaction,
+		// email and webhooks are at-least-once by design). Not waiting for
+		// each commit's WAL flush is what lets the dispatcher record
+		// thousands of outcomes a second (issue 7).
+		q += "; SET synchronous_commit = off"
+	}
+	_, err = conn.(driver.ExecerContext).ExecContext(ctx, q, nil)
 	if err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("database: switching to role %s: %w", c.role, err)

@@ -25,3 +25,8 @@ func (c Inbox) Send(ctx context.Context, d *models.Outbound) error {
 
 // RecordsSent implements Recorder.
 func (Inbox) RecordsSent() {}
+
+// SendBatch implements BatchRecorder: the whole batch in one statement.
+func (c Inbox) SendBatch(ctx context.Context, ds []*models.Outbound) (map[int64]bool, error) {
+	return c.Store.DeliverBatchToInbox(ctx, ds, c.Owner)
+}

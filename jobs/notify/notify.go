@@ -26,3 +26,12 @@ type Recorder interface {
 	Channel
 	RecordsSent()
 }
+
+// BatchRecorder is a Recorder that can deliver a whole claimed batch at once
+// (the inbox: one statement instead of one per delivery). SendBatch returns
+// the ids it delivered; the others lost their claim to another dispatcher.
+// An error means none was delivered.
+type BatchRecorder interface {
+	Recorder
+	SendBatch(ctx context.Context, ds []*models.Outbound) (map[int64]bool, error)
+}

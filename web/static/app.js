@@ -31,6 +31,12 @@
       box.scrollLeft = Math.max(0, svg.clientWidth * x / w - box.clientWidth / 2);
     });
 
+    // The print button of the periodic report: without this file the page
+    // says to use the browser's Print, which prints the same.
+    document.querySelectorAll("[data-print]").forEach(function (b) {
+      b.addEventListener("click", function () { window.print(); });
+    });
+
     // Quick percent buttons on the progress form: one tap sets 25/50/75/100 %.
     document.querySelectorAll("[data-set-percent]").forEach(function (b) {
       b.addEventListener("click", function () {

@@ -1,0 +1,175 @@
+package handlers
+
+import (
+	"cmp"
+	"errors"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// indicatorsData is the Data of the indicators page.
+type indicatorsData struct {
+	Year     int
+	Years    []int
+	Periods  []models.Period // the columns: periods of the year with a value recorded
+	Groups   []indicatorGroupView
+	Options  []choice      // the form's choice of indicator: code and name
+	PeriodOf []periodGroup // the form's choice of period
+	CanWrite bool
+}
+
+// indicatorGroupView is one Decision 766 group with its indicators.
+type indicatorGroupView struct {
+	Name      string
+	MaxPoints float64
+	Rows      []indicatorRow
+}
+
+// indicatorRow is one indicator with its values per period and the score
+// of the latest one.
+type indicatorRow struct {
+	models.Indicator
+	Name   string
+	Values []*models.IndicatorValue // one per column of Periods, nil where none
+	Latest *models.IndicatorValue
+	Score  *float64
+	Met    bool // the latest value meets the target (or the threshold)
+}
+
+// indicatorsPage lists the commune's indicators with the year's targets,
+// the values recorded per period and the Decision 766 score of the latest
+// one, and (for those who may record statistics) the form to record one.
+func (h *handler) indicatorsPage(c *gin.Context) error {
+	a := actor(c)
+	f := newForm(c.Request.URL.Query())
+	year := h.statsYear(f, a)
+	if f.Value("period") == "" {
+		f.values.Set("period", defaultPeriod(h.today(a), year))
+	}
+	return h.showIndicators(c, http.StatusOK, year, f)
+}
+
+// indicatorValueSubmit records one value from the form. Whoever may not
+// record statistics gets the API's 403; an unknown indicator or period and
+// the model's validation errors come back beside their fields.
+func (h *handler) indicatorValueSubmit(c *gin.Context) error {
+	a := actor(c)
+	if !a.CanRecordStats() {
+		return models.ErrForbidden
+	}
+	f := newForm(postForm(c))
+	p, ok := formPeriod(f, "period")
+	year := h.today(a).Year
+	if ok {
+		year = p.Year
+	}
+	in := models.ValueInput{Rate: f.parseNumber("rate"), Numerator: f.parseNumber("numerator"),
+		Denominator: f.parseNumber("denominator"), AsOf: f.parseDate("as_of"), Source: f.Value("source"),
+		Note: f.Value("note")}
+	if f.Value("indicator") == "" {
+		f.add("indicator", "cần chọn chỉ tiêu")
+	}
+	if !f.Invalid() {
+		_, err := h.store.RecordValue(c.Request.Context(), a, f.Value("indicator"), p, in)
+		switch {
+		case err == nil:
+			redirect(c, "/chi-tieu?year="+strconv.Itoa(year)+"&flash=saved#ind-"+f.Value("indicator"))
+			return nil
+		case errors.Is(err, models.ErrNotFound):
+			f.add("indicator", "không có chỉ tiêu này")
+		case !f.addError(err):
+			return err
+		}
+	}
+	return h.showIndicators(c, http.StatusUnprocessableEntity, year, f)
+}
+
+// showIndicators renders the page for year with the form f.
+func (h *handler) showIndicators(c *gin.Context, status, year int, f *form) error {
+	ctx, a := c.Request.Context(), actor(c)
+	cat, err := h.store.Indicators(ctx, a, year)
+	if err != nil {
+		return err
+	}
+	vals, err := h.store.IndicatorValues(ctx, a, "", year)
+	if err != nil {
+		return err
+	}
+	lang := pageLang(c)
+	d := &indicatorsData{Year: year, Years: recentYears(h.today(a)), Periods: valuePeriods(vals),
+		PeriodOf: periodGroups(lang), CanWrite: a.CanRecordStats()}
+	for _, ind := range cat.All() {
+		d.Options = append(d.Options, choice{Code: ind.Code, Label: localName(lang, ind.NameVI, ind.NameEN)})
+	}
+	for _, g := range cat.Groups {
+		gv := indicatorGroupView{Name: localName(lang, g.NameVI, g.NameEN), MaxPoints: g.MaxPoints}
+		for _, ind := range g.Indicators {
+			gv.Rows = append(gv.Rows, newIndicatorRow(lang, ind, d.Periods, vals))
+		}
+		d.Groups = append(d.Groups, gv)
+	}
+	h.render(c, status, "indicators", &view{Title: "Chỉ tiêu", Nav: "indicators", Form: f, Data: d})
+	return nil
+}
+
+// newIndicatorRow places ind's values under their columns and scores the
+// latest (the longest period of the last end date: 9 months before Q3).
+func newIndicatorRow(lang string, ind models.Indicator, periods []models.Period, vals []models.IndicatorValue) indicatorRow {
+	row := indicatorRow{Indicator: ind, Name: localName(lang, ind.NameVI, ind.NameEN),
+		Values: make([]*models.IndicatorValue, len(periods))}
+	for i := range vals {
+		v := &vals[i]
+		if v.Indicator != ind.Code {
+			continue
+		}
+		if col := slices.IndexFunc(periods, func(p models.Period) bool { return p.Code == v.Period }); col >= 0 {
+			row.Values[col] = v
+		}
+		if row.Latest == nil || newerValue(v, row.Latest) {
+			row.Latest = v
+		}
+	}
+	if row.Latest != nil {
+		s := models.Score766(row.Latest.Value, ind.Threshold, ind.MaxPoints)
+		row.Score, row.Met = &s, models.Meets(row.Latest.Value, ind.Target, ind.Threshold)
+	}
+	return row
+}
+
+func newerValue(v, than *models.IndicatorValue) bool {
+	if c := v.PeriodEnd.Compare(than.PeriodEnd); c != 0 {
+		return c > 0
+	}
+	return v.PeriodStart.Before(than.PeriodStart)
+}
+
+// valuePeriods are the distinct periods of vals, by end date, the longer
+// first among those ending together.
+func valuePeriods(vals []models.IndicatorValue) []models.Period {
+	var out []models.Period
+	for _, v := range vals {
+		if slices.ContainsFunc(out, func(p models.Period) bool { return p.Code == v.Period }) {
+			continue
+		}
+		if p, err := models.ParsePeriod(v.Period); err == nil {
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(a, b models.Period) int {
+		return cmp.Or(a.End.Compare(b.End), a.Start.Compare(b.Start))
+	})
+	return out
+}
+
+// localName is the English name on English pages when there is one.
+func localName(lang, vi, en string) string {
+	if lang == langEN && en != "" {
+		return en
+	}
+	return vi
+}

@@ -1,0 +1,119 @@
+package handlers
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// The statistics pages: the periodic report (/bao-cao-dinh-ky), the
+// indicators of Decision 766 (/chi-tieu), the one-stop desk's dossier counts
+// (/ho-so) and the data-quality findings (/chat-luong-du-lieu). They read
+// through the same store methods as /api/v1/reports, /indicators, /dossiers
+// and /quality, so they answer 403 and 404 exactly as those do.
+
+// mountStatsPages registers the statistics pages on the signed-in group.
+func (h *handler) mountStatsPages(a *gin.RouterGroup) {
+	a.GET("/bao-cao-dinh-ky", h.page(h.periodicReportPage))
+	a.GET("/chi-tieu", h.page(h.indicatorsPage))
+	a.POST("/chi-tieu", h.page(h.indicatorValueSubmit))
+	a.GET("/ho-so", h.page(h.dossiersPage))
+	a.POST("/ho-so", h.page(h.dossierSubmit))
+	a.GET("/chat-luong-du-lieu", h.page(h.qualityPage))
+}
+
+// choice is one option of a select: a reporting period (the part of the
+// code after the year: M9, Q3, M05…) or an indicator, and its name.
+type choice struct {
+	Code, Label string
+}
+
+// periodGroup is an <optgroup> of periods of one kind.
+type periodGroup struct {
+	Label   string
+	Options []choice
+}
+
+// periodGroups are the periods of a year in the order people ask for them:
+// the provincial report periods first, single months last.
+func periodGroups(lang string) []periodGroup {
+	months := make([]choice, 12)
+	for m := range 12 {
+		months[m] = choice{fmt.Sprintf("M%02d", m+1), tr(lang, "Tháng %d", m+1)}
+	}
+	return []periodGroup{
+		{tr(lang, "9 tháng"), []choice{{"M9", tr(lang, "9 tháng đầu năm")}}},
+		{tr(lang, "Năm"), []choice{{"Y", tr(lang, "Cả năm")}}},
+		{tr(lang, "6 tháng"), []choice{{"H1", tr(lang, "6 tháng đầu năm")}, {"H2", tr(lang, "6 tháng cuối năm")}}},
+		{tr(lang, "Quý"), []choice{{"Q1", tr(lang, "Quý I")}, {"Q2", tr(lang, "Quý II")},
+			{"Q3", tr(lang, "Quý III")}, {"Q4", tr(lang, "Quý IV")}}},
+		{tr(lang, "Tháng"), months},
+	}
+}
+
+// statsYear reads ?year= for a statistics page: this year when absent, and
+// an error on the form (the page still shows this year) when it is not a
+// year the store accepts.
+func (h *handler) statsYear(f *form, a *models.Actor) int {
+	today := h.today(a)
+	y := f.parseInt("year")
+	switch {
+	case y == nil:
+		return today.Year
+	case *y < 2000 || *y > 2100:
+		f.add("year", "năm phải từ 2000 đến 2100")
+		return today.Year
+	}
+	return *y
+}
+
+// formPeriod reads a period field holding a full code (2024-M9); a bad or
+// missing one is an error on the field.
+func formPeriod(f *form, name string) (models.Period, bool) {
+	if f.Value(name) == "" {
+		f.add(name, "cần chọn kỳ báo cáo")
+		return models.Period{}, false
+	}
+	p, err := models.ParsePeriod(f.Value(name))
+	if err != nil {
+		f.add(name, "kỳ báo cáo không hợp lệ")
+		return models.Period{}, false
+	}
+	return p, true
+}
+
+// defaultPeriod is the period a record form starts on: the last provincial
+// report period (quarter, 6 or 9 months, year) that ends by today, or
+// the first quarter of a year not yet reached.
+func defaultPeriod(today calendar.Date, year int) string {
+	y := strconv.Itoa(year)
+	if year < today.Year {
+		return y + "-Y"
+	}
+	best := y + "-Q1"
+	for _, rest := range []string{"Q1", "H1", "Q3", "M9"} {
+		if p, err := models.ParsePeriod(y + "-" + rest); err == nil && !p.End.After(today) {
+			best = p.Code
+		}
+	}
+	return best
+}
+
+// recordRef links a record a finding or a warning names to its page.
+func recordRef(r models.RecordRef, year int) string {
+	switch r.Kind {
+	case "plan":
+		return planURL(r.ID)
+	case "task":
+		return taskURL(r.ID)
+	case "indicator_value":
+		return "/chi-tieu?year=" + strconv.Itoa(year)
+	case "dossier_stats":
+		return "/ho-so?year=" + strconv.Itoa(year)
+	}
+	return ""
+}

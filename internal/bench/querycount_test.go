@@ -1,0 +1,214 @@
+package bench
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/tiendo/tiendo/handlers"
+	"github.com/tiendo/tiendo/internal/benchgen"
+	"github.com/tiendo/tiendo/internal/config"
+	"github.com/tiendo/tiendo/internal/testdb"
+	"github.com/tiendo/tiendo/models"
+)
+
+func TestMain(m *testing.M) { testdb.Main(m) }
+
+// TestQueriesPerRequestDoNotGrowWithRows is the N+1 guard: the SQL statements
+// a request runs (BEGIN and COMMIT included) are counted at the driver on two
+// datasets, one six times the other, and must be the same number for "my
+// tasks" (API and page), a plan's task list, the task list and the dashboard.
+// (The pages' task lists name each task's plan: Store.PlanDocNumbers reads
+// them all in one statement; a GetPlan per plan fails this test.)
+func TestQueriesPerRequestDoNotGrowWithRows(t *testing.T) {
+	small := countQueries(t, benchgen.Options{Communes: 2, Plans: 1, Tasks: 10, Updates: 2})
+	large := countQueries(t, benchgen.Options{Communes: 2, Plans: 3, Tasks: 20, Updates: 2})
+	for name, n := range small {
+		t.Logf("%-40s %d statements (small), %d (large)", name, n, large[name])
+		if n == 0 || n > 60 {
+			t.Errorf("%s: %d statements", name, n)
+		}
+		if large[name] != n {
+			t.Errorf("%s: %d statements with %d rows, %d with six times as many: a query per row?", name, n,
+				2*1*10, large[name])
+		}
+	}
+}
+
+// countQueries generates a dataset and counts the statements of each request.
+func countQueries(t *testing.T, o benchgen.Options) map[string]int64 {
+	t.Helper()
+	ctx := context.Background()
+	dsn := testdb.NewDSN(t)
+	owner := sqlx.MustConnect("postgres", dsn)
+	defer owner.Close()
+	var bypass bool
+	if err := owner.Get(&bypass, `SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user`); err != nil {
+		t.Fatal(err)
+	}
+	if !bypass {
+		t.Skip("the test server's role neither is a superuser nor bypasses RLS")
+	}
+	o.Password, o.PasswordParams = Password, models.TestPasswordParams
+	if _, err := benchgen.Generate(ctx, owner, nil, o); err != nil {
+		t.Fatal(err)
+	}
+	worker, chair := benchgen.Username(1, 5), benchgen.Username(1, 0)
+	tokens, err := sessions(ctx, owner, []string{worker, chair})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan int64
+	if err := owner.Get(&plan, `SELECT p.id FROM plans p JOIN communes c ON c.id = p.commune_id AND c.code = $1
+		ORDER BY p.id LIMIT 1`, benchgen.CommuneCode(1)); err != nil {
+		t.Fatal(err)
+	}
+
+	var n atomic.Int64
+	base, err := pq.NewConnector(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := sqlx.NewDb(sql.OpenDB(countingConnector{Connector: base, n: &n, role: config.AppRole}), "postgres")
+	defer db.Close()
+	store, err := models.NewStore(db, models.Options{Clock: models.NewFixedClock(benchgen.DefaultNow),
+		Password: models.TestPasswordParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	h := handlers.New(store, handlers.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	requests := map[string]request{
+		"GET /api/v1/tasks?assignee=me (my tasks)": {method: "GET", path: "/api/v1/tasks?assignee=me&limit=50", token: tokens[worker]},
+		"GET /api/v1/tasks (task list)":            {method: "GET", path: "/api/v1/tasks?limit=50", token: tokens[chair]},
+		"GET /api/v1/plans/ID/tasks (plan's tasks)": {method: "GET", path: fmt.Sprintf("/api/v1/plans/%d/tasks?limit=50", plan),
+			token: tokens[chair]},
+		"GET /tong-quan (dashboard)":        {method: "GET", path: "/tong-quan?year=2024", token: tokens[chair]},
+		"GET /viec-cua-toi (my tasks page)": {method: "GET", path: "/viec-cua-toi", token: tokens[worker]},
+	}
+	out := map[string]int64{}
+	for name, r := range requests {
+		serve := func() int64 {
+			req := httptest.NewRequest(r.method, r.path, nil)
+			req.Header.Set("Authorization", "Bearer "+r.token)
+			rec := httptest.NewRecorder()
+			n.Store(0)
+			h.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK {
+				t.Fatalf("%s: %d %.300s", name, rec.Code, rec.Body)
+			}
+			return n.Load()
+		}
+		serve() // the first request of a commune loads its calendar
+		out[name] = serve()
+	}
+	return out
+}
+
+// countingConnector counts every statement its connections send (BEGIN and
+// COMMIT included), each connection switched to role as config.ConnectAs does.
+type countingConnector struct {
+	driver.Connector
+	n    *atomic.Int64
+	role string
+}
+
+func (c countingConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	conn, err := c.Connector.Connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.(driver.ExecerContext).ExecContext(ctx, "SET ROLE "+pq.QuoteIdentifier(c.role), nil); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return &countingConn{inner: conn, n: c.n}, nil
+}
+
+type countingConn struct {
+	inner driver.Conn
+	n     *atomic.Int64
+}
+
+func (c *countingConn) Prepare(q string) (driver.Stmt, error) {
+	return c.PrepareContext(context.Background(), q)
+}
+
+func (c *countingConn) PrepareContext(ctx context.Context, q string) (driver.Stmt, error) {
+	s, err := c.inner.(driver.ConnPrepareContext).PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return &countingStmt{inner: s, n: c.n}, nil
+}
+
+func (c *countingConn) Close() error { return c.inner.Close() }
+
+func (c *countingConn) Begin() (driver.Tx, error) {
+	return c.BeginTx(context.Background(), driver.TxOptions{})
+}
+
+func (c *countingConn) BeginTx(ctx context.Context, o driver.TxOptions) (driver.Tx, error) {
+	c.n.Add(2) // BEGIN and its COMMIT or ROLLBACK
+	return c.inner.(driver.ConnBeginTx).BeginTx(ctx, o)
+}
+
+func (c *countingConn) ExecContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Result, error) {
+	c.n.Add(1)
+	return c.inner.(driver.ExecerContext).ExecContext(ctx, q, args)
+}
+
+func (c *countingConn) QueryContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Rows, error) {
+	c.n.Add(1)
+	return c.inner.(driver.QueryerContext).QueryContext(ctx, q, args)
+}
+
+func (c *countingConn) CheckNamedValue(nv *driver.NamedValue) error {
+	return c.inner.(driver.NamedValueChecker).CheckNamedValue(nv)
+}
+
+func (c *countingConn) ResetSession(ctx context.Context) error {
+	return c.inner.(driver.SessionResetter).ResetSession(ctx)
+}
+
+func (c *countingConn) IsValid() bool { return c.inner.(driver.Validator).IsValid() }
+
+func (c *countingConn) Ping(ctx context.Context) error { return c.inner.(driver.Pinger).Ping(ctx) }
+
+type countingStmt struct {
+	inner driver.Stmt
+	n     *atomic.Int64
+}
+
+func (s *countingStmt) Close() error  { return s.inner.Close() }
+func (s *countingStmt) NumInput() int { return s.inner.NumInput() }
+
+func (s *countingStmt) Exec(args []driver.Value) (driver.Result, error) {
+	s.n.Add(1)
+	return s.inner.Exec(args) //nolint:staticcheck // the driver's own fallback
+}
+
+func (s *countingStmt) Query(args []driver.Value) (driver.Rows, error) {
+	s.n.Add(1)
+	return s.inner.Query(args) //nolint:staticcheck
+}
+
+func (s *countingStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
+	s.n.Add(1)
+	return s.inner.(driver.StmtExecContext).ExecContext(ctx, args)
+}
+
+func (s *countingStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
+	s.n.Add(1)
+	return s.inner.(driver.StmtQueryContext).QueryContext(ctx, args)
+}

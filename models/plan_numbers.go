@@ -1,0 +1,32 @@
+package models
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+// planNumberQueries are the statements of queries/plan_numbers.sql.
+type planNumberQueries struct {
+	DocNumbers *sqlx.Stmt `query:"plan-doc-numbers"`
+}
+
+// PlanDocNumbers maps the ids of plans of the actor's commune to their
+// document numbers (06/KH-UBND) with one statement, however many there are;
+// ids of other communes' or unknown plans are simply absent. Lists of tasks
+// that show each task's plan use it instead of a GetPlan per plan.
+func (s *Store) PlanDocNumbers(ctx context.Context, a *Actor, ids []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(ids))
+	var rows []struct {
+		ID        int64  `db:"id"`
+		DocNumber string `db:"doc_number"`
+	}
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		return t.stmt(s.planNumQ.DocNumbers).Select(&rows, a.CommuneID, pq.Int64Array(ids))
+	})
+	for _, r := range rows {
+		out[r.ID] = r.DocNumber
+	}
+	return out, err
+}
