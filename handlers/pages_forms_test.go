@@ -279,4 +279,5 @@ func TestTaskFormReportCadence(t *testing.T) {
 		t.Fatalf("saved: %+v", task)
 	}
 	wantBody(t, e.get(chair, path+"/sua"), `<option value="month" selected>`, `name="report_grace_days"`, `value="5"`)
+	wantBody(t, e.get(chair, path), "Hằng tháng, chậm nhất 5 ngày làm việc sau mỗi kỳ")
 }

@@ -24,6 +24,7 @@ func init() {
 		"Hằng tháng":              "Monthly",
 		"Hằng quý":                "Quarterly",
 		"Hạn nộp báo cáo sau kỳ (ngày làm việc)": "Report due after the period (working days)",
+		"chậm nhất %d ngày làm việc sau mỗi kỳ":  "at most %d working days after each period",
 		"Mặc định 3": "Default 3",
 	} {
 		english[vi] = en

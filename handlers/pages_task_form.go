@@ -113,6 +113,16 @@ func taskInput(f *form) models.TaskInput {
 	return in
 }
 
+// cadenceLabel names a report cadence ("month": "Hằng tháng").
+func cadenceLabel(every string) string {
+	for _, c := range reportCadences {
+		if c.Value == every {
+			return c.Label
+		}
+	}
+	return every
+}
+
 // reportCadences are the choices of the form's report cadence.
 var reportCadences = []struct{ Value, Label string }{
 	{"", "Không yêu cầu"}, {"week", "Hằng tuần"}, {"month", "Hằng tháng"}, {"quarter", "Hằng quý"},

@@ -18,11 +18,13 @@ SELECT id, code, name, kind, province, time_zone, due_soon_working_days FROM com
 -- name: sweep-statuses
 -- One set-based pass over every commune: each commune's "today" and due-soon
 -- horizon arrive as parallel arrays, and only rows whose status changes are written.
+-- Only open tasks are read (index tasks_open): a done or cancelled task's
+-- status does not move with the clock, and every write refreshes its own.
 WITH d AS (
   SELECT * FROM unnest($1::bigint[], $2::date[], $3::date[], $4::text[]) AS d(commune_id, today, soon, tz)
 )
 UPDATE tasks t
 SET status = task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, d.today, d.soon, d.tz)
 FROM d
-WHERE t.commune_id = d.commune_id AND t.deleted_at IS NULL
+WHERE t.commune_id = d.commune_id AND t.deleted_at IS NULL AND t.completed_at IS NULL AND t.cancelled_at IS NULL
   AND t.status IS DISTINCT FROM task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, d.today, d.soon, d.tz);
