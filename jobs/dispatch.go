@@ -29,7 +29,8 @@ type Dispatch struct {
 	// Lease is how long a claim lasts; a send is cut off at half of it, so a
 	// live dispatcher records its outcome before anyone else may reclaim.
 	Lease time.Duration
-	// Batch is how many deliveries one claim takes, sent in parallel.
+	// Batch is how many deliveries one claim takes: the inbox records them
+	// in one statement, the other channels send up to ParallelSends at once.
 	Batch int
 	// MaxAttempts is the attempt after whose failure a delivery is dead.
 	MaxAttempts int
@@ -42,8 +43,11 @@ type Dispatch struct {
 const (
 	DefaultDispatchEvery = time.Minute
 	DefaultLease         = 2 * time.Minute
-	DefaultBatch         = 10
-	DefaultMaxAttempts   = 8
+	DefaultBatch         = 50
+	// ParallelSends bounds the emails and webhooks one dispatcher has in
+	// flight, so that a relay or receiver sees a handful of connections.
+	ParallelSends      = 10
+	DefaultMaxAttempts = 8
 )
 
 // Name implements Job.
@@ -81,12 +85,21 @@ func (d Dispatch) Run(ctx context.Context, _ time.Time) (string, error) {
 		}
 		var wg sync.WaitGroup
 		grouped := map[string][]*models.Outbound{} // by channel, for those that take a batch at once
+		slots := make(chan struct{}, ParallelSends)
+		// Every send of the batch ends by half the lease, however long it
+		// waited for a slot, so its outcome is recorded before the claim
+		// can pass to another replica.
+		deadline := time.Now().Add(or(d.Lease, DefaultLease) / 2)
 		for i := range batch {
 			if _, ok := d.Channels[batch[i].Channel].(notify.BatchRecorder); ok {
 				grouped[batch[i].Channel] = append(grouped[batch[i].Channel], &batch[i])
 				continue
 			}
-			wg.Go(func() { d.deliver(ctx, &batch[i], &t) })
+			slots <- struct{}{}
+			wg.Go(func() {
+				defer func() { <-slots }()
+				d.deliver(ctx, &batch[i], deadline, &t)
+			})
 		}
 		for name, group := range grouped {
 			bc := d.Channels[name].(notify.BatchRecorder)
@@ -105,8 +118,8 @@ func (t *tally) String() string {
 }
 
 // deliver sends one claimed delivery and records the outcome.
-func (d Dispatch) deliver(ctx context.Context, o *models.Outbound, t *tally) {
-	err := d.send(ctx, o)
+func (d Dispatch) deliver(ctx context.Context, o *models.Outbound, deadline time.Time, t *tally) {
+	err := d.send(ctx, o, deadline)
 	switch {
 	case errors.Is(err, models.ErrLeaseLost):
 		t.add(func(t *tally) { t.lost++ })
@@ -164,8 +177,9 @@ func (d Dispatch) fail(ctx context.Context, o *models.Outbound, err error, t *ta
 	})
 }
 
-// send renders and sends o, then records it sent unless the channel did.
-func (d Dispatch) send(ctx context.Context, o *models.Outbound) error {
+// send renders and sends o by deadline, then records it sent unless the
+// channel did.
+func (d Dispatch) send(ctx context.Context, o *models.Outbound, deadline time.Time) error {
 	ch := d.Channels[o.Channel]
 	if ch == nil {
 		return fmt.Errorf("channel %s is not configured on this server", o.Channel)
@@ -173,7 +187,7 @@ func (d Dispatch) send(ctx context.Context, o *models.Outbound) error {
 	if err := notify.Render(o); err != nil {
 		return err
 	}
-	sctx, cancel := context.WithTimeout(ctx, or(d.Lease, DefaultLease)/2)
+	sctx, cancel := context.WithDeadline(ctx, deadline)
 	err := ch.Send(sctx, o)
 	cancel()
 	if _, recorded := ch.(notify.Recorder); err != nil || recorded {
