@@ -101,14 +101,9 @@ func fillDossierForm(f *form, d *models.DossierStats) {
 // too, and recorded only once the person confirms that the source says so.
 func (h *handler) dossierSubmit(c *gin.Context) error {
 	ctx, a := c.Request.Context(), actor(c)
-	if !a.CanRecordStats() {
-		return models.ErrForbidden
-	}
-	f := newForm(postForm(c))
-	p, ok := formPeriod(f, "period")
-	year := h.today(a).Year
-	if ok {
-		year = p.Year
+	f, p, year, err := h.statsForm(c)
+	if err != nil {
+		return err
 	}
 	in, formIndex := readDossierForm(f)
 	if f.Invalid() {

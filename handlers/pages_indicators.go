@@ -59,14 +59,9 @@ func (h *handler) indicatorsPage(c *gin.Context) error {
 // the model's validation errors come back beside their fields.
 func (h *handler) indicatorValueSubmit(c *gin.Context) error {
 	a := actor(c)
-	if !a.CanRecordStats() {
-		return models.ErrForbidden
-	}
-	f := newForm(postForm(c))
-	p, ok := formPeriod(f, "period")
-	year := h.today(a).Year
-	if ok {
-		year = p.Year
+	f, p, year, err := h.statsForm(c)
+	if err != nil {
+		return err
 	}
 	in := models.ValueInput{Rate: f.parseNumber("rate"), Numerator: f.parseNumber("numerator"),
 		Denominator: f.parseNumber("denominator"), AsOf: f.parseDate("as_of"), Source: f.Value("source"),

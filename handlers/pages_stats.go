@@ -117,3 +117,20 @@ func recordRef(r models.RecordRef, year int) string {
 	}
 	return ""
 }
+
+// statsForm opens a posted statistics form: the API's 403 for whoever may not
+// record statistics, else the form, its period (field errors on f when it is
+// not one) and the year the page shows next, the period's or this year.
+func (h *handler) statsForm(c *gin.Context) (*form, models.Period, int, error) {
+	a := actor(c)
+	if !a.CanRecordStats() {
+		return nil, models.Period{}, 0, models.ErrForbidden
+	}
+	f := newForm(postForm(c))
+	p, ok := formPeriod(f, "period")
+	year := h.today(a).Year
+	if ok {
+		year = p.Year
+	}
+	return f, p, year, nil
+}
