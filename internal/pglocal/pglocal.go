@@ -62,13 +62,17 @@ func Start(ctx context.Context, o Options) (*Cluster, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pglocal: %w", err)
 	}
+	logw := o.Log
+	if logw == nil {
+		logw = io.Discard
+	}
+	if dir, err = placeDataDir(dir, logw); err != nil {
+		return nil, err
+	}
 	if err := checkSocketPath(dir); err != nil {
 		return nil, err
 	}
-	c := &Cluster{dataDir: dir, sockDir: dir, port: port, log: o.Log}
-	if c.log == nil {
-		c.log = io.Discard
-	}
+	c := &Cluster{dataDir: dir, sockDir: dir, port: port, log: logw}
 	if c.reuse(ctx) {
 		return c, nil
 	}
