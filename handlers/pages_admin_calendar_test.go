@@ -180,7 +180,7 @@ func TestTaskPageShowsDeliveriesAndAudit(t *testing.T) {
 }
 
 // TestBrowserAdminCalendar: the admin opens the calendar from the
-// navigation, adds a day off with the form and sees it listed, counted as a
+// navigation (Quản trị hệ thống, then Lịch làm việc), adds a day off with the form and sees it listed, counted as a
 // day off of the year.
 func TestBrowserAdminCalendar(t *testing.T) {
 	e := newPageEnv(t)
@@ -188,9 +188,11 @@ func TestBrowserAdminCalendar(t *testing.T) {
 	t.Cleanup(srv.Close)
 	b := newBrowser(t, srv.URL)
 	tab := b.open(t, "admin", desktopW, desktopH)
-	tab.signIn(e.user(models.RoleAdmin), testfix.Password, "nav a[href='/quan-tri/lich']")
-	tab.do("open the calendar from the navigation",
-		chromedp.Click(chromedp.CSS("nav a[href='/quan-tri/lich']")), chromedp.WaitVisible(chromedp.CSS("#working-days")))
+	tab.signIn(e.user(models.RoleAdmin), testfix.Password, "nav.nav a[href='/quan-tri/nguoi-dung']")
+	tab.do("open the administration, then its calendar",
+		chromedp.Click(chromedp.CSS("nav.nav a[href='/quan-tri/nguoi-dung']")),
+		chromedp.WaitVisible(chromedp.CSS("nav.subnav a[href='/quan-tri/lich']")),
+		chromedp.Click(chromedp.CSS("nav.subnav a[href='/quan-tri/lich']")), chromedp.WaitVisible(chromedp.CSS("#working-days")))
 	tab.check(strings.Contains(tab.text("h1"), "2024"), "the calendar does not open on this year: %q", tab.text("h1"))
 	before := tab.text("#working-days")
 	tab.do("fill the form",

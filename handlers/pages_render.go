@@ -101,6 +101,10 @@ type view struct {
 	Data     any
 }
 
+// InAdmin reports whether the page is one of the administration pages, which
+// share one entry in the navigation and a row of their own below it.
+func (v *view) InAdmin() bool { return strings.HasPrefix(v.Nav, "admin-") }
+
 // Can reports what the navigation may offer the signed-in person.
 func (v *view) Can(what string) bool {
 	if v.Actor == nil {
