@@ -74,10 +74,8 @@ func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in P
 		if err := s.insertAttachments(t, a, taskID, p.ID, in.Files, now); err != nil {
 			return err
 		}
-		if _, err := t.stmt(s.q.ApplyProgress).Exec(a.CommuneID, taskID, p.Percent, p.ActualValue, now); err != nil {
-			return err
-		}
-		if _, err := t.stmt(s.q.RefreshStatus).Exec(a.CommuneID, taskID, w.Today, w.Soon, w.TZ); err != nil {
+		if _, err := t.stmt(s.q.ApplyProgress).Exec(a.CommuneID, taskID, p.Percent, p.ActualValue, now,
+			w.Today, w.Soon, w.TZ); err != nil {
 			return err
 		}
 		res.Progress = p

@@ -7,11 +7,15 @@ RETURNING id;
 -- Reaching 100 % completes the task at that update's time; a later 100 %
 -- keeps the first completion, and a correction below 100 % reopens it and
 -- withdraws any acceptance, which was of a result that no longer stands.
+-- The stored status follows in the same statement ($6–$8: the commune's
+-- today, due-soon horizon and time zone), from the new completion.
 UPDATE tasks SET percent = $3::smallint,
        actual_value = COALESCE($4, actual_value),
        completed_at = CASE WHEN $3::smallint = 100 THEN COALESCE(completed_at, $5) END,
        accepted_at = CASE WHEN $3::smallint = 100 THEN accepted_at END,
        accepted_by = CASE WHEN $3::smallint = 100 THEN accepted_by END,
+       status = task_status(cancelled_at, CASE WHEN $3::smallint = 100 THEN COALESCE(completed_at, $5) END,
+                            $3::smallint, due_on, $6, $7, $8),
        last_progress_at = $5, updated_at = $5, version = version + 1
 WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL;
 
