@@ -1,13 +1,11 @@
 package handlers
 
 import (
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"net/http"
 	"runtime/debug"
 	"slices"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -74,11 +72,6 @@ func init() {
 	flashes["disabled"] = "Đã khóa tài khoản. Các phiên đăng nhập của tài khoản đã kết thúc."
 	flashes["memberships"] = "Đã lưu vai trò. Người dùng cần đăng nhập lại."
 }
-
-// temporaryPassword is a password an admin hands over once; its owner must
-// replace it at the first sign-in. 16 base32 characters are 80 random bits,
-// lower case so that it is easy to read out over the phone.
-func temporaryPassword() string { return strings.ToLower(rand.Text()[:16]) }
 
 // adminOnly refuses a form that only the commune's admin may send, before
 // any work, as the store would refuse it.

@@ -74,7 +74,7 @@ func (h *handler) createUserSubmit(c *gin.Context) error {
 	}
 	f := newForm(postForm(c))
 	in := models.NewUser{Username: f.Value("username"), FullName: f.Value("full_name"), Email: f.Value("email"),
-		Password: temporaryPassword(), MustChangePassword: true}
+		Password: models.TemporaryPassword(), MustChangePassword: true}
 	if m, ok := membershipOf(f, "unit_id", "role"); ok {
 		in.Memberships = []models.Membership{m}
 	}
@@ -116,7 +116,7 @@ func (h *handler) resetPasswordSubmit(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	pw := temporaryPassword()
+	pw := models.TemporaryPassword()
 	if err := h.store.ResetPassword(c.Request.Context(), actor(c), u.ID, pw); err != nil {
 		return err
 	}

@@ -53,11 +53,7 @@ func channelFields() []channelField {
 // figures when there are some.
 func (h *handler) dossiersPage(c *gin.Context) error {
 	a := actor(c)
-	f := newForm(c.Request.URL.Query())
-	year := h.statsYear(f, a)
-	if f.Value("period") == "" {
-		f.values.Set("period", defaultPeriod(h.today(a), year))
-	}
+	f, year := h.recordQuery(c)
 	if p, err := models.ParsePeriod(f.Value("period")); err == nil && a.CanRecordStats() {
 		d, err := h.store.DossierStatsOf(c.Request.Context(), a, p)
 		if err != nil && !errors.Is(err, models.ErrNotFound) {

@@ -45,12 +45,7 @@ type indicatorRow struct {
 // the values recorded per period and the Decision 766 score of the latest
 // one, and (for those who may record statistics) the form to record one.
 func (h *handler) indicatorsPage(c *gin.Context) error {
-	a := actor(c)
-	f := newForm(c.Request.URL.Query())
-	year := h.statsYear(f, a)
-	if f.Value("period") == "" {
-		f.values.Set("period", defaultPeriod(h.today(a), year))
-	}
+	f, year := h.recordQuery(c)
 	return h.showIndicators(c, http.StatusOK, year, f)
 }
 

@@ -71,6 +71,19 @@ func (h *handler) statsYear(f *form, a *models.Actor) int {
 	return *y
 }
 
+// recordQuery reads the query of a page that records figures: its year, and
+// the period the form starts on (the latest ended one of that year unless
+// ?period= names one).
+func (h *handler) recordQuery(c *gin.Context) (*form, int) {
+	a := actor(c)
+	f := newForm(c.Request.URL.Query())
+	year := h.statsYear(f, a)
+	if f.Value("period") == "" {
+		f.values.Set("period", defaultPeriod(h.today(a), year))
+	}
+	return f, year
+}
+
 // formPeriod reads a period field holding a full code (2024-M9); a bad or
 // missing one is an error on the field.
 func formPeriod(f *form, name string) (models.Period, bool) {

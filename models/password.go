@@ -74,3 +74,9 @@ func ValidatePassword(username, pw string) error {
 	}
 	return nil
 }
+
+// TemporaryPassword is a password handed over once — by an admin, the
+// operator's shell or the demo — whose owner replaces it at the first sign-in:
+// 16 base32 characters (80 random bits), lower case so that it reads out
+// easily over the phone and passes ValidatePassword.
+func TemporaryPassword() string { return strings.ToLower(rand.Text()[:16]) }

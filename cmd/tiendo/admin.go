@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
@@ -40,7 +39,7 @@ func runCommune(ctx context.Context, cfg config.Config, log *slog.Logger, args [
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	in.Admin.Password = temporaryPassword()
+	in.Admin.Password = models.TemporaryPassword()
 	store, closeAll, err := operatorStore(ctx, cfg, log)
 	if err != nil {
 		return err
@@ -67,7 +66,7 @@ func runUser(ctx context.Context, cfg config.Config, log *slog.Logger, args []st
 		return err
 	}
 	defer closeAll()
-	pw := temporaryPassword()
+	pw := models.TemporaryPassword()
 	if err := store.OperatorResetPassword(ctx, args[1], pw); err != nil {
 		if errors.Is(err, models.ErrNotFound) {
 			return fmt.Errorf("không có tài khoản %q / no such account", args[1])
@@ -85,10 +84,6 @@ func operatorStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*m
 	}
 	return store, func() { store.Close(); db.Close() }, nil
 }
-
-// temporaryPassword is 16 characters of lower-case letters and digits 2–7,
-// easy to read off a terminal and to type once.
-func temporaryPassword() string { return strings.ToLower(rand.Text()[:16]) }
 
 // explain turns a model error into one line per field, as flags name them.
 func explain(err error) error {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -136,17 +135,6 @@ func sessions(ctx context.Context, owner *sqlx.DB, usernames []string) (map[stri
 	return tokens, nil
 }
 
-// withDBName names another database on the server of dsn (both DSN forms).
-func withDBName(dsn, name string) string {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		if u, err := url.Parse(dsn); err == nil {
-			u.Path, u.RawPath = "/"+name, ""
-			return u.String()
-		}
-	}
-	return dsn + " dbname=" + name
-}
-
 // pgbenchBinary finds pgbench next to the server binaries (Debian keeps
 // them off PATH) or on PATH.
 func pgbenchBinary() (string, error) {
@@ -186,7 +174,7 @@ func pgbenchSelect(ctx context.Context, dsn string, clients int, d time.Duration
 	if err := admin.QueryRowContext(ctx, `SELECT EXISTS (SELECT FROM pg_database WHERE datname = $1)`, pgbenchDB).Scan(&exists); err != nil {
 		return nil, err
 	}
-	target := withDBName(dsn, pgbenchDB)
+	target := pglocal.WithDBName(dsn, pgbenchDB)
 	if !exists {
 		if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+pq.QuoteIdentifier(pgbenchDB)); err != nil {
 			return nil, err

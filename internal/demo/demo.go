@@ -11,7 +11,6 @@ package demo
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"strings"
@@ -45,7 +44,7 @@ type Result struct {
 // demo is already there.
 var communes = []*communeSpec{&vongDong, &myHoaHung}
 
-// generatedLength gives 80 bits from rand.Text's base-32 alphabet.
+// generatedLength is the length of a generated password (models.TemporaryPassword).
 const generatedLength = 16
 
 // Load writes the demo communes. It fails, writing nothing, when the demo
@@ -120,7 +119,7 @@ func provinceViewer(pw string) models.NewProvinceUser {
 // digits 2–7, easy to read off a terminal.
 func demoPassword(pw string) (string, error) {
 	if pw == "" {
-		return strings.ToLower(rand.Text()[:generatedLength]), nil
+		return models.TemporaryPassword(), nil
 	}
 	for _, c := range communes {
 		for _, u := range c.users {

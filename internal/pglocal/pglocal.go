@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -113,6 +114,19 @@ func (c *Cluster) prepare(ctx context.Context, fast bool) error {
 func (c *Cluster) DSN(dbname string) string {
 	return fmt.Sprintf("host=%s port=%d user=postgres dbname=%s sslmode=disable",
 		dsnValue(c.sockDir), c.port, dsnValue(dbname))
+}
+
+// WithDBName names another database on the server of dsn, in either form
+// lib/pq accepts: a URL gets a new path; in key=value form a later key wins,
+// so appending is enough.
+func WithDBName(dsn, name string) string {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		if u, err := url.Parse(dsn); err == nil {
+			u.Path, u.RawPath = "/"+name, ""
+			return u.String()
+		}
+	}
+	return dsn + " dbname=" + name
 }
 
 // Started tells callers whether Stop will actually shut the server down.

@@ -9,10 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"net/url"
 	"os"
 	"os/exec"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -254,19 +252,7 @@ func (s *server) dsn(name string) string {
 	if s.baseDSN == "" {
 		return s.cluster.DSN(name)
 	}
-	return withDBName(s.baseDSN, name)
-}
-
-// withDBName handles both DSN forms lib/pq accepts; in key=value form a
-// later key wins, so appending is enough.
-func withDBName(dsn, name string) string {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		if u, err := url.Parse(dsn); err == nil {
-			u.Path, u.RawPath = "/"+name, ""
-			return u.String()
-		}
-	}
-	return dsn + " dbname=" + name
+	return pglocal.WithDBName(s.baseDSN, name)
 }
 
 // shutdown runs after m.Run; a crash skips it, and the watchdog then does
