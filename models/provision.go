@@ -2,13 +2,11 @@ package models
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"regexp"
 	"slices"
 	"strconv"
-
-	"golang.org/x/text/unicode/norm"
+	"strings"
 )
 
 // NewTenant is a commune as the operator of an instance registers it: the
@@ -56,8 +54,7 @@ func (s *Store) ProvisionCommune(ctx context.Context, in NewTenant) (*Tenant, er
 			return err
 		}
 		// From here on the rows belong to the new commune, and RLS says so.
-		if _, err := t.Exec(`SELECT set_config('tiendo.commune_id', $1, true)`,
-			strconv.FormatInt(out.Commune.ID, 10)); err != nil {
+		if err := t.setScope("tiendo.commune_id", strconv.FormatInt(out.Commune.ID, 10)); err != nil {
 			return err
 		}
 		sys := SystemActor(&out.Commune)
@@ -120,20 +117,13 @@ func validateTenant(c *NewCommune, office *NewUnit, admin *NewUser) error {
 // sessions and tokens and is audited as the system's act, like an admin's
 // reset.
 func (s *Store) OperatorResetPassword(ctx context.Context, username, password string) error {
-	var u struct {
-		ID        int64         `db:"id"`
-		CommuneID sql.NullInt64 `db:"commune_id"`
-		Username  string        `db:"username"`
-		Hash      string        `db:"password_hash"`
-		Disabled  bool          `db:"disabled"`
-	}
-	err := s.q.UserByName.GetContext(ctx, &u, norm.NFC.String(username))
-	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
-	} else if err != nil {
+	u, err := s.credentials(ctx, strings.ToLower(strings.TrimSpace(username)))
+	switch {
+	case err != nil:
 		return err
-	}
-	if !u.CommuneID.Valid {
+	case u == nil:
+		return ErrNotFound
+	case !u.CommuneID.Valid:
 		return Invalid("username", "province_account", "tài khoản cấp tỉnh không đặt lại được bằng lệnh này")
 	}
 	var c CommuneInfo

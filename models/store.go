@@ -162,7 +162,7 @@ func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*tx) error
 		}
 	}()
 	if value != "" {
-		if _, err = t.ExecContext(ctx, `SELECT set_config($1, $2, true)`, key, value); err != nil {
+		if err = t.setScope(key, value); err != nil {
 			return err
 		}
 	}
@@ -170,6 +170,13 @@ func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*tx) error
 		return err
 	}
 	return sqlTx.Commit()
+}
+
+// setScope names the transaction's tenant (key tiendo.commune_id) or
+// province for the row-level security policies, until the transaction ends.
+func (t *tx) setScope(key, value string) error {
+	_, err := t.ExecContext(t.ctx, `SELECT set_config($1, $2, true)`, key, value)
+	return err
 }
 
 func isRetryable(err error) bool {

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -102,12 +101,9 @@ func communeCount(ctx context.Context, dsn string) (int, error) {
 // pgTool runs one of PostgreSQL's client tools from the installation the
 // private cluster uses, so its version matches the server's.
 func pgTool(ctx context.Context, tool string, args ...string) error {
-	path, err := exec.LookPath(tool)
-	if dir, derr := pglocal.BinDir(); derr == nil {
-		path, err = filepath.Join(dir, tool), nil
-	}
+	path, err := pglocal.ClientTool(tool)
 	if err != nil {
-		return fmt.Errorf("%s not found: install PostgreSQL's client tools (apt-get install postgresql-client)", tool)
+		return err
 	}
 	cmd := exec.CommandContext(ctx, path, args...)
 	var stderr strings.Builder

@@ -3,7 +3,6 @@ package bench
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -135,25 +134,6 @@ func sessions(ctx context.Context, owner *sqlx.DB, usernames []string) (map[stri
 	return tokens, nil
 }
 
-// pgbenchBinary finds pgbench next to the server binaries (Debian keeps
-// them off PATH) or on PATH.
-func pgbenchBinary() (string, error) {
-	if dir, err := pglocal.BinDir(); err == nil {
-		if p := filepath.Join(dir, "pgbench"); fileExists(p) {
-			return p, nil
-		}
-	}
-	if p, err := exec.LookPath("pgbench"); err == nil {
-		return p, nil
-	}
-	return "", errors.New("pgbench not found (Debian: it comes with the postgresql package)")
-}
-
-func fileExists(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && !fi.IsDir()
-}
-
 const pgbenchDB = "tiendo_pgbench"
 
 // pgbenchSelect measures the ceiling: `pgbench -S` (one primary-key SELECT
@@ -161,7 +141,7 @@ const pgbenchDB = "tiendo_pgbench"
 // a database of its own initialised once at scale 10. It returns the
 // per-second tps of the progress reports.
 func pgbenchSelect(ctx context.Context, dsn string, clients int, d time.Duration) ([]float64, error) {
-	bin, err := pgbenchBinary()
+	bin, err := pglocal.ClientTool("pgbench")
 	if err != nil {
 		return nil, err
 	}

@@ -29,29 +29,20 @@ const (
 
 // Database is the server's pools and, when tiendo started one, its private cluster.
 type Database struct {
-	DB      *sqlx.DB // connections run as AppRole
-	Jobs    *sqlx.DB // connections run as JobsRole
-	cluster *pglocal.Cluster
+	DB   *sqlx.DB     // connections run as AppRole
+	Jobs *sqlx.DB     // connections run as JobsRole
+	stop func() error // stops the private cluster if this process started it
 }
 
 // OpenDatabase connects to DATABASE_URL, or else starts (or reuses) the
 // private cluster in DataDir/postgres; it applies the migrations as the
 // connecting (owner) role, then opens the pool as AppRole.
 func OpenDatabase(ctx context.Context, c Config, log io.Writer) (*Database, error) {
-	dsn := c.DatabaseURL
-	d := &Database{}
-	if dsn == "" {
-		cl, err := startCluster(ctx, c, log)
-		if err != nil {
-			return nil, err
-		}
-		d.cluster, dsn = cl, cl.DSN(dbName)
-	}
-	if err := Migrate(ctx, dsn); err != nil {
-		d.Close()
+	dsn, stop, err := OwnerDSN(ctx, c, log)
+	if err != nil {
 		return nil, err
 	}
-	var err error
+	d := &Database{stop: stop}
 	if d.DB, err = ConnectAs(ctx, dsn, AppRole, 20); err != nil {
 		d.Close()
 		return nil, err
@@ -99,8 +90,8 @@ func (d *Database) Close() error {
 			errs = append(errs, db.Close())
 		}
 	}
-	if d.cluster != nil {
-		errs = append(errs, d.cluster.Stop())
+	if d.stop != nil {
+		errs = append(errs, d.stop())
 	}
 	return errors.Join(errs...)
 }

@@ -2,6 +2,7 @@ package pglocal
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -89,4 +90,20 @@ func hasCUTF8() bool {
 		}
 	}
 	return false
+}
+
+// ClientTool finds one of PostgreSQL's client programs (pg_dump, pgbench…),
+// beside the server binaries first, so its version matches the private
+// cluster's, and else on PATH.
+func ClientTool(name string) (string, error) {
+	if dir, err := BinDir(); err == nil {
+		p := filepath.Join(dir, name)
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			return p, nil
+		}
+	}
+	if p, err := exec.LookPath(name); err == nil {
+		return p, nil
+	}
+	return "", fmt.Errorf("%s not found: install PostgreSQL (apt-get install postgresql postgresql-client)", name)
 }

@@ -24,15 +24,11 @@ func placeDataDir(dir string, log io.Writer) (string, error) {
 	if real, err := filepath.EvalSymlinks(dir); err == nil {
 		dir = real
 	}
-	if os.Geteuid() != 0 {
-		return dir, nil
-	}
-	acct, err := lookupAccount(accountName)
+	r, err := newRunner("")
 	if err != nil {
 		return "", err
 	}
-	r := &runner{acct: acct}
-	if r.checkReachable(dir) == nil {
+	if r.acct == nil || r.checkReachable(dir) == nil {
 		return dir, nil
 	}
 	sum := sha256.Sum256([]byte(dir))
@@ -47,7 +43,7 @@ func placeDataDir(dir string, log io.Writer) (string, error) {
 		return "", err
 	}
 	fmt.Fprintf(log, "pglocal: %s is out of the %s account's reach (a folder above it is private); "+
-		"the cluster lives in %s, and %s links to it\n", dir, acct.name, alt, dir)
+		"the cluster lives in %s, and %s links to it\n", dir, r.acct.name, alt, dir)
 	return alt, nil
 }
 
