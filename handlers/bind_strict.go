@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tiendo/tiendo/models"
 )
@@ -58,7 +59,7 @@ func checkObject(raw json.RawMessage, t reflect.Type, path string) error {
 	if json.Unmarshal(raw, &obj) != nil {
 		return nil
 	}
-	fields := jsonFields(t)
+	fields := cachedFields(t)
 	for key, val := range obj {
 		ft, ok := fields[key]
 		if !ok {
@@ -76,6 +77,19 @@ func checkObject(raw json.RawMessage, t reflect.Type, path string) error {
 }
 
 var unmarshaler = reflect.TypeFor[json.Unmarshaler]()
+
+// fieldsOf caches jsonFields per type: the answer never changes, and every
+// JSON body of the API asks for it.
+var fieldsOf sync.Map // reflect.Type → map[string]reflect.Type
+
+// cachedFields is jsonFields(t), computed once per type.
+func cachedFields(t reflect.Type) map[string]reflect.Type {
+	if m, ok := fieldsOf.Load(t); ok {
+		return m.(map[string]reflect.Type)
+	}
+	m, _ := fieldsOf.LoadOrStore(t, jsonFields(t))
+	return m.(map[string]reflect.Type)
+}
 
 // jsonFields maps the JSON names of t's fields, embedded ones included, to their types.
 func jsonFields(t reflect.Type) map[string]reflect.Type {

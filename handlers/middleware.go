@@ -1,8 +1,10 @@
 package handlers
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -47,14 +49,35 @@ func limitBody(c *gin.Context) {
 	c.Next()
 }
 
-// recoverMiddleware turns a panic into a logged 500 problem.
+// panicAnswerKey holds, for the routes that answer people rather than
+// programs (pages.go), how a panic is answered instead of problem+json.
+const panicAnswerKey = "tiendo.panicAnswer"
+
+// recoverMiddleware turns a panic into a logged 500: a problem document, or
+// the answer the route's group set under panicAnswerKey (the HTML error
+// page). The panic and its stack go to the log only: a stack trace tells a
+// stranger how the server is built and the person in front of it nothing.
 func recoverMiddleware(log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		defer func() {
-			if r := recover(); r != nil {
-				log.Error("panic", "method", c.Request.Method, "path", c.Request.URL.Path, "panic", r)
-				writeProblem(c, problemFor(nil))
+			r := recover()
+			if r == nil {
+				return
 			}
+			if r == http.ErrAbortHandler { // net/http's way to drop a connection on purpose
+				panic(r)
+			}
+			log.Error("panic", "method", c.Request.Method, "path", c.Request.URL.Path,
+				"panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			c.Abort()
+			if c.Writer.Written() {
+				return // part of an answer is out; nothing sensible can follow it
+			}
+			if answer, ok := c.Get(panicAnswerKey); ok {
+				answer.(gin.HandlerFunc)(c)
+				return
+			}
+			writeProblem(c, problemFor(nil))
 		}()
 		c.Next()
 	}

@@ -26,7 +26,7 @@ import (
 // mountPages registers the pages and their static files on r.
 func (h *handler) mountPages(r *gin.Engine) {
 	r.GET("/static/*filepath", serveStatic)
-	p := h.pageGroup(r) // pageLangMiddleware and an HTML answer to a panic (pages_admin.go)
+	p := h.pageGroup(r)
 	p.GET("/dang-nhap", h.page(h.loginPage))
 	p.POST("/dang-nhap", h.page(h.loginSubmit))
 	p.POST("/dang-xuat", h.page(h.logoutSubmit))
@@ -59,6 +59,22 @@ func (h *handler) mountPages(r *gin.Engine) {
 	a.POST("/thong-bao/:id/da-doc", h.page(h.inboxReadSubmit))
 	h.mountStatsPages(a)
 	h.mountAdminPages(a)
+}
+
+// pageGroup is the router group of every page: the language, and the HTML
+// error page as the answer to a panic.
+func (h *handler) pageGroup(r gin.IRouter) *gin.RouterGroup {
+	return r.Group("", h.panicAsPage, pageLangMiddleware)
+}
+
+// panicAsPage makes recoverMiddleware answer a panic on a page with the
+// HTML 500 page rather than problem+json.
+func (h *handler) panicAsPage(c *gin.Context) {
+	c.Set(panicAnswerKey, gin.HandlerFunc(func(c *gin.Context) {
+		p := problemFor(nil)
+		h.render(c, p.Status, "error", &view{Title: p.Title, Data: errorPage{Status: p.Status}})
+	}))
+	c.Next()
 }
 
 // page adapts a page handler that returns its error; the error becomes an

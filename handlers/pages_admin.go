@@ -2,9 +2,6 @@ package handlers
 
 import (
 	"errors"
-	"fmt"
-	"net/http"
-	"runtime/debug"
 	"slices"
 
 	"github.com/gin-gonic/gin"
@@ -33,44 +30,6 @@ func (h *handler) mountAdminPages(a *gin.RouterGroup) {
 	a.POST("/quan-tri/lich/:date/xoa", h.page(h.deleteOverrideSubmit))
 	a.GET("/quan-tri/nhac-viec", h.page(h.adminSettingsPage))
 	a.POST("/quan-tri/nhac-viec", h.page(h.settingsSubmit))
-}
-
-// pageGroup is the router group of every page: a panic inside a page becomes
-// the HTML error page, while the API keeps recoverMiddleware's problem+json.
-func (h *handler) pageGroup(r gin.IRouter) *gin.RouterGroup {
-	return r.Group("", h.pageRecover, pageLangMiddleware)
-}
-
-// pageRecover answers a page that panicked with the HTML 500 page. The panic
-// and its stack go to the log only: a stack trace tells a stranger how the
-// server is built and tells the person in front of the page nothing.
-func (h *handler) pageRecover(c *gin.Context) {
-	defer func() {
-		r := recover()
-		if r == nil {
-			return
-		}
-		if r == http.ErrAbortHandler { // net/http's way to drop a connection on purpose
-			panic(r)
-		}
-		h.log.Error("page panic", "method", c.Request.Method, "path", c.Request.URL.Path,
-			"panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-		c.Abort()
-		if c.Writer.Written() {
-			return // part of an answer is out; nothing sensible can follow it
-		}
-		p := problemFor(nil)
-		h.render(c, p.Status, "error", &view{Title: p.Title, Data: errorPage{Status: p.Status}})
-	}()
-	c.Next()
-}
-
-// flashes of the administration pages, added to the shared table here so
-// that the pages' authors do not edit each other's lines.
-func init() {
-	flashes["deleted"] = "Đã xóa."
-	flashes["disabled"] = "Đã khóa tài khoản. Các phiên đăng nhập của tài khoản đã kết thúc."
-	flashes["memberships"] = "Đã lưu vai trò. Người dùng cần đăng nhập lại."
 }
 
 // adminOnly refuses a form that only the commune's admin may send, before

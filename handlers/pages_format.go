@@ -36,7 +36,7 @@ func pageFuncs(lang string) template.FuncMap {
 		"statusOrder": func() []string { return chartStatuses },
 		"auditAction": func(a string) string { return tr(lang, auditActionLabel(a)) },
 		"sentence":    capitalize,
-		"cadence":     func(every string) string { return tr(lang, cadenceLabel(every)) },
+		"cadence":     func(every string) string { return tr(lang, cadenceLabels[every]) },
 	}
 }
 

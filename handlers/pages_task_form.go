@@ -17,7 +17,7 @@ type taskFormData struct {
 	Users     []models.User
 	CanAssign bool // may change lead, supporting units and people
 	CanCancel bool
-	Cadences  []struct{ Value, Label string }
+	Cadences  []choice
 }
 
 // unitGroup is the units of one kind, for an <optgroup>.
@@ -113,20 +113,19 @@ func taskInput(f *form) models.TaskInput {
 	return in
 }
 
-// cadenceLabel names a report cadence ("month": "Hằng tháng").
-func cadenceLabel(every string) string {
-	for _, c := range reportCadences {
-		if c.Value == every {
-			return c.Label
-		}
-	}
-	return every
-}
-
 // reportCadences are the choices of the form's report cadence.
-var reportCadences = []struct{ Value, Label string }{
+var reportCadences = []choice{
 	{"", "Không yêu cầu"}, {"week", "Hằng tuần"}, {"month", "Hằng tháng"}, {"quarter", "Hằng quý"},
 }
+
+// cadenceLabels name a report cadence ("month": "Hằng tháng") on the task page.
+var cadenceLabels = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range reportCadences {
+		m[c.Code] = c.Label
+	}
+	return m
+}()
 
 // editTaskPage shows the task's form filled with its record, to those who
 // may edit it: a 403 page otherwise, as the API answers.
