@@ -13,7 +13,6 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/jobs"
-	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -132,28 +131,15 @@ func TestSettingsFormRoundTrips(t *testing.T) {
 func TestTaskPageShowsDeliveriesAndAudit(t *testing.T) {
 	t.Parallel()
 	e := newPageEnv(t)
-	ctx := context.Background()
-	officer := e.A.Users[models.RoleOfficer]
-	task := e.newTask(e.chairA, e.plan.ID, "Nộp báo cáo tháng 9", e.A.Office.ID, "2024-09-30")
-	if _, err := e.Store.UpdateTask(ctx, e.chairA, task.ID, 0, models.TaskPatch{
-		AssigneeIDs: models.Some([]int64{officer.ID})}); err != nil {
-		t.Fatal(err)
-	}
+	officer, task := e.officerTaskDueToday(t)
 	// The planner queues the reminders, as the scheduler runs it; the
 	// dispatcher delivers the inbox ones.
-	store, now := e.JobsStore(t), e.Clock.Now()
-	if _, err := (jobs.Reminders{Store: store}).Run(ctx, now); err != nil {
-		t.Fatal(err)
-	}
+	e.runJob(t, jobs.Reminders{Store: e.JobsStore(t)})
 	path := "/nhiem-vu/" + itoa(task.ID)
 	queued := e.get(e.user(models.RoleChairman), path)
 	wantBody(t, queued, `id="deliveries"`, "Nhắc việc đã gửi", officer.FullName, "Hộp thông báo", "Chờ gửi",
 		"Đến hạn hôm nay")
-	d := jobs.Dispatch{Store: store, Owner: "test",
-		Channels: map[string]notify.Channel{"inbox": notify.Inbox{Store: store, Owner: "test"}}}
-	if _, err := d.Run(ctx, now); err != nil {
-		t.Fatal(err)
-	}
+	e.runJob(t, e.inboxDispatch(t))
 	chair := e.get(e.user(models.RoleChairman), path)
 	wantBody(t, chair, "Đã gửi", `id="audit"`, "Nhật ký thay đổi", "Tạo mới")
 	// The page lists what GET /api/v1/deliveries?task_id= lists for the reader.

@@ -223,22 +223,9 @@ func TestInboxMarksReadAndOpensTask(t *testing.T) {
 	ctx := context.Background()
 	// The reminder job and the inbox channel, as the scheduler runs them:
 	// the officer is named on a task due today.
-	officer := e.A.Users[models.RoleOfficer]
-	task := e.newTask(e.chairA, e.plan.ID, "Nộp báo cáo tháng 9", e.A.Office.ID, "2024-09-30")
-	if _, err := e.Store.UpdateTask(ctx, e.chairA, task.ID, 0, models.TaskPatch{
-		AssigneeIDs: models.Some([]int64{officer.ID})}); err != nil {
-		t.Fatal(err)
-	}
-	store := e.JobsStore(t)
-	now := e.Clock.Now()
-	if _, err := (jobs.Reminders{Store: store}).Run(ctx, now); err != nil {
-		t.Fatal(err)
-	}
-	d := jobs.Dispatch{Store: store, Owner: "test",
-		Channels: map[string]notify.Channel{"inbox": notify.Inbox{Store: store, Owner: "test"}}}
-	if _, err := d.Run(ctx, now); err != nil {
-		t.Fatal(err)
-	}
+	officer, _ := e.officerTaskDueToday(t)
+	e.runJob(t, jobs.Reminders{Store: e.JobsStore(t)})
+	e.runJob(t, e.inboxDispatch(t))
 	page := e.get(officer.Username, "/thong-bao")
 	wantStatus(t, page, http.StatusOK)
 	wantBody(t, page, `id="unread">`, "Chưa đọc", `action="/thong-bao/`)
@@ -280,4 +267,32 @@ func TestTaskFormReportCadence(t *testing.T) {
 	}
 	wantBody(t, e.get(chair, path+"/sua"), `<option value="month" selected>`, `name="report_grace_days"`, `value="5"`)
 	wantBody(t, e.get(chair, path), "Hằng tháng, chậm nhất 5 ngày làm việc sau mỗi kỳ")
+}
+
+// officerTaskDueToday gives the commune's officer a task due today (the
+// fixtures' 30 September), so the reminder job has something to say.
+func (e *pageEnv) officerTaskDueToday(t *testing.T) (*models.User, *models.Task) {
+	t.Helper()
+	officer := e.A.Users[models.RoleOfficer]
+	task := e.newTask(e.chairA, e.plan.ID, "Nộp báo cáo tháng 9", e.A.Office.ID, "2024-09-30")
+	if _, err := e.Store.UpdateTask(context.Background(), e.chairA, task.ID, 0, models.TaskPatch{
+		AssigneeIDs: models.Some([]int64{officer.ID})}); err != nil {
+		t.Fatal(err)
+	}
+	return officer, task
+}
+
+// inboxDispatch is the dispatcher as a replica runs it, with the inbox only.
+func (e *pageEnv) inboxDispatch(t *testing.T) jobs.Dispatch {
+	store := e.JobsStore(t)
+	return jobs.Dispatch{Store: store, Owner: "test",
+		Channels: map[string]notify.Channel{"inbox": notify.Inbox{Store: store, Owner: "test"}}}
+}
+
+// runJob runs a scheduled job once at the environment's clock.
+func (e *pageEnv) runJob(t *testing.T, j jobs.Job) {
+	t.Helper()
+	if _, err := j.Run(context.Background(), e.Clock.Now()); err != nil {
+		t.Fatal(err)
+	}
 }
