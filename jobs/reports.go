@@ -60,12 +60,8 @@ func (j Reports) runCommune(ctx context.Context, c models.CommuneInfo, now time.
 	if err != nil {
 		return 0, err
 	}
-	loc, err := time.LoadLocation(c.TimeZone)
-	if err != nil {
-		loc = models.VietnamTime
-	}
 	n := 0
-	for _, p := range set.DuePeriods(calendar.DateOf(now.In(loc)), catchUpDays) {
+	for _, p := range set.DuePeriods(calendar.DateOf(now.In(c.Location())), catchUpDays) {
 		ok, err := j.build(ctx, a, p)
 		if err != nil {
 			return n, fmt.Errorf("%s: %w", p.Code, err)

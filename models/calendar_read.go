@@ -35,7 +35,7 @@ func (s *Store) withCalendar(ctx context.Context, a *Actor, fn func(*calendar.Ca
 // 0 is the current year).
 func (s *Store) CalendarYear(ctx context.Context, a *Actor, year int) (*CalendarYear, error) {
 	if year == 0 {
-		year = calendar.DateOf(s.clock.Now().In(communeZone(a.Commune))).Year
+		year = calendar.DateOf(s.clock.Now().In(a.Commune.Location())).Year
 	}
 	if err := checkYear("year", year); err != nil {
 		return nil, err

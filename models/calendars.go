@@ -194,10 +194,13 @@ func (s *Store) calendarsAt(ctx context.Context, communes []CommuneInfo) (map[in
 	return out, nil
 }
 
-// communeZone is the commune's time zone; an unknown name falls back to
-// Vietnam's, which every commune has in practice.
-func communeZone(c CommuneInfo) *time.Location {
-	loc, err := time.LoadLocation(c.TimeZone)
+// Location is the commune's time zone; an unknown name falls back to
+// Vietnam's (the column defaults to it, so this is defence only).
+func (c CommuneInfo) Location() *time.Location { return zoneOf(c.TimeZone) }
+
+// zoneOf loads the zone name, falling back to Vietnam's.
+func zoneOf(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
 	if err != nil {
 		return VietnamTime
 	}
@@ -208,7 +211,7 @@ func communeZone(c CommuneInfo) *time.Location {
 // today in the commune's zone and the last day still "due soon", which is
 // c.DueSoonDays working days ahead on the commune's own calendar.
 func windowAt(c CommuneInfo, cal *calendar.Calendar, now time.Time) window {
-	loc := communeZone(c)
+	loc := c.Location()
 	today := calendar.DateOf(now.In(loc))
 	return window{Today: today, Soon: cal.AddWorkingDays(today, c.DueSoonDays), TZ: loc.String()}
 }

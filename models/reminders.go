@@ -198,7 +198,7 @@ func (s *Store) planInput(ctx context.Context, now time.Time, o PlanOptions) (*p
 // planLine is commune c's rules and state at now.
 func planLine(c CommuneInfo, st Settings, w window, grp int, cal *calendar.Calendar, now time.Time,
 	o PlanOptions) planCommune {
-	local := now.In(communeZone(c)).Format("15:04")
+	local := now.In(c.Location()).Format("15:04")
 	morning := cal.IsWorkingDay(w.Today) && local >= st.DigestAt
 	channels := []string{"inbox"}
 	if o.EmailAvailable && st.EmailEnabled {

@@ -145,9 +145,5 @@ func minDate(a, b calendar.Date) calendar.Date {
 
 // endOfDay is the last instant of d in tz: what "as of d" includes.
 func endOfDay(d calendar.Date, tz string) time.Time {
-	loc, err := time.LoadLocation(tz)
-	if err != nil {
-		loc = VietnamTime
-	}
-	return d.AddDays(1).In(loc).Add(-time.Microsecond)
+	return d.AddDays(1).In(zoneOf(tz)).Add(-time.Microsecond)
 }

@@ -98,7 +98,7 @@ func (s *Store) GenerateOccurrences(ctx context.Context, now time.Time) (int, er
 	byID, latest := map[int64]CommuneInfo{}, calendar.Date{}
 	for _, c := range communes {
 		byID[c.ID] = c
-		if today := calendar.DateOf(now.In(communeZone(c))); today.After(latest) {
+		if today := calendar.DateOf(now.In(c.Location())); today.After(latest) {
 			latest = today
 		}
 	}
