@@ -45,7 +45,6 @@ type Outbound struct {
 type outboxQueries struct {
 	Claim   *sqlx.Stmt `query:"claim-deliveries"`
 	Sent    *sqlx.Stmt `query:"mark-delivery-sent"`
-	Inbox   *sqlx.Stmt `query:"deliver-to-inbox"`
 	Failed  *sqlx.Stmt `query:"mark-delivery-failed"`
 	Pending *sqlx.Stmt `query:"count-pending-deliveries"`
 }
@@ -73,7 +72,11 @@ func (s *Store) MarkSent(ctx context.Context, d *Outbound, owner, detail string)
 // one statement, so the notification exists exactly when the delivery is
 // sent: once, whatever crashes or retries.
 func (s *Store) DeliverToInbox(ctx context.Context, d *Outbound, owner string) error {
-	return s.finish(ctx, s.outQ.Inbox, d.ID, d.Attempts, s.clock.Now(), owner, "", d.Title, d.Body, d.Link)
+	sent, err := s.DeliverBatchToInbox(ctx, []*Outbound{d}, owner)
+	if err == nil && !sent[d.ID] {
+		return ErrLeaseLost
+	}
+	return err
 }
 
 // MarkFailed records a failed attempt: to be retried at retryAt, or dead

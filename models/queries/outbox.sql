@@ -45,21 +45,6 @@ WITH d AS (
 )
 SELECT count(*) FROM d;
 
--- name: deliver-to-inbox
--- mark-delivery-sent plus the inbox row: one statement, one transaction.
-WITH d AS (
-  UPDATE deliveries SET status = 'sent', sent_at = $3, lease_until = NULL, last_error = '', updated_at = $3
-  WHERE id = $1 AND status = 'sending' AND attempts = $2 AND channel = 'inbox'
-  RETURNING commune_id, id, attempts, recipient_id, kind, task_id
-), n AS (
-  INSERT INTO notifications (commune_id, user_id, delivery_id, kind, task_id, title, body, link, created_at)
-  SELECT commune_id, recipient_id, id, kind, task_id, $6, $7, $8, $3 FROM d
-), ev AS (
-  INSERT INTO delivery_events (commune_id, delivery_id, at, event, attempt, actor, detail)
-  SELECT commune_id, id, $3, 'sent', attempts, $4, $5 FROM d
-)
-SELECT count(*) FROM d;
-
 -- name: mark-delivery-failed
 -- $1 id, $2 attempt, $3 now, $4 owner, $5 error, $6 retry time, $7 dead.
 WITH d AS (

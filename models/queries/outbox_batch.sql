@@ -1,5 +1,6 @@
 -- name: deliver-batch-to-inbox
--- deliver-to-inbox for a whole claimed batch in one statement: $1 ids, $2
+-- Marks claimed inbox deliveries sent and writes their inbox rows, in one
+-- statement, so a notification exists exactly when its delivery is sent: $1 ids, $2
 -- each claim's attempt (the fencing token), $3 now, $4 owner, $5–$7 titles,
 -- bodies, links. Returns the ids delivered; a missing one lost its claim.
 WITH x AS (
