@@ -43,27 +43,29 @@ func wantThrottled(t *testing.T, r response, retryAfter time.Duration) {
 	}
 }
 
+// TestThrottleAccount: five wrong passwords lock the account at the address
+// they came from; the account holder elsewhere still signs in.
 func TestThrottleAccount(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	name := user(e.A, models.RoleOfficer)
-	for i := range models.MaxAccountFailures {
+	for i := range models.MaxPairFailures {
 		// One failure a minute: the wait is measured from the oldest.
 		e.Clock.Set(testfix.Now.Add(time.Duration(i) * time.Minute))
 		wantProblem(t, e.loginFrom("203.0.113.1", name, "sai-mat-khau-99"), http.StatusUnauthorized, "unauthenticated")
 	}
 	e.Clock.Set(testfix.Now.Add(5 * time.Minute))
-	// The right password, from another address, is refused all the same.
-	wantThrottled(t, e.loginFrom("203.0.113.2", name, testfix.Password), 10*time.Minute)
-	// Other accounts are not affected.
+	// The right password from the guessing address is refused all the same.
+	wantThrottled(t, e.loginFrom("203.0.113.1", name, testfix.Password), 10*time.Minute)
+	// Other accounts at that address are not affected.
 	if r := e.loginFrom("203.0.113.1", user(e.A, models.RoleChairman), testfix.Password); r.Code != http.StatusOK {
 		t.Fatalf("another account: %d %s", r.Code, r.Body)
 	}
 	e.Clock.Set(testfix.Now.Add(window - time.Second))
-	wantThrottled(t, e.loginFrom("203.0.113.2", name, testfix.Password), time.Second)
-	e.Clock.Set(testfix.Now.Add(window))
+	wantThrottled(t, e.loginFrom("203.0.113.1", name, testfix.Password), time.Second)
+	// The account holder at another address is not locked out.
 	if r := e.loginFrom("203.0.113.2", name, testfix.Password); r.Code != http.StatusOK {
-		t.Fatalf("after the oldest failure left the window: %d %s", r.Code, r.Body)
+		t.Fatalf("the holder at another address: %d %s", r.Code, r.Body)
 	}
 	actions, docs := auditRows(t, e, e.A)
 	want := strings.Repeat("login_failed user,", 7) // five wrong passwords, two refusals
@@ -72,6 +74,27 @@ func TestThrottleAccount(t *testing.T) {
 	}
 	if !strings.Contains(docs, `"reason": "throttled"`) || strings.Contains(docs, testfix.Password) {
 		t.Errorf("audit documents: %s", docs)
+	}
+}
+
+// TestThrottleDistributedGuessing: guesses spread over many addresses, each
+// under its own limit, meet the account's ceiling, which holds for everyone.
+func TestThrottleDistributedGuessing(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	name := user(e.A, models.RoleOfficer)
+	perAddress := models.MaxPairFailures - 1
+	for i := range models.MaxAccountFailures {
+		ip := fmt.Sprintf("203.0.113.%d", 10+i/perAddress)
+		wantProblem(t, e.loginFrom(ip, name, "sai-mat-khau-99"), http.StatusUnauthorized, "unauthenticated")
+	}
+	wantThrottled(t, e.loginFrom("198.51.100.1", name, testfix.Password), window)
+	if r := e.loginFrom("198.51.100.1", user(e.A, models.RoleChairman), testfix.Password); r.Code != http.StatusOK {
+		t.Fatalf("another account: %d %s", r.Code, r.Body)
+	}
+	e.Clock.Advance(window)
+	if r := e.loginFrom("198.51.100.1", name, testfix.Password); r.Code != http.StatusOK {
+		t.Fatalf("after the window: %d %s", r.Code, r.Body)
 	}
 }
 
@@ -84,7 +107,7 @@ const window = 15 * time.Minute
 func TestThrottleUnknownAccount(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	for range models.MaxAccountFailures {
+	for range models.MaxPairFailures {
 		wantProblem(t, e.loginFrom("203.0.113.1", "khong_ton_tai", "sai-mat-khau-99"), http.StatusUnauthorized, "unauthenticated")
 	}
 	wantThrottled(t, e.loginFrom("203.0.113.1", "KHONG_TON_TAI", "sai-mat-khau-99"), window)
@@ -96,7 +119,7 @@ func TestThrottleSuccessResetsAccount(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	name := user(e.A, models.RoleOfficer)
-	for range models.MaxAccountFailures - 1 {
+	for range models.MaxPairFailures - 1 {
 		e.loginFrom("203.0.113.1", name, "sai-mat-khau-99")
 	}
 	e.Clock.Advance(time.Second)
@@ -110,13 +133,17 @@ func TestThrottleSuccessResetsAccount(t *testing.T) {
 	}
 }
 
+// spread is how many names an address's failures are spread over so that no
+// name reaches its own limit at that address first.
+const spread = models.MaxIPFailures/(models.MaxPairFailures-1) + 1
+
 func TestThrottleAddress(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	// Twenty failures spread over five names, four each: no account reaches
-	// its own limit, the address reaches its.
+	// The address's failures spread over names, under the limit of each at
+	// one address: no account reaches its own limit, the address reaches its.
 	for i := range models.MaxIPFailures {
-		name := fmt.Sprintf("nguoi_%d", i%5)
+		name := fmt.Sprintf("nguoi_%d", i%spread)
 		wantProblem(t, e.loginFrom("198.51.100.7", name, "sai-mat-khau-99"), http.StatusUnauthorized, "unauthenticated")
 	}
 	wantThrottled(t, e.loginFrom("198.51.100.7", user(e.A, models.RoleOfficer), testfix.Password), window)
@@ -137,7 +164,7 @@ func TestThrottleAddressIsTheConnections(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	for i := range models.MaxIPFailures {
-		e.loginFrom("198.51.100.7", fmt.Sprintf("nguoi_%d", i%5), "sai-mat-khau-99",
+		e.loginFrom("198.51.100.7", fmt.Sprintf("nguoi_%d", i%spread), "sai-mat-khau-99",
 			"X-Forwarded-For", fmt.Sprintf("10.0.0.%d", i))
 	}
 	wantThrottled(t, e.loginFrom("198.51.100.7", user(e.A, models.RoleOfficer), testfix.Password,
@@ -147,7 +174,7 @@ func TestThrottleAddressIsTheConnections(t *testing.T) {
 	proxied.handler = handlers.New(e.Store, handlers.Options{Log: slog.New(slog.DiscardHandler),
 		TrustedProxies: []string{"198.51.100.7"}})
 	for i := range models.MaxIPFailures {
-		proxied.loginFrom("198.51.100.7", fmt.Sprintf("khac_%d", i%5), "sai-mat-khau-99",
+		proxied.loginFrom("198.51.100.7", fmt.Sprintf("khac_%d", i%spread), "sai-mat-khau-99",
 			"X-Forwarded-For", "10.0.2.1")
 	}
 	wantThrottled(t, proxied.loginFrom("198.51.100.7", user(e.A, models.RoleChairman), testfix.Password,
@@ -159,20 +186,27 @@ func TestThrottleAddressIsTheConnections(t *testing.T) {
 }
 
 // TestThrottlePasswordChange: guessing the current password through a
-// stolen session counts against the account like failed sign-ins.
+// stolen session counts against the account at the session's address like
+// failed sign-ins; the holder elsewhere still signs in.
 func TestThrottlePasswordChange(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	name := user(e.A, models.RoleOfficer)
 	session := e.signIn(name, testfix.Password)
 	guess := map[string]string{"current_password": "doan-mo-12345", "new_password": "mat-khau-moi-123"}
-	for range models.MaxAccountFailures {
+	for range models.MaxPairFailures {
 		wantProblem(t, e.as(session, "POST", "/api/v1/me/password", guess), http.StatusBadRequest, "validation", "current_password")
 	}
 	guess["current_password"] = testfix.Password
 	wantThrottled(t, e.as(session, "POST", "/api/v1/me/password", guess), window)
-	wantThrottled(t, e.loginFrom("203.0.113.9", name, testfix.Password), window)
+	wantThrottled(t, e.loginFrom(sessionAddress, name, testfix.Password), window)
+	if r := e.loginFrom("203.0.113.9", name, testfix.Password); r.Code != http.StatusOK {
+		t.Fatalf("the holder at another address: %d %s", r.Code, r.Body)
+	}
 }
+
+// sessionAddress is where httptest's requests come from (e.as uses them).
+const sessionAddress = "192.0.2.1"
 
 func filter(xs []string, keep string) []string {
 	var out []string

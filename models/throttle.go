@@ -9,17 +9,29 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// Sign-in throttling. Attempts are counted in PostgreSQL rather than in
-// memory so that the limits hold across replicas and restarts.
+// Sign-in throttling, after OWASP's authentication guidance: failures are
+// counted per account and address, so that whoever guesses is refused while
+// the account holder at another address still signs in. Two much higher
+// ceilings stop distributed guessing at one account (many addresses) and
+// password spraying from one address (many accounts) without letting anyone
+// lock out the chairman, or a whole office behind one NAT address, with a
+// handful of wrong passwords. Attempts are counted in PostgreSQL rather than
+// in memory so that the limits hold across replicas and restarts.
 const (
 	// ThrottleWindow is how far back failures count.
 	ThrottleWindow = 15 * time.Minute
+	// MaxPairFailures is how many failures one account may have from one
+	// address in the window: few enough to stop guessing, enough for a
+	// mistyped password.
+	MaxPairFailures = 5
 	// MaxAccountFailures is how many failures one account may have in the
-	// window: few enough to stop guessing, enough for a mistyped password.
-	MaxAccountFailures = 5
+	// window from all addresses together: the ceiling for guessing spread
+	// over many addresses, which then locks the account for everyone.
+	MaxAccountFailures = 30
 	// MaxIPFailures is how many failures one address may have in the window,
-	// across all accounts; a commune office behind one NAT address shares it.
-	MaxIPFailures = 20
+	// across all accounts; a commune office behind one NAT address shares it,
+	// so it is far above what a room of people mistyping reaches.
+	MaxIPFailures = 100
 	// attemptsKept is how long attempts stay in the table; only the window
 	// matters, the rest is slack for slow clocks.
 	attemptsKept = 24 * time.Hour
@@ -75,16 +87,17 @@ func attemptKey(username string) string {
 func (s *Store) checkThrottle(ctx context.Context, username, ip string) error {
 	now := s.clock.Now()
 	var r struct {
+		Pair    sql.NullTime `db:"pair_until"`
 		Account sql.NullTime `db:"account_until"`
 		IP      sql.NullTime `db:"ip_until"`
 	}
 	err := s.loginQ.Window.GetContext(ctx, &r, attemptKey(username), nullIP(ip), now.Add(-ThrottleWindow),
-		MaxAccountFailures, MaxIPFailures)
+		MaxPairFailures, MaxAccountFailures, MaxIPFailures)
 	if err != nil {
 		return err
 	}
 	var wait time.Duration
-	for _, at := range []sql.NullTime{r.Account, r.IP} {
+	for _, at := range []sql.NullTime{r.Pair, r.Account, r.IP} {
 		if at.Valid {
 			wait = max(wait, at.Time.Add(ThrottleWindow).Sub(now))
 		}

@@ -108,7 +108,7 @@ func TestThrottledAttemptsAreAuditedNotCounted(t *testing.T) {
 	t.Parallel()
 	w := newOwnerWorld(t)
 	ctx := context.Background()
-	for range models.MaxAccountFailures {
+	for range models.MaxPairFailures {
 		_, _ = w.store.Login(ctx, "can_bo", "sai-mat-khau-1", "203.0.113.5", "test")
 	}
 	w.clock.Advance(5 * time.Minute)
@@ -120,11 +120,11 @@ func TestThrottledAttemptsAreAuditedNotCounted(t *testing.T) {
 		}
 	}
 	var attempts int
-	if err := w.owner.Get(&attempts, `SELECT count(*) FROM login_attempts`); err != nil || attempts != models.MaxAccountFailures {
+	if err := w.owner.Get(&attempts, `SELECT count(*) FROM login_attempts`); err != nil || attempts != models.MaxPairFailures {
 		t.Fatalf("attempts stored: %d, %v", attempts, err)
 	}
 	rows := w.audit(t)
-	if len(rows) != models.MaxAccountFailures+3 || rows[len(rows)-1].Reason != "throttled" {
+	if len(rows) != models.MaxPairFailures+3 || rows[len(rows)-1].Reason != "throttled" {
 		t.Fatalf("audit rows: %+v", rows)
 	}
 }

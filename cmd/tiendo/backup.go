@@ -35,7 +35,7 @@ func runBackup(ctx context.Context, cfg config.Config, log *slog.Logger, args []
 	// Write beside the target and rename, so a failed dump never leaves a
 	// file that looks like a backup.
 	tmp := *out + ".partial"
-	if err := pgTool(ctx, "pg_dump", "--format=custom", "--file="+tmp, "--dbname="+dsn); err != nil {
+	if err := dumpTo(ctx, tmp, dsn); err != nil {
 		_ = os.Remove(tmp)
 		return err
 	}
@@ -96,6 +96,33 @@ func communeCount(ctx context.Context, dsn string) (int, error) {
 	var n int
 	err = db.GetContext(ctx, &n, `SELECT count(*) FROM communes`)
 	return n, err
+}
+
+// dumpTo writes pg_dump's custom format into a new file readable by its
+// owner only (0600 whatever the umask): a backup holds every commune's
+// password and token hashes.
+func dumpTo(ctx context.Context, file, dsn string) error {
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := f.Chmod(0o600); err != nil { // an older .partial kept its mode
+		_ = f.Close()
+		return err
+	}
+	path, err := pglocal.ClientTool("pg_dump")
+	if err != nil {
+		_ = f.Close()
+		return err
+	}
+	cmd := exec.CommandContext(ctx, path, "--format=custom", "--dbname="+dsn)
+	var stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = f, &stderr
+	if err := cmd.Run(); err != nil {
+		_ = f.Close()
+		return fmt.Errorf("pg_dump: %v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	return f.Close()
 }
 
 // pgTool runs one of PostgreSQL's client tools from the installation the

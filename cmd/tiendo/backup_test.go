@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,6 +30,10 @@ func TestBackupAndRestore(t *testing.T) {
 	out := runCmd(t, []string{"DATABASE_URL=" + w.DSN, "TIENDO_DATA_DIR=" + t.TempDir()}, "backup", "-o", file)
 	if !strings.Contains(out, file) {
 		t.Fatalf("backup said:\n%s", out)
+	}
+	// It holds every account's password hash: its owner's eyes only.
+	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("backup file mode: %v, %v", fi.Mode(), err)
 	}
 	target := testdb.NewDSN(t)
 	env := []string{"DATABASE_URL=" + target, "TIENDO_DATA_DIR=" + t.TempDir()}

@@ -69,20 +69,27 @@ WHERE t.token_hash = $1 AND t.revoked_at IS NULL
 UPDATE api_tokens SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2);
 
 -- name: throttle-window
--- For the account and for the address: the failure that has to leave the
--- window before another attempt is allowed, i.e. the limit-th most recent
--- failure inside it (NULL while under the limit). An account's count starts
--- over after its last success (by id, which orders attempts even when their
--- times are equal); an address's does not, or signing in to one account would
--- unlock guessing at all the others.
+-- For the account at this address, the account from anywhere and the address
+-- for any account: the failure that has to leave the window before another
+-- attempt is allowed, i.e. the limit-th most recent failure inside it (NULL
+-- while under the limit). An account's counts start over after its last
+-- success (by id, which orders attempts even when their times are equal); an
+-- address's does not, or signing in to one account would unlock guessing at
+-- all the others.
+WITH since AS (
+  SELECT COALESCE(max(id), 0) AS id FROM login_attempts WHERE username = $1 AND success AND at > $3
+)
 SELECT
   (SELECT at FROM login_attempts
-   WHERE username = $1 AND NOT success AND at > $3
-     AND id > COALESCE((SELECT max(id) FROM login_attempts WHERE username = $1 AND success AND at > $3), 0)
-   ORDER BY at DESC OFFSET $4 - 1 LIMIT 1) AS account_until,
+   WHERE username = $1 AND ip IS NOT DISTINCT FROM $2 AND NOT success AND at > $3
+     AND id > (SELECT id FROM since)
+   ORDER BY at DESC OFFSET $4 - 1 LIMIT 1) AS pair_until,
+  (SELECT at FROM login_attempts
+   WHERE username = $1 AND NOT success AND at > $3 AND id > (SELECT id FROM since)
+   ORDER BY at DESC OFFSET $5 - 1 LIMIT 1) AS account_until,
   (SELECT at FROM login_attempts
    WHERE ip = $2 AND NOT success AND at > $3
-   ORDER BY at DESC OFFSET $5 - 1 LIMIT 1) AS ip_until;
+   ORDER BY at DESC OFFSET $6 - 1 LIMIT 1) AS ip_until;
 
 -- name: insert-login-attempt
 INSERT INTO login_attempts (at, username, ip, success) VALUES ($1, $2, $3, $4);
