@@ -19,7 +19,9 @@ type Options struct {
 	DispatchEvery time.Duration
 	// DispatchLease is TIENDO_DISPATCH_LEASE (default 2 minutes).
 	DispatchLease time.Duration
-	Log           *slog.Logger
+	// AllowPrivateWebhooks is TIENDO_WEBHOOK_ALLOW_PRIVATE.
+	AllowPrivateWebhooks bool
+	Log                  *slog.Logger
 }
 
 // deliveryJobs are the reminder planner and the dispatcher with the channels
@@ -28,7 +30,7 @@ func deliveryJobs(store *models.Store, o Options) ([]Job, error) {
 	owner := processOwner()
 	channels := map[string]notify.Channel{
 		"inbox":   notify.Inbox{Store: store, Owner: owner},
-		"webhook": notify.Webhook{Clock: store.Clock()},
+		"webhook": notify.Webhook{Clock: store.Clock(), AllowPrivate: o.AllowPrivateWebhooks, Log: o.Log},
 	}
 	if o.SMTPURL != "" {
 		email, err := notify.NewEmail(o.SMTPURL, store.Clock())

@@ -22,7 +22,7 @@ import (
 func newDispatch(t testing.TB, store *models.Store, owner string, smtp *testnotify.SMTP) Dispatch {
 	t.Helper()
 	channels := map[string]notify.Channel{"inbox": notify.Inbox{Store: store, Owner: owner},
-		"webhook": notify.Webhook{Clock: store.Clock()}}
+		"webhook": notify.Webhook{Clock: store.Clock(), AllowPrivate: true}}
 	if smtp != nil {
 		email, err := notify.NewEmail(smtp.URL(), store.Clock())
 		if err != nil {

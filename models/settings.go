@@ -107,7 +107,7 @@ func (s *Store) PutSettings(ctx context.Context, a *Actor, ifMatch int, in Setti
 		if err := checkIfMatch(ifMatch, cur.Version); err != nil {
 			return err
 		}
-		if out, err = in.apply(cur); err != nil {
+		if out, err = in.apply(cur, s.allowPrivateWebhooks); err != nil {
 			return err
 		}
 		var r settingsRow

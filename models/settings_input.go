@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/lib/pq"
+
+	"github.com/tiendo/tiendo/internal/netguard"
 )
 
 // SettingsInput is the body of PUT /settings: every field is required except
@@ -29,7 +31,7 @@ type SettingsInput struct {
 
 // apply validates in against the stored settings cur and returns the new
 // settings, or a ValidationError naming every bad field.
-func (in *SettingsInput) apply(cur Settings) (Settings, error) {
+func (in *SettingsInput) apply(cur Settings, allowPrivate bool) (Settings, error) {
 	v := &ValidationError{}
 	out := cur
 	out.DueSoonDays = validDueSoon(v, in.DueSoonDays)
@@ -42,7 +44,7 @@ func (in *SettingsInput) apply(cur Settings) (Settings, error) {
 	out.DigestAt = validClock(v, in.DigestAt)
 	out.EmailEnabled = required(v, "email_enabled", in.EmailEnabled)
 	out.WebhookEnabled = required(v, "webhook_enabled", in.WebhookEnabled)
-	out.WebhookURL = validWebhookURL(v, in.WebhookURL)
+	out.WebhookURL = validWebhookURL(v, in.WebhookURL, allowPrivate)
 	if in.WebhookSecret != nil {
 		out.webhookSecret = strings.TrimSpace(*in.WebhookSecret)
 		if out.webhookSecret != "" && !validSecret(out.webhookSecret) {
@@ -106,14 +108,21 @@ func validClock(v *ValidationError, p *string) string {
 	return t.Format("15:04")
 }
 
-func validWebhookURL(v *ValidationError, p *string) string {
+// validWebhookURL accepts a full http(s) URL whose host is not, as written,
+// the server itself or a private address (the dispatcher checks the resolved
+// address again when it connects).
+func validWebhookURL(v *ValidationError, p *string, allowPrivate bool) string {
 	s := strings.TrimSpace(required(v, "webhook_url", p))
 	if s == "" {
 		return ""
 	}
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(s) > 2000 {
+	switch {
+	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(s) > 2000:
 		v.Add("webhook_url", "invalid", "địa chỉ webhook phải là một URL http(s) đầy đủ")
+	case !allowPrivate && netguard.CheckHost(u.Hostname()) != nil:
+		v.Add("webhook_url", "private_address",
+			"địa chỉ webhook không được trỏ vào máy chủ hoặc mạng nội bộ (127.0.0.1, 10.x, 192.168.x, 169.254.x…)")
 	}
 	return s
 }

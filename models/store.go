@@ -37,6 +37,8 @@ type Store struct {
 	impQ      importQueries
 	clock     Clock
 	Password  PasswordParams
+	// allowPrivateWebhooks is Options.AllowPrivateWebhooks.
+	allowPrivateWebhooks bool
 
 	// The deadline engine: per-commune calendars (calendars.go), series and snapshots.
 	calQ    calendarQueries
@@ -65,11 +67,15 @@ type Options struct {
 	// newly published arrangements.
 	Calendar []calendar.Override
 	Password PasswordParams
+	// AllowPrivateWebhooks accepts webhook URLs on loopback and private
+	// addresses (TIENDO_WEBHOOK_ALLOW_PRIVATE: tests and intranets).
+	AllowPrivateWebhooks bool
 }
 
 // NewStore prepares every query against db; a query PostgreSQL rejects fails here.
 func NewStore(db *sqlx.DB, o Options) (*Store, error) {
-	s := &Store{db: db, clock: o.Clock, calBase: o.Calendar, calTTL: calendarTTL, Password: o.Password}
+	s := &Store{db: db, clock: o.Clock, calBase: o.Calendar, calTTL: calendarTTL, Password: o.Password,
+		allowPrivateWebhooks: o.AllowPrivateWebhooks}
 	if s.clock == nil {
 		s.clock = SystemClock{}
 	}

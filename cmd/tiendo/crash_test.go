@@ -73,7 +73,8 @@ func TestCrashDuringDispatch(t *testing.T) {
 	want := seedOutbox(t, w, db, hook, cfg.tasks, clock.base)
 
 	env := []string{"DATABASE_URL=" + w.DSN, "TIENDO_ADDR=127.0.0.1:0", "TIENDO_DATA_DIR=" + t.TempDir(),
-		"TIENDO_SMTP_URL=" + smtp.URL(), "TIENDO_DISPATCH_EVERY=1s", "TIENDO_DISPATCH_LEASE=3s", "TIENDO_LOG_LEVEL=warn"}
+		"TIENDO_SMTP_URL=" + smtp.URL(), "TIENDO_DISPATCH_EVERY=1s", "TIENDO_DISPATCH_LEASE=3s", "TIENDO_LOG_LEVEL=warn",
+		"TIENDO_WEBHOOK_ALLOW_PRIVATE=true"}
 	start := func() *server {
 		return startServer(t, append(env, "TIENDO_NOW="+clock.Now().Format(time.RFC3339Nano)))
 	}

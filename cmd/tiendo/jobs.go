@@ -65,5 +65,5 @@ func runJobs(ctx context.Context, cfg config.Config, log *slog.Logger, args []st
 func jobOptions(cfg config.Config, log *slog.Logger) jobs.Options {
 	n := cfg.Notify
 	return jobs.Options{SMTPURL: n.SMTPURL, BaseURL: n.BaseURL, DispatchEvery: n.DispatchEvery,
-		DispatchLease: n.DispatchLease, Log: log}
+		DispatchLease: n.DispatchLease, AllowPrivateWebhooks: n.AllowPrivateWebhooks, Log: log}
 }

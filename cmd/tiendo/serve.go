@@ -29,7 +29,8 @@ func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*confi
 		clock = models.NewOffsetClock(cfg.Now)
 		log.Warn("clock moved", "TIENDO_NOW", cfg.Now)
 	}
-	store, err := models.NewStore(db.DB, models.Options{Clock: clock})
+	store, err := models.NewStore(db.DB, models.Options{Clock: clock,
+		AllowPrivateWebhooks: cfg.Notify.AllowPrivateWebhooks})
 	if err != nil {
 		db.Close()
 		return nil, nil, err

@@ -108,7 +108,7 @@ func (r *runner) dispatch(ctx context.Context, key, channel string, n int) (*Fig
 	case "inbox":
 		ch = notify.Inbox{Store: store, Owner: "bench"}
 	case "webhook":
-		ch = notify.Webhook{Clock: clock}
+		ch = notify.Webhook{Clock: clock, AllowPrivate: true}
 	case "email":
 		e, err := notify.NewEmail(r.smtp.URL(), clock)
 		if err != nil {

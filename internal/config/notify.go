@@ -21,6 +21,9 @@ type Notify struct {
 	// DispatchLease (TIENDO_DISPATCH_LEASE, default 2m) is how long a claimed
 	// delivery stays with its dispatcher before another may retry it.
 	DispatchLease time.Duration
+	// AllowPrivateWebhooks (TIENDO_WEBHOOK_ALLOW_PRIVATE=true) lets webhooks
+	// reach loopback and private addresses: for tests and intranets only.
+	AllowPrivateWebhooks bool
 }
 
 func notifyFromEnv() (Notify, error) {
@@ -31,6 +34,9 @@ func notifyFromEnv() (Notify, error) {
 		}
 	}
 	var err error
+	if n.AllowPrivateWebhooks, err = envSwitch("TIENDO_WEBHOOK_ALLOW_PRIVATE", false); err != nil {
+		return n, err
+	}
 	if n.DispatchEvery, err = envDuration("TIENDO_DISPATCH_EVERY", time.Minute); err != nil {
 		return n, err
 	}

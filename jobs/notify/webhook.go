@@ -10,11 +10,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/tiendo/tiendo/internal/netguard"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -23,17 +25,40 @@ import (
 // a delivery), webhook-timestamp (Unix seconds of this attempt) and
 // webhook-signature "v1,<base64 HMAC-SHA256 of id.timestamp.body>" under the
 // commune's secret. Any 2xx answer is delivered; anything else is retried.
+// A commune admin chooses the URL, so the client connects only to public
+// addresses (checked when dialling, after name resolution) unless
+// AllowPrivate, and the delivery log, which the admin reads, gets a generic
+// reason for a failed connection while the operator's log gets the detail.
 type Webhook struct {
-	Client *http.Client // nil: DefaultWebhookClient
-	Clock  models.Clock
+	Client       *http.Client // nil: a client for AllowPrivate (webhookClient)
+	Clock        models.Clock
+	AllowPrivate bool         // TIENDO_WEBHOOK_ALLOW_PRIVATE: tests and intranets
+	Log          *slog.Logger // nil: slog.Default()
 }
 
-// DefaultWebhookClient gives up after ten seconds and follows no redirect:
-// a 3xx is an answer that does not say the message arrived.
-var DefaultWebhookClient = &http.Client{
-	Timeout:       10 * time.Second,
-	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+// webhookClient gives up after ten seconds, follows no redirect (a 3xx is an
+// answer that does not say the message arrived; following one could also
+// lead inside) and uses no proxy from the environment, which would dial on
+// its behalf past the address check.
+func webhookClient(allowPrivate bool) *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.Proxy = nil
+	t.DialContext = netguard.DialContext(allowPrivate)
+	return &http.Client{
+		Timeout:       10 * time.Second,
+		Transport:     t,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
 }
+
+var (
+	publicClient = webhookClient(false)
+	anyClient    = webhookClient(true)
+)
+
+// errUnreachable is what the delivery log says of a failed connection.
+var errUnreachable = errors.New("webhook: không kết nối được tới địa chỉ nhận (chi tiết trong nhật ký máy chủ) / " +
+	"could not connect (details in the server log)")
 
 // Name implements Channel.
 func (Webhook) Name() string { return "webhook" }
@@ -94,22 +119,35 @@ func (w Webhook) Send(ctx context.Context, d *models.Outbound) error {
 	req.Header.Set("webhook-id", id)
 	req.Header.Set("webhook-timestamp", ts)
 	req.Header.Set("webhook-signature", Sign(models.WebhookKey(d.WebhookSecret), id, ts, body))
-	return w.post(req)
+	return w.post(req, d.ID)
 }
 
-func (w Webhook) post(req *http.Request) error {
+func (w Webhook) post(req *http.Request, delivery int64) error {
 	client := w.Client
-	if client == nil {
-		client = DefaultWebhookClient
+	switch {
+	case client != nil:
+	case w.AllowPrivate:
+		client = anyClient
+	default:
+		client = publicClient
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return fmt.Errorf("webhook: %w", err)
+		log := w.Log
+		if log == nil {
+			log = slog.Default()
+		}
+		log.Warn("webhook: connection failed", "delivery", delivery, "host", req.URL.Host, "err", err)
+		if errors.Is(err, netguard.ErrForbidden) {
+			return fmt.Errorf("webhook: %w", netguard.ErrForbidden)
+		}
+		return errUnreachable
 	}
 	defer resp.Body.Close()
-	snippet, _ := io.ReadAll(io.LimitReader(resp.Body, 200))
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4096))
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return fmt.Errorf("webhook: HTTP %d: %s", resp.StatusCode, strings.TrimSpace(string(snippet)))
+		// The status only: the body of an answer is the receiver's, not ours to show.
+		return fmt.Errorf("webhook: HTTP %d", resp.StatusCode)
 	}
 	return nil
 }
