@@ -32,7 +32,9 @@ type Dispatch struct {
 	// Batch is how many deliveries one claim takes: the inbox records them
 	// in one statement, the other channels send up to ParallelSends at once.
 	Batch int
-	// MaxAttempts is the attempt after whose failure a delivery is dead.
+	// MaxAttempts is how many sends of a delivery may fail before it is
+	// dead, and how many sends it may have at all: a claim taken over after
+	// a crash counts as a send (it may have gone out) but not as a failure.
 	MaxAttempts int
 	// Jitter returns a number in [0, 1); nil is math/rand.
 	Jitter func() float64
@@ -117,8 +119,17 @@ func (t *tally) String() string {
 	return fmt.Sprintf("sent %d, failed %d, dead %d, lease lost %d", t.sent, t.failed, t.dead, t.lost)
 }
 
+// errSendsExhausted ends a delivery whose last allowed send ended with no
+// recorded outcome (its dispatcher died): sending again would exceed the cap.
+var errSendsExhausted = errors.New("không ghi nhận được kết quả của lần gửi cuối cùng / " +
+	"no outcome was recorded for the last allowed send")
+
 // deliver sends one claimed delivery and records the outcome.
 func (d Dispatch) deliver(ctx context.Context, o *models.Outbound, deadline time.Time, t *tally) {
+	if d.exhausted(o) {
+		d.fail(ctx, o, errSendsExhausted, t)
+		return
+	}
 	err := d.send(ctx, o, deadline)
 	switch {
 	case errors.Is(err, models.ErrLeaseLost):
@@ -136,6 +147,10 @@ func (d Dispatch) deliver(ctx context.Context, o *models.Outbound, deadline time
 func (d Dispatch) deliverBatch(ctx context.Context, bc notify.BatchRecorder, group []*models.Outbound, t *tally) {
 	ready := make([]*models.Outbound, 0, len(group))
 	for _, o := range group {
+		if d.exhausted(o) {
+			d.fail(ctx, o, errSendsExhausted, t)
+			continue
+		}
 		if err := notify.Render(o); err != nil {
 			d.fail(ctx, o, err, t)
 			continue
@@ -158,10 +173,19 @@ func (d Dispatch) deliverBatch(ctx context.Context, bc notify.BatchRecorder, gro
 	}
 }
 
-// fail records a failed attempt of o: retried later with backoff, or dead.
+// exhausted: every send allowed has started, the last with no recorded
+// outcome (its dispatcher died), so this claim may not send again.
+func (d Dispatch) exhausted(o *models.Outbound) bool {
+	return o.Sends >= or(d.MaxAttempts, DefaultMaxAttempts)
+}
+
+// fail records a failed send of o: retried later with backoff, or dead when
+// the refusal is permanent, it was the last failure allowed, or no send is
+// left under the cap.
 func (d Dispatch) fail(ctx context.Context, o *models.Outbound, err error, t *tally) {
-	dead := o.Attempts >= or(d.MaxAttempts, DefaultMaxAttempts)
-	retryAt := d.Store.Clock().Now().Add(Backoff(o.Attempts, d.jitter()))
+	failures, limit := o.Failures+1, or(d.MaxAttempts, DefaultMaxAttempts)
+	dead := notify.IsPermanent(err) || failures >= limit || o.Sends >= limit
+	retryAt := d.Store.Clock().Now().Add(Backoff(failures, d.jitter()))
 	if ferr := d.Store.MarkFailed(ctx, o, d.Owner, err, retryAt, dead); ferr != nil {
 		if !errors.Is(ferr, models.ErrLeaseLost) {
 			d.logger().Error("dispatch: recording a failure", "delivery", o.ID, "err", ferr)
@@ -186,6 +210,11 @@ func (d Dispatch) send(ctx context.Context, o *models.Outbound, deadline time.Ti
 	}
 	if err := notify.Render(o); err != nil {
 		return err
+	}
+	if _, recorded := ch.(notify.Recorder); !recorded {
+		if err := d.Store.MarkSending(ctx, o); err != nil {
+			return err
+		}
 	}
 	sctx, cancel := context.WithDeadline(ctx, deadline)
 	err := ch.Send(sctx, o)

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"time"
@@ -23,6 +24,8 @@ type Outbound struct {
 	Channel   string          `db:"channel"`
 	Window    string          `db:"window_key"`
 	Attempts  int             `db:"attempts"` // this claim's attempt, 1 for the first
+	Sends     int             `db:"sends"`    // emails or webhooks started before this claim
+	Failures  int             `db:"failures"` // sends that failed before this claim
 	MessageID string          `db:"message_id"`
 	Payload   json.RawMessage `db:"payload"`
 	CreatedAt time.Time       `db:"created_at"`
@@ -44,6 +47,7 @@ type Outbound struct {
 
 type outboxQueries struct {
 	Claim   *sqlx.Stmt `query:"claim-deliveries"`
+	Sending *sqlx.Stmt `query:"mark-delivery-sending"`
 	Sent    *sqlx.Stmt `query:"mark-delivery-sent"`
 	Failed  *sqlx.Stmt `query:"mark-delivery-failed"`
 	Pending *sqlx.Stmt `query:"count-pending-deliveries"`
@@ -60,6 +64,17 @@ func (s *Store) ClaimDeliveries(ctx context.Context, owner string, limit int, le
 		return t.stmt(s.outQ.Claim).Select(&out, now, limit, owner, now.Add(lease))
 	})
 	return out, err
+}
+
+// MarkSending counts the send about to start under d's claim (an email or
+// a webhook request: it may go out even if its outcome is never recorded).
+// ErrLeaseLost when the claim no longer holds: then nothing may be sent.
+func (s *Store) MarkSending(ctx context.Context, d *Outbound) error {
+	err := s.inCommune(ctx, 0, func(t *tx) error { return t.stmt(s.outQ.Sending).Get(&d.Sends, d.ID, d.Attempts) })
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrLeaseLost
+	}
+	return err
 }
 
 // MarkSent records that d reached its recipient; detail is the channel's

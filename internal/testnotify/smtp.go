@@ -31,6 +31,9 @@ type SMTP struct {
 	// Delay, when set, is how long each message's DATA takes, to widen the
 	// window in which a test can kill its sender.
 	Delay time.Duration
+	// RefuseRcpt, when set, answers every recipient with 550 5.1.1 (no
+	// such mailbox): a refusal no retry changes.
+	RefuseRcpt bool
 
 	srv  *smtp.Server
 	mu   sync.Mutex
@@ -80,6 +83,9 @@ func (s *session) Mail(from string, _ *smtp.MailOptions) error {
 }
 
 func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error {
+	if s.srv.RefuseRcpt {
+		return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "no such mailbox"}
+	}
 	s.to = append(s.to, to)
 	return nil
 }

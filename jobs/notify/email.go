@@ -97,6 +97,11 @@ func (e *Email) Send(ctx context.Context, d *models.Outbound) error {
 		}
 	}
 	if err := c.SendMail(e.from.Address, []string{d.RecipientEmail}, bytes.NewReader(e.message(d))); err != nil {
+		var se *smtp.SMTPError
+		if errors.As(err, &se) && se.Code >= 500 {
+			// A 5xx reply (no such mailbox, message refused) will not change.
+			return &PermanentError{Err: fmt.Errorf("email: %w", err)}
+		}
 		return fmt.Errorf("email: %w", err)
 	}
 	return c.Quit()

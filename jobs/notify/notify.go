@@ -6,6 +6,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 
 	"github.com/tiendo/tiendo/models"
 )
@@ -34,4 +35,19 @@ type Recorder interface {
 type BatchRecorder interface {
 	Recorder
 	SendBatch(ctx context.Context, ds []*models.Outbound) (map[int64]bool, error)
+}
+
+// PermanentError is a refusal that no retry will change (an SMTP 5xx reply,
+// an HTTP 4xx other than 408 and 429): the delivery ends dead at once.
+type PermanentError struct{ Err error }
+
+func (e *PermanentError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the refusal.
+func (e *PermanentError) Unwrap() error { return e.Err }
+
+// IsPermanent reports whether err is a PermanentError.
+func IsPermanent(err error) bool {
+	var p *PermanentError
+	return errors.As(err, &p)
 }

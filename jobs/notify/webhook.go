@@ -147,9 +147,20 @@ func (w Webhook) post(req *http.Request, delivery int64) error {
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4096))
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		// The status only: the body of an answer is the receiver's, not ours to show.
-		return fmt.Errorf("webhook: HTTP %d", resp.StatusCode)
+		err := fmt.Errorf("webhook: HTTP %d", resp.StatusCode)
+		if permanentStatus(resp.StatusCode) {
+			return &PermanentError{Err: err}
+		}
+		return err
 	}
 	return nil
+}
+
+// permanentStatus: a 4xx says the request itself is refused (gone, not
+// found, forbidden), except 408 (timeout) and 429 (slow down), which ask
+// for another try.
+func permanentStatus(code int) bool {
+	return code >= 400 && code < 500 && code != http.StatusRequestTimeout && code != http.StatusTooManyRequests
 }
 
 // Sign is the Standard Webhooks signature of one attempt.

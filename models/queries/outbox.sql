@@ -16,14 +16,15 @@ WITH c AS (
                           next_attempt_at = $4, updated_at = $1
   FROM c WHERE d.id = c.id
   RETURNING d.commune_id, d.id, d.task_id, d.recipient_id, d.kind, d.channel, d.window_key, d.attempts,
-            d.message_id, d.payload, d.created_at, c.was, c.was_by
+            d.sends, d.failures, d.message_id, d.payload, d.created_at, c.was, c.was_by
 ), ev AS (
   INSERT INTO delivery_events (commune_id, delivery_id, at, event, attempt, actor, detail)
   SELECT commune_id, id, $1, 'claimed', attempts, $3,
          CASE WHEN was = 'sending' THEN 'lease of ' || was_by || ' expired' ELSE '' END
   FROM d
 )
-SELECT d.commune_id, d.id, d.task_id, d.recipient_id, d.kind, d.channel, d.window_key, d.attempts, d.message_id,
+SELECT d.commune_id, d.id, d.task_id, d.recipient_id, d.kind, d.channel, d.window_key, d.attempts, d.sends,
+       d.failures, d.message_id,
        d.payload, d.created_at, u.username AS recipient_username, u.full_name AS recipient_name,
        u.email AS recipient_email, cm.name AS commune_name,
        COALESCE(s.webhook_url, '') AS webhook_url, COALESCE(s.webhook_secret, '') AS webhook_secret
@@ -32,6 +33,12 @@ JOIN users u ON u.id = d.recipient_id
 JOIN communes cm ON cm.id = d.commune_id
 LEFT JOIN commune_settings s ON s.commune_id = d.commune_id
 ORDER BY d.id;
+
+-- name: mark-delivery-sending
+-- $1 id, $2 the claim's attempt. Counted before an email or webhook goes
+-- out, while the claim still holds: a crash after it leaves the send counted.
+UPDATE deliveries SET sends = sends + 1 WHERE id = $1 AND status = 'sending' AND attempts = $2
+RETURNING sends;
 
 -- name: mark-delivery-sent
 -- $1 id, $2 the claim's attempt (the fencing token), $3 now, $4 owner, $5 receipt.
@@ -49,6 +56,7 @@ SELECT count(*) FROM d;
 -- $1 id, $2 attempt, $3 now, $4 owner, $5 error, $6 retry time, $7 dead.
 WITH d AS (
   UPDATE deliveries SET status = CASE WHEN $7 THEN 'dead' ELSE 'failed' END, last_error = $5,
+                        failures = failures + 1,
                         next_attempt_at = $6, lease_until = NULL, updated_at = $3
   WHERE id = $1 AND status = 'sending' AND attempts = $2
   RETURNING commune_id, id, task_id, recipient_id, kind, channel, attempts, status, payload
