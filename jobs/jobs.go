@@ -41,7 +41,14 @@ type Scheduler struct {
 	log   *slog.Logger
 	jobs  []Job
 	owner string
+	// Lease is how long a slot claim holds without renewal (DefaultJobLease);
+	// the running process renews it every third of that.
+	Lease time.Duration
 }
+
+// DefaultJobLease outlives any pause of a live process and is short enough
+// that a slot whose process was killed runs again within minutes.
+const DefaultJobLease = 2 * time.Minute
 
 // NewScheduler prepares (but does not start) the schedule for jobs; store
 // must be a jobs-pool store.
@@ -117,7 +124,8 @@ func (s *Scheduler) runSlot(ctx context.Context, j Job, slot, now time.Time) boo
 		s.runUnclaimed(ctx, j, now)
 		return true
 	}
-	ok, err := s.store.ClaimSlot(ctx, j.Name(), slot, s.owner)
+	lease := or(s.Lease, DefaultJobLease)
+	ok, err := s.store.ClaimSlot(ctx, j.Name(), slot, s.owner, lease)
 	if err != nil || !ok {
 		if err != nil {
 			s.log.Error("job claim", "job", j.Name(), "err", err)
@@ -125,12 +133,37 @@ func (s *Scheduler) runSlot(ctx context.Context, j Job, slot, now time.Time) boo
 		return false
 	}
 	start := time.Now()
+	stop := s.renew(ctx, j.Name(), slot, lease)
 	detail, runErr := j.Run(ctx, now)
-	if err := s.store.FinishSlot(ctx, j.Name(), slot, runErr, detail); err != nil {
+	stop()
+	if err := s.store.FinishSlot(ctx, j.Name(), slot, s.owner, runErr, detail); err != nil {
 		s.log.Error("job finish", "job", j.Name(), "err", err)
 	}
 	s.log.Info("job", "job", j.Name(), "slot", slot, "ms", time.Since(start).Milliseconds(), "detail", detail, "err", runErr)
 	return true
+}
+
+// renew keeps the lease on a running slot alive every third of lease until
+// the returned function is called.
+func (s *Scheduler) renew(ctx context.Context, job string, slot time.Time, lease time.Duration) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		tick := time.NewTicker(lease / 3)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				if err := s.store.RenewSlot(ctx, job, slot, s.owner, lease); err != nil {
+					s.log.Error("job lease", "job", job, "err", err)
+				}
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }
 
 // runUnclaimed runs a Concurrent job; it runs often, so only runs that did

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -11,29 +12,41 @@ import (
 // jobQueries run on the jobs pool (role tiendo_jobs), which sees every commune.
 type jobQueries struct {
 	ClaimSlot     *sqlx.Stmt `query:"claim-slot"`
+	RenewSlot     *sqlx.Stmt `query:"renew-slot"`
 	FinishSlot    *sqlx.Stmt `query:"finish-slot"`
 	LastSlot      *sqlx.Stmt `query:"last-slot"`
 	CommuneClocks *sqlx.Stmt `query:"list-commune-clocks"`
 	SweepStatuses *sqlx.Stmt `query:"sweep-statuses"`
 }
 
-// ClaimSlot records that owner runs job for slot; false means another
-// process already has that slot.
-func (s *Store) ClaimSlot(ctx context.Context, job string, slot time.Time, owner string) (bool, error) {
+// ClaimSlot records that owner runs job for slot for the next lease (to be
+// renewed with RenewSlot); false means another process ran the slot or holds
+// it under a live lease.
+func (s *Store) ClaimSlot(ctx context.Context, job string, slot time.Time, owner string, lease time.Duration) (bool, error) {
 	var got []string
-	err := s.jobQ.ClaimSlot.SelectContext(ctx, &got, job, slot, owner, s.clock.Now())
+	err := s.jobQ.ClaimSlot.SelectContext(ctx, &got, job, slot, owner, s.clock.Now(), interval(lease))
 	return len(got) == 1, err
 }
 
-// FinishSlot records the outcome of a claimed slot; failed slots stay visible.
-func (s *Store) FinishSlot(ctx context.Context, job string, slot time.Time, runErr error, detail string) error {
+// RenewSlot extends owner's lease on a running slot.
+func (s *Store) RenewSlot(ctx context.Context, job string, slot time.Time, owner string, lease time.Duration) error {
+	_, err := s.jobQ.RenewSlot.ExecContext(ctx, job, slot, owner, interval(lease))
+	return err
+}
+
+// FinishSlot records the outcome of owner's run of a slot; failed slots stay
+// visible. A run whose slot was taken over records nothing.
+func (s *Store) FinishSlot(ctx context.Context, job string, slot time.Time, owner string, runErr error, detail string) error {
 	status := "done"
 	if runErr != nil {
 		status, detail = "failed", runErr.Error()
 	}
-	_, err := s.jobQ.FinishSlot.ExecContext(ctx, job, slot, s.clock.Now(), status, detail)
+	_, err := s.jobQ.FinishSlot.ExecContext(ctx, job, slot, s.clock.Now(), status, detail, owner)
 	return err
 }
+
+// interval is d as a PostgreSQL interval literal.
+func interval(d time.Duration) string { return fmt.Sprintf("%d milliseconds", d.Milliseconds()) }
 
 // LastSlot is the latest slot ever claimed for job (zero time if none).
 func (s *Store) LastSlot(ctx context.Context, job string) (time.Time, error) {

@@ -56,7 +56,7 @@ func runJobs(ctx context.Context, cfg config.Config, log *slog.Logger, args []st
 	}
 	ran, err := sched.RunNow(ctx, job, now)
 	if err == nil && !ran {
-		fmt.Printf("job %s: slot of %s already ran\n", name, now.Format(time.RFC3339))
+		fmt.Printf("job %s: slot of %s already ran (or is running in a live process)\n", name, now.Format(time.RFC3339))
 	}
 	return err
 }
