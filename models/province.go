@@ -112,6 +112,6 @@ func (s *Store) CreateProvinceUser(ctx context.Context, in NewProvinceUser) (int
 		return 0, err
 	}
 	var id int64
-	err = s.q.InsertProvinceUser.GetContext(ctx, &id, cleanText(in.Province), nu.Username, nu.FullName, "", hash, false)
+	err = bound(ctx, s.q.InsertProvinceUser).GetContext(ctx, &id, cleanText(in.Province), nu.Username, nu.FullName, "", hash, false)
 	return id, mapPGError(err)
 }

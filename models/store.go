@@ -157,6 +157,9 @@ func (s *Store) inScope(ctx context.Context, key, value string, fn func(*tx) err
 }
 
 func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*tx) error) (err error) {
+	if outer, ok := outerTx(ctx); ok {
+		return s.inSavepoint(ctx, outer, key, value, fn)
+	}
 	sqlTx, err := s.db.BeginTxx(ctx, nil)
 	if err != nil {
 		return err

@@ -48,7 +48,7 @@ func (s *Store) CreateCommune(ctx context.Context, in NewCommune) (*CommuneInfo,
 		return nil, Invalid("kind", "invalid", "loại đơn vị hành chính phải là xa, phuong hoặc dac_khu")
 	}
 	var c CommuneInfo
-	err := s.q.InsertCommune.GetContext(ctx, &c, in.Code, norm.NFC.String(in.Name), in.Kind,
+	err := bound(ctx, s.q.InsertCommune).GetContext(ctx, &c, in.Code, norm.NFC.String(in.Name), in.Kind,
 		norm.NFC.String(in.Province), in.TimeZone)
 	if err != nil {
 		return nil, mapPGError(err)

@@ -69,9 +69,9 @@ func LoadIfEmpty(ctx context.Context, db *sqlx.DB, o Options) (*Result, error) {
 	return res, err
 }
 
-// load is not one transaction: each Store call commits its own. A load that
-// fails half-way leaves a partial demo, and LoadIfEmpty then sees it as
-// loaded; drop the database to start over.
+// load writes everything in one transaction (Store.Atomically): a load that
+// fails or is killed half-way leaves nothing, and the next start loads the
+// demo again.
 func load(ctx context.Context, db *sqlx.DB, o Options) (*Result, error) {
 	pw, err := demoPassword(o.Password)
 	if err != nil {
@@ -83,6 +83,16 @@ func load(ctx context.Context, db *sqlx.DB, o Options) (*Result, error) {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
 	defer store.Close()
+	var res *Result
+	err = store.Atomically(ctx, func(ctx context.Context) (err error) {
+		res, err = loadAll(ctx, store, clock, pw)
+		return err
+	})
+	return res, err
+}
+
+// loadAll writes every demo commune and the province viewer through store.
+func loadAll(ctx context.Context, store *models.Store, clock *models.FixedClock, pw string) (*Result, error) {
 	res := &Result{Password: pw}
 	var summary []string
 	for i, spec := range communes {

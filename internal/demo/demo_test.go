@@ -291,3 +291,37 @@ func TestGeneratedPasswordsDiffer(t *testing.T) {
 		t.Fatalf("%q %q", a, b)
 	}
 }
+
+// TestLoadFailingHalfWayLeavesNothing: a load that fails at its very last
+// write (the province account, after every commune row) leaves no trace, and
+// the next start loads the whole demo.
+func TestLoadFailingHalfWayLeavesNothing(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dsn := testdb.NewDSN(t)
+	owner := sqlx.MustConnect("postgres", dsn)
+	defer owner.Close()
+	owner.MustExec(`CREATE FUNCTION refuse_province() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN RAISE EXCEPTION 'the process died here'; END $$`)
+	owner.MustExec(`CREATE TRIGGER refuse_province BEFORE INSERT ON users FOR EACH ROW
+		WHEN (NEW.commune_id IS NULL) EXECUTE FUNCTION refuse_province()`)
+	db, err := config.ConnectApp(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := LoadIfEmpty(ctx, db, testOptions(testPassword)); err == nil {
+		t.Fatal("the load did not fail")
+	}
+	for _, table := range []string{"communes", "users", "plans", "tasks", "progress_updates", "audit_log"} {
+		var n int
+		if err := owner.Get(&n, "SELECT count(*) FROM "+table); err != nil || n != 0 {
+			t.Errorf("%s: %d rows left by the failed load (%v)", table, n, err)
+		}
+	}
+	owner.MustExec(`DROP TRIGGER refuse_province ON users`)
+	res, err := LoadIfEmpty(ctx, db, testOptions(testPassword))
+	if err != nil || res == nil || !strings.HasPrefix(res.Summary, "Vọng Đông: 6 kế hoạch, 42 nhiệm vụ") {
+		t.Fatalf("the load after: %+v, %v", res, err)
+	}
+}
