@@ -15,6 +15,11 @@ import (
 //go:embed *.sql
 var files embed.FS
 
+// Provider is goose's view of the embedded migrations on db, for tests that
+// step through versions (a migration's data move is tested from the version
+// before it).
+func Provider(db *sql.DB) (*goose.Provider, error) { return provider(db) }
+
 func provider(db *sql.DB) (*goose.Provider, error) {
 	// The session locker makes concurrent starts (several replicas, parallel
 	// tests) wait for each other instead of applying the same file twice.

@@ -72,9 +72,9 @@ func ParseDocNumber(s string) (DocNumber, error) {
 	}
 	head, tail, hasIssuer := strings.Cut(sym, "-")
 	if canon, known := docTypes[strings.ToUpper(head)]; known && hasIssuer {
-		d.Type, d.Issuer = canon, tail
+		d.Type, d.Issuer = canon, canonIssuer(tail)
 	} else {
-		d.Issuer = sym // a letter: the symbol is the issuer and its office
+		d.Issuer = canonIssuer(sym) // a letter: the symbol is the issuer and its office
 	}
 	d.Symbol = joinNonEmpty("-", d.Type, d.Issuer)
 	return d, nil
@@ -95,7 +95,25 @@ func parseParty(s string) (DocNumber, bool) {
 	if err != nil || !known || !validSymbol(issuer) {
 		return DocNumber{}, false
 	}
+	issuer = canonIssuer(issuer)
 	return DocNumber{No: no, Type: canon, Issuer: issuer, Symbol: canon + "/" + issuer, Party: true}, true
+}
+
+// mixedIssuers are the issuing bodies whose abbreviation is not written in
+// capitals (the Prime Minister's TTg); every other one is.
+var mixedIssuers = map[string]string{"TTG": "TTg"}
+
+// canonIssuer writes an issuer's hyphenated abbreviations in capitals, as
+// Decree 30/2020 does, so that "06/KH-ubnd" is the same document as
+// "06/KH-UBND" (migration 00022 puts stored numbers in this form).
+func canonIssuer(s string) string {
+	segs := strings.Split(strings.ToUpper(s), "-")
+	for i, seg := range segs {
+		if m, ok := mixedIssuers[seg]; ok {
+			segs[i] = m
+		}
+	}
+	return strings.Join(segs, "-")
 }
 
 func parseDocNo(s string) (int, error) {

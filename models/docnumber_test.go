@@ -17,6 +17,11 @@ func TestParseDocNumber(t *testing.T) {
 		{"123/UBND-VP", 123, 0, "", "UBND-VP", "UBND-VP", "123/UBND-VP"},
 		{"05-CT/TW", 5, 0, "CT", "TW", "CT/TW", "05-CT/TW"},
 		{"12 / CTr - UBND", 12, 0, "CTr", "UBND", "CTr-UBND", "12/CTr-UBND"},
+		{"6/kh-ubnd", 6, 0, "KH", "UBND", "KH-UBND", "06/KH-UBND"},
+		{"766/qđ-ttg", 766, 0, "QĐ", "TTg", "QĐ-TTg", "766/QĐ-TTg"},
+		{"123/ubnd-vp", 123, 0, "", "UBND-VP", "UBND-VP", "123/UBND-VP"},
+		{"05-ct/tw", 5, 0, "CT", "TW", "CT/TW", "05-CT/TW"},
+		{"7/KH-bcđ", 7, 0, "KH", "BCĐ", "KH-BCĐ", "07/KH-BCĐ"},
 	}
 	for _, c := range cases {
 		d, err := ParseDocNumber(c.in)

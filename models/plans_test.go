@@ -35,6 +35,12 @@ func TestPlanDuplicateNumber(t *testing.T) {
 	if !errors.As(err, &conflict) || conflict.Existing.(models.ExistingPlan).ID != first.ID {
 		t.Fatalf("want conflict naming plan %d, got %v", first.ID, err)
 	}
+	// Letter case does not make another document: stored in the standard form.
+	lower := in
+	lower.DocNumber = "12/kh-ubnd"
+	if _, err := w.Store.CreatePlan(ctx, a, lower); !errors.As(err, &conflict) || conflict.Existing.(models.ExistingPlan).ID != first.ID {
+		t.Fatalf("12/kh-ubnd beside 12/KH-UBND: want a conflict naming plan %d, got %v", first.ID, err)
+	}
 	in.ConfirmDuplicate = true
 	second, err := w.Store.CreatePlan(ctx, a, in)
 	if err != nil {
