@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/tiendo/tiendo/models"
 )
@@ -19,6 +20,9 @@ import (
 // that read JSON themselves; slices and maps take null as empty.
 func checkShape(raw json.RawMessage, t reflect.Type, path string) error {
 	raw = bytes.TrimSpace(raw)
+	if len(raw) > 0 && raw[0] == '"' {
+		return jsonTextError(raw, path)
+	}
 	isNull := bytes.Equal(raw, []byte("null"))
 	switch t.Kind() {
 	case reflect.Pointer:
@@ -74,6 +78,19 @@ func checkObject(raw json.RawMessage, t reflect.Type, path string) error {
 		}
 	}
 	return nil
+}
+
+// jsonTextError checks a JSON string as written: invalid bytes before the
+// decoder replaces them, escaped control characters once decoded.
+func jsonTextError(raw json.RawMessage, path string) error {
+	if !utf8.Valid(raw) {
+		return textError(orBody(path), string(raw))
+	}
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return nil // the decoder names the error
+	}
+	return textError(orBody(path), s)
 }
 
 var unmarshaler = reflect.TypeFor[json.Unmarshaler]()

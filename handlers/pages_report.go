@@ -119,6 +119,7 @@ func (h *handler) readReport(c *gin.Context) (*form, []models.NewAttachment) {
 		return newForm(postForm(c)), nil
 	}
 	f := newForm(url.Values(c.Request.MultipartForm.Value))
+	f.addError(valuesError(f.values)) // checkText reads url-encoded forms only
 	var files []models.NewAttachment
 	for _, fh := range c.Request.MultipartForm.File["files"] {
 		if fh.Size == 0 && fh.Filename == "" {

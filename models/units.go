@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -108,5 +109,16 @@ func (s *Store) ListUnits(ctx context.Context, a *Actor) ([]Unit, error) {
 // cleanText trims and normalises user text to NFC, so that the same words
 // typed on different keyboards compare and search equal.
 func cleanText(s string) string {
-	return norm.NFC.String(strings.TrimSpace(s))
+	return norm.NFC.String(strings.TrimFunc(s, invisible))
+}
+
+// invisible is white space or a character that shows nothing (zero-width space
+// and joiners, word joiner, byte-order mark, soft hyphen): a title of only
+// such characters is empty.
+func invisible(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+		return true
+	}
+	return unicode.IsSpace(r)
 }
