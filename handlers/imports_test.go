@@ -41,7 +41,7 @@ var planHeader = []string{"Số, ký hiệu (doc_number)", "Ngày ban hành (iss
 func TestImportPlansAllOrNothing(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	officer := user(e.A, models.RoleOfficer)
+	chair := e.chairA() // imports create plans: the plan managers' right
 	office := e.A.Office.Name
 	bad := csvOf(planHeader,
 		[]string{"06/KH-UBND", "31/01/2024", "", "Cải cách hành chính", "Cải cách hành chính năm 2024", "",
@@ -50,7 +50,7 @@ func TestImportPlansAllOrNothing(t *testing.T) {
 		[]string{"12/KH-UBND", "2024-03-29", "", "Chuyen doi so", "Ứng dụng CNTT, chuyển đổi số năm 2024", "", "", "", "", "", "", ""},
 		[]string{"12/KH-UBND", "19/06/2024", "", "Cải cách hành chính", "Nâng cao hiệu quả quản trị", "", "", "", "", "", "", ""},
 	)
-	p := e.upload(officer, "/api/v1/import/plans", "ke-hoach.csv", bad).expectProblem(http.StatusBadRequest, "validation")
+	p := e.upload(chair, "/api/v1/import/plans", "ke-hoach.csv", bad).expectProblem(http.StatusBadRequest, "validation")
 	fields := map[string]bool{}
 	for _, f := range p.Errors {
 		fields[f.Field] = true
@@ -62,7 +62,7 @@ func TestImportPlansAllOrNothing(t *testing.T) {
 	}
 	// Nothing was written, not even the rows that passed.
 	var page models.Page[models.Plan]
-	e.do(officer, "GET", "/api/v1/plans?year=2024", nil).expect(http.StatusOK).decode(&page)
+	e.do(chair, "GET", "/api/v1/plans?year=2024", nil).expect(http.StatusOK).decode(&page)
 	if len(page.Items) != 0 {
 		t.Fatalf("a failed import wrote %d plans", len(page.Items))
 	}
@@ -72,17 +72,17 @@ func TestImportPlansAllOrNothing(t *testing.T) {
 	good = bytes.Replace(good, []byte("19/06/2024;;Cải cách hành chính;Nâng cao hiệu quả quản trị;"),
 		[]byte("19/06/2024;;Cải cách hành chính;Nâng cao hiệu quả quản trị;x"), 1)
 	var res models.ImportResult
-	e.upload(officer, "/api/v1/import/plans", "ke-hoach.csv", good).expect(http.StatusCreated).decode(&res)
+	e.upload(chair, "/api/v1/import/plans", "ke-hoach.csv", good).expect(http.StatusCreated).decode(&res)
 	if res.Plans != 3 || res.Tasks != 2 {
 		t.Fatalf("imported %+v", res)
 	}
 	var tasks models.Page[models.Task]
-	e.do(officer, "GET", "/api/v1/plans/"+itoa(res.PlanIDs[0])+"/tasks", nil).expect(http.StatusOK).decode(&tasks)
+	e.do(chair, "GET", "/api/v1/plans/"+itoa(res.PlanIDs[0])+"/tasks", nil).expect(http.StatusOK).decode(&tasks)
 	if len(tasks.Items) != 2 || *tasks.Items[1].TargetValue != 1234 || *tasks.Items[0].TargetValue != 100 {
 		t.Fatalf("tasks %+v", tasks.Items)
 	}
 	var links models.TaskIndicatorsInput
-	e.do(officer, "GET", "/api/v1/tasks/"+itoa(tasks.Items[0].ID)+"/indicators", nil).expect(http.StatusOK).decode(&links)
+	e.do(chair, "GET", "/api/v1/tasks/"+itoa(tasks.Items[0].ID)+"/indicators", nil).expect(http.StatusOK).decode(&links)
 	if len(links.Indicators) != 1 || links.Indicators[0] != "digitization" {
 		t.Fatalf("indicator links %+v", links)
 	}
@@ -159,7 +159,7 @@ func TestImportPermissions(t *testing.T) {
 	cases := []struct {
 		role models.Role
 		want int
-	}{{models.RoleAdmin, 201}, {models.RoleChairman, 201}, {models.RoleOfficer, 201},
+	}{{models.RoleAdmin, 201}, {models.RoleChairman, 201}, {models.RoleOfficer, 403}, // as POST /plans
 		{models.RoleSteeringMember, 403}, {models.RoleTeamMember, 403}}
 	for i, c := range cases {
 		data := csvOf([]string{"doc_number", "issued_on", "kind", "plan_title"},

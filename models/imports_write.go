@@ -49,9 +49,10 @@ func (s *Store) importLookups(t *tx, a *Actor, w window) (ImportLookups, error) 
 // ImportPlans writes the plans and tasks of an import in one transaction:
 // every row is checked first, and nothing is written unless every row
 // passes, including the checks only the database can make (a number already
-// used, a unit of another commune).
+// used, a unit of another commune). It creates plans and assigns tasks, so
+// it asks what POST /plans and POST /plans/{id}/tasks ask.
 func (s *Store) ImportPlans(ctx context.Context, a *Actor, g Grid) (*ImportResult, error) {
-	if !a.CanRecordStats() {
+	if !a.CanManagePlans() {
 		return nil, ErrForbidden
 	}
 	w := s.windowFor(a.Commune)
