@@ -76,6 +76,9 @@ func typeName(kind string) string {
 	case "struct", "map":
 		return "đối tượng"
 	}
+	if strings.HasPrefix(kind, "int") || strings.HasPrefix(kind, "uint") {
+		return "số nguyên"
+	}
 	return "số"
 }
 
@@ -129,8 +132,11 @@ func (q *query) date(name string) calendar.Date {
 		return calendar.Date{}
 	}
 	d, err := calendar.ParseDate(s)
-	if err != nil {
+	switch {
+	case err != nil:
 		q.v.Add(name, "invalid_date", "ngày không hợp lệ; dùng dạng YYYY-MM-DD")
+	case !d.Supported():
+		q.v.Add(name, "out_of_range", "ngày phải trong các năm %d–%d", calendar.FirstInputYear, calendar.LastInputYear)
 	}
 	return d
 }

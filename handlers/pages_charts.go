@@ -108,10 +108,22 @@ func buildTimeline(tasks []models.Task, today calendar.Date) *timeline {
 	return tl
 }
 
+// maxTickMonths is the longest span drawn month by month; beyond it ticks
+// mark years, so that no data (a deadline typed as 9999-12-31 before dates
+// were bounded) can make a page draw thousands of ticks.
+const maxTickMonths = 36
+
+// maxTicks bounds the year ticks of a long span.
+const maxTicks = 24
+
 // monthTicks marks the first of each month; over long spans only every
-// third month is labelled so that labels do not collide on a phone.
+// third month is labelled so that labels do not collide on a phone, and over
+// spans beyond maxTickMonths it marks years instead (yearTicks).
 func monthTicks(from, to calendar.Date, x func(calendar.Date) float64) []timelineTick {
 	months := (to.Year-from.Year)*12 + int(to.Month-from.Month)
+	if months > maxTickMonths {
+		return yearTicks(from, to, x)
+	}
 	every := 1
 	if months > 12 {
 		every = 3
@@ -126,6 +138,16 @@ func monthTicks(from, to calendar.Date, x func(calendar.Date) float64) []timelin
 			}
 		}
 		out = append(out, timelineTick{X: x(d), Label: label})
+	}
+	return out
+}
+
+// yearTicks marks the first of January every few years, at most maxTicks of them.
+func yearTicks(from, to calendar.Date, x func(calendar.Date) float64) []timelineTick {
+	step := (to.Year-from.Year)/maxTicks + 1
+	var out []timelineTick
+	for y := from.Year + 1; y <= to.Year; y += step {
+		out = append(out, timelineTick{X: x(calendar.NewDate(y, time.January, 1)), Label: strconv.Itoa(y)})
 	}
 	return out
 }

@@ -95,6 +95,23 @@ func TestTimelineSpansWholeMonths(t *testing.T) {
 	}
 }
 
+// TestTimelineIsBoundedWhateverTheDates: a task stored with absurd dates (as
+// before dates were bounded) draws a handful of year ticks, not 120,000.
+func TestTimelineIsBoundedWhateverTheDates(t *testing.T) {
+	d := calendar.NewDate
+	tasks := []models.Task{{Title: "a", StartOn: d(1, 1, 1), DueOn: d(9999, 12, 31), Status: "not_started"},
+		{Title: "b", StartOn: d(2024, 9, 1), DueOn: d(2024, 11, 30), Status: "not_started"}}
+	tl := buildTimeline(tasks, d(2024, 9, 30))
+	if n := len(tl.Ticks); n == 0 || n > maxTicks+1 {
+		t.Fatalf("%d ticks", n)
+	}
+	for _, tk := range tl.Ticks {
+		if tk.X < timelineLeft || tk.X > timelineWidth || tk.Label == "" {
+			t.Fatalf("tick %+v", tk)
+		}
+	}
+}
+
 // TestEnglishCatalogueIsUsed keeps the catalogue honest: every entry must be
 // text that a template or a page handler still says.
 func TestEnglishCatalogueIsUsed(t *testing.T) {

@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
@@ -84,5 +85,31 @@ func TestPatchTaskRejections(t *testing.T) {
 	e.do(chair, "GET", path, nil).expect(http.StatusOK).decode(&got)
 	if got.Version != 1 || got.DueOn != task.DueOn || got.LeadUnitID != task.LeadUnitID || len(got.AssigneeIDs) != 0 {
 		t.Errorf("refused patches changed the task: %+v", got)
+	}
+}
+
+// TestDatesAreBounded: dates outside 1900–2100 are 400s naming the field or
+// parameter, in bodies and in filters.
+func TestDatesAreBounded(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	chair := e.chairA()
+	p := e.mkPlan(chair, planIn(1, nil))
+	tasks := "/api/v1/plans/" + itoa(p.ID) + "/tasks"
+	wantProblem(t, e.do(chair, "POST", tasks, taskIn(e.A.Hamlet1.ID, map[string]any{"start_on": "0001-01-01"})),
+		http.StatusBadRequest, "validation", "start_on")
+	wantProblem(t, e.do(chair, "POST", tasks, taskIn(e.A.Hamlet1.ID, map[string]any{"due_on": "9999-12-31"})),
+		http.StatusBadRequest, "validation", "due_on")
+	for path, field := range map[string]string{
+		"/api/v1/tasks?due_to=0000-01-01": "due_to", "/api/v1/tasks?due_from=2101-01-01": "due_from",
+	} {
+		wantProblem(t, e.do(chair, "GET", path, nil), http.StatusBadRequest, "validation", field)
+	}
+	// A whole number is asked for as one.
+	task := e.mkTask(chair, p.ID, taskIn(e.A.Hamlet1.ID, nil))
+	r := e.do(chair, "POST", "/api/v1/tasks/"+itoa(task.ID)+"/progress", `{"percent": 99.5}`)
+	wantProblem(t, r, http.StatusBadRequest, "validation", "percent")
+	if !strings.Contains(r.Body.String(), "số nguyên") {
+		t.Errorf("percent 99.5: %s", r.Body)
 	}
 }

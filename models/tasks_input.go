@@ -89,7 +89,10 @@ func (in *TaskInput) Validate(today calendar.Date, cal *calendar.Calendar) error
 		in.StartOn = today
 	}
 	in.resolveDue(v, cal)
+	supported(v, "start_on", in.StartOn)
 	switch {
+	case !in.DueOn.IsZero() && !in.DueOn.Supported():
+		supported(v, "due_on", in.DueOn)
 	case in.DueOn.IsZero() && in.DueInWorkingDays != nil: // resolveDue said why
 	case in.DueOn.IsZero():
 		v.Add("due_on", "required", "cần nhập thời hạn hoàn thành (YYYY-MM-DD)")
@@ -159,4 +162,12 @@ func ParseStatuses(s string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// supported adds an error on field when d is set and outside the years
+// tiendo accepts.
+func supported(v *ValidationError, field string, d calendar.Date) {
+	if !d.IsZero() && !d.Supported() {
+		v.Add(field, "out_of_range", "ngày phải trong các năm %d–%d", calendar.FirstInputYear, calendar.LastInputYear)
+	}
 }

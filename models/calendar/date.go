@@ -22,6 +22,17 @@ type Date struct {
 // Layout is the wire and storage form of a Date (ISO 8601).
 const Layout = "2006-01-02"
 
+// The years tiendo accepts a date in (plans' years already were): a date
+// beyond (0001-01-01, 9999-12-31) is a typing mistake that would otherwise
+// stretch every timeline and report around it.
+const (
+	FirstInputYear = 1900
+	LastInputYear  = 2100
+)
+
+// Supported reports whether d lies in FirstInputYear–LastInputYear.
+func (d Date) Supported() bool { return d.Year >= FirstInputYear && d.Year <= LastInputYear }
+
 // ParseDate reads YYYY-MM-DD and rejects impossible days such as 2024-02-30.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(Layout, s)
