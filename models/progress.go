@@ -55,7 +55,6 @@ func (in *ProgressInput) Validate() error {
 // actual value, completion and status change in the same transaction.
 func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in ProgressInput) (*ProgressResult, error) {
 	w := s.windowFor(a.Commune)
-	now := s.clock.Now()
 	res := &ProgressResult{}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		before, err := s.lockTask(t, a, taskID, w)
@@ -66,11 +65,18 @@ func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in P
 			return err
 		}
 		p := Progress{TaskID: taskID, AuthorID: a.UserID, AuthorName: a.FullName, Percent: *in.Percent,
-			ActualValue: in.ActualValue, Note: in.Note, CreatedAt: now}
-		if err := t.stmt(s.q.InsertProgress).Get(&p.ID, a.CommuneID, taskID, a.UserID, p.Percent,
-			p.ActualValue, p.Note, now); err != nil {
+			ActualValue: in.ActualValue, Note: in.Note}
+		// The time is read under the task's lock, and the statement keeps it
+		// from running before the last report's (insert-progress).
+		now := s.clock.Now()
+		row := t.stmt(s.q.InsertProgress).QueryRowx(a.CommuneID, taskID, a.UserID, p.Percent, p.ActualValue, p.Note, now)
+		if err := row.Scan(&p.ID, &p.CreatedAt); err != nil {
 			return err
 		}
+		if p.CreatedAt.After(now) {
+			now = p.CreatedAt
+		}
+		p.CreatedAt = now
 		if err := s.insertAttachments(t, a, taskID, p.ID, in.Files, now); err != nil {
 			return err
 		}

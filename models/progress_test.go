@@ -2,7 +2,9 @@ package models_test
 
 import (
 	"context"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -48,5 +50,76 @@ func TestProgressKeepsStoredStatus(t *testing.T) {
 		if got := stored(); got != step.want || res.Task.Status != step.want {
 			t.Errorf("after %d %%: stored %q, answered %q, want %q", pct, got, res.Task.Status, step.want)
 		}
+	}
+}
+
+// backwardsClock reads a second earlier at every call, as replicas whose
+// clocks disagree would, each process reading before the other commits.
+type backwardsClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *backwardsClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(-time.Second)
+	return c.now
+}
+
+// TestConcurrentReportsAgreeWithHistory: 20 reports at once on one task,
+// with clocks that disagree: the task's percent is the history's last entry,
+// whether the history is read by time or by insertion.
+func TestConcurrentReportsAgreeWithHistory(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	w := testfix.New(t)
+	chair := w.Actor(t, w.A, models.RoleChairman)
+	p, err := w.Store.CreatePlan(ctx, chair, models.PlanInput{DocNumber: "04/KH-UBND", IssuedOn: date("2024-01-05"),
+		Kind: "other", Title: "Kế hoạch"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	task, err := w.Store.CreateTask(ctx, chair, p.ID, models.TaskInput{Title: "Việc", LeadUnitID: w.A.Office.ID,
+		StartOn: date("2024-09-01"), DueOn: date("2024-12-31")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	skewed, err := models.NewStore(w.DB, models.Options{Clock: &backwardsClock{now: testfix.Now}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer skewed.Close()
+	var wg sync.WaitGroup
+	for i := range 20 {
+		pct := 2 + i*4
+		wg.Go(func() {
+			if _, err := skewed.ReportProgress(ctx, chair, task.ID, models.ProgressInput{Percent: &pct}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	got, err := w.Store.GetTask(ctx, chair, task.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	history, err := w.Store.TaskHistory(ctx, chair, task.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last *int
+	var prev time.Time
+	for _, h := range history {
+		if h.Kind != "progress" {
+			continue
+		}
+		if h.CreatedAt.Before(prev) {
+			t.Errorf("history runs backwards at %v", h.CreatedAt)
+		}
+		prev, last = h.CreatedAt, h.Percent
+	}
+	if last == nil || *last != got.Percent {
+		t.Fatalf("task at %d %%, history ends at %v", got.Percent, last)
 	}
 }

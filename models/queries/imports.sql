@@ -22,7 +22,7 @@ FROM progress_updates pu
 JOIN tasks t ON t.id = pu.task_id AND t.deleted_at IS NULL
 LEFT JOIN users u ON u.id = pu.author_id
 WHERE pu.commune_id = $1 AND t.plan_id = $2
-ORDER BY pu.created_at, pu.id;
+ORDER BY pu.id;
 
 -- name: export-plan-audit
 -- The audit trail of the plan and of its tasks, oldest first.

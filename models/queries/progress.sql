@@ -1,7 +1,12 @@
 -- name: insert-progress
+-- Called with the task locked, so reports of one task are inserted one at a
+-- time: their ids are in the order their percents were applied, and their
+-- times never run backwards (a replica whose clock lags takes the last
+-- report's time), so history by time and by id agree with the task.
 INSERT INTO progress_updates (commune_id, task_id, author_id, percent, actual_value, note, created_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7)
-RETURNING id;
+VALUES ($1, $2, $3, $4, $5, $6,
+        GREATEST($7, (SELECT max(created_at) FROM progress_updates WHERE commune_id = $1 AND task_id = $2)))
+RETURNING id, created_at;
 
 -- name: apply-progress
 -- Reaching 100 % completes the task at that update's time; a later 100 %
@@ -23,7 +28,7 @@ WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL;
 SELECT p.id, p.task_id, p.author_id, u.full_name AS author_name, p.percent, p.actual_value, p.note, p.created_at
 FROM progress_updates p JOIN users u ON u.id = p.author_id
 WHERE p.commune_id = $1 AND p.task_id = $2
-ORDER BY p.created_at, p.id;
+ORDER BY p.id; -- insertion order: the order in which the task took each percent
 
 -- name: insert-audit
 INSERT INTO audit_log (commune_id, actor_id, at, ip, action, entity, entity_id, before, after)
