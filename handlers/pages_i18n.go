@@ -146,7 +146,8 @@ var english = map[string]string{
 	"Nhập lại mật khẩu mới":     "Repeat the new password",
 	"Lưu mật khẩu mới":          "Save the new password",
 	"Vui lòng sửa các lỗi sau:": "Please correct the following:",
-	"Bạn cần đổi mật khẩu trước khi tiếp tục.": "You need to change your password before going on.",
+	"Bạn cần đổi mật khẩu trước khi tiếp tục.":                                             "You need to change your password before going on.",
+	"Sau khi đổi, các phiên đăng nhập khác và mọi khóa API của tài khoản sẽ hết hiệu lực.": "After the change, your other sessions and every API token of the account stop working.",
 	// Everyday headings and buttons.
 	"Hôm nay":                   "Today",
 	"còn %d ngày":               "%d days left",

@@ -15,6 +15,8 @@ func TestChangeOwnPassword(t *testing.T) {
 	e := newEnv(t)
 	name := user(e.A, models.RoleTeamMember)
 	current, other := e.signIn(name, testfix.Password), e.signIn(name, testfix.Password)
+	var tok struct{ Token string }
+	e.as(current, "POST", "/api/v1/me/tokens", map[string]string{"name": "Đồng bộ"}).expect(http.StatusCreated).decode(&tok)
 	change := func(cur, next string) response {
 		return e.as(current, "POST", "/api/v1/me/password", map[string]string{"current_password": cur, "new_password": next})
 	}
@@ -33,7 +35,7 @@ func TestChangeOwnPassword(t *testing.T) {
 	if out.Token == "" || out.Token == current || !strings.Contains(r.Header().Get("Set-Cookie"), "tiendo_session="+out.Token) {
 		t.Fatalf("want a new session as token and cookie, got %q and %q", out.Token, r.Header().Get("Set-Cookie"))
 	}
-	for _, old := range []string{current, other} {
+	for _, old := range []string{current, other, tok.Token} { // the API token goes with the password too
 		wantProblem(t, e.as(old, "GET", "/api/v1/me", nil), http.StatusUnauthorized, "unauthenticated")
 	}
 	if r := e.as(out.Token, "GET", "/api/v1/me", nil); r.Code != http.StatusOK {

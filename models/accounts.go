@@ -212,8 +212,9 @@ func (in *PasswordChange) Validate(username string) error {
 // checked like a sign-in — throttled, and a wrong one counted as a failure —
 // so that a stolen session cannot be used to guess it. On success every
 // session of the account ends and a new one is opened for the caller: a
-// password change is how a person evicts whoever else holds a session.
-// Personal API tokens stay, as their owner manages them separately.
+// password change is how a person evicts whoever else holds a session, and
+// that includes the account's personal API tokens: a token made by whoever
+// had the password must not outlive it (new ones are made in a minute).
 func (s *Store) ChangePassword(ctx context.Context, a *Actor, in PasswordChange, userAgent string) (*Login, error) {
 	if a.UserID == 0 || a.APITokenID != 0 {
 		return nil, ErrForbidden // an integration's token does not manage the account
@@ -252,13 +253,14 @@ func (s *Store) replacePassword(ctx context.Context, a *Actor, hash, userAgent s
 		if _, err = t.stmt(s.accQ.SetPassword).Exec(a.UserID, hash, false); err != nil {
 			return err
 		}
-		if err = s.revokeCredentials(t, a.UserID, revoke{sessions: true}); err != nil {
+		if err = s.revokeCredentials(t, a.UserID, revoke{sessions: true, tokens: true}); err != nil {
 			return err
 		}
 		if l.Token, l.ExpiresAt, err = s.openSession(t, a.UserID, a.IP, userAgent); err != nil {
 			return err
 		}
-		return s.audit(t, a, "change_password", "user", a.UserID, nil, map[string]bool{"sessions_revoked": true})
+		return s.audit(t, a, "change_password", "user", a.UserID, nil,
+			map[string]bool{"sessions_revoked": true, "tokens_revoked": true})
 	})
 	if err != nil {
 		return nil, err
