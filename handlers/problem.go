@@ -21,7 +21,7 @@ type Problem struct {
 	Code     string              `json:"code"`
 	Errors   []models.FieldError `json:"errors,omitempty"`
 	Existing any                 `json:"existing,omitempty"`
-	// RetryAfter, in seconds, is sent as the Retry-After header of a 429.
+	// RetryAfter, in seconds, is sent as the Retry-After header (429, 503).
 	RetryAfter int `json:"-"`
 }
 
@@ -62,6 +62,10 @@ func problemFor(err error) Problem {
 		return p
 	case errors.As(err, &perr):
 		return Problem{Status: 412, Code: "stale", Title: "Bản ghi đã thay đổi", Detail: perr.Error()}
+	case models.IsUnavailable(err):
+		return Problem{Status: 503, Code: "database_unavailable", Title: "Hệ thống tạm thời gián đoạn",
+			Detail:     "cơ sở dữ liệu đang khởi động lại; không có gì được ghi, vui lòng gửi lại sau ít giây",
+			RetryAfter: 5}
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return Problem{Status: 503, Code: "unavailable", Title: "Hệ thống đang bận, vui lòng thử lại"}
 	}

@@ -50,6 +50,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, args []stri
 	}
 	defer db.Close()
 	defer store.Close()
+	db.Supervise(ctx, log)
 	if *withDemo {
 		if err := demoIfEmpty(ctx, cfg, db); err != nil {
 			return err

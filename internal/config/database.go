@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -29,20 +31,33 @@ const (
 
 // Database is the server's pools and, when tiendo started one, its private cluster.
 type Database struct {
-	DB   *sqlx.DB     // connections run as AppRole
-	Jobs *sqlx.DB     // connections run as JobsRole
-	stop func() error // stops the private cluster if this process started it
+	DB      *sqlx.DB         // connections run as AppRole
+	Jobs    *sqlx.DB         // connections run as JobsRole
+	stop    func() error     // stops the private cluster if this process started it
+	cluster *pglocal.Cluster // the private cluster, nil with DATABASE_URL
 }
+
+// Supervise restarts the private cluster whenever its postmaster dies,
+// until ctx ends (pglocal.Cluster.Supervise); with DATABASE_URL the server
+// is someone else's to restart, and requests answer 503 until it is back.
+func (d *Database) Supervise(ctx context.Context, log *slog.Logger) {
+	if d.cluster != nil {
+		go d.cluster.Supervise(ctx, log, superviseEvery)
+	}
+}
+
+// superviseEvery is how often the private cluster's postmaster is checked.
+const superviseEvery = 2 * time.Second
 
 // OpenDatabase connects to DATABASE_URL, or else starts (or reuses) the
 // private cluster in DataDir/postgres; it applies the migrations as the
 // connecting (owner) role, then opens the pool as AppRole.
 func OpenDatabase(ctx context.Context, c Config, log io.Writer) (*Database, error) {
-	dsn, stop, err := OwnerDSN(ctx, c, log)
+	dsn, cl, stop, err := ownerDSN(ctx, c, log)
 	if err != nil {
 		return nil, err
 	}
-	d := &Database{stop: stop}
+	d := &Database{stop: stop, cluster: cl}
 	if d.DB, err = ConnectAs(ctx, dsn, AppRole, 20); err != nil {
 		d.Close()
 		return nil, err
@@ -172,17 +187,24 @@ func ensureDatabase(ctx context.Context, adminDSN string) error {
 // already running). The migrations are applied; stop stops the cluster if
 // this call started it. Operator tools (tiendo bench) connect with it.
 func OwnerDSN(ctx context.Context, c Config, log io.Writer) (dsn string, stop func() error, err error) {
-	dsn, stop = c.DatabaseURL, func() error { return nil }
+	dsn, _, stop, err = ownerDSN(ctx, c, log)
+	return dsn, stop, err
+}
+
+// ownerDSN is OwnerDSN with the private cluster (nil with DATABASE_URL).
+func ownerDSN(ctx context.Context, c Config, log io.Writer) (string, *pglocal.Cluster, func() error, error) {
+	dsn, stop := c.DatabaseURL, func() error { return nil }
+	var cl *pglocal.Cluster
 	if dsn == "" {
-		cl, err := startCluster(ctx, c, log)
-		if err != nil {
-			return "", nil, err
+		var err error
+		if cl, err = startCluster(ctx, c, log); err != nil {
+			return "", nil, nil, err
 		}
 		dsn, stop = cl.DSN(dbName), cl.Stop
 	}
 	if err := Migrate(ctx, dsn); err != nil {
 		_ = stop()
-		return "", nil, err
+		return "", nil, nil, err
 	}
-	return dsn, stop, nil
+	return dsn, cl, stop, nil
 }

@@ -48,6 +48,7 @@ type Cluster struct {
 	port    int
 	run     *runner
 	log     io.Writer
+	fast    bool
 
 	mu      sync.Mutex
 	started bool
@@ -73,7 +74,7 @@ func Start(ctx context.Context, o Options) (*Cluster, error) {
 	if err := checkSocketPath(dir); err != nil {
 		return nil, err
 	}
-	c := &Cluster{dataDir: dir, sockDir: dir, port: port, log: logw}
+	c := &Cluster{dataDir: dir, sockDir: dir, port: port, log: logw, fast: o.Fast}
 	if c.reuse(ctx) {
 		return c, nil
 	}
