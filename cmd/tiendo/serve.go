@@ -147,17 +147,35 @@ func loadDemo(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 // `make run` finds its data and loads nothing twice.
 func demoIfEmpty(ctx context.Context, cfg config.Config, db *config.Database) error {
 	res, err := demo.LoadIfEmpty(ctx, db.DB, demo.Options{Password: cfg.DemoPassword})
-	if err != nil || res == nil {
+	switch {
+	case err != nil:
 		return err
+	case res == nil:
+		printKnownLogins()
+	default:
+		printLogins(res)
 	}
-	printLogins(res)
 	return nil
+}
+
+// printKnownLogins reminds a later start where the demo's logins are: the
+// password was printed once and is not stored anywhere.
+func printKnownLogins() {
+	fmt.Println("Dữ liệu mẫu đã có sẵn / the demo is already loaded. Tài khoản mẫu / demo logins:")
+	printLoginList(demo.Logins())
+	fmt.Println("Mật khẩu là mật khẩu đã in ở lần chạy đầu (hoặc TIENDO_DEMO_PASSWORD); không được lưu lại.")
+	fmt.Println("The password is the one printed at the first start (or TIENDO_DEMO_PASSWORD); it is not stored.")
+	fmt.Println("Quên mật khẩu / forgot it:  ./bin/tiendo user reset-password chutich")
 }
 
 func printLogins(res *demo.Result) {
 	fmt.Println("Đã nạp dữ liệu mẫu / demo data loaded:", res.Summary)
 	fmt.Println("Tài khoản mẫu / demo logins (mật khẩu / password:", res.Password+"):")
-	for _, l := range res.Logins {
+	printLoginList(res.Logins)
+}
+
+func printLoginList(logins []demo.Login) {
+	for _, l := range logins {
 		fmt.Printf("  %-10s %s\n", l.Username, l.Description)
 	}
 }

@@ -93,7 +93,7 @@ func load(ctx context.Context, db *sqlx.DB, o Options) (*Result, error) {
 
 // loadAll writes every demo commune and the province viewer through store.
 func loadAll(ctx context.Context, store *models.Store, clock *models.FixedClock, pw string) (*Result, error) {
-	res := &Result{Password: pw}
+	res := &Result{Password: pw, Logins: Logins()}
 	var summary []string
 	for i, spec := range communes {
 		l := &loader{store: store, clock: clock, password: pw, spec: spec, marker: i == 0,
@@ -101,19 +101,26 @@ func loadAll(ctx context.Context, store *models.Store, clock *models.FixedClock,
 		if err := l.run(ctx); err != nil {
 			return nil, fmt.Errorf("demo: %w", err)
 		}
-		for _, u := range spec.users {
-			res.Logins = append(res.Logins, Login{Username: u.username, Description: u.desc})
-		}
 		summary = append(summary, fmt.Sprintf("%s: %d kế hoạch, %d nhiệm vụ, %d lượt báo cáo tiến độ",
 			spec.name, l.plans, l.taskCount, l.reports))
 	}
 	if _, err := store.CreateProvinceUser(ctx, provinceViewer(pw)); err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
-	res.Logins = append(res.Logins, Login{Username: provinceViewerName,
-		Description: "Sở Nội vụ tỉnh An Giang, chỉ xem số liệu tổng hợp / province viewer (roll-ups only)"})
 	res.Summary = strings.Join(summary, "; ")
 	return res, nil
+}
+
+// Logins are the demo's accounts, in the order they are printed.
+func Logins() []Login {
+	var out []Login
+	for _, spec := range communes {
+		for _, u := range spec.users {
+			out = append(out, Login{Username: u.username, Description: u.desc})
+		}
+	}
+	return append(out, Login{Username: provinceViewerName,
+		Description: "Sở Nội vụ tỉnh An Giang, chỉ xem số liệu tổng hợp / province viewer (roll-ups only)"})
 }
 
 // provinceViewerName signs in to the province roll-up of both demo communes.
