@@ -15,9 +15,11 @@ run: build
 	./$(BIN) serve -demo
 
 ## test: the whole suite on a real PostgreSQL (a throwaway private cluster,
-## or TEST_DATABASE_URL).
+## or TEST_DATABASE_URL), after go vet and staticcheck (a Go tool dependency
+## in go.mod, so `go mod download` brings it).
 test:
 	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
 	$(GO) test -race -count=1 ./...
 
 ## chaos: the long crash test of the reminder dispatch: three real replicas,
@@ -29,6 +31,7 @@ chaos:
 
 vet:
 	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

@@ -2,11 +2,11 @@ package models
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 )
 
 // jobQueries run on the jobs pool (role tiendo_jobs), which sees every commune.
@@ -50,7 +50,7 @@ func interval(d time.Duration) string { return fmt.Sprintf("%d milliseconds", d.
 
 // LastSlot is the latest slot ever claimed for job (zero time if none).
 func (s *Store) LastSlot(ctx context.Context, job string) (time.Time, error) {
-	var t pq.NullTime
+	var t sql.NullTime
 	if err := s.jobQ.LastSlot.GetContext(ctx, &t, job); err != nil {
 		return time.Time{}, err
 	}

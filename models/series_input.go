@@ -151,12 +151,3 @@ func (in *SeriesInput) validateDates(v *ValidationError, today calendar.Date) {
 		v.Add("ends_on", "before_start", "ngày kết thúc %s trước ngày bắt đầu %s", in.EndsOn.VN(), in.StartsOn.VN())
 	}
 }
-
-// rule is the input's recurrence rule.
-func (in *SeriesInput) rule() Rule {
-	r := Rule{Kind: in.Rule, Weekdays: in.Weekdays, OnHoliday: in.OnHoliday}
-	if in.DayOfMonth != nil {
-		r.DayOfMonth = *in.DayOfMonth
-	}
-	return r
-}

@@ -20,7 +20,7 @@ import (
 const benchUsage = `usage:
   tiendo bench gen [--preset tiny|small|province|national] [--communes N --plans P --tasks T --updates U]
   tiendo bench run [--preset NAME] [--out bench/results/NAME.json] [--duration 10s] [--repeat 15]
-Both use DATABASE_URL or the private cluster in TIENDO_DATA_DIR, like serve.`
+Both use DATABASE_URL or the private cluster in TIENDO_DATA_DIR, like serve`
 
 // runBench is `tiendo bench gen|run`: the scale benchmark of issue 7.
 func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, args []string) error {
