@@ -161,12 +161,6 @@ type deliveryRow struct {
 // days for a year stays well under it.
 const taskDeliveryLimit = 100
 
-var deliveryKindLabels = map[string]string{
-	models.KindAssigned: "Giao việc", models.KindDueSoon: "Sắp đến hạn", models.KindDueToday: "Đến hạn hôm nay",
-	models.KindOverdue: "Quá hạn", models.KindEscalation: "Báo Chủ tịch", models.KindStale: "Lâu chưa báo cáo",
-	models.KindDigest: "Bản tin", models.KindDeliveryFailed: "Gửi thất bại", models.KindReport: "Báo cáo",
-}
-
 var deliveryStatusLabels = map[string]string{"queued": "Chờ gửi", "sending": "Đang gửi", "sent": "Đã gửi",
 	"failed": "Lỗi, sẽ thử lại", "dead": "Không gửi được"}
 
@@ -183,7 +177,7 @@ func (h *handler) taskDeliveries(c *gin.Context, id int64) ([]deliveryRow, error
 	lang := pageLang(c)
 	out := make([]deliveryRow, len(page.Items))
 	for i, d := range page.Items {
-		out[i] = deliveryRow{ID: d.ID, Kind: tr(lang, deliveryKindLabels[d.Kind]), Recipient: d.RecipientName,
+		out[i] = deliveryRow{ID: d.ID, Kind: kindLabel(lang, d.Kind), Recipient: d.RecipientName,
 			Channel: tr(lang, channelLabels[d.Channel]), Status: d.Status, Label: tr(lang, deliveryStatusLabels[d.Status]),
 			Attempts: d.Attempts, Queued: d.CreatedAt, Sent: d.SentAt, Error: d.LastError}
 		if d.Status == "failed" {
@@ -191,4 +185,17 @@ func (h *handler) taskDeliveries(c *gin.Context, id int64) ([]deliveryRow, error
 		}
 	}
 	return out, nil
+}
+
+// kindLabel names a delivery kind in the page's language
+// (models.DeliveryKindLabels, the one list of them).
+func kindLabel(lang, kind string) string {
+	l, ok := models.DeliveryKindLabels[kind]
+	switch {
+	case !ok:
+		return kind
+	case lang == langEN:
+		return l.EN
+	}
+	return l.VI
 }

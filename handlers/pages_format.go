@@ -128,7 +128,8 @@ func formatSize(lang string, n int64) string {
 }
 
 // deadlineNote says how far the deadline is, in calendar days, the way a
-// person reads it on a list: "còn 3 ngày", "quá hạn 5 ngày", "hôm nay".
+// person reads it on a list: "còn 3 ngày", "hôm nay", and lateness as the
+// notices say it: "quá hạn 30 ngày (19 ngày làm việc)".
 func deadlineNote(lang string, t *models.Task, today calendar.Date) string {
 	if !isOpen(t.Status) {
 		return ""
@@ -138,6 +139,8 @@ func deadlineNote(lang string, t *models.Task, today calendar.Date) string {
 		return tr(lang, "hết hạn hôm nay")
 	case n > 0:
 		return tr(lang, "còn %d ngày", n)
+	case t.LateDays > 0:
+		return tr(lang, models.LatenessFormat, t.LateDays, t.LateWorkingDays)
 	default:
 		return tr(lang, "quá hạn %d ngày", -n)
 	}

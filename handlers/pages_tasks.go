@@ -78,32 +78,15 @@ func b2i(b bool) int {
 }
 
 // myTasks lists the tasks named to the actor or involving one of their
-// units (leading or supporting), once each. It reads the first page of each
-// list, which holds a commune's workload; see the report for paging.
-func (h *handler) myTasks(ctx context.Context, a *models.Actor, base models.TaskFilter) ([]models.Task, error) {
-	filters := []models.TaskFilter{base}
-	filters[0].AssigneeID = a.UserID
-	for _, u := range a.UnitIDs() {
-		f := base
-		f.UnitID = u
-		filters = append(filters, f)
+// units or the units they report for (a hamlet team's hamlet), once each. It
+// reads the first page, which holds a person's workload.
+func (h *handler) myTasks(ctx context.Context, a *models.Actor, f models.TaskFilter) ([]models.Task, error) {
+	f.Mine, f.Limit = true, models.MaxPageSize
+	page, err := h.store.ListTasks(ctx, a, f)
+	if err != nil {
+		return nil, err
 	}
-	seen := map[int64]bool{}
-	var out []models.Task
-	for _, f := range filters {
-		f.Limit = models.MaxPageSize
-		page, err := h.store.ListTasks(ctx, a, f)
-		if err != nil {
-			return nil, err
-		}
-		for _, t := range page.Items {
-			if !seen[t.ID] {
-				seen[t.ID] = true
-				out = append(out, t)
-			}
-		}
-	}
-	return out, nil
+	return page.Items, nil
 }
 
 // taskItems adds plan numbers and unit names to tasks.

@@ -52,7 +52,7 @@ func TestEvaluationOverHTTP(t *testing.T) {
 	if f := fieldOf(t, e.do(chair, "POST", task+"/evaluation", map[string]any{"decision": "ok"})); f != "decision" {
 		t.Fatalf("bad decision names %q", f)
 	}
-	if f := fieldOf(t, e.do(chair, "POST", task+"/evaluation", map[string]any{"decision": "return"})); f != "reason" {
+	if f := fieldOf(t, e.do(chair, "POST", task+"/evaluation", map[string]any{"decision": "return"})); f != "note" {
 		t.Fatalf("return without reason names %q", f)
 	}
 	r := e.do(chair, "POST", task+"/evaluation", map[string]any{"decision": "return", "reason": "Thiếu biên bản"})

@@ -10,7 +10,8 @@ import (
 )
 
 // taskFilter reads the task list's query string; assignee=me is the only
-// assignee form, since people look for their own work, not others'.
+// assignee form, since people look for their own work, not others';
+// mine=true is "Việc của tôi": named to me or for a unit I work or report for.
 func taskFilter(c *gin.Context) (models.TaskFilter, error) {
 	q := &query{c: c}
 	f := models.TaskFilter{PlanID: q.id("plan_id"), UnitID: q.id("unit_id"), DueFrom: q.date("due_from"),
@@ -21,6 +22,13 @@ func taskFilter(c *gin.Context) (models.TaskFilter, error) {
 		f.AssigneeID = actor(c).UserID
 	default:
 		q.v.Add("assignee", "invalid", "assignee chỉ nhận giá trị me")
+	}
+	switch m := c.Query("mine"); m {
+	case "", "false":
+	case "true":
+		f.Mine = true
+	default:
+		q.v.Add("mine", "invalid", "mine chỉ nhận giá trị true hoặc false")
 	}
 	statuses, err := models.ParseStatuses(c.Query("status"))
 	if err != nil {

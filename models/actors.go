@@ -34,6 +34,10 @@ type Membership struct {
 	UnitID   int64  `json:"unit_id" db:"unit_id"`
 	UnitName string `json:"unit_name" db:"unit_name"`
 	Role     Role   `json:"role" db:"role"`
+	// ParentUnitID is the unit's parent (a hamlet team's hamlet), for whom
+	// an officer or team member of the unit also reports (unit_reporters in
+	// migration 00014); 0 for a unit without one.
+	ParentUnitID int64 `json:"-" db:"parent_unit_id"`
 }
 
 // CommuneInfo is what a request needs to know about the caller's commune.

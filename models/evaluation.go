@@ -3,13 +3,19 @@ package models
 import (
 	"context"
 	"time"
+
+	"github.com/tiendo/tiendo/models/calendar"
 )
 
 // EvaluationInput is the body of an evaluation: accept the reported result,
-// or return it with a reason.
+// or return it with a note saying what is missing, and optionally a new
+// deadline for the further work.
 type EvaluationInput struct {
 	Decision string `json:"decision"`
-	Reason   string `json:"reason"`
+	Note     string `json:"note"`
+	// Reason is the note's earlier name, still accepted.
+	Reason string        `json:"reason"`
+	DueOn  calendar.Date `json:"due_on"`
 }
 
 // EvaluationResult is the recorded evaluation and the task after it.
@@ -18,10 +24,15 @@ type EvaluationResult struct {
 	Task   *Task  `json:"task"`
 }
 
-// Validate checks the decision and that a return says why.
+// Validate checks the decision and that a return says why; a new
+// deadline goes with a return only.
 func (in *EvaluationInput) Validate() error {
 	v := &ValidationError{}
-	in.Reason = cleanText(in.Reason)
+	in.Note = cleanText(in.Note)
+	if in.Note == "" {
+		in.Note = cleanText(in.Reason)
+	}
+	in.Reason = ""
 	switch in.Decision {
 	case ReviewAccept, ReviewReturn:
 	case "":
@@ -29,7 +40,10 @@ func (in *EvaluationInput) Validate() error {
 	default:
 		v.Add("decision", "invalid", "kết quả đánh giá phải là accept hoặc return")
 	}
-	checkText(v, "reason", in.Reason, maxReviewText, in.Decision == ReviewReturn)
+	checkText(v, "note", in.Note, maxReviewText, in.Decision == ReviewReturn)
+	if !in.DueOn.IsZero() && in.Decision != ReviewReturn {
+		v.Add("due_on", "return_only", "chỉ đặt thời hạn mới khi trả lại nhiệm vụ")
+	}
 	return v.Err()
 }
 
@@ -39,7 +53,10 @@ func (in *EvaluationInput) Validate() error {
 // withdraws the acceptance. Return reopens the task: completion (and any
 // acceptance) is cleared while the reported percent stays, so the status
 // falls back to in progress, due soon or overdue, and the next 100 % report
-// completes the task again. Both decisions stay in the history.
+// completes the task again; the task carries the note ("Bị trả lại") until
+// that report, a new deadline is an extension approved by the evaluator, and
+// the reminder planner tells the task's people (kind returned). Both
+// decisions stay in the history.
 func (s *Store) EvaluateTask(ctx context.Context, a *Actor, taskID int64, in EvaluationInput) (*EvaluationResult, error) {
 	w := s.windowFor(a.Commune)
 	now := s.clock.Now()
@@ -55,11 +72,16 @@ func (s *Store) EvaluateTask(ctx context.Context, a *Actor, taskID int64, in Eva
 		if err := s.applyDecision(t, a, taskID, in.Decision, now); err != nil {
 			return err
 		}
-		if res.Review, err = s.insertReview(t, a, taskID, in.Decision, in.Reason, now); err != nil {
+		if res.Review, err = s.insertReview(t, a, taskID, in.Decision, in.Note, now); err != nil {
 			return err
 		}
 		if _, err := t.stmt(s.q.RefreshStatus).Exec(a.CommuneID, taskID, w.Today, w.Soon, w.TZ); err != nil {
 			return err
+		}
+		if !in.DueOn.IsZero() {
+			if err := s.extendOnReturn(t, a, before, in, now, w); err != nil {
+				return err
+			}
 		}
 		if res.Task, err = s.loadTask(t, a, taskID, w); err != nil {
 			return err
@@ -101,4 +123,23 @@ func (s *Store) applyDecision(t *tx, a *Actor, taskID int64, decision string, no
 	}
 	_, err := t.stmt(s.reviewQ.Return).Exec(a.CommuneID, taskID, now)
 	return err
+}
+
+// extendOnReturn records the new deadline of a return as an approved
+// extension and moves the task's deadline; the date must be after the one
+// in force (400 naming due_on).
+func (s *Store) extendOnReturn(t *tx, a *Actor, task *Task, in EvaluationInput, now time.Time, w window) error {
+	if !task.DueOn.Before(in.DueOn) {
+		return Invalid("due_on", "not_later", "thời hạn mới phải sau thời hạn hiện tại %s", task.DueOn.VN())
+	}
+	var id int64
+	if err := t.stmt(s.extQ.InsertApproved).Get(&id, a.CommuneID, task.ID, a.UserID, now, task.DueOn, in.DueOn,
+		in.Note); err != nil {
+		return err
+	}
+	if err := s.moveDue(t, a, task.ID, in.DueOn, w); err != nil {
+		return err
+	}
+	return s.audit(t, a, "return_extend", "task_extension", id, nil, map[string]any{
+		"task_id": task.ID, "previous_due_on": task.DueOn, "due_on": in.DueOn})
 }

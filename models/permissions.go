@@ -55,6 +55,32 @@ func (a *Actor) unitsAs(roles ...Role) []int64 {
 	return ids
 }
 
+// ReportingUnitIDs lists the units whose tasks the actor reports on as an
+// officer or team member: the units where they hold one of those roles, and
+// those units' parents (a hamlet team reports for its hamlet).
+func (a *Actor) ReportingUnitIDs() []int64 {
+	ids := a.unitsAs(RoleOfficer, RoleTeamMember)
+	for _, m := range a.Memberships {
+		if m.ParentUnitID != 0 && (m.Role == RoleOfficer || m.Role == RoleTeamMember) &&
+			!slices.Contains(ids, m.ParentUnitID) {
+			ids = append(ids, m.ParentUnitID)
+		}
+	}
+	return ids
+}
+
+// workUnitIDs are the units whose tasks are the actor's work: every unit
+// they belong to, and the units they report for.
+func (a *Actor) workUnitIDs() []int64 {
+	ids := a.UnitIDs()
+	for _, u := range a.ReportingUnitIDs() {
+		if !slices.Contains(ids, u) {
+			ids = append(ids, u)
+		}
+	}
+	return ids
+}
+
 // isAssigned reports whether the actor is one of the task's named people.
 func (t *Task) isAssigned(a *Actor) bool {
 	return a.isPerson() && slices.Contains(t.AssigneeIDs, a.UserID)
@@ -68,8 +94,9 @@ func (t *Task) involves(units []int64) bool {
 
 // CanReportProgress reports whether the actor may add to the task's progress
 // history: admin and chairman always; officers and team members when their
-// unit leads or supports the task; anyone the task names as assignee, since
-// being named is being made responsible.
+// unit (or the unit it belongs to, as a hamlet team to its hamlet) leads or
+// supports the task; anyone the task names as assignee, since being named is
+// being made responsible.
 func (t *Task) CanReportProgress(a *Actor) bool {
 	if !a.isPerson() {
 		return false
@@ -77,7 +104,7 @@ func (t *Task) CanReportProgress(a *Actor) bool {
 	if a.HasRole(RoleAdmin, RoleChairman) || t.isAssigned(a) {
 		return true
 	}
-	return t.involves(a.unitsAs(RoleOfficer, RoleTeamMember))
+	return t.involves(a.ReportingUnitIDs())
 }
 
 // CanEdit reports whether the actor may change the task's content (title,
@@ -119,6 +146,11 @@ func (t *Task) CanEvaluate(a *Actor) bool {
 	s := t.PlanSteeringUnitID
 	return s != nil && slices.Contains(a.unitsAs(RoleSteeringMember), *s)
 }
+
+// CanDecideExtension reports whether the actor may approve or refuse a
+// request for a later deadline: whoever manages the plan (chairman, admin),
+// as a person, since the decision is signed.
+func (t *Task) CanDecideExtension(a *Actor) bool { return a.isPerson() && a.CanManagePlans() }
 
 // CanComment reports whether the actor may comment on the task; every role
 // may, so the rule is the actor's.

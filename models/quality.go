@@ -37,7 +37,7 @@ var severity = map[string]string{
 	"duplicate_number": "error", "parts_mismatch": "error", "part_above_total": "error",
 	"numerator_above_denominator": "error", "rate_above_100": "error", "deadline_before_start": "error",
 	"issued_outside_year": "warning", "number_out_of_order": "warning", "rate_mismatch": "warning",
-	"done_without_progress": "warning", "figure_before_period_end": "info",
+	"done_without_progress": "warning", "figure_before_period_end": "info", "no_recipient": "error",
 }
 
 func finding(code, msg string, recs ...RecordRef) Finding {
@@ -106,10 +106,13 @@ type qualityTask struct {
 	DueOn               calendar.Date `db:"due_on"`
 	DoneWithoutProgress bool          `db:"done_without_progress"`
 	DueBeforeStart      bool          `db:"due_before_start"`
+	NoRecipient         bool          `db:"no_recipient"`
+	LeadUnit            string        `db:"lead_unit"`
 }
 
 // taskFindings: a task done without any progress record has no evidence of
-// the work; a deadline before its start cannot be met as planned.
+// the work; a deadline before its start cannot be met as planned; an open
+// task nobody can report on is work nobody answers for.
 func (s *Store) taskFindings(t *tx, a *Actor, year int) ([]Finding, error) {
 	var rows []qualityTask
 	if err := t.stmt(s.qualQ.Tasks).Select(&rows, a.CommuneID, year); err != nil {
@@ -121,6 +124,11 @@ func (s *Store) taskFindings(t *tx, a *Actor, year int) ([]Finding, error) {
 		if r.DoneWithoutProgress {
 			out = append(out, finding("done_without_progress",
 				"nhiệm vụ đã hoàn thành nhưng không có lần báo cáo tiến độ nào", ref))
+		}
+		if r.NoRecipient {
+			out = append(out, finding("no_recipient", fmt.Sprintf("nhiệm vụ «%s» (đơn vị chủ trì: %s) chưa có ai báo cáo "+
+				"được: không có người được giao, đơn vị chủ trì và phối hợp không có cán bộ hay thành viên tổ nào; "+
+				"không ai được nhắc việc", r.Title, r.LeadUnit), ref))
 		}
 		if r.DueBeforeStart {
 			out = append(out, finding("deadline_before_start", fmt.Sprintf("thời hạn %s trước ngày bắt đầu %s",

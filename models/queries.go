@@ -48,6 +48,8 @@ type queries struct {
 	InsertTask         *sqlx.Stmt `query:"insert-task"`
 	GetTask            *sqlx.Stmt `query:"get-task"`
 	ListTasks          *sqlx.Stmt `query:"list-tasks"`
+	TaskHasRecipient   *sqlx.Stmt `query:"task-has-recipient"`
+	MoveTaskDue        *sqlx.Stmt `query:"move-task-due"`
 	UpdateTask         *sqlx.Stmt `query:"update-task"`
 	DeleteTask         *sqlx.Stmt `query:"delete-task"`
 	SetTaskUnits       *sqlx.Stmt `query:"set-task-units"`

@@ -34,10 +34,15 @@ import (
 //   - report_missing: the last week, month or quarter that has ended had no
 //     report, and its grace of working days has passed; once per period.
 //   - digest: per person with overdue or due-soon tasks, once per working day.
+//   - returned, extension_requested, extension_decided: what people did
+//     (a return, a request for a later deadline, its decision) within the
+//     look-back, at any hour, once each.
 //
 // Only open tasks (not done, cancelled or deleted) of active plans remind.
-// Recipients are the assignees, or without any the officers and team members
-// of the lead unit; escalations go to the chairmen. Each reminder goes out
+// Recipients are task_recipients (migration 00014): the assignees, or
+// without any the reporters of the lead unit (its officers and team members
+// and those of its sub-units, so a hamlet's team), or else of the supporting
+// units; escalations go to the chairmen. Each reminder goes out
 // once per window (the window is part of the outbox's key): to the task's
 // people when the window is first planned; someone added later hears from
 // the next window (or from "assigned"). Deadlines count as the task_status
@@ -70,6 +75,7 @@ type reminderQueries struct {
 	Lock    *sqlx.Stmt `query:"plan-lock"`
 	Tasks   *sqlx.Stmt `query:"plan-task-reminders"`
 	Digests *sqlx.Stmt `query:"plan-digests"`
+	Events  *sqlx.Stmt `query:"plan-events"`
 }
 
 // The distance lookup covers deadlines this many calendar days around today.
@@ -105,7 +111,11 @@ func (s *Store) PlanReminders(ctx context.Context, now time.Time, o PlanOptions)
 			if _, err := t.stmt(s.remQ.Lock).Exec(); err != nil {
 				return err
 			}
-			if err := countQueued(t, s.remQ.Tasks, res, append(base, now.Add(-o.AssignedLookback))...); err != nil {
+			since := now.Add(-o.AssignedLookback)
+			if err := countQueued(t, s.remQ.Tasks, res, append(base, since)...); err != nil {
+				return err
+			}
+			if err := countQueued(t, s.remQ.Events, res, communes, now, since); err != nil {
 				return err
 			}
 			return countQueued(t, s.remQ.Digests, res, base...)

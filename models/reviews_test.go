@@ -101,7 +101,7 @@ func TestEvaluationReturnsAndAccepts(t *testing.T) {
 	_, err = r.evaluate("approve", "")
 	wantField(t, err, "decision")
 	_, err = r.evaluate("return", "  ")
-	wantField(t, err, "reason")
+	wantField(t, err, "note") // issue 11: the return's text is the note (reason stays an alias)
 	officer := r.Actor(t, r.A, models.RoleOfficer)
 	if _, err := r.Store.EvaluateTask(r.ctx, officer, r.task.ID, models.EvaluationInput{Decision: "accept"}); !errors.Is(err, models.ErrForbidden) {
 		t.Fatalf("officer evaluating: %v", err)

@@ -56,6 +56,7 @@ type Store struct {
 	noteQ notificationQueries
 
 	planNumQ  planNumberQueries  // plan_numbers.go
+	extQ      extensionQueries   // extensions.go
 	outBatchQ outboxBatchQueries // outbox_batch.go
 }
 
@@ -100,7 +101,7 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 func (s *Store) prepared() []any {
 	return []any{&s.q, &s.auditQ, &s.provinceQ, &s.jobQ, &s.accQ, &s.loginQ, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ,
 		&s.calQ, &s.seriesQ, &s.snapQ, &s.indQ, &s.dosQ, &s.repQ, &s.qualQ, &s.impQ,
-		&s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.planNumQ, &s.outBatchQ}
+		&s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.planNumQ, &s.outBatchQ, &s.extQ}
 }
 
 // Close releases the prepared statements (not the pool, which the caller owns).
@@ -197,6 +198,15 @@ func isRetryable(err error) bool {
 func notFound(err error) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return ErrNotFound
+	}
+	return err
+}
+
+// conflictIfNoRows turns "no row" from a guarded INSERT or UPDATE (one that
+// writes only when the state allows) into a 409 about field.
+func conflictIfNoRows(err error, field, msg string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return &ConflictError{Field: field, Message: msg}
 	}
 	return err
 }

@@ -45,6 +45,23 @@ type Task struct {
 	ReportEvery     *string `json:"report_every" db:"report_every"`
 	ReportGraceDays int     `json:"report_grace_days" db:"report_grace_days"`
 
+	// OriginalDueOn is the first deadline once an extension (or a return
+	// with a new deadline) moved due_on; null while it never moved.
+	OriginalDueOn *calendar.Date `json:"original_due_on" db:"original_due_on"`
+	// ReturnedAt and ReturnNote are the "Bị trả lại" mark: the last
+	// evaluation returned the result and no report has come since.
+	ReturnedAt *time.Time `json:"returned_at" db:"returned_at"`
+	ReturnNote string     `json:"return_note" db:"return_note"`
+	// Extensions is the task's history of deadline extensions, on the
+	// single-task read only.
+	Extensions *[]Extension `json:"extensions,omitempty" db:"-"`
+	// Warnings are remarks on a task that was saved anyway (no_recipient).
+	Warnings []Warning `json:"warnings,omitempty" db:"-"`
+	// LateDays and LateWorkingDays say how overdue an open task is, in
+	// calendar and working days (0 when it is not); pages print both.
+	LateDays        int `json:"-" db:"-"`
+	LateWorkingDays int `json:"-" db:"-"`
+
 	// PlanSteeringUnitID is the plan's steering committee, loaded with the
 	// task so that CanEvaluate needs no second query; the plan shows it.
 	PlanSteeringUnitID *int64 `json:"-" db:"plan_steering_unit_id"`
@@ -55,6 +72,9 @@ type TaskFilter struct {
 	PlanID     int64
 	UnitID     int64
 	AssigneeID int64
+	// Mine lists the actor's work: named to them, or led or supported by a
+	// unit they belong to or report for (Actor.ReportingUnitIDs).
+	Mine       bool
 	Statuses   []string
 	DueFrom    calendar.Date
 	DueTo      calendar.Date
@@ -115,8 +135,26 @@ func (s *Store) saveTaskLinks(t *tx, a *Actor, id int64, in TaskInput, w window)
 	if _, err := t.stmt(s.q.RefreshStatus).Exec(a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
 		return nil, err
 	}
-	return s.loadTask(t, a, id, w)
+	task, err := s.loadTask(t, a, id, w)
+	if err != nil {
+		return nil, err
+	}
+	var reached bool
+	if err := t.stmt(s.q.TaskHasRecipient).Get(&reached, a.CommuneID, id, task.LeadUnitID); err != nil {
+		return nil, err
+	}
+	if !reached && task.CancelledAt == nil {
+		task.Warnings = []Warning{NoRecipientWarning}
+	}
+	return task, nil
 }
+
+// NoRecipientWarning is the answer to saving a task that nobody can report
+// on: saved (the chairman may mean to add people later), but said aloud.
+var NoRecipientWarning = Warning{Code: "no_recipient", Field: "lead_unit_id",
+	Message: "chưa có ai báo cáo được nhiệm vụ này: đơn vị chủ trì, đơn vị phối hợp và người được giao không có " +
+		"cán bộ hay thành viên tổ nào đang hoạt động, nên không ai được nhắc việc; hãy giao cho tổ công nghệ số " +
+		"của ấp hoặc chọn người được giao"}
 
 func (s *Store) loadTask(t *tx, a *Actor, id int64, w window) (*Task, error) {
 	var task Task
@@ -124,6 +162,7 @@ func (s *Store) loadTask(t *tx, a *Actor, id int64, w window) (*Task, error) {
 		return nil, notFound(err)
 	}
 	task.normalize()
+	task.setLateness(s.calendarOf(a.CommuneID), w.Today)
 	return &task, nil
 }
 
@@ -141,7 +180,11 @@ func (s *Store) GetTask(ctx context.Context, a *Actor, id int64) (*Task, error) 
 	var task *Task
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		var err error
-		task, err = s.loadTask(t, a, id, s.windowFor(a.Commune))
+		if task, err = s.loadTask(t, a, id, s.windowFor(a.Commune)); err != nil {
+			return err
+		}
+		xs, err := s.listExtensions(t, a, id)
+		task.Extensions = &xs
 		return err
 	})
 	return task, err
@@ -168,19 +211,24 @@ func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Ta
 				return err
 			}
 		}
-		var statuses any
+		var statuses, units any
 		if f.Statuses != nil {
 			statuses = stringArray(f.Statuses)
 		}
+		if f.Mine {
+			f.AssigneeID, units = a.UserID, int64Array(a.workUnitIDs())
+		}
 		return t.stmt(s.q.ListTasks).Select(&page.Items, a.CommuneID, nullID(f.PlanID), nullID(f.UnitID),
 			nullID(f.AssigneeID), statuses, f.DueFrom, f.DueTo, searchWords(f.Query), after.DueOn,
-			nullID(after.ID), limit+1, w.Today, w.Soon, w.TZ)
+			nullID(after.ID), limit+1, w.Today, w.Soon, w.TZ, units)
 	})
 	if err != nil {
 		return nil, err
 	}
+	cal := s.calendarOf(a.CommuneID)
 	for i := range page.Items {
 		page.Items[i].normalize()
+		page.Items[i].setLateness(cal, w.Today)
 	}
 	page.trim(limit, func(t Task) any { return []any{t.DueOn, t.ID} })
 	return page, nil

@@ -65,3 +65,14 @@ func (s *Store) validateTask(t *tx, a *Actor, in *TaskInput, today calendar.Date
 	}
 	return in.Validate(today, cal)
 }
+
+// setLateness fills LateDays and LateWorkingDays of an overdue task, so
+// lists and notices say "quá hạn 30 ngày (19 ngày làm việc)" alike.
+func (t *Task) setLateness(cal *calendar.Calendar, today calendar.Date) {
+	t.LateDays, t.LateWorkingDays = 0, 0
+	if t.Status != "overdue" || cal == nil {
+		return
+	}
+	t.LateDays = t.DueOn.DaysUntil(today)
+	t.LateWorkingDays = cal.WorkingDaysBetween(t.DueOn, today)
+}

@@ -2,6 +2,7 @@ package models
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -109,3 +110,11 @@ func Fold(s string) string {
 	}
 	return strings.NewReplacer("đ", "d", "Đ", "D").Replace(out)
 }
+
+// LatenessFormat is how tiendo says a task is overdue, in calendar days
+// and, since deadlines are administrative, working days too. Pages translate
+// it (handlers' i18n) and notices use it as is.
+const LatenessFormat = "quá hạn %d ngày (%d ngày làm việc)"
+
+// Lateness writes LatenessFormat: "quá hạn 30 ngày (19 ngày làm việc)".
+func Lateness(days, workingDays int) string { return fmt.Sprintf(LatenessFormat, days, workingDays) }

@@ -34,6 +34,12 @@ type facts struct {
 	Attempts      int    `json:"attempts"`
 	Error         string `json:"error"`
 	Recipient     string `json:"recipient"`
+	// What someone did: a return or an extension request or decision.
+	Note           string        `json:"note"`
+	By             string        `json:"by"`
+	Approved       bool          `json:"approved"`
+	RequestedDueOn calendar.Date `json:"requested_due_on"`
+	PreviousDueOn  calendar.Date `json:"previous_due_on"`
 }
 
 type digestLine struct {
@@ -42,14 +48,6 @@ type digestLine struct {
 	DueOn  calendar.Date `json:"due_on"`
 	Status string        `json:"status"`
 	Days   *int          `json:"days"`
-}
-
-// kindNames are the kinds as a Vietnamese reader knows them.
-var kindNames = map[string]string{
-	models.KindAssigned: "giao nhiệm vụ", models.KindDueSoon: "sắp đến hạn", models.KindDueToday: "đến hạn hôm nay",
-	models.KindOverdue: "quá hạn", models.KindEscalation: "báo cáo quá hạn", models.KindStale: "chưa cập nhật tiến độ",
-	models.KindReportMissing: "chưa báo cáo tiến độ định kỳ",
-	models.KindDigest:        "tổng hợp hằng ngày", models.KindDeliveryFailed: "gửi thất bại",
 }
 
 // Render writes d's title, body and link (Vietnamese) from its payload.
@@ -67,10 +65,12 @@ func Render(d *models.Outbound) error {
 		d.Title, d.Body, d.Link = "Tổng hợp nhiệm vụ ngày "+f.Date.VN(), digestBody(f), "/viec-cua-toi"
 	case models.KindReport: // reports.go
 		d.Title, d.Body, d.Link = reportMessage(d.Payload)
+	case models.KindReturned, models.KindExtensionRequested, models.KindExtensionDecided:
+		d.Title, d.Body = eventMessage(d.Kind, f)
 	case models.KindDeliveryFailed:
 		d.Title = "Không gửi được thông báo"
 		d.Body = fmt.Sprintf("Thông báo «%s» về nhiệm vụ «%s» gửi tới %s qua kênh %s đã thất bại sau %d lần thử: %s",
-			kindNames[f.FailedKind], f.TaskTitle, f.Recipient, f.FailedChannel, f.Attempts, f.Error)
+			models.DeliveryKindLabels[f.FailedKind].VI, f.TaskTitle, f.Recipient, f.FailedChannel, f.Attempts, f.Error)
 	default:
 		d.Title, d.Body = taskMessage(d.Kind, f)
 	}
@@ -111,12 +111,36 @@ func taskMessage(kind string, f facts) (title, body string) {
 // cadenceNames name a report cadence as the period's report is called.
 var cadenceNames = map[string]string{"week": "tuần", "month": "tháng", "quarter": "quý"}
 
-// overdueFor says how late the task is.
+// overdueFor says how late the task is, in the words the task lists use.
 func overdueFor(f facts) string {
 	if f.Days == nil {
 		return "đã quá hạn từ " + f.DueOn.VN()
 	}
-	return fmt.Sprintf("đã quá hạn %d ngày làm việc (thời hạn %s)", *f.Days, f.DueOn.VN())
+	return fmt.Sprintf("đã %s, thời hạn %s", models.Lateness(f.DueOn.DaysUntil(f.Today), *f.Days), f.DueOn.VN())
+}
+
+// eventMessage is the title and body of a notice of what someone did to a
+// task: returned it, asked for a later deadline, or decided on that.
+func eventMessage(kind string, f facts) (title, body string) {
+	task := "nhiệm vụ «" + f.TaskTitle + "»"
+	switch kind {
+	case models.KindReturned:
+		body = fmt.Sprintf("%s đã trả lại %s (kế hoạch %s), yêu cầu làm tiếp: %s. Thời hạn %s, tiến độ %d%%.",
+			f.By, task, f.Plan, f.Note, f.DueOn.VN(), f.Percent)
+		return "Nhiệm vụ bị trả lại", body
+	case models.KindExtensionRequested:
+		return "Đề xuất gia hạn nhiệm vụ", fmt.Sprintf("%s đề xuất gia hạn %s từ %s đến %s. Lý do: %s. Đề nghị đồng chí "+
+			"Chủ tịch xem xét, quyết định.", f.By, task, f.PreviousDueOn.VN(), f.RequestedDueOn.VN(), f.Note)
+	}
+	if f.Approved {
+		body = fmt.Sprintf("%s đã đồng ý gia hạn %s đến %s.", f.By, task, f.RequestedDueOn.VN())
+	} else {
+		body = fmt.Sprintf("%s không đồng ý gia hạn %s; thời hạn vẫn là %s.", f.By, task, f.DueOn.VN())
+	}
+	if f.Note != "" {
+		body += " Ý kiến: " + f.Note
+	}
+	return "Kết quả đề xuất gia hạn", body
 }
 
 // digestBody lists a person's urgent tasks, most urgent first.
@@ -131,10 +155,10 @@ func digestBody(f facts) string {
 		if l.Status == "overdue" {
 			state = "quá hạn"
 			if l.Days != nil {
-				state = fmt.Sprintf("quá hạn %d ngày làm việc", *l.Days)
+				state = models.Lateness(l.DueOn.DaysUntil(f.Date), *l.Days)
 			}
 		}
-		fmt.Fprintf(&b, "\n- «%s» — %s (hạn %s)", l.Title, state, l.DueOn.VN())
+		fmt.Fprintf(&b, "\n- «%s» — %s, hạn %s", l.Title, state, l.DueOn.VN())
 	}
 	if more := f.Overdue + f.DueSoon - len(f.Tasks); more > 0 {
 		fmt.Fprintf(&b, "\n… và %d nhiệm vụ khác.", more)

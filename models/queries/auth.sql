@@ -7,7 +7,7 @@ SELECT id, commune_id, username, password_hash, disabled_at IS NOT NULL AS disab
 FROM users WHERE id = $1;
 
 -- name: memberships-of
-SELECT m.unit_id, un.name AS unit_name, m.role
+SELECT m.unit_id, un.name AS unit_name, m.role, COALESCE(un.parent_id, 0) AS parent_unit_id
 FROM memberships m JOIN units un ON un.id = m.unit_id
 WHERE m.user_id = $1
 ORDER BY un.name, m.role;

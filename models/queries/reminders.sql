@@ -106,18 +106,12 @@ WITH c AS (
       AND a.at >= $6 AND (a.before -> 'assignee_ids' IS DISTINCT FROM a.after -> 'assignee_ids'
                           OR a.before -> 'lead_unit_id' IS DISTINCT FROM a.after -> 'lead_unit_id')))
 ), rcpt AS (
-  -- The people who do the work: the assignees, or when there are none the
-  -- officers and team members of the lead unit. Escalations go to the chairmen.
-  SELECT cand.*, a.user_id
-  FROM cand JOIN task_assignees a ON a.commune_id = cand.commune_id AND a.task_id = cand.task_id
+  -- The people who do the work (task_recipients, migration 00014: the
+  -- assignees, else the lead unit's reporters, a hamlet's team included).
+  -- Escalations go to the chairmen.
+  SELECT cand.*, r.user_id
+  FROM cand CROSS JOIN LATERAL task_recipients(cand.commune_id, cand.task_id, cand.lead_unit_id) r
   WHERE cand.kind <> 'escalation'
-  UNION ALL
-  SELECT cand.*, m.user_id
-  FROM cand JOIN (SELECT DISTINCT commune_id, unit_id, user_id FROM memberships
-                  WHERE role IN ('officer', 'team_member')) m
-    ON m.commune_id = cand.commune_id AND m.unit_id = cand.lead_unit_id
-  WHERE cand.kind <> 'escalation'
-    AND NOT EXISTS (SELECT FROM task_assignees a WHERE a.commune_id = cand.commune_id AND a.task_id = cand.task_id)
   UNION ALL
   SELECT cand.*, m.user_id
   FROM cand JOIN (SELECT DISTINCT commune_id, user_id FROM memberships WHERE role = 'chairman') m
@@ -166,14 +160,8 @@ WITH c AS (
                   AND t.completed_at IS NULL AND t.cancelled_at IS NULL AND t.due_on <= c.soon
   JOIN plans p ON p.commune_id = t.commune_id AND p.id = t.plan_id AND p.deleted_at IS NULL AND p.status = 'active'
 ), rcpt AS (
-  SELECT t.*, a.user_id
-  FROM t JOIN task_assignees a ON a.commune_id = t.commune_id AND a.task_id = t.task_id
-  UNION ALL
-  SELECT t.*, m.user_id
-  FROM t JOIN (SELECT DISTINCT commune_id, unit_id, user_id FROM memberships
-               WHERE role IN ('officer', 'team_member')) m
-    ON m.commune_id = t.commune_id AND m.unit_id = t.lead_unit_id
-  WHERE NOT EXISTS (SELECT FROM task_assignees a WHERE a.commune_id = t.commune_id AND a.task_id = t.task_id)
+  SELECT t.*, r.user_id
+  FROM t CROSS JOIN LATERAL task_recipients(t.commune_id, t.task_id, t.lead_unit_id) r
 ), per_user AS (
   SELECT commune_id, user_id, today, channels,
          count(*) FILTER (WHERE status = 'overdue') AS overdue,
@@ -197,5 +185,70 @@ WITH c AS (
   RETURNING commune_id, id, kind
 ), ev AS (
   INSERT INTO delivery_events (commune_id, delivery_id, at, event) SELECT commune_id, id, $5, 'queued' FROM ins
+)
+SELECT kind, count(*) AS n FROM ins GROUP BY kind;
+
+-- name: plan-events
+-- Notices of what people did, at any hour, once each (the window names the
+-- event): a return (kind returned; window r<review id>) to the task's people
+-- and the lead unit's reporters; an extension request (extension_requested,
+-- x<id>) to the chairmen; its decision (extension_decided, x<id>) to the
+-- requester; a deadline set with a return (requested and decided by the
+-- evaluator at once) is announced by the return. Events since $3 only ($2 is
+-- now), as for "assigned".
+WITH c AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(commune_id bigint, today date, channels text[])
+), ev AS (
+  SELECT r.commune_id, r.task_id, 'returned' AS kind, 'r' || r.id AS window_key,
+         jsonb_build_object('note', r.body, 'by', u.full_name) AS extra, NULL::bigint AS to_user
+  FROM task_reviews r JOIN users u ON u.id = r.author_id
+  WHERE r.kind = 'return' AND r.created_at >= $3
+  UNION ALL
+  SELECT x.commune_id, x.task_id, 'extension_requested', 'x' || x.id,
+         jsonb_build_object('note', x.reason, 'by', u.full_name, 'requested_due_on', x.due_on,
+                            'previous_due_on', x.previous_due_on, 'extension_id', x.id), NULL
+  FROM task_extensions x JOIN users u ON u.id = x.requested_by
+  WHERE x.requested_at >= $3 AND NOT (x.decided_by = x.requested_by AND x.decided_at = x.requested_at)
+  UNION ALL
+  SELECT x.commune_id, x.task_id, 'extension_decided', 'x' || x.id,
+         jsonb_build_object('note', x.decision_note, 'by', u.full_name, 'approved', x.status = 'approved',
+                            'requested_due_on', x.due_on, 'previous_due_on', x.previous_due_on), x.requested_by
+  FROM task_extensions x JOIN users u ON u.id = x.decided_by
+  WHERE x.decided_at >= $3 AND NOT (x.decided_by = x.requested_by AND x.decided_at = x.requested_at)
+), e AS (
+  SELECT ev.*, c.today, c.channels, t.lead_unit_id
+  FROM ev JOIN c ON c.commune_id = ev.commune_id
+  JOIN tasks t ON t.commune_id = ev.commune_id AND t.id = ev.task_id AND t.deleted_at IS NULL
+), rcpt AS (
+  SELECT e.*, r.user_id FROM e CROSS JOIN LATERAL task_recipients(e.commune_id, e.task_id, e.lead_unit_id) r
+  WHERE e.kind = 'returned'
+  UNION
+  SELECT e.*, r.user_id FROM e CROSS JOIN LATERAL unit_reporters(e.commune_id, e.lead_unit_id) r
+  WHERE e.kind = 'returned'
+  UNION
+  SELECT e.*, m.user_id
+  FROM e JOIN (SELECT DISTINCT commune_id, user_id FROM memberships WHERE role = 'chairman') m
+    ON m.commune_id = e.commune_id
+  WHERE e.kind = 'extension_requested'
+  UNION
+  SELECT e.*, e.to_user FROM e WHERE e.kind = 'extension_decided'
+), ins AS (
+  INSERT INTO deliveries (commune_id, task_id, recipient_id, kind, channel, window_key, payload, next_attempt_at,
+                          created_at, updated_at)
+  SELECT r.commune_id, r.task_id, r.user_id, r.kind, ch, r.window_key,
+         jsonb_build_object('task_title', tk.title, 'plan', p.doc_number, 'due_on', tk.due_on, 'percent', tk.percent,
+                            'unit', u.name, 'today', r.today) || r.extra,
+         $2, $2, $2
+  FROM rcpt r
+  JOIN tasks tk ON tk.id = r.task_id
+  JOIN plans p ON p.id = tk.plan_id
+  JOIN units u ON u.id = tk.lead_unit_id
+  JOIN users usr ON usr.id = r.user_id AND usr.disabled_at IS NULL
+  CROSS JOIN LATERAL unnest(r.channels) ch
+  WHERE ch <> 'email' OR usr.email <> ''
+  ON CONFLICT (commune_id, (COALESCE(task_id, 0)), kind, window_key, recipient_id, channel) DO NOTHING
+  RETURNING commune_id, id, kind
+), evq AS (
+  INSERT INTO delivery_events (commune_id, delivery_id, at, event) SELECT commune_id, id, $2, 'queued' FROM ins
 )
 SELECT kind, count(*) AS n FROM ins GROUP BY kind;

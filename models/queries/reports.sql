@@ -75,18 +75,23 @@ ORDER BY doc_symbol, issued_on, doc_no, id;
 
 -- name: quality-tasks
 -- Tasks of the year's plans, or due in the year, that are done with no
--- progress ever reported, or whose deadline precedes their start.
-SELECT t.id, t.title, p.doc_number, t.start_on, t.due_on,
+-- progress ever reported, or whose deadline precedes their start; and every
+-- open task, of any year, that nobody answers for (task_recipients).
+SELECT t.id, t.title, p.doc_number, t.start_on, t.due_on, u.name AS lead_unit,
        (t.completed_at IS NOT NULL OR t.percent = 100)
          AND NOT EXISTS (SELECT 1 FROM progress_updates pu WHERE pu.commune_id = t.commune_id AND pu.task_id = t.id)
          AS done_without_progress,
-       t.due_on < t.start_on AS due_before_start
+       t.due_on < t.start_on AS due_before_start,
+       r.none AS no_recipient
 FROM tasks t JOIN plans p ON p.id = t.plan_id AND p.deleted_at IS NULL
+JOIN units u ON u.id = t.lead_unit_id
+CROSS JOIN LATERAL (SELECT t.completed_at IS NULL
+                           AND NOT EXISTS (SELECT FROM task_recipients(t.commune_id, t.id, t.lead_unit_id)) AS none) r
 WHERE t.commune_id = $1 AND t.deleted_at IS NULL AND t.cancelled_at IS NULL
-  AND (p.year = $2::int OR t.due_on BETWEEN make_date($2::int, 1, 1) AND make_date($2::int, 12, 31))
+  AND (r.none OR (p.year = $2::int OR t.due_on BETWEEN make_date($2::int, 1, 1) AND make_date($2::int, 12, 31))
   AND (t.due_on < t.start_on
        OR ((t.completed_at IS NOT NULL OR t.percent = 100)
-           AND NOT EXISTS (SELECT 1 FROM progress_updates pu WHERE pu.commune_id = t.commune_id AND pu.task_id = t.id)))
+           AND NOT EXISTS (SELECT 1 FROM progress_updates pu WHERE pu.commune_id = t.commune_id AND pu.task_id = t.id))))
 ORDER BY t.id;
 
 -- name: enqueue-report-notice

@@ -13,9 +13,16 @@ SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.du
        t.completed_at, t.cancelled_at, t.last_progress_at, t.accepted_at, t.accepted_by,
        t.version, t.created_at, t.updated_at, t.series_id, t.occurrence_on, t.report_every, t.report_grace_days,
        (SELECT p.steering_unit_id FROM plans p WHERE p.id = t.plan_id) AS plan_steering_unit_id,
+       t.original_due_on, rv.created_at AS returned_at, COALESCE(rv.body, '') AS return_note,
        ARRAY(SELECT tu.unit_id FROM task_units tu WHERE tu.task_id = t.id ORDER BY tu.unit_id) AS supporting_unit_ids,
        ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids
 FROM tasks t
+-- The "Bị trả lại" mark: the last evaluation was a return and no report came since.
+LEFT JOIN LATERAL (
+  SELECT r.kind, r.created_at, r.body FROM task_reviews r
+  WHERE r.commune_id = t.commune_id AND r.task_id = t.id AND r.kind IN ('accept', 'return')
+  ORDER BY r.created_at DESC, r.id DESC LIMIT 1
+) rv ON rv.kind = 'return' AND (t.last_progress_at IS NULL OR rv.created_at >= t.last_progress_at)
 WHERE t.commune_id = $1 AND t.id = $2 AND t.deleted_at IS NULL;
 
 -- name: lock-task
@@ -29,14 +36,24 @@ SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.du
        t.completed_at, t.cancelled_at, t.last_progress_at, t.accepted_at, t.accepted_by,
        t.version, t.created_at, t.updated_at, t.series_id, t.occurrence_on, t.report_every, t.report_grace_days,
        (SELECT p.steering_unit_id FROM plans p WHERE p.id = t.plan_id) AS plan_steering_unit_id,
+       t.original_due_on, rv.created_at AS returned_at, COALESCE(rv.body, '') AS return_note,
        ARRAY(SELECT tu.unit_id FROM task_units tu WHERE tu.task_id = t.id ORDER BY tu.unit_id) AS supporting_unit_ids,
        ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids
 FROM tasks t
+-- The "Bị trả lại" mark: the last evaluation was a return and no report came since.
+LEFT JOIN LATERAL (
+  SELECT r.kind, r.created_at, r.body FROM task_reviews r
+  WHERE r.commune_id = t.commune_id AND r.task_id = t.id AND r.kind IN ('accept', 'return')
+  ORDER BY r.created_at DESC, r.id DESC LIMIT 1
+) rv ON rv.kind = 'return' AND (t.last_progress_at IS NULL OR rv.created_at >= t.last_progress_at)
 WHERE t.commune_id = $1 AND t.deleted_at IS NULL
   AND ($2::bigint IS NULL OR t.plan_id = $2)
   AND ($3::bigint IS NULL OR t.lead_unit_id = $3
        OR EXISTS (SELECT 1 FROM task_units tu WHERE tu.task_id = t.id AND tu.unit_id = $3))
-  AND ($4::bigint IS NULL OR EXISTS (SELECT 1 FROM task_assignees ta WHERE ta.task_id = t.id AND ta.user_id = $4))
+  -- $15, with $4, is "mine": named to $4 or led or supported by one of $15's units.
+  AND ($4::bigint IS NULL OR EXISTS (SELECT 1 FROM task_assignees ta WHERE ta.task_id = t.id AND ta.user_id = $4)
+       OR t.lead_unit_id = ANY ($15::bigint[])
+       OR EXISTS (SELECT 1 FROM task_units tu WHERE tu.task_id = t.id AND tu.unit_id = ANY ($15::bigint[])))
   AND ($5::text[] IS NULL
        OR task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, $12, $13, $14) = ANY ($5::text[]))
   AND ($6::date IS NULL OR t.due_on >= $6)
@@ -77,3 +94,14 @@ ON CONFLICT DO NOTHING;
 -- name: refresh-task-status
 UPDATE tasks SET status = task_status(cancelled_at, completed_at, percent, due_on, $3, $4, $5)
 WHERE commune_id = $1 AND id = $2;
+
+-- name: task-has-recipient
+-- Whether anyone active answers for the task (task_recipients, migration
+-- 00014): no answer means nobody can report on it nor is reminded.
+SELECT EXISTS (SELECT FROM task_recipients($1, $2, $3));
+
+-- name: move-task-due
+-- An approved extension: the deadline moves, the first one is kept once.
+UPDATE tasks SET original_due_on = COALESCE(original_due_on, due_on), due_on = $3, updated_at = $4,
+       version = version + 1
+WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL;
