@@ -167,6 +167,8 @@ func (f *authzWorld) id(tg target, role models.Role, s scope) int64 {
 		return f.newTask(ac, sh, true).ID
 	case freshUser:
 		return f.newUser(ac, sh)
+	case freshExtension:
+		return f.newExtension(ac, sh)
 	}
 	f.t.Fatalf("target %d has no id", tg)
 	return 0
@@ -192,4 +194,16 @@ func (f *authzWorld) freshToken(user string) string {
 		f.t.Fatal(err)
 	}
 	return l.Token
+}
+
+// newExtension asks, as the chairman, for a later deadline on a new task of
+// shape sh, for a case of deciding it.
+func (f *authzWorld) newExtension(ac *authzCommune, sh shape) int64 {
+	task := f.newTask(ac, sh, false)
+	x, err := f.Store.RequestExtension(context.Background(), ac.chair, task.ID, models.ExtensionInput{
+		DueOn: calendar.NewDate(2025, time.January, 31), Reason: "Cần thêm thời gian"})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return x.ID
 }

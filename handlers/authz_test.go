@@ -87,6 +87,7 @@ const (
 	doneTask                 // a new task of that shape reported 100 %, per case
 	freshUser                // a new account in the unit of that shape, per case
 	ownSession               // no row, but a new sign-in of the caller, for a route that ends it
+	freshExtension           // a new pending extension request on a new task of that shape, per case
 )
 
 // authzRoute is one line of the table; body builds the request body of a case.
@@ -128,6 +129,11 @@ var authzRoutes = []authzRoute{
 	{"GET", "/api/v1/tasks/:id/comments", taskRow, nil, everyone(200)},
 	{"POST", "/api/v1/tasks/:id/comments", taskRow, constBody(map[string]any{"body": "Đề nghị đẩy nhanh"}), everyone(201)},
 	{"GET", "/api/v1/tasks/:id/history", taskRow, nil, everyone(200)},
+	{"POST", "/api/v1/tasks/:id/extensions", freshTask,
+		constBody(map[string]any{"due_on": "2025-01-31", "reason": "Trùng mùa thu hoạch"}),
+		roles(ok(201), ok(201), denied, ownOnly(201), ownOnly(201))},
+	{"POST", "/api/v1/extensions/:id/decision", freshExtension, constBody(map[string]any{"approve": true}),
+		managers(200)},
 	{"GET", "/api/v1/units", noRow, nil, everyone(200)},
 	{"POST", "/api/v1/units", noRow, unitBody, adminOnly(201)},
 	{"GET", "/api/v1/users", noRow, nil, everyone(200)},
@@ -148,6 +154,7 @@ var authzRoutes = []authzRoute{
 	{"PUT", "/api/v1/settings", noRow, constBody(defaultSettingsBody), adminOnly(200)},
 	{"GET", "/api/v1/deliveries", noRow, nil, everyone(200)},
 	{"GET", "/api/v1/notifications", noRow, nil, everyone(200)},
+	{"POST", "/api/v1/notifications/read-all", noRow, nil, everyone(200)},
 	{"GET", "/api/v1/audit", noRow, nil, managers(200)},
 	{"GET", "/api/v1/province/rollup", noRow, nil, roles(denied, denied, denied, denied, denied)},
 	// Indicators, dossier statistics, reports, import/export; bodies and

@@ -73,6 +73,12 @@ func (h *handler) readNotification(c *gin.Context) error {
 	return respond(c, http.StatusNoContent, nil, h.store.MarkNotificationRead(c.Request.Context(), actor(c), id))
 }
 
+// readAllNotifications marks every unread notification of the caller read.
+func (h *handler) readAllNotifications(c *gin.Context) error {
+	n, err := h.store.MarkAllNotificationsRead(c.Request.Context(), actor(c))
+	return respond(c, http.StatusOK, gin.H{"marked": n}, err)
+}
+
 // bool reads an optional true/false query parameter.
 func (q *query) bool(name string) bool {
 	switch q.c.Query(name) {

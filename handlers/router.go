@@ -88,6 +88,8 @@ func newEngine(store *models.Store, opts Options) *gin.Engine {
 	authed.GET("/tasks/:id/comments", wrap(h.listComments))
 	authed.POST("/tasks/:id/comments", wrap(h.addComment))
 	authed.GET("/tasks/:id/history", wrap(h.listTaskHistory))
+	authed.POST("/tasks/:id/extensions", wrap(h.requestExtension))
+	authed.POST("/extensions/:id/decision", wrap(h.decideExtension))
 	authed.GET("/units", wrap(h.listUnits))
 	authed.POST("/units", wrap(h.createUnit))
 	authed.GET("/users", wrap(h.listUsers))
@@ -138,6 +140,7 @@ func newEngine(store *models.Store, opts Options) *gin.Engine {
 	authed.GET("/deliveries/:id/events", wrap(h.listDeliveryEvents))
 	authed.GET("/notifications", wrap(h.listNotifications))
 	authed.POST("/notifications/:id/read", wrap(h.readNotification))
+	authed.POST("/notifications/read-all", wrap(h.readAllNotifications))
 	h.mountPages(r) // HTML pages for people (pages*.go, web/)
 	return r
 }

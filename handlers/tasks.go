@@ -23,13 +23,7 @@ func taskFilter(c *gin.Context) (models.TaskFilter, error) {
 	default:
 		q.v.Add("assignee", "invalid", "assignee chỉ nhận giá trị me")
 	}
-	switch m := c.Query("mine"); m {
-	case "", "false":
-	case "true":
-		f.Mine = true
-	default:
-		q.v.Add("mine", "invalid", "mine chỉ nhận giá trị true hoặc false")
-	}
+	f.Mine = q.bool("mine")
 	statuses, err := models.ParseStatuses(c.Query("status"))
 	if err != nil {
 		q.v.Fields = append(q.v.Fields, err.(*models.ValidationError).Fields...)

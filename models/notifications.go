@@ -9,14 +9,19 @@ import (
 
 // Notification is one message of a user's in-app inbox.
 type Notification struct {
-	ID        int64      `json:"id" db:"id"`
-	Kind      string     `json:"kind" db:"kind"`
-	TaskID    *int64     `json:"task_id" db:"task_id"`
-	Title     string     `json:"title" db:"title"`
-	Body      string     `json:"body" db:"body"`
-	Link      string     `json:"link" db:"link"`
-	CreatedAt time.Time  `json:"created_at" db:"created_at"`
-	ReadAt    *time.Time `json:"read_at" db:"read_at"`
+	ID     int64  `json:"id" db:"id"`
+	Kind   string `json:"kind" db:"kind"`
+	TaskID *int64 `json:"task_id" db:"task_id"`
+	// TaskPercent and TaskStatus are the task as it is now, read with the
+	// notice, so an old reminder does not speak of a stale state; null for
+	// a notice about no task (or a deleted one).
+	TaskPercent *int       `json:"task_percent" db:"task_percent"`
+	TaskStatus  *string    `json:"task_status" db:"task_status"`
+	Title       string     `json:"title" db:"title"`
+	Body        string     `json:"body" db:"body"`
+	Link        string     `json:"link" db:"link"`
+	CreatedAt   time.Time  `json:"created_at" db:"created_at"`
+	ReadAt      *time.Time `json:"read_at" db:"read_at"`
 }
 
 // Inbox is one page of the caller's notifications and how many are unread
@@ -37,6 +42,7 @@ type notificationQueries struct {
 	List     *sqlx.Stmt `query:"list-notifications"`
 	Unread   *sqlx.Stmt `query:"count-unread-notifications"`
 	MarkRead *sqlx.Stmt `query:"mark-notification-read"`
+	ReadAll  *sqlx.Stmt `query:"mark-all-notifications-read"`
 }
 
 // ListNotifications is the actor's inbox, newest first. Everyone has one, and
@@ -68,4 +74,19 @@ func (s *Store) MarkNotificationRead(ctx context.Context, a *Actor, id int64) er
 		var got int64
 		return notFound(t.stmt(s.noteQ.MarkRead).Get(&got, a.CommuneID, a.UserID, id, s.clock.Now()))
 	})
+}
+
+// MarkAllNotificationsRead marks every unread notification of the actor
+// read and says how many it marked.
+func (s *Store) MarkAllNotificationsRead(ctx context.Context, a *Actor) (int64, error) {
+	var n int64
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		res, err := t.stmt(s.noteQ.ReadAll).Exec(a.CommuneID, a.UserID, s.clock.Now())
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return n, err
 }

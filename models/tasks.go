@@ -74,13 +74,13 @@ type TaskFilter struct {
 	AssigneeID int64
 	// Mine lists the actor's work: named to them, or led or supported by a
 	// unit they belong to or report for (Actor.ReportingUnitIDs).
-	Mine       bool
-	Statuses   []string
-	DueFrom    calendar.Date
-	DueTo      calendar.Date
-	Query      string
-	Limit      int
-	Cursor     string
+	Mine     bool
+	Statuses []string
+	DueFrom  calendar.Date
+	DueTo    calendar.Date
+	Query    string
+	Limit    int
+	Cursor   string
 }
 
 // normalize makes empty id lists encode as [] rather than null.
