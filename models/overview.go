@@ -30,6 +30,9 @@ type Overview struct {
 	Totals StatusCounts  `json:"totals"`
 	ByKind []GroupCounts `json:"by_kind"`
 	ByUnit []GroupCounts `json:"by_unit"`
+	// Extended is how many of the tasks had their deadline extended; their
+	// status counts against the approved deadline.
+	Extended int `json:"extended"`
 }
 
 // overviewQueries are the statements of queries/overview.sql.
@@ -45,6 +48,9 @@ type groupRow struct {
 	NameEN string `db:"name_en"`
 	Status string `db:"status"`
 	N      int    `db:"n"`
+	// Extended counts the tasks whose deadline an extension moved (the
+	// by-unit rows leave it 0).
+	Extended int `db:"extended"`
 }
 
 // ListPlanKinds lists the plan kinds, built-in first.
@@ -70,6 +76,7 @@ func (s *Store) Overview(ctx context.Context, a *Actor, year int) (*Overview, er
 	o := &Overview{Year: year, Totals: NewStatusCounts(), ByKind: groupCounts(kinds), ByUnit: groupCounts(units)}
 	for _, r := range kinds {
 		o.Totals.add(r.Status, r.N)
+		o.Extended += r.Extended
 	}
 	return o, nil
 }

@@ -13,12 +13,15 @@ import (
 // soon included), overdue. Cancelled tasks are counted apart and left out
 // of Total and the rates.
 type Tally struct {
-	Total          int      `json:"total"`
-	DoneOnTime     int      `json:"done_on_time"`
-	DoneLate       int      `json:"done_late"`
-	InProgress     int      `json:"in_progress"`
-	Overdue        int      `json:"overdue"`
-	Cancelled      int      `json:"cancelled"`
+	Total      int `json:"total"`
+	DoneOnTime int `json:"done_on_time"`
+	DoneLate   int `json:"done_late"`
+	InProgress int `json:"in_progress"`
+	Overdue    int `json:"overdue"`
+	Cancelled  int `json:"cancelled"`
+	// Extended counts the tasks whose deadline an extension moved
+	// (original_due_on differs from due_on); they count against the new one.
+	Extended       int      `json:"extended"`
 	CompletionRate *float64 `json:"completion_rate"`
 	OnTimeRate     *float64 `json:"on_time_rate"`
 }
@@ -32,14 +35,17 @@ type TallyRow struct {
 
 // OverdueTask is a line of the overdue list.
 type OverdueTask struct {
-	ID          int64         `json:"id"`
-	Title       string        `json:"title"`
-	PlanID      int64         `json:"plan_id"`
-	DocNumber   string        `json:"doc_number"`
-	LeadUnit    string        `json:"lead_unit"`
-	DueOn       calendar.Date `json:"due_on"`
-	DaysOverdue int           `json:"days_overdue"`
-	Percent     int           `json:"percent"`
+	ID        int64         `json:"id"`
+	Title     string        `json:"title"`
+	PlanID    int64         `json:"plan_id"`
+	DocNumber string        `json:"doc_number"`
+	LeadUnit  string        `json:"lead_unit"`
+	DueOn     calendar.Date `json:"due_on"`
+	// OriginalDueOn is the first deadline of an extended task, printed
+	// beside the approved one; null otherwise.
+	OriginalDueOn *calendar.Date `json:"original_due_on"`
+	DaysOverdue   int            `json:"days_overdue"`
+	Percent       int            `json:"percent"`
 }
 
 // TaskResults are the report's task section.
@@ -63,6 +69,8 @@ type reportTaskRow struct {
 	DueOn      calendar.Date `db:"due_on"`
 	Percent    int           `db:"percent"`
 	Status     string        `db:"status"`
+	// OriginalDueOn is set once an extension moved the deadline.
+	OriginalDueOn *calendar.Date `db:"original_due_on"`
 }
 
 // taskResults tallies the tasks at work during the period by their status
@@ -79,10 +87,15 @@ func (s *Store) taskResults(t *tx, a *Actor, p Period, w window) (TaskResults, e
 		res.Total.add(r.Status)
 		tallyRow(kinds, &res.ByKind, r.Kind, r.KindName).add(r.Status)
 		tallyRow(units, &res.ByUnit, r.LeadUnit, r.LeadUnit).add(r.Status)
+		if r.OriginalDueOn != nil && *r.OriginalDueOn != r.DueOn {
+			res.Total.Extended++
+		} else {
+			r.OriginalDueOn = nil
+		}
 		if r.Status == "overdue" {
 			res.Overdue = append(res.Overdue, OverdueTask{ID: r.ID, Title: r.Title, PlanID: r.PlanID,
-				DocNumber: r.DocNumber, LeadUnit: r.LeadUnit, DueOn: r.DueOn, DaysOverdue: r.DueOn.DaysUntil(w.Today),
-				Percent: r.Percent})
+				DocNumber: r.DocNumber, LeadUnit: r.LeadUnit, DueOn: r.DueOn, OriginalDueOn: r.OriginalDueOn,
+				DaysOverdue: r.DueOn.DaysUntil(w.Today), Percent: r.Percent})
 		}
 	}
 	res.Total.finish()

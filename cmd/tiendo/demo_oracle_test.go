@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
@@ -91,6 +92,7 @@ type oracleTask struct {
 	Percent    int           `db:"percent"`
 	CreatedAt  time.Time     `db:"created_at"`
 	LastUpdate time.Time     `db:"last_update"`
+	Supporting pq.Int64Array `db:"supporting"`
 }
 
 // oracleWorld is the database read plainly.
@@ -98,6 +100,7 @@ type oracleWorld struct {
 	tasks       []oracleTask
 	assignees   map[int64][]int64 // task → active users
 	workers     map[int64][]int64 // unit → active officers and team members
+	parent      map[int64]int64   // unit → its parent unit
 	chairmen    map[int64][]int64 // commune → active chairmen
 	email       map[int64]bool
 	dueSoonDays map[int64]int
@@ -105,11 +108,41 @@ type oracleWorld struct {
 	reassigned  map[int64]time.Time // task → its last change of assignees or lead unit
 }
 
+// people is who is told about a task: its assignees, else whoever reports
+// for the lead unit (its workers and its sub-units'), else for the
+// supporting units.
 func (w *oracleWorld) people(task oracleTask) []int64 {
 	if a := w.assignees[task.ID]; len(a) > 0 {
 		return a
 	}
-	return w.workers[task.LeadUnitID]
+	if l := w.reporters(task.LeadUnitID); len(l) > 0 {
+		return l
+	}
+	var out []int64
+	for _, u := range task.Supporting {
+		for _, p := range w.reporters(u) {
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// reporters are the workers of unit and of the units whose parent it is.
+func (w *oracleWorld) reporters(unit int64) []int64 {
+	out := slices.Clone(w.workers[unit])
+	for child, parent := range w.parent {
+		if parent != unit {
+			continue
+		}
+		for _, p := range w.workers[child] {
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 func (w *oracleWorld) calendar(t *testing.T, communeID int64) *calendar.Calendar {
@@ -123,14 +156,15 @@ func loadWorld(t *testing.T, db *sqlx.DB) *oracleWorld {
 	t.Helper()
 	w := &oracleWorld{assignees: map[int64][]int64{}, workers: map[int64][]int64{}, chairmen: map[int64][]int64{},
 		email: map[int64]bool{}, dueSoonDays: map[int64]int{}, overrides: map[int64][]calendar.Override{},
-		reassigned: map[int64]time.Time{}}
+		reassigned: map[int64]time.Time{}, parent: map[int64]int64{}}
 	must := func(err error) {
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
 	must(db.Select(&w.tasks, `SELECT t.id, t.commune_id, t.lead_unit_id, t.due_on, t.percent, t.created_at,
-		COALESCE(t.last_progress_at, t.created_at) AS last_update
+		COALESCE(t.last_progress_at, t.created_at) AS last_update,
+		ARRAY(SELECT tu.unit_id FROM task_units tu WHERE tu.task_id = t.id) AS supporting
 		FROM tasks t JOIN plans p ON p.id = t.plan_id
 		WHERE t.deleted_at IS NULL AND t.completed_at IS NULL AND t.cancelled_at IS NULL
 		  AND p.deleted_at IS NULL AND p.status = 'active'`))
@@ -177,6 +211,14 @@ func loadWorld(t *testing.T, db *sqlx.DB) *oracleWorld {
 	for _, o := range ovs {
 		w.overrides[o.CommuneID] = append(w.overrides[o.CommuneID],
 			calendar.Override{Date: o.Date, Action: o.Action, Kind: o.Kind.String})
+	}
+	var units []struct {
+		ID     int64 `db:"id"`
+		Parent int64 `db:"parent_id"`
+	}
+	must(db.Select(&units, `SELECT id, parent_id FROM units WHERE parent_id IS NOT NULL`))
+	for _, u := range units {
+		w.parent[u.ID] = u.Parent
 	}
 	loadReassignments(t, db, w)
 	return w

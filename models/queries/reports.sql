@@ -20,7 +20,7 @@ ORDER BY p.issued_on, p.doc_no, p.id;
 -- completion or cancellation after it has not happened yet. $5 is the as-of
 -- day, $6 the due-soon horizon, $7 the time zone.
 SELECT t.id, t.title, t.plan_id, p.doc_number, p.kind, k.name_vi AS kind_name, t.lead_unit_id,
-       u.name AS lead_unit, t.start_on, t.due_on, t.percent,
+       u.name AS lead_unit, t.start_on, t.due_on, t.percent, t.original_due_on,
        task_status(CASE WHEN t.cancelled_at <= $4 THEN t.cancelled_at END,
                    CASE WHEN t.completed_at <= $4 THEN t.completed_at END,
                    t.percent, t.due_on, $5, $6, $7) AS status
