@@ -1,0 +1,131 @@
+package handlers_test
+
+import (
+	"context"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tiendo/tiendo/internal/testfix"
+	"github.com/tiendo/tiendo/jobs"
+	"github.com/tiendo/tiendo/jobs/notify"
+	"github.com/tiendo/tiendo/models"
+)
+
+// notify runs the reminder planner and the inbox dispatcher once at the
+// fixtures' clock (Monday 30/9/2024 09:00), as the scheduler would.
+func (e *env) notifyNow(t *testing.T) {
+	t.Helper()
+	store := e.JobsStore(t)
+	for _, j := range []jobs.Job{jobs.Reminders{Store: store}, jobs.Dispatch{Store: store, Owner: "test",
+		Channels: map[string]notify.Channel{"inbox": notify.Inbox{Store: store, Owner: "test"}}}} {
+		if _, err := j.Run(context.Background(), e.Clock.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// inbox is user's notifications, newest first.
+func (e *env) inbox(user string) models.Inbox {
+	e.t.Helper()
+	var in models.Inbox
+	e.do(user, "GET", "/api/v1/notifications", nil).expect(http.StatusOK).decode(&in)
+	return in
+}
+
+// notice finds user's notification of kind about task.
+func (e *env) notice(user, kind string, task int64) (models.Notification, bool) {
+	for _, n := range e.inbox(user).Items {
+		if n.Kind == kind && n.TaskID != nil && *n.TaskID == task {
+			return n, true
+		}
+	}
+	return models.Notification{}, false
+}
+
+// hamletWithTeam makes a hamlet and, under it, a digital team with one
+// member (a new account), as the demo's "Ấp Trung Phú 1" and its team.
+func (e *env) hamletWithTeam(t *testing.T, name string, member string) (hamlet, team models.Unit) {
+	t.Helper()
+	ctx, sys := context.Background(), e.A.System
+	h, err := e.Store.CreateUnit(ctx, sys, models.NewUnit{Kind: "hamlet", Name: "Ấp " + name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm, err := e.Store.CreateUnit(ctx, sys, models.NewUnit{Kind: "team", ParentID: &h.ID,
+		Name: "Tổ công nghệ số cộng đồng ấp " + name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if member != "" {
+		if _, err := e.Store.CreateUser(ctx, sys, models.NewUser{Username: member, FullName: "Thành viên tổ " + name,
+			Password: testfix.Password, Memberships: []models.Membership{{UnitID: tm.ID, Role: models.RoleTeamMember}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return *h, *tm
+}
+
+// TestHamletTaskReachesItsTeam: the chairman gives a task to the hamlet
+// rather than to its team. The team's member finds it in "my work", may
+// report on it and is reminded of it; a task given to a hamlet without any
+// team is saved with a no_recipient warning and listed by the quality check.
+func TestHamletTaskReachesItsTeam(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	chair := e.chairA()
+	hamlet, _ := e.hamletWithTeam(t, "Trung Phú 1", "toap1")
+	lonely, _ := e.hamletWithTeam(t, "Trung Phú 9", "")
+	plan := e.mkPlan(chair, planIn(1, nil))
+	task := e.mkTask(chair, plan.ID, taskIn(hamlet.ID, map[string]any{"title": "Hỗ trợ người dân cài VNeID"}))
+	if len(task.Warnings) != 0 {
+		t.Fatalf("a hamlet with a team warns: %+v", task.Warnings)
+	}
+	mine := e.listTasks("toap1", "/api/v1/tasks?mine=true")
+	if !slices.Contains(taskIDs(mine), task.ID) {
+		t.Fatalf("toap1's work lacks the hamlet's task: %v", taskIDs(mine))
+	}
+	if other := e.listTasks(user(e.A, models.RoleTeamMember), "/api/v1/tasks?mine=true"); slices.Contains(taskIDs(other), task.ID) {
+		t.Fatal("another hamlet's team sees the task as its work")
+	}
+	e.do("toap1", "POST", "/api/v1/tasks/"+itoa(task.ID)+"/progress", map[string]any{"percent": 20}).expect(http.StatusCreated)
+	e.notifyNow(t)
+	if _, ok := e.notice("toap1", models.KindAssigned, task.ID); !ok {
+		t.Fatalf("toap1 was not told of the task: %+v", e.inbox("toap1").Items)
+	}
+
+	// Nobody answers for a task of the hamlet without a team.
+	var orphan models.Task
+	e.do(chair, "POST", "/api/v1/plans/"+itoa(plan.ID)+"/tasks", taskIn(lonely.ID, nil)).
+		expect(http.StatusCreated).decode(&orphan)
+	if len(orphan.Warnings) != 1 || orphan.Warnings[0].Code != "no_recipient" || orphan.Warnings[0].Message == "" {
+		t.Fatalf("warnings: %+v", orphan.Warnings)
+	}
+	var q models.QualityReport
+	e.do(chair, "GET", "/api/v1/quality?year=2024", nil).expect(http.StatusOK).decode(&q)
+	if !hasFinding(q, "no_recipient", orphan.ID) || hasFinding(q, "no_recipient", task.ID) {
+		t.Fatalf("findings: %+v", q.Findings)
+	}
+	// Naming an assignee answers the warning, on edit too.
+	var fixed models.Task
+	e.do(chair, "PATCH", "/api/v1/tasks/"+itoa(orphan.ID), map[string]any{
+		"assignee_ids": []int64{e.A.Users[models.RoleOfficer].ID}}).expect(http.StatusOK).decode(&fixed)
+	if len(fixed.Warnings) != 0 {
+		t.Fatalf("after naming an assignee: %+v", fixed.Warnings)
+	}
+	var back models.Task
+	e.do(chair, "PATCH", "/api/v1/tasks/"+itoa(orphan.ID), map[string]any{"assignee_ids": []int64{}}).
+		expect(http.StatusOK).decode(&back)
+	if len(back.Warnings) != 1 || back.Warnings[0].Code != "no_recipient" {
+		t.Fatalf("removing the assignee again: %+v", back.Warnings)
+	}
+}
+
+func hasFinding(q models.QualityReport, code string, task int64) bool {
+	return slices.ContainsFunc(q.Findings, func(f models.Finding) bool {
+		return f.Code == code && slices.ContainsFunc(f.Records, func(r models.RecordRef) bool {
+			return r.Kind == "task" && r.ID == task && strings.Contains(f.Message, "chủ trì")
+		})
+	})
+}
