@@ -129,3 +129,82 @@ func hasFinding(q models.QualityReport, code string, task int64) bool {
 		})
 	})
 }
+
+// TestReturnWithNewDeadline: the chairman returns a task reported done with
+// a note and a later deadline. The task reopens with the "returned" mark
+// until the next report; the new deadline is an approved extension; the
+// team hears of it in its inbox after the next dispatch.
+func TestReturnWithNewDeadline(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	chair, team := e.chairA(), user(e.A, models.RoleTeamMember)
+	plan := e.mkPlan(chair, planIn(1, nil))
+	task := e.mkTask(chair, plan.ID, taskIn(e.A.Hamlet1.ID, map[string]any{"due_on": "2024-09-27"}))
+	path := "/api/v1/tasks/" + itoa(task.ID)
+	e.do(team, "POST", path+"/progress", map[string]any{"percent": 100}).expect(http.StatusCreated)
+
+	// Refused returns change nothing.
+	e.do(chair, "POST", path+"/evaluation", map[string]any{"decision": "return"}).invalid("note")
+	e.do(chair, "POST", path+"/evaluation", map[string]any{"decision": "return", "note": "Thiếu ảnh",
+		"due_on": "2024-09-27"}).invalid("due_on")
+	e.do(chair, "POST", path+"/evaluation", map[string]any{"decision": "accept", "due_on": "2024-10-31"}).invalid("due_on")
+	var still models.Task
+	e.do(chair, "GET", path, nil).expect(http.StatusOK).decode(&still)
+	if still.CompletedAt == nil || still.DueOn.String() != "2024-09-27" || len(*still.Extensions) != 0 {
+		t.Fatalf("a refused return changed the task: %+v", still)
+	}
+
+	var res models.EvaluationResult
+	e.do(chair, "POST", path+"/evaluation", map[string]any{"decision": "return", "note": "Bổ sung ảnh buổi tập huấn",
+		"due_on": "2024-10-15"}).expect(http.StatusCreated).decode(&res)
+	got := res.Task
+	if got.CompletedAt != nil || got.Status != "in_progress" || got.DueOn.String() != "2024-10-15" ||
+		got.OriginalDueOn == nil || got.OriginalDueOn.String() != "2024-09-27" ||
+		got.ReturnedAt == nil || got.ReturnNote != "Bổ sung ảnh buổi tập huấn" {
+		t.Fatalf("returned task: %+v", got)
+	}
+	var read models.Task
+	e.do(team, "GET", path, nil).expect(http.StatusOK).decode(&read)
+	if xs := *read.Extensions; len(xs) != 1 || xs[0].Status != models.ExtensionApproved ||
+		xs[0].DecidedBy == nil || *xs[0].DecidedBy != e.A.Users[models.RoleChairman].ID ||
+		xs[0].PreviousDueOn.String() != "2024-09-27" || xs[0].DueOn.String() != "2024-10-15" {
+		t.Fatalf("extensions: %+v", xs)
+	}
+	mine := e.listTasks(team, "/api/v1/tasks?mine=true")
+	if i := slices.Index(taskIDs(mine), task.ID); i < 0 || mine.Items[i].ReturnNote == "" {
+		t.Fatalf("my work lacks the returned mark: %+v", mine.Items)
+	}
+
+	e.notifyNow(t)
+	n, ok := e.notice(team, models.KindReturned, task.ID)
+	if !ok || !strings.Contains(n.Body, "Bổ sung ảnh buổi tập huấn") || !strings.Contains(n.Body, "15/10/2024") {
+		t.Fatalf("the team's inbox: %+v", e.inbox(team).Items)
+	}
+	if n.TaskPercent == nil || *n.TaskPercent != 100 || n.TaskStatus == nil || *n.TaskStatus != "in_progress" {
+		t.Fatalf("the notice shows the task as it is now: %+v", n)
+	}
+	if _, ok := e.notice(chair, models.KindExtensionDecided, task.ID); ok {
+		t.Fatal("a deadline set with a return is announced twice")
+	}
+	e.notifyNow(t) // exactly once: the outbox's key drops the repeat
+	if c := countKind(e.inbox(team), models.KindReturned); c != 1 {
+		t.Fatalf("%d returned notices after a second run", c)
+	}
+
+	// The next report lifts the mark.
+	e.do(team, "POST", path+"/progress", map[string]any{"percent": 100}).expect(http.StatusCreated)
+	e.do(team, "GET", path, nil).expect(http.StatusOK).decode(&read)
+	if read.ReturnedAt != nil || read.ReturnNote != "" {
+		t.Fatalf("the mark outlived the next report: %+v", read)
+	}
+}
+
+func countKind(in models.Inbox, kind string) int {
+	n := 0
+	for _, x := range in.Items {
+		if x.Kind == kind {
+			n++
+		}
+	}
+	return n
+}

@@ -51,6 +51,11 @@ CREATE INDEX task_reviews_returns ON task_reviews (created_at) WHERE kind = 'ret
 CREATE INDEX task_extensions_requested ON task_extensions (requested_at);
 CREATE INDEX task_extensions_decided_at ON task_extensions (decided_at) WHERE decided_at IS NOT NULL;
 
+-- The "Bị trả lại" mark: the return a task was last sent back with, until
+-- the next progress report clears it (an order of events, which a
+-- comparison of timestamps cannot tell apart within one instant).
+ALTER TABLE tasks ADD COLUMN returned_review_id bigint REFERENCES task_reviews (id);
+
 -- Three new notices: returned (to the task's people), extension_requested
 -- (to the chairmen) and extension_decided (to the requester). The list is
 -- restated whole, as 00011 did.
@@ -65,6 +70,7 @@ ALTER TABLE deliveries DROP CONSTRAINT deliveries_kind_check;
 ALTER TABLE deliveries ADD CONSTRAINT deliveries_kind_check
   CHECK (kind IN ('assigned', 'due_soon', 'due_today', 'overdue', 'escalation', 'stale', 'digest',
                   'delivery_failed', 'report', 'report_missing'));
+ALTER TABLE tasks DROP COLUMN returned_review_id;
 DROP INDEX task_extensions_decided_at;
 DROP INDEX task_extensions_requested;
 DROP INDEX task_reviews_returns;

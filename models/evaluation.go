@@ -69,10 +69,10 @@ func (s *Store) EvaluateTask(ctx context.Context, a *Actor, taskID int64, in Eva
 		if err := canEvaluate(a, before, &in); err != nil {
 			return err
 		}
-		if err := s.applyDecision(t, a, taskID, in.Decision, now); err != nil {
+		if res.Review, err = s.insertReview(t, a, taskID, in.Decision, in.Note, now); err != nil {
 			return err
 		}
-		if res.Review, err = s.insertReview(t, a, taskID, in.Decision, in.Note, now); err != nil {
+		if err := s.applyDecision(t, a, taskID, in.Decision, res.Review.ID, now); err != nil {
 			return err
 		}
 		if _, err := t.stmt(s.q.RefreshStatus).Exec(a.CommuneID, taskID, w.Today, w.Soon, w.TZ); err != nil {
@@ -115,13 +115,14 @@ func canEvaluate(a *Actor, task *Task, in *EvaluationInput) error {
 	return nil
 }
 
-// applyDecision writes the decision's effect on the task row.
-func (s *Store) applyDecision(t *tx, a *Actor, taskID int64, decision string, now time.Time) error {
+// applyDecision writes the decision's effect on the task row; a return
+// marks the task with its review until the next progress report.
+func (s *Store) applyDecision(t *tx, a *Actor, taskID int64, decision string, reviewID int64, now time.Time) error {
 	if decision == ReviewAccept {
 		_, err := t.stmt(s.reviewQ.Accept).Exec(a.CommuneID, taskID, now, a.UserID)
 		return err
 	}
-	_, err := t.stmt(s.reviewQ.Return).Exec(a.CommuneID, taskID, now)
+	_, err := t.stmt(s.reviewQ.Return).Exec(a.CommuneID, taskID, now, reviewID)
 	return err
 }
 

@@ -14,7 +14,7 @@ RETURNING id, created_at;
 -- withdraws any acceptance, which was of a result that no longer stands.
 -- The stored status follows in the same statement ($6–$8: the commune's
 -- today, due-soon horizon and time zone), from the new completion.
-UPDATE tasks SET percent = $3::smallint,
+UPDATE tasks SET percent = $3::smallint, returned_review_id = NULL,
        actual_value = COALESCE($4, actual_value),
        completed_at = CASE WHEN $3::smallint = 100 THEN COALESCE(completed_at, $5) END,
        accepted_at = CASE WHEN $3::smallint = 100 THEN accepted_at END,

@@ -19,7 +19,7 @@ WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL AND completed_at IS NOT
 -- A returned result is no longer done: completion and any acceptance go, the
 -- reported percent stays as the record of what was claimed, and the next
 -- 100 % report completes the task again.
-UPDATE tasks SET completed_at = NULL, accepted_at = NULL, accepted_by = NULL,
+UPDATE tasks SET completed_at = NULL, accepted_at = NULL, accepted_by = NULL, returned_review_id = $4,
        updated_at = $3, version = version + 1
 WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL;
 

@@ -17,12 +17,8 @@ SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.du
        ARRAY(SELECT tu.unit_id FROM task_units tu WHERE tu.task_id = t.id ORDER BY tu.unit_id) AS supporting_unit_ids,
        ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids
 FROM tasks t
--- The "Bị trả lại" mark: the last evaluation was a return and no report came since.
-LEFT JOIN LATERAL (
-  SELECT r.kind, r.created_at, r.body FROM task_reviews r
-  WHERE r.commune_id = t.commune_id AND r.task_id = t.id AND r.kind IN ('accept', 'return')
-  ORDER BY r.created_at DESC, r.id DESC LIMIT 1
-) rv ON rv.kind = 'return' AND (t.last_progress_at IS NULL OR rv.created_at >= t.last_progress_at)
+-- The "Bị trả lại" mark: the return the task was last sent back with.
+LEFT JOIN task_reviews rv ON rv.id = t.returned_review_id
 WHERE t.commune_id = $1 AND t.id = $2 AND t.deleted_at IS NULL;
 
 -- name: lock-task
@@ -40,12 +36,8 @@ SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.du
        ARRAY(SELECT tu.unit_id FROM task_units tu WHERE tu.task_id = t.id ORDER BY tu.unit_id) AS supporting_unit_ids,
        ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids
 FROM tasks t
--- The "Bị trả lại" mark: the last evaluation was a return and no report came since.
-LEFT JOIN LATERAL (
-  SELECT r.kind, r.created_at, r.body FROM task_reviews r
-  WHERE r.commune_id = t.commune_id AND r.task_id = t.id AND r.kind IN ('accept', 'return')
-  ORDER BY r.created_at DESC, r.id DESC LIMIT 1
-) rv ON rv.kind = 'return' AND (t.last_progress_at IS NULL OR rv.created_at >= t.last_progress_at)
+-- The "Bị trả lại" mark: the return the task was last sent back with.
+LEFT JOIN task_reviews rv ON rv.id = t.returned_review_id
 WHERE t.commune_id = $1 AND t.deleted_at IS NULL
   AND ($2::bigint IS NULL OR t.plan_id = $2)
   AND ($3::bigint IS NULL OR t.lead_unit_id = $3
