@@ -208,3 +208,84 @@ func countKind(in models.Inbox, kind string) int {
 	}
 	return n
 }
+
+// TestExtensionRequestAndDecision: the team asks for more time on an
+// overdue task; the chairman hears of it and approves; the task is then on
+// time against the new deadline (list, report) while original_due_on keeps
+// the first one, and the team hears the answer. Every bad request changes
+// nothing.
+func TestExtensionRequestAndDecision(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	chair, team := e.chairA(), user(e.A, models.RoleTeamMember)
+	plan := e.mkPlan(chair, planIn(1, nil))
+	task := e.mkTask(chair, plan.ID, taskIn(e.A.Hamlet1.ID, map[string]any{"due_on": "2024-09-20"}))
+	path := "/api/v1/tasks/" + itoa(task.ID)
+	if task.Status != "overdue" {
+		t.Fatalf("status %s", task.Status)
+	}
+	body := map[string]any{"due_on": "2024-10-31", "reason": "Trùng mùa thu hoạch lúa Thu Đông"}
+	// Bad input: not later, missing reason, someone who may not report, an unknown task.
+	e.do(team, "POST", path+"/extensions", merge(body, map[string]any{"due_on": "2024-09-20"})).invalid("due_on")
+	e.do(team, "POST", path+"/extensions", merge(body, map[string]any{"reason": " "})).invalid("reason")
+	e.do(user(e.A, models.RoleOfficer), "POST", path+"/extensions", body).expectProblem(http.StatusForbidden, "forbidden")
+	e.do(team, "POST", "/api/v1/tasks/999999/extensions", body).expect(http.StatusNotFound)
+	e.do(user(e.B, models.RoleChairman), "POST", path+"/extensions", body).expect(http.StatusNotFound)
+
+	var x models.Extension
+	r := e.do(team, "POST", path+"/extensions", body).expect(http.StatusCreated)
+	r.decode(&x)
+	if x.Status != models.ExtensionPending || x.PreviousDueOn.String() != "2024-09-20" || x.DecidedAt != nil {
+		t.Fatalf("request: %s", r.Body)
+	}
+	e.do(team, "POST", path+"/extensions", body).expectProblem(http.StatusConflict, "conflict")
+
+	decide := "/api/v1/extensions/" + itoa(x.ID) + "/decision"
+	e.do(team, "POST", decide, map[string]any{"approve": true}).expectProblem(http.StatusForbidden, "forbidden")
+	e.do(chair, "POST", decide, map[string]any{"note": "?"}).invalid("approve")
+	e.do(user(e.B, models.RoleChairman), "POST", decide, map[string]any{"approve": true}).expect(http.StatusNotFound)
+	e.do(chair, "POST", "/api/v1/extensions/999999/decision", map[string]any{"approve": true}).expect(http.StatusNotFound)
+	e.notifyNow(t)
+	if n, ok := e.notice(chair, models.KindExtensionRequested, task.ID); !ok || !strings.Contains(n.Body, "31/10/2024") {
+		t.Fatalf("the chairman's inbox: %+v", e.inbox(chair).Items)
+	}
+
+	var done models.Extension
+	e.do(chair, "POST", decide, map[string]any{"approve": true, "note": "Đồng ý"}).expect(http.StatusOK).decode(&done)
+	if done.Status != models.ExtensionApproved || done.DecidedAt == nil || done.DecisionNote != "Đồng ý" {
+		t.Fatalf("decision: %+v", done)
+	}
+	e.do(chair, "POST", decide, map[string]any{"approve": false}).expectProblem(http.StatusConflict, "conflict")
+
+	var now models.Task
+	e.do(team, "GET", path, nil).expect(http.StatusOK).decode(&now)
+	if now.DueOn.String() != "2024-10-31" || now.OriginalDueOn == nil || now.OriginalDueOn.String() != "2024-09-20" ||
+		now.Status != "not_started" || len(*now.Extensions) != 1 {
+		t.Fatalf("the task after approval: %+v", now)
+	}
+	var rep models.Report
+	e.do(chair, "GET", "/api/v1/reports?period=2024-Q3", nil).expect(http.StatusOK).decode(&rep)
+	if rep.Tasks.Total.Extended != 1 || rep.Tasks.Total.Overdue != 0 {
+		t.Fatalf("report totals: %+v", rep.Tasks.Total)
+	}
+	e.notifyNow(t)
+	if n, ok := e.notice(team, models.KindExtensionDecided, task.ID); !ok || !strings.Contains(n.Body, "đồng ý") {
+		t.Fatalf("the requester's inbox: %+v", e.inbox(team).Items)
+	}
+
+	// A second request must be after the approved deadline; a finished task needs none.
+	e.do(team, "POST", path+"/extensions", merge(body, map[string]any{"due_on": "2024-10-31"})).invalid("due_on")
+	e.do(team, "POST", path+"/progress", map[string]any{"percent": 100}).expect(http.StatusCreated)
+	e.do(team, "POST", path+"/extensions", merge(body, map[string]any{"due_on": "2024-11-30"})).invalid("due_on")
+	cancelled := e.mkTask(chair, plan.ID, taskIn(e.A.Hamlet1.ID, nil))
+	e.do(chair, "PATCH", "/api/v1/tasks/"+itoa(cancelled.ID), map[string]any{"cancelled": true}).expect(http.StatusOK)
+	e.do(team, "POST", "/api/v1/tasks/"+itoa(cancelled.ID)+"/extensions", merge(body, map[string]any{"due_on": "2025-01-31"})).
+		invalid("due_on")
+
+	// "Mark all read" empties the unread count.
+	var marked struct{ Marked int }
+	e.do(team, "POST", "/api/v1/notifications/read-all", nil).expect(http.StatusOK).decode(&marked)
+	if marked.Marked == 0 || e.inbox(team).Unread != 0 {
+		t.Fatalf("marked %d, unread %d", marked.Marked, e.inbox(team).Unread)
+	}
+}

@@ -85,10 +85,11 @@ func (s *Store) taskResults(t *tx, a *Actor, p Period, w window) (TaskResults, e
 	kinds, units := map[string]*TallyRow{}, map[string]*TallyRow{}
 	for _, r := range rows {
 		res.Total.add(r.Status)
-		tallyRow(kinds, &res.ByKind, r.Kind, r.KindName).add(r.Status)
-		tallyRow(units, &res.ByUnit, r.LeadUnit, r.LeadUnit).add(r.Status)
+		byKind, byUnit := tallyRow(kinds, &res.ByKind, r.Kind, r.KindName), tallyRow(units, &res.ByUnit, r.LeadUnit, r.LeadUnit)
+		byKind.add(r.Status)
+		byUnit.add(r.Status)
 		if r.OriginalDueOn != nil && *r.OriginalDueOn != r.DueOn {
-			res.Total.Extended++
+			res.Total.Extended, byKind.Extended, byUnit.Extended = res.Total.Extended+1, byKind.Extended+1, byUnit.Extended+1
 		} else {
 			r.OriginalDueOn = nil
 		}

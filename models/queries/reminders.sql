@@ -208,13 +208,13 @@ WITH c AS (
          jsonb_build_object('note', x.reason, 'by', u.full_name, 'requested_due_on', x.due_on,
                             'previous_due_on', x.previous_due_on, 'extension_id', x.id), NULL
   FROM task_extensions x JOIN users u ON u.id = x.requested_by
-  WHERE x.requested_at >= $3 AND NOT (x.decided_by = x.requested_by AND x.decided_at = x.requested_at)
+  WHERE x.requested_at >= $3 AND NOT (x.decided_by IS NOT DISTINCT FROM x.requested_by AND x.decided_at IS NOT DISTINCT FROM x.requested_at)
   UNION ALL
   SELECT x.commune_id, x.task_id, 'extension_decided', 'x' || x.id,
          jsonb_build_object('note', x.decision_note, 'by', u.full_name, 'approved', x.status = 'approved',
                             'requested_due_on', x.due_on, 'previous_due_on', x.previous_due_on), x.requested_by
   FROM task_extensions x JOIN users u ON u.id = x.decided_by
-  WHERE x.decided_at >= $3 AND NOT (x.decided_by = x.requested_by AND x.decided_at = x.requested_at)
+  WHERE x.decided_at >= $3 AND NOT (x.decided_by IS NOT DISTINCT FROM x.requested_by AND x.decided_at IS NOT DISTINCT FROM x.requested_at)
 ), e AS (
   SELECT ev.*, c.today, c.channels, t.lead_unit_id
   FROM ev JOIN c ON c.commune_id = ev.commune_id
