@@ -79,15 +79,15 @@ func (c codes) but(role models.Role, w want) codes {
 type target int
 
 const (
-	noRow      target = iota // a collection or the caller itself: run once, own scope only
-	planRow                  // a standing plan (steered by the caller's committee when own)
-	freshPlan                // a new plan per case, for routes that consume it
-	taskRow                  // a standing task of shapeFor(caller, scope)
-	freshTask                // a new task of that shape per case
-	doneTask                 // a new task of that shape reported 100 %, per case
-	freshUser                // a new account in the unit of that shape, per case
-	ownSession               // no row, but a new sign-in of the caller, for a route that ends it
-	freshExtension           // a new pending extension request on a new task of that shape, per case
+	noRow          target = iota // a collection or the caller itself: run once, own scope only
+	planRow                      // a standing plan (steered by the caller's committee when own)
+	freshPlan                    // a new plan per case, for routes that consume it
+	taskRow                      // a standing task of shapeFor(caller, scope)
+	freshTask                    // a new task of that shape per case
+	doneTask                     // a new task of that shape reported 100 %, per case
+	freshUser                    // a new account in the unit of that shape, per case
+	ownSession                   // no row, but a new sign-in of the caller, for a route that ends it
+	freshExtension               // a new pending extension request on a new task of that shape, per case
 )
 
 // authzRoute is one line of the table; body builds the request body of a case.

@@ -54,9 +54,12 @@ func (h *handler) mountPages(r *gin.Engine) {
 	a.POST("/nhiem-vu/:id/bao-cao", h.page(h.reportSubmit))
 	a.POST("/nhiem-vu/:id/y-kien", h.page(h.commentSubmit))
 	a.POST("/nhiem-vu/:id/danh-gia", h.page(h.evaluateSubmit))
+	a.POST("/nhiem-vu/:id/gia-han", h.page(h.extensionRequestSubmit))
+	a.POST("/nhiem-vu/:id/gia-han/:xid", h.page(h.extensionDecideSubmit))
 	a.GET("/tep/:id", h.page(h.attachmentFile))
 	a.GET("/thong-bao", h.page(h.inboxPage))
 	a.POST("/thong-bao/:id/da-doc", h.page(h.inboxReadSubmit))
+	a.POST("/thong-bao/da-doc-tat-ca", h.page(h.inboxReadAllSubmit))
 	h.mountStatsPages(a)
 	h.mountAdminPages(a)
 }

@@ -189,11 +189,14 @@ func (h *handler) taskDeliveries(c *gin.Context, id int64) ([]deliveryRow, error
 
 // kindLabel names a delivery kind in the page's language
 // (models.DeliveryKindLabels, the one list of them).
-func kindLabel(lang, kind string) string {
-	l, ok := models.DeliveryKindLabels[kind]
+func kindLabel(lang, kind string) string { return labelIn(lang, models.DeliveryKindLabels, kind) }
+
+// labelIn names value from an enumeration's labels in the page's language.
+func labelIn(lang string, labels map[string]models.Label, value string) string {
+	l, ok := labels[value]
 	switch {
 	case !ok:
-		return kind
+		return value
 	case lang == langEN:
 		return l.EN
 	}

@@ -70,9 +70,12 @@ var pageRoutes = []pageRoute{
 	{"POST", "/nhiem-vu/:id/bao-cao", pageTask, nil, "TestReportWithPhotoCompletesTask"},
 	{"POST", "/nhiem-vu/:id/y-kien", pageTask, nil, "TestCommentAndEvaluateFromTaskPage"},
 	{"POST", "/nhiem-vu/:id/danh-gia", pageTask, nil, "TestCommentAndEvaluateFromTaskPage"},
+	{"POST", "/nhiem-vu/:id/gia-han", pageTask, nil, "TestExtensionAndReturnPages"},
+	{"POST", "/nhiem-vu/:id/gia-han/:xid", pageTask, nil, "TestExtensionAndReturnPages"},
 	{"GET", "/tep/:id", pageFile, nil, ""},
 	{"GET", "/thong-bao", pageNoRow, nil, ""},
 	{"POST", "/thong-bao/:id/da-doc", pageNoRow, nil, "TestInboxMarksReadAndOpensTask"},
+	{"POST", "/thong-bao/da-doc-tat-ca", pageNoRow, nil, "TestExtensionAndReturnPages"},
 	// Statistics pages: every member reads them, as the API (pages_stats_test.go).
 	{"GET", "/bao-cao-dinh-ky", pageNoRow, nil, ""},
 	{"GET", "/chi-tieu", pageNoRow, nil, ""},

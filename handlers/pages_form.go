@@ -27,7 +27,14 @@ type form struct {
 	// duplicate is set when the plan number collides and the form should
 	// offer to record it anyway.
 	duplicate bool
+	// noRecipient is set when the task as filled in reaches nobody who can
+	// report on it, and the form asks to confirm before saving.
+	noRecipient bool
 }
+
+// NoRecipient reports whether the form asks to confirm a task nobody can
+// report on.
+func (f *form) NoRecipient() bool { return f.noRecipient }
 
 func newForm(values url.Values) *form {
 	if values == nil {

@@ -35,6 +35,9 @@ func pageFuncs(lang string) template.FuncMap {
 		"isOpen":      isOpen,
 		"statusOrder": func() []string { return chartStatuses },
 		"auditAction": func(a string) string { return tr(lang, auditActionLabel(a)) },
+		"deref":       func(s *string) string { return *s },
+		"derefInt":    func(n *int) int { return *n },
+		"extStatus":   func(s string) string { return labelIn(lang, models.ExtensionStatusLabels, s) },
 		"sentence":    capitalize,
 		"cadence":     func(every string) string { return tr(lang, cadenceLabels[every]) },
 	}

@@ -11,8 +11,33 @@ import (
 
 // inboxData is the Data of the notifications page.
 type inboxData struct {
-	Items []models.Notification
-	Next  string
+	Items  []inboxItem
+	Next   string
+	Unread int
+}
+
+// inboxItem is a notification as the page shows it: its body split into
+// the opening text and the lines of a list (a digest's tasks), so a list
+// reads as one.
+type inboxItem struct {
+	models.Notification
+	Text  string
+	Lines []string
+}
+
+// newInboxItem splits n's body: lines starting "- " are list items.
+func newInboxItem(n models.Notification) inboxItem {
+	it := inboxItem{Notification: n}
+	var text []string
+	for _, l := range strings.Split(n.Body, "\n") {
+		if item, ok := strings.CutPrefix(l, "- "); ok {
+			it.Lines = append(it.Lines, item)
+		} else {
+			text = append(text, l)
+		}
+	}
+	it.Text = strings.Join(text, " ")
+	return it
 }
 
 // inboxPage is the person's in-app notifications, newest first. Reading one
@@ -23,7 +48,10 @@ func (h *handler) inboxPage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	d := &inboxData{Items: in.Items}
+	d := &inboxData{Unread: in.Unread}
+	for _, n := range in.Items {
+		d.Items = append(d.Items, newInboxItem(n))
+	}
 	if in.Next != nil {
 		d.Next = "/thong-bao?cursor=" + *in.Next
 	}

@@ -28,6 +28,7 @@ type overviewData struct {
 	ByKind   []groupView
 	ByUnit   []groupView
 	Overdue  []taskItem
+	Extended int // tasks whose deadline an extension moved
 	Upcoming []taskItem
 	Trend    *trendChart // nil until the daily snapshot job has run twice
 }
@@ -52,7 +53,8 @@ func (h *handler) overviewPage(c *gin.Context) error {
 		return err
 	}
 	d := &overviewData{Year: year, Years: recentYears(today), Today: today,
-		Totals: newGroupView("", o.Totals), ByKind: groupViews(c, o.ByKind), ByUnit: groupViews(c, o.ByUnit)}
+		Totals: newGroupView("", o.Totals), ByKind: groupViews(c, o.ByKind), ByUnit: groupViews(c, o.ByUnit),
+		Extended: o.Extended}
 	if err := h.deadlineLists(ctx, a, d); err != nil {
 		return err
 	}

@@ -150,16 +150,18 @@ const renderFailed = `<!doctype html><html lang="vi"><meta charset="utf-8"><titl
 // flashes are the one-line confirmations a redirect may ask for by key, so
 // that no URL can make a page say arbitrary text.
 var flashes = map[string]string{
-	"reported":    "Đã ghi nhận báo cáo tiến độ.",
-	"saved":       "Đã lưu.",
-	"created":     "Đã tạo mới.",
-	"cloned":      "Đã nhân bản kế hoạch sang năm mới (trạng thái Dự thảo).",
-	"password":    "Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.",
-	"commented":   "Đã gửi ý kiến.",
-	"evaluated":   "Đã ghi nhận đánh giá.",
-	"deleted":     "Đã xóa.",
-	"disabled":    "Đã khóa tài khoản. Các phiên đăng nhập của tài khoản đã kết thúc.",
-	"memberships": "Đã lưu vai trò. Người dùng cần đăng nhập lại.",
+	"reported":            "Đã ghi nhận báo cáo tiến độ.",
+	"saved":               "Đã lưu.",
+	"created":             "Đã tạo mới.",
+	"cloned":              "Đã nhân bản kế hoạch sang năm mới (trạng thái Dự thảo).",
+	"password":            "Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.",
+	"commented":           "Đã gửi ý kiến.",
+	"evaluated":           "Đã ghi nhận đánh giá.",
+	"extension_requested": "Đã gửi đề xuất gia hạn; Chủ tịch sẽ được thông báo.",
+	"extension_decided":   "Đã ghi nhận quyết định gia hạn; người đề xuất sẽ được thông báo.",
+	"deleted":             "Đã xóa.",
+	"disabled":            "Đã khóa tài khoản. Các phiên đăng nhập của tài khoản đã kết thúc.",
+	"memberships":         "Đã lưu vai trò. Người dùng cần đăng nhập lại.",
 }
 
 func flashMessage(key string) string { return flashes[key] }

@@ -87,6 +87,9 @@ func (h *handler) createTaskSubmit(c *gin.Context) error {
 	}
 	f := newForm(postForm(c))
 	in := taskInput(f)
+	if err := h.confirmReach(c, f, in); err != nil {
+		return err
+	}
 	if !f.Invalid() {
 		t, err := h.store.CreateTask(c.Request.Context(), actor(c), p.ID, in)
 		if err == nil {
@@ -190,6 +193,11 @@ func (h *handler) updateTaskSubmit(c *gin.Context) error {
 	f := newForm(postForm(c))
 	in := taskInput(f)
 	version, _ := strconv.Atoi(f.Value("version"))
+	if t.CanAssign(a) && t.CancelledAt == nil {
+		if err := h.confirmReach(c, f, in); err != nil {
+			return err
+		}
+	}
 	if !f.Invalid() {
 		patch := models.TaskPatch{Title: models.Some(in.Title), Description: models.Some(in.Description),
 			StartOn: models.Some(in.StartOn), DueOn: models.Some(in.DueOn), TargetValue: models.Some(in.TargetValue),
@@ -211,4 +219,20 @@ func (h *handler) updateTaskSubmit(c *gin.Context) error {
 		}
 	}
 	return h.showTaskForm(c, http.StatusUnprocessableEntity, p, t, f)
+}
+
+// confirmReach stops a task that nobody could report on (no assignee, and
+// no officer or team member in its units or their teams) until the person
+// ticks "save anyway": the form shows the warning, in words, before saving.
+func (h *handler) confirmReach(c *gin.Context, f *form, in models.TaskInput) error {
+	if f.Invalid() || f.Value("confirm_no_recipient") != "" || in.LeadUnitID == 0 || f.Value("cancelled") != "" {
+		return nil
+	}
+	ok, err := h.store.TaskInputReaches(c.Request.Context(), actor(c), in)
+	if err != nil || ok {
+		return err
+	}
+	f.noRecipient = true
+	f.add("confirm_no_recipient", tr(pageLang(c), models.NoRecipientWarning.Message))
+	return nil
 }

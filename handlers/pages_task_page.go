@@ -33,6 +33,12 @@ type taskPageData struct {
 	CanEdit         bool
 	CanComment      bool
 	CanEvaluate     bool
+	// Deadline extensions: the history, the pending request, and who may
+	// ask (reporters of an open task) or decide (the chairman).
+	Extensions []models.Extension
+	Pending    *models.Extension
+	CanExtend  bool
+	CanDecide  bool
 }
 
 // taskPage shows a task: details, its history of reports (with evidence),
@@ -66,6 +72,7 @@ func (h *handler) taskPageData(c *gin.Context, id int64) (*taskPageData, error) 
 	d := &taskPageData{Task: *t, Today: h.today(a), CanReport: t.CanReportProgress(a) && t.CancelledAt == nil,
 		CanEdit: t.CanEdit(a), CanComment: t.CanComment(a),
 		CanEvaluate: t.CanEvaluate(a) && t.CompletedAt != nil && t.AcceptedAt == nil && t.CancelledAt == nil}
+	d.setExtensions(a)
 	if d.Plan, err = h.store.GetPlan(ctx, a, t.PlanID); err != nil {
 		return nil, err
 	}
@@ -142,9 +149,13 @@ func (h *handler) evaluateSubmit(c *gin.Context) error {
 		return err
 	}
 	f := newForm(postForm(c))
-	in := models.EvaluationInput{Decision: f.Value("decision"), Reason: f.Value("reason")}
+	in := models.EvaluationInput{Decision: f.Value("decision"), Note: f.Value("reason"), DueOn: f.parseDate("new_due_on")}
+	if f.Invalid() {
+		return h.showTask(c, http.StatusUnprocessableEntity, f)
+	}
 	_, err = h.store.EvaluateTask(c.Request.Context(), actor(c), id, in)
-	return h.afterTaskForm(c, id, f, err, "evaluated")
+	return h.afterTaskForm(c, id, f, renameFields(err, map[string]string{"note": "reason", "due_on": "new_due_on"}),
+		"evaluated")
 }
 
 // afterTaskForm finishes a form posted from the task page: back to the page
@@ -163,3 +174,19 @@ func (h *handler) afterTaskForm(c *gin.Context, id int64, f *form, err error, fl
 func taskURL(id int64) string { return "/nhiem-vu/" + strconv.FormatInt(id, 10) }
 
 func planURL(id int64) string { return "/ke-hoach/" + strconv.FormatInt(id, 10) }
+
+// setExtensions fills the page's extension section from the task.
+func (d *taskPageData) setExtensions(a *models.Actor) {
+	t := &d.Task
+	if t.Extensions != nil {
+		d.Extensions = *t.Extensions
+	}
+	for i := range d.Extensions {
+		if d.Extensions[i].Status == models.ExtensionPending {
+			d.Pending = &d.Extensions[i]
+		}
+	}
+	open := t.CompletedAt == nil && t.CancelledAt == nil
+	d.CanExtend = open && d.Pending == nil && t.CanReportProgress(a)
+	d.CanDecide = d.Pending != nil && t.CanDecideExtension(a)
+}

@@ -23,6 +23,13 @@ const (
 	ExtensionRefused  = "refused"
 )
 
+// ExtensionStatusLabels name the states of a request for people.
+var ExtensionStatusLabels = map[string]Label{
+	ExtensionPending:  {"Chờ quyết định", "Pending"},
+	ExtensionApproved: {"Đồng ý", "Approved"},
+	ExtensionRefused:  {"Không đồng ý", "Refused"},
+}
+
 // Extension is one request for a later deadline and its decision.
 type Extension struct {
 	ID              int64         `json:"id" db:"id"`

@@ -49,6 +49,7 @@ type queries struct {
 	GetTask            *sqlx.Stmt `query:"get-task"`
 	ListTasks          *sqlx.Stmt `query:"list-tasks"`
 	TaskHasRecipient   *sqlx.Stmt `query:"task-has-recipient"`
+	InputHasRecipient  *sqlx.Stmt `query:"input-has-recipient"`
 	MoveTaskDue        *sqlx.Stmt `query:"move-task-due"`
 	UpdateTask         *sqlx.Stmt `query:"update-task"`
 	DeleteTask         *sqlx.Stmt `query:"delete-task"`

@@ -293,3 +293,15 @@ func (s *Store) DeleteTask(ctx context.Context, a *Actor, id int64, ifMatch int)
 		return s.audit(t, a, "delete", "task", id, cur, nil)
 	})
 }
+
+// TaskInputReaches reports whether a task with in's lead unit, supporting
+// units and assignees would reach someone who can report on it, so a form
+// can ask to confirm before saving one that reaches nobody.
+func (s *Store) TaskInputReaches(ctx context.Context, a *Actor, in TaskInput) (bool, error) {
+	var ok bool
+	units := append([]int64{in.LeadUnitID}, in.SupportingUnitIDs...)
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		return t.stmt(s.q.InputHasRecipient).Get(&ok, a.CommuneID, int64Array(units), int64Array(in.AssigneeIDs))
+	})
+	return ok, err
+}

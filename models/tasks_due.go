@@ -76,3 +76,15 @@ func (t *Task) setLateness(cal *calendar.Calendar, today calendar.Date) {
 	t.LateDays = t.DueOn.DaysUntil(today)
 	t.LateWorkingDays = cal.WorkingDaysBetween(t.DueOn, today)
 }
+
+// Extended reports whether an extension moved the task's deadline.
+func (t Task) Extended() bool { return t.OriginalDueOn != nil && *t.OriginalDueOn != t.DueOn }
+
+// FirstDueOn is the deadline the task was first given, for printing beside
+// an extended one; the zero date when it was never extended.
+func (t Task) FirstDueOn() calendar.Date {
+	if !t.Extended() {
+		return calendar.Date{}
+	}
+	return *t.OriginalDueOn
+}

@@ -62,6 +62,10 @@ func tasksSection(r *models.Report) Section {
 		models.FormatInt(tot.Total), models.FormatInt(tot.DoneOnTime), models.FormatInt(tot.DoneLate),
 		models.FormatInt(tot.InProgress), models.FormatInt(tot.Overdue), models.FormatInt(tot.Cancelled),
 		models.FormatPercentPtr(tot.CompletionRate), models.FormatPercentPtr(tot.OnTimeRate))))
+	if tot.Extended > 0 {
+		s.Blocks = append(s.Blocks, para(fmt.Sprintf("Có %s nhiệm vụ được gia hạn; đúng hạn tính theo thời hạn đã được "+
+			"duyệt, thời hạn ban đầu ghi trong ngoặc.", models.FormatInt(tot.Extended))))
+	}
 	s.Blocks = append(s.Blocks, table(tallyTable("Theo loại kế hoạch", "Loại kế hoạch", r.Tasks.ByKind, tot)))
 	s.Blocks = append(s.Blocks, table(tallyTable("Theo đơn vị chủ trì", "Đơn vị chủ trì", r.Tasks.ByUnit, tot)))
 	if len(r.Tasks.Overdue) == 0 {
@@ -74,7 +78,7 @@ func tasksSection(r *models.Report) Section {
 	for i, o := range r.Tasks.Overdue {
 		pct := float64(o.Percent)
 		t.Rows = append(t.Rows, []Cell{intCell(i + 1), text(o.Title), text(o.DocNumber), text(o.LeadUnit),
-			text(o.DueOn.VN()), intCell(o.DaysOverdue), pctCell(&pct)})
+			text(dueText(o)), intCell(o.DaysOverdue), pctCell(&pct)})
 	}
 	s.Blocks = append(s.Blocks, table(t))
 	return s
@@ -103,4 +107,13 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(string(r[0])) + string(r[1:])
+}
+
+// dueText is an overdue task's deadline, with the first one in brackets
+// when an extension moved it.
+func dueText(o models.OverdueTask) string {
+	if o.OriginalDueOn == nil {
+		return o.DueOn.VN()
+	}
+	return o.DueOn.VN() + " (ban đầu " + o.OriginalDueOn.VN() + ")"
 }

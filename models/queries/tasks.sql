@@ -92,6 +92,12 @@ WHERE commune_id = $1 AND id = $2;
 -- 00014): no answer means nobody can report on it nor is reminded.
 SELECT EXISTS (SELECT FROM task_recipients($1, $2, $3));
 
+-- name: input-has-recipient
+-- The same question for a task not saved yet: an active assignee of the
+-- commune ($3), or a reporter of the lead or a supporting unit ($2).
+SELECT EXISTS (SELECT FROM users u WHERE u.commune_id = $1 AND u.id = ANY ($3::bigint[]) AND u.disabled_at IS NULL)
+    OR EXISTS (SELECT FROM unnest($2::bigint[]) x CROSS JOIN LATERAL unit_reporters($1, x) r);
+
 -- name: move-task-due
 -- An approved extension: the deadline moves, the first one is kept once.
 UPDATE tasks SET original_due_on = COALESCE(original_due_on, due_on), due_on = $3, updated_at = $4,
