@@ -21,6 +21,7 @@ const (
 
 // TestBrowser runs the daily jobs in Chromium, in order, on one world: a
 // hamlet team member reports from a phone, the chairman sees it counted,
+// returns it with a new deadline and approves the team's request for more time,
 // plans and assigns new work that reaches the team, and a form error is
 // shown beside its field with the typed values kept.
 func TestBrowser(t *testing.T) {
@@ -29,6 +30,9 @@ func TestBrowser(t *testing.T) {
 	t.Cleanup(srv.Close)
 	b := newBrowser(t, srv.URL)
 	t.Run("team member reports 100% with a photo from a phone", func(t *testing.T) { browserReport(t, e, b) })
+	t.Run("chairman returns with a new deadline, team asks for more time, chairman approves", func(t *testing.T) {
+		browserReturnAndExtend(t, e, b)
+	})
 	t.Run("chairman assigns a task that reaches the hamlet team", func(t *testing.T) { browserAssign(t, e, b) })
 	t.Run("form error beside its field keeps the typed values", func(t *testing.T) { browserFormError(t, e, b) })
 }

@@ -10,7 +10,7 @@ RETURNING id;
 -- A new deadline set with a return: requested and approved by the evaluator.
 INSERT INTO task_extensions (commune_id, task_id, requested_by, requested_at, previous_due_on, due_on, reason,
                              status, decided_by, decided_at, decision_note)
-VALUES ($1, $2, $3, $4, $5, $6, $7, 'approved', $3, $4, $7)
+VALUES ($1, $2, $3, $4, $5, $6, $7, 'approved', $3, $4, '')
 RETURNING id;
 
 -- name: get-extension
