@@ -168,3 +168,10 @@ func TestTrendPlotsRates(t *testing.T) {
 		t.Fatal("one day drew a line")
 	}
 }
+
+// TestLatenessSaidOneWay: the task lists and the notices say lateness alike.
+func TestLatenessSaidOneWay(t *testing.T) {
+	if latenessVI != models.LatenessFormat {
+		t.Fatalf("pages say %q, notices %q", latenessVI, models.LatenessFormat)
+	}
+}
