@@ -104,6 +104,9 @@ func canEvaluate(a *Actor, task *Task, in *EvaluationInput) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
+	if !in.DueOn.IsZero() && !task.DueOn.Before(in.DueOn) {
+		return Invalid("due_on", "not_later", "thời hạn mới phải sau thời hạn hiện tại %s", task.DueOn.VN())
+	}
 	switch {
 	case task.CancelledAt != nil:
 		return &ConflictError{Field: "task", Message: "nhiệm vụ đã hủy, không thể đánh giá"}
@@ -126,13 +129,10 @@ func (s *Store) applyDecision(t *tx, a *Actor, taskID int64, decision string, re
 	return err
 }
 
-// extendOnReturn records the new deadline of a return as an approved
-// extension and moves the task's deadline; the date must be after the one
-// in force (400 naming due_on).
+// extendOnReturn records the new deadline of a return (checked later than
+// the one in force by canEvaluate) as an approved extension and moves the
+// task's deadline.
 func (s *Store) extendOnReturn(t *tx, a *Actor, task *Task, in EvaluationInput, now time.Time, w window) error {
-	if !task.DueOn.Before(in.DueOn) {
-		return Invalid("due_on", "not_later", "thời hạn mới phải sau thời hạn hiện tại %s", task.DueOn.VN())
-	}
 	var id int64
 	if err := t.stmt(s.extQ.InsertApproved).Get(&id, a.CommuneID, task.ID, a.UserID, now, task.DueOn, in.DueOn,
 		in.Note); err != nil {

@@ -151,3 +151,36 @@ func TestOfficerPatchLimits(t *testing.T) {
 		t.Errorf("chairman reopening: %v", err)
 	}
 }
+
+// TestHamletTeamReportsForItsHamlet: a team member whose unit belongs to a
+// hamlet reports on the hamlet's tasks (led or supported), not on another
+// hamlet's; a steering member's parent unit gives nothing; deciding an
+// extension is the chairman's and the admin's, as people.
+func TestHamletTeamReportsForItsHamlet(t *testing.T) {
+	t.Parallel()
+	const hamlet, otherHamlet int64 = 31, 32
+	team := permActor(40, Membership{UnitID: unitHamlet1, Role: RoleTeamMember, ParentUnitID: hamlet})
+	steering := permActor(41, Membership{UnitID: unitCommittee, Role: RoleSteeringMember, ParentUnitID: hamlet})
+	cases := []struct {
+		name string
+		a    *Actor
+		task *Task
+		want bool
+	}{
+		{"team on its hamlet's task", team, permTask(hamlet, nil, nil, nil), true},
+		{"team supporting through its hamlet", team, permTask(unitOffice, []int64{hamlet}, nil, nil), true},
+		{"team on another hamlet's task", team, permTask(otherHamlet, nil, nil, nil), false},
+		{"steering member through a parent", steering, permTask(hamlet, nil, nil, nil), false},
+	}
+	for _, c := range cases {
+		if got := c.task.CanReportProgress(c.a); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+	task := permTask(hamlet, nil, nil, nil)
+	for a, want := range map[*Actor]bool{permChairman: true, permAdmin: true, team: false, permOfficer: false, permSystem: false} {
+		if got := task.CanDecideExtension(a); got != want {
+			t.Errorf("CanDecideExtension(%d): %v, want %v", a.UserID, got, want)
+		}
+	}
+}
