@@ -12,12 +12,11 @@ import (
 	"github.com/tiendo/tiendo/models"
 )
 
-// TestProgressKeepsStoredStatus: the status column that roll-ups, snapshots
-// and reminders read follows each report in the report's own statement.
-func TestProgressKeepsStoredStatus(t *testing.T) {
-	t.Parallel()
+// officeTask is a task of commune A's office, due at the end of 2024, in a
+// plan of its own, and the chairman who made it.
+func officeTask(t *testing.T, w *testfix.World) (*models.Actor, *models.Task) {
+	t.Helper()
 	ctx := context.Background()
-	w := testfix.New(t)
 	chair := w.Actor(t, w.A, models.RoleChairman)
 	p, err := w.Store.CreatePlan(ctx, chair, models.PlanInput{DocNumber: "03/KH-UBND", IssuedOn: date("2024-01-05"),
 		Kind: "other", Title: "Kế hoạch"})
@@ -29,6 +28,16 @@ func TestProgressKeepsStoredStatus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return chair, task
+}
+
+// TestProgressKeepsStoredStatus: the status column that roll-ups, snapshots
+// and reminders read follows each report in the report's own statement.
+func TestProgressKeepsStoredStatus(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	w := testfix.New(t)
+	chair, task := officeTask(t, w)
 	owner := sqlx.MustConnect("postgres", w.DSN) // RLS hides rows from a pool with no commune set
 	t.Cleanup(func() { owner.Close() })
 	stored := func() string {
@@ -74,17 +83,7 @@ func TestConcurrentReportsAgreeWithHistory(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	w := testfix.New(t)
-	chair := w.Actor(t, w.A, models.RoleChairman)
-	p, err := w.Store.CreatePlan(ctx, chair, models.PlanInput{DocNumber: "04/KH-UBND", IssuedOn: date("2024-01-05"),
-		Kind: "other", Title: "Kế hoạch"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	task, err := w.Store.CreateTask(ctx, chair, p.ID, models.TaskInput{Title: "Việc", LeadUnitID: w.A.Office.ID,
-		StartOn: date("2024-09-01"), DueOn: date("2024-12-31")})
-	if err != nil {
-		t.Fatal(err)
-	}
+	chair, task := officeTask(t, w)
 	skewed, err := models.NewStore(w.DB, models.Options{Clock: &backwardsClock{now: testfix.Now}})
 	if err != nil {
 		t.Fatal(err)
