@@ -38,24 +38,24 @@ func (h *handler) mountPages(r *gin.Engine) {
 	a.GET("/viec-cua-toi", h.page(h.myTasksPage))
 	a.GET("/tong-quan", h.page(h.overviewPage))
 	a.GET("/ke-hoach", h.page(h.plansPage))
-	a.POST("/ke-hoach", h.page(h.createPlanSubmit))
+	a.POST("/ke-hoach", h.once, h.page(h.createPlanSubmit))
 	a.GET("/ke-hoach/moi", h.page(h.newPlanPage))
 	a.GET("/ke-hoach/:id", h.page(h.planPage))
 	a.POST("/ke-hoach/:id", h.page(h.updatePlanSubmit))
 	a.GET("/ke-hoach/:id/sua", h.page(h.editPlanPage))
 	a.GET("/ke-hoach/:id/nhan-ban", h.page(h.clonePlanPage))
-	a.POST("/ke-hoach/:id/nhan-ban", h.page(h.clonePlanSubmit))
+	a.POST("/ke-hoach/:id/nhan-ban", h.once, h.page(h.clonePlanSubmit))
 	a.GET("/ke-hoach/:id/nhiem-vu/moi", h.page(h.newTaskPage))
-	a.POST("/ke-hoach/:id/nhiem-vu", h.page(h.createTaskSubmit))
+	a.POST("/ke-hoach/:id/nhiem-vu", h.once, h.page(h.createTaskSubmit))
 	a.GET("/nhiem-vu/:id", h.page(h.taskPage))
 	a.POST("/nhiem-vu/:id", h.page(h.updateTaskSubmit))
 	a.GET("/nhiem-vu/:id/sua", h.page(h.editTaskPage))
 	a.GET("/nhiem-vu/:id/bao-cao", h.page(h.reportPage))
-	a.POST("/nhiem-vu/:id/bao-cao", h.page(h.reportSubmit))
-	a.POST("/nhiem-vu/:id/y-kien", h.page(h.commentSubmit))
-	a.POST("/nhiem-vu/:id/danh-gia", h.page(h.evaluateSubmit))
-	a.POST("/nhiem-vu/:id/gia-han", h.page(h.extensionRequestSubmit))
-	a.POST("/nhiem-vu/:id/gia-han/:xid", h.page(h.extensionDecideSubmit))
+	a.POST("/nhiem-vu/:id/bao-cao", h.once, h.page(h.reportSubmit))
+	a.POST("/nhiem-vu/:id/y-kien", h.once, h.page(h.commentSubmit))
+	a.POST("/nhiem-vu/:id/danh-gia", h.once, h.page(h.evaluateSubmit))
+	a.POST("/nhiem-vu/:id/gia-han", h.once, h.page(h.extensionRequestSubmit))
+	a.POST("/nhiem-vu/:id/gia-han/:xid", h.once, h.page(h.extensionDecideSubmit))
 	a.GET("/tep/:id", h.page(h.attachmentFile))
 	a.GET("/thong-bao", h.page(h.inboxPage))
 	a.POST("/thong-bao/:id/da-doc", h.page(h.inboxReadSubmit))
@@ -138,12 +138,37 @@ func (h *handler) pageAuth(c *gin.Context) {
 }
 
 // loginURL is the sign-in page, remembering the page asked for when it was
-// a page one can come back to.
+// a page one can come back to. A form posted after the session expired
+// leads back to the page the form was on (its Referer), where app.js puts
+// back what was typed, and the sign-in page says so (het-han).
 func loginURL(c *gin.Context) string {
-	if c.Request.Method != http.MethodGet || c.Request.URL.Path == "/" {
+	if c.Request.Method != http.MethodGet {
+		q := url.Values{}
+		if requestToken(c) != "" {
+			q.Set("het-han", "1")
+		}
+		if next := sameSiteReferer(c); next != "" {
+			q.Set("next", next)
+		}
+		if len(q) == 0 {
+			return "/dang-nhap"
+		}
+		return "/dang-nhap?" + q.Encode()
+	}
+	if c.Request.URL.Path == "/" {
 		return "/dang-nhap"
 	}
 	return "/dang-nhap?next=" + url.QueryEscape(c.Request.URL.RequestURI())
+}
+
+// sameSiteReferer is the path of the page a form was posted from, when that
+// page is on this site.
+func sameSiteReferer(c *gin.Context) string {
+	u, err := url.Parse(c.GetHeader("Referer"))
+	if err != nil || u.Host != c.Request.Host || !strings.HasPrefix(u.Path, "/") {
+		return ""
+	}
+	return u.RequestURI()
 }
 
 // home sends each person to where their day starts: the overview for those

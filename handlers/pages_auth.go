@@ -19,8 +19,15 @@ func (h *handler) loginPage(c *gin.Context) error {
 	}
 	f := newForm(nil)
 	f.values.Set("next", c.Query("next"))
-	h.render(c, http.StatusOK, "login", &view{Title: "Đăng nhập", Form: f})
+	h.render(c, http.StatusOK, "login", &view{Title: "Đăng nhập", Form: f,
+		Data: loginData{Expired: c.Query("het-han") == "1"}})
 	return nil
+}
+
+// loginData is the Data of the sign-in page: Expired when a form was posted
+// after the session ended (its content waits in the browser, app.js).
+type loginData struct {
+	Expired bool
 }
 
 // loginSubmit signs in with the same store call as the API and sets the same
@@ -47,7 +54,7 @@ func (h *handler) loginSubmit(c *gin.Context) error {
 		}
 	}
 	f.values.Del("password")
-	h.render(c, http.StatusUnprocessableEntity, "login", &view{Title: "Đăng nhập", Form: f})
+	h.render(c, http.StatusUnprocessableEntity, "login", &view{Title: "Đăng nhập", Form: f, Data: loginData{}})
 	return nil
 }
 

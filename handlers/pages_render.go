@@ -138,9 +138,13 @@ func (h *handler) render(c *gin.Context, status int, name string, v *view) {
 		c.Data(http.StatusInternalServerError, "text/html; charset=utf-8", []byte(renderFailed))
 		return
 	}
+	out := buf.Bytes()
+	if v.Actor != nil {
+		out = injectFormTokens(out) // pages_once.go
+	}
 	// Pages show one person's work: no shared cache may keep them.
 	c.Header("Cache-Control", "no-store")
-	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+	c.Data(status, "text/html; charset=utf-8", out)
 }
 
 // renderFailed is the page sent when a page itself cannot be rendered.

@@ -108,7 +108,7 @@ func (h *handler) reportSubmit(c *gin.Context) error {
 // readReport parses the multipart form and reads the evidence files. A body
 // over the limit leaves an error on the files field instead of the values.
 func (h *handler) readReport(c *gin.Context) (*form, []models.NewAttachment) {
-	err := c.Request.ParseMultipartForm(1 << 20) // larger files spill to temporary files
+	err := parseBody(c) // pages_once.go; larger files spill to temporary files
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		f := newForm(nil)

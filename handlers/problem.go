@@ -43,6 +43,12 @@ func problemFor(err error) Problem {
 			RetryAfter: terr.RetryAfterSeconds()}
 	case errors.Is(err, models.ErrPasswordChangeRequired):
 		return Problem{Status: 403, Code: "password_change_required", Title: "Cần đổi mật khẩu", Detail: err.Error()}
+	case errors.Is(err, models.ErrIdempotencyKeyReused):
+		return Problem{Status: 422, Code: "idempotency_key_reused", Title: "Khóa Idempotency-Key đã được dùng",
+			Detail: err.Error()}
+	case errors.Is(err, models.ErrIdempotencyKeyInFlight):
+		return Problem{Status: 409, Code: "idempotency_key_in_flight", Title: "Yêu cầu đang được xử lý",
+			Detail: models.ErrIdempotencyKeyInFlight.Error(), RetryAfter: 1}
 	case errors.As(err, &verr):
 		return Problem{Status: 400, Code: "validation", Title: "Dữ liệu không hợp lệ", Errors: verr.Fields}
 	case errors.As(err, &mbe):

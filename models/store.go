@@ -58,6 +58,7 @@ type Store struct {
 	planNumQ  planNumberQueries  // plan_numbers.go
 	extQ      extensionQueries   // extensions.go
 	outBatchQ outboxBatchQueries // outbox_batch.go
+	idemQ     idempotencyQueries // idempotency.go
 }
 
 // Options configure a Store; zero values take the production defaults.
@@ -101,7 +102,7 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 func (s *Store) prepared() []any {
 	return []any{&s.q, &s.auditQ, &s.provinceQ, &s.jobQ, &s.accQ, &s.loginQ, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ,
 		&s.calQ, &s.seriesQ, &s.snapQ, &s.indQ, &s.dosQ, &s.repQ, &s.qualQ, &s.impQ,
-		&s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.planNumQ, &s.outBatchQ, &s.extQ}
+		&s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.planNumQ, &s.outBatchQ, &s.extQ, &s.idemQ}
 }
 
 // Close releases the prepared statements (not the pool, which the caller owns).
@@ -214,6 +215,9 @@ func conflictIfNoRows(err error, field, msg string) error {
 // audit appends one row to the audit log in the caller's transaction, so the
 // record exists exactly when the change does.
 func (s *Store) audit(t *tx, a *Actor, action, entity string, id int64, before, after any) error {
+	if err := s.fenceClaim(t); err != nil {
+		return err
+	}
 	b, err := jsonOrNil(before)
 	if err != nil {
 		return err

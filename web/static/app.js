@@ -72,5 +72,99 @@
         if (problems.length) input.reportValidity();
       });
     });
+
+    drafts();
   });
+
+  // Nothing typed is lost. What is typed in a form that records something
+  // (one with a one-time token) is kept on this device, per account and
+  // form, until the server has recorded it: a report posted after the
+  // session expired comes back after signing in (the sign-in page says so),
+  // and the progress form (data-draft="keep") keeps an unsent draft even
+  // across visits. Files cannot be put back into a file input; the names of
+  // those picked are kept so the page can ask for them again.
+  function drafts() {
+    var store;
+    try { store = window.localStorage; } catch (e) { return; }
+    if (!store) return;
+    var body = document.body;
+    var user = body.getAttribute("data-user") || "";
+    var sent = sessionStorage.getItem("tiendo-sent");
+    if (document.querySelector("[data-restore-drafts]")) {
+      sessionStorage.setItem("tiendo-restore", "1"); // the sign-in page after an expired session
+      return;
+    }
+    if (sent) {
+      // The page after a post: a confirmation means the draft is recorded.
+      if (document.querySelector(".flash, #recorded-message")) store.removeItem(sent);
+      sessionStorage.removeItem("tiendo-sent");
+    }
+    if (!user) return;
+    var restoreAll = sessionStorage.getItem("tiendo-restore") === "1";
+    sessionStorage.removeItem("tiendo-restore");
+    document.querySelectorAll("form[method=post]").forEach(function (form) {
+      if (!form.querySelector("input[name=_once]")) return;
+      var key = "tiendo-draft:" + user + ":" + new URL(form.action, location.href).pathname;
+      var keep = form.getAttribute("data-draft") === "keep";
+      if ((keep || restoreAll) && !form.querySelector(".error-summary, [aria-invalid=true]")) restore(form, key);
+      var save = function () { saveDraft(form, key); };
+      form.addEventListener("input", save);
+      form.addEventListener("change", save);
+      form.addEventListener("submit", function () {
+        save();
+        sessionStorage.setItem("tiendo-sent", key);
+      });
+    });
+
+    function fields(form) {
+      return Array.prototype.filter.call(form.elements, function (el) {
+        return el.name && el.name !== "_once" && el.type !== "hidden" && el.type !== "password" &&
+          el.type !== "submit" && el.type !== "button";
+      });
+    }
+
+    function saveDraft(form, key) {
+      var d = { values: [], files: [], at: Date.now() };
+      fields(form).forEach(function (el) {
+        if (el.type === "file") {
+          Array.prototype.forEach.call(el.files || [], function (f) { d.files.push(f.name); });
+        } else if (el.type === "checkbox" || el.type === "radio") {
+          if (el.checked) d.values.push([el.name, el.value]);
+        } else if (el.tagName === "SELECT" && el.multiple) {
+          Array.prototype.forEach.call(el.selectedOptions, function (o) { d.values.push([el.name, o.value]); });
+        } else {
+          d.values.push([el.name, el.value]);
+        }
+      });
+      try { store.setItem(key, JSON.stringify(d)); } catch (e) { /* full or private mode: no draft */ }
+    }
+
+    function restore(form, key) {
+      var d;
+      try { d = JSON.parse(store.getItem(key) || "null"); } catch (e) { d = null; }
+      if (!d || !d.values) return;
+      var byName = {};
+      d.values.forEach(function (kv) { (byName[kv[0]] = byName[kv[0]] || []).push(kv[1]); });
+      fields(form).forEach(function (el) {
+        var vals = byName[el.name];
+        if (el.type === "file" || !vals) {
+          if (el.type === "checkbox" && !vals) el.checked = false;
+          return;
+        }
+        if (el.type === "checkbox" || el.type === "radio") el.checked = vals.indexOf(el.value) >= 0;
+        else if (el.tagName === "SELECT" && el.multiple) {
+          Array.prototype.forEach.call(el.options, function (o) { o.selected = vals.indexOf(o.value) >= 0; });
+        } else el.value = vals.shift();
+      });
+      var note = document.createElement("p");
+      note.className = "restored";
+      note.id = "draft-restored";
+      note.setAttribute("role", "status");
+      note.textContent = body.getAttribute("data-msg-restored");
+      if (d.files && d.files.length) {
+        note.textContent += " " + body.getAttribute("data-msg-refiles") + " " + d.files.join(", ");
+      }
+      form.parentNode.insertBefore(note, form);
+    }
+  }
 })();
