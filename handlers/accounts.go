@@ -91,3 +91,34 @@ func (h *handler) revokeToken(c *gin.Context) error {
 	}
 	return respond(c, http.StatusNoContent, nil, h.store.RevokeAPIToken(c.Request.Context(), actor(c), id))
 }
+
+// updateUser changes an account's name, e-mail, phone and title (admins).
+func (h *handler) updateUser(c *gin.Context) error {
+	var p models.UserPatch
+	id, version, err := writeTarget(c, &p)
+	if err != nil {
+		return err
+	}
+	u, err := h.store.UpdateUser(c.Request.Context(), actor(c), id, version, p)
+	if err == nil {
+		setETag(c, u.Version)
+	}
+	return respond(c, http.StatusOK, u, err)
+}
+
+// updateMe changes the caller's own e-mail, phone and reminder channels.
+func (h *handler) updateMe(c *gin.Context) error {
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	var p models.ProfilePatch
+	if err := bindJSON(c, &p); err != nil {
+		return err
+	}
+	u, err := h.store.UpdateProfile(c.Request.Context(), actor(c), version, p)
+	if err == nil {
+		setETag(c, u.Version)
+	}
+	return respond(c, http.StatusOK, u, err)
+}

@@ -35,6 +35,8 @@ func (h *handler) mountPages(r *gin.Engine) {
 	a.GET("/", h.page(h.home))
 	a.GET("/doi-mat-khau", h.page(h.passwordPage))
 	a.POST("/doi-mat-khau", h.page(h.passwordSubmit))
+	a.GET("/tai-khoan", h.page(h.accountPage))
+	a.POST("/tai-khoan", h.page(h.accountSubmit))
 	a.GET("/viec-cua-toi", h.page(h.myTasksPage))
 	a.GET("/tong-quan", h.page(h.overviewPage))
 	a.GET("/ke-hoach", h.page(h.plansPage))

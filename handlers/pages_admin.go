@@ -21,6 +21,7 @@ func (h *handler) mountAdminPages(a *gin.RouterGroup) {
 	a.POST("/quan-tri/nguoi-dung", h.page(h.createUserSubmit))
 	a.GET("/quan-tri/nguoi-dung/:id", h.page(h.adminUserPage))
 	a.POST("/quan-tri/nguoi-dung/:id/vai-tro", h.page(h.membershipsSubmit))
+	a.POST("/quan-tri/nguoi-dung/:id/lien-he", h.page(h.userContactSubmit))
 	a.POST("/quan-tri/nguoi-dung/:id/mat-khau", h.page(h.resetPasswordSubmit))
 	a.POST("/quan-tri/nguoi-dung/:id/khoa", h.page(h.disableUserSubmit))
 	a.GET("/quan-tri/don-vi", h.page(h.adminUnitsPage))

@@ -53,6 +53,9 @@ func (h *handler) showUser(c *gin.Context, status int, u *models.User, f *form, 
 			unitIDs, roles = append(unitIDs, idString(m.UnitID)), append(roles, string(m.Role))
 		}
 	}
+	if _, typed := f.values["full_name"]; !typed {
+		fillContact(f, u) // the contact form shows the account as it stands
+	}
 	d := &adminUserData{User: u, Rows: membershipRows(unitIDs, roles), Units: groupUnits(units),
 		Roles: roleOptions(), Self: u.ID == a.UserID, Issued: issued}
 	h.render(c, status, "admin_user", &view{Title: u.FullName, Nav: "admin-users", Form: f, Data: d})

@@ -29,6 +29,7 @@ type accountQueries struct {
 	RevokeToken    *sqlx.Stmt `query:"revoke-api-token"`
 	TokenByHash    *sqlx.Stmt `query:"api-token-by-hash"`
 	TouchToken     *sqlx.Stmt `query:"touch-api-token"`
+	UpdateContact  *sqlx.Stmt `query:"update-contact"`
 }
 
 // MembershipInput is one (unit, role) pair of SetMemberships.

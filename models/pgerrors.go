@@ -31,6 +31,7 @@ var conflictFields = map[string]FieldError{
 	"units_name_key":              {"name", "taken", "tên đơn vị đã có trong xã"},
 	"communes_code_key":           {"code", "taken", "mã đơn vị hành chính đã được dùng"},
 	"users_username_key":          {"username", "taken", "tên đăng nhập đã được dùng"},
+	"users_email_key":             {"email", "taken", "email này đã được dùng cho một tài khoản khác của xã"},
 	"memberships_pkey":            {"role", "taken", "người dùng đã có vai trò này ở đơn vị này"},
 	"plans_doc_number_key":        {"doc_number", "duplicate", "số kế hoạch đã được dùng trong năm"},
 	"calendar_overrides_date_key": {"date", "taken", "ngày này đã có điều chỉnh lịch; xóa điều chỉnh cũ trước khi nhập lại"},

@@ -6,6 +6,8 @@ import (
 	"net/mail"
 	"regexp"
 	"strings"
+
+	"github.com/lib/pq"
 )
 
 // User is a person of the commune as other members see them.
@@ -14,7 +16,13 @@ type User struct {
 	Username    string       `json:"username" db:"username"`
 	FullName    string       `json:"full_name" db:"full_name"`
 	Email       string       `json:"email" db:"email"`
-	Memberships []Membership `json:"memberships" db:"-"`
+	Phone       string       `json:"phone" db:"phone"`
+	Title       string       `json:"title" db:"title"`
+	// ReminderChannels are the channels the person is reminded on: the
+	// inbox always, e-mail when chosen (and the account has an address).
+	ReminderChannels pq.StringArray `json:"reminder_channels" db:"reminder_channels"`
+	Version          int            `json:"version" db:"version"`
+	Memberships      []Membership   `json:"memberships" db:"-"`
 }
 
 // NewUser is the input for CreateUser.

@@ -11,7 +11,7 @@ WHERE id = $1 AND commune_id = $2 AND disabled_at IS NULL
 FOR UPDATE;
 
 -- name: user-in-commune
-SELECT u.id, u.username, u.full_name, u.email,
+SELECT u.id, u.username, u.full_name, u.email, u.phone, u.title, u.reminder_channels, u.version,
        COALESCE((SELECT json_agg(json_build_object('unit_id', m.unit_id, 'unit_name', un.name, 'role', m.role)
                                  ORDER BY un.name, m.role)
                  FROM memberships m JOIN units un ON un.id = m.unit_id
@@ -98,3 +98,11 @@ INSERT INTO login_attempts (at, username, ip, success) VALUES ($1, $2, $3, $4);
 -- A bounded batch, so that one sign-in never pays for a long backlog.
 DELETE FROM login_attempts
 WHERE id IN (SELECT id FROM login_attempts WHERE at < $1 ORDER BY at LIMIT 200);
+
+-- name: update-contact
+-- An account's contact details and reminder channels (users.go); the
+-- version moves for If-Match. An e-mail another account of the commune has
+-- is refused by users_email_key.
+UPDATE users SET full_name = $3, email = $4, phone = $5, title = $6, reminder_channels = $7,
+       version = version + 1
+WHERE id = $1 AND commune_id = $2;

@@ -18,7 +18,7 @@ VALUES ($1, $2, $3, $4)
 RETURNING id, parent_id, kind, name;
 
 -- name: list-users
-SELECT u.id, u.username, u.full_name, u.email,
+SELECT u.id, u.username, u.full_name, u.email, u.phone, u.title, u.reminder_channels, u.version,
        COALESCE((SELECT json_agg(json_build_object('unit_id', m.unit_id, 'unit_name', un.name, 'role', m.role)
                                  ORDER BY un.name, m.role)
                  FROM memberships m JOIN units un ON un.id = m.unit_id
