@@ -12,12 +12,12 @@ import (
 
 // User is a person of the commune as other members see them.
 type User struct {
-	ID          int64        `json:"id" db:"id"`
-	Username    string       `json:"username" db:"username"`
-	FullName    string       `json:"full_name" db:"full_name"`
-	Email       string       `json:"email" db:"email"`
-	Phone       string       `json:"phone" db:"phone"`
-	Title       string       `json:"title" db:"title"`
+	ID       int64  `json:"id" db:"id"`
+	Username string `json:"username" db:"username"`
+	FullName string `json:"full_name" db:"full_name"`
+	Email    string `json:"email" db:"email"`
+	Phone    string `json:"phone" db:"phone"`
+	Title    string `json:"title" db:"title"`
 	// ReminderChannels are the channels the person is reminded on: the
 	// inbox always, e-mail when chosen (and the account has an address).
 	ReminderChannels pq.StringArray `json:"reminder_channels" db:"reminder_channels"`
