@@ -102,9 +102,17 @@
     if (!user) return;
     var restoreAll = sessionStorage.getItem("tiendo-restore") === "1";
     sessionStorage.removeItem("tiendo-restore");
+    // Back to a form already sent: the browser fetched it again with a new
+    // token, so put back the token it was sent with, and sending it again
+    // shows "already recorded" instead of recording it twice.
+    var nav = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    var back = nav && nav.type === "back_forward";
     document.querySelectorAll("form[method=post]").forEach(function (form) {
-      if (!form.querySelector("input[name=_once]")) return;
+      var once = form.querySelector("input[name=_once]");
+      if (!once) return;
       var key = "tiendo-draft:" + user + ":" + new URL(form.action, location.href).pathname;
+      var used = sessionStorage.getItem("tiendo-used:" + key);
+      if (back && used) once.value = used;
       var keep = form.getAttribute("data-draft") === "keep";
       if ((keep || restoreAll) && !form.querySelector(".error-summary, [aria-invalid=true]")) restore(form, key);
       var save = function () { saveDraft(form, key); };
@@ -113,6 +121,7 @@
       form.addEventListener("submit", function () {
         save();
         sessionStorage.setItem("tiendo-sent", key);
+        sessionStorage.setItem("tiendo-used:" + key, once.value);
       });
     });
 
