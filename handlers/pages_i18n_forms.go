@@ -29,7 +29,8 @@ func init() {
 		"Thông tin liên hệ":                      "Contact details",
 		"Chức vụ":                                "Title",
 		"Ví dụ: Công chức Văn phòng – Thống kê.": "E.g. Office – statistics officer.",
-		"Lưu thông tin liên hệ":                  "Save contact details",
+		"Tôi xác nhận tỷ lệ thấp hơn lần báo cáo trước là đúng": "I confirm the percent is lower than the last report",
+		"Lưu thông tin liên hệ": "Save contact details",
 	} {
 		english[k] = v
 	}

@@ -108,3 +108,27 @@ func TestExpiredSessionFormGoesBackToTheForm(t *testing.T) {
 		t.Fatalf("location %q follows a foreign referer", loc)
 	}
 }
+
+// A report lower than the last asks to confirm; a form with several
+// mistakes names them all at once.
+func TestReportFormLowerAsksAndAllErrorsAtOnce(t *testing.T) {
+	t.Parallel()
+	e := newPageEnv(t)
+	path := "/nhiem-vu/" + itoa(e.mine.ID) + "/bao-cao"
+	wantStatus(t, e.postFiles(e.team, path, map[string]string{"percent": "60"}, nil), http.StatusSeeOther)
+	low := e.postFiles(e.team, path, map[string]string{"percent": "40", "note": "Sửa lại số liệu"}, nil)
+	wantStatus(t, low, http.StatusUnprocessableEntity)
+	wantBody(t, low, "thấp hơn lần báo cáo trước (60%)", `name="confirm_lower"`, "Sửa lại số liệu")
+	if n := e.reportCount(t, e.mine.ID); n != 1 {
+		t.Fatalf("%d reports before confirming, want 1", n)
+	}
+	wantStatus(t, e.postFiles(e.team, path, map[string]string{"percent": "40", "note": "Sửa lại số liệu",
+		"confirm_lower": "1"}, nil), http.StatusSeeOther)
+	if n := e.reportCount(t, e.mine.ID); n != 2 {
+		t.Fatalf("%d reports after confirming, want 2", n)
+	}
+	bad := e.postFiles(e.team, path, map[string]string{"percent": "nhiều", "actual_value": "-3",
+		"note": strings.Repeat("x", 5001)}, nil)
+	wantStatus(t, bad, http.StatusUnprocessableEntity)
+	wantBody(t, bad, `id="f-percent-error"`, `id="f-actual-value-error"`, `id="f-note-error"`)
+}

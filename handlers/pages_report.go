@@ -89,7 +89,14 @@ func (h *handler) reportSubmit(c *gin.Context) error {
 	f, files := h.readReport(c)
 	in := models.ProgressInput{Percent: f.parseInt("percent"), ActualValue: f.parseNumber("actual_value"),
 		Note: f.Value("note"), Files: files}
-	if !f.Invalid() {
+	askLower := in.Percent != nil && *in.Percent < t.Percent && f.Value("confirm_lower") == ""
+	if askLower {
+		// A lower figure is usually a slip of the thumb; a real correction is confirmed.
+		f.add("percent", fmt.Sprintf("tỷ lệ thấp hơn lần báo cáo trước (%d%%); nếu đúng là vậy, đánh dấu ô xác nhận bên dưới rồi gửi lại", t.Percent))
+	}
+	if f.Invalid() {
+		f.addMissing(in.Validate()) // every mistake at once, not the typing ones first and the rest after
+	} else {
 		_, err = h.store.ReportProgress(c.Request.Context(), actor(c), t.ID, in)
 		if err == nil {
 			redirect(c, taskURL(t.ID)+"?flash=reported")
@@ -101,6 +108,9 @@ func (h *handler) reportSubmit(c *gin.Context) error {
 	}
 	if len(files) > 0 || f.Error("files") != "" {
 		f.add("files", "vui lòng chọn lại tệp minh chứng")
+	}
+	if askLower || f.Value("confirm_lower") != "" {
+		f.values.Set("ask_lower", "1") // keep offering the confirmation box
 	}
 	return h.showReport(c, http.StatusUnprocessableEntity, t, f)
 }
