@@ -53,7 +53,7 @@ func (h *handler) accountSubmit(c *gin.Context) error {
 	channels := append([]string{models.ChannelInbox}, f.values["reminder_channels"]...)
 	email, phone := f.Value("email"), f.Value("phone")
 	version, _ := strconv.Atoi(f.Value("version"))
-	u, err := h.store.UpdateProfile(c.Request.Context(), actor(c), version,
+	_, err := h.store.UpdateProfile(c.Request.Context(), actor(c), version,
 		models.ProfilePatch{Email: &email, Phone: &phone, ReminderChannels: &channels})
 	if err == nil {
 		redirect(c, "/tai-khoan?flash=saved")
@@ -62,7 +62,8 @@ func (h *handler) accountSubmit(c *gin.Context) error {
 	if !f.addError(err) {
 		return err
 	}
-	if u, err = h.store.Profile(c.Request.Context(), actor(c)); err != nil {
+	u, err := h.store.Profile(c.Request.Context(), actor(c))
+	if err != nil {
 		return err
 	}
 	return h.showAccount(c, http.StatusUnprocessableEntity, u, f)

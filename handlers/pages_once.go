@@ -27,12 +27,14 @@ const onceField = "_once"
 
 // onceNouns names what each form records, for "… đã được ghi nhận lúc …".
 var onceNouns = map[string]string{
-	"/nhiem-vu/:id/bao-cao":  "Báo cáo này",
-	"/nhiem-vu/:id/y-kien":   "Ý kiến này",
-	"/nhiem-vu/:id/danh-gia": "Đánh giá này",
-	"/ke-hoach":              "Kế hoạch này",
-	"/ke-hoach/:id/nhiem-vu": "Nhiệm vụ này",
-	"/ke-hoach/:id/nhan-ban": "Bản sao kế hoạch này",
+	"/nhiem-vu/:id/bao-cao":      "Báo cáo này",
+	"/nhiem-vu/:id/y-kien":       "Ý kiến này",
+	"/nhiem-vu/:id/danh-gia":     "Đánh giá này",
+	"/ke-hoach":                  "Kế hoạch này",
+	"/ke-hoach/:id/nhiem-vu":     "Nhiệm vụ này",
+	"/ke-hoach/:id/nhan-ban":     "Bản sao kế hoạch này",
+	"/nhiem-vu/:id/gia-han":      "Đề xuất gia hạn này",
+	"/nhiem-vu/:id/gia-han/:xid": "Quyết định gia hạn này",
 }
 
 // recordedData is the Data of the "already recorded" page.

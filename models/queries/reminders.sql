@@ -245,7 +245,7 @@ WITH c AS (
   JOIN units u ON u.id = tk.lead_unit_id
   JOIN users usr ON usr.id = r.user_id AND usr.disabled_at IS NULL
   CROSS JOIN LATERAL unnest(r.channels) ch
-  WHERE ch <> 'email' OR usr.email <> ''
+  WHERE ch <> 'email' OR (usr.email <> '' AND 'email' = ANY (usr.reminder_channels))
   ON CONFLICT (commune_id, (COALESCE(task_id, 0)), kind, window_key, recipient_id, channel) DO NOTHING
   RETURNING commune_id, id, kind
 ), evq AS (
