@@ -164,6 +164,7 @@ var authzRoutes = []authzRoute{
 	{"GET", "/api/v1/dossiers", noRow, nil, everyone(200)},
 	{"PUT", "/api/v1/dossiers/:period", noRow, constBody(dossierBody), statsWriters(200)},
 	{"GET", "/api/v1/dossiers/:period", noRow, nil, everyone(200)},
+	{"GET", "/api/v1/dashboard", noRow, nil, everyone(200)},
 	{"GET", "/api/v1/reports", noRow, nil, everyone(200)},
 	{"GET", "/api/v1/reports/settings", noRow, nil, everyone(200)},
 	{"PUT", "/api/v1/reports/settings", noRow, constBody(reportSettingsBody), managers(200)},

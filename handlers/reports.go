@@ -41,13 +41,20 @@ func reportFormat(c *gin.Context) (string, error) {
 // reportOptions reads ?period= or ?from=&to= (neither: this year), and
 // ?as_of= (a date or "cutoff").
 func (h *handler) reportOptions(c *gin.Context) (models.ReportOptions, error) {
+	return h.periodOptions(c, func() (models.Period, error) {
+		return models.ParsePeriod(strconv.Itoa(h.thisYear()) + "-Y")
+	})
+}
+
+// periodOptions reads the period and as-of day; def is the period when
+// none is asked for.
+func (h *handler) periodOptions(c *gin.Context, def func() (models.Period, error)) (models.ReportOptions, error) {
 	var o models.ReportOptions
 	var err error
 	code := c.Query("period")
 	if code == "" && c.Query("from") == "" && c.Query("to") == "" {
-		code = strconv.Itoa(h.thisYear()) + "-Y"
-	}
-	if code != "" {
+		o.Period, err = def()
+	} else if code != "" {
 		o.Period, err = models.ParsePeriod(code)
 	} else {
 		q := &query{c: c}

@@ -103,7 +103,8 @@ func TestSeedReportJSON(t *testing.T) {
 	if len(r.Plans) != 6 || r.Plans[0].DocNumber != "10/KH-UBND" {
 		t.Fatalf("plans of the 9 months: %+v", r.Plans)
 	}
-	if r.CutoffOn.String() != "2024-08-15" || r.AsOf.String() != "2024-09-30" {
+	// One date per report (issue 12): the cut-off date is the day the figures stand at.
+	if r.CutoffOn.String() != "2024-09-30" || r.AsOf.String() != "2024-09-30" {
 		t.Errorf("cut-off %s, as of %s", r.CutoffOn, r.AsOf)
 	}
 	d := r.Dossiers
@@ -209,8 +210,8 @@ func TestReportPeriodOptions(t *testing.T) {
 	}
 	e.do(chair, "PUT", "/api/v1/reports/settings", map[string]any{"cutoff_day": 20, "cutoff_months_before_end": 0,
 		"scheduled_kinds": []string{"Q", "Y"}}).expect(http.StatusOK)
-	e.do(chair, "GET", "/api/v1/reports?period=2024-M9&format=json", nil).expect(http.StatusOK).decode(&r)
-	if r.CutoffOn.String() != "2024-09-20" {
+	e.do(chair, "GET", "/api/v1/reports?period=2024-M9&format=json&as_of=cutoff", nil).expect(http.StatusOK).decode(&r)
+	if r.CutoffOn.String() != "2024-09-20" || r.AsOf != r.CutoffOn {
 		t.Errorf("cut-off with the 20th of the last month: %s", r.CutoffOn)
 	}
 	e.do(chair, "GET", "/api/v1/reports?period=2024-M13", nil).invalid("period")

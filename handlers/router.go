@@ -121,6 +121,7 @@ func newEngine(store *models.Store, opts Options) *gin.Engine {
 	authed.GET("/dossiers", wrap(h.listDossierStats))
 	authed.GET("/dossiers/:period", wrap(h.getDossierStats))
 	authed.PUT("/dossiers/:period", wrap(h.recordDossierStats))
+	authed.GET("/dashboard", wrap(h.getDashboard))
 	authed.GET("/reports", wrap(h.getReport))
 	authed.GET("/reports/settings", wrap(h.getReportSettings))
 	authed.PUT("/reports/settings", wrap(h.setReportSettings))

@@ -17,6 +17,8 @@ import (
 type Report struct {
 	Commune    ReportCommune    `json:"commune"`
 	Period     Period           `json:"period"`
+	// CutoffOn is the report's one data cut-off date (ngày chốt số liệu);
+	// AsOf is the same day, kept for clients that read it.
 	CutoffOn   calendar.Date    `json:"cutoff_on"`
 	AsOf       calendar.Date    `json:"as_of"`
 	BuiltAt    time.Time        `json:"built_at"`
@@ -93,15 +95,9 @@ func (s *Store) BuildReport(ctx context.Context, a *Actor, o ReportOptions) (*Re
 		if r.Settings, err = s.reportSettings(t, a.CommuneID); err != nil {
 			return err
 		}
-		r.CutoffOn = o.Period.Cutoff(r.Settings.CutoffDay, r.Settings.CutoffMonthsBeforeEnd)
-		switch {
-		case o.AtCutoff:
-			r.AsOf = r.CutoffOn
-		case !o.AsOf.IsZero():
-			r.AsOf = o.AsOf
-		default:
-			r.AsOf = minDate(w.Today, o.Period.End)
-		}
+		// One date per report: the cut-off date is the day its figures stand at.
+		r.AsOf = o.asOf(w.Today, r.Settings)
+		r.CutoffOn = r.AsOf
 		// Statuses as of the as-of day need that day's due-soon horizon.
 		return s.fillReport(t, a, r, w, windowAt(a.Commune, cal, endOfDay(r.AsOf, w.TZ)))
 	})

@@ -1,0 +1,19 @@
+package handlers
+
+// English for the task figures (dashboard, plans) and the Decision 766
+// labels, kept apart so these strings do not collide with other pages'.
+func init() {
+	for k, v := range map[string]string{
+		"Kỳ":                  "Period",
+		"Nhiệm vụ trong kỳ":   "Tasks in the period",
+		"nhiệm vụ đã đến hạn": "tasks due",
+		"Số liệu %s, tính đến ngày %s — cùng cách tính với báo cáo định kỳ của kỳ này.":                                                                              "Figures %s, as of %s — computed as the period report computes them.",
+		"Nhiệm vụ trong kỳ: đã bắt đầu trước cuối kỳ và chưa hoàn thành trước đầu kỳ, không tính %d nhiệm vụ đã hủy.":                                                "Tasks in the period: started by its end and not completed before its start; %d cancelled tasks are left out.",
+		"Tỷ lệ hoàn thành = số đã hoàn thành ÷ số nhiệm vụ trong kỳ. Tỷ lệ đúng hạn = số hoàn thành đúng hạn ÷ số nhiệm vụ đã đến hạn (đã hoàn thành hoặc quá hạn).": "Completion rate = completed ÷ tasks in the period. On-time rate = completed on time ÷ tasks due (completed or overdue).",
+		"%d nhiệm vụ được gia hạn, tính đúng hạn theo thời hạn mới.":                                                                                                 "%d tasks were granted an extension and are judged against the new deadline.",
+		"Mỗi ngày: số liệu từ đầu năm đến ngày đó, cùng cách tính như trên.":                                                                                         "Each day: the figures from 1 January to that day, computed as above.",
+		"Chưa có nhiệm vụ nào trong kỳ này.": "No tasks in this period.",
+	} {
+		english[k] = v
+	}
+}
