@@ -15,8 +15,8 @@ import (
 // and the data-quality findings, as of one day. It is what every format
 // (JSON, XLSX, CSV, DOCX, HTML) prints.
 type Report struct {
-	Commune    ReportCommune    `json:"commune"`
-	Period     Period           `json:"period"`
+	Commune ReportCommune `json:"commune"`
+	Period  Period        `json:"period"`
 	// CutoffOn is the report's one data cut-off date (ngày chốt số liệu);
 	// AsOf is the same day, kept for clients that read it.
 	CutoffOn   calendar.Date    `json:"cutoff_on"`
