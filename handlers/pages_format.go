@@ -33,6 +33,7 @@ func pageFuncs(lang string) template.FuncMap {
 		"add":         func(a, b int) int { return a + b },
 		"deadline":    func(t models.Task, today calendar.Date) string { return deadlineNote(lang, &t, today) },
 		"isOpen":      isOpen,
+		"figures":     models.TallyOf,
 		"statusOrder": func() []string { return chartStatuses },
 		"auditAction": func(a string) string { return tr(lang, auditActionLabel(a)) },
 		"sentence":    capitalize,

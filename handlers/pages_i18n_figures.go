@@ -4,7 +4,10 @@ package handlers
 // labels, kept apart so these strings do not collide with other pages'.
 func init() {
 	for k, v := range map[string]string{
-		"Kỳ":                  "Period",
+		"Kỳ": "Period",
+		"không tính %d nhiệm vụ đã hủy": "%d cancelled tasks left out",
+		"đúng hạn": "on time",
+		"Mọi nhiệm vụ của kế hoạch, tính đến hôm nay; cùng cách tính với báo cáo định kỳ.": "Every task of the plan, as of today, computed as the period report computes them.",
 		"Nhiệm vụ trong kỳ":   "Tasks in the period",
 		"nhiệm vụ đã đến hạn": "tasks due",
 		"Số liệu %s, tính đến ngày %s — cùng cách tính với báo cáo định kỳ của kỳ này.":                                                                              "Figures %s, as of %s — computed as the period report computes them.",
