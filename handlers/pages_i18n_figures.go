@@ -4,8 +4,13 @@ package handlers
 // labels, kept apart so these strings do not collide with other pages'.
 func init() {
 	for k, v := range map[string]string{
-		"Kỳ": "Period",
-		"không tính %d nhiệm vụ đã hủy": "%d cancelled tasks left out",
+		"Kỳ":       "Period",
+		"Đánh giá": "Assessment",
+		"Hai cách đánh giá, mỗi chỉ tiêu ghi rõ cả hai:": "Two judgements, both stated for every indicator:",
+		"Điểm theo Quyết định 766/QĐ-TTg (ngưỡng quốc gia): đạt ngưỡng được đủ điểm, dưới ngưỡng được tỷ lệ × điểm tối đa ÷ ngưỡng. Tổng điểm tính trên 100 điểm; chỉ tiêu chưa có số liệu không được điểm. Chỉ tiêu riêng của xã chấm theo ngưỡng của xã, không tính vào tổng 100 điểm.": "Points under Decision 766/QĐ-TTg (national threshold): full points at or above the threshold, rate × maximum ÷ threshold below it. The total is out of 100; an indicator without data scores nothing. The commune's own indicators are scored on its own threshold, outside the 100.",
+		"Đạt / chưa đạt theo chỉ tiêu năm của xã (do tỉnh giao): một chỉ tiêu có thể đủ điểm theo ngưỡng 766 mà vẫn chưa đạt chỉ tiêu cao hơn của xã.":                                                                                                                                    "Met / not met against the commune's yearly target (set by the province): an indicator may earn full 766 points and still miss the commune's higher target.",
+		"Đánh giá theo số liệu mới nhất.": "Judged on the latest value.",
+		"không tính %d nhiệm vụ đã hủy":   "%d cancelled tasks left out",
 		"đúng hạn": "on time",
 		"Mọi nhiệm vụ của kế hoạch, tính đến hôm nay; cùng cách tính với báo cáo định kỳ.": "Every task of the plan, as of today, computed as the period report computes them.",
 		"Nhiệm vụ trong kỳ":   "Tasks in the period",

@@ -132,6 +132,14 @@ func TestSeedReportJSON(t *testing.T) {
 		t.Errorf("digitization tasks %+v; score %v of %v, missing %d", got["digitization"].Tasks,
 			r.Indicators.Score, r.Indicators.MaxRecorded, r.Indicators.Missing)
 	}
+	// Issue 12: the total is out of the full maximum, and the digitization
+	// rate earns full 766 points while missing the commune's own target.
+	if r.Indicators.MaxTotal != 100 || !contains(r.Indicators.Summary, "78/100 điểm (3 chỉ tiêu chưa có số liệu") {
+		t.Errorf("766 total: %v of %v, %q", r.Indicators.Score, r.Indicators.MaxTotal, r.Indicators.Summary)
+	}
+	if l := got["digitization"].Label; l != "Đạt ngưỡng Quyết định 766 (≥ 80%): 11/11 điểm · Chưa đạt chỉ tiêu của xã năm 2024 (100%)" {
+		t.Errorf("digitization label %q", l)
+	}
 	checkSeedFindings(t, r.Quality, plans)
 }
 
