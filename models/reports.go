@@ -37,11 +37,15 @@ type ReportCommune struct {
 	Province string `json:"province"`
 }
 
-// Authority is how the commune's people's committee signs: "UBND XÃ VỌNG ĐÔNG".
-func (c ReportCommune) Authority() string {
-	kind := map[string]string{"xa": "xã", "phuong": "phường", "dac_khu": "đặc khu"}[c.Kind]
-	return "Ủy ban nhân dân " + kind + " " + c.Name
-}
+// Authority is the commune's people's committee in full: "Ủy ban nhân dân
+// xã Vọng Đông" (phường for a ward, đặc khu for a special zone).
+func (c ReportCommune) Authority() string { return "Ủy ban nhân dân " + c.Place() }
+
+// Short is the name a report's sentences use: "UBND xã Vọng Đông".
+func (c ReportCommune) Short() string { return "UBND " + c.Place() }
+
+// Place is the commune with its kind: "xã Vọng Đông".
+func (c ReportCommune) Place() string { return communeKindName[c.Kind] + " " + c.Name }
 
 // ReportPlan is a plan issued in the period, with its data-quality warnings.
 type ReportPlan struct {

@@ -25,22 +25,45 @@ func Content(r *models.Report) Doc {
 	return d
 }
 
-// plansSection lists the plans issued in the period, with their warnings.
+// plansSection lists the plans issued in the period, with their warnings;
+// plans of the period's year dated outside it (an early issue, or a slip
+// such as the seed's 10/KH-UBND "11/3/2023") come under their own heading.
 func plansSection(r *models.Report) Section {
 	s := Section{Title: "I. CÁC KẾ HOẠCH ĐÃ BAN HÀNH"}
-	if len(r.Plans) == 0 {
-		s.Blocks = append(s.Blocks, para("Trong kỳ không có kế hoạch nào được ban hành."))
-		return s
-	}
-	var cites []string
+	var in, out []models.ReportPlan
 	for _, p := range r.Plans {
+		if r.Period.Contains(p.IssuedOn) {
+			in = append(in, p)
+		} else {
+			out = append(out, p)
+		}
+	}
+	if len(in) == 0 {
+		s.Blocks = append(s.Blocks, para("Trong kỳ không có kế hoạch nào được ban hành."))
+	} else {
+		s.Blocks = append(s.Blocks, para(fmt.Sprintf("Trong kỳ, %s đã ban hành %d kế hoạch: %s.",
+			r.Commune.Short(), len(in), citePlans(in))), table(planTable("Kế hoạch", in)))
+	}
+	if len(out) > 0 {
+		s.Blocks = append(s.Blocks, para(fmt.Sprintf("Kế hoạch của năm %d có ngày ban hành ngoài kỳ báo cáo "+
+			"(%d kế hoạch, cần đối chiếu ngày ban hành): %s.", r.Period.Year, len(out), citePlans(out))),
+			table(planTable("Kế hoạch ngoài kỳ", out)))
+	}
+	return s
+}
+
+func citePlans(plans []models.ReportPlan) string {
+	var cites []string
+	for _, p := range plans {
 		cites = append(cites, fmt.Sprintf("Kế hoạch số %s ngày %s về %s", p.DocNumber, p.IssuedOn.VN(), lowerFirst(p.Title)))
 	}
-	s.Blocks = append(s.Blocks, para(fmt.Sprintf("Trong kỳ, UBND %s đã ban hành %d kế hoạch: %s.",
-		r.Commune.Name, len(r.Plans), strings.Join(cites, "; "))))
-	t := Table{Name: "Kế hoạch", Header: []string{"STT", "Số, ký hiệu", "Ngày ban hành", "Loại", "Trích yếu", "Ghi chú"},
-		Widths: []float64{6, 17, 15, 14, 30, 22}}
-	for i, p := range r.Plans {
+	return strings.Join(cites, "; ")
+}
+
+func planTable(name string, plans []models.ReportPlan) Table {
+	t := Table{Name: name, Header: []string{"STT", "Số, ký hiệu", "Ngày ban hành", "Loại kế hoạch", "Trích yếu", "Ghi chú"},
+		Widths: []float64{6, 15, 14, 16, 31, 22}}
+	for i, p := range plans {
 		var notes []string
 		for _, w := range p.Warnings {
 			notes = append(notes, w.Message)
@@ -48,8 +71,7 @@ func plansSection(r *models.Report) Section {
 		t.Rows = append(t.Rows, []Cell{intCell(i + 1), text(p.DocNumber), text(p.IssuedOn.VN()), text(p.KindName),
 			text(p.Title), text(strings.Join(notes, "; "))})
 	}
-	s.Blocks = append(s.Blocks, table(t))
-	return s
+	return t
 }
 
 // tasksSection summarises the task results, by plan kind and by unit, and
