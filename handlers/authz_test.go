@@ -168,6 +168,8 @@ var authzRoutes = []authzRoute{
 	{"GET", "/api/v1/reports", noRow, nil, everyone(200)},
 	{"GET", "/api/v1/reports/settings", noRow, nil, everyone(200)},
 	{"PUT", "/api/v1/reports/settings", noRow, constBody(reportSettingsBody), managers(200)},
+	{"GET", "/api/v1/reports/:period/narrative", noRow, nil, everyone(200)},
+	{"PUT", "/api/v1/reports/:period/narrative", noRow, constBody(map[string]any{"results": "Đạt kết quả tốt"}), managers(200)},
 	{"GET", "/api/v1/reports/built", noRow, nil, everyone(200)},
 	{"GET", "/api/v1/quality", noRow, nil, everyone(200)},
 	{"GET", "/api/v1/import/templates/:name", noRow, nil, everyone(200)},

@@ -66,6 +66,13 @@ func (h *handler) periodOptions(c *gin.Context, def func() (models.Period, error
 	if err != nil {
 		return o, err
 	}
+	switch c.Query("quality") {
+	case "", "0", "false":
+	case "1", "true":
+		o.Quality = true
+	default:
+		return o, models.Invalid("quality", "invalid", "quality phải là 1 hoặc 0")
+	}
 	switch s := c.Query("as_of"); s {
 	case "":
 	case "cutoff":
@@ -91,7 +98,15 @@ func (h *handler) getReport(c *gin.Context) error {
 	if err != nil || format == "json" {
 		return respond(c, http.StatusOK, r, err)
 	}
-	f, err := reports.Render(r, format)
+	var ro reports.Options
+	switch c.Query("sep") {
+	case "", "comma":
+	case "semicolon":
+		ro.Semicolon = true
+	default:
+		return models.Invalid("sep", "invalid", "sep phải là comma hoặc semicolon")
+	}
+	f, err := reports.RenderWith(r, format, ro)
 	if err != nil {
 		return err
 	}
@@ -151,4 +166,41 @@ func (h *handler) getQuality(c *gin.Context) error {
 	}
 	q, err := h.store.Quality(c.Request.Context(), actor(c), year)
 	return respond(c, http.StatusOK, q, err)
+}
+
+// narrativePeriod reads the :period of the narrative routes.
+func narrativePeriod(c *gin.Context) (models.Period, error) {
+	return models.ParsePeriod(c.Param("period"))
+}
+
+func (h *handler) getNarrative(c *gin.Context) error {
+	p, err := narrativePeriod(c)
+	if err != nil {
+		return err
+	}
+	n, err := h.store.ReportNarrative(c.Request.Context(), actor(c), p)
+	if err == nil && n.Version > 0 {
+		setETag(c, n.Version)
+	}
+	return respond(c, http.StatusOK, n, err)
+}
+
+func (h *handler) putNarrative(c *gin.Context) error {
+	p, err := narrativePeriod(c)
+	if err != nil {
+		return err
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	var in models.NarrativeInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	n, err := h.store.PutReportNarrative(c.Request.Context(), actor(c), p, version, in)
+	if err == nil {
+		setETag(c, n.Version)
+	}
+	return respond(c, http.StatusOK, n, err)
 }

@@ -127,6 +127,8 @@ func newEngine(store *models.Store, opts Options) *gin.Engine {
 	authed.PUT("/reports/settings", wrap(h.setReportSettings))
 	authed.GET("/reports/built", wrap(h.listBuiltReports))
 	authed.GET("/reports/built/:id", wrap(h.getBuiltReport))
+	authed.GET("/reports/:period/narrative", wrap(h.getNarrative))
+	authed.PUT("/reports/:period/narrative", wrap(h.putNarrative))
 	authed.GET("/quality", wrap(h.getQuality))
 	authed.GET("/import/templates/:name", wrap(h.getImportTemplate))
 	authed.POST("/import/plans", wrap(h.importPlans))

@@ -28,6 +28,13 @@ type Report struct {
 	Dossiers   *DossierStats    `json:"dossiers"`
 	Quality    []Finding        `json:"quality"`
 	Settings   ReportSettings   `json:"settings"`
+	Narrative  *Narrative       `json:"narrative"`
+	// Signer is the full name printed under "CHỦ TỊCH" (empty: none found).
+	Signer string `json:"signer"`
+	// WithQuality prints the data-quality findings as an appendix; they
+	// are the commune's own checks, left out of what goes to the province
+	// unless asked for.
+	WithQuality bool `json:"-"`
 }
 
 // ReportCommune names the issuing commune in the heading.
@@ -70,18 +77,24 @@ type ReportOptions struct {
 	Period   Period
 	AsOf     calendar.Date
 	AtCutoff bool
+	// Quality adds the data-quality findings as an appendix.
+	Quality bool
 }
 
 type reportQueries struct {
-	Plans          *sqlx.Stmt `query:"report-plans"`
-	Tasks          *sqlx.Stmt `query:"report-tasks"`
-	Settings       *sqlx.Stmt `query:"report-settings"`
-	UpsertSettings *sqlx.Stmt `query:"upsert-report-settings"`
-	InsertBuilt    *sqlx.Stmt `query:"insert-built-report"`
-	ListBuilt      *sqlx.Stmt `query:"list-built-reports"`
-	BuiltFile      *sqlx.Stmt `query:"built-report-file"`
-	BuiltExists    *sqlx.Stmt `query:"built-report-exists"`
-	Notify         *sqlx.Stmt `query:"enqueue-report-notice"`
+	Plans           *sqlx.Stmt `query:"report-plans"`
+	Tasks           *sqlx.Stmt `query:"report-tasks"`
+	Settings        *sqlx.Stmt `query:"report-settings"`
+	UpsertSettings  *sqlx.Stmt `query:"upsert-report-settings"`
+	InsertBuilt     *sqlx.Stmt `query:"insert-built-report"`
+	ListBuilt       *sqlx.Stmt `query:"list-built-reports"`
+	BuiltFile       *sqlx.Stmt `query:"built-report-file"`
+	BuiltExists     *sqlx.Stmt `query:"built-report-exists"`
+	Notify          *sqlx.Stmt `query:"enqueue-report-notice"`
+	Narrative       *sqlx.Stmt `query:"report-narrative"`
+	NarrativeLock   *sqlx.Stmt `query:"report-narrative-lock"`
+	UpsertNarrative *sqlx.Stmt `query:"upsert-report-narrative"`
+	Signer          *sqlx.Stmt `query:"report-signer"`
 }
 
 // BuildReport assembles the report of o.Period in one read-only transaction,
@@ -90,7 +103,7 @@ func (s *Store) BuildReport(ctx context.Context, a *Actor, o ReportOptions) (*Re
 	if !a.canReadStats() {
 		return nil, ErrForbidden
 	}
-	r := &Report{Period: o.Period, BuiltAt: s.clock.Now(),
+	r := &Report{Period: o.Period, BuiltAt: s.clock.Now(), WithQuality: o.Quality,
 		Commune: ReportCommune{Name: a.Commune.Name, Kind: a.Commune.Kind, Province: a.Commune.Province}}
 	w := s.windowFor(a.Commune)
 	cal := s.calendarOf(a.CommuneID)
@@ -132,8 +145,16 @@ func (s *Store) fillReport(t *tx, a *Actor, r *Report, w, asOf window) error {
 	if r.Dossiers, err = s.dossierStatsOf(t, a.CommuneID, r.Period); err != nil {
 		return err
 	}
-	r.Quality, err = s.findings(t, a, r.Period.Year)
-	return err
+	if r.Quality, err = s.findings(t, a, r.Period.Year); err != nil {
+		return err
+	}
+	if r.Narrative, err = s.narrativeIn(t, a.CommuneID, r.Period, false); err != nil {
+		return err
+	}
+	if err := t.stmt(s.repQ.Signer).Get(&r.Signer, a.CommuneID); notFound(err) != ErrNotFound {
+		return err
+	}
+	return nil
 }
 
 func minDate(a, b calendar.Date) calendar.Date {

@@ -7,29 +7,65 @@ import (
 	"github.com/tiendo/tiendo/models"
 )
 
-// Content lays the report out once for every format.
+// Content lays the report out once for every format: the heading, "Kết
+// quả đạt được" (the chairman's text, then the computed parts), the four
+// other sections of a Vietnamese period report, the signature and, when
+// asked for, the data-quality appendix.
 func Content(r *models.Report) Doc {
 	d := Doc{
-		Authority: upper(r.Commune.Authority()),
-		Number:    "Số:        /BC-UBND",
-		Place:     fmt.Sprintf("%s, ngày      tháng      năm %d", r.Commune.Name, r.Period.End.Year),
-		Title:     "BÁO CÁO",
-		Subtitle:  "Kết quả thực hiện kế hoạch, nhiệm vụ, chỉ tiêu " + r.Period.Label,
-		Signer:    "CHỦ TỊCH",
+		Authority:      upper(r.Commune.Authority()),
+		AuthorityLines: []string{"ỦY BAN NHÂN DÂN", upper(r.Commune.Place())},
+		Number:         "Số:        /BC-UBND",
+		Place:          fmt.Sprintf("%s, ngày      tháng      năm %d", r.Commune.Name, r.Period.End.Year),
+		Title:          "BÁO CÁO",
+		Subtitle:       "Kết quả thực hiện kế hoạch, nhiệm vụ, chỉ tiêu " + r.Period.Label,
+		Recipients:     []string{"- UBND cấp trên (báo cáo);", "- Lưu: VT."},
+		SignFor:        "TM. ỦY BAN NHÂN DÂN",
+		Signer:         "CHỦ TỊCH",
+		SignerName:     r.Signer,
 		Meta: []string{
 			fmt.Sprintf("Kỳ báo cáo: %s (từ %s đến %s).", r.Period.Title(), r.Period.Start.VN(), r.Period.End.VN()),
-			fmt.Sprintf("Ngày chốt số liệu: %s; số liệu nhiệm vụ tính đến ngày %s.", r.CutoffOn.VN(), r.AsOf.VN()),
+			fmt.Sprintf("Ngày chốt số liệu: %s.", r.CutoffOn.VN()),
 		},
 	}
-	d.Sections = []Section{plansSection(r), tasksSection(r), indicatorsSection(r), dossiersSection(r), qualitySection(r)}
+	var n models.NarrativeInput
+	if r.Narrative != nil {
+		n = r.Narrative.NarrativeInput
+	}
+	results := Section{Title: "I. " + upper(models.NarrativeSections[0].Title), Blocks: narrativeBlocks(n.Results, false)}
+	d.Sections = append(d.Sections, results, plansSection(r), tasksSection(r), indicatorsSection(r), dossiersSection(r))
+	for i, ns := range models.NarrativeSections[1:] {
+		d.Sections = append(d.Sections, Section{Title: roman[i+2] + ". " + upper(ns.Title),
+			Blocks: narrativeBlocks(n.Text(ns.Field), true)})
+	}
+	if r.WithQuality {
+		d.Sections = append(d.Sections, qualitySection(r))
+	}
 	return d
+}
+
+var roman = map[int]string{2: "II", 3: "III", 4: "IV", 5: "V"}
+
+// narrativeBlocks are the chairman's paragraphs (one per line written); an
+// empty section prints a dotted line to fill in by hand when required.
+func narrativeBlocks(text string, required bool) []Block {
+	var out []Block
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, para(line))
+		}
+	}
+	if len(out) == 0 && required {
+		out = append(out, para(strings.Repeat("…", 40)))
+	}
+	return out
 }
 
 // plansSection lists the plans issued in the period, with their warnings;
 // plans of the period's year dated outside it (an early issue, or a slip
 // such as the seed's 10/KH-UBND "11/3/2023") come under their own heading.
 func plansSection(r *models.Report) Section {
-	s := Section{Title: "I. CÁC KẾ HOẠCH ĐÃ BAN HÀNH"}
+	s := Section{Title: "1. Các kế hoạch đã ban hành", Sub: true}
 	var in, out []models.ReportPlan
 	for _, p := range r.Plans {
 		if r.Period.Contains(p.IssuedOn) {
@@ -77,13 +113,9 @@ func planTable(name string, plans []models.ReportPlan) Table {
 // tasksSection summarises the task results, by plan kind and by unit, and
 // lists the overdue tasks.
 func tasksSection(r *models.Report) Section {
-	s := Section{Title: "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ"}
+	s := Section{Title: "2. Kết quả thực hiện nhiệm vụ", Sub: true}
+	s.Blocks = append(s.Blocks, para(taskSummary(r)), para(figuresNote))
 	tot := r.Tasks.Total
-	s.Blocks = append(s.Blocks, para(fmt.Sprintf("Tổng số %s nhiệm vụ: hoàn thành đúng hạn %s, hoàn thành quá hạn %s, "+
-		"đang thực hiện trong hạn %s, quá hạn %s (không tính %s nhiệm vụ đã hủy). Tỷ lệ hoàn thành %s, đúng hạn %s.",
-		models.FormatInt(tot.Total), models.FormatInt(tot.DoneOnTime), models.FormatInt(tot.DoneLate),
-		models.FormatInt(tot.InProgress), models.FormatInt(tot.Overdue), models.FormatInt(tot.Cancelled),
-		models.FormatPercentPtr(tot.CompletionRate), models.FormatPercentPtr(tot.OnTimeRate))))
 	s.Blocks = append(s.Blocks, table(tallyTable("Theo loại kế hoạch", "Loại kế hoạch", r.Tasks.ByKind, tot)))
 	s.Blocks = append(s.Blocks, table(tallyTable("Theo đơn vị chủ trì", "Đơn vị chủ trì", r.Tasks.ByUnit, tot)))
 	if len(r.Tasks.Overdue) == 0 {
@@ -102,14 +134,35 @@ func tasksSection(r *models.Report) Section {
 	return s
 }
 
+// figuresNote states how every task figure is counted (DESIGN.md, "Task
+// figures"): the same words on the dashboard.
+const figuresNote = "Cách tính: nhiệm vụ trong kỳ là nhiệm vụ đã bắt đầu trước ngày cuối kỳ và chưa hoàn thành " +
+	"trước ngày đầu kỳ, không tính nhiệm vụ đã hủy; tỷ lệ hoàn thành = số đã hoàn thành ÷ số nhiệm vụ trong kỳ; " +
+	"tỷ lệ đúng hạn = số hoàn thành đúng hạn ÷ số nhiệm vụ đã đến hạn (đã hoàn thành hoặc quá hạn)."
+
+// taskSummary states every figure with its period and its denominator.
+func taskSummary(r *models.Report) string {
+	t, n := r.Tasks.Total, models.FormatInt
+	out := fmt.Sprintf("%s (tính đến ngày %s) có %s nhiệm vụ thực hiện trong kỳ: hoàn thành đúng hạn %s, "+
+		"hoàn thành quá hạn %s, đang thực hiện trong hạn %s, chưa bắt đầu %s, quá hạn %s (không tính %s nhiệm vụ đã hủy). "+
+		"Tỷ lệ hoàn thành: %s/%s nhiệm vụ trong kỳ (%s); tỷ lệ hoàn thành đúng hạn: %s/%s nhiệm vụ đã đến hạn (%s).",
+		r.Period.Title(), r.CutoffOn.VN(), n(t.Total), n(t.DoneOnTime), n(t.DoneLate), n(t.InProgress), n(t.NotStarted),
+		n(t.Overdue), n(t.Cancelled), n(t.Done), n(t.Total), models.FormatPercentPtr(t.CompletionRate),
+		n(t.DoneOnTime), n(t.Due), models.FormatPercentPtr(t.OnTimeRate))
+	if t.Extended > 0 {
+		out += fmt.Sprintf(" Có %s nhiệm vụ được gia hạn, đánh giá đúng hạn theo thời hạn đã gia hạn.", n(t.Extended))
+	}
+	return out
+}
+
 // tallyTable is one breakdown of the task results with a total line.
 func tallyTable(name, first string, rows []models.TallyRow, total models.Tally) Table {
 	t := Table{Name: name, Header: []string{"STT", first, "Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
-		"Đang thực hiện trong hạn", "Quá hạn", "Tỷ lệ hoàn thành", "Tỷ lệ đúng hạn"},
-		Widths: []float64{6, 24, 9, 11, 11, 11, 8, 10, 10}}
+		"Đang thực hiện trong hạn", "Chưa bắt đầu", "Quá hạn", "Tỷ lệ hoàn thành", "Tỷ lệ đúng hạn"},
+		Widths: []float64{5, 21, 8, 10, 10, 10, 9, 8, 10, 10}}
 	line := func(stt Cell, label string, x models.Tally) []Cell {
 		return []Cell{stt, text(label), intCell(x.Total), intCell(x.DoneOnTime), intCell(x.DoneLate),
-			intCell(x.InProgress), intCell(x.Overdue), pctCell(x.CompletionRate), pctCell(x.OnTimeRate)}
+			intCell(x.InProgress), intCell(x.NotStarted), intCell(x.Overdue), pctCell(x.CompletionRate), pctCell(x.OnTimeRate)}
 	}
 	for i, r := range rows {
 		t.Rows = append(t.Rows, line(intCell(i+1), r.Name, r.Tally))

@@ -13,7 +13,7 @@ import (
 // out of the full maximum.
 func indicatorsSection(r *models.Report) Section {
 	ir := r.Indicators
-	return Section{Title: "III. CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH SỐ 766/QĐ-TTg)", Blocks: []Block{
+	return Section{Title: "3. Chỉ số phục vụ người dân, doanh nghiệp (Quyết định số 766/QĐ-TTg)", Sub: true, Blocks: []Block{
 		para(indicatorSentence(r)),
 		table(indicatorTable(ir)),
 		para(ir.Summary),
@@ -71,7 +71,7 @@ func indicatorTable(ir models.IndicatorResults) Table {
 // dossiersSection prints the dossier counts as the seed does ("Toàn trình
 // 406/407 hồ sơ") and in tables.
 func dossiersSection(r *models.Report) Section {
-	s := Section{Title: "IV. TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH"}
+	s := Section{Title: "4. Tiếp nhận, giải quyết hồ sơ thủ tục hành chính", Sub: true}
 	d := r.Dossiers
 	if d == nil {
 		s.Blocks = append(s.Blocks, para("Chưa có số liệu hồ sơ của kỳ báo cáo."))
@@ -164,9 +164,10 @@ func lineTable(name, first string, lines []models.DossierLine, received, resolve
 	return t
 }
 
-// qualitySection lists the data-quality findings of the period's year.
+// qualitySection is the optional appendix: the data-quality findings of
+// the period's year, for the commune's own review.
 func qualitySection(r *models.Report) Section {
-	s := Section{Title: "V. KIỂM TRA CHẤT LƯỢNG SỐ LIỆU"}
+	s := Section{Title: "PHỤ LỤC: KIỂM TRA CHẤT LƯỢNG SỐ LIỆU"}
 	if len(r.Quality) == 0 {
 		s.Blocks = append(s.Blocks, para("Không phát hiện số liệu mâu thuẫn."))
 		return s

@@ -10,11 +10,22 @@ import (
 // separated by empty rows. Numbers are written the Vietnamese way, as the
 // report prints them; a UTF-8 byte-order mark lets Excel read the
 // diacritics.
-func CSV(d Doc) ([]byte, error) {
+func CSV(d Doc) ([]byte, error) { return CSVWith(d, false) }
+
+// CSVWith is CSV, its fields separated by ";" when semicolon is set.
+func CSVWith(d Doc, semicolon bool) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
-	rows := [][]string{{d.Authority}, {Nation}, {Motto}, {d.Number}, {d.Place}, {d.Title}, {d.Subtitle}}
+	if semicolon {
+		w.Comma = ';'
+	}
+	var rows [][]string
+	for _, l := range d.AuthorityLines {
+		rows = append(rows, []string{l})
+	}
+	rows = append(rows, []string{Nation}, []string{Motto}, []string{d.Number}, []string{d.Place}, []string{d.Title},
+		[]string{d.Subtitle})
 	for _, m := range d.Meta {
 		rows = append(rows, []string{m})
 	}
@@ -31,6 +42,11 @@ func CSV(d Doc) ([]byte, error) {
 			}
 		}
 	}
+	rows = append(rows, nil, []string{"Nơi nhận:"})
+	for _, rcp := range d.Recipients {
+		rows = append(rows, []string{rcp})
+	}
+	rows = append(rows, nil, []string{d.SignFor}, []string{d.Signer}, []string{d.SignerName})
 	for _, r := range rows {
 		if r == nil {
 			r = []string{""}

@@ -11,7 +11,9 @@ import (
 
 // The DOCX is the smallest OOXML package Word and LibreOffice open: content
 // types, the package relationships, the document with its relationships,
-// styles and core properties. Writing it here keeps a dependency out for
+// styles, two headers and core properties. Page numbers follow Decree
+// 30/2020 (Appendix I): centred in the header, from the second page on (the
+// first page's header, header2.xml, is empty; titlePg selects it). Writing it here keeps a dependency out for
 // what is a few templates.
 
 //go:embed docx/*.xml
@@ -24,6 +26,8 @@ var docxParts = []struct{ name, tmpl string }{
 	{"docProps/core.xml", "core.xml"},
 	{"word/_rels/document.xml.rels", "document_rels.xml"},
 	{"word/styles.xml", "styles.xml"},
+	{"word/header1.xml", "header1.xml"},
+	{"word/header2.xml", "header2.xml"},
 	{"word/document.xml", "document.xml"},
 }
 
@@ -42,11 +46,16 @@ type docxView struct {
 	Doc
 	Nation, Motto                    string
 	TextWidth, LeftWidth, RightWidth int
-	Sections                         []docxSection
+	// AuthorityRule and MottoRule indent the short rules under the issuing
+	// body's name (a third of its column) and under the motto (its length).
+	AuthorityRule, MottoRule int
+	SignSpace                []int // empty lines left to sign in
+	Sections                 []docxSection
 }
 
 type docxSection struct {
 	Title  string
+	Level  int // 1: I., II.; 2: 1., 2.
 	Blocks []docxBlock
 }
 
@@ -80,9 +89,13 @@ func newDocxPara(text, style, align string, bold, italic, underline bool, size i
 // DOCX renders the document as an editable Word file.
 func DOCX(d Doc) ([]byte, error) {
 	view := docxView{Doc: d, Nation: Nation, Motto: Motto, TextWidth: textWidth, LeftWidth: leftWidth,
-		RightWidth: textWidth - leftWidth}
+		RightWidth: textWidth - leftWidth, AuthorityRule: leftWidth / 3, MottoRule: (textWidth - leftWidth - 4300) / 2,
+		SignSpace: make([]int, 4)}
 	for _, s := range d.Sections {
-		ds := docxSection{Title: s.Title}
+		ds := docxSection{Title: s.Title, Level: 1}
+		if s.Sub {
+			ds.Level = 2
+		}
 		for _, b := range s.Blocks {
 			ds.Blocks = append(ds.Blocks, docxBlock{Para: b.Para, Table: newDocxTable(b.Table)})
 		}
@@ -127,7 +140,7 @@ func newDocxTable(t *Table) *docxTable {
 		}
 		dt.Grid = append(dt.Grid, w)
 	}
-	widenNarrow(dt.Grid)
+	widenNarrow(dt.Grid, minWidths(t))
 	for i, h := range t.Header {
 		dt.Head = append(dt.Head, docxCell{Text: h, Align: "center", Width: dt.Grid[i]})
 	}
@@ -148,9 +161,23 @@ func newDocxTable(t *Table) *docxTable {
 // minColumn keeps "STT", "Điểm" and "94,31%" on one line (twips).
 const minColumn = 760
 
-// widenNarrow brings every column to minColumn, taking the width from the
-// widest column, so short headers and rates do not break mid-word.
-func widenNarrow(grid []int) {
+// minWidths is, per column, the width its longest header word needs in
+// bold 11 pt (about 125 twips a character plus the cell margins): Word
+// breaks a word that does not fit ("Ngưỡ/ng"), never at a space it can use.
+func minWidths(t *Table) []int {
+	out := make([]int, len(t.Header))
+	for i, h := range t.Header {
+		out[i] = minColumn
+		for _, w := range strings.Fields(h) {
+			out[i] = max(out[i], 125*len([]rune(w))+240)
+		}
+	}
+	return out
+}
+
+// widenNarrow brings every column to its minimum, taking the width from
+// the widest column, so short headers and rates do not break mid-word.
+func widenNarrow(grid, least []int) {
 	widest := 0
 	for i, w := range grid {
 		if w > grid[widest] {
@@ -158,9 +185,9 @@ func widenNarrow(grid []int) {
 		}
 	}
 	for i, w := range grid {
-		if w < minColumn && i != widest {
-			grid[widest] -= minColumn - w
-			grid[i] = minColumn
+		if w < least[i] && i != widest {
+			grid[widest] -= least[i] - w
+			grid[i] = least[i]
 		}
 	}
 }

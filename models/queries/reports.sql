@@ -102,3 +102,35 @@ WITH ins AS (
   INSERT INTO delivery_events (commune_id, delivery_id, at, event) SELECT commune_id, id, $4, 'queued' FROM ins
 )
 SELECT count(*) FROM ins;
+
+-- name: report-narrative
+SELECT id, period, period_start, period_end, results, limitations, causes, directions, proposals, version,
+       updated_at
+FROM report_narratives WHERE commune_id = $1 AND period_start = $2 AND period_end = $3;
+
+-- name: report-narrative-lock
+SELECT id, period, period_start, period_end, results, limitations, causes, directions, proposals, version,
+       updated_at
+FROM report_narratives WHERE commune_id = $1 AND period_start = $2 AND period_end = $3
+FOR UPDATE;
+
+-- name: upsert-report-narrative
+-- The unique key on the period's days makes a first write by two people at
+-- once one row; the second bumps the version.
+INSERT INTO report_narratives (commune_id, period, period_start, period_end, results, limitations, causes,
+                               directions, proposals, updated_by, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+ON CONFLICT ON CONSTRAINT report_narratives_period_key DO UPDATE
+SET period = EXCLUDED.period, results = EXCLUDED.results, limitations = EXCLUDED.limitations,
+    causes = EXCLUDED.causes, directions = EXCLUDED.directions, proposals = EXCLUDED.proposals,
+    version = report_narratives.version + 1, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+RETURNING id, period, period_start, period_end, results, limitations, causes, directions, proposals, version,
+          updated_at;
+
+-- name: report-signer
+-- Who signs for the committee: the commune's longest-serving active chairman.
+SELECT u.full_name
+FROM memberships m JOIN users u ON u.commune_id = m.commune_id AND u.id = m.user_id AND u.disabled_at IS NULL
+WHERE m.commune_id = $1 AND m.role = 'chairman'
+ORDER BY m.created_at, u.id
+LIMIT 1;
