@@ -20,7 +20,19 @@ func init() {
 		"Tỷ lệ hoàn thành = số đã hoàn thành ÷ số nhiệm vụ trong kỳ. Tỷ lệ đúng hạn = số hoàn thành đúng hạn ÷ số nhiệm vụ đã đến hạn (đã hoàn thành hoặc quá hạn).": "Completion rate = completed ÷ tasks in the period. On-time rate = completed on time ÷ tasks due (completed or overdue).",
 		"%d nhiệm vụ được gia hạn, tính đúng hạn theo thời hạn mới.":                                                                                                 "%d tasks were granted an extension and are judged against the new deadline.",
 		"Mỗi ngày: số liệu từ đầu năm đến ngày đó, cùng cách tính như trên.":                                                                                         "Each day: the figures from 1 January to that day, computed as above.",
-		"Chưa có nhiệm vụ nào trong kỳ này.": "No tasks in this period.",
+		"Kèm phụ lục kiểm tra chất lượng số liệu (để xã rà soát, không gửi cấp trên)":                                                                                "Add the data-quality appendix (for the commune's own review, not for the province)",
+		"Điểm theo Quyết định 766":    "Decision 766 points",
+		"%d chỉ tiêu chưa có số liệu": "%d indicators without data",
+		"Lời văn báo cáo":             "Report text",
+		"Các phần chủ tịch viết, in kèm số liệu trong mọi định dạng (mỗi dòng là một đoạn).": "The sections the chairman writes, printed with the figures in every format (one paragraph per line).",
+		"Lưu lời văn":                          "Save the text",
+		"Kết quả đạt được":                     "Results achieved",
+		"Tồn tại, hạn chế":                     "Shortcomings",
+		"Nguyên nhân":                          "Causes",
+		"Phương hướng, nhiệm vụ thời gian tới": "Directions and next tasks",
+		"Kiến nghị, đề xuất":                   "Recommendations",
+		"Excel tiếng Việt (CSV, dấu ;)":        "Excel, Vietnamese settings (CSV, ;)",
+		"Chưa có nhiệm vụ nào trong kỳ này.":   "No tasks in this period.",
 	} {
 		english[k] = v
 	}

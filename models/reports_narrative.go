@@ -90,7 +90,7 @@ func (s *Store) narrativeIn(t *tx, communeID int64, p Period, lock bool) (*Narra
 // report (the chairmen, the admin) may; ifMatch (0: any) must be the
 // current version.
 func (s *Store) PutReportNarrative(ctx context.Context, a *Actor, p Period, ifMatch int, in NarrativeInput) (*Narrative, error) {
-	if !a.isManager() {
+	if !a.CanWriteNarrative() {
 		return nil, ErrForbidden
 	}
 	var out *Narrative
