@@ -170,12 +170,4 @@ func dict(kv ...any) (map[string]any, error) {
 }
 
 // auditActionLabel names an audit log action; unknown ones show as stored.
-func auditActionLabel(a string) string {
-	labels := map[string]string{"create": "Tạo mới", "update": "Cập nhật", "delete": "Xóa",
-		"progress": "Báo cáo tiến độ", "attach": "Đính kèm minh chứng", "comment": "Ý kiến",
-		"accept": "Nghiệm thu", "return": "Trả lại", "clone": "Nhân bản"}
-	if l, ok := labels[a]; ok {
-		return l
-	}
-	return a
-}
+func auditActionLabel(a string) string { return models.NameOr(models.AuditActionNames, a) }
