@@ -39,7 +39,7 @@ func Content(r *models.Report) Doc {
 			Blocks: narrativeBlocks(n.Text(ns.Field), true)})
 	}
 	if r.WithQuality {
-		d.Sections = append(d.Sections, qualitySection(r))
+		d.Appendix = append(d.Appendix, qualitySection(r))
 	}
 	return d
 }

@@ -29,7 +29,30 @@ func CSVWith(d Doc, semicolon bool) ([]byte, error) {
 	for _, m := range d.Meta {
 		rows = append(rows, []string{m})
 	}
-	for _, s := range d.Sections {
+	rows = append(rows, sectionRows(d.Sections)...)
+	rows = append(rows, nil, []string{"Nơi nhận:"})
+	for _, rcp := range d.Recipients {
+		rows = append(rows, []string{rcp})
+	}
+	rows = append(rows, nil, []string{d.SignFor}, []string{d.Signer}, []string{d.SignerName})
+	rows = append(rows, sectionRows(d.Appendix)...)
+	for _, r := range rows {
+		if r == nil {
+			r = []string{""}
+		}
+		if err := w.Write(r); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+// sectionRows are each section's title, paragraphs and tables (header
+// first), after an empty row.
+func sectionRows(sections []Section) [][]string {
+	var rows [][]string
+	for _, s := range sections {
 		rows = append(rows, nil, []string{s.Title})
 		for _, b := range s.Blocks {
 			if b.Table == nil {
@@ -42,21 +65,7 @@ func CSVWith(d Doc, semicolon bool) ([]byte, error) {
 			}
 		}
 	}
-	rows = append(rows, nil, []string{"Nơi nhận:"})
-	for _, rcp := range d.Recipients {
-		rows = append(rows, []string{rcp})
-	}
-	rows = append(rows, nil, []string{d.SignFor}, []string{d.Signer}, []string{d.SignerName})
-	for _, r := range rows {
-		if r == nil {
-			r = []string{""}
-		}
-		if err := w.Write(r); err != nil {
-			return nil, err
-		}
-	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	return rows
 }
 
 func texts(cells []Cell) []string {

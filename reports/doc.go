@@ -27,6 +27,9 @@ type Doc struct {
 	SignFor        string   // TM. ỦY BAN NHÂN DÂN
 	Signer         string   // CHỦ TỊCH
 	SignerName     string   // the chairman's full name, below the room to sign
+	// Appendix follows the signature (phụ lục): the data-quality findings
+	// when asked for.
+	Appendix []Section
 }
 
 // Section is a numbered part of the report.

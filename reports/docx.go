@@ -33,6 +33,9 @@ var docxParts = []struct{ name, tmpl string }{
 
 var docxTemplates = template.Must(template.New("docx").Funcs(template.FuncMap{
 	"x": xmlText, "para": newDocxPara,
+	"sections": func(list []docxSection, width int) map[string]any {
+		return map[string]any{"List": list, "Width": width}
+	},
 }).ParseFS(docxFiles, "docx/*.xml"))
 
 // A4 minus the margins of Decree 30/2020 (left 30 mm, right 15 mm), in twips.
@@ -51,6 +54,7 @@ type docxView struct {
 	AuthorityRule, MottoRule int
 	SignSpace                []int // empty lines left to sign in
 	Sections                 []docxSection
+	Appendix                 []docxSection
 }
 
 type docxSection struct {
@@ -89,18 +93,9 @@ func newDocxPara(text, style, align string, bold, italic, underline bool, size i
 // DOCX renders the document as an editable Word file.
 func DOCX(d Doc) ([]byte, error) {
 	view := docxView{Doc: d, Nation: Nation, Motto: Motto, TextWidth: textWidth, LeftWidth: leftWidth,
-		RightWidth: textWidth - leftWidth, AuthorityRule: leftWidth / 3, MottoRule: (textWidth - leftWidth - 4300) / 2,
+		RightWidth: textWidth - leftWidth, AuthorityRule: leftWidth / 3, MottoRule: (textWidth - leftWidth - 3500) / 2,
 		SignSpace: make([]int, 4)}
-	for _, s := range d.Sections {
-		ds := docxSection{Title: s.Title, Level: 1}
-		if s.Sub {
-			ds.Level = 2
-		}
-		for _, b := range s.Blocks {
-			ds.Blocks = append(ds.Blocks, docxBlock{Para: b.Para, Table: newDocxTable(b.Table)})
-		}
-		view.Sections = append(view.Sections, ds)
-	}
+	view.Sections, view.Appendix = docxSections(d.Sections), docxSections(d.Appendix)
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)
 	var part bytes.Buffer // a template writes in small pieces; deflate likes one
@@ -121,6 +116,21 @@ func DOCX(d Doc) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+func docxSections(sections []Section) []docxSection {
+	var out []docxSection
+	for _, s := range sections {
+		ds := docxSection{Title: s.Title, Level: 1}
+		if s.Sub {
+			ds.Level = 2
+		}
+		for _, b := range s.Blocks {
+			ds.Blocks = append(ds.Blocks, docxBlock{Para: b.Para, Table: newDocxTable(b.Table)})
+		}
+		out = append(out, ds)
+	}
+	return out
 }
 
 // newDocxTable sizes the columns in proportion to the table's widths.
@@ -162,14 +172,28 @@ func newDocxTable(t *Table) *docxTable {
 const minColumn = 760
 
 // minWidths is, per column, the width its longest header word needs in
-// bold 11 pt (about 125 twips a character plus the cell margins): Word
-// breaks a word that does not fit ("Ngưỡ/ng"), never at a space it can use.
+// bold 12 pt (about 170 twips a character plus the cell margins), and its
+// longest short value ("06/KH-UBND", "94,31%") in plain 12 pt: Word breaks
+// a word that does not fit ("Ngưỡ/ng"), never at a space it can use.
 func minWidths(t *Table) []int {
 	out := make([]int, len(t.Header))
+	word := func(s string, perChar int) int {
+		most := 0
+		for _, w := range strings.Fields(s) {
+			if n := len([]rune(w)); n <= 12 {
+				most = max(most, perChar*n+240)
+			}
+		}
+		return most
+	}
 	for i, h := range t.Header {
-		out[i] = minColumn
-		for _, w := range strings.Fields(h) {
-			out[i] = max(out[i], 125*len([]rune(w))+240)
+		out[i] = max(minColumn, word(h, 170))
+	}
+	for _, r := range t.Rows {
+		for i, c := range r {
+			if i < len(out) {
+				out[i] = max(out[i], word(c.Text, 140))
+			}
 		}
 	}
 	return out

@@ -39,7 +39,22 @@ func XLSX(d Doc) ([]byte, error) {
 		return nil, err
 	}
 	w.heading(d)
-	for _, s := range d.Sections {
+	w.sections(d.Sections)
+	w.signature(d)
+	w.sections(d.Appendix)
+	if err := tableSheets(f, d, w.styles); err != nil {
+		return nil, err
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// sections writes each section's title, paragraphs and tables.
+func (w *xlsxWriter) sections(list []Section) {
+	for _, s := range list {
 		w.row++
 		w.line(s.Title, map[bool]string{false: "section", true: "subsection"}[s.Sub])
 		for _, b := range s.Blocks {
@@ -50,15 +65,6 @@ func XLSX(d Doc) ([]byte, error) {
 			}
 		}
 	}
-	w.signature(d)
-	if err := tableSheets(f, d, w.styles); err != nil {
-		return nil, err
-	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // signature writes "Nơi nhận" on the left and the signer on the right, with
@@ -88,7 +94,7 @@ func (w *xlsxWriter) signature(d Doc) {
 // scaled to about 110 characters), so every table of the one sheet fits.
 func sheetWidths(d Doc) []float64 {
 	out := []float64{5, 30, 10, 10, 10, 10, 10, 10, 10}
-	for _, s := range d.Sections {
+	for _, s := range append(append([]Section{}, d.Sections...), d.Appendix...) {
 		for _, b := range s.Blocks {
 			if b.Table == nil {
 				continue
@@ -299,7 +305,7 @@ func xlsxStyles() map[string]*excelize.Style {
 // as that table needs.
 func tableSheets(f *excelize.File, d Doc, styles map[string]int) error {
 	used := map[string]bool{sheetName: true}
-	for _, s := range d.Sections {
+	for _, s := range append(append([]Section{}, d.Sections...), d.Appendix...) {
 		for _, b := range s.Blocks {
 			if b.Table == nil {
 				continue
