@@ -172,46 +172,48 @@ func newDocxTable(t *Table) *docxTable {
 const minColumn = 760
 
 // minWidths is, per column, the width its longest header word needs in
-// bold 12 pt (about 170 twips a character plus the cell margins), and its
+// bold 12 pt (about 150 twips a character plus the cell margins), and its
 // longest short value ("06/KH-UBND", "94,31%") in plain 12 pt: Word breaks
 // a word that does not fit ("Ngưỡ/ng"), never at a space it can use.
 func minWidths(t *Table) []int {
 	out := make([]int, len(t.Header))
-	word := func(s string, perChar int) int {
-		most := 0
-		for _, w := range strings.Fields(s) {
-			if n := len([]rune(w)); n <= 12 {
-				most = max(most, perChar*n+240)
-			}
-		}
-		return most
-	}
 	for i, h := range t.Header {
-		out[i] = max(minColumn, word(h, 170))
+		out[i] = minColumn
+		for _, w := range strings.Fields(h) {
+			out[i] = max(out[i], 150*len([]rune(w))+240)
+		}
 	}
 	for _, r := range t.Rows {
 		for i, c := range r {
-			if i < len(out) {
-				out[i] = max(out[i], word(c.Text, 140))
+			if n := len([]rune(c.Text)); i < len(out) && n <= 12 && !strings.Contains(c.Text, " ") {
+				out[i] = max(out[i], 130*n+240)
 			}
 		}
 	}
 	return out
 }
 
-// widenNarrow brings every column to its minimum, taking the width from
-// the widest column, so short headers and rates do not break mid-word.
+// widenNarrow brings every column to its minimum, taking the width from the
+// columns above theirs in proportion to what each can spare, so short
+// headers and rates do not break mid-word.
 func widenNarrow(grid, least []int) {
-	widest := 0
+	need, spare := 0, 0
 	for i, w := range grid {
-		if w > grid[widest] {
-			widest = i
+		if w < least[i] {
+			need += least[i] - w
+		} else {
+			spare += w - least[i]
 		}
 	}
+	if need == 0 || spare == 0 {
+		return
+	}
+	need = min(need, spare)
 	for i, w := range grid {
-		if w < least[i] && i != widest {
-			grid[widest] -= least[i] - w
+		if w < least[i] {
 			grid[i] = least[i]
+		} else {
+			grid[i] = w - (w-least[i])*need/spare
 		}
 	}
 }
