@@ -89,6 +89,11 @@ func TallyOf(c StatusCounts) Tally {
 	for _, st := range TaskStatuses {
 		t.addN(st, false, c[st])
 	}
+	// A count with a total (a snapshot row) answers for its total even when
+	// its parts were not all listed.
+	if total, ok := c["total"]; ok && total-t.Cancelled > t.Total {
+		t.Total = total - t.Cancelled
+	}
 	t.finish()
 	return t
 }
