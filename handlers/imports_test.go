@@ -112,8 +112,16 @@ func TestImportTemplatesRoundTrip(t *testing.T) {
 	}
 	// Export it again: the first sheet is the template's layout.
 	x := e.do(chair, "GET", "/api/v1/plans/"+itoa(res.PlanIDs[0])+"/export?format=xlsx", nil).expect(http.StatusOK)
-	if !strings.Contains(xlsxText(t, x.Body.Bytes()), "08/KH-UBND\t01/03/2024\t2024\temulation") {
-		t.Fatalf("export:\n%s", xlsxText(t, x.Body.Bytes()))
+	// Issue 12: labels, not codes (the import reads the kind's name), and a
+	// print setup that fits the width with the header repeated.
+	text := xlsxText(t, x.Body.Bytes())
+	if !strings.Contains(text, "08/KH-UBND\t01/03/2024\t2024\tThi đua") || strings.Contains(text, "emulation") ||
+		!strings.Contains(text, "Nhập từ tệp\tKế hoạch") {
+		t.Fatalf("export:\n%s", text)
+	}
+	if parts := zipParts(t, x.Body.Bytes()); !strings.Contains(parts["xl/workbook.xml"], "_xlnm.Print_Titles") ||
+		!strings.Contains(parts["xl/worksheets/sheet2.xml"], `fitToWidth="1"`) {
+		t.Errorf("the export lacks its print setup")
 	}
 	var exp models.PlanExport
 	e.do(chair, "GET", "/api/v1/plans/"+itoa(res.PlanIDs[0])+"/export", nil).expect(http.StatusOK).decode(&exp)

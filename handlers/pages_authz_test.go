@@ -80,6 +80,7 @@ var pageRoutes = []pageRoute{
 	{"POST", "/thong-bao/da-doc-tat-ca", pageNoRow, nil, "TestExtensionAndReturnPages"},
 	// Statistics pages: every member reads them, as the API (pages_stats_test.go).
 	{"GET", "/bao-cao-dinh-ky", pageNoRow, nil, ""},
+	{"POST", "/bao-cao-dinh-ky/loi-van", pageNoRow, nil, "TestNarrativePageSavesAndPrints"},
 	{"GET", "/chi-tieu", pageNoRow, nil, ""},
 	{"POST", "/chi-tieu", pageNoRow, nil, "TestIndicatorsPageIsReadOnlyForHamletTeams"},
 	{"GET", "/ho-so", pageNoRow, nil, ""},

@@ -33,6 +33,7 @@ func pageFuncs(lang string) template.FuncMap {
 		"add":         func(a, b int) int { return a + b },
 		"deadline":    func(t models.Task, today calendar.Date) string { return deadlineNote(lang, &t, today) },
 		"isOpen":      isOpen,
+		"figures":     models.TallyOf,
 		"statusOrder": func() []string { return chartStatuses },
 		"auditAction": func(a string) string { return tr(lang, auditActionLabel(a)) },
 		"deref":       func(s *string) string { return *s },
@@ -179,12 +180,4 @@ func dict(kv ...any) (map[string]any, error) {
 }
 
 // auditActionLabel names an audit log action; unknown ones show as stored.
-func auditActionLabel(a string) string {
-	labels := map[string]string{"create": "Tạo mới", "update": "Cập nhật", "delete": "Xóa",
-		"progress": "Báo cáo tiến độ", "attach": "Đính kèm minh chứng", "comment": "Ý kiến",
-		"accept": "Nghiệm thu", "return": "Trả lại", "clone": "Nhân bản"}
-	if l, ok := labels[a]; ok {
-		return l
-	}
-	return a
-}
+func auditActionLabel(a string) string { return models.NameOr(models.AuditActionNames, a) }

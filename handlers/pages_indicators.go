@@ -37,8 +37,9 @@ type indicatorRow struct {
 	Name   string
 	Values []*models.IndicatorValue // one per column of Periods, nil where none
 	Latest *models.IndicatorValue
-	Score  *float64
-	Met    bool // the latest value meets the target (or the threshold)
+	// Assessment judges the latest value: points by the 766 threshold,
+	// đạt / chưa đạt by the commune's target of the year.
+	Assessment models.Assessment
 }
 
 // indicatorsPage lists the commune's indicators with the year's targets,
@@ -99,7 +100,7 @@ func (h *handler) showIndicators(c *gin.Context, status, year int, f *form) erro
 	for _, g := range cat.Groups {
 		gv := indicatorGroupView{Name: localName(lang, g.NameVI, g.NameEN), MaxPoints: g.MaxPoints}
 		for _, ind := range g.Indicators {
-			gv.Rows = append(gv.Rows, newIndicatorRow(lang, ind, d.Periods, vals))
+			gv.Rows = append(gv.Rows, newIndicatorRow(lang, year, ind, d.Periods, vals))
 		}
 		d.Groups = append(d.Groups, gv)
 	}
@@ -109,7 +110,7 @@ func (h *handler) showIndicators(c *gin.Context, status, year int, f *form) erro
 
 // newIndicatorRow places ind's values under their columns and scores the
 // latest (the longest period of the last end date: 9 months before Q3).
-func newIndicatorRow(lang string, ind models.Indicator, periods []models.Period, vals []models.IndicatorValue) indicatorRow {
+func newIndicatorRow(lang string, year int, ind models.Indicator, periods []models.Period, vals []models.IndicatorValue) indicatorRow {
 	row := indicatorRow{Indicator: ind, Name: localName(lang, ind.NameVI, ind.NameEN),
 		Values: make([]*models.IndicatorValue, len(periods))}
 	for i := range vals {
@@ -124,10 +125,11 @@ func newIndicatorRow(lang string, ind models.Indicator, periods []models.Period,
 			row.Latest = v
 		}
 	}
+	var latest *float64
 	if row.Latest != nil {
-		s := models.Score766(row.Latest.Value, ind.Threshold, ind.MaxPoints)
-		row.Score, row.Met = &s, models.Meets(row.Latest.Value, ind.Target, ind.Threshold)
+		latest = &row.Latest.Value
 	}
+	row.Assessment = models.Assess(ind, year, latest)
 	return row
 }
 

@@ -1,8 +1,8 @@
 package handlers
 
 import (
-	"context"
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -12,17 +12,17 @@ import (
 
 // groupView is one row of an overview chart.
 type groupView struct {
-	Name   string
+	Name string
+	models.Tally
 	Counts models.StatusCounts
-	Rate   *float64 // completion
-	OnTime *float64
 	Bar    []barSegment
 }
 
 // overviewData is the Data of the chairman's overview.
 type overviewData struct {
-	Year     int
-	Years    []int
+	Period   models.Period
+	Periods  []periodChoice
+	AsOf     calendar.Date
 	Today    calendar.Date
 	Totals   groupView
 	ByKind   []groupView
@@ -33,31 +33,33 @@ type overviewData struct {
 	Trend    *trendChart // nil until the daily snapshot job has run twice
 }
 
-// upcomingDays is how far ahead "upcoming deadlines" look.
-const upcomingDays = 14
+// periodChoice is one entry of the overview's period list.
+type periodChoice struct {
+	Code, Label string
+	Selected    bool
+}
 
-// overviewPage is the chairman's dashboard for a plan year: completion by
-// plan kind and by lead unit, the on-time rate, what is overdue and what
-// falls due in the next two weeks. Every member of the commune may open it,
-// as they may read the tasks it counts.
+// overviewPage is the chairman's dashboard for a period (by default the year
+// to date): the figures of GET /api/v1/dashboard, which are the period
+// report's, by plan kind and by lead unit, what is overdue and what falls
+// due in the next two weeks. Every member of the commune may open it, as
+// they may read the tasks it counts.
 func (h *handler) overviewPage(c *gin.Context) error {
 	ctx, a := c.Request.Context(), actor(c)
 	today := h.today(a)
 	f := newForm(c.Request.URL.Query())
-	year := today.Year
-	if y := f.parseInt("year"); y != nil && *y >= 1900 && *y <= 2100 {
-		year = *y
+	o := models.ReportOptions{Period: models.YearToDate(today)}
+	if p, err := models.ParsePeriod(f.Value("period")); err == nil {
+		o.Period = p
 	}
-	o, err := h.store.Overview(ctx, a, year)
+	dash, err := h.store.Dashboard(ctx, a, o)
 	if err != nil {
 		return err
 	}
-	d := &overviewData{Year: year, Years: recentYears(today), Today: today,
-		Totals: newGroupView("", o.Totals), ByKind: groupViews(c, o.ByKind), ByUnit: groupViews(c, o.ByUnit),
-		Extended: o.Extended}
-	if err := h.deadlineLists(ctx, a, d); err != nil {
-		return err
-	}
+	d := &overviewData{Period: dash.Period, Periods: periodChoices(today, dash.Period.Code), AsOf: dash.AsOf,
+		Today: today, Totals: newGroupView("", dash.Tasks), ByKind: groupViews(c, dash.ByKind),
+		ByUnit: groupViews(c, dash.ByUnit), Overdue: dashTaskItems(dash.Overdue, "overdue"),
+		Upcoming: dashTaskItems(dash.Upcoming, "in_progress")}
 	snaps, err := h.store.ListSnapshots(ctx, a, models.SnapshotFilter{From: today.AddDays(1 - trendDays), To: today})
 	if err != nil {
 		return err
@@ -67,36 +69,41 @@ func (h *handler) overviewPage(c *gin.Context) error {
 	return nil
 }
 
-func newGroupView(name string, c models.StatusCounts) groupView {
-	return groupView{Name: name, Counts: c, Rate: c.CompletionRate(), OnTime: c.OnTimeRate(), Bar: stackedBar(c)}
-}
-
-func groupViews(c *gin.Context, groups []models.GroupCounts) []groupView {
-	out := make([]groupView, len(groups))
-	for i, g := range groups {
-		name := g.Name
-		if pageLang(c) == langEN && g.NameEN != "" {
-			name = g.NameEN
+// periodChoices are the year to date and the reporting periods of this
+// year and the last.
+func periodChoices(today calendar.Date, selected string) []periodChoice {
+	ytd := models.YearToDate(today)
+	out := []periodChoice{{Code: "", Label: ytd.Label, Selected: selected == ytd.Code}}
+	for _, y := range []int{today.Year, today.Year - 1} {
+		for _, rest := range []string{"Y", "M9", "H1", "Q1", "Q2", "Q3", "Q4"} {
+			p, _ := models.ParsePeriod(strconv.Itoa(y) + "-" + rest)
+			if !p.Start.After(today) {
+				out = append(out, periodChoice{Code: p.Code, Label: p.Title(), Selected: p.Code == selected})
+			}
 		}
-		out[i] = newGroupView(name, g.Counts)
 	}
 	return out
 }
 
-// deadlineLists fills what is overdue and what falls due in the next two weeks.
-func (h *handler) deadlineLists(ctx context.Context, a *models.Actor, d *overviewData) error {
-	overdue, err := h.store.ListTasks(ctx, a, models.TaskFilter{Statuses: []string{"overdue"}, Limit: 50})
-	if err != nil {
-		return err
+func newGroupView(name string, t models.Tally) groupView {
+	c := t.StatusCounts()
+	return groupView{Name: name, Tally: t, Counts: c, Bar: stackedBar(c)}
+}
+
+func groupViews(c *gin.Context, groups []models.TallyRow) []groupView {
+	out := make([]groupView, len(groups))
+	for i, g := range groups {
+		out[i] = newGroupView(g.Name, g.Tally)
 	}
-	upcoming, err := h.store.ListTasks(ctx, a, models.TaskFilter{Statuses: []string{"due_soon", "in_progress", "not_started"},
-		DueFrom: d.Today, DueTo: d.Today.AddDays(upcomingDays), Limit: 50})
-	if err != nil {
-		return err
+	return out
+}
+
+// dashTaskItems turns the dashboard's task lines into the task table's rows.
+func dashTaskItems(lines []models.OverdueTask, status string) []taskItem {
+	out := make([]taskItem, len(lines))
+	for i, l := range lines {
+		out[i] = taskItem{Task: models.Task{ID: l.ID, Title: l.Title, DueOn: l.DueOn, Percent: l.Percent, Status: status},
+			Plan: l.DocNumber, LeadUnit: l.LeadUnit}
 	}
-	if d.Overdue, err = h.taskItems(ctx, a, overdue.Items); err != nil {
-		return err
-	}
-	d.Upcoming, err = h.taskItems(ctx, a, upcoming.Items)
-	return err
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -24,6 +25,15 @@ type periodicData struct {
 	Doc       reports.Doc    // the report laid out as every file format prints it
 	Downloads []reportDownload
 	HTMLURL   string // the report as the API prints it, for printing on its own
+	Appendix  bool   // the data-quality appendix is included
+	CanWrite  bool   // may write the narrative
+	Sections  []narrativeField
+	Version   int
+}
+
+// narrativeField is one textarea of the narrative form.
+type narrativeField struct {
+	Name, Label, Value string
 }
 
 // reportDownload is a link to the report in one file format.
@@ -33,8 +43,9 @@ type reportDownload struct {
 
 // downloadFormats are the files offered, in the order officials use them:
 // the Word document to sign, the spreadsheet to check, CSV for other tools.
-var downloadFormats = []struct{ format, label string }{
-	{"docx", "Word (DOCX)"}, {"xlsx", "Excel (XLSX)"}, {"csv", "CSV"},
+var downloadFormats = []struct{ format, label, sep string }{
+	{"docx", "Word (DOCX)", ""}, {"xlsx", "Excel (XLSX)", ""}, {"csv", "CSV", ""},
+	{"csv", "Excel tiếng Việt (CSV, dấu ;)", "semicolon"},
 }
 
 // periodicReportPage previews the periodic report of a chosen period from
@@ -44,45 +55,112 @@ var downloadFormats = []struct{ format, label string }{
 // links are the API's own endpoint, which accepts the session cookie, so a
 // download is exactly what GET /api/v1/reports sends.
 func (h *handler) periodicReportPage(c *gin.Context) error {
+	return h.showPeriodic(c, http.StatusOK, newForm(c.Request.URL.Query()))
+}
+
+// showPeriodic renders the periodic report page for the choice in f.
+func (h *handler) showPeriodic(c *gin.Context, status int, f *form) error {
 	a := actor(c)
-	f := newForm(c.Request.URL.Query())
 	year := h.statsYear(f, a)
 	kind := f.Value("ky")
 	if kind == "" {
 		kind = "M9"
 		f.values.Set("ky", kind)
 	}
-	d := &periodicData{Year: year, Years: recentYears(h.today(a)), Kind: kind, Groups: periodGroups(pageLang(c))}
+	d := &periodicData{Year: year, Years: recentYears(h.today(a)), Kind: kind, Groups: periodGroups(pageLang(c)),
+		Appendix: f.Value("phu_luc") == "1", CanWrite: a.CanWriteNarrative()}
 	p, err := models.ParsePeriod(strconv.Itoa(year) + "-" + kind)
 	if err != nil {
 		f.add("ky", "kỳ báo cáo không hợp lệ")
 	}
-	if !f.Invalid() {
-		r, err := h.store.BuildReport(c.Request.Context(), a, models.ReportOptions{Period: p})
+	if f.Error("ky") == "" && f.Error("year") == "" { // a narrative's errors still show the report
+		r, err := h.store.BuildReport(c.Request.Context(), a, models.ReportOptions{Period: p, Quality: d.Appendix})
 		if err != nil {
 			return err
 		}
 		d.Report, d.Doc = r, reports.Content(r)
-		d.Downloads, d.HTMLURL = reportLinks(r)
+		d.Downloads, d.HTMLURL = reportLinks(r, d.Appendix)
+		d.Version = r.Narrative.Version
+		d.Sections = narrativeFields(f, r.Narrative.NarrativeInput)
 	} else if !a.CanReadStats() {
 		return models.ErrForbidden // as the API would say, whatever was asked
 	}
-	h.render(c, http.StatusOK, "periodic_report", &view{Title: "Báo cáo định kỳ", Nav: "reports", Form: f, Data: d})
+	h.render(c, status, "periodic_report", &view{Title: "Báo cáo định kỳ", Nav: "reports", Form: f, Data: d})
 	return nil
 }
 
-// reportLinks are the API URLs of r in each download format and as HTML.
-func reportLinks(r *models.Report) ([]reportDownload, string) {
-	link := func(format string) string {
+// reportLinks are the API URLs of r in each download format and as HTML,
+// with the data-quality appendix when asked for.
+func reportLinks(r *models.Report, appendix bool) ([]reportDownload, string) {
+	link := func(format, sep string) string {
 		q := url.Values{"period": {r.Period.Code}, "format": {format}}
+		if sep != "" {
+			q.Set("sep", sep)
+		}
+		if appendix {
+			q.Set("quality", "1")
+		}
 		return "/api/v1/reports?" + q.Encode()
 	}
 	out := make([]reportDownload, len(downloadFormats))
 	for i, df := range downloadFormats {
-		out[i] = reportDownload{Format: df.format, Label: df.label, URL: link(df.format),
+		id := df.format
+		if df.sep != "" {
+			id += "-" + df.sep
+		}
+		out[i] = reportDownload{Format: id, Label: df.label, URL: link(df.format, df.sep),
 			FileName: reports.FileName(r, df.format)}
 	}
-	return out, link("html")
+	return out, link("html", "")
+}
+
+// narrativeFields are the five sections for the form: what was posted
+// (after an error), else what is stored.
+func narrativeFields(f *form, n models.NarrativeInput) []narrativeField {
+	out := make([]narrativeField, len(models.NarrativeSections))
+	for i, s := range models.NarrativeSections {
+		v := n.Text(s.Field)
+		if f.values.Has(s.Field) {
+			v = f.Value(s.Field)
+		}
+		out[i] = narrativeField{Name: s.Field, Label: s.Title, Value: v}
+	}
+	return out
+}
+
+// narrativeSubmit saves the narrative of the period posted, against the
+// version the form was read at.
+func (h *handler) narrativeSubmit(c *gin.Context) error {
+	a := actor(c)
+	f := newForm(postForm(c))
+	p, err := models.ParsePeriod(f.Value("period"))
+	if err != nil {
+		return err
+	}
+	version, _ := strconv.Atoi(f.Value("version"))
+	if version == 0 { // the form was read before anything was written: it still must be so
+		cur, err := h.store.ReportNarrative(c.Request.Context(), a, p)
+		if err != nil {
+			return err
+		}
+		if cur.Version > 0 {
+			version = -1
+		}
+	}
+	in := models.NarrativeInput{Results: f.Value("results"), Limitations: f.Value("limitations"),
+		Causes: f.Value("causes"), Directions: f.Value("directions"), Proposals: f.Value("proposals")}
+	if _, err := h.store.PutReportNarrative(c.Request.Context(), a, p, version, in); err != nil {
+		if !f.addError(err) {
+			return err
+		}
+		f.values.Set("year", strconv.Itoa(p.Year))
+		f.values.Set("ky", strings.TrimPrefix(p.Code, strconv.Itoa(p.Year)+"-"))
+		return h.showPeriodic(c, http.StatusUnprocessableEntity, f)
+	}
+	q := url.Values{"year": {strconv.Itoa(p.Year)}, "ky": {strings.TrimPrefix(p.Code, strconv.Itoa(p.Year)+"-")},
+		"flash": {"saved"}}
+	redirect(c, "/bao-cao-dinh-ky?"+q.Encode()+"#narrative-h")
+	return nil
 }
 
 // qualityData is the Data of the data-quality page.

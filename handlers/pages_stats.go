@@ -19,6 +19,7 @@ import (
 // mountStatsPages registers the statistics pages on the signed-in group.
 func (h *handler) mountStatsPages(a *gin.RouterGroup) {
 	a.GET("/bao-cao-dinh-ky", h.page(h.periodicReportPage))
+	a.POST("/bao-cao-dinh-ky/loi-van", h.page(h.narrativeSubmit))
 	a.GET("/chi-tieu", h.page(h.indicatorsPage))
 	a.POST("/chi-tieu", h.page(h.indicatorValueSubmit))
 	a.GET("/ho-so", h.page(h.dossiersPage))

@@ -41,13 +41,20 @@ func reportFormat(c *gin.Context) (string, error) {
 // reportOptions reads ?period= or ?from=&to= (neither: this year), and
 // ?as_of= (a date or "cutoff").
 func (h *handler) reportOptions(c *gin.Context) (models.ReportOptions, error) {
+	return h.periodOptions(c, func() (models.Period, error) {
+		return models.ParsePeriod(strconv.Itoa(h.thisYear()) + "-Y")
+	})
+}
+
+// periodOptions reads the period and as-of day; def is the period when
+// none is asked for.
+func (h *handler) periodOptions(c *gin.Context, def func() (models.Period, error)) (models.ReportOptions, error) {
 	var o models.ReportOptions
 	var err error
 	code := c.Query("period")
 	if code == "" && c.Query("from") == "" && c.Query("to") == "" {
-		code = strconv.Itoa(h.thisYear()) + "-Y"
-	}
-	if code != "" {
+		o.Period, err = def()
+	} else if code != "" {
 		o.Period, err = models.ParsePeriod(code)
 	} else {
 		q := &query{c: c}
@@ -58,6 +65,13 @@ func (h *handler) reportOptions(c *gin.Context) (models.ReportOptions, error) {
 	}
 	if err != nil {
 		return o, err
+	}
+	switch c.Query("quality") {
+	case "", "0", "false":
+	case "1", "true":
+		o.Quality = true
+	default:
+		return o, models.Invalid("quality", "invalid", "quality phải là 1 hoặc 0")
 	}
 	switch s := c.Query("as_of"); s {
 	case "":
@@ -84,7 +98,15 @@ func (h *handler) getReport(c *gin.Context) error {
 	if err != nil || format == "json" {
 		return respond(c, http.StatusOK, r, err)
 	}
-	f, err := reports.Render(r, format)
+	var ro reports.Options
+	switch c.Query("sep") {
+	case "", "comma":
+	case "semicolon":
+		ro.Semicolon = true
+	default:
+		return models.Invalid("sep", "invalid", "sep phải là comma hoặc semicolon")
+	}
+	f, err := reports.RenderWith(r, format, ro)
 	if err != nil {
 		return err
 	}
@@ -144,4 +166,41 @@ func (h *handler) getQuality(c *gin.Context) error {
 	}
 	q, err := h.store.Quality(c.Request.Context(), actor(c), year)
 	return respond(c, http.StatusOK, q, err)
+}
+
+// narrativePeriod reads the :period of the narrative routes.
+func narrativePeriod(c *gin.Context) (models.Period, error) {
+	return models.ParsePeriod(c.Param("period"))
+}
+
+func (h *handler) getNarrative(c *gin.Context) error {
+	p, err := narrativePeriod(c)
+	if err != nil {
+		return err
+	}
+	n, err := h.store.ReportNarrative(c.Request.Context(), actor(c), p)
+	if err == nil && n.Version > 0 {
+		setETag(c, n.Version)
+	}
+	return respond(c, http.StatusOK, n, err)
+}
+
+func (h *handler) putNarrative(c *gin.Context) error {
+	p, err := narrativePeriod(c)
+	if err != nil {
+		return err
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	var in models.NarrativeInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	n, err := h.store.PutReportNarrative(c.Request.Context(), actor(c), p, version, in)
+	if err == nil {
+		setETag(c, n.Version)
+	}
+	return respond(c, http.StatusOK, n, err)
 }

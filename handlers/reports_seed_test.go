@@ -103,7 +103,8 @@ func TestSeedReportJSON(t *testing.T) {
 	if len(r.Plans) != 6 || r.Plans[0].DocNumber != "10/KH-UBND" {
 		t.Fatalf("plans of the 9 months: %+v", r.Plans)
 	}
-	if r.CutoffOn.String() != "2024-08-15" || r.AsOf.String() != "2024-09-30" {
+	// One date per report (issue 12): the cut-off date is the day the figures stand at.
+	if r.CutoffOn.String() != "2024-09-30" || r.AsOf.String() != "2024-09-30" {
 		t.Errorf("cut-off %s, as of %s", r.CutoffOn, r.AsOf)
 	}
 	d := r.Dossiers
@@ -130,6 +131,14 @@ func TestSeedReportJSON(t *testing.T) {
 	if len(got["digitization"].Tasks) != 1 || r.Indicators.Score != 78 || r.Indicators.Missing != 3 {
 		t.Errorf("digitization tasks %+v; score %v of %v, missing %d", got["digitization"].Tasks,
 			r.Indicators.Score, r.Indicators.MaxRecorded, r.Indicators.Missing)
+	}
+	// Issue 12: the total is out of the full maximum, and the digitization
+	// rate earns full 766 points while missing the commune's own target.
+	if r.Indicators.MaxTotal != 100 || !contains(r.Indicators.Summary, "78/100 điểm (3 chỉ tiêu chưa có số liệu") {
+		t.Errorf("766 total: %v of %v, %q", r.Indicators.Score, r.Indicators.MaxTotal, r.Indicators.Summary)
+	}
+	if l := got["digitization"].Label; l != "Đạt ngưỡng Quyết định 766 (≥ 80%): 11/11 điểm · Chưa đạt chỉ tiêu của xã năm 2024 (100%)" {
+		t.Errorf("digitization label %q", l)
 	}
 	checkSeedFindings(t, r.Quality, plans)
 }
@@ -209,8 +218,8 @@ func TestReportPeriodOptions(t *testing.T) {
 	}
 	e.do(chair, "PUT", "/api/v1/reports/settings", map[string]any{"cutoff_day": 20, "cutoff_months_before_end": 0,
 		"scheduled_kinds": []string{"Q", "Y"}}).expect(http.StatusOK)
-	e.do(chair, "GET", "/api/v1/reports?period=2024-M9&format=json", nil).expect(http.StatusOK).decode(&r)
-	if r.CutoffOn.String() != "2024-09-20" {
+	e.do(chair, "GET", "/api/v1/reports?period=2024-M9&format=json&as_of=cutoff", nil).expect(http.StatusOK).decode(&r)
+	if r.CutoffOn.String() != "2024-09-20" || r.AsOf != r.CutoffOn {
 		t.Errorf("cut-off with the 20th of the last month: %s", r.CutoffOn)
 	}
 	e.do(chair, "GET", "/api/v1/reports?period=2024-M13", nil).invalid("period")

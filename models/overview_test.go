@@ -9,7 +9,7 @@ import (
 	"github.com/tiendo/tiendo/models"
 )
 
-func TestOverviewCountsByKindAndUnit(t *testing.T) {
+func TestDashboardCountsByKindAndUnit(t *testing.T) {
 	t.Parallel()
 	w := testfix.New(t)
 	ctx := context.Background()
@@ -24,25 +24,26 @@ func TestOverviewCountsByKindAndUnit(t *testing.T) {
 		LeadUnitID: w.A.Office.ID, StartOn: date("2024-07-01"), DueOn: date("2024-09-15")}); err != nil {
 		t.Fatal(err)
 	}
-	o, err := w.Store.Overview(ctx, w.Actor(t, w.A, models.RoleTeamMember), 2024)
+	ytd := models.YearToDate(date("2024-09-30"))
+	o, err := w.Store.Dashboard(ctx, w.Actor(t, w.A, models.RoleTeamMember), models.ReportOptions{Period: ytd})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.Totals["total"] != 2 || o.Totals["done_on_time"] != 1 || o.Totals["overdue"] != 1 {
-		t.Fatalf("totals %v", o.Totals)
+	if o.Tasks.Total != 2 || o.Tasks.DoneOnTime != 1 || o.Tasks.Overdue != 1 || o.Tasks.Due != 2 {
+		t.Fatalf("totals %+v", o.Tasks)
 	}
-	if r := o.Totals.OnTimeRate(); r == nil || *r != 50 {
+	if r := o.Tasks.OnTimeRate; r == nil || *r != 50 {
 		t.Fatalf("on-time rate %v", r)
 	}
 	if len(o.ByKind) != 1 || o.ByKind[0].Key != "digital_transformation" || o.ByKind[0].Name != "Chuyển đổi số" {
 		t.Fatalf("by kind %+v", o.ByKind)
 	}
-	if len(o.ByUnit) != 2 {
-		t.Fatalf("by unit %+v", o.ByUnit)
+	if len(o.ByUnit) != 2 || len(o.Overdue) != 1 {
+		t.Fatalf("by unit %+v, overdue %+v", o.ByUnit, o.Overdue)
 	}
-	// The other commune's overview is empty, not an error.
-	ob, err := w.Store.Overview(ctx, w.Actor(t, w.B, models.RoleChairman), 2024)
-	if err != nil || ob.Totals["total"] != 0 {
+	// The other commune's dashboard is empty, not an error.
+	ob, err := w.Store.Dashboard(ctx, w.Actor(t, w.B, models.RoleChairman), models.ReportOptions{Period: ytd})
+	if err != nil || ob.Tasks.Total != 0 {
 		t.Fatalf("other commune: %v %v", ob, err)
 	}
 	kinds, err := w.Store.ListPlanKinds(ctx)

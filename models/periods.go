@@ -143,3 +143,12 @@ func (p Period) Title() string {
 	r := []rune(p.Label)
 	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
+
+// PeriodLabel names a period code for people ("9 tháng đầu năm 2024"); a
+// code that does not parse is shown as it is.
+func PeriodLabel(code string) string {
+	if p, err := ParsePeriod(code); err == nil {
+		return p.Label
+	}
+	return code
+}

@@ -29,6 +29,10 @@ func (a *Actor) isPerson() bool { return a.UserID != 0 }
 // and create and delete their tasks.
 func (a *Actor) CanManagePlans() bool { return a.isManager() }
 
+// CanWriteNarrative reports whether a may write a period report's text:
+// those who sign it (the chairmen) and the admin.
+func (a *Actor) CanWriteNarrative() bool { return a.isManager() }
+
 // CanManageUnits reports whether the actor may create and change units.
 func (a *Actor) CanManageUnits() bool { return a.IsAdmin() }
 

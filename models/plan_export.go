@@ -13,6 +13,7 @@ import (
 type PlanExport struct {
 	ExportedAt time.Time    `json:"exported_at"`
 	Plan       *Plan        `json:"plan"`
+	KindName   string       `json:"-"` // the plan's kind by its name
 	Tasks      []ExportTask `json:"tasks"`
 	Progress   []Progress   `json:"progress"`
 	History    []AuditEntry `json:"history"`
@@ -47,6 +48,16 @@ func (s *Store) ExportPlan(ctx context.Context, a *Actor, id int64) (*PlanExport
 		var err error
 		if e.Plan, err = s.loadPlan(t, a, id); err != nil {
 			return err
+		}
+		var kinds []PlanKind
+		if err := t.stmt(s.overQ.Kinds).Select(&kinds); err != nil {
+			return err
+		}
+		e.KindName = e.Plan.Kind
+		for _, k := range kinds {
+			if k.Code == e.Plan.Kind {
+				e.KindName = k.NameVI
+			}
 		}
 		if err := t.stmt(s.impQ.Tasks).Select(&e.Tasks, a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
 			return err

@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"fmt"
-	"math"
 	"strconv"
 
 	"github.com/lib/pq"
@@ -122,15 +121,7 @@ func (c StatusCounts) add(status string, n int) {
 	c["total"] += n
 }
 
-// CompletionRate is the percentage of non-cancelled tasks that are done, to
-// one decimal; nil when there is nothing to complete.
-func (c StatusCounts) CompletionRate() *float64 {
-	active := c["total"] - c["cancelled"]
-	if active == 0 {
-		return nil
-	}
-	r := math.Round(float64(c["done_on_time"]+c["done_late"])*1000/float64(active)) / 10
-	return &r
-}
+// CompletionRate is the completion rate of these tasks as Tally defines it.
+func (c StatusCounts) CompletionRate() *float64 { return TallyOf(c).CompletionRate }
 
 func itoa(n int) string { return strconv.Itoa(n) }

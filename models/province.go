@@ -4,8 +4,12 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/tiendo/tiendo/models/calendar"
 )
 
 // ProvinceRollup is the province_viewer's view: task results per commune of
@@ -30,6 +34,7 @@ type CommuneRollup struct {
 type RollupFigures struct {
 	TaskCounts     StatusCounts `json:"task_counts"`
 	CompletionRate *float64     `json:"completion_rate"`
+	Figures        Tally        `json:"figures"`
 }
 
 // ErrProvinceScope refuses a province account anything but its roll-ups.
@@ -48,8 +53,10 @@ type rollupRow struct {
 	N      int    `db:"n"`
 }
 
-// ProvinceRollup counts the tasks of every commune of the actor's province.
-// Only province accounts may ask, and they see counts, never rows.
+// ProvinceRollup counts, for every commune of the actor's province, the
+// tasks its yearly report counts (period_tasks for the year, as of today
+// or the year's end on each commune's own calendar). Only province
+// accounts may ask, and they see counts, never rows. Year 0 is this year.
 func (s *Store) ProvinceRollup(ctx context.Context, a *Actor, year int) (*ProvinceRollup, error) {
 	if !a.IsProvinceViewer() {
 		return nil, ErrForbidden
@@ -57,14 +64,61 @@ func (s *Store) ProvinceRollup(ctx context.Context, a *Actor, year int) (*Provin
 	if year != 0 && (year < 1900 || year > 2100) {
 		return nil, Invalid("year", "out_of_range", "năm phải từ 1900 đến 2100")
 	}
+	now := s.clock.Now()
+	if year == 0 {
+		year = now.In(VietnamTime).Year()
+	}
+	ws, err := s.provinceWindows(ctx, a.Commune.Province, year, now)
+	if err != nil {
+		return nil, err
+	}
 	var rows []rollupRow
-	err := s.inProvince(ctx, a.Commune.Province, func(t *tx) error {
-		return t.stmt(s.provinceQ.Rollup).Select(&rows, a.Commune.Province, nullInt(year))
+	err = s.inProvince(ctx, a.Commune.Province, func(t *tx) error {
+		return t.stmt(s.provinceQ.Rollup).Select(&rows, a.Commune.Province, ws.ids, ws.asOf, ws.today, ws.soon, ws.tz, year)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return buildRollup(a.Commune.Province, year, rows), nil
+}
+
+// rollupWindows are the per-commune as-of arrays of province-rollup.
+type rollupWindows struct {
+	ids                   pq.Int64Array
+	asOf, today, soon, tz pq.StringArray
+}
+
+// provinceWindows is each commune's as-of day for the year: today, or 31
+// December once the year is over, with its due-soon horizon.
+func (s *Store) provinceWindows(ctx context.Context, province string, year int, now time.Time) (*rollupWindows, error) {
+	all, err := s.Communes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var communes []CommuneInfo
+	for _, c := range all {
+		if c.Province == province {
+			communes = append(communes, c)
+		}
+	}
+	cals, err := s.calendarsAt(ctx, communes)
+	if err != nil {
+		return nil, err
+	}
+	ws := &rollupWindows{}
+	for _, c := range communes {
+		cal := cals[c.ID]
+		if cal == nil {
+			cal = s.buildCalendar(nil)
+		}
+		day := minDate(windowAt(c, cal, now).Today, calendar.NewDate(year, time.December, 31))
+		end := endOfDay(day, c.Location().String())
+		w := windowAt(c, cal, end)
+		ws.ids = append(ws.ids, c.ID)
+		ws.asOf = append(ws.asOf, end.Format(time.RFC3339Nano))
+		ws.today, ws.soon, ws.tz = append(ws.today, w.Today.String()), append(ws.soon, w.Soon.String()), append(ws.tz, w.TZ)
+	}
+	return ws, nil
 }
 
 func buildRollup(province string, year int, rows []rollupRow) *ProvinceRollup {
@@ -83,9 +137,11 @@ func buildRollup(province string, year int, rows []rollupRow) *ProvinceRollup {
 		}
 	}
 	for i := range r.Communes {
-		r.Communes[i].CompletionRate = r.Communes[i].TaskCounts.CompletionRate()
+		r.Communes[i].Figures = TallyOf(r.Communes[i].TaskCounts)
+		r.Communes[i].CompletionRate = r.Communes[i].Figures.CompletionRate
 	}
-	r.Total.CompletionRate = r.Total.TaskCounts.CompletionRate()
+	r.Total.Figures = TallyOf(r.Total.TaskCounts)
+	r.Total.CompletionRate = r.Total.Figures.CompletionRate
 	return r
 }
 

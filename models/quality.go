@@ -1,6 +1,7 @@
 package models
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 
@@ -84,13 +85,21 @@ func (s *Store) findings(t *tx, a *Actor, year int) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, valueFindings(vals)...)
+	cat, err := s.catalogue(t, a.CommuneID, year)
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
+	for _, ind := range cat.All() {
+		names[ind.Code] = ind.NameVI
+	}
+	out = append(out, valueFindings(vals, names)...)
 	stats, err := s.dossierStats(t, a.CommuneID, first, last)
 	if err != nil {
 		return nil, err
 	}
 	for _, d := range stats {
-		ref := RecordRef{Kind: "dossier_stats", ID: d.ID, Label: "Số liệu hồ sơ kỳ " + d.Period}
+		ref := RecordRef{Kind: "dossier_stats", ID: d.ID, Label: "Số liệu hồ sơ " + PeriodLabel(d.Period)}
 		for _, w := range d.Warnings {
 			out = append(out, finding(w.Code, w.Message, ref))
 		}
@@ -141,11 +150,12 @@ func (s *Store) taskFindings(t *tx, a *Actor, year int) ([]Finding, error) {
 // valueFindings turns the values' warnings into findings, and notes the
 // figures published before their period ended (the seed's 31/8/2024 rates
 // in a 9-month report), one finding per publication date and period.
-func valueFindings(vals []IndicatorValue) []Finding {
+func valueFindings(vals []IndicatorValue, names map[string]string) []Finding {
 	out := []Finding{}
 	early := map[[2]calendar.Date]int{} // (as of, period end) → index in out
 	for _, v := range vals {
-		ref := RecordRef{Kind: "indicator_value", ID: v.ID, Label: "Chỉ tiêu " + v.Indicator + ", kỳ " + v.Period}
+		ref := RecordRef{Kind: "indicator_value", ID: v.ID, Label: "Chỉ tiêu “" + cmp.Or(names[v.Indicator], v.Indicator) + "”, " +
+			PeriodLabel(v.Period)}
 		for _, w := range v.Warnings {
 			out = append(out, finding(w.Code, w.Message, ref))
 		}

@@ -15,8 +15,10 @@ import (
 // and the data-quality findings, as of one day. It is what every format
 // (JSON, XLSX, CSV, DOCX, HTML) prints.
 type Report struct {
-	Commune    ReportCommune    `json:"commune"`
-	Period     Period           `json:"period"`
+	Commune ReportCommune `json:"commune"`
+	Period  Period        `json:"period"`
+	// CutoffOn is the report's one data cut-off date (ngày chốt số liệu);
+	// AsOf is the same day, kept for clients that read it.
 	CutoffOn   calendar.Date    `json:"cutoff_on"`
 	AsOf       calendar.Date    `json:"as_of"`
 	BuiltAt    time.Time        `json:"built_at"`
@@ -26,6 +28,13 @@ type Report struct {
 	Dossiers   *DossierStats    `json:"dossiers"`
 	Quality    []Finding        `json:"quality"`
 	Settings   ReportSettings   `json:"settings"`
+	Narrative  *Narrative       `json:"narrative"`
+	// Signer is the full name printed under "CHỦ TỊCH" (empty: none found).
+	Signer string `json:"signer"`
+	// WithQuality prints the data-quality findings as an appendix; they
+	// are the commune's own checks, left out of what goes to the province
+	// unless asked for.
+	WithQuality bool `json:"-"`
 }
 
 // ReportCommune names the issuing commune in the heading.
@@ -35,11 +44,15 @@ type ReportCommune struct {
 	Province string `json:"province"`
 }
 
-// Authority is how the commune's people's committee signs: "UBND XÃ VỌNG ĐÔNG".
-func (c ReportCommune) Authority() string {
-	kind := map[string]string{"xa": "xã", "phuong": "phường", "dac_khu": "đặc khu"}[c.Kind]
-	return "Ủy ban nhân dân " + kind + " " + c.Name
-}
+// Authority is the commune's people's committee in full: "Ủy ban nhân dân
+// xã Vọng Đông" (phường for a ward, đặc khu for a special zone).
+func (c ReportCommune) Authority() string { return "Ủy ban nhân dân " + c.Place() }
+
+// Short is the name a report's sentences use: "UBND xã Vọng Đông".
+func (c ReportCommune) Short() string { return "UBND " + c.Place() }
+
+// Place is the commune with its kind: "xã Vọng Đông".
+func (c ReportCommune) Place() string { return communeKindName[c.Kind] + " " + c.Name }
 
 // ReportPlan is a plan issued in the period, with its data-quality warnings.
 type ReportPlan struct {
@@ -64,18 +77,24 @@ type ReportOptions struct {
 	Period   Period
 	AsOf     calendar.Date
 	AtCutoff bool
+	// Quality adds the data-quality findings as an appendix.
+	Quality bool
 }
 
 type reportQueries struct {
-	Plans          *sqlx.Stmt `query:"report-plans"`
-	Tasks          *sqlx.Stmt `query:"report-tasks"`
-	Settings       *sqlx.Stmt `query:"report-settings"`
-	UpsertSettings *sqlx.Stmt `query:"upsert-report-settings"`
-	InsertBuilt    *sqlx.Stmt `query:"insert-built-report"`
-	ListBuilt      *sqlx.Stmt `query:"list-built-reports"`
-	BuiltFile      *sqlx.Stmt `query:"built-report-file"`
-	BuiltExists    *sqlx.Stmt `query:"built-report-exists"`
-	Notify         *sqlx.Stmt `query:"enqueue-report-notice"`
+	Plans           *sqlx.Stmt `query:"report-plans"`
+	Tasks           *sqlx.Stmt `query:"report-tasks"`
+	Settings        *sqlx.Stmt `query:"report-settings"`
+	UpsertSettings  *sqlx.Stmt `query:"upsert-report-settings"`
+	InsertBuilt     *sqlx.Stmt `query:"insert-built-report"`
+	ListBuilt       *sqlx.Stmt `query:"list-built-reports"`
+	BuiltFile       *sqlx.Stmt `query:"built-report-file"`
+	BuiltExists     *sqlx.Stmt `query:"built-report-exists"`
+	Notify          *sqlx.Stmt `query:"enqueue-report-notice"`
+	Narrative       *sqlx.Stmt `query:"report-narrative"`
+	NarrativeLock   *sqlx.Stmt `query:"report-narrative-lock"`
+	UpsertNarrative *sqlx.Stmt `query:"upsert-report-narrative"`
+	Signer          *sqlx.Stmt `query:"report-signer"`
 }
 
 // BuildReport assembles the report of o.Period in one read-only transaction,
@@ -84,7 +103,7 @@ func (s *Store) BuildReport(ctx context.Context, a *Actor, o ReportOptions) (*Re
 	if !a.canReadStats() {
 		return nil, ErrForbidden
 	}
-	r := &Report{Period: o.Period, BuiltAt: s.clock.Now(),
+	r := &Report{Period: o.Period, BuiltAt: s.clock.Now(), WithQuality: o.Quality,
 		Commune: ReportCommune{Name: a.Commune.Name, Kind: a.Commune.Kind, Province: a.Commune.Province}}
 	w := s.windowFor(a.Commune)
 	cal := s.calendarOf(a.CommuneID)
@@ -93,15 +112,9 @@ func (s *Store) BuildReport(ctx context.Context, a *Actor, o ReportOptions) (*Re
 		if r.Settings, err = s.reportSettings(t, a.CommuneID); err != nil {
 			return err
 		}
-		r.CutoffOn = o.Period.Cutoff(r.Settings.CutoffDay, r.Settings.CutoffMonthsBeforeEnd)
-		switch {
-		case o.AtCutoff:
-			r.AsOf = r.CutoffOn
-		case !o.AsOf.IsZero():
-			r.AsOf = o.AsOf
-		default:
-			r.AsOf = minDate(w.Today, o.Period.End)
-		}
+		// One date per report: the cut-off date is the day its figures stand at.
+		r.AsOf = o.asOf(w.Today, r.Settings)
+		r.CutoffOn = r.AsOf
 		// Statuses as of the as-of day need that day's due-soon horizon.
 		return s.fillReport(t, a, r, w, windowAt(a.Commune, cal, endOfDay(r.AsOf, w.TZ)))
 	})
@@ -132,8 +145,16 @@ func (s *Store) fillReport(t *tx, a *Actor, r *Report, w, asOf window) error {
 	if r.Dossiers, err = s.dossierStatsOf(t, a.CommuneID, r.Period); err != nil {
 		return err
 	}
-	r.Quality, err = s.findings(t, a, r.Period.Year)
-	return err
+	if r.Quality, err = s.findings(t, a, r.Period.Year); err != nil {
+		return err
+	}
+	if r.Narrative, err = s.narrativeIn(t, a.CommuneID, r.Period, false); err != nil {
+		return err
+	}
+	if err := t.stmt(s.repQ.Signer).Get(&r.Signer, a.CommuneID); notFound(err) != ErrNotFound {
+		return err
+	}
+	return nil
 }
 
 func minDate(a, b calendar.Date) calendar.Date {

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/tiendo/tiendo/models/calendar"
@@ -18,9 +19,9 @@ type IndicatorResult struct {
 	MaxPoints float64         `json:"max_points"`
 	Target    *Target         `json:"target"`
 	Value     *IndicatorValue `json:"value"`
-	Met       *bool           `json:"met"`
-	Score     *float64        `json:"score"`
-	Tasks     []IndicatorTask `json:"tasks"`
+	Assessment
+	Label string          `json:"label"`
+	Tasks []IndicatorTask `json:"tasks"`
 }
 
 // IndicatorTask is a task that contributes to an indicator, with its own
@@ -38,9 +39,11 @@ type IndicatorTask struct {
 	DueOn       calendar.Date `json:"due_on" db:"due_on"`
 }
 
-// IndicatorResults are the report's indicator section. Score adds the
-// points of the indicators with a value, out of MaxRecorded; MaxTotal is
-// what all of them could earn, and Missing counts those without a value.
+// IndicatorResults are the report's indicator section. Score is the
+// Decision 766 total of the built-in indicators, out of MaxTotal (their
+// full maximum, 100): an indicator without a value scores nothing, and
+// Missing counts them; MaxRecorded is the maximum of those with a value.
+// The commune's own indicators score apart (CustomScore of CustomMax).
 type IndicatorResults struct {
 	Year        int               `json:"year"`
 	Rows        []IndicatorResult `json:"rows"`
@@ -48,6 +51,9 @@ type IndicatorResults struct {
 	MaxRecorded float64           `json:"max_recorded"`
 	MaxTotal    float64           `json:"max_total"`
 	Missing     int               `json:"missing"`
+	CustomScore float64           `json:"custom_score"`
+	CustomMax   float64           `json:"custom_max"`
+	Summary     string            `json:"summary"`
 }
 
 // Score766 is an indicator's points under Decision 766/QĐ-TTg: the full
@@ -58,15 +64,6 @@ func Score766(rate, threshold, maxPoints float64) float64 {
 		return maxPoints
 	}
 	return math.Round(rate*maxPoints/threshold*100) / 100
-}
-
-// Meets reports whether value meets the target, or the threshold when the
-// year has no target.
-func Meets(value float64, target *Target, threshold float64) bool {
-	if target != nil {
-		return value >= target.Low
-	}
-	return value >= threshold
 }
 
 // indicatorResults evaluates every indicator for the period.
@@ -86,36 +83,60 @@ func (s *Store) indicatorResults(t *tx, a *Actor, p Period, w window) (Indicator
 	}
 	for _, g := range cat.Groups {
 		for _, ind := range g.Indicators {
-			r := evaluate(ind, g.NameVI, valueFor(vals, ind.Code, p))
+			r := evaluate(ind, g.NameVI, p.Year, valueFor(vals, ind.Code, p))
 			r.Tasks = tasksOf(tasks, ind.Code)
 			res.add(r)
 		}
 	}
+	res.Summary = res.summary()
 	return res, nil
 }
 
-// evaluate scores one indicator against its value (nil: none recorded).
-func evaluate(ind Indicator, groupName string, v *IndicatorValue) IndicatorResult {
-	name := ind.NameVI
-	r := IndicatorResult{Code: ind.Code, Group: ind.Group, GroupName: groupName, Name: name, Unit: ind.Unit,
+// evaluate scores one indicator of year against its value (nil: none recorded).
+func evaluate(ind Indicator, groupName string, year int, v *IndicatorValue) IndicatorResult {
+	r := IndicatorResult{Code: ind.Code, Group: ind.Group, GroupName: groupName, Name: ind.NameVI, Unit: ind.Unit,
 		Threshold: ind.Threshold, MaxPoints: ind.MaxPoints, Target: ind.Target, Value: v}
+	var value *float64
 	if v != nil {
-		met := Meets(v.Value, ind.Target, ind.Threshold)
-		score := Score766(v.Value, ind.Threshold, ind.MaxPoints)
-		r.Met, r.Score = &met, &score
+		value = &v.Value
 	}
+	r.Assessment = Assess(ind, year, value)
+	r.Label = r.Assessment.Label()
 	return r
 }
 
 func (res *IndicatorResults) add(r IndicatorResult) {
 	res.Rows = append(res.Rows, r)
-	res.MaxTotal += r.MaxPoints
-	if r.Score == nil {
+	round := func(x float64) float64 { return math.Round(x*100) / 100 }
+	switch {
+	case !r.In766:
+		res.CustomMax += r.MaxPoints
+		if r.Score != nil {
+			res.CustomScore = round(res.CustomScore + *r.Score)
+		}
+	case r.Score == nil:
+		res.MaxTotal += r.MaxPoints
 		res.Missing++
-		return
+	default:
+		res.MaxTotal += r.MaxPoints
+		res.Score = round(res.Score + *r.Score)
+		res.MaxRecorded += r.MaxPoints
 	}
-	res.Score = math.Round((res.Score+*r.Score)*100) / 100
-	res.MaxRecorded += r.MaxPoints
+}
+
+// summary is the section's headline: the 766 total out of the full
+// maximum, and what is missing.
+func (res *IndicatorResults) summary() string {
+	out := fmt.Sprintf("Tổng điểm theo Quyết định 766/QĐ-TTg: %s/%s điểm", FormatNumber(res.Score, 2),
+		FormatNumber(res.MaxTotal, 2))
+	if res.Missing > 0 {
+		out += fmt.Sprintf(" (%d chỉ tiêu %s, không được tính điểm)", res.Missing, NoData)
+	}
+	if res.CustomMax > 0 {
+		out += fmt.Sprintf("; chỉ tiêu riêng của xã: %s/%s điểm, không tính vào tổng điểm trên",
+			FormatNumber(res.CustomScore, 2), FormatNumber(res.CustomMax, 2))
+	}
+	return out + "."
 }
 
 // valueFor picks the indicator's value for the period: the one recorded

@@ -2,29 +2,10 @@ package models
 
 import (
 	"cmp"
-	"math"
 	"slices"
 
 	"github.com/tiendo/tiendo/models/calendar"
 )
-
-// Tally counts tasks the way Decision 42/2014/QĐ-TTg reports them: done on
-// time, done late, in progress within the deadline (not started and due
-// soon included), overdue. Cancelled tasks are counted apart and left out
-// of Total and the rates.
-type Tally struct {
-	Total      int `json:"total"`
-	DoneOnTime int `json:"done_on_time"`
-	DoneLate   int `json:"done_late"`
-	InProgress int `json:"in_progress"`
-	Overdue    int `json:"overdue"`
-	Cancelled  int `json:"cancelled"`
-	// Extended counts the tasks whose deadline an extension moved
-	// (original_due_on differs from due_on); they count against the new one.
-	Extended       int      `json:"extended"`
-	CompletionRate *float64 `json:"completion_rate"`
-	OnTimeRate     *float64 `json:"on_time_rate"`
-}
 
 // TallyRow is the tally of one plan kind or one lead unit.
 type TallyRow struct {
@@ -54,7 +35,13 @@ type TaskResults struct {
 	ByKind  []TallyRow    `json:"by_kind"`
 	ByUnit  []TallyRow    `json:"by_unit"`
 	Overdue []OverdueTask `json:"overdue"`
+	// Upcoming are the open tasks due within upcomingDays of the as-of day,
+	// soonest first: what the dashboard lists beside the overdue ones.
+	Upcoming []OverdueTask `json:"-"`
 }
+
+// upcomingDays is how far ahead "upcoming deadlines" look.
+const upcomingDays = 14
 
 type reportTaskRow struct {
 	ID         int64         `db:"id"`
@@ -69,14 +56,16 @@ type reportTaskRow struct {
 	DueOn      calendar.Date `db:"due_on"`
 	Percent    int           `db:"percent"`
 	Status     string        `db:"status"`
+	Extended   bool          `db:"extended"`
 	// OriginalDueOn is set once an extension moved the deadline.
 	OriginalDueOn *calendar.Date `db:"original_due_on"`
 }
 
-// taskResults tallies the tasks at work during the period by their status
-// on w.Today.
+// taskResults tallies the tasks period_tasks counts for the period, by
+// their status on w.Today. The report and the dashboard both call it, so
+// their figures cannot differ.
 func (s *Store) taskResults(t *tx, a *Actor, p Period, w window) (TaskResults, error) {
-	res := TaskResults{ByKind: []TallyRow{}, ByUnit: []TallyRow{}, Overdue: []OverdueTask{}}
+	res := TaskResults{ByKind: []TallyRow{}, ByUnit: []TallyRow{}, Overdue: []OverdueTask{}, Upcoming: []OverdueTask{}}
 	var rows []reportTaskRow
 	if err := t.stmt(s.repQ.Tasks).Select(&rows, a.CommuneID, p.Start, p.End, endOfDay(w.Today, w.TZ), w.Today,
 		w.Soon, w.TZ); err != nil {
@@ -84,19 +73,21 @@ func (s *Store) taskResults(t *tx, a *Actor, p Period, w window) (TaskResults, e
 	}
 	kinds, units := map[string]*TallyRow{}, map[string]*TallyRow{}
 	for _, r := range rows {
-		res.Total.add(r.Status)
-		byKind, byUnit := tallyRow(kinds, &res.ByKind, r.Kind, r.KindName), tallyRow(units, &res.ByUnit, r.LeadUnit, r.LeadUnit)
-		byKind.add(r.Status)
-		byUnit.add(r.Status)
-		if r.OriginalDueOn != nil && *r.OriginalDueOn != r.DueOn {
-			res.Total.Extended, byKind.Extended, byUnit.Extended = res.Total.Extended+1, byKind.Extended+1, byUnit.Extended+1
-		} else {
+		res.Total.add(r.Status, r.Extended)
+		tallyRow(kinds, &res.ByKind, r.Kind, r.KindName).add(r.Status, r.Extended)
+		tallyRow(units, &res.ByUnit, r.LeadUnit, r.LeadUnit).add(r.Status, r.Extended)
+		if !r.Extended {
 			r.OriginalDueOn = nil
 		}
-		if r.Status == "overdue" {
-			res.Overdue = append(res.Overdue, OverdueTask{ID: r.ID, Title: r.Title, PlanID: r.PlanID,
-				DocNumber: r.DocNumber, LeadUnit: r.LeadUnit, DueOn: r.DueOn, OriginalDueOn: r.OriginalDueOn,
-				DaysOverdue: r.DueOn.DaysUntil(w.Today), Percent: r.Percent})
+		line := OverdueTask{ID: r.ID, Title: r.Title, PlanID: r.PlanID, DocNumber: r.DocNumber,
+			LeadUnit: r.LeadUnit, DueOn: r.DueOn, OriginalDueOn: r.OriginalDueOn,
+			DaysOverdue: r.DueOn.DaysUntil(w.Today), Percent: r.Percent}
+		switch {
+		case r.Status == "overdue":
+			res.Overdue = append(res.Overdue, line)
+		case isOpen(r.Status) && !r.DueOn.After(w.Today.AddDays(upcomingDays)):
+			line.DaysOverdue = 0
+			res.Upcoming = append(res.Upcoming, line)
 		}
 	}
 	res.Total.finish()
@@ -108,6 +99,10 @@ func (s *Store) taskResults(t *tx, a *Actor, p Period, w window) (TaskResults, e
 	slices.SortStableFunc(res.ByUnit, func(x, y TallyRow) int { return cmp.Compare(x.Name, y.Name) })
 	slices.SortStableFunc(res.Overdue, func(x, y OverdueTask) int { return cmp.Compare(y.DaysOverdue, x.DaysOverdue) })
 	return res, nil
+}
+
+func isOpen(status string) bool {
+	return status == "in_progress" || status == "due_soon" || status == "not_started"
 }
 
 // tallyRow finds or appends the tally row for key; rows keep first-seen order
@@ -122,33 +117,4 @@ func tallyRow(index map[string]*TallyRow, list *[]TallyRow, key, name string) *T
 		index[(*list)[i].Key] = &(*list)[i]
 	}
 	return &(*list)[len(*list)-1].Tally
-}
-
-func (t *Tally) add(status string) {
-	switch status {
-	case "cancelled":
-		t.Cancelled++
-		return
-	case "done_on_time":
-		t.DoneOnTime++
-	case "done_late":
-		t.DoneLate++
-	case "overdue":
-		t.Overdue++
-	default:
-		t.InProgress++
-	}
-	t.Total++
-}
-
-// finish computes the rates to one decimal.
-func (t *Tally) finish() {
-	if t.Total == 0 {
-		return
-	}
-	pct := func(n int) *float64 {
-		r := math.Round(float64(n)*1000/float64(t.Total)) / 10
-		return &r
-	}
-	t.CompletionRate, t.OnTimeRate = pct(t.DoneOnTime+t.DoneLate), pct(t.DoneOnTime)
 }

@@ -8,82 +8,70 @@ import (
 )
 
 // indicatorsSection prints each indicator the way the seed report does
-// ("Thanh toán trực tuyến (tỷ lệ quy định đạt 50%): xã đạt 90,83%") and a
-// table with the Decision 766 score.
+// ("Thanh toán trực tuyến (tỷ lệ quy định đạt 50%): xã đạt 90,83%"), a table
+// with both judgements (766 points, the commune's target), and the total
+// out of the full maximum.
 func indicatorsSection(r *models.Report) Section {
 	ir := r.Indicators
-	return Section{Title: "III. CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH SỐ 766/QĐ-TTg)", Blocks: []Block{
-		para(indicatorSentence(ir)),
+	return Section{Title: "3. Chỉ số phục vụ người dân, doanh nghiệp (Quyết định số 766/QĐ-TTg)", Sub: true, Blocks: []Block{
+		para(indicatorSentence(r)),
 		table(indicatorTable(ir)),
-		para(fmt.Sprintf("Tổng điểm theo Bộ chỉ số: %s/%s điểm của các chỉ tiêu có số liệu (tối đa %s điểm; "+
-			"%d chỉ tiêu chưa có số liệu).", models.FormatNumber(ir.Score, 2), models.FormatNumber(ir.MaxRecorded, 2),
-			models.FormatNumber(ir.MaxTotal, 2), ir.Missing)),
+		para(ir.Summary),
+		para("Điểm chấm theo ngưỡng của Quyết định số 766/QĐ-TTg (đạt ngưỡng được đủ điểm, dưới ngưỡng được " +
+			"tỷ lệ × điểm tối đa ÷ ngưỡng); “đạt / chưa đạt” so với chỉ tiêu năm của xã."),
 	}}
 }
 
-// indicatorSentence is the seed's sentence: the publication date, then each
-// indicator with a value against its required rate.
-func indicatorSentence(ir models.IndicatorResults) string {
+// indicatorSentence is the seed's sentence: each indicator with a value
+// against the commune's yearly target, as of the report's cut-off date.
+func indicatorSentence(r *models.Report) string {
 	var lines []string
-	asOf := ""
-	for _, row := range ir.Rows {
+	for _, row := range r.Indicators.Rows {
 		if row.Value == nil {
 			continue
 		}
-		if !row.Value.AsOf.IsZero() && asOf == "" {
-			asOf = row.Value.AsOf.VN()
+		line := fmt.Sprintf("%s: xã đạt %s", row.Name, models.FormatPercent(row.Value.Value))
+		if row.Target != nil {
+			line = fmt.Sprintf("%s (tỷ lệ quy định đạt %s): xã đạt %s", row.Name, models.TargetText(row.Target),
+				models.FormatPercent(row.Value.Value))
 		}
-		lines = append(lines, fmt.Sprintf("%s (tỷ lệ quy định đạt %s): xã đạt %s", row.Name, targetText(row),
-			models.FormatPercent(row.Value.Value)))
+		lines = append(lines, line)
 	}
 	if len(lines) == 0 {
 		return "Chưa có số liệu chỉ số trong kỳ."
 	}
-	lead := "Kết quả thực hiện của xã như sau: "
-	if asOf != "" {
-		lead = "Theo số liệu công bố trên hệ thống dịch vụ công ngày " + asOf + ", kết quả thực hiện của xã như sau: "
-	}
-	return lead + strings.Join(lines, "; ") + "."
+	return "Theo số liệu trên hệ thống dịch vụ công đến ngày " + r.CutoffOn.VN() + ", kết quả thực hiện của xã như sau: " +
+		strings.Join(lines, "; ") + "."
 }
 
-// indicatorTable lists every indicator: result, target, threshold, met, score.
+// indicatorTable lists every indicator: result, threshold, target, points
+// and both judgements in words.
 func indicatorTable(ir models.IndicatorResults) Table {
-	t := Table{Name: "Chỉ số 766", Header: []string{"STT", "Chỉ tiêu", "Nhóm", "Kết quả", "Chỉ tiêu năm",
-		"Ngưỡng 766", "Đánh giá", "Điểm", "Tối đa"}, Widths: []float64{6, 26, 13, 13, 11, 9, 10, 8, 8}}
+	t := Table{Name: "Chỉ số 766", Header: []string{"STT", "Chỉ tiêu", "Nhóm", "Kết quả", "Ngưỡng 766",
+		"Chỉ tiêu năm của xã", "Điểm", "Điểm tối đa", "Đánh giá"}, Widths: []float64{5, 20, 11, 9, 9, 10, 7, 8, 26}}
 	for i, row := range ir.Rows {
 		var value *float64
-		result, score := "Chưa có số liệu", text("–")
+		result, score := text(models.NoData), text("0")
 		if row.Value != nil {
-			value, result = &row.Value.Value, "Không đạt"
-			if *row.Met {
-				result = "Đạt"
-			}
-			score = numCell(*row.Score)
+			value = &row.Value.Value
+			result, score = pctCell(value), numCell(*row.Score)
 		}
-		threshold := row.Threshold
-		t.Rows = append(t.Rows, []Cell{intCell(i + 1), text(row.Name), text(row.GroupName), pctCell(value),
-			text(targetText(row)), pctCell(&threshold), text(result), score, numCell(row.MaxPoints)})
+		threshold, target := row.Threshold, text("–")
+		if row.Target != nil {
+			low := row.Target.Low
+			target = pctCell(&low)
+			target.Text = models.TargetText(row.Target)
+		}
+		t.Rows = append(t.Rows, []Cell{intCell(i + 1), text(row.Name), text(row.GroupName), result, pctCell(&threshold),
+			target, score, numCell(row.MaxPoints), text(row.Label)})
 	}
 	return t
-}
-
-// targetText is the yearly target as the province words it ("50%", "từ 90 -
-// 100%"), or the 766 threshold when the year has none.
-func targetText(row models.IndicatorResult) string {
-	t := row.Target
-	switch {
-	case t == nil:
-		return models.FormatPercent(row.Threshold)
-	case t.High != nil && *t.High != t.Low:
-		return "từ " + models.FormatNumber(t.Low, 2) + " - " + models.FormatPercent(*t.High)
-	}
-	return models.FormatPercent(t.Low)
 }
 
 // dossiersSection prints the dossier counts as the seed does ("Toàn trình
 // 406/407 hồ sơ") and in tables.
 func dossiersSection(r *models.Report) Section {
-	s := Section{Title: "IV. TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH"}
+	s := Section{Title: "4. Tiếp nhận, giải quyết hồ sơ thủ tục hành chính", Sub: true}
 	d := r.Dossiers
 	if d == nil {
 		s.Blocks = append(s.Blocks, para("Chưa có số liệu hồ sơ của kỳ báo cáo."))
@@ -176,9 +164,10 @@ func lineTable(name, first string, lines []models.DossierLine, received, resolve
 	return t
 }
 
-// qualitySection lists the data-quality findings of the period's year.
+// qualitySection is the optional appendix: the data-quality findings of
+// the period's year, for the commune's own review.
 func qualitySection(r *models.Report) Section {
-	s := Section{Title: "V. KIỂM TRA CHẤT LƯỢNG SỐ LIỆU"}
+	s := Section{Title: "PHỤ LỤC: KIỂM TRA CHẤT LƯỢNG SỐ LIỆU"}
 	if len(r.Quality) == 0 {
 		s.Blocks = append(s.Blocks, para("Không phát hiện số liệu mâu thuẫn."))
 		return s

@@ -10,15 +10,49 @@ import (
 // separated by empty rows. Numbers are written the Vietnamese way, as the
 // report prints them; a UTF-8 byte-order mark lets Excel read the
 // diacritics.
-func CSV(d Doc) ([]byte, error) {
+func CSV(d Doc) ([]byte, error) { return CSVWith(d, false) }
+
+// CSVWith is CSV, its fields separated by ";" when semicolon is set.
+func CSVWith(d Doc, semicolon bool) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
-	rows := [][]string{{d.Authority}, {Nation}, {Motto}, {d.Number}, {d.Place}, {d.Title}, {d.Subtitle}}
+	if semicolon {
+		w.Comma = ';'
+	}
+	var rows [][]string
+	for _, l := range d.AuthorityLines {
+		rows = append(rows, []string{l})
+	}
+	rows = append(rows, []string{Nation}, []string{Motto}, []string{d.Number}, []string{d.Place}, []string{d.Title},
+		[]string{d.Subtitle})
 	for _, m := range d.Meta {
 		rows = append(rows, []string{m})
 	}
-	for _, s := range d.Sections {
+	rows = append(rows, sectionRows(d.Sections)...)
+	rows = append(rows, nil, []string{"Nơi nhận:"})
+	for _, rcp := range d.Recipients {
+		rows = append(rows, []string{rcp})
+	}
+	rows = append(rows, nil, []string{d.SignFor}, []string{d.Signer}, []string{d.SignerName})
+	rows = append(rows, sectionRows(d.Appendix)...)
+	for _, r := range rows {
+		if r == nil {
+			r = []string{""}
+		}
+		if err := w.Write(r); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+// sectionRows are each section's title, paragraphs and tables (header
+// first), after an empty row.
+func sectionRows(sections []Section) [][]string {
+	var rows [][]string
+	for _, s := range sections {
 		rows = append(rows, nil, []string{s.Title})
 		for _, b := range s.Blocks {
 			if b.Table == nil {
@@ -31,16 +65,7 @@ func CSV(d Doc) ([]byte, error) {
 			}
 		}
 	}
-	for _, r := range rows {
-		if r == nil {
-			r = []string{""}
-		}
-		if err := w.Write(r); err != nil {
-			return nil, err
-		}
-	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	return rows
 }
 
 func texts(cells []Cell) []string {

@@ -14,18 +14,28 @@ import (
 // the heading, the title, then sections of paragraphs and tables.
 type Doc struct {
 	Authority string // ỦY BAN NHÂN DÂN XÃ VỌNG ĐÔNG
-	Number    string // Số:      /BC-UBND (the number is filled in when it is registered)
-	Place     string // Vọng Đông, ngày … tháng … năm 2024
-	Title     string // BÁO CÁO
-	Subtitle  string // Kết quả thực hiện … 9 tháng đầu năm 2024
-	Meta      []string
-	Sections  []Section
-	Signer    string // CHỦ TỊCH
+	// AuthorityLines is Authority as printed, one line each, never broken
+	// inside a name: "ỦY BAN NHÂN DÂN" / "XÃ VỌNG ĐÔNG".
+	AuthorityLines []string
+	Number         string // Số:      /BC-UBND (the number is filled in when it is registered)
+	Place          string // Vọng Đông, ngày … tháng … năm 2024
+	Title          string // BÁO CÁO
+	Subtitle       string // Kết quả thực hiện … 9 tháng đầu năm 2024
+	Meta           []string
+	Sections       []Section
+	Recipients     []string // Nơi nhận
+	SignFor        string   // TM. ỦY BAN NHÂN DÂN
+	Signer         string   // CHỦ TỊCH
+	SignerName     string   // the chairman's full name, below the room to sign
+	// Appendix follows the signature (phụ lục): the data-quality findings
+	// when asked for.
+	Appendix []Section
 }
 
 // Section is a numbered part of the report.
 type Section struct {
 	Title  string
+	Sub    bool // a numbered part (1., 2.) of the section before it
 	Blocks []Block
 }
 

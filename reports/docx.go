@@ -11,7 +11,9 @@ import (
 
 // The DOCX is the smallest OOXML package Word and LibreOffice open: content
 // types, the package relationships, the document with its relationships,
-// styles and core properties. Writing it here keeps a dependency out for
+// styles, two headers and core properties. Page numbers follow Decree
+// 30/2020 (Appendix I): centred in the header, from the second page on (the
+// first page's header, header2.xml, is empty; titlePg selects it). Writing it here keeps a dependency out for
 // what is a few templates.
 
 //go:embed docx/*.xml
@@ -24,11 +26,16 @@ var docxParts = []struct{ name, tmpl string }{
 	{"docProps/core.xml", "core.xml"},
 	{"word/_rels/document.xml.rels", "document_rels.xml"},
 	{"word/styles.xml", "styles.xml"},
+	{"word/header1.xml", "header1.xml"},
+	{"word/header2.xml", "header2.xml"},
 	{"word/document.xml", "document.xml"},
 }
 
 var docxTemplates = template.Must(template.New("docx").Funcs(template.FuncMap{
 	"x": xmlText, "para": newDocxPara,
+	"sections": func(list []docxSection, width int) map[string]any {
+		return map[string]any{"List": list, "Width": width}
+	},
 }).ParseFS(docxFiles, "docx/*.xml"))
 
 // A4 minus the margins of Decree 30/2020 (left 30 mm, right 15 mm), in twips.
@@ -42,11 +49,17 @@ type docxView struct {
 	Doc
 	Nation, Motto                    string
 	TextWidth, LeftWidth, RightWidth int
-	Sections                         []docxSection
+	// AuthorityRule and MottoRule indent the short rules under the issuing
+	// body's name (a third of its column) and under the motto (its length).
+	AuthorityRule, MottoRule int
+	SignSpace                []int // empty lines left to sign in
+	Sections                 []docxSection
+	Appendix                 []docxSection
 }
 
 type docxSection struct {
 	Title  string
+	Level  int // 1: I., II.; 2: 1., 2.
 	Blocks []docxBlock
 }
 
@@ -80,14 +93,9 @@ func newDocxPara(text, style, align string, bold, italic, underline bool, size i
 // DOCX renders the document as an editable Word file.
 func DOCX(d Doc) ([]byte, error) {
 	view := docxView{Doc: d, Nation: Nation, Motto: Motto, TextWidth: textWidth, LeftWidth: leftWidth,
-		RightWidth: textWidth - leftWidth}
-	for _, s := range d.Sections {
-		ds := docxSection{Title: s.Title}
-		for _, b := range s.Blocks {
-			ds.Blocks = append(ds.Blocks, docxBlock{Para: b.Para, Table: newDocxTable(b.Table)})
-		}
-		view.Sections = append(view.Sections, ds)
-	}
+		RightWidth: textWidth - leftWidth, AuthorityRule: leftWidth / 3, MottoRule: (textWidth - leftWidth - 3500) / 2,
+		SignSpace: make([]int, 4)}
+	view.Sections, view.Appendix = docxSections(d.Sections), docxSections(d.Appendix)
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)
 	var part bytes.Buffer // a template writes in small pieces; deflate likes one
@@ -110,6 +118,21 @@ func DOCX(d Doc) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+func docxSections(sections []Section) []docxSection {
+	var out []docxSection
+	for _, s := range sections {
+		ds := docxSection{Title: s.Title, Level: 1}
+		if s.Sub {
+			ds.Level = 2
+		}
+		for _, b := range s.Blocks {
+			ds.Blocks = append(ds.Blocks, docxBlock{Para: b.Para, Table: newDocxTable(b.Table)})
+		}
+		out = append(out, ds)
+	}
+	return out
+}
+
 // newDocxTable sizes the columns in proportion to the table's widths.
 func newDocxTable(t *Table) *docxTable {
 	if t == nil {
@@ -127,7 +150,7 @@ func newDocxTable(t *Table) *docxTable {
 		}
 		dt.Grid = append(dt.Grid, w)
 	}
-	widenNarrow(dt.Grid)
+	widenNarrow(dt.Grid, minWidths(t))
 	for i, h := range t.Header {
 		dt.Head = append(dt.Head, docxCell{Text: h, Align: "center", Width: dt.Grid[i]})
 	}
@@ -148,19 +171,49 @@ func newDocxTable(t *Table) *docxTable {
 // minColumn keeps "STT", "Điểm" and "94,31%" on one line (twips).
 const minColumn = 760
 
-// widenNarrow brings every column to minColumn, taking the width from the
-// widest column, so short headers and rates do not break mid-word.
-func widenNarrow(grid []int) {
-	widest := 0
-	for i, w := range grid {
-		if w > grid[widest] {
-			widest = i
+// minWidths is, per column, the width its longest header word needs in
+// bold 12 pt (about 150 twips a character plus the cell margins), and its
+// longest short value ("06/KH-UBND", "94,31%") in plain 12 pt: Word breaks
+// a word that does not fit ("Ngưỡ/ng"), never at a space it can use.
+func minWidths(t *Table) []int {
+	out := make([]int, len(t.Header))
+	for i, h := range t.Header {
+		out[i] = minColumn
+		for _, w := range strings.Fields(h) {
+			out[i] = max(out[i], 150*len([]rune(w))+240)
 		}
 	}
+	for _, r := range t.Rows {
+		for i, c := range r {
+			if n := len([]rune(c.Text)); i < len(out) && n <= 12 && !strings.Contains(c.Text, " ") {
+				out[i] = max(out[i], 130*n+240)
+			}
+		}
+	}
+	return out
+}
+
+// widenNarrow brings every column to its minimum, taking the width from the
+// columns above theirs in proportion to what each can spare, so short
+// headers and rates do not break mid-word.
+func widenNarrow(grid, least []int) {
+	need, spare := 0, 0
 	for i, w := range grid {
-		if w < minColumn && i != widest {
-			grid[widest] -= minColumn - w
-			grid[i] = minColumn
+		if w < least[i] {
+			need += least[i] - w
+		} else {
+			spare += w - least[i]
+		}
+	}
+	if need == 0 || spare == 0 {
+		return
+	}
+	need = min(need, spare)
+	for i, w := range grid {
+		if w < least[i] {
+			grid[i] = least[i]
+		} else {
+			grid[i] = w - (w-least[i])*need/spare
 		}
 	}
 }

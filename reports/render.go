@@ -21,8 +21,20 @@ var contentTypes = map[string]string{
 // ContentType is the media type of format.
 func ContentType(format string) string { return contentTypes[format] }
 
+// Options tune a rendering.
+type Options struct {
+	// Semicolon separates CSV fields with ";", which Excel with Vietnamese
+	// regional settings expects ("Excel tiếng Việt").
+	Semicolon bool
+}
+
 // Render prints r in format as a file named after the commune and period.
 func Render(r *models.Report, format string) (models.ReportFile, error) {
+	return RenderWith(r, format, Options{})
+}
+
+// RenderWith is Render with options.
+func RenderWith(r *models.Report, format string, o Options) (models.ReportFile, error) {
 	if !slices.Contains(Formats, format) {
 		return models.ReportFile{}, fmt.Errorf("reports: unknown format %q", format)
 	}
@@ -35,7 +47,7 @@ func Render(r *models.Report, format string) (models.ReportFile, error) {
 	case "xlsx":
 		b, err = XLSX(d)
 	case "csv":
-		b, err = CSV(d)
+		b, err = CSVWith(d, o.Semicolon)
 	case "docx":
 		b, err = DOCX(d)
 	case "html":

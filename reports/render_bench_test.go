@@ -33,7 +33,7 @@ func bigReport() *models.Report {
 		v := &models.IndicatorValue{Value: 80 + float64(i)}
 		met, score := true, 10.0
 		r.Indicators.Rows = append(r.Indicators.Rows, models.IndicatorResult{Code: fmt.Sprint(i), Name: "Chỉ tiêu", Threshold: 80,
-			MaxPoints: 10, Value: v, Met: &met, Score: &score})
+			MaxPoints: 10, Value: v, Assessment: models.Assessment{In766: true, Met: &met, Score: &score}})
 	}
 	for range 40 {
 		r.Quality = append(r.Quality, models.Finding{Code: "parts_mismatch", Severity: "error",

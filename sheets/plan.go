@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -66,9 +67,48 @@ func writeTable(f *excelize.File, sheet string, header []string, rows [][]any) e
 			return err
 		}
 	}
-	last, _ := excelize.ColumnNumberToName(max(len(header), 1))
-	_ = f.SetColWidth(sheet, "A", last, 18)
-	return nil
+	return layOut(f, sheet, header, rows)
+}
+
+// layOut sizes each column to its content (8 to 45 characters, longer text
+// wrapped), and prints the sheet on A4 landscape, fitted to the page width,
+// the header row repeated and "Trang n/m" in the footer: a plan prints on
+// a few pages, not on many of clipped cells.
+func layOut(f *excelize.File, sheet string, header []string, rows [][]any) error {
+	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	for col := range header {
+		width := float64(len([]rune(header[col])))
+		for _, r := range rows {
+			if col < len(r) && r[col] != nil {
+				width = max(width, float64(len([]rune(fmt.Sprint(r[col])))))
+			}
+		}
+		name, _ := excelize.ColumnNumberToName(col + 1)
+		if err := f.SetColWidth(sheet, name, name, min(max(width+2, 8), 45)); err != nil {
+			return err
+		}
+	}
+	last, _ := excelize.CoordinatesToCellName(max(len(header), 1), len(rows)+1)
+	if err := f.SetCellStyle(sheet, "A1", last, wrap); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	a4, landscape, wide, tall := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape,
+		FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&CTrang &P/&N"}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: "'" + sheet + "'!$1:$1"})
 }
 
 func importHeader() []string {
@@ -83,7 +123,8 @@ func importHeader() []string {
 // columns on the first row, one task per row.
 func importRows(e *models.PlanExport) [][]any {
 	p := e.Plan
-	first := map[string]any{"doc_number": p.DocNumber, "issued_on": p.IssuedOn.VN(), "year": p.Year, "kind": p.Kind,
+	// The kind by its name: the import reads names (and codes) alike.
+	first := map[string]any{"doc_number": p.DocNumber, "issued_on": p.IssuedOn.VN(), "year": p.Year, "kind": e.KindName,
 		"plan_title": p.Title, "plan_summary": p.Summary}
 	if p.DuplicateConfirmed {
 		first["confirm_duplicate"] = "x"
@@ -140,7 +181,8 @@ func historyRows(e *models.PlanExport) [][]any {
 		if h.EntityID != nil {
 			id = *h.EntityID
 		}
-		rows = append(rows, []any{localTime(&h.At), h.ActorName, h.Action, h.Entity, id})
+		rows = append(rows, []any{localTime(&h.At), h.ActorName, models.NameOr(models.AuditActionNames, h.Action),
+			models.NameOr(models.AuditEntityNames, h.Entity), id})
 	}
 	return rows
 }

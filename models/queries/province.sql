@@ -1,10 +1,16 @@
 -- name: province-rollup
--- Every commune of the province, with its tasks (due in the year, if given)
--- counted by their stored status, which the status job keeps current.
-SELECT c.id, c.code, c.name, c.kind, COALESCE(t.status, '') AS status, count(t.id) AS n
+-- Every commune of the province with the tasks period_tasks counts for the
+-- year $7, each as of its own day: the arrays $2–$6 give, per commune, the
+-- as-of instant, day, due-soon horizon and time zone.
+WITH d AS (
+  SELECT * FROM unnest($2::bigint[], $3::timestamptz[], $4::date[], $5::date[], $6::text[])
+    AS d(commune_id, as_of, today, soon, tz)
+)
+SELECT c.id, c.code, c.name, c.kind, COALESCE(f.status, '') AS status, count(f.task_id) AS n
 FROM communes c
-LEFT JOIN tasks t ON t.commune_id = c.id AND t.deleted_at IS NULL
-  AND ($2::int IS NULL OR t.due_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))
+JOIN d ON d.commune_id = c.id
+LEFT JOIN LATERAL period_tasks(c.id, make_date($7::int, 1, 1), make_date($7::int, 12, 31), d.as_of, d.today,
+                               d.soon, d.tz) f ON true
 WHERE c.province = $1
-GROUP BY c.id, c.code, c.name, c.kind, t.status
+GROUP BY c.id, c.code, c.name, c.kind, f.status
 ORDER BY c.name COLLATE "vi-VN-x-icu", c.id;

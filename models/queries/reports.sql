@@ -15,21 +15,16 @@ WHERE p.commune_id = $1 AND p.deleted_at IS NULL
 ORDER BY p.issued_on, p.doc_no, p.id;
 
 -- name: report-tasks
--- Tasks at work during [$2, $3] (started by its end, not completed before
--- its start), with their status as of $4 (the end of the as-of day): a
--- completion or cancellation after it has not happened yet. $5 is the as-of
--- day, $6 the due-soon horizon, $7 the time zone.
+-- The tasks period_tasks (migration 00018) counts for [$2, $3], with their
+-- status as of $4 (the end of the as-of day $5; $6 is its due-soon horizon,
+-- $7 the time zone), and the names the report prints.
 SELECT t.id, t.title, t.plan_id, p.doc_number, p.kind, k.name_vi AS kind_name, t.lead_unit_id,
-       u.name AS lead_unit, t.start_on, t.due_on, t.percent, t.original_due_on,
-       task_status(CASE WHEN t.cancelled_at <= $4 THEN t.cancelled_at END,
-                   CASE WHEN t.completed_at <= $4 THEN t.completed_at END,
-                   t.percent, t.due_on, $5, $6, $7) AS status
-FROM tasks t
-JOIN plans p ON p.id = t.plan_id AND p.deleted_at IS NULL
+       u.name AS lead_unit, t.start_on, t.due_on, t.percent, t.original_due_on, f.status, f.extended
+FROM period_tasks($1, $2, $3, $4, $5, $6, $7) f
+JOIN tasks t ON t.commune_id = $1 AND t.id = f.task_id
+JOIN plans p ON p.commune_id = t.commune_id AND p.id = t.plan_id
 JOIN plan_kinds k ON k.code = p.kind
-JOIN units u ON u.id = t.lead_unit_id
-WHERE t.commune_id = $1 AND t.deleted_at IS NULL AND t.start_on <= $3
-  AND (t.completed_at IS NULL OR (t.completed_at AT TIME ZONE $7)::date >= $2)
+JOIN units u ON u.commune_id = t.commune_id AND u.id = t.lead_unit_id
 ORDER BY t.due_on, t.id;
 
 -- name: report-settings
@@ -112,3 +107,35 @@ WITH ins AS (
   INSERT INTO delivery_events (commune_id, delivery_id, at, event) SELECT commune_id, id, $4, 'queued' FROM ins
 )
 SELECT count(*) FROM ins;
+
+-- name: report-narrative
+SELECT id, period, period_start, period_end, results, limitations, causes, directions, proposals, version,
+       updated_at
+FROM report_narratives WHERE commune_id = $1 AND period_start = $2 AND period_end = $3;
+
+-- name: report-narrative-lock
+SELECT id, period, period_start, period_end, results, limitations, causes, directions, proposals, version,
+       updated_at
+FROM report_narratives WHERE commune_id = $1 AND period_start = $2 AND period_end = $3
+FOR UPDATE;
+
+-- name: upsert-report-narrative
+-- The unique key on the period's days makes a first write by two people at
+-- once one row; the second bumps the version.
+INSERT INTO report_narratives (commune_id, period, period_start, period_end, results, limitations, causes,
+                               directions, proposals, updated_by, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+ON CONFLICT ON CONSTRAINT report_narratives_period_key DO UPDATE
+SET period = EXCLUDED.period, results = EXCLUDED.results, limitations = EXCLUDED.limitations,
+    causes = EXCLUDED.causes, directions = EXCLUDED.directions, proposals = EXCLUDED.proposals,
+    version = report_narratives.version + 1, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+RETURNING id, period, period_start, period_end, results, limitations, causes, directions, proposals, version,
+          updated_at;
+
+-- name: report-signer
+-- Who signs for the committee: the commune's longest-serving active chairman.
+SELECT u.full_name
+FROM memberships m JOIN users u ON u.commune_id = m.commune_id AND u.id = m.user_id AND u.disabled_at IS NULL
+WHERE m.commune_id = $1 AND m.role = 'chairman'
+ORDER BY m.created_at, u.id
+LIMIT 1;

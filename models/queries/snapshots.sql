@@ -1,17 +1,17 @@
 -- name: take-snapshots
--- Every commune's counts in one pass over tasks: each commune's day and
--- due-soon window arrive as parallel arrays (as in sweep-statuses), and
--- GROUPING SETS yields the per-plan, per-lead-unit and whole-commune rows
--- together. Re-running on the same day overwrites that day's rows.
+-- Every commune's figures of the year to date (period_tasks from 1 January
+-- to the day, as the dashboard's default), in one statement: each
+-- commune's day and due-soon window arrive as parallel arrays (as in
+-- sweep-statuses), and GROUPING SETS yields the per-plan, per-lead-unit
+-- and whole-commune rows together. Re-running on the same day overwrites
+-- that day's rows.
 WITH d AS (
   SELECT * FROM unnest($1::bigint[], $2::date[], $3::date[], $4::text[]) AS d(commune_id, today, soon, tz)
 ), s AS (
-  SELECT t.commune_id, d.today AS day, t.plan_id, t.lead_unit_id,
-         task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, d.today, d.soon, d.tz) AS status
-  FROM tasks t
-  JOIN d ON d.commune_id = t.commune_id
-  JOIN plans p ON p.commune_id = t.commune_id AND p.id = t.plan_id AND p.deleted_at IS NULL
-  WHERE t.deleted_at IS NULL
+  SELECT d.commune_id, d.today AS day, f.plan_id, f.lead_unit_id, f.status
+  FROM d
+  CROSS JOIN LATERAL period_tasks(d.commune_id, make_date(extract(year FROM d.today)::int, 1, 1), d.today,
+                                  $5::timestamptz, d.today, d.soon, d.tz) f
 )
 INSERT INTO status_snapshots (commune_id, day, plan_id, unit_id, total, not_started, in_progress, due_soon,
                               overdue, done_on_time, done_late, cancelled, taken_at)

@@ -1,0 +1,64 @@
+package models
+
+import (
+	"context"
+
+	"github.com/tiendo/tiendo/models/calendar"
+)
+
+// Dashboard is the chairman's picture of a period: the same task figures
+// as the period's report (the same statement, the same Tally), the
+// breakdowns, what is overdue and what falls due in the next two weeks.
+type Dashboard struct {
+	Period   Period        `json:"period"`
+	AsOf     calendar.Date `json:"as_of"`
+	Tasks    Tally         `json:"tasks"`
+	ByKind   []TallyRow    `json:"by_kind"`
+	ByUnit   []TallyRow    `json:"by_unit"`
+	Overdue  []OverdueTask `json:"overdue"`
+	Upcoming []OverdueTask `json:"upcoming"`
+}
+
+// YearToDate is the dashboard's default period: 1 January to today.
+func YearToDate(today calendar.Date) Period {
+	p, _ := RangePeriod(calendar.NewDate(today.Year, 1, 1), today)
+	p.Label = "từ đầu năm " + itoa(today.Year) + " đến ngày " + today.VN()
+	return p
+}
+
+// Dashboard counts the tasks of o.Period as of its day, exactly as
+// BuildReport does. Every member of the commune may read it, as they may
+// read the tasks it counts.
+func (s *Store) Dashboard(ctx context.Context, a *Actor, o ReportOptions) (*Dashboard, error) {
+	w := s.windowFor(a.Commune)
+	cal := s.calendarOf(a.CommuneID)
+	d := &Dashboard{Period: o.Period}
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		settings, err := s.reportSettings(t, a.CommuneID)
+		if err != nil {
+			return err
+		}
+		d.AsOf = o.asOf(w.Today, settings)
+		res, err := s.taskResults(t, a, o.Period, windowAt(a.Commune, cal, endOfDay(d.AsOf, w.TZ)))
+		d.Tasks, d.ByKind, d.ByUnit, d.Overdue, d.Upcoming = res.Total, res.ByKind, res.ByUnit, res.Overdue, res.Upcoming
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// asOf is the one day a report's (or the dashboard's) figures stand at, its
+// data cut-off date: the day asked for; with AtCutoff the commune's
+// cut-off rule for the period; else today, or the period's end once it is
+// over.
+func (o ReportOptions) asOf(today calendar.Date, rs ReportSettings) calendar.Date {
+	switch {
+	case o.AtCutoff:
+		return o.Period.Cutoff(rs.CutoffDay, rs.CutoffMonthsBeforeEnd)
+	case !o.AsOf.IsZero():
+		return o.AsOf
+	}
+	return minDate(today, o.Period.End)
+}
