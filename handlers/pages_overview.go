@@ -28,7 +28,6 @@ type overviewData struct {
 	ByKind   []groupView
 	ByUnit   []groupView
 	Overdue  []taskItem
-	Extended int // tasks whose deadline an extension moved
 	Upcoming []taskItem
 	Trend    *trendChart // nil until the daily snapshot job has run twice
 }

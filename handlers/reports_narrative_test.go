@@ -131,7 +131,7 @@ func TestNarrativeAndNamesInEveryFormat(t *testing.T) {
 		t.Errorf("the data-quality appendix is in a report that did not ask for it")
 	}
 	r = e.do(e.chairA(), "GET", "/api/v1/reports?period=2024-M9&format=csv&sep=semicolon", nil).expect(http.StatusOK)
-	if !contains(string(r.Body.Bytes()), "STT;Số, ký hiệu;Ngày ban hành") {
+	if !contains(r.Body.String(), "STT;Số, ký hiệu;Ngày ban hành") {
 		t.Errorf("sep=semicolon does not separate with ';'")
 	}
 	e.do(e.chairA(), "GET", "/api/v1/reports?period=2024-M9&format=csv&sep=tab", nil).invalid("sep")
