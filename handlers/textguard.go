@@ -32,20 +32,23 @@ func checkText(c *gin.Context) {
 
 // queryError refuses a query string that does not decode (q=%zz would
 // otherwise drop the filter silently and answer everything) or whose values
-// are not clean text.
+// are not clean text, in one pass over it: it runs on every request.
 func queryError(raw string) error {
 	for pair := range strings.SplitSeq(raw, "&") {
 		key, value, _ := strings.Cut(pair, "=")
 		k, kerr := url.QueryUnescape(key)
+		v, verr := url.QueryUnescape(value)
 		if kerr != nil {
 			k = key
 		}
-		if _, err := url.QueryUnescape(value); err != nil || kerr != nil {
+		if kerr != nil || verr != nil {
 			return models.Invalid(k, "malformed", "tham số %q không giải mã được (mã %%XX sai)", k)
 		}
+		if err := textError(k, v); err != nil {
+			return err
+		}
 	}
-	values, _ := url.ParseQuery(raw)
-	return valuesError(values)
+	return nil
 }
 
 // valuesError names the first field whose value is not clean text.

@@ -49,24 +49,15 @@ func bound(ctx context.Context, stmt *sqlx.Stmt) *sqlx.Stmt {
 // tenant of the call before it; the scope is cleared again afterwards.
 func (s *Store) inSavepoint(ctx context.Context, outer *tx, key, value string, fn func(*tx) error) error {
 	t := &tx{Tx: outer.Tx, ctx: ctx}
-	if _, err := t.ExecContext(ctx, `SAVEPOINT store_call`); err != nil {
-		return err
-	}
-	err := t.scopeOnly(key, value)
-	if err == nil {
-		err = fn(t)
-	}
-	if err != nil {
-		if _, rerr := t.ExecContext(ctx, `ROLLBACK TO SAVEPOINT store_call`); rerr != nil {
-			return rerr
+	return t.savepoint(func() error {
+		if err := t.scopeOnly(key, value); err != nil {
+			return err
 		}
-		return err
-	}
-	if err := t.scopeOnly("", ""); err != nil {
-		return err
-	}
-	_, err = t.ExecContext(ctx, `RELEASE SAVEPOINT store_call`)
-	return err
+		if err := fn(t); err != nil {
+			return err
+		}
+		return t.scopeOnly("", "")
+	})
 }
 
 // scopeOnly sets key = value and clears the other scope settings.
