@@ -3,12 +3,17 @@ GO      ?= go
 BIN     := bin/tiendo
 FUZZTIME ?= 30s
 
-.PHONY: all build run test chaos vet fmt fuzz bench bench-clean bench-go clean
+.PHONY: all build bench-build run test chaos vet fmt fuzz bench bench-clean bench-go clean
 
 all: build
 
 build:
 	$(GO) build -o $(BIN) ./cmd/tiendo
+
+## bench-build: the benchmark command, kept out of the product binary.
+BENCH_BIN := bin/tiendo-bench
+bench-build:
+	$(GO) build -o $(BENCH_BIN) ./cmd/tiendo-bench
 
 ## run: start tiendo with its own PostgreSQL in ./data and the demo communes.
 run: build
@@ -52,9 +57,9 @@ fuzz:
 BENCH_PRESET ?= province
 BENCH_DIR    ?= $(or $(TMPDIR),/tmp)/tiendo-bench-$(BENCH_PRESET)
 BENCH_ARGS   ?=
-bench: build
-	TIENDO_DATA_DIR=$(BENCH_DIR) ./$(BIN) bench gen --preset $(BENCH_PRESET) --if-empty
-	TIENDO_DATA_DIR=$(BENCH_DIR) ./$(BIN) bench run --preset $(BENCH_PRESET) $(BENCH_ARGS)
+bench: build bench-build
+	TIENDO_DATA_DIR=$(BENCH_DIR) ./$(BENCH_BIN) gen --preset $(BENCH_PRESET) --if-empty
+	TIENDO_DATA_DIR=$(BENCH_DIR) ./$(BENCH_BIN) run --server ./$(BIN) --preset $(BENCH_PRESET) $(BENCH_ARGS)
 
 ## bench-clean: throw the generated benchmark cluster away.
 bench-clean:

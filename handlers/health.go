@@ -20,7 +20,7 @@ func (h *handler) healthz(c *gin.Context) error {
 
 // readyz says whether this process can serve: database reachable, schema current.
 func (h *handler) readyz(c *gin.Context) error {
-	if err := h.store.Ready(c.Request.Context()); err != nil {
+	if err := h.opts.Ready(c.Request.Context()); err != nil {
 		h.log.Warn("not ready", "err", err)
 		writeProblem(c, Problem{Status: http.StatusServiceUnavailable, Code: "not_ready",
 			Title: "Chưa sẵn sàng", Detail: "cơ sở dữ liệu chưa kết nối được hoặc chưa cập nhật lược đồ"})

@@ -4,6 +4,7 @@
 package handlers
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
@@ -23,6 +24,9 @@ type Options struct {
 	// the connection's, so no client can choose the address that sign-in
 	// throttling counts against (or frame someone else's).
 	TrustedProxies []string
+	// Ready answers /readyz: database reachable and schema current. Nil
+	// checks only that the store's database answers.
+	Ready func(context.Context) error
 }
 
 type handler struct {
@@ -44,6 +48,9 @@ func New(store *models.Store, opts Options) http.Handler {
 func newEngine(store *models.Store, opts Options) *gin.Engine {
 	if opts.Log == nil {
 		opts.Log = slog.Default()
+	}
+	if opts.Ready == nil && store != nil {
+		opts.Ready = store.Ping
 	}
 	h := &handler{store: store, log: opts.Log, opts: opts}
 	r := gin.New()

@@ -12,7 +12,6 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
-	"github.com/tiendo/tiendo/migrations"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -115,7 +114,8 @@ func (s *Store) Close() {
 // Clock is the store's clock, for callers that stamp times themselves.
 func (s *Store) Clock() Clock { return s.clock }
 
-// Ping checks that the database answers.
+// Ping checks that the database answers. Whether the schema is current is
+// the wiring's question (config.Database.Ready), not the domain's.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 
 // tx is one transaction with the prepared statements bound to it.
@@ -263,17 +263,3 @@ func (s *Store) windowFor(c CommuneInfo) window {
 	return windowAt(c, s.calendarOf(c.ID), s.clock.Now())
 }
 
-// Ready checks that the database answers and every migration is applied.
-func (s *Store) Ready(ctx context.Context) error {
-	if err := s.db.PingContext(ctx); err != nil {
-		return err
-	}
-	pending, err := migrations.Pending(ctx, s.db.DB)
-	if err != nil {
-		return err
-	}
-	if pending {
-		return errors.New("migrations pending")
-	}
-	return nil
-}

@@ -8,7 +8,6 @@
 //	tiendo commune add …     register a commune with its first admin
 //	tiendo user reset-password USERNAME
 //	tiendo backup [-o FILE] / restore [-force] FILE
-//	tiendo bench gen|run     generate a national-size dataset, measure it
 package main
 
 import (
@@ -53,10 +52,8 @@ func main() {
 		err = runBackup(ctx, cfg, log, args)
 	case "restore":
 		err = runRestore(ctx, cfg, log, args)
-	case "bench":
-		err = runBench(ctx, cfg, log, args)
 	default:
-		err = fmt.Errorf("unknown command %q; use serve, migrate, demo, jobs, commune, user, backup, restore or bench", cmd)
+		err = fmt.Errorf("unknown command %q; use serve, migrate, demo, jobs, commune, user, backup or restore (the benchmark is the separate command tiendo-bench)", cmd)
 	}
 	if err != nil {
 		fatal(err)

@@ -64,7 +64,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, args []stri
 		defer stopJobs()
 	}
 	return listen(ctx, cfg, handlers.New(store, handlers.Options{Log: log, SecureCookies: cfg.SecureCookies,
-		TrustedProxies: cfg.TrustedProxies}), log)
+		TrustedProxies: cfg.TrustedProxies, Ready: db.Ready}), log)
 }
 
 // startScheduler runs the jobs on their own pool and store; the returned

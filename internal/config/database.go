@@ -87,6 +87,22 @@ func startCluster(ctx context.Context, c Config, log io.Writer) (*pglocal.Cluste
 	return cl, nil
 }
 
+// Ready checks that the database answers and every migration is applied:
+// the server's readiness (/readyz).
+func (d *Database) Ready(ctx context.Context) error {
+	if err := d.DB.PingContext(ctx); err != nil {
+		return err
+	}
+	pending, err := migrations.Pending(ctx, d.DB.DB)
+	if err != nil {
+		return err
+	}
+	if pending {
+		return errors.New("migrations pending")
+	}
+	return nil
+}
+
 // Migrate applies the embedded migrations over dsn as its (owner) role.
 func Migrate(ctx context.Context, dsn string) error {
 	db, err := sql.Open("postgres", dsn)
@@ -185,7 +201,7 @@ func ensureDatabase(ctx context.Context, adminDSN string) error {
 // OwnerDSN is the owner's connection string of the database serve would use:
 // DATABASE_URL, or the private cluster in DataDir (started, or reused when
 // already running). The migrations are applied; stop stops the cluster if
-// this call started it. Operator tools (tiendo bench) connect with it.
+// this call started it. Operator tools (tiendo-bench) connect with it.
 func OwnerDSN(ctx context.Context, c Config, log io.Writer) (dsn string, stop func() error, err error) {
 	dsn, _, stop, err = ownerDSN(ctx, c, log)
 	return dsn, stop, err

@@ -1,3 +1,9 @@
+// Command tiendo-bench is the scale benchmark of issue 7, kept out of the
+// product binary: it generates a national-size dataset and measures a tiendo
+// server (started as a child from --server) against the targets.
+//
+//	tiendo-bench gen [--preset NAME] …   generate the dataset
+//	tiendo-bench run [--server bin/tiendo] …   measure it
 package main
 
 import (
@@ -7,7 +13,9 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -18,11 +26,25 @@ import (
 )
 
 const benchUsage = `usage:
-  tiendo bench gen [--preset tiny|small|province|national] [--communes N --plans P --tasks T --updates U]
-  tiendo bench run [--preset NAME] [--out bench/results/NAME.json] [--duration 10s] [--repeat 15]
-Both use DATABASE_URL or the private cluster in TIENDO_DATA_DIR, like serve`
+  tiendo-bench gen [--preset tiny|small|province|national] [--communes N --plans P --tasks T --updates U]
+  tiendo-bench run [--server bin/tiendo] [--preset NAME] [--out bench/results/NAME.json] [--duration 10s] [--repeat 15]
+Both use DATABASE_URL or the private cluster in TIENDO_DATA_DIR, like tiendo serve`
 
-// runBench is `tiendo bench gen|run`: the scale benchmark of issue 7.
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cfg, err := config.FromEnv()
+	if err == nil {
+		log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+		err = runBench(ctx, cfg, log, os.Args[1:])
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "tiendo-bench:", err)
+		os.Exit(1)
+	}
+}
+
+// runBench dispatches gen and run.
 func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, args []string) error {
 	if len(args) == 0 {
 		return errors.New(benchUsage)
@@ -38,7 +60,7 @@ func runBench(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 }
 
 func benchGen(ctx context.Context, cfg config.Config, args []string) error {
-	fs := flag.NewFlagSet("bench gen", flag.ContinueOnError)
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
 	preset := fs.String("preset", "", "named size: "+strings.Join(benchgen.PresetNames(), ", "))
 	communes := fs.Int("communes", 0, "communes (overrides the preset)")
 	plans := fs.Int("plans", 0, "plans per commune")
@@ -110,7 +132,7 @@ func benchGen(ctx context.Context, cfg config.Config, args []string) error {
 }
 
 func benchRun(ctx context.Context, cfg config.Config, log *slog.Logger, args []string) error {
-	fs := flag.NewFlagSet("bench run", flag.ContinueOnError)
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	o := bench.Options{}
 	fs.StringVar(&o.Preset, "preset", "", "the preset the database was generated with (a label for the results)")
 	fs.StringVar(&o.Out, "out", "", "results JSON (default bench/results/PRESET-TIME.json)")
@@ -119,6 +141,7 @@ func benchRun(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 	fs.IntVar(&o.Clients, "clients", 32, "concurrent clients of the read loads")
 	fs.StringVar(&o.Only, "only", "", "comma-separated figure keys to measure (default all)")
 	fs.IntVar(&o.DispatchBatch, "dispatch-batch", 0, "the dispatcher's claim size (default: the server's)")
+	fs.StringVar(&o.Binary, "server", "bin/tiendo", "the tiendo binary to start as the server under test")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -128,10 +151,8 @@ func benchRun(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 	}
 	defer stop()
 	o.DSN, o.Log = dsn, log
-	exe, err := os.Executable()
-	if err != nil {
-		return err
+	if _, err := os.Stat(o.Binary); err != nil {
+		return fmt.Errorf("--server: %w (build it with make build)", err)
 	}
-	o.Binary = exe
 	return bench.Run(ctx, o)
 }
