@@ -138,6 +138,7 @@ func fingerprint(method, path string, body []byte) []byte {
 
 // claimWaiting claims the key, waiting while another request holds it.
 func (h *handler) claimWaiting(c *gin.Context, a *models.Actor, k models.IdempotencyKey) (*models.IdempotencyClaim, *models.IdempotentAnswer, error) {
+	endTransaction(c) // the claim must be seen by a retry at once: see transaction.go
 	deadline := time.Now().Add(claimWait)
 	pause := 20 * time.Millisecond
 	for {

@@ -59,7 +59,7 @@ func newEngine(store *models.Store, opts Options) *gin.Engine {
 		h.log.Error("trusted proxies ignored", "err", err)
 		_ = r.SetTrustedProxies(nil)
 	}
-	r.Use(recoverMiddleware(h.log), accessLog(h.log), securityHeaders, limitBody, compress, errorMiddleware(h.log), checkText)
+	r.Use(recoverMiddleware(h.log), accessLog(h.log), securityHeaders, limitBody, compress, transaction(store.BeginRequest, h.log), errorMiddleware(h.log), checkText)
 	r.NoRoute(h.noRoute) // a problem document, or an HTML page for a browser (pages.go)
 	r.NoMethod(func(c *gin.Context) {
 		writeProblem(c, Problem{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed", Title: "Phương thức không được hỗ trợ"})

@@ -228,7 +228,10 @@ func (s *Store) ChangePassword(ctx context.Context, a *Actor, in PasswordChange,
 		return nil, s.failAttempt(ctx, at, "change_password_failed", "throttled", err)
 	}
 	var u credentialRow
-	if err := s.q.UserByID.GetContext(ctx, &u, a.UserID); err != nil {
+	err := s.identity(ctx, func(on binder) error {
+		return on(s.q.UserByID).GetContext(ctx, &u, a.UserID)
+	})
+	if err != nil {
 		return nil, err
 	}
 	ok, err := CheckPassword(in.CurrentPassword, u.PasswordHash)

@@ -141,7 +141,7 @@ func auditAttachments(files []Attachment) []map[string]any {
 func (s *Store) ListAttachments(ctx context.Context, a *Actor, taskID int64) ([]Attachment, error) {
 	out := []Attachment{}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if _, err := s.loadTask(t, a, taskID, s.windowFor(a.Commune)); err != nil {
+		if _, err := s.loadTask(t, a, taskID, s.windowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
 		return t.stmt(s.attachQ.List).Select(&out, a.CommuneID, taskID)

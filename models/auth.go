@@ -78,7 +78,9 @@ func (s *Store) Login(ctx context.Context, username, password, ip, userAgent str
 // credentials reads the account signing in; nil when there is none.
 func (s *Store) credentials(ctx context.Context, username string) (*credentialRow, error) {
 	var u credentialRow
-	err := s.q.UserByName.GetContext(ctx, &u, username)
+	err := s.identity(ctx, func(on binder) error {
+		return on(s.q.UserByName).GetContext(ctx, &u, username)
+	})
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -198,27 +200,31 @@ func (s *Store) sessionOwner(ctx context.Context, token string) (*ownerRow, erro
 	hash := hashToken(token)
 	now := s.clock.Now()
 	var r sessionRow
-	err := s.q.SessionByHash.GetContext(ctx, &r, hash, now, now.Add(-SessionIdle))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, ErrUnauthenticated
-	}
-	if err != nil {
-		return nil, err
-	}
-	if now.Sub(r.LastSeenAt) > touchEvery {
+	err := s.identity(ctx, func(on binder) error {
+		err := on(s.q.SessionByHash).GetContext(ctx, &r, hash, now, now.Add(-SessionIdle))
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrUnauthenticated
+		}
+		if err != nil || now.Sub(r.LastSeenAt) <= touchEvery {
+			return err
+		}
 		// Written at most once a minute: a write per request would cost more
 		// than the idle expiry it serves.
-		if _, err := s.q.TouchSession.ExecContext(ctx, hash, now); err != nil {
-			return nil, err
-		}
+		_, err = on(s.q.TouchSession).ExecContext(ctx, hash, now)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return &r.ownerRow, nil
 }
 
 // Logout revokes the session behind token.
 func (s *Store) Logout(ctx context.Context, token string) error {
-	_, err := s.q.RevokeSession.ExecContext(ctx, hashToken(token), s.clock.Now())
-	return err
+	return s.identity(ctx, func(on binder) error {
+		_, err := on(s.q.RevokeSession).ExecContext(ctx, hashToken(token), s.clock.Now())
+		return err
+	})
 }
 
 // newSessionToken makes a random session token that cannot be mistaken for

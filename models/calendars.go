@@ -29,13 +29,12 @@ import (
 //     entry at once. Stale for half a minute, a due-soon horizon is
 //     harmless (reads recompute it, the sweep runs every five minutes),
 //     whereas a version read per task read would add a transaction to every
-//     request. (A caller already inside a transaction then briefly takes a
-//     second connection, at most once per commune per calendarTTL.)
+//     request. (Within a request the check joins the request's transaction.)
 //   - jobs read every commune's version in one query (calendarsAt).
 const calendarTTL = 30 * time.Second
 
-// calendarLoadTimeout bounds the version check of a read that has no
-// context of its own (windowFor).
+// calendarLoadTimeout bounds the version check of a status window
+// (windowFor), whatever the caller's deadline.
 const calendarLoadTimeout = 5 * time.Second
 
 // calendarQueries read the overrides and their version.
@@ -136,17 +135,18 @@ func (s *Store) buildCalendar(rows []overrideRow) *calendar.Calendar {
 	return calendar.New(all)
 }
 
-// calendarOf is the commune's calendar for a read outside any transaction of
-// its own: the cached one while recently confirmed, else confirmed (and if
-// need be reloaded) in a short transaction. Should the database not answer,
-// the last known calendar (or the base) stands in: the caller's own query is
-// about to meet the same trouble and report it.
-func (s *Store) calendarOf(communeID int64) *calendar.Calendar {
+// calendarOf is the commune's calendar for a status window: the cached one
+// while recently confirmed, else confirmed (and if need be reloaded) in the
+// request's transaction, or a short one of its own outside a request.
+// Should the database not answer, the last known calendar (or the base)
+// stands in: the caller's own query is about to meet the same trouble and
+// report it.
+func (s *Store) calendarOf(ctx context.Context, communeID int64) *calendar.Calendar {
 	e, ok := s.cals.get(communeID)
 	if ok && time.Since(e.confirmed) < s.calTTL {
 		return e.cal
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), calendarLoadTimeout)
+	ctx, cancel := context.WithTimeout(ctx, calendarLoadTimeout)
 	defer cancel()
 	var cal *calendar.Calendar
 	err := s.inCommune(ctx, communeID, func(t *tx) (err error) {

@@ -58,7 +58,7 @@ func (in *EvaluationInput) Validate() error {
 // the reminder planner tells the task's people (kind returned). Both
 // decisions stay in the history.
 func (s *Store) EvaluateTask(ctx context.Context, a *Actor, taskID int64, in EvaluationInput) (*EvaluationResult, error) {
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	now := s.clock.Now()
 	res := &EvaluationResult{}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {

@@ -88,7 +88,7 @@ func checkLaterDeadline(v *ValidationError, task *Task, due calendar.Date) {
 // RequestExtension records a request for a later deadline on a task the
 // actor may report on.
 func (s *Store) RequestExtension(ctx context.Context, a *Actor, taskID int64, in ExtensionInput) (*Extension, error) {
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	var out *Extension
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		task, err := s.lockTask(t, a, taskID, w)
@@ -121,7 +121,7 @@ func (s *Store) RequestExtension(ctx context.Context, a *Actor, taskID int64, in
 // DecideExtension approves or refuses a pending request; approval moves the
 // task's deadline.
 func (s *Store) DecideExtension(ctx context.Context, a *Actor, id int64, in ExtensionDecision) (*Extension, error) {
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	var out *Extension
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		before, err := s.loadExtension(t, a, id)

@@ -55,7 +55,7 @@ func (s *Store) ImportPlans(ctx context.Context, a *Actor, g Grid) (*ImportResul
 	if !a.CanManagePlans() {
 		return nil, ErrForbidden
 	}
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	res := &ImportResult{PlanIDs: []int64{}}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		l, err := s.importLookups(t, a, w)

@@ -15,7 +15,7 @@ type TaskIndicatorsInput struct {
 func (s *Store) TaskIndicators(ctx context.Context, a *Actor, taskID int64) ([]string, error) {
 	out := []string{}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if _, err := s.loadTask(t, a, taskID, s.windowFor(a.Commune)); err != nil {
+		if _, err := s.loadTask(t, a, taskID, s.windowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
 		return t.stmt(s.indQ.TaskCodes).Select(&out, a.CommuneID, taskID)
@@ -29,7 +29,7 @@ func (s *Store) TaskIndicators(ctx context.Context, a *Actor, taskID int64) ([]s
 func (s *Store) SetTaskIndicators(ctx context.Context, a *Actor, taskID int64, in TaskIndicatorsInput) ([]string, error) {
 	out := []string{}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		task, err := s.lockTask(t, a, taskID, s.windowFor(a.Commune))
+		task, err := s.lockTask(t, a, taskID, s.windowFor(ctx, a.Commune))
 		if err != nil {
 			return err
 		}

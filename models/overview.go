@@ -21,7 +21,9 @@ type overviewQueries struct {
 // ListPlanKinds lists the plan kinds, built-in first.
 func (s *Store) ListPlanKinds(ctx context.Context) ([]PlanKind, error) {
 	out := []PlanKind{}
-	return out, s.overQ.Kinds.SelectContext(ctx, &out)
+	return out, s.identity(ctx, func(on binder) error {
+		return on(s.overQ.Kinds).SelectContext(ctx, &out)
+	})
 }
 
 // Done is the number of completed tasks, on time or late.

@@ -42,7 +42,7 @@ type ExportTask struct {
 // history in one transaction. The audit trail comes only to those who may
 // read the audit log.
 func (s *Store) ExportPlan(ctx context.Context, a *Actor, id int64) (*PlanExport, error) {
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	e := &PlanExport{ExportedAt: s.clock.Now(), Tasks: []ExportTask{}, Progress: []Progress{}, History: []AuditEntry{}}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		var err error

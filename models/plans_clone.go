@@ -96,7 +96,7 @@ func (s *Store) cloneTasks(t *tx, a *Actor, from, to int64, years int) error {
 	if err := t.stmt(s.cloneQ.Tasks).Select(&tasks, a.CommuneID, from); err != nil {
 		return err
 	}
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(t.ctx, a.Commune)
 	for _, c := range tasks {
 		var id int64
 		err := t.stmt(s.q.InsertTask).Get(&id, a.CommuneID, to, c.Title, c.Description, c.LeadUnitID,

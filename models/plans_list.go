@@ -71,7 +71,7 @@ func (s *Store) decoratePlans(t *tx, a *Actor, plans []*Plan) error {
 	for _, r := range refs {
 		byID[r.PlanID].References = append(byID[r.PlanID].References, r.Reference)
 	}
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(t.ctx, a.Commune)
 	var counts []countRow
 	if err := t.stmt(s.q.PlanCounts).Select(&counts, a.CommuneID, ids, w.Today, w.Soon, w.TZ); err != nil {
 		return err

@@ -54,7 +54,7 @@ func (in *ProgressInput) Validate() error {
 // ReportProgress appends a progress entry and moves the task with it: percent,
 // actual value, completion and status change in the same transaction.
 func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in ProgressInput) (*ProgressResult, error) {
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	res := &ProgressResult{}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		before, err := s.lockTask(t, a, taskID, w)
@@ -115,7 +115,7 @@ func canReport(a *Actor, task *Task, in *ProgressInput) error {
 // ListProgress returns a task's progress history, oldest first.
 func (s *Store) ListProgress(ctx context.Context, a *Actor, taskID int64) ([]Progress, error) {
 	out := []Progress{}
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		if _, err := s.loadTask(t, a, taskID, w); err != nil {
 			return err

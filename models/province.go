@@ -168,6 +168,8 @@ func (s *Store) CreateProvinceUser(ctx context.Context, in NewProvinceUser) (int
 		return 0, err
 	}
 	var id int64
-	err = bound(ctx, s.q.InsertProvinceUser).GetContext(ctx, &id, cleanText(in.Province), nu.Username, nu.FullName, "", hash, false)
+	err = s.identity(ctx, func(on binder) error {
+		return on(s.q.InsertProvinceUser).GetContext(ctx, &id, cleanText(in.Province), nu.Username, nu.FullName, "", hash, false)
+	})
 	return id, mapPGError(err)
 }

@@ -49,7 +49,7 @@ func (s *Store) ProvisionCommune(ctx context.Context, in NewTenant) (*Tenant, er
 		return nil, err
 	}
 	out := &Tenant{}
-	err = s.inCommune(ctx, 0, func(t *tx) error {
+	err = s.acrossCommunes(ctx, func(t *tx) error {
 		if err := t.stmt(s.q.InsertCommune).Get(&out.Commune, c.Code, c.Name, c.Kind, c.Province, c.TimeZone); err != nil {
 			return err
 		}
@@ -127,7 +127,10 @@ func (s *Store) OperatorResetPassword(ctx context.Context, username, password st
 		return Invalid("username", "province_account", "tài khoản cấp tỉnh không đặt lại được bằng lệnh này")
 	}
 	var c CommuneInfo
-	if err := s.q.CommuneByID.GetContext(ctx, &c, u.CommuneID.Int64); err != nil {
+	err = s.identity(ctx, func(on binder) error {
+		return on(s.q.CommuneByID).GetContext(ctx, &c, u.CommuneID.Int64)
+	})
+	if err != nil {
 		return err
 	}
 	return s.ResetPassword(ctx, SystemActor(&c), u.ID, password)

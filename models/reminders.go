@@ -106,7 +106,7 @@ func (s *Store) PlanReminders(ctx context.Context, now time.Time, o PlanOptions)
 	for _, communes := range in.chunks {
 		base := []any{communes, in.distances, lookupPast, lookupStride, now}
 		res := PlanResult{}
-		err := s.inCommune(ctx, 0, func(t *tx) error {
+		err := s.acrossCommunes(ctx, func(t *tx) error {
 			clear(res) // a retried transaction counts afresh
 			if _, err := t.stmt(s.remQ.Lock).Exec(); err != nil {
 				return err

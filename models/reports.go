@@ -105,8 +105,8 @@ func (s *Store) BuildReport(ctx context.Context, a *Actor, o ReportOptions) (*Re
 	}
 	r := &Report{Period: o.Period, BuiltAt: s.clock.Now(), WithQuality: o.Quality,
 		Commune: ReportCommune{Name: a.Commune.Name, Kind: a.Commune.Kind, Province: a.Commune.Province}}
-	w := s.windowFor(a.Commune)
-	cal := s.calendarOf(a.CommuneID)
+	w := s.windowFor(ctx, a.Commune)
+	cal := s.calendarOf(ctx, a.CommuneID)
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		var err error
 		if r.Settings, err = s.reportSettings(t, a.CommuneID); err != nil {

@@ -64,7 +64,7 @@ func (s *Store) insertReview(t *tx, a *Actor, taskID int64, kind, body string, n
 func (s *Store) AddComment(ctx context.Context, a *Actor, taskID int64, in CommentInput) (*Review, error) {
 	var r Review
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		task, err := s.loadTask(t, a, taskID, s.windowFor(a.Commune))
+		task, err := s.loadTask(t, a, taskID, s.windowFor(ctx, a.Commune))
 		if err != nil {
 			return err
 		}
@@ -89,7 +89,7 @@ func (s *Store) AddComment(ctx context.Context, a *Actor, taskID int64, in Comme
 func (s *Store) ListComments(ctx context.Context, a *Actor, taskID int64) ([]Review, error) {
 	out := []Review{}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if _, err := s.loadTask(t, a, taskID, s.windowFor(a.Commune)); err != nil {
+		if _, err := s.loadTask(t, a, taskID, s.windowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
 		return t.stmt(s.reviewQ.List).Select(&out, a.CommuneID, taskID, ReviewComment)
@@ -117,7 +117,7 @@ type HistoryEntry struct {
 func (s *Store) TaskHistory(ctx context.Context, a *Actor, taskID int64) ([]HistoryEntry, error) {
 	out := []HistoryEntry{}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if _, err := s.loadTask(t, a, taskID, s.windowFor(a.Commune)); err != nil {
+		if _, err := s.loadTask(t, a, taskID, s.windowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
 		return t.stmt(s.reviewQ.History).Select(&out, a.CommuneID, taskID)

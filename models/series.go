@@ -86,7 +86,7 @@ func (sr *Series) rule() Rule {
 // CreateSeries adds a recurring task to a plan and generates its first
 // occurrences in the same transaction, so they are visible at once.
 func (s *Store) CreateSeries(ctx context.Context, a *Actor, planID int64, in SeriesInput) (*Series, error) {
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	var out *Series
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		if err := s.requirePlan(t, a, planID); err != nil {
@@ -156,7 +156,7 @@ func (s *Store) ListSeries(ctx context.Context, a *Actor, planID int64) ([]Serie
 
 // GetSeries returns one series with its latest occurrences.
 func (s *Store) GetSeries(ctx context.Context, a *Actor, id int64) (*Series, error) {
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	var sr Series
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		if err := t.stmt(s.seriesQ.Get).Get(&sr, a.CommuneID, id); err != nil {

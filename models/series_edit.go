@@ -35,7 +35,7 @@ func (s *Store) lockSeriesFor(t *tx, a *Actor, id int64, ifMatch int) (*Series, 
 // occurrences generated from now on; an earlier end retires the future
 // occurrences beyond it that nobody has worked on.
 func (s *Store) UpdateSeries(ctx context.Context, a *Actor, id int64, ifMatch int, patch SeriesPatch) (*Series, error) {
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	var out *Series
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		cur, err := s.lockSeriesFor(t, a, id, ifMatch)
@@ -68,7 +68,7 @@ func (s *Store) UpdateSeries(ctx context.Context, a *Actor, id int64, ifMatch in
 // started): nothing is generated any more, future occurrences nobody has
 // worked on are retired, and every past occurrence stays as it is.
 func (s *Store) StopSeries(ctx context.Context, a *Actor, id int64, ifMatch int) error {
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		cur, err := s.lockSeriesFor(t, a, id, ifMatch)
 		if errors.Is(err, errSeriesStopped) {

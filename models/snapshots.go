@@ -57,7 +57,7 @@ func (s *Store) TakeSnapshots(ctx context.Context, now time.Time) (int64, error)
 		return 0, err
 	}
 	var n int64
-	err = s.inCommune(ctx, 0, func(t *tx) error {
+	err = s.acrossCommunes(ctx, func(t *tx) error {
 		res, err := t.stmt(s.snapQ.Take).Exec(cw.ids, cw.today, cw.soon, cw.tz, now)
 		if err != nil {
 			return err

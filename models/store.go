@@ -139,6 +139,14 @@ func (s *Store) inCommune(ctx context.Context, communeID int64, fn func(*tx) err
 	return s.inScope(ctx, "tiendo.commune_id", scope, fn)
 }
 
+// acrossCommunes runs fn in a transaction with no tenant scope, for the
+// jobs' and the operator's work over every commune (the outbox, the
+// planner, snapshots, provisioning): row-level security then lets through
+// only what its policies allow without a commune.
+func (s *Store) acrossCommunes(ctx context.Context, fn func(*tx) error) error {
+	return s.inScope(ctx, "", "", fn)
+}
+
 // inProvince runs fn in a transaction that may read (never write) the plans
 // and tasks of every commune of province, through the province_read policies.
 func (s *Store) inProvince(ctx context.Context, province string, fn func(*tx) error) error {
@@ -159,8 +167,10 @@ func (s *Store) inScope(ctx context.Context, key, value string, fn func(*tx) err
 }
 
 func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*tx) error) (err error) {
-	if outer, ok := outerTx(ctx); ok {
-		return s.inSavepoint(ctx, outer, key, value, fn)
+	if rt, ok := requestTxOf(ctx); ok {
+		if joined, err := rt.run(&scopeSetting{key, value}, fn); joined {
+			return err
+		}
 	}
 	sqlTx, err := s.db.BeginTxx(ctx, nil)
 	if err != nil {
@@ -259,7 +269,6 @@ type window struct {
 
 // windowFor is the commune's window now, on the commune's own calendar
 // (see calendars.go for how fresh that is).
-func (s *Store) windowFor(c CommuneInfo) window {
-	return windowAt(c, s.calendarOf(c.ID), s.clock.Now())
+func (s *Store) windowFor(ctx context.Context, c CommuneInfo) window {
+	return windowAt(c, s.calendarOf(ctx, c.ID), s.clock.Now())
 }
-

@@ -95,7 +95,7 @@ func (t *Task) normalize() {
 
 // CreateTask adds a task to a plan of the actor's commune.
 func (s *Store) CreateTask(ctx context.Context, a *Actor, planID int64, in TaskInput) (*Task, error) {
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	var task *Task
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		// A plan of another commune is 404 whoever asks; then the role; then the body.
@@ -162,7 +162,7 @@ func (s *Store) loadTask(t *tx, a *Actor, id int64, w window) (*Task, error) {
 		return nil, notFound(err)
 	}
 	task.normalize()
-	task.setLateness(s.calendarOf(a.CommuneID), w.Today)
+	task.setLateness(s.calendarOf(t.ctx, a.CommuneID), w.Today)
 	return &task, nil
 }
 
@@ -180,7 +180,7 @@ func (s *Store) GetTask(ctx context.Context, a *Actor, id int64) (*Task, error) 
 	var task *Task
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		var err error
-		if task, err = s.loadTask(t, a, id, s.windowFor(a.Commune)); err != nil {
+		if task, err = s.loadTask(t, a, id, s.windowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
 		xs, err := s.listExtensions(t, a, id)
@@ -203,7 +203,7 @@ func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Ta
 	if err := decodeCursor(f.Cursor, &after); err != nil {
 		return nil, err
 	}
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	page := &Page[Task]{Items: []Task{}}
 	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		if f.PlanID != 0 {
@@ -225,7 +225,7 @@ func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Ta
 	if err != nil {
 		return nil, err
 	}
-	cal := s.calendarOf(a.CommuneID)
+	cal := s.calendarOf(ctx, a.CommuneID)
 	for i := range page.Items {
 		page.Items[i].normalize()
 		page.Items[i].setLateness(cal, w.Today)
@@ -243,7 +243,7 @@ func (s *Store) requirePlan(t *tx, a *Actor, planID int64) error {
 
 // UpdateTask applies a patch; ifMatch, when not zero, must equal the version.
 func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int, patch TaskPatch) (*Task, error) {
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	var task *Task
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		cur, err := s.lockTask(t, a, id, w)
@@ -275,7 +275,7 @@ func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int,
 
 // DeleteTask removes a task from every list; the row and its history stay.
 func (s *Store) DeleteTask(ctx context.Context, a *Actor, id int64, ifMatch int) error {
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		cur, err := s.lockTask(t, a, id, w)
 		if err != nil {

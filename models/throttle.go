@@ -91,8 +91,10 @@ func (s *Store) checkThrottle(ctx context.Context, username, ip string) error {
 		Account sql.NullTime `db:"account_until"`
 		IP      sql.NullTime `db:"ip_until"`
 	}
-	err := s.loginQ.Window.GetContext(ctx, &r, attemptKey(username), nullIP(ip), now.Add(-ThrottleWindow),
-		MaxPairFailures, MaxAccountFailures, MaxIPFailures)
+	err := s.identity(ctx, func(on binder) error {
+		return on(s.loginQ.Window).GetContext(ctx, &r, attemptKey(username), nullIP(ip), now.Add(-ThrottleWindow),
+			MaxPairFailures, MaxAccountFailures, MaxIPFailures)
+	})
 	if err != nil {
 		return err
 	}
@@ -120,7 +122,10 @@ func (s *Store) recordAttempt(t *tx, at attempt, success bool) error {
 // effort: tables grow by one row per attempt and each attempt deletes up to
 // a batch, so the backlog cannot build up.
 func (s *Store) pruneAttempts(ctx context.Context) {
-	_, _ = s.loginQ.Prune.ExecContext(ctx, s.clock.Now().Add(-attemptsKept))
+	_ = s.identity(ctx, func(on binder) error {
+		_, err := on(s.loginQ.Prune).ExecContext(ctx, s.clock.Now().Add(-attemptsKept))
+		return err
+	})
 }
 
 // failAttempt records a failed attempt (unless it was refused by the

@@ -64,7 +64,7 @@ func (s *Store) CreateAPIToken(ctx context.Context, a *Actor, in NewAPIToken) (*
 	if a.UserID == 0 || a.APITokenID != 0 {
 		return nil, ErrForbidden
 	}
-	if err := in.Validate(s.windowFor(a.Commune).Today); err != nil {
+	if err := in.Validate(s.windowFor(ctx, a.Commune).Today); err != nil {
 		return nil, err
 	}
 	secret, err := randomToken()
@@ -90,7 +90,9 @@ func (s *Store) CreateAPIToken(ctx context.Context, a *Actor, in NewAPIToken) (*
 // expired ones included so that their owner sees why an integration stopped.
 func (s *Store) ListAPITokens(ctx context.Context, a *Actor) ([]APIToken, error) {
 	tokens := []APIToken{}
-	err := s.accQ.ListTokens.SelectContext(ctx, &tokens, a.UserID)
+	err := s.identity(ctx, func(on binder) error {
+		return on(s.accQ.ListTokens).SelectContext(ctx, &tokens, a.UserID)
+	})
 	return tokens, err
 }
 
@@ -116,19 +118,21 @@ type apiTokenRow struct {
 func (s *Store) apiTokenOwner(ctx context.Context, token string) (*ownerRow, int64, error) {
 	now := s.clock.Now()
 	var r apiTokenRow
-	err := s.accQ.TokenByHash.GetContext(ctx, &r, hashToken(token), now)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, 0, ErrUnauthenticated
-	}
-	if err != nil {
-		return nil, 0, err
-	}
-	if !r.LastUsedAt.Valid || now.Sub(r.LastUsedAt.Time) > touchEvery {
+	err := s.identity(ctx, func(on binder) error {
+		err := on(s.accQ.TokenByHash).GetContext(ctx, &r, hashToken(token), now)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrUnauthenticated
+		}
+		if err != nil || (r.LastUsedAt.Valid && now.Sub(r.LastUsedAt.Time) <= touchEvery) {
+			return err
+		}
 		// At most once a minute, as for sessions: last use is for people
 		// deciding which tokens to revoke, not an access log.
-		if _, err := s.accQ.TouchToken.ExecContext(ctx, r.TokenID, now); err != nil {
-			return nil, 0, err
-		}
+		_, err = on(s.accQ.TouchToken).ExecContext(ctx, r.TokenID, now)
+		return err
+	})
+	if err != nil {
+		return nil, 0, err
 	}
 	return &r.ownerRow, r.TokenID, nil
 }

@@ -49,8 +49,10 @@ func (s *Store) CreateCommune(ctx context.Context, in NewCommune) (*CommuneInfo,
 		return nil, Invalid("kind", "invalid", "loại đơn vị hành chính phải là xa, phuong hoặc dac_khu")
 	}
 	var c CommuneInfo
-	err := bound(ctx, s.q.InsertCommune).GetContext(ctx, &c, in.Code, norm.NFC.String(in.Name), in.Kind,
-		norm.NFC.String(in.Province), in.TimeZone)
+	err := s.identity(ctx, func(on binder) error {
+		return on(s.q.InsertCommune).GetContext(ctx, &c, in.Code, norm.NFC.String(in.Name), in.Kind,
+			norm.NFC.String(in.Province), in.TimeZone)
+	})
 	if err != nil {
 		return nil, mapPGError(err)
 	}

@@ -31,8 +31,8 @@ func TestMain(m *testing.M) { testdb.Main(m) }
 // (The pages' task lists name each task's plan: Store.PlanDocNumbers reads
 // them all in one statement; a GetPlan per plan fails this test.)
 func TestQueriesPerRequestDoNotGrowWithRows(t *testing.T) {
-	small := countQueries(t, benchgen.Options{Communes: 2, Plans: 1, Tasks: 10, Updates: 2})
-	large := countQueries(t, benchgen.Options{Communes: 2, Plans: 3, Tasks: 20, Updates: 2})
+	small, _ := countQueries(t, benchgen.Options{Communes: 2, Plans: 1, Tasks: 10, Updates: 2})
+	large, _ := countQueries(t, benchgen.Options{Communes: 2, Plans: 3, Tasks: 20, Updates: 2})
 	for name, n := range small {
 		t.Logf("%-40s %d statements (small), %d (large)", name, n, large[name])
 		if n == 0 || n > 60 {
@@ -45,8 +45,22 @@ func TestQueriesPerRequestDoNotGrowWithRows(t *testing.T) {
 	}
 }
 
-// countQueries generates a dataset and counts the statements of each request.
-func countQueries(t *testing.T, o benchgen.Options) map[string]int64 {
+// TestOneTransactionPerRequest is the shape issue's guard: each request
+// below, reads of several store calls among them, runs in exactly one
+// database transaction (models.Store.BeginRequest).
+func TestOneTransactionPerRequest(t *testing.T) {
+	_, txs := countQueries(t, benchgen.Options{Communes: 2, Plans: 1, Tasks: 10, Updates: 2})
+	for name, n := range txs {
+		t.Logf("%-40s %d transactions", name, n)
+		if n != 1 {
+			t.Errorf("%s: %d transactions, want 1", name, n)
+		}
+	}
+}
+
+// countQueries generates a dataset and counts the statements and the
+// transactions of each request.
+func countQueries(t *testing.T, o benchgen.Options) (statements, transactions map[string]int64) {
 	t.Helper()
 	ctx := context.Background()
 	dsn := testdb.NewDSN(t)
@@ -74,12 +88,17 @@ func countQueries(t *testing.T, o benchgen.Options) map[string]int64 {
 		t.Fatal(err)
 	}
 
-	var n atomic.Int64
+	var task int64
+	if err := owner.Get(&task, `SELECT id FROM tasks WHERE plan_id = $1 ORDER BY id LIMIT 1`, plan); err != nil {
+		t.Fatal(err)
+	}
+
+	var n, txs atomic.Int64
 	base, err := pq.NewConnector(dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	db := sqlx.NewDb(sql.OpenDB(countingConnector{Connector: base, n: &n, role: config.AppRole}), "postgres")
+	db := sqlx.NewDb(sql.OpenDB(countingConnector{Connector: base, n: &n, txs: &txs, role: config.AppRole}), "postgres")
 	defer db.Close()
 	store, err := models.NewStore(db, models.Options{Clock: models.NewFixedClock(benchgen.DefaultNow),
 		Password: models.TestPasswordParams})
@@ -95,24 +114,26 @@ func countQueries(t *testing.T, o benchgen.Options) map[string]int64 {
 			token: tokens[chair]},
 		"GET /tong-quan (dashboard)":        {method: "GET", path: "/tong-quan?year=2024", token: tokens[chair]},
 		"GET /viec-cua-toi (my tasks page)": {method: "GET", path: "/viec-cua-toi", token: tokens[worker]},
+		"GET /nhiem-vu/ID (task page)":      {method: "GET", path: fmt.Sprintf("/nhiem-vu/%d", task), token: tokens[chair]},
 	}
-	out := map[string]int64{}
+	statements, transactions = map[string]int64{}, map[string]int64{}
 	for name, r := range requests {
-		serve := func() int64 {
+		serve := func() {
 			req := httptest.NewRequest(r.method, r.path, nil)
 			req.Header.Set("Authorization", "Bearer "+r.token)
 			rec := httptest.NewRecorder()
 			n.Store(0)
+			txs.Store(0)
 			h.ServeHTTP(rec, req)
 			if rec.Code != http.StatusOK {
 				t.Fatalf("%s: %d %.300s", name, rec.Code, rec.Body)
 			}
-			return n.Load()
 		}
 		serve() // the first request of a commune loads its calendar
-		out[name] = serve()
+		serve()
+		statements[name], transactions[name] = n.Load(), txs.Load()
 	}
-	return out
+	return statements, transactions
 }
 
 // countingConnector counts every statement its connections send (BEGIN and
@@ -120,6 +141,7 @@ func countQueries(t *testing.T, o benchgen.Options) map[string]int64 {
 type countingConnector struct {
 	driver.Connector
 	n    *atomic.Int64
+	txs  *atomic.Int64
 	role string
 }
 
@@ -132,12 +154,13 @@ func (c countingConnector) Connect(ctx context.Context) (driver.Conn, error) {
 		conn.Close()
 		return nil, err
 	}
-	return &countingConn{inner: conn, n: c.n}, nil
+	return &countingConn{inner: conn, n: c.n, txs: c.txs}, nil
 }
 
 type countingConn struct {
 	inner driver.Conn
 	n     *atomic.Int64
+	txs   *atomic.Int64
 }
 
 func (c *countingConn) Prepare(q string) (driver.Stmt, error) {
@@ -160,6 +183,7 @@ func (c *countingConn) Begin() (driver.Tx, error) {
 
 func (c *countingConn) BeginTx(ctx context.Context, o driver.TxOptions) (driver.Tx, error) {
 	c.n.Add(2) // BEGIN and its COMMIT or ROLLBACK
+	c.txs.Add(1)
 	return c.inner.(driver.ConnBeginTx).BeginTx(ctx, o)
 }
 
