@@ -3,9 +3,6 @@ package handlers
 import (
 	"fmt"
 	"html/template"
-	"math"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/tiendo/tiendo/models"
@@ -90,27 +87,10 @@ func formatNumber(lang string, v any, decimals int) string {
 	default:
 		return fmt.Sprint(v)
 	}
-	dec, thou := ",", "."
 	if lang == langEN {
-		dec, thou = ".", ","
+		return models.FormatNumberSep(f, decimals, ".", ",")
 	}
-	s := strconv.FormatFloat(math.Abs(f), 'f', decimals, 64)
-	whole, frac, _ := strings.Cut(s, ".")
-	frac = strings.TrimRight(frac, "0")
-	var b strings.Builder
-	if f < 0 && s != "0" {
-		b.WriteByte('-')
-	}
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteString(thou)
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		b.WriteString(dec + frac)
-	}
-	return b.String()
+	return models.FormatNumber(f, decimals)
 }
 
 // formatPercent writes a rate to one decimal with a percent sign.

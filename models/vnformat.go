@@ -19,41 +19,39 @@ import (
 // before the sign ("đạt 83,2%"), and so does tiendo.
 
 // FormatInt writes n with "." between thousands: 1234 → "1.234".
-func FormatInt(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func FormatInt(n int) string { return FormatNumberSep(float64(n), 0, ",", ".") }
 
 // FormatNumber writes f with at most decimals decimals, trailing zeros
 // dropped: 83.2 → "83,2", 90.83 → "90,83", 1234 → "1.234".
-func FormatNumber(f float64, decimals int) string {
+func FormatNumber(f float64, decimals int) string { return FormatNumberSep(f, decimals, ",", ".") }
+
+// FormatNumberSep is the one number formatter: FormatNumber with the given
+// decimal and thousands separators (English pages write 1,234.5).
+func FormatNumberSep(f float64, decimals int, decimal, thousands string) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return "–"
 	}
-	s := strconv.FormatFloat(f, 'f', decimals, 64)
+	// Half away from zero, as people round on paper (83,25 → 83,3);
+	// FormatFloat alone would round half to even.
+	p := math.Pow10(decimals)
+	f = math.Round(f*p) / p
+	s := strconv.FormatFloat(math.Abs(f), 'f', decimals, 64)
 	whole, frac, _ := strings.Cut(s, ".")
 	frac = strings.TrimRight(frac, "0")
-	n, _ := strconv.Atoi(whole)
-	out := FormatInt(n)
-	if n == 0 && strings.HasPrefix(whole, "-") {
-		out = "-0"
+	var b strings.Builder
+	if math.Signbit(f) && (whole != "0" || frac != "") {
+		b.WriteByte('-')
+	}
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(thousands)
+		}
+		b.WriteRune(r)
 	}
 	if frac != "" {
-		out += "," + frac
+		b.WriteString(decimal + frac)
 	}
-	return out
+	return b.String()
 }
 
 // FormatPercent writes a rate to two decimals at most: "83,2%".
