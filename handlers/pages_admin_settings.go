@@ -161,11 +161,6 @@ type deliveryRow struct {
 // days for a year stays well under it.
 const taskDeliveryLimit = 100
 
-var deliveryStatusLabels = map[string]string{"queued": "Chờ gửi", "sending": "Đang gửi", "sent": "Đã gửi",
-	"failed": "Lỗi, sẽ thử lại", "dead": "Không gửi được"}
-
-var channelLabels = map[string]string{"inbox": "Hộp thông báo", "email": "Email", "webhook": "Webhook"}
-
 // taskDeliveries lists the reminders about task id that the actor may see,
 // newest first.
 func (h *handler) taskDeliveries(c *gin.Context, id int64) ([]deliveryRow, error) {
@@ -178,7 +173,8 @@ func (h *handler) taskDeliveries(c *gin.Context, id int64) ([]deliveryRow, error
 	out := make([]deliveryRow, len(page.Items))
 	for i, d := range page.Items {
 		out[i] = deliveryRow{ID: d.ID, Kind: kindLabel(lang, d.Kind), Recipient: d.RecipientName,
-			Channel: tr(lang, channelLabels[d.Channel]), Status: d.Status, Label: tr(lang, deliveryStatusLabels[d.Status]),
+			Channel: labelIn(lang, models.ChannelLabels, d.Channel), Status: d.Status,
+			Label:    labelIn(lang, models.DeliveryStatusLabels, d.Status),
 			Attempts: d.Attempts, Queued: d.CreatedAt, Sent: d.SentAt, Error: d.LastError}
 		if d.Status == "failed" {
 			out[i].Next = d.NextAttemptAt
@@ -193,12 +189,5 @@ func kindLabel(lang, kind string) string { return labelIn(lang, models.DeliveryK
 
 // labelIn names value from an enumeration's labels in the page's language.
 func labelIn(lang string, labels map[string]models.Label, value string) string {
-	l, ok := labels[value]
-	switch {
-	case !ok:
-		return value
-	case lang == langEN:
-		return l.EN
-	}
-	return l.VI
+	return models.LabelOf(labels, value, lang == langEN)
 }

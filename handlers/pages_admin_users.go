@@ -19,7 +19,7 @@ type adminUsersData struct {
 	Issued *issuedPassword
 }
 
-// roleOption is one role of a select, named by roleLabels.
+// roleOption is one role of a select, named by models.RoleLabels.
 type roleOption struct{ Value, Label string }
 
 // issuedPassword is a temporary password handed to the admin once: it is in
@@ -37,7 +37,7 @@ func roleOptions() []roleOption {
 	out := []roleOption{}
 	for _, r := range []models.Role{models.RoleAdmin, models.RoleChairman, models.RoleSteeringMember,
 		models.RoleOfficer, models.RoleTeamMember} {
-		out = append(out, roleOption{Value: string(r), Label: roleLabels[string(r)]})
+		out = append(out, roleOption{Value: string(r), Label: models.RoleLabels[string(r)].VI})
 	}
 	return out
 }

@@ -15,9 +15,9 @@ import (
 func pageFuncs(lang string) template.FuncMap {
 	return template.FuncMap{
 		"t":           func(s string, args ...any) string { return tr(lang, s, args...) },
-		"status":      func(s string) string { return tr(lang, statusLabels[s]) },
-		"planStatus":  func(s string) string { return tr(lang, planStatusLabels[s]) },
-		"role":        func(r models.Role) string { return tr(lang, roleLabels[string(r)]) },
+		"status":      func(s string) string { return labelIn(lang, models.TaskStatusLabels, s) },
+		"planStatus":  func(s string) string { return labelIn(lang, models.PlanStatusLabels, s) },
+		"role":        func(r models.Role) string { return labelIn(lang, models.RoleLabels, string(r)) },
 		"date":        formatDate,
 		"datetime":    formatDateTime,
 		"num":         func(v any) string { return formatNumber(lang, v, 2) },

@@ -83,28 +83,6 @@ func langLink(c *gin.Context, lang string) string {
 	return p + "?" + q.Encode()
 }
 
-// statusLabels name the task statuses as Decision 42/2014/QĐ-TTg's reports do.
-var statusLabels = map[string]string{
-	"not_started":  "Chưa bắt đầu",
-	"in_progress":  "Đang thực hiện",
-	"due_soon":     "Sắp đến hạn",
-	"overdue":      "Quá hạn",
-	"done_on_time": "Hoàn thành đúng hạn",
-	"done_late":    "Hoàn thành quá hạn",
-	"cancelled":    "Đã hủy",
-}
-
-// planStatusLabels name the plan lifecycle states.
-var planStatusLabels = map[string]string{
-	"draft": "Dự thảo", "active": "Đang thực hiện", "completed": "Đã hoàn thành", "cancelled": "Đã hủy",
-}
-
-// roleLabels name the roles.
-var roleLabels = map[string]string{
-	"admin": "Quản trị", "chairman": "Chủ tịch", "steering_member": "Thành viên Ban chỉ đạo",
-	"officer": "Công chức", "team_member": "Thành viên tổ",
-}
-
 // english is the English catalogue, keyed by the Vietnamese text.
 var english = map[string]string{
 	// Layout and navigation.
@@ -129,14 +107,9 @@ var english = map[string]string{
 	"Bản ghi đã thay đổi":       "The record has changed",
 	"Dữ liệu gửi lên quá lớn":   "Upload too large",
 	// Statuses.
-	"Chưa bắt đầu":        "Not started",
-	"Đang thực hiện":      "In progress",
 	"Sắp đến hạn":         "Due soon",
 	"Quá hạn":             "Overdue",
 	"Hoàn thành đúng hạn": "Done on time",
-	"Hoàn thành quá hạn":  "Done late",
-	"Đã hủy":              "Cancelled",
-	"Dự thảo":             "Draft",
 	"Đã hoàn thành":       "Completed",
 	// Sign-in and account.
 	"Tên đăng nhập":             "Username",

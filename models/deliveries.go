@@ -32,12 +32,6 @@ var DeliveryKinds = []string{KindAssigned, KindDueSoon, KindDueToday, KindOverdu
 	KindReportMissing, KindDigest, KindDeliveryFailed, KindReport, KindReturned, KindExtensionRequested,
 	KindExtensionDecided}
 
-// Label is an enumeration value's name for people, in Vietnamese and English.
-type Label struct {
-	VI string
-	EN string
-}
-
 // DeliveryKindLabels name every delivery kind: the one place the pages, the
 // messages and the notices of a dead delivery read them from.
 var DeliveryKindLabels = map[string]Label{

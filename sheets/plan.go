@@ -9,13 +9,6 @@ import (
 	"github.com/tiendo/tiendo/models"
 )
 
-// StatusNames are the task statuses as reports print them.
-var StatusNames = map[string]string{
-	"not_started": "Chưa bắt đầu", "in_progress": "Đang thực hiện", "due_soon": "Sắp đến hạn",
-	"overdue": "Quá hạn", "done_on_time": "Hoàn thành đúng hạn", "done_late": "Hoàn thành quá hạn",
-	"cancelled": "Đã hủy",
-}
-
 // PlanXLSX writes a plan export as a workbook. Its first sheet is in the
 // import template's layout, so an exported plan can be imported again
 // (into another commune, or after a reset); the others add what an import
@@ -160,7 +153,7 @@ func taskRows(e *models.PlanExport) [][]any {
 	var rows [][]any
 	for _, t := range e.Tasks {
 		rows = append(rows, []any{t.ID, t.Title, t.LeadUnit, t.SupportingUnits, t.StartOn.VN(), t.DueOn.VN(),
-			optFloat(t.TargetValue), t.TargetUnit, optFloat(t.ActualValue), t.Percent, StatusNames[t.Status],
+			optFloat(t.TargetValue), t.TargetUnit, optFloat(t.ActualValue), t.Percent, models.TaskStatusLabels[t.Status].VI,
 			localTime(t.CompletedAt)})
 	}
 	return rows

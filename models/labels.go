@@ -1,0 +1,74 @@
+package models
+
+// The enumerations people read, each with its one home for labels: pages,
+// sheets, reports and messages name a value from here, in Vietnamese or
+// English. TestEveryEnumerationValueHasLabels holds each list to the values
+// the database's CHECK constraints allow.
+
+// Label is an enumeration value's name for people, in Vietnamese and English.
+type Label struct {
+	VI string
+	EN string
+}
+
+// In is the label in English when english is set, else in Vietnamese.
+func (l Label) In(english bool) string {
+	if english {
+		return l.EN
+	}
+	return l.VI
+}
+
+// LabelOf names value from labels, or gives value back when it has none
+// (a value newer than this binary still shows something).
+func LabelOf(labels map[string]Label, value string, english bool) string {
+	if l, ok := labels[value]; ok {
+		return l.In(english)
+	}
+	return value
+}
+
+// TaskStatusLabels name the task statuses as Decision 42/2014/QĐ-TTg's
+// reports do.
+var TaskStatusLabels = map[string]Label{
+	"not_started":  {"Chưa bắt đầu", "Not started"},
+	"in_progress":  {"Đang thực hiện", "In progress"},
+	"due_soon":     {"Sắp đến hạn", "Due soon"},
+	"overdue":      {"Quá hạn", "Overdue"},
+	"done_on_time": {"Hoàn thành đúng hạn", "Done on time"},
+	"done_late":    {"Hoàn thành quá hạn", "Done late"},
+	"cancelled":    {"Đã hủy", "Cancelled"},
+}
+
+// PlanStatusLabels name the plan lifecycle states.
+var PlanStatusLabels = map[string]Label{
+	"draft":     {"Dự thảo", "Draft"},
+	"active":    {"Đang thực hiện", "In progress"},
+	"completed": {"Đã hoàn thành", "Completed"},
+	"cancelled": {"Đã hủy", "Cancelled"},
+}
+
+// RoleLabels name the roles.
+var RoleLabels = map[string]Label{
+	string(RoleAdmin):          {"Quản trị", "Administrator"},
+	string(RoleChairman):       {"Chủ tịch", "Chairman"},
+	string(RoleSteeringMember): {"Thành viên Ban chỉ đạo", "Steering committee member"},
+	string(RoleOfficer):        {"Công chức", "Civil servant"},
+	string(RoleTeamMember):     {"Thành viên tổ", "Team member"},
+}
+
+// DeliveryStatusLabels name a reminder delivery's states.
+var DeliveryStatusLabels = map[string]Label{
+	"queued":  {"Chờ gửi", "Queued"},
+	"sending": {"Đang gửi", "Sending"},
+	"sent":    {"Đã gửi", "Sent"},
+	"failed":  {"Lỗi, sẽ thử lại", "Failed, will retry"},
+	"dead":    {"Không gửi được", "Undeliverable"},
+}
+
+// ChannelLabels name the ways a reminder reaches someone.
+var ChannelLabels = map[string]Label{
+	"inbox":   {"Hộp thông báo", "Notifications"},
+	"email":   {"Email", "Email"},
+	"webhook": {"Webhook", "Webhook"},
+}
