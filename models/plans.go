@@ -80,25 +80,21 @@ func (s *Store) CreatePlan(ctx context.Context, a *Actor, in PlanInput) (*Plan, 
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	var id int64
+	var p *Plan
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		var err error
-		if id, err = s.insertPlan(t, a, &in); err != nil {
+		id, err := s.insertPlan(t, a, &in)
+		if err != nil {
 			return err
 		}
 		if err := s.writeReferences(t, a.CommuneID, id, in.References); err != nil {
 			return err
 		}
-		p, err := s.loadPlan(t, a, id)
-		if err != nil {
+		if p, err = s.loadPlan(t, a, id); err != nil {
 			return err
 		}
 		return s.audit(t, a, "create", "plan", id, nil, p)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.GetPlan(ctx, a, id)
+	return p, err
 }
 
 func (s *Store) insertPlan(t *tx, a *Actor, in *PlanInput) (int64, error) {
@@ -177,6 +173,7 @@ func (s *Store) loadPlan(t *tx, a *Actor, id int64) (*Plan, error) {
 // UpdatePlan applies a patch. ifMatch, when not zero, must equal the plan's
 // current version.
 func (s *Store) UpdatePlan(ctx context.Context, a *Actor, id int64, ifMatch int, patch PlanPatch) (*Plan, error) {
+	var after *Plan
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		cur, err := s.lockPlan(t, a, id, ifMatch)
 		if err != nil {
@@ -194,16 +191,12 @@ func (s *Store) UpdatePlan(ctx context.Context, a *Actor, id int64, ifMatch int,
 				return err
 			}
 		}
-		after, err := s.loadPlan(t, a, id)
-		if err != nil {
+		if after, err = s.loadPlan(t, a, id); err != nil {
 			return err
 		}
 		return s.audit(t, a, "update", "plan", id, cur, after)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.GetPlan(ctx, a, id)
+	return after, err
 }
 
 // savePlan writes the new state; a number collision rolls back to a savepoint
