@@ -177,7 +177,7 @@ func sameSiteReferer(c *gin.Context) string {
 // who steer, their own tasks for those who do the work.
 func (h *handler) home(c *gin.Context) error {
 	to := "/viec-cua-toi"
-	if actor(c).HasRole(models.RoleAdmin, models.RoleChairman, models.RoleSteeringMember) {
+	if actor(c).Steers() {
 		to = "/tong-quan"
 	}
 	if f := c.Query("flash"); f != "" {

@@ -68,14 +68,7 @@ func (h *handler) reportableTask(c *gin.Context) (*models.Task, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := h.store.GetTask(c.Request.Context(), actor(c), id)
-	if err != nil {
-		return nil, err
-	}
-	if !t.CanReportProgress(actor(c)) {
-		return nil, models.ErrForbidden
-	}
-	return t, nil
+	return h.store.TaskToReport(c.Request.Context(), actor(c), id)
 }
 
 // reportSubmit records a report with its evidence in one store call. On an

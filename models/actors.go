@@ -77,6 +77,10 @@ func (a *Actor) HasRole(roles ...Role) bool {
 	return slices.ContainsFunc(a.Memberships, func(m Membership) bool { return slices.Contains(roles, m.Role) })
 }
 
+// Steers reports whether the actor's day starts at the commune's overview
+// (admin, chairman, steering committee) rather than at their own tasks.
+func (a *Actor) Steers() bool { return a.HasRole(RoleAdmin, RoleChairman, RoleSteeringMember) }
+
 // UnitIDs lists the units the actor belongs to.
 func (a *Actor) UnitIDs() []int64 {
 	ids := make([]int64, 0, len(a.Memberships))

@@ -124,3 +124,17 @@ func (s *Store) ListProgress(ctx context.Context, a *Actor, taskID int64) ([]Pro
 	})
 	return out, err
 }
+
+// TaskToReport is the task a progress report is about to be written on:
+// ErrForbidden when the actor may not report on it (the progress form's
+// question, answered where the API's write answers it).
+func (s *Store) TaskToReport(ctx context.Context, a *Actor, id int64) (*Task, error) {
+	t, err := s.GetTask(ctx, a, id)
+	if err != nil {
+		return nil, err
+	}
+	if !t.CanReportProgress(a) {
+		return nil, ErrForbidden
+	}
+	return t, nil
+}
