@@ -9,7 +9,7 @@ import (
 
 	"github.com/lib/pq"
 
-	"github.com/tiendo/tiendo/internal/netguard"
+	"github.com/tiendo/tiendo/models/netguard"
 )
 
 // SettingsInput is the body of PUT /settings: every field is required except

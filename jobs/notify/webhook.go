@@ -16,7 +16,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiendo/tiendo/internal/netguard"
+	"github.com/tiendo/tiendo/models/netguard"
 	"github.com/tiendo/tiendo/models"
 )
 
