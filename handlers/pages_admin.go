@@ -79,3 +79,20 @@ func (f *form) addMissing(err error) {
 		}
 	}
 }
+
+// dropFindings leaves out of a validation error the findings that follow
+// from a field the form already faulted (a blank year taken from a date
+// that could not be read); each of which is "field" or "field/code".
+func dropFindings(err error, which ...string) error {
+	var v *models.ValidationError
+	if !errors.As(err, &v) {
+		return err
+	}
+	kept := &models.ValidationError{}
+	for _, fe := range v.Fields {
+		if !slices.Contains(which, fe.Field) && !slices.Contains(which, fe.Field+"/"+fe.Code) {
+			kept.Fields = append(kept.Fields, fe)
+		}
+	}
+	return kept.Err()
+}

@@ -52,7 +52,8 @@ func stackedBar(c models.StatusCounts) []barSegment {
 // month ticks along the top and a line for today.
 type timeline struct {
 	Width, Height float64
-	Left          float64 // where the time axis starts, after the row numbers
+	Left          float64 // where the time axis starts
+	Top           float64 // where the first row starts, for the names column beside the chart
 	Ticks         []timelineTick
 	Rows          []timelineRow
 	TodayX        float64
@@ -67,14 +68,13 @@ type timelineTick struct {
 type timelineRow struct {
 	Num            int
 	Y, X1, X2      float64
-	NumX, NumY     float64 // where the row number is written
 	Title, Status  string
 	StartOn, DueOn calendar.Date
 }
 
 const (
 	timelineWidth = 640.0
-	timelineLeft  = 30.0
+	timelineLeft  = 10.0
 	timelineTop   = 26.0
 	timelineRowH  = 18.0
 )
@@ -95,11 +95,11 @@ func buildTimeline(tasks []models.Task, today calendar.Date) *timeline {
 	x := func(d calendar.Date) float64 {
 		return timelineLeft + float64(from.DaysUntil(d))*(timelineWidth-timelineLeft-8)/span
 	}
-	tl := &timeline{Width: timelineWidth, Left: timelineLeft, Height: timelineTop + float64(len(tasks))*timelineRowH + 6,
+	tl := &timeline{Width: timelineWidth, Left: timelineLeft, Top: timelineTop, Height: timelineTop + float64(len(tasks))*timelineRowH + 6,
 		Ticks: monthTicks(from, to, x)}
 	for i, t := range tasks {
 		y := timelineTop + float64(i)*timelineRowH + timelineRowH/2
-		tl.Rows = append(tl.Rows, timelineRow{Num: i + 1, Y: y, NumX: timelineLeft - 8, NumY: y + 4,
+		tl.Rows = append(tl.Rows, timelineRow{Num: i + 1, Y: y,
 			X1: x(t.StartOn), X2: x(t.DueOn.AddDays(1)), Title: t.Title, Status: t.Status, StartOn: t.StartOn, DueOn: t.DueOn})
 	}
 	if !today.Before(from) && today.Before(to) {

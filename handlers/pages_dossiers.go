@@ -102,14 +102,14 @@ func (h *handler) dossierSubmit(c *gin.Context) error {
 		return err
 	}
 	in, formIndex := readDossierForm(f)
-	if f.Invalid() {
-		return h.showDossiers(c, http.StatusUnprocessableEntity, year, f, false)
+	if !f.Invalid() {
+		if err := h.keepOtherBreakdowns(c, p, &in); err != nil {
+			return err
+		}
 	}
-	if err := h.keepOtherBreakdowns(c, p, &in); err != nil {
-		return err
-	}
-	if err := in.Validate(); err != nil {
-		addLineErrors(f, err, formIndex)
+	// Every mistake at once: what could not be read, and the model's findings on the rest.
+	if err := renumberLines(in.Validate(), formIndex); err != nil || f.Invalid() {
+		f.addMissing(err)
 		return h.showDossiers(c, http.StatusUnprocessableEntity, year, f, false)
 	}
 	if ws := in.Check(); len(ws) > 0 && f.Value("confirm") == "" {
@@ -177,23 +177,21 @@ func (h *handler) keepOtherBreakdowns(c *gin.Context, p models.Period, in *model
 	return nil
 }
 
-// addLineErrors puts validation errors on the form, renaming channels[i]
-// (the i-th line sent) to the form's line.
-func addLineErrors(f *form, err error, formIndex []int) {
+// renumberLines renames channels[i] (the i-th line sent) in a validation
+// error to the form's line, so each error lands beside its inputs.
+func renumberLines(err error, formIndex []int) error {
 	var v *models.ValidationError
 	if !errors.As(err, &v) {
-		f.addError(err)
-		return
+		return err
 	}
-	for _, fe := range v.Fields {
-		name := fe.Field
+	for k, fe := range v.Fields {
 		var i int
 		var rest string
-		if n, _ := fmt.Sscanf(name, "channels[%d]%s", &i, &rest); n == 2 && i < len(formIndex) {
-			name = fmt.Sprintf("channels[%d]%s", formIndex[i], rest)
+		if n, _ := fmt.Sscanf(fe.Field, "channels[%d]%s", &i, &rest); n == 2 && i < len(formIndex) {
+			v.Fields[k].Field = fmt.Sprintf("channels[%d]%s", formIndex[i], rest)
 		}
-		f.add(name, fe.Message)
 	}
+	return v
 }
 
 // warningField is where the form shows a warning: beside the total it is

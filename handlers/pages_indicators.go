@@ -65,7 +65,13 @@ func (h *handler) indicatorValueSubmit(c *gin.Context) error {
 	if f.Value("indicator") == "" {
 		f.add("indicator", "cần chọn chỉ tiêu")
 	}
-	if !f.Invalid() {
+	if f.Invalid() {
+		err := in.Validate()
+		if f.Error("numerator") != "" || f.Error("denominator") != "" { // typed, but not as a number
+			err = dropFindings(err, "denominator/incomplete", "rate/required")
+		}
+		f.addMissing(err)
+	} else {
 		_, err := h.store.RecordValue(c.Request.Context(), a, f.Value("indicator"), p, in)
 		switch {
 		case err == nil:

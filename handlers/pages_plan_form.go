@@ -111,7 +111,9 @@ func (h *handler) showPlanForm(c *gin.Context, status int, p *models.Plan, f *fo
 func (h *handler) createPlanSubmit(c *gin.Context) error {
 	f := newForm(postForm(c))
 	in, rows := planInput(f)
-	if !f.Invalid() {
+	if f.Invalid() {
+		addPlanMissing(f, in, rows)
+	} else {
 		p, err := h.store.CreatePlan(c.Request.Context(), actor(c), in)
 		if err == nil {
 			redirect(c, planURL(p.ID)+"?flash=created")
@@ -133,7 +135,9 @@ func (h *handler) updatePlanSubmit(c *gin.Context) error {
 	f := newForm(postForm(c))
 	in, rows := planInput(f)
 	version, _ := strconv.Atoi(f.Value("version"))
-	if !f.Invalid() {
+	if f.Invalid() {
+		addPlanMissing(f, in, rows)
+	} else {
 		patch := models.PlanPatch{DocNumber: models.Some(in.DocNumber), IssuedOn: models.Some(in.IssuedOn),
 			Year: models.Some(in.Year), Kind: models.Some(in.Kind), Title: models.Some(in.Title),
 			Summary: models.Some(in.Summary), Status: models.Some(in.Status), References: models.Some(in.References),
@@ -239,4 +243,15 @@ func addPlanError(f *form, err error, rows []int, offer bool) bool {
 		}
 	}
 	return f.addError(renumberRefs(err, rows))
+}
+
+// addPlanMissing adds the model's own findings to a form that already failed
+// to parse, so every mistake shows at once. The year follows the issue date
+// when left blank: a date that could not be read is not also a wrong year.
+func addPlanMissing(f *form, in models.PlanInput, rows []int) {
+	err := renumberRefs(in.Validate(), rows)
+	if strings.TrimSpace(f.Value("year")) == "" && f.Error("issued_on") != "" {
+		err = dropFindings(err, "year")
+	}
+	f.addMissing(err)
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/calendar"
 )
 
 // taskFormData is the Data of the create and edit task form.
@@ -90,7 +91,9 @@ func (h *handler) createTaskSubmit(c *gin.Context) error {
 	if err := h.confirmReach(c, f, in); err != nil {
 		return err
 	}
-	if !f.Invalid() {
+	if f.Invalid() {
+		addTaskMissing(f, in, h.today(actor(c)))
+	} else {
 		t, err := h.store.CreateTask(c.Request.Context(), actor(c), p.ID, in)
 		if err == nil {
 			redirect(c, planURL(p.ID)+"?flash=created#task-"+idString(t.ID))
@@ -198,7 +201,12 @@ func (h *handler) updateTaskSubmit(c *gin.Context) error {
 			return err
 		}
 	}
-	if !f.Invalid() {
+	if f.Invalid() {
+		if !t.CanAssign(a) { // the form sends no units then: the task keeps its own
+			in.LeadUnitID, in.SupportingUnitIDs, in.AssigneeIDs = t.LeadUnitID, t.SupportingUnitIDs, t.AssigneeIDs
+		}
+		addTaskMissing(f, in, h.today(a))
+	} else {
 		patch := models.TaskPatch{Title: models.Some(in.Title), Description: models.Some(in.Description),
 			StartOn: models.Some(in.StartOn), DueOn: models.Some(in.DueOn), TargetValue: models.Some(in.TargetValue),
 			TargetUnit: models.Some(in.TargetUnit), Weight: models.Some(in.Weight),
@@ -235,4 +243,15 @@ func (h *handler) confirmReach(c *gin.Context, f *form, in models.TaskInput) err
 	f.noRecipient = true
 	f.add("confirm_no_recipient", tr(pageLang(c), models.NoRecipientWarning.Message))
 	return nil
+}
+
+// addTaskMissing adds the model's own findings to a form that already
+// failed to parse, so every mistake shows at once. A start date that could
+// not be read is not also a deadline before it.
+func addTaskMissing(f *form, in models.TaskInput, today calendar.Date) {
+	err := in.Validate(today, nil)
+	if f.Error("start_on") != "" {
+		err = dropFindings(err, "due_on/before_start")
+	}
+	f.addMissing(err)
 }
