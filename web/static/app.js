@@ -28,7 +28,10 @@
       var w = parseFloat(box.getAttribute("data-width"));
       var svg = box.querySelector("svg");
       if (!x || !w || !svg || box.scrollWidth <= box.clientWidth) return;
-      box.scrollLeft = Math.max(0, svg.clientWidth * x / w - box.clientWidth / 2);
+      // Today goes to the middle of what the names column leaves in view.
+      var names = box.querySelector(".tl-names");
+      var off = names ? names.offsetWidth : 0;
+      box.scrollLeft = Math.max(0, svg.clientWidth * x / w + off / 2 - box.clientWidth / 2);
     });
 
     // The print button of the periodic report: without this file the page
