@@ -56,11 +56,13 @@ const timelineNamesJS = `(() => {
 	box.scrollLeft = %s;
 	const names = box.querySelectorAll(".tl-names li");
 	if (names.length === 0) return "no task names beside the chart";
-	const b = box.getBoundingClientRect();
-	for (const li of names) {
+	const b = box.getBoundingClientRect(), dots = box.querySelectorAll("svg circle");
+	for (const [i, li] of names.entries()) {
 		scrollTo(0, li.getBoundingClientRect().top + scrollY - innerHeight / 2); // the page, not the box
 		const r = li.getBoundingClientRect();
 		if (r.left < b.left - 0.5 || r.right > b.right + 0.5) return "“" + li.innerText + "” is outside the box";
+		const dot = dots[i].getBoundingClientRect(), off = (r.top + r.bottom - dot.top - dot.bottom) / 2;
+		if (Math.abs(off) > 2) return "“" + li.innerText + "” is " + off.toFixed(1) + " px off its row";
 		if (r.width < 100) return "“" + li.innerText + "” has " + r.width + " px";
 		const hit = document.elementFromPoint(r.left + 20, r.top + r.height / 2);
 		if (!hit || !li.contains(hit)) return "“" + li.innerText + "” is covered by " + (hit ? hit.tagName : "nothing");

@@ -53,7 +53,6 @@ func stackedBar(c models.StatusCounts) []barSegment {
 type timeline struct {
 	Width, Height float64
 	Left          float64 // where the time axis starts
-	Top           float64 // where the first row starts, for the names column beside the chart
 	Ticks         []timelineTick
 	Rows          []timelineRow
 	TodayX        float64
@@ -75,8 +74,8 @@ type timelineRow struct {
 const (
 	timelineWidth = 640.0
 	timelineLeft  = 10.0
-	timelineTop   = 26.0
-	timelineRowH  = 18.0
+	timelineTop   = 26.0 // app.css: .tl-names padding-top (the names column beside the chart)
+	timelineRowH  = 18.0 // app.css: .tl-names li height
 )
 
 // buildTimeline lays out tasks (in their list order) between the first
@@ -95,7 +94,7 @@ func buildTimeline(tasks []models.Task, today calendar.Date) *timeline {
 	x := func(d calendar.Date) float64 {
 		return timelineLeft + float64(from.DaysUntil(d))*(timelineWidth-timelineLeft-8)/span
 	}
-	tl := &timeline{Width: timelineWidth, Left: timelineLeft, Top: timelineTop, Height: timelineTop + float64(len(tasks))*timelineRowH + 6,
+	tl := &timeline{Width: timelineWidth, Left: timelineLeft, Height: timelineTop + float64(len(tasks))*timelineRowH + 6,
 		Ticks: monthTicks(from, to, x)}
 	for i, t := range tasks {
 		y := timelineTop + float64(i)*timelineRowH + timelineRowH/2
