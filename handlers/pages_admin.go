@@ -73,8 +73,12 @@ func (f *form) addMissing(err error) {
 	if !errors.As(err, &v) {
 		return
 	}
+	faulted := map[string]bool{}
+	for name := range f.errs {
+		faulted[name] = true
+	}
 	for _, fe := range v.Fields {
-		if _, seen := f.errs[fe.Field]; !seen || fe.Field == "" {
+		if !faulted[fe.Field] || fe.Field == "" {
 			f.add(fe.Field, fe.Message)
 		}
 	}
