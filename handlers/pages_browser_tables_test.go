@@ -71,10 +71,15 @@ const timelineNamesJS = `(() => {
 })()`
 
 // warningColumnJS measures the warning cells of the dossier table: at
-// least 12rem wide, and at least 12 characters on each line of text.
+// least 12rem wide, at least 12 characters on each line of text, and on a
+// laptop in sight without scrolling the table.
 const warningColumnJS = `(() => {
 	const cells = [...document.querySelectorAll("#dossier-list tbody td:last-child")].filter(td => td.innerText.trim());
 	if (cells.length === 0) return "no warning in the table";
+	const wrap = document.querySelector("#dossier-list").closest(".table-wrap");
+	if (innerWidth >= 1000 && wrap.scrollWidth > wrap.clientWidth + 1) {
+		return "the table needs " + wrap.scrollWidth + " px of " + wrap.clientWidth + " px on a laptop: the warnings are out of sight";
+	}
 	const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
 	for (const td of cells) {
 		const w = td.getBoundingClientRect().width;
