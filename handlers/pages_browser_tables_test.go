@@ -71,14 +71,24 @@ const timelineNamesJS = `(() => {
 })()`
 
 // warningColumnJS measures the warning cells of the dossier table: at
-// least 12rem wide, at least 12 characters on each line of text, and on a
-// laptop in sight without scrolling the table.
+// least 12rem wide, at least 12 characters on each line of text, wholly in
+// view when the table is scrolled to its end (not under the sticky period
+// column), and on a laptop in sight without scrolling the table.
 const warningColumnJS = `(() => {
 	const cells = [...document.querySelectorAll("#dossier-list tbody td:last-child")].filter(td => td.innerText.trim());
 	if (cells.length === 0) return "no warning in the table";
 	const wrap = document.querySelector("#dossier-list").closest(".table-wrap");
 	if (innerWidth >= 1000 && wrap.scrollWidth > wrap.clientWidth + 1) {
 		return "the table needs " + wrap.scrollWidth + " px of " + wrap.clientWidth + " px on a laptop: the warnings are out of sight";
+	}
+	wrap.scrollLeft = wrap.scrollWidth; // the warnings are the last column: all of it in view, none under the names
+	const names = cells[0].parentElement.querySelector("th").getBoundingClientRect(), box = wrap.getBoundingClientRect();
+	for (const td of cells) {
+		const r = td.getBoundingClientRect();
+		if (r.left < names.right - 1 || r.right > box.right + 1) {
+			return "a warning cell (" + Math.round(r.left) + ".." + Math.round(r.right) + ") is partly under the period column (to " +
+				Math.round(names.right) + ") or outside the table (to " + Math.round(box.right) + ")";
+		}
 	}
 	const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
 	for (const td of cells) {
