@@ -169,6 +169,8 @@ func (f *authzWorld) id(tg target, role models.Role, s scope) int64 {
 		return f.newUser(ac, sh)
 	case freshExtension:
 		return f.newExtension(ac, sh)
+	case trashedPlan:
+		return f.trashedPlan(ac, plan.SteeringUnitID)
 	}
 	f.t.Fatalf("target %d has no id", tg)
 	return 0
@@ -206,4 +208,19 @@ func (f *authzWorld) newExtension(ac *authzCommune, sh shape) int64 {
 		f.t.Fatal(err)
 	}
 	return x.ID
+}
+
+// trashedPlan makes a plan with one task and deletes it as the chairman, for
+// a case of restoring it from the recycle bin.
+func (f *authzWorld) trashedPlan(ac *authzCommune, steering *int64) int64 {
+	ctx := context.Background()
+	p := f.newPlan(ac, steering)
+	in := models.TaskInput{Title: "Nhiệm vụ vào thùng rác", LeadUnitID: ac.Office.ID, DueOn: calendar.NewDate(2024, time.December, 31)}
+	if _, err := f.Store.CreateTask(ctx, ac.chair, p.ID, in); err != nil {
+		f.t.Fatal(err)
+	}
+	if _, err := f.Store.DeletePlan(ctx, ac.chair, p.ID, 0); err != nil {
+		f.t.Fatal(err)
+	}
+	return p.ID
 }

@@ -88,6 +88,7 @@ const (
 	freshUser                    // a new account in the unit of that shape, per case
 	ownSession                   // no row, but a new sign-in of the caller, for a route that ends it
 	freshExtension               // a new pending extension request on a new task of that shape, per case
+	trashedPlan                  // a new plan with a task, deleted into the recycle bin, per case
 )
 
 // authzRoute is one line of the table; body builds the request body of a case.
@@ -114,6 +115,8 @@ var authzRoutes = []authzRoute{
 	{"GET", "/api/v1/plans/:id", planRow, nil, everyone(200)},
 	{"PATCH", "/api/v1/plans/:id", planRow, constBody(map[string]any{"summary": "Đã rà soát"}), managers(200)},
 	{"DELETE", "/api/v1/plans/:id", freshPlan, nil, managers(204)},
+	{"POST", "/api/v1/plans/:id/restore", trashedPlan, nil, managers(200)},
+	{"GET", "/api/v1/trash", noRow, nil, managers(200)},
 	{"GET", "/api/v1/plans/:id/tasks", planRow, nil, everyone(200)},
 	{"POST", "/api/v1/plans/:id/tasks", planRow, taskBody, managers(201)},
 	{"GET", "/api/v1/tasks", noRow, nil, everyone(200)},

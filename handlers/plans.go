@@ -73,5 +73,6 @@ func (h *handler) deletePlan(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	return respond(c, http.StatusNoContent, nil, h.store.DeletePlan(c.Request.Context(), actor(c), id, version))
+	_, err = h.store.DeletePlan(c.Request.Context(), actor(c), id, version)
+	return respond(c, http.StatusNoContent, nil, err)
 }

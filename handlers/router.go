@@ -86,6 +86,8 @@ func newEngine(store *models.Store, opts Options) *gin.Engine {
 	authed.GET("/plans/:id", wrap(h.getPlan))
 	authed.PATCH("/plans/:id", wrap(h.updatePlan))
 	authed.DELETE("/plans/:id", wrap(h.deletePlan))
+	authed.POST("/plans/:id/restore", wrap(h.restorePlan))
+	authed.GET("/trash", wrap(h.listTrash))
 	authed.GET("/plans/:id/tasks", wrap(h.listPlanTasks))
 	authed.POST("/plans/:id/tasks", h.idem, wrap(h.createTask))
 	authed.GET("/tasks", wrap(h.listTasks))

@@ -7,7 +7,8 @@ var AuditActionNames = map[string]string{"create": "Tạo mới", "update": "C�
 	"accept": "Nghiệm thu", "return": "Trả lại", "clone": "Nhân bản", "import": "Nhập từ tệp",
 	"record": "Ghi nhận số liệu", "target": "Đặt chỉ tiêu năm", "indicators": "Gắn chỉ tiêu",
 	"generate": "Sinh nhiệm vụ định kỳ", "stop": "Dừng lặp lại", "revoke": "Thu hồi",
-	"change_password": "Đổi mật khẩu"}
+	"change_password": "Đổi mật khẩu", "restore": "Khôi phục từ thùng rác",
+	"purge": "Xóa hẳn khỏi thùng rác"}
 
 // AuditEntityNames name what an audit row is about.
 var AuditEntityNames = map[string]string{"plan": "Kế hoạch", "task": "Nhiệm vụ", "task_series": "Nhiệm vụ định kỳ",

@@ -219,18 +219,25 @@ func (s *Store) savePlan(t *tx, a *Actor, id int64, in *PlanInput, confirm bool)
 	return err
 }
 
-// DeletePlan removes a plan and its tasks from every list; the rows stay for audit.
-func (s *Store) DeletePlan(ctx context.Context, a *Actor, id int64, ifMatch int) error {
-	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+// DeletePlan moves a plan and its tasks to the recycle bin (trash.go), from
+// which they can be restored for TrashDays; the rows stay for audit.
+func (s *Store) DeletePlan(ctx context.Context, a *Actor, id int64, ifMatch int) (*DeletedPlan, error) {
+	now := s.clock.Now()
+	d := &DeletedPlan{PurgeAfter: purgeAfter(now)}
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		cur, err := s.lockPlan(t, a, id, ifMatch)
 		if err != nil {
 			return err
 		}
-		if _, err := t.stmt(s.q.DeletePlan).Exec(a.CommuneID, id, s.clock.Now()); err != nil {
+		if err := t.stmt(s.q.DeletePlan).Get(&d.TaskCount, a.CommuneID, id, now, nullID(a.UserID)); err != nil {
 			return err
 		}
-		return s.audit(t, a, "delete", "plan", id, cur, nil)
+		return s.audit(t, a, "delete", "plan", id, cur, d)
 	})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // lockPlan locks a plan for a change and returns it as it is. The checks run

@@ -58,6 +58,7 @@ type Store struct {
 	extQ      extensionQueries   // extensions.go
 	outBatchQ outboxBatchQueries // outbox_batch.go
 	idemQ     idempotencyQueries // idempotency.go
+	trashQ    trashQueries       // trash.go
 }
 
 // Options configure a Store; zero values take the production defaults.
@@ -101,7 +102,7 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 func (s *Store) prepared() []any {
 	return []any{&s.q, &s.auditQ, &s.provinceQ, &s.jobQ, &s.accQ, &s.loginQ, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ,
 		&s.calQ, &s.seriesQ, &s.snapQ, &s.indQ, &s.dosQ, &s.repQ, &s.qualQ, &s.impQ,
-		&s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.planNumQ, &s.outBatchQ, &s.extQ, &s.idemQ}
+		&s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.planNumQ, &s.outBatchQ, &s.extQ, &s.idemQ, &s.trashQ}
 }
 
 // Close releases the prepared statements (not the pool, which the caller owns).

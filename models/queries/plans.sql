@@ -47,14 +47,19 @@ WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL
 RETURNING version;
 
 -- name: delete-plan
--- Soft delete: the record and its history stay for the inspector.
+-- Into the recycle bin (trash.sql): the plan and its live tasks get the same
+-- deleted_at, which is how a restore knows which tasks went with it. Answers
+-- how many tasks went.
 WITH p AS (
-  UPDATE plans SET deleted_at = $3, version = version + 1
+  UPDATE plans SET deleted_at = $3, deleted_by = $4, version = version + 1
   WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL
   RETURNING id
+), t AS (
+  UPDATE tasks SET deleted_at = $3, version = version + 1
+  WHERE commune_id = $1 AND plan_id = (SELECT id FROM p) AND deleted_at IS NULL
+  RETURNING id
 )
-UPDATE tasks SET deleted_at = $3, version = version + 1
-WHERE commune_id = $1 AND plan_id = (SELECT id FROM p) AND deleted_at IS NULL;
+SELECT count(*) FROM t;
 
 -- name: plan-by-number
 SELECT id, doc_number, title, issued_on

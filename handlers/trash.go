@@ -1,0 +1,34 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// trashList is the recycle bin as the API answers it.
+type trashList struct {
+	Items     []models.TrashedPlan `json:"items"`
+	TrashDays int                  `json:"trash_days"`
+}
+
+func (h *handler) listTrash(c *gin.Context) error {
+	items, err := h.store.ListTrash(c.Request.Context(), actor(c))
+	return respond(c, http.StatusOK, trashList{Items: items, TrashDays: models.TrashDays}, err)
+}
+
+func (h *handler) restorePlan(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	p, err := h.store.RestorePlan(c.Request.Context(), actor(c), id)
+	if err != nil {
+		return err
+	}
+	setETag(c, p.Version)
+	c.JSON(http.StatusOK, p)
+	return nil
+}

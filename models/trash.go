@@ -1,0 +1,139 @@
+package models
+
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// TrashDays is how long a deleted plan waits in the recycle bin ("Thùng
+// rác") before the daily purge takes it away for good.
+const TrashDays = 30
+
+// TrashedPlan is a plan in the recycle bin: who deleted it, when, how many
+// tasks went with it and from when the purge may take it.
+type TrashedPlan struct {
+	ID            int64     `json:"id" db:"id"`
+	DocNumber     string    `json:"doc_number" db:"doc_number"`
+	Title         string    `json:"title" db:"title"`
+	Year          int       `json:"year" db:"year"`
+	Kind          string    `json:"kind" db:"kind"`
+	TaskCount     int       `json:"task_count" db:"task_count"`
+	DeletedAt     time.Time `json:"deleted_at" db:"deleted_at"`
+	DeletedBy     *int64    `json:"deleted_by" db:"deleted_by"`
+	DeletedByName string    `json:"deleted_by_name" db:"deleted_by_name"`
+	PurgeAfter    time.Time `json:"purge_after" db:"-"`
+	DocSymbol     string    `json:"-" db:"doc_symbol"`
+	DocNo         int       `json:"-" db:"doc_no"`
+}
+
+// DeletedPlan is what a delete did: the plan and its tasks are in the bin
+// until PurgeAfter.
+type DeletedPlan struct {
+	TaskCount  int       `json:"task_count"`
+	PurgeAfter time.Time `json:"purge_after"`
+}
+
+type trashQueries struct {
+	List      *sqlx.Stmt `query:"list-trash"`
+	Lock      *sqlx.Stmt `query:"lock-trashed-plan"`
+	Restore   *sqlx.Stmt `query:"restore-plan"`
+	RestoreTs *sqlx.Stmt `query:"restore-plan-tasks"`
+	Purge     *sqlx.Stmt `query:"purge-trash"`
+}
+
+// purgeAfter is when a plan deleted at deleted leaves the bin.
+func purgeAfter(deleted time.Time) time.Time { return deleted.AddDate(0, 0, TrashDays) }
+
+// ListTrash lists the commune's recycle bin, newest deletion first. The bin
+// is for those who may delete plans, since only they can act on it; a bin
+// holds at most a month of deletions, so one bounded page is the whole of it.
+func (s *Store) ListTrash(ctx context.Context, a *Actor) ([]TrashedPlan, error) {
+	if !a.CanManagePlans() {
+		return nil, ErrForbidden
+	}
+	items := []TrashedPlan{}
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		return t.stmt(s.trashQ.List).Select(&items, a.CommuneID, MaxPageSize)
+	})
+	for i := range items {
+		items[i].PurgeAfter = purgeAfter(items[i].DeletedAt)
+	}
+	return items, err
+}
+
+// RestorePlan takes a plan out of the bin with the tasks that went with it
+// (not those deleted on their own before). A number another live plan took
+// meanwhile is a ConflictError on doc_number naming that plan.
+func (s *Store) RestorePlan(ctx context.Context, a *Actor, id int64) (*Plan, error) {
+	w := s.windowFor(a.Commune)
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		tp, err := s.lockTrashed(t, a, id)
+		if err != nil {
+			return err
+		}
+		if err := s.restoreRow(t, a, tp); err != nil {
+			return err
+		}
+		if _, err := t.stmt(s.trashQ.RestoreTs).Exec(a.CommuneID, id, tp.DeletedAt, w.Today, w.Soon, w.TZ); err != nil {
+			return err
+		}
+		after, err := s.loadPlan(t, a, id)
+		if err != nil {
+			return err
+		}
+		return s.audit(t, a, "restore", "plan", id, tp, after)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.GetPlan(ctx, a, id)
+}
+
+// lockTrashed loads a plan of the bin for a restore: 404 when it is not in
+// this commune's bin, 403 when the actor may not manage plans.
+func (s *Store) lockTrashed(t *tx, a *Actor, id int64) (*TrashedPlan, error) {
+	var tp TrashedPlan
+	if err := t.stmt(s.trashQ.Lock).Get(&tp, a.CommuneID, id); err != nil {
+		return nil, notFound(err)
+	}
+	if !a.CanManagePlans() {
+		return nil, ErrForbidden
+	}
+	tp.PurgeAfter = purgeAfter(tp.DeletedAt)
+	return &tp, nil
+}
+
+// restoreRow brings the plan's row back; the unique index on live numbers
+// refuses it when the number was taken, and the savepoint keeps the
+// transaction usable to name the plan that took it.
+func (s *Store) restoreRow(t *tx, a *Actor, tp *TrashedPlan) error {
+	err := t.savepoint(func() error {
+		_, err := t.stmt(s.trashQ.Restore).Exec(a.CommuneID, tp.ID, s.clock.Now())
+		return err
+	})
+	c, ok := mapPGError(err).(*ConflictError)
+	if !ok || c.Field != "doc_number" {
+		return err
+	}
+	var ex ExistingPlan
+	if err := t.stmt(s.q.PlanByNumber).Get(&ex, a.CommuneID, tp.Year, tp.DocSymbol, tp.DocNo); err != nil {
+		return notFound(err)
+	}
+	return &ConflictError{Field: "doc_number", Existing: ex,
+		Message: "số " + tp.DocNumber + " nay đã được dùng cho kế hoạch \"" + ex.Title + "\" năm " + itoa(tp.Year) +
+			"; đổi số của kế hoạch đó rồi khôi phục lại"}
+}
+
+// PurgeTrash marks purged, in every commune, the plans that have been in the
+// bin for TrashDays, each with an audit row (the system's act). It is a mark
+// and not a DELETE: the tasks' history is append-only (see migration 00023).
+// Runs on the jobs' pool.
+func (s *Store) PurgeTrash(ctx context.Context, now time.Time) (int64, error) {
+	res, err := s.trashQ.Purge.ExecContext(ctx, now.AddDate(0, 0, -TrashDays), now)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
