@@ -210,7 +210,7 @@ func All(store *models.Store, o Options) ([]Job, error) {
 		return nil, err
 	}
 	return append([]Job{Status{Store: store}, Recurrence{Store: store}, Snapshot{Store: store},
-		Reports{Store: store}, PurgeKeys{Store: store}}, delivery...), nil
+		Reports{Store: store}, PurgeKeys{Store: store}, PurgeTrash{Store: store}}, delivery...), nil
 }
 
 // Find returns the job called name.
