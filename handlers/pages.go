@@ -63,6 +63,7 @@ func (h *handler) mountPages(r *gin.Engine) {
 	a.POST("/thong-bao/:id/da-doc", h.page(h.inboxReadSubmit))
 	a.POST("/thong-bao/da-doc-tat-ca", h.page(h.inboxReadAllSubmit))
 	h.mountStatsPages(a)
+	h.mountTrashPages(a)
 	h.mountAdminPages(a)
 }
 

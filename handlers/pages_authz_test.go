@@ -76,6 +76,9 @@ var pageRoutes = []pageRoute{
 	{"POST", "/nhiem-vu/:id/gia-han/:xid", pageTask, nil, "TestExtensionAndReturnPages"},
 	{"GET", "/tep/:id", pageFile, nil, ""},
 	{"GET", "/thong-bao", pageNoRow, nil, ""},
+	{"POST", "/ke-hoach/:id/xoa", pagePlan, nil, "TestTrashPages"},
+	{"GET", "/thung-rac", pageNoRow, managersOnly, ""},
+	{"POST", "/thung-rac/:id/khoi-phuc", pageNoRow, nil, "TestTrashPages"},
 	{"POST", "/thong-bao/:id/da-doc", pageNoRow, nil, "TestInboxMarksReadAndOpensTask"},
 	{"POST", "/thong-bao/da-doc-tat-ca", pageNoRow, nil, "TestExtensionAndReturnPages"},
 	// Statistics pages: every member reads them, as the API (pages_stats_test.go).

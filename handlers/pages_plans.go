@@ -117,6 +117,7 @@ type planPageData struct {
 	Today         calendar.Date
 	CanManage     bool
 	TasksComplete bool // false when the plan has more tasks than one page shows
+	TrashDays     int  // how long a deleted plan can be restored
 }
 
 // planPage shows a plan: its record, the status of its tasks, a timeline
@@ -140,7 +141,8 @@ func (h *handler) planPage(c *gin.Context) error {
 		return err
 	}
 	d := &planPageData{Plan: p, KindName: kindName(kinds, p.Kind), Bar: stackedBar(p.TaskCounts),
-		Today: h.today(a), CanManage: a.CanManagePlans(), TasksComplete: page.Next == nil}
+		Today: h.today(a), CanManage: a.CanManagePlans(), TasksComplete: page.Next == nil,
+		TrashDays: models.TrashDays}
 	if d.Tasks, err = h.planTaskItems(ctx, a, p, page.Items); err != nil {
 		return err
 	}

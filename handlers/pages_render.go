@@ -164,6 +164,8 @@ var flashes = map[string]string{
 	"extension_requested": "Đã gửi đề xuất gia hạn; Chủ tịch sẽ được thông báo.",
 	"extension_decided":   "Đã ghi nhận quyết định gia hạn; người đề xuất sẽ được thông báo.",
 	"deleted":             "Đã xóa.",
+	"trashed":             "Đã chuyển kế hoạch và các nhiệm vụ của nó vào Thùng rác.",
+	"restored":            "Đã khôi phục kế hoạch cùng các nhiệm vụ bị xóa theo nó.",
 	"disabled":            "Đã khóa tài khoản. Các phiên đăng nhập của tài khoản đã kết thúc.",
 	"memberships":         "Đã lưu vai trò. Người dùng cần đăng nhập lại.",
 }
