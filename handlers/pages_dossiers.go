@@ -75,6 +75,7 @@ func fillDossierForm(f *form, d *models.DossierStats) {
 		}
 	}
 	set("received", &d.Received)
+	set("carried_over", &d.CarriedOver)
 	set("resolved", &d.Resolved)
 	set("resolved_on_time", d.ResolvedOnTime)
 	set("no_appointment", d.NoAppointment)
@@ -131,7 +132,8 @@ func (h *handler) dossierSubmit(c *gin.Context) error {
 // readDossierForm reads the counts and the channel lines that have a
 // figure, with the form's line index of each line of the input.
 func readDossierForm(f *form) (models.DossierInput, []int) {
-	in := models.DossierInput{Received: f.parseInt("received"), Resolved: f.parseInt("resolved"),
+	in := models.DossierInput{Received: f.parseInt("received"), CarriedOver: f.parseInt("carried_over"),
+		Resolved:       f.parseInt("resolved"),
 		ResolvedOnTime: f.parseInt("resolved_on_time"), NoAppointment: f.parseInt("no_appointment"),
 		AsOf: f.parseDate("as_of"), Source: f.Value("source"), Note: f.Value("note")}
 	var formIndex []int
@@ -198,7 +200,7 @@ func renumberLines(err error, formIndex []int) error {
 // about, or above the form for a breakdown the form does not show.
 func warningField(field string) string {
 	switch field {
-	case "received", "resolved", "resolved_on_time", "no_appointment":
+	case "received", "carried_over", "resolved", "resolved_on_time", "no_appointment":
 		return field
 	}
 	if strings.HasPrefix(field, "channels") {

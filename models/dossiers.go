@@ -21,13 +21,16 @@ const (
 
 // DossierStats are the one-stop desk's dossier (hồ sơ) counts for a period.
 type DossierStats struct {
-	ID             int64         `json:"id" db:"id"`
-	Period         string        `json:"period" db:"period"`
-	PeriodStart    calendar.Date `json:"period_start" db:"period_start"`
-	PeriodEnd      calendar.Date `json:"period_end" db:"period_end"`
-	Received       int           `json:"received" db:"received"`
-	Resolved       int           `json:"resolved" db:"resolved"`
-	ResolvedOnTime *int          `json:"resolved_on_time" db:"resolved_on_time"`
+	ID          int64         `json:"id" db:"id"`
+	Period      string        `json:"period" db:"period"`
+	PeriodStart calendar.Date `json:"period_start" db:"period_start"`
+	PeriodEnd   calendar.Date `json:"period_end" db:"period_end"`
+	Received    int           `json:"received" db:"received"`
+	// CarriedOver is the backlog from the period before ("kỳ trước chuyển
+	// sang"), which the period may also resolve.
+	CarriedOver    int  `json:"carried_over" db:"carried_over"`
+	Resolved       int  `json:"resolved" db:"resolved"`
+	ResolvedOnTime *int `json:"resolved_on_time" db:"resolved_on_time"`
 	// NoAppointment is the total of the Thursday model "Ngày không viết –
 	// Ngày không hẹn"; its breakdown by field is NoAppointmentLines.
 	NoAppointment      *int          `json:"no_appointment" db:"no_appointment"`
@@ -164,11 +167,20 @@ func (d *DossierStats) lines(dim string) *[]DossierLine {
 
 // finish computes the rates and the warnings.
 func (d *DossierStats) finish() {
-	d.ResolvedRate = ratio(d.Resolved, d.Received)
+	d.ResolvedRate = DossierRate(d.Resolved, d.Received, d.CarriedOver)
 	if d.ResolvedOnTime != nil {
 		d.OnTimeRate = ratio(*d.ResolvedOnTime, d.Resolved)
 	}
 	d.Warnings = d.check()
+}
+
+// DossierRate is the one definition of a resolution rate: resolved over what
+// the period had to resolve, its own dossiers received plus the backlog
+// carried over, in percent to two decimals; nil when there was nothing. The
+// dossier page, every report format and the API all print this figure (a
+// breakdown line has no backlog: carriedOver 0).
+func DossierRate(resolved, received, carriedOver int) *float64 {
+	return ratio(resolved, received+carriedOver)
 }
 
 // ratio is part/total in percent to two decimals, nil without a total.

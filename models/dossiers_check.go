@@ -15,7 +15,7 @@ import (
 // field it is about, so that a form can ask before recording figures that
 // contradict themselves. Call it after Validate, which normalises the lines.
 func (in *DossierInput) Check() []Warning {
-	d := DossierStats{Resolved: derefInt(in.Resolved), Received: derefInt(in.Received),
+	d := DossierStats{Resolved: derefInt(in.Resolved), Received: derefInt(in.Received), CarriedOver: derefInt(in.CarriedOver),
 		ResolvedOnTime: in.ResolvedOnTime, NoAppointment: in.NoAppointment, Channels: in.Channels,
 		Fields: in.Fields, LinkedGroups: in.LinkedGroups, NoAppointmentLines: in.NoAppointmentFields}
 	return d.check()
@@ -33,6 +33,11 @@ func (d *DossierStats) check() []Warning {
 	ws := []Warning{}
 	add := func(field, code, msg string) {
 		ws = append(ws, Warning{Code: code, Message: msg, Related: []int64{d.ID}, Field: field})
+	}
+	if total := d.Received + d.CarriedOver; d.Resolved > total {
+		add("resolved", "numerator_above_denominator", fmt.Sprintf("số đã giải quyết %s lớn hơn số phải giải quyết %s "+
+			"(tiếp nhận trong kỳ %s + kỳ trước chuyển sang %s)", FormatInt(d.Resolved), FormatInt(total),
+			FormatInt(d.Received), FormatInt(d.CarriedOver)))
 	}
 	if d.ResolvedOnTime != nil && *d.ResolvedOnTime > d.Resolved {
 		add("resolved_on_time", "part_above_total", fmt.Sprintf("số giải quyết đúng hạn %s lớn hơn số đã giải quyết %s",

@@ -40,3 +40,28 @@ func TestDossierInputCheckNamesFields(t *testing.T) {
 		t.Errorf("consistent figures flagged: %v", ws)
 	}
 }
+
+// TestDossierRateCountsCarriedOver: the one rate is resolved over received
+// plus carried over; more resolved than that is refused on resolved.
+func TestDossierRateCountsCarriedOver(t *testing.T) {
+	t.Parallel()
+	n := func(v int) *int { return &v }
+	if r := models.DossierRate(10, 5, 6); r == nil || *r != 90.91 {
+		t.Errorf("10 of 5 + 6: %v, want 90.91", r)
+	}
+	if r := models.DossierRate(0, 0, 0); r != nil {
+		t.Errorf("nothing to resolve: %v, want no rate", *r)
+	}
+	over := models.DossierInput{Received: n(5), Resolved: n(10)}
+	err := over.Validate()
+	if v, ok := err.(*models.ValidationError); !ok || len(v.Fields) != 1 || v.Fields[0].Field != "resolved" {
+		t.Fatalf("10 resolved of 5: %v, want a 400 on resolved", err)
+	}
+	ok := models.DossierInput{Received: n(5), CarriedOver: n(6), Resolved: n(11)}
+	if err := ok.Validate(); err != nil {
+		t.Fatalf("11 of 5 + 6: %v", err)
+	}
+	if err := (&models.DossierInput{Received: n(5), CarriedOver: n(-1), Resolved: n(1)}).Validate(); err == nil {
+		t.Error("a negative carried over is accepted")
+	}
+}

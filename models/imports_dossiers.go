@@ -17,6 +17,7 @@ var DossierImportColumns = []ImportColumn{
 	{Key: "label", Label: "Tên dòng", Help: "để trống: tên có sẵn theo mã"},
 	{Key: "parent", Label: "Thuộc dòng", Help: "mã dòng cha khi là \"trong đó\" (BCCI thuộc online_partial)"},
 	{Key: "received", Label: "Tiếp nhận", Help: "số hồ sơ (liên thông: số trường hợp)"},
+	{Key: "carried_over", Label: "Kỳ trước chuyển sang", Help: "số hồ sơ tồn kỳ trước, chỉ ở dòng total; để trống: 0"},
 	{Key: "resolved", Label: "Đã giải quyết", Help: "số hồ sơ"},
 	{Key: "resolved_on_time", Label: "Giải quyết đúng hạn", Help: "chỉ ở dòng total"},
 	{Key: "as_of", Label: "Số liệu đến ngày", Help: "dd/mm/yyyy, chỉ ở dòng total", Date: true},
@@ -91,6 +92,7 @@ func (d *DossierDraft) addRow(c cells) {
 		}
 		d.Rows[""] = c.num
 		in.Received, in.Resolved, in.ResolvedOnTime = c.count("received"), c.count("resolved"), c.count("resolved_on_time")
+		in.CarriedOver = c.count("carried_over")
 		in.AsOf, in.Source, in.Note = c.date("as_of"), c.get("source"), c.get("note")
 	case section == DimNoAppointment && (key == "" || key == "total"):
 		d.Rows["no_appointment"] = c.num

@@ -79,10 +79,10 @@ func dossiersSection(r *models.Report) Section {
 	}
 	s.Blocks = append(s.Blocks, para(dossierSummary(d)))
 	if len(d.Channels) > 0 {
-		s.Blocks = append(s.Blocks, table(lineTable("Theo kênh", "Kênh tiếp nhận", d.Channels, d.Received, d.Resolved)))
+		s.Blocks = append(s.Blocks, table(lineTable("Theo kênh", "Kênh tiếp nhận", d.Channels, d)))
 	}
 	if len(d.Fields) > 0 {
-		s.Blocks = append(s.Blocks, table(lineTable("Theo lĩnh vực", "Lĩnh vực", d.Fields, d.Received, d.Resolved)))
+		s.Blocks = append(s.Blocks, table(lineTable("Theo lĩnh vực", "Lĩnh vực", d.Fields, d)))
 	}
 	if len(d.LinkedGroups) > 0 {
 		var parts []string
@@ -98,11 +98,17 @@ func dossiersSection(r *models.Report) Section {
 	return s
 }
 
-// dossierSummary is the seed's sentence: received, resolved and the rate,
-// then each channel as resolved/received.
+// dossierSummary is the seed's sentence: received (and the backlog carried
+// over, when there is one), resolved and the rate, then each channel as
+// resolved/received.
 func dossierSummary(d *models.DossierStats) string {
-	out := fmt.Sprintf("Trong kỳ đã tiếp nhận %s hồ sơ. Kết quả giải quyết %s hồ sơ đạt %s.",
-		models.FormatInt(d.Received), models.FormatInt(d.Resolved), models.FormatPercentPtr(d.ResolvedRate))
+	received := fmt.Sprintf("Trong kỳ đã tiếp nhận %s hồ sơ.", models.FormatInt(d.Received))
+	if d.CarriedOver > 0 {
+		received = fmt.Sprintf("Trong kỳ đã tiếp nhận %s hồ sơ, kỳ trước chuyển sang %s hồ sơ (tổng số phải giải quyết %s hồ sơ).",
+			models.FormatInt(d.Received), models.FormatInt(d.CarriedOver), models.FormatInt(d.Received+d.CarriedOver))
+	}
+	out := fmt.Sprintf("%s Kết quả giải quyết %s hồ sơ đạt %s.", received,
+		models.FormatInt(d.Resolved), models.FormatPercentPtr(d.ResolvedRate))
 	if d.ResolvedOnTime != nil {
 		out += fmt.Sprintf(" Giải quyết đúng hạn %s hồ sơ (%s).", models.FormatInt(*d.ResolvedOnTime),
 			models.FormatPercentPtr(d.OnTimeRate))
@@ -139,8 +145,10 @@ func noAppointmentText(d *models.DossierStats) string {
 	return out
 }
 
-// lineTable is a breakdown with the rate of each line and the total.
-func lineTable(name, first string, lines []models.DossierLine, received, resolved int) Table {
+// lineTable is a breakdown with the rate of each line and the total; the
+// backlog carried over has a row of its own above the total, whose rate is
+// the record's (models.DossierRate).
+func lineTable(name, first string, lines []models.DossierLine, d *models.DossierStats) Table {
 	t := Table{Name: name, Header: []string{"STT", first, "Tiếp nhận", "Đã giải quyết", "Tỷ lệ giải quyết"},
 		Widths: []float64{6, 45, 14, 14, 14}}
 	for i, l := range lines {
@@ -149,18 +157,16 @@ func lineTable(name, first string, lines []models.DossierLine, received, resolve
 			label = "Trong đó: " + l.Label
 		}
 		var rate *float64
-		if l.Received != nil && l.Resolved != nil && *l.Received > 0 {
-			x := float64(*l.Resolved) * 100 / float64(*l.Received)
-			rate = &x
+		if l.Received != nil && l.Resolved != nil {
+			rate = models.DossierRate(*l.Resolved, *l.Received, 0)
 		}
 		t.Rows = append(t.Rows, []Cell{intCell(i + 1), text(label), optInt(l.Received), optInt(l.Resolved), pctCell(rate)})
 	}
-	var rate *float64
-	if received > 0 {
-		x := float64(resolved) * 100 / float64(received)
-		rate = &x
+	if d.CarriedOver > 0 {
+		t.Rows = append(t.Rows, []Cell{text(""), text("Kỳ trước chuyển sang"), intCell(d.CarriedOver), text(""), text("")})
 	}
-	t.Rows = append(t.Rows, []Cell{text(""), text("Tổng số"), intCell(received), intCell(resolved), pctCell(rate)})
+	t.Rows = append(t.Rows, []Cell{text(""), text("Tổng số"), intCell(d.Received + d.CarriedOver), intCell(d.Resolved),
+		pctCell(d.ResolvedRate)})
 	return t
 }
 

@@ -1,6 +1,6 @@
 -- name: list-dossier-stats
 -- The commune's dossier statistics whose period ends within [$2, $3].
-SELECT s.id, s.period, s.period_start, s.period_end, s.received, s.resolved, s.resolved_on_time,
+SELECT s.id, s.period, s.period_start, s.period_end, s.received, s.carried_over, s.resolved, s.resolved_on_time,
        s.no_appointment, s.as_of, s.source, s.note, s.recorded_by, COALESCE(u.full_name, '') AS recorded_by_name,
        s.recorded_at, s.version
 FROM dossier_stats s LEFT JOIN users u ON u.id = s.recorded_by
@@ -20,10 +20,11 @@ FOR UPDATE;
 
 -- name: upsert-dossier-stats
 INSERT INTO dossier_stats (commune_id, period, period_start, period_end, received, resolved, resolved_on_time,
-                           no_appointment, as_of, source, note, recorded_by, recorded_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                           no_appointment, as_of, source, note, recorded_by, recorded_at, carried_over)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 ON CONFLICT (commune_id, period_start, period_end) DO UPDATE
 SET period = EXCLUDED.period, received = EXCLUDED.received, resolved = EXCLUDED.resolved,
+    carried_over = EXCLUDED.carried_over,
     resolved_on_time = EXCLUDED.resolved_on_time, no_appointment = EXCLUDED.no_appointment,
     as_of = EXCLUDED.as_of, source = EXCLUDED.source, note = EXCLUDED.note,
     recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at,
