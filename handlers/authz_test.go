@@ -140,6 +140,9 @@ var authzRoutes = []authzRoute{
 	{"GET", "/api/v1/units", noRow, nil, everyone(200)},
 	{"POST", "/api/v1/units", noRow, unitBody, adminOnly(201)},
 	{"GET", "/api/v1/users", noRow, nil, everyone(200)},
+	// A team member knows only the people of their own units (and the
+	// leadership, users_scope_test.go): another unit's account is a 404.
+	{"GET", "/api/v1/users/:id", freshUser, nil, roles(ok(200), ok(200), ok(200), ok(200), want{200, 404, 404})},
 	{"POST", "/api/v1/users", noRow, userBody, adminOnly(201)},
 	{"DELETE", "/api/v1/users/:id", freshUser, nil, accountAdmin(204)},
 	{"POST", "/api/v1/users/:id/password", freshUser, constBody(map[string]any{"password": "mat-khau-dat-lai-2024"}),

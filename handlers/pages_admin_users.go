@@ -151,18 +151,14 @@ func (h *handler) managedUser(c *gin.Context) (*models.User, error) {
 		return nil, err
 	}
 	a := actor(c)
-	users, err := h.store.ListUsers(c.Request.Context(), a)
+	u, err := h.store.GetUser(c.Request.Context(), a, id)
 	if err != nil {
 		return nil, err
-	}
-	i := slices.IndexFunc(users, func(u models.User) bool { return u.ID == id })
-	if i < 0 {
-		return nil, models.ErrNotFound
 	}
 	if err := adminOnly(a); err != nil {
 		return nil, err
 	}
-	return &users[i], nil
+	return u, nil
 }
 
 // adminUnitsData is the Data of the units page.

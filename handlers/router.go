@@ -105,6 +105,7 @@ func newEngine(store *models.Store, opts Options) *gin.Engine {
 	authed.GET("/units", wrap(h.listUnits))
 	authed.POST("/units", wrap(h.createUnit))
 	authed.GET("/users", wrap(h.listUsers))
+	authed.GET("/users/:id", wrap(h.getUser))
 	authed.POST("/users", wrap(h.createUser))
 	authed.PATCH("/users/:id", wrap(h.updateUser))
 	authed.DELETE("/users/:id", wrap(h.disableUser))

@@ -26,3 +26,12 @@ func (h *handler) listUsers(c *gin.Context) error {
 	users, err := h.store.ListUsers(c.Request.Context(), actor(c))
 	return respond(c, http.StatusOK, gin.H{"items": users, "next": nil}, err)
 }
+
+func (h *handler) getUser(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	u, err := h.store.GetUser(c.Request.Context(), actor(c), id)
+	return respond(c, http.StatusOK, u, err)
+}

@@ -44,6 +44,15 @@ func (a *Actor) CanManageUsers() bool { return a.IsAdmin() }
 // those who answer for the record, admin and chairman.
 func (a *Actor) CanReadAudit() bool { return a.isManager() }
 
+// CanReadDirectory reports whether the actor sees every account of the
+// commune: the commune's staff (admin, chairmen, steering members,
+// officers). A hamlet team member sees only the people of their own units
+// and the commune's leadership (list-users in queries/org.sql): the
+// directory's names, e-mails and phones are not theirs to browse.
+func (a *Actor) CanReadDirectory() bool {
+	return a.system || a.HasRole(RoleAdmin, RoleChairman, RoleSteeringMember, RoleOfficer)
+}
+
 // CanComment reports whether the actor may comment on tasks: any person with
 // a role in the commune.
 func (a *Actor) CanComment() bool { return a.isPerson() && len(a.Memberships) > 0 }

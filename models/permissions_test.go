@@ -184,3 +184,20 @@ func TestHamletTeamReportsForItsHamlet(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectoryIsForStaff: the commune's staff read every account; a hamlet
+// team member (or someone with no role) reads a scoped list.
+func TestDirectoryIsForStaff(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name string
+		a    *Actor
+		want bool
+	}{{"admin", permAdmin, true}, {"chairman", permChairman, true}, {"steering member", permSteering, true},
+		{"officer", permOfficer, true}, {"team member", permTeam, false}, {"no role", permNoRole, false},
+		{"system", permSystem, true}} {
+		if got := c.a.CanReadDirectory(); got != c.want {
+			t.Errorf("%s: CanReadDirectory %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -127,11 +127,34 @@ type userRow struct {
 	MembershipsJSON []byte `db:"memberships"`
 }
 
-// ListUsers lists the active accounts of the actor's commune.
+// ListUsers lists the active accounts of the actor's commune that the actor
+// may know of (Actor.CanReadDirectory).
 func (s *Store) ListUsers(ctx context.Context, a *Actor) ([]User, error) {
+	return s.listUsers(ctx, a, 0)
+}
+
+// GetUser is one active account of the commune; one the actor may not know
+// of answers 404, as one of another commune does.
+func (s *Store) GetUser(ctx context.Context, a *Actor, id int64) (*User, error) {
+	users, err := s.listUsers(ctx, a, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(users) == 0 {
+		return nil, ErrNotFound
+	}
+	return &users[0], nil
+}
+
+// listUsers reads the accounts in the actor's view, only id when it is not 0.
+func (s *Store) listUsers(ctx context.Context, a *Actor, id int64) ([]User, error) {
+	var units pq.Int64Array // nil: the whole directory
+	if !a.CanReadDirectory() {
+		units = pq.Int64Array(a.UnitIDs())
+	}
 	var rows []userRow
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.q.ListUsers).Select(&rows, a.CommuneID)
+		return t.stmt(s.q.ListUsers).Select(&rows, a.CommuneID, units, a.UserID, nullID(id))
 	})
 	if err != nil {
 		return nil, err

@@ -18,6 +18,10 @@ VALUES ($1, $2, $3, $4)
 RETURNING id, parent_id, kind, name;
 
 -- name: list-users
+-- The commune's active accounts ($4: only that one). $2, when set, is a
+-- team member's own units: they see the people of those units, the
+-- leadership (chairmen and vice-chairmen, steering committee members and
+-- everyone in a steering committee unit) and themselves ($3), no one else.
 SELECT u.id, u.username, u.full_name, u.email, u.phone, u.title, u.reminder_channels, u.version,
        COALESCE((SELECT json_agg(json_build_object('unit_id', m.unit_id, 'unit_name', un.name, 'role', m.role)
                                  ORDER BY un.name, m.role)
@@ -25,6 +29,11 @@ SELECT u.id, u.username, u.full_name, u.email, u.phone, u.title, u.reminder_chan
                  WHERE m.user_id = u.id), '[]') AS memberships
 FROM users u
 WHERE u.commune_id = $1 AND u.disabled_at IS NULL
+  AND ($4::bigint IS NULL OR u.id = $4)
+  AND ($2::bigint[] IS NULL OR u.id = $3 OR EXISTS (
+        SELECT FROM memberships m JOIN units un ON un.commune_id = m.commune_id AND un.id = m.unit_id
+        WHERE m.commune_id = u.commune_id AND m.user_id = u.id
+          AND (m.unit_id = ANY ($2) OR m.role IN ('chairman', 'steering_member') OR un.kind = 'steering_committee')))
 ORDER BY u.full_name COLLATE "vi-VN-x-icu", u.id;
 
 -- name: insert-user
