@@ -150,15 +150,7 @@ func (h *handler) managedUser(c *gin.Context) (*models.User, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := actor(c)
-	u, err := h.store.GetUser(c.Request.Context(), a, id)
-	if err != nil {
-		return nil, err
-	}
-	if err := adminOnly(a); err != nil {
-		return nil, err
-	}
-	return u, nil
+	return h.store.ManagedUser(c.Request.Context(), actor(c), id)
 }
 
 // adminUnitsData is the Data of the units page.

@@ -130,13 +130,13 @@ type userRow struct {
 // ListUsers lists the active accounts of the actor's commune that the actor
 // may know of (Actor.CanReadDirectory).
 func (s *Store) ListUsers(ctx context.Context, a *Actor) ([]User, error) {
-	return s.listUsers(ctx, a, 0)
+	return s.listUsers(ctx, a, 0, a.CanReadDirectory())
 }
 
 // GetUser is one active account of the commune; one the actor may not know
 // of answers 404, as one of another commune does.
 func (s *Store) GetUser(ctx context.Context, a *Actor, id int64) (*User, error) {
-	users, err := s.listUsers(ctx, a, id)
+	users, err := s.listUsers(ctx, a, id, a.CanReadDirectory())
 	if err != nil {
 		return nil, err
 	}
@@ -146,10 +146,28 @@ func (s *Store) GetUser(ctx context.Context, a *Actor, id int64) (*User, error) 
 	return &users[0], nil
 }
 
-// listUsers reads the accounts in the actor's view, only id when it is not 0.
-func (s *Store) listUsers(ctx context.Context, a *Actor, id int64) ([]User, error) {
+// ManagedUser is an account of the commune for its administration: 404 when
+// it is not an active account of the actor's commune, then 403 when the
+// actor may not manage users (as the API's user administration answers).
+func (s *Store) ManagedUser(ctx context.Context, a *Actor, id int64) (*User, error) {
+	users, err := s.listUsers(ctx, a, id, true)
+	if err != nil {
+		return nil, err
+	}
+	if len(users) == 0 {
+		return nil, ErrNotFound
+	}
+	if !a.CanManageUsers() {
+		return nil, ErrForbidden
+	}
+	return &users[0], nil
+}
+
+// listUsers reads the active accounts of the commune, only id when it is not
+// 0; whole is false for a caller limited to their units and the leadership.
+func (s *Store) listUsers(ctx context.Context, a *Actor, id int64, whole bool) ([]User, error) {
 	var units pq.Int64Array // nil: the whole directory
-	if !a.CanReadDirectory() {
+	if !whole {
 		units = pq.Int64Array(a.UnitIDs())
 	}
 	var rows []userRow
