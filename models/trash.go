@@ -67,7 +67,7 @@ func (s *Store) ListTrash(ctx context.Context, a *Actor) ([]TrashedPlan, error) 
 // (not those deleted on their own before). A number another live plan took
 // meanwhile is a ConflictError on doc_number naming that plan.
 func (s *Store) RestorePlan(ctx context.Context, a *Actor, id int64) (*Plan, error) {
-	w := s.windowFor(a.Commune)
+	w := s.windowFor(ctx, a.Commune)
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		tp, err := s.lockTrashed(t, a, id)
 		if err != nil {
@@ -131,9 +131,14 @@ func (s *Store) restoreRow(t *tx, a *Actor, tp *TrashedPlan) error {
 // and not a DELETE: the tasks' history is append-only (see migration 00023).
 // Runs on the jobs' pool.
 func (s *Store) PurgeTrash(ctx context.Context, now time.Time) (int64, error) {
-	res, err := s.trashQ.Purge.ExecContext(ctx, now.AddDate(0, 0, -TrashDays), now)
-	if err != nil {
-		return 0, err
-	}
-	return res.RowsAffected()
+	var n int64
+	err := s.acrossCommunes(ctx, func(t *tx) error {
+		res, err := t.stmt(s.trashQ.Purge).Exec(now.AddDate(0, 0, -TrashDays), now)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return n, err
 }
