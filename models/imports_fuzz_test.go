@@ -62,6 +62,7 @@ func FuzzParseDossierRows(f *testing.F) {
 		head + "2024-M9;Ngày không hẹn;total;;;108;\n2024-M9;no_appointment;civil_status;;;75;",
 		head + "2024-M9;channel;postal;BCCI;online_partial;28;\n2024-M9;total;;;;1;1",
 		head + "2024-M13;total;;;;x;", "period\n2024-Q1",
+		"period;section;received;carried_over;resolved\n2024-M9;total;5;6;10\n2024-Q1;total;5;;10",
 	} {
 		f.Add(s)
 	}
@@ -74,6 +75,9 @@ func FuzzParseDossierRows(f *testing.F) {
 		for _, d := range drafts {
 			if d.Input.Received == nil || d.Input.Resolved == nil || *d.Input.Received < 0 {
 				t.Fatalf("a period without totals passed: %+v", d)
+			}
+			if c := d.Input.CarriedOver; c == nil || *c < 0 || *d.Input.Resolved > *d.Input.Received+*c {
+				t.Fatalf("more resolved than received plus carried over passed: %+v", d.Input)
 			}
 		}
 	})
