@@ -16,8 +16,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiendo/tiendo/models/netguard"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/netguard"
 )
 
 // Webhook posts each delivery as JSON to the commune's webhook URL, signed
