@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -161,6 +162,28 @@ func (tb *tab) look(label string) {
 func (tb *tab) visit(path, sel string) {
 	tb.t.Helper()
 	tb.do("open "+path, chromedp.Navigate(tb.base+path), chromedp.WaitVisible(chromedp.CSS(sel)))
+}
+
+// submit clicks sel, which loads another page, and waits until that page
+// shows landing. Waiting for landing alone can be met by the page clicked
+// on while the next one is still on its way, and the steps after it then
+// read a page that is being torn down.
+func (tb *tab) submit(step, sel, landing string) {
+	tb.t.Helper()
+	value(tb, step+": mark the page", chromedp.Evaluate[bool](`window.tiendoLeaving = true`))
+	tb.do(step, chromedp.Click(chromedp.CSS(sel)))
+	arrived := `!window.tiendoLeaving && document.readyState === "complete" && !!document.querySelector(` +
+		strconv.Quote(landing) + `)`
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		ctx, cancel := context.WithTimeout(tb.ctx, 2*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](arrived))
+		cancel()
+		if err == nil && ok {
+			tb.do(step+": "+landing, chromedp.WaitVisible(chromedp.CSS(landing)))
+			return
+		}
+	}
+	tb.t.Fatalf("%s: %s: no new page with %s (screenshot: %s)", tb.name, step, landing, tb.screenshot("FAILED-"+step))
 }
 
 // signIn uses the sign-in page and waits for the page it leads to.
