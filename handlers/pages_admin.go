@@ -33,15 +33,6 @@ func (h *handler) mountAdminPages(a *gin.RouterGroup) {
 	a.POST("/quan-tri/nhac-viec", h.page(h.settingsSubmit))
 }
 
-// adminOnly refuses a form that only the commune's admin may send, before
-// any work, as the store would refuse it.
-func adminOnly(a *models.Actor) error {
-	if !a.IsAdmin() {
-		return models.ErrForbidden
-	}
-	return nil
-}
-
 // moveErrors puts the errors of the fields from on the field to: the model
 // names fields of its input, which a page may draw as one control.
 func (f *form) moveErrors(to string, from ...string) {

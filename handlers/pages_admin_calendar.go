@@ -99,7 +99,7 @@ func weekday(lang string, d calendar.Date) string { return tr(lang, weekdayNames
 // shows its year; a refused one comes back with the errors beside the fields.
 func (h *handler) createOverrideSubmit(c *gin.Context) error {
 	a := actor(c)
-	if err := adminOnly(a); err != nil {
+	if err := a.MayAdminister(); err != nil {
 		return err
 	}
 	f := newForm(postForm(c))

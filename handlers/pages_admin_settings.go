@@ -74,7 +74,7 @@ func (h *handler) showSettings(c *gin.Context, status int, s models.Settings, f 
 // overwrite each other. An empty secret keeps the stored one.
 func (h *handler) settingsSubmit(c *gin.Context) error {
 	ctx, a := c.Request.Context(), actor(c)
-	if err := adminOnly(a); err != nil {
+	if err := a.MayAdminister(); err != nil {
 		return err
 	}
 	f := newForm(postForm(c))

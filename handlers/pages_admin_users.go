@@ -69,7 +69,7 @@ func (h *handler) showUsers(c *gin.Context, status int, f *form, issued *issuedP
 // sign-in. An invalid form comes back with the errors beside the fields.
 func (h *handler) createUserSubmit(c *gin.Context) error {
 	a := actor(c)
-	if err := adminOnly(a); err != nil {
+	if err := a.MayAdminister(); err != nil {
 		return err
 	}
 	f := newForm(postForm(c))
@@ -196,7 +196,7 @@ func (h *handler) showUnits(c *gin.Context, status int, f *form) error {
 // comes back with the error beside its field and the typed name kept.
 func (h *handler) createUnitSubmit(c *gin.Context) error {
 	a := actor(c)
-	if err := adminOnly(a); err != nil {
+	if err := a.MayAdminister(); err != nil {
 		return err
 	}
 	f := newForm(postForm(c))

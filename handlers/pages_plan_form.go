@@ -31,8 +31,8 @@ const blankRefRows = 2
 // newPlanPage shows an empty plan form to those who may create plans.
 func (h *handler) newPlanPage(c *gin.Context) error {
 	a := actor(c)
-	if !a.CanManagePlans() {
-		return models.ErrForbidden
+	if err := a.MayManagePlans(); err != nil {
+		return err
 	}
 	f := newForm(nil)
 	f.values.Set("issued_on", h.today(a).String())
@@ -69,14 +69,7 @@ func (h *handler) managedPlan(c *gin.Context) (*models.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := h.store.GetPlan(c.Request.Context(), actor(c), id)
-	if err != nil {
-		return nil, err
-	}
-	if !actor(c).CanManagePlans() {
-		return nil, models.ErrForbidden
-	}
-	return p, nil
+	return h.store.PlanToManage(c.Request.Context(), actor(c), id)
 }
 
 func (h *handler) showPlanForm(c *gin.Context, status int, p *models.Plan, f *form) error {

@@ -82,8 +82,8 @@ func (h *handler) showPeriodic(c *gin.Context, status int, f *form) error {
 		d.Downloads, d.HTMLURL = reportLinks(r, d.Appendix)
 		d.Version = r.Narrative.Version
 		d.Sections = narrativeFields(f, r.Narrative.NarrativeInput)
-	} else if !a.CanReadStats() {
-		return models.ErrForbidden // as the API would say, whatever was asked
+	} else if err := a.MayReadStats(); err != nil {
+		return err // as the API would say, whatever was asked
 	}
 	h.render(c, status, "periodic_report", &view{Title: "Báo cáo định kỳ", Nav: "reports", Form: f, Data: d})
 	return nil

@@ -137,8 +137,8 @@ func recordRef(r models.RecordRef, year int) string {
 // not one) and the year the page shows next, the period's or this year.
 func (h *handler) statsForm(c *gin.Context) (*form, models.Period, int, error) {
 	a := actor(c)
-	if !a.CanRecordStats() {
-		return nil, models.Period{}, 0, models.ErrForbidden
+	if err := a.MayRecordStats(); err != nil {
+		return nil, models.Period{}, 0, err
 	}
 	f := newForm(postForm(c))
 	p, ok := formPeriod(f, "period")

@@ -168,20 +168,11 @@ func (h *handler) editTaskPage(c *gin.Context) error {
 
 // editableTask loads the task of the path and its plan for an edit.
 func (h *handler) editableTask(c *gin.Context) (*models.Plan, *models.Task, error) {
-	ctx, a := c.Request.Context(), actor(c)
 	id, err := pathID(c)
 	if err != nil {
 		return nil, nil, err
 	}
-	t, err := h.store.GetTask(ctx, a, id)
-	if err != nil {
-		return nil, nil, err
-	}
-	if !t.CanEdit(a) {
-		return nil, nil, models.ErrForbidden
-	}
-	p, err := h.store.GetPlan(ctx, a, t.PlanID)
-	return p, t, err
+	return h.store.TaskToEdit(c.Request.Context(), actor(c), id)
 }
 
 // updateTaskSubmit saves the edited task. Assignment and cancellation are
