@@ -5,7 +5,8 @@ package web
 
 import "embed"
 
-// FS holds templates/ (layout.html, partials.html, pages/*.html) and static/.
+// FS holds templates/ (layout.html, partials.html, pages/*.html), static/
+// and i18n/ (the English catalogue, en.json: sections of Vietnamese → English).
 //
-//go:embed templates static
+//go:embed templates static i18n
 var FS embed.FS
