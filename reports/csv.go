@@ -2,24 +2,27 @@ package reports
 
 import (
 	"bytes"
-	"encoding/csv"
+
+	"github.com/tiendo/tiendo/internal/csvsafe"
 )
 
 // CSV writes the report as sections of rows: the heading lines, then for
 // each section its title, its paragraphs and its tables (header first),
 // separated by empty rows. Numbers are written the Vietnamese way, as the
 // report prints them; a UTF-8 byte-order mark lets Excel read the
-// diacritics.
+// diacritics. A cell Excel would run as a formula (a plan titled
+// "=HYPERLINK(…)") is written as text (csvsafe).
 func CSV(d Doc) ([]byte, error) { return CSVWith(d, false) }
 
 // CSVWith is CSV, its fields separated by ";" when semicolon is set.
 func CSVWith(d Doc, semicolon bool) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
-	w := csv.NewWriter(&buf)
+	comma := ','
 	if semicolon {
-		w.Comma = ';'
+		comma = ';'
 	}
+	w := csvsafe.NewWriter(&buf, comma)
 	var rows [][]string
 	for _, l := range d.AuthorityLines {
 		rows = append(rows, []string{l})

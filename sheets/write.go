@@ -2,11 +2,11 @@ package sheets
 
 import (
 	"bytes"
-	"encoding/csv"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tiendo/tiendo/internal/csvsafe"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -17,7 +17,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func TemplateCSV(cols []models.ImportColumn) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
-	w := csv.NewWriter(&buf)
+	w := csvsafe.NewWriter(&buf, 0)
 	header := make([]string, len(cols))
 	for i, c := range cols {
 		header[i] = c.Header()
