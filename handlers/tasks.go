@@ -122,10 +122,11 @@ func (h *handler) listProgress(c *gin.Context) error {
 
 func (h *handler) reportProgress(c *gin.Context) error {
 	var in models.ProgressInput
-	id, _, err := writeTarget(c, &in)
+	id, version, err := writeTarget(c, &in)
 	if err != nil {
 		return err
 	}
+	in.IfMatch = version
 	res, err := h.store.ReportProgress(c.Request.Context(), actor(c), id, in)
 	if err != nil {
 		return err

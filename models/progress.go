@@ -13,6 +13,9 @@ type ProgressInput struct {
 	// Files are evidence (photos, PDFs) stored with the report in its
 	// transaction; the web form sends them, the JSON API does not.
 	Files []NewAttachment `json:"-"`
+	// IfMatch is the task version the reporter last read (If-Match; 0: no
+	// check): a report made on a stale view answers 412 and records nothing.
+	IfMatch int `json:"-"`
 }
 
 // Progress is one entry of a task's append-only progress history.
@@ -97,11 +100,14 @@ func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in P
 }
 
 // canReport answers, in order, whether the actor may report on the task
-// (403), whether the report is well-formed (400) and whether the task still
-// takes reports (409).
+// (403), whether the reporter saw the task as it is (412), whether the
+// report is well-formed (400) and whether the task still takes reports (409).
 func canReport(a *Actor, task *Task, in *ProgressInput) error {
 	if !task.CanReportProgress(a) {
 		return ErrForbidden
+	}
+	if err := checkIfMatch(in.IfMatch, task.Version); err != nil {
+		return err
 	}
 	if err := in.Validate(); err != nil {
 		return err
