@@ -55,7 +55,16 @@ func jsonError(err error) error {
 		if typeErr.Type == dateType {
 			return models.Invalid(field, "invalid_date", "ngày không hợp lệ; dùng dạng YYYY-MM-DD")
 		}
-		return models.Invalid(field, "invalid_type", "kiểu dữ liệu không đúng (cần %s)", typeName(typeErr.Type.Kind().String()))
+		kind := typeErr.Type.Kind().String()
+		if num, ok := strings.CutPrefix(typeErr.Value, "number"); ok && typeName(kind) == "số nguyên" {
+			// A number where a whole one is wanted (99.5 for percent) is a
+			// number: say what is wrong with it, not that it is not one.
+			if strings.ContainsAny(num, ".eE") {
+				return models.Invalid(field, "not_integer", "%s phải là số nguyên", field)
+			}
+			return models.Invalid(field, "out_of_range", "%s quá lớn hoặc quá nhỏ", field)
+		}
+		return models.Invalid(field, "invalid_type", "kiểu dữ liệu không đúng (cần %s)", typeName(kind))
 	case err != nil && strings.HasPrefix(err.Error(), "json: unknown field "):
 		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return models.Invalid(field, "unknown_field", "trường %q không được hỗ trợ", field)
@@ -88,18 +97,6 @@ type query struct {
 	v models.ValidationError
 }
 
-func (q *query) int(name string) int {
-	s := q.c.Query(name)
-	if s == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		q.v.Add(name, "invalid", "%s phải là số nguyên", name)
-	}
-	return n
-}
-
 // limit reads the page size; absent is the default, anything else must be
 // 1..MaxPageSize (the store would read an explicit 0 as absent).
 func (q *query) limit() int {
@@ -112,6 +109,24 @@ func (q *query) limit() int {
 		q.v.Add("limit", "out_of_range", "limit phải là số nguyên từ 1 đến %d", models.MaxPageSize)
 	}
 	return n
+}
+
+// intIn reads an integer parameter that must lie in lo..hi (absent: 0).
+func (q *query) intIn(name string, lo, hi int) int {
+	s := q.c.Query(name)
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		q.v.Add(name, "out_of_range", "%s phải là số nguyên từ %d đến %d", name, lo, hi)
+	}
+	return n
+}
+
+// year reads a year parameter (absent: 0), within the years dates may take.
+func (q *query) year() int {
+	return q.intIn("year", calendar.FirstInputYear, calendar.LastInputYear)
 }
 
 func (q *query) id(name string) int64 {

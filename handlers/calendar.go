@@ -13,7 +13,7 @@ import (
 // days of one year (default: this year).
 func (h *handler) getCalendar(c *gin.Context) error {
 	q := &query{c: c}
-	year := q.int("year")
+	year := q.year()
 	if err := q.err(); err != nil {
 		return err
 	}
@@ -24,7 +24,7 @@ func (h *handler) getCalendar(c *gin.Context) error {
 // addWorkingDays is GET /calendar/add-working-days?from=&days=.
 func (h *handler) addWorkingDays(c *gin.Context) error {
 	q := &query{c: c}
-	from, days := q.date("from"), q.int("days")
+	from, days := q.date("from"), q.intIn("days", -10000, 10000)
 	if c.Query("from") == "" {
 		q.v.Add("from", "required", "cần nhập ngày bắt đầu tính (YYYY-MM-DD)")
 	}
@@ -41,7 +41,7 @@ func (h *handler) addWorkingDays(c *gin.Context) error {
 // listCalendarOverrides is GET /settings/calendar?year= (default: every year).
 func (h *handler) listCalendarOverrides(c *gin.Context) error {
 	q := &query{c: c}
-	year := q.int("year")
+	year := q.year()
 	if err := q.err(); err != nil {
 		return err
 	}

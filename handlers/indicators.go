@@ -15,7 +15,7 @@ func (h *handler) thisYear() int { return h.store.Clock().Now().In(models.Vietna
 // year reads the year query parameter, defaulting to this year.
 func (h *handler) year(c *gin.Context) (int, error) {
 	q := &query{c: c}
-	y := q.int("year")
+	y := q.year()
 	if y == 0 {
 		y = h.thisYear()
 	}

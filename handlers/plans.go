@@ -12,7 +12,7 @@ import (
 
 func (h *handler) listPlans(c *gin.Context) error {
 	q := &query{c: c}
-	f := models.PlanFilter{Year: q.int("year"), Kind: c.Query("kind"), Status: c.Query("status"),
+	f := models.PlanFilter{Year: q.year(), Kind: c.Query("kind"), Status: c.Query("status"),
 		Query: c.Query("q"), Limit: q.limit(), Cursor: c.Query("cursor")}
 	if f.Status != "" && !slices.Contains(models.PlanStatuses, f.Status) {
 		q.v.Add("status", "invalid", "trạng thái kế hoạch phải là draft, active, completed hoặc cancelled")

@@ -10,7 +10,7 @@ import (
 // commune of its province.
 func (h *handler) provinceRollup(c *gin.Context) error {
 	q := &query{c: c}
-	year := q.int("year")
+	year := q.year()
 	if err := q.err(); err != nil {
 		return err
 	}

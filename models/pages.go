@@ -3,7 +3,11 @@ package models
 import (
 	"encoding/base64"
 	"encoding/json"
+	"math"
+	"reflect"
 	"strings"
+
+	"github.com/tiendo/tiendo/models/calendar"
 )
 
 // Page is one page of a list and the cursor of the next, if any.
@@ -54,10 +58,34 @@ func decodeCursor(cursor string, v any) error {
 	if err := json.Unmarshal(b, &fields); err != nil {
 		return bad
 	}
-	if err := unmarshalPositional(fields, v); err != nil {
+	if err := unmarshalPositional(fields, v); err != nil || !cursorValuesFit(v) {
 		return bad
 	}
 	return nil
+}
+
+// cursorValuesFit refuses values no page ever made and PostgreSQL cannot
+// take (a year beyond int4, the date 0000-01-01, a negative id): they would
+// otherwise fail in SQL as a data exception that names no parameter.
+func cursorValuesFit(v any) bool {
+	rv := reflect.ValueOf(v).Elem()
+	for i := range rv.NumField() {
+		switch f := rv.Field(i).Interface().(type) {
+		case int:
+			if f < math.MinInt32 || f > math.MaxInt32 {
+				return false
+			}
+		case int64:
+			if f < 0 {
+				return false
+			}
+		case calendar.Date:
+			if !f.IsZero() && (f.Year < 1 || f.Year > 9999) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // idPage reads the limit and cursor of a list kept newest first by id: the
