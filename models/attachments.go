@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"net/http"
 	"path/filepath"
 	"slices"
@@ -32,6 +33,31 @@ type NewAttachment struct {
 	Content  []byte
 
 	contentType string // detected by validateFiles
+	thumb       *Thumb // made by prepare, for a photo
+	thumbErr    error  // why a photo has no thumbnail
+	prepared    bool
+}
+
+// prepare detects the type and, for a photo, makes its thumbnail, checking
+// the header against decompression bombs first. ReportProgress calls it
+// before taking the task's lock (a 10 MB photo takes a while to scale);
+// validateFiles reports what it found, after the permission check.
+func (f *NewAttachment) prepare() {
+	if f.prepared {
+		return
+	}
+	f.prepared = true
+	f.contentType = detectType(f.Content)
+	if strings.HasPrefix(f.contentType, "image/") && len(f.Content) <= MaxAttachmentBytes {
+		f.thumb, f.thumbErr = makeThumbnail(f.Content)
+	}
+}
+
+// prepareFiles prepares every file of a report.
+func prepareFiles(files []NewAttachment) {
+	for i := range files {
+		files[i].prepare()
+	}
 }
 
 // Attachment is a stored evidence file without its bytes.
@@ -58,6 +84,9 @@ type attachmentQueries struct {
 	Insert *sqlx.Stmt `query:"insert-attachment"`
 	List   *sqlx.Stmt `query:"list-attachments"`
 	Get    *sqlx.Stmt `query:"get-attachment"`
+	// Thumbnails (thumbnails.go).
+	InsertThumb *sqlx.Stmt `query:"insert-thumbnail"`
+	GetThumb    *sqlx.Stmt `query:"get-thumbnail"`
 }
 
 // validateFiles checks count, size and detected type of every file and
@@ -70,13 +99,19 @@ func validateFiles(v *ValidationError, files []NewAttachment) {
 	for i := range files {
 		f := &files[i]
 		f.FileName = cleanFileName(f.FileName)
-		switch f.contentType = detectType(f.Content); {
+		f.prepare()
+		switch {
 		case len(f.Content) == 0:
 			v.Add("files", "empty", "tệp %q rỗng", f.FileName)
 		case len(f.Content) > MaxAttachmentBytes:
 			v.Add("files", "too_large", "tệp %q lớn hơn 10 MB", f.FileName)
 		case f.contentType == "":
 			v.Add("files", "type", "tệp %q không phải ảnh (JPEG, PNG, WebP) hoặc PDF", f.FileName)
+		case errors.Is(f.thumbErr, errTooManyPixels):
+			v.Add("files", "too_many_pixels", "ảnh %q có kích thước quá lớn (tối đa %d triệu điểm ảnh)",
+				f.FileName, MaxPhotoPixels/1_000_000)
+		case f.thumbErr != nil:
+			v.Add("files", "unreadable", "ảnh %q bị hỏng, không mở được", f.FileName)
 		}
 	}
 }
@@ -119,6 +154,11 @@ func (s *Store) insertAttachments(t *tx, a *Actor, taskID, progressID int64, fil
 		if err := t.stmt(s.attachQ.Insert).Get(&m.ID, a.CommuneID, taskID, progressID, a.UserID,
 			m.FileName, m.ContentType, m.Size, m.SHA256, f.Content, now); err != nil {
 			return err
+		}
+		if f.thumb != nil {
+			if err := s.insertThumbnail(t, a.CommuneID, m.ID, f.thumb, now); err != nil {
+				return err
+			}
 		}
 		meta[i] = m
 	}

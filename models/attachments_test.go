@@ -6,14 +6,20 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"image"
+	"image/png"
 	"testing"
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
 )
 
-// pngBytes is the smallest valid PNG header a content sniffer recognises.
-var pngBytes = append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{0}, 64)...)
+// pngBytes is a small real PNG (uploads are decoded to make a thumbnail).
+var pngBytes = func() []byte {
+	var b bytes.Buffer
+	_ = png.Encode(&b, image.NewGray(image.Rect(0, 0, 8, 6)))
+	return b.Bytes()
+}()
 
 func newTask(t *testing.T, w *testfix.World, a *models.Actor, lead int64) *models.Task {
 	t.Helper()

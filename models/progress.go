@@ -59,6 +59,7 @@ func (in *ProgressInput) Validate() error {
 func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in ProgressInput) (*ProgressResult, error) {
 	w := s.windowFor(ctx, a.Commune)
 	res := &ProgressResult{}
+	prepareFiles(in.Files) // thumbnails are made before the task is locked
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		before, err := s.lockTask(t, a, taskID, w)
 		if err != nil {

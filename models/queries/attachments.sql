@@ -18,3 +18,20 @@ SELECT a.id, a.task_id, a.progress_id, a.uploaded_by, a.file_name, a.content_typ
 FROM attachments a
 JOIN tasks t ON t.commune_id = a.commune_id AND t.id = a.task_id AND t.deleted_at IS NULL
 WHERE a.commune_id = $1 AND a.id = $2;
+
+-- name: insert-thumbnail
+-- A thumbnail made twice at once (two first views of an old photo) is the
+-- same picture: the second is dropped.
+INSERT INTO attachment_thumbnails (commune_id, attachment_id, content_type, width, height, content, created_at)
+VALUES ($1, $2, 'image/jpeg', $3, $4, $5, $6)
+ON CONFLICT DO NOTHING;
+
+-- name: get-thumbnail
+-- The original's type and checksum, and its thumbnail when one was made; a
+-- deleted task's evidence goes with it.
+SELECT a.content_type, a.sha256, th.content AS thumb, COALESCE(th.width, 0) AS width,
+       COALESCE(th.height, 0) AS height
+FROM attachments a
+JOIN tasks t ON t.commune_id = a.commune_id AND t.id = a.task_id AND t.deleted_at IS NULL
+LEFT JOIN attachment_thumbnails th ON th.commune_id = a.commune_id AND th.attachment_id = a.id
+WHERE a.commune_id = $1 AND a.id = $2;

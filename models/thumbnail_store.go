@@ -1,0 +1,66 @@
+package models
+
+import (
+	"context"
+	"encoding/hex"
+	"strings"
+	"time"
+)
+
+// StoredThumb is a photo's thumbnail as served: JPEG bytes and a tag that
+// changes only if the original does (its checksum).
+type StoredThumb struct {
+	Thumb
+	ETag string
+}
+
+// insertThumbnail stores a photo's thumbnail in the caller's transaction.
+func (s *Store) insertThumbnail(t *tx, communeID, attachmentID int64, th *Thumb, now time.Time) error {
+	_, err := t.stmt(s.attachQ.InsertThumb).Exec(communeID, attachmentID, th.Width, th.Height, th.Content, now)
+	return err
+}
+
+// AttachmentThumbnail returns the thumbnail of an evidence photo of the
+// actor's commune; whoever can open the photo can see it. A photo uploaded
+// before thumbnails existed gets one now, made outside any transaction and
+// stored for the next view. A PDF, or an old photo that cannot be decoded
+// safely, has none: ErrNotFound.
+func (s *Store) AttachmentThumbnail(ctx context.Context, a *Actor, id int64) (*StoredThumb, error) {
+	var row struct {
+		ContentType string `db:"content_type"`
+		SHA256      []byte `db:"sha256"`
+		Thumb       []byte `db:"thumb"`
+		Width       int    `db:"width"`
+		Height      int    `db:"height"`
+	}
+	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		return notFound(t.stmt(s.attachQ.GetThumb).Get(&row, a.CommuneID, id))
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := &StoredThumb{ETag: `"t-` + hex.EncodeToString(row.SHA256) + `"`}
+	if row.Thumb != nil {
+		out.Thumb = Thumb{Content: row.Thumb, Width: row.Width, Height: row.Height}
+		return out, nil
+	}
+	if !strings.HasPrefix(row.ContentType, "image/") {
+		return nil, ErrNotFound
+	}
+	_, content, err := s.GetAttachment(ctx, a, id)
+	if err != nil {
+		return nil, err
+	}
+	th, err := makeThumbnail(content)
+	if err != nil {
+		return nil, ErrNotFound
+	}
+	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+		return s.insertThumbnail(t, a.CommuneID, id, th, s.clock.Now())
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.Thumb = *th
+	return out, nil
+}
