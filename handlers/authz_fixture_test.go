@@ -171,6 +171,8 @@ func (f *authzWorld) id(tg target, role models.Role, s scope) int64 {
 		return f.newExtension(ac, sh)
 	case trashedPlan:
 		return f.trashedPlan(ac, plan.SteeringUnitID)
+	case photoRow:
+		return f.newPhoto(ac, sh)
 	}
 	f.t.Fatalf("target %d has no id", tg)
 	return 0
@@ -223,4 +225,20 @@ func (f *authzWorld) trashedPlan(ac *authzCommune, steering *int64) int64 {
 		f.t.Fatal(err)
 	}
 	return p.ID
+}
+
+// newPhoto reports 50 %, as the chairman, on a new task of shape sh with a
+// photo, for a case of reading that photo's thumbnail.
+func (f *authzWorld) newPhoto(ac *authzCommune, sh shape) int64 {
+	ctx, task, half := context.Background(), f.newTask(ac, sh, false), 50
+	_, err := f.Store.ReportProgress(ctx, ac.chair, task.ID, models.ProgressInput{Percent: &half,
+		Files: []models.NewAttachment{{FileName: "anh.png", Content: testPNG(f.t)}}})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	files, err := f.Store.ListAttachments(ctx, ac.chair, task.ID)
+	if err != nil || len(files) != 1 {
+		f.t.Fatalf("photo not stored: %v %v", files, err)
+	}
+	return files[0].ID
 }

@@ -89,6 +89,7 @@ const (
 	ownSession                   // no row, but a new sign-in of the caller, for a route that ends it
 	freshExtension               // a new pending extension request on a new task of that shape, per case
 	trashedPlan                  // a new plan with a task, deleted into the recycle bin, per case
+	photoRow                     // a new evidence photo on a new task of that shape, per case
 )
 
 // authzRoute is one line of the table; body builds the request body of a case.
@@ -132,6 +133,7 @@ var authzRoutes = []authzRoute{
 	{"GET", "/api/v1/tasks/:id/comments", taskRow, nil, everyone(200)},
 	{"POST", "/api/v1/tasks/:id/comments", taskRow, constBody(map[string]any{"body": "Đề nghị đẩy nhanh"}), everyone(201)},
 	{"GET", "/api/v1/tasks/:id/history", taskRow, nil, everyone(200)},
+	{"GET", "/api/v1/attachments/:id/thumbnail", photoRow, nil, everyone(200)},
 	{"POST", "/api/v1/tasks/:id/extensions", freshTask,
 		constBody(map[string]any{"due_on": "2025-01-31", "reason": "Trùng mùa thu hoạch"}),
 		roles(ok(201), ok(201), denied, ownOnly(201), ownOnly(201))},

@@ -15,7 +15,7 @@ import (
 var compress = gzip.Gzip(gzip.BestSpeed, gzip.WithCustomShouldCompressFn(compressible))
 
 // compressible says whether c's response is worth compressing: evidence
-// files, XLSX and DOCX are compressed already, and compressing them again
+// files, their thumbnails, XLSX and DOCX are compressed already, and compressing them again
 // only spends CPU.
 func compressible(c *gin.Context) bool {
 	if !strings.Contains(c.GetHeader("Accept-Encoding"), "gzip") {
@@ -24,7 +24,8 @@ func compressible(c *gin.Context) bool {
 	p := c.Request.URL.Path
 	switch {
 	case strings.HasPrefix(p, "/tep/"), strings.HasPrefix(p, "/api/v1/reports/built/"),
-		strings.HasPrefix(p, "/api/v1/import/templates/"), strings.HasSuffix(p, "/export"):
+		strings.HasPrefix(p, "/api/v1/import/templates/"), strings.HasSuffix(p, "/export"),
+		strings.HasSuffix(p, "/thumbnail"):
 		return false
 	case p == "/api/v1/reports":
 		f := c.Query("format")

@@ -70,6 +70,13 @@ func browserReport(t *testing.T, e *pageEnv, b *browser) {
 		img.onerror = () => done(0);
 	})`, chromedp.EvalAwaitPromise))
 	phone.check(width == 40, "the evidence photo does not load (width %d)", width)
+	// It is the server-made thumbnail, in a link to the original (issue 12).
+	src := value(phone, "thumbnail and original", chromedp.Evaluate[string](`(() => {
+		const img = document.querySelector("#history .thumbs img");
+		return new URL(img.src).pathname + " " + new URL(img.closest("a").href).pathname;
+	})()`))
+	phone.check(strings.HasPrefix(src, "/api/v1/attachments/") && strings.Contains(src, "/thumbnail /tep/"),
+		"the photo is not a thumbnail opening the original: %q", src)
 
 	desk := b.open(t, "chairman", desktopW, desktopH)
 	desk.signIn(e.user(models.RoleChairman), testfix.Password, "#kpis")

@@ -66,7 +66,7 @@ func TestReportWithPhotoCompletesTask(t *testing.T) {
 	sum := sha256.Sum256(photo)
 	page := e.get(e.team, "/nhiem-vu/"+itoa(e.mine.ID)+"?flash=reported")
 	wantBody(t, page, "Đã ghi nhận báo cáo tiến độ.", "Hoàn thành đúng hạn", "Đã xong ở ấp 1", "họp dân.png",
-		hex.EncodeToString(sum[:]), `<img src="/tep/`)
+		hex.EncodeToString(sum[:]), `<img src="/api/v1/attachments/`)
 	// The file comes back byte for byte, typed from its content.
 	files, _ := e.Store.ListAttachments(context.Background(), e.chairA, e.mine.ID)
 	got := e.get(e.user(models.RoleSteeringMember), "/tep/"+itoa(files[0].ID))

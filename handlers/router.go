@@ -100,6 +100,7 @@ func newEngine(store *models.Store, opts Options) *gin.Engine {
 	authed.GET("/tasks/:id/comments", wrap(h.listComments))
 	authed.POST("/tasks/:id/comments", h.idem, wrap(h.addComment))
 	authed.GET("/tasks/:id/history", wrap(h.listTaskHistory))
+	authed.GET("/attachments/:id/thumbnail", wrap(h.attachmentThumbnail))
 	authed.POST("/tasks/:id/extensions", h.idem, wrap(h.requestExtension))
 	authed.POST("/extensions/:id/decision", h.idem, wrap(h.decideExtension))
 	authed.GET("/units", wrap(h.listUnits))
