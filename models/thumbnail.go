@@ -49,8 +49,8 @@ func checkPhotoHeader(b []byte) error {
 	return nil
 }
 
-// makeThumbnail scales a photo (JPEG, PNG or WebP) to fit ThumbnailSide and
-// encodes it as JPEG under MaxThumbnailBytes, lowering the quality (then the
+// makeThumbnail scales a photo (JPEG, PNG or WebP) to fit ThumbnailSide,
+// turns it upright as its EXIF orientation says, and encodes it as JPEG under MaxThumbnailBytes, lowering the quality (then the
 // side) until it fits. The header is checked first: nothing is decoded from
 // a photo that claims more than MaxPhotoPixels.
 func makeThumbnail(b []byte) (*Thumb, error) {
@@ -61,9 +61,9 @@ func makeThumbnail(b []byte) (*Thumb, error) {
 	if err != nil {
 		return nil, errNotDecodable
 	}
-	side := ThumbnailSide
+	side, orientation := ThumbnailSide, jpegOrientation(b)
 	for {
-		dst := scaled(src, side)
+		dst := oriented(scaled(src, side), orientation)
 		for _, q := range []int{80, 65, 50} {
 			var out bytes.Buffer
 			if err := jpeg.Encode(&out, dst, &jpeg.Options{Quality: q}); err != nil {
