@@ -98,8 +98,8 @@ func FuzzListQuery(f *testing.F) {
 	e.lenient = true
 	chair := e.chairA()
 	f.Fuzz(func(t *testing.T, raw string) {
-		if strings.ContainsAny(raw, "# \r\n\t") { // not a query string a client can send
-			return
+		if strings.IndexFunc(raw, func(r rune) bool { return r <= ' ' || r == 0x7f || r == '#' }) >= 0 {
+			return // not a query string a client can send: it would percent-encode these
 		}
 		for _, list := range []string{"/api/v1/tasks", "/api/v1/plans"} {
 			r := e.with(t).do(chair, "GET", list+"?"+raw, nil)
