@@ -22,6 +22,8 @@ func TestEvery400NamesItsParameter(t *testing.T) {
 	cases := []struct{ path, field string }{
 		{"/api/v1/plans?q=%00", "q"},
 		{"/api/v1/tasks?q=%00", "q"},
+		{"/api/v1/tasks?=%0", "query"},
+		{"/api/v1/tasks?=%00", "query"},
 		{"/api/v1/plans?q=%zz", "q"},
 		{"/api/v1/tasks?due_to=0000-01-01", "due_to"},
 		{"/api/v1/tasks?due_from=9999-12-31", "due_from"},
@@ -113,7 +115,8 @@ func FuzzListQuery(f *testing.F) {
 				// A key that does not decode is named as sent (invalid UTF-8 as U+FFFD, as JSON writes it).
 				decoded, _ := url.QueryUnescape(raw)
 				sent := strings.ToValidUTF8(raw, "\uFFFD") + " " + strings.ToValidUTF8(decoded, "\uFFFD")
-				if fe.Field == "" || !strings.Contains(sent, strings.ToValidUTF8(fe.Field, "\uFFFD")) {
+				named := fe.Field == "query" || strings.Contains(sent, strings.ToValidUTF8(fe.Field, "\uFFFD"))
+				if fe.Field == "" || !named {
 					t.Fatalf("%s?%s: the 400 names %q: %s", list, raw, fe.Field, r.Body)
 				}
 			}

@@ -41,6 +41,9 @@ func queryError(raw string) error {
 		if kerr != nil {
 			k = key
 		}
+		if k == "" { // "?=%00": a value without a name is named by where it is
+			k = "query"
+		}
 		if kerr != nil || verr != nil {
 			return models.Invalid(k, "malformed", "tham số %q không giải mã được (mã %%XX sai)", k)
 		}
