@@ -3,7 +3,7 @@ package reports
 import (
 	"bytes"
 
-	"github.com/tiendo/tiendo/internal/csvsafe"
+	"github.com/tiendo/tiendo/sheets/csvsafe"
 )
 
 // CSV writes the report as sections of rows: the heading lines, then for

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tiendo/tiendo/internal/csvsafe"
+	"github.com/tiendo/tiendo/sheets/csvsafe"
 )
 
 func TestCell(t *testing.T) {
