@@ -3,47 +3,14 @@ package handlers_test
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
-	"hash/crc32"
 	"image"
-	"image/jpeg"
-	"image/png"
-	"math/rand/v2"
+	_ "image/jpeg" // the thumbnail's decoder
 	"net/http"
 	"testing"
 
+	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
 )
-
-// noisyJPEG is a w×h photo full of fine detail, the hardest to make small.
-func noisyJPEG(t testing.TB, w, h int) []byte {
-	img := image.NewYCbCr(image.Rect(0, 0, w, h), image.YCbCrSubsampleRatio420)
-	r := rand.New(rand.NewPCG(3, 4))
-	for i := range img.Y {
-		img.Y[i] = uint8(i%w/16) ^ uint8(r.IntN(64))
-	}
-	for i := range img.Cb {
-		img.Cb[i], img.Cr[i] = uint8(r.IntN(256)), uint8(r.IntN(256))
-	}
-	var b bytes.Buffer
-	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 70}); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-// pngBomb is a valid 1×1 PNG whose header claims 100000×100000 pixels.
-func pngBomb(t testing.TB) []byte {
-	var b bytes.Buffer
-	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 1, 1))); err != nil {
-		t.Fatal(err)
-	}
-	p := b.Bytes()
-	binary.BigEndian.PutUint32(p[16:], 100000)
-	binary.BigEndian.PutUint32(p[20:], 100000)
-	binary.BigEndian.PutUint32(p[29:], crc32.ChecksumIEEE(p[12:29]))
-	return p
-}
 
 // TestPhotoThumbnails (issue 12): a large photo reported from the page gets
 // a server-made thumbnail of at most 100 KB, the task page shows it and
@@ -53,7 +20,7 @@ func TestPhotoThumbnails(t *testing.T) {
 	t.Parallel()
 	e := newPageEnv(t)
 	path := "/nhiem-vu/" + itoa(e.mine.ID) + "/bao-cao"
-	photo := noisyJPEG(t, 4000, 3000)
+	photo := testfix.NoisyJPEG(t, 4000, 3000)
 	wantStatus(t, e.postFiles(e.team, path, map[string]string{"percent": "60"}, map[string][]byte{"ảnh lớn.jpg": photo}),
 		http.StatusSeeOther)
 	files, err := e.Store.ListAttachments(context.Background(), e.chairA, e.mine.ID)
@@ -79,7 +46,7 @@ func TestPhotoThumbnails(t *testing.T) {
 		t.Errorf("the original changed: %d bytes", orig.Body.Len())
 	}
 
-	rec := e.postFiles(e.team, path, map[string]string{"percent": "70"}, map[string][]byte{"bom.png": pngBomb(t)})
+	rec := e.postFiles(e.team, path, map[string]string{"percent": "70"}, map[string][]byte{"bom.png": testfix.BombPNG(t)})
 	wantStatus(t, rec, http.StatusUnprocessableEntity)
 	wantBody(t, rec, `id="f-files-error"`, "quá lớn")
 	if h, _ := e.Store.ListProgress(context.Background(), e.chairA, e.mine.ID); len(h) != 1 {

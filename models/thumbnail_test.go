@@ -3,14 +3,10 @@ package models_test
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
-	"hash/crc32"
 	"image"
 	"image/color"
-	"image/jpeg"
 	"image/png"
-	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -18,40 +14,13 @@ import (
 	"github.com/tiendo/tiendo/models"
 )
 
-// bigPhoto is a 4000×3000 JPEG full of fine detail (noise over a gradient),
-// the hardest kind of picture to make small.
+// bigPhoto is a 4000×3000 photo full of fine detail that still fits an upload.
 func bigPhoto(t testing.TB) []byte {
-	img := image.NewYCbCr(image.Rect(0, 0, 4000, 3000), image.YCbCrSubsampleRatio420)
-	r := rand.New(rand.NewPCG(1, 2))
-	for i := range img.Y {
-		img.Y[i] = uint8(i%4000/16) ^ uint8(r.IntN(64))
+	b := testfix.NoisyJPEG(t, 4000, 3000)
+	if len(b) > models.MaxAttachmentBytes {
+		t.Fatalf("test photo too large to upload: %d bytes", len(b))
 	}
-	for i := range img.Cb {
-		img.Cb[i], img.Cr[i] = uint8(r.IntN(256)), uint8(r.IntN(256))
-	}
-	var b bytes.Buffer
-	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 70}); err != nil {
-		t.Fatal(err)
-	}
-	if b.Len() > models.MaxAttachmentBytes {
-		t.Fatalf("test photo too large to upload: %d bytes", b.Len())
-	}
-	return b.Bytes()
-}
-
-// bombPNG is a valid PNG of a few hundred bytes whose header claims
-// 100000×100000 pixels: decoding it would ask for 40 GB.
-func bombPNG(t testing.TB) []byte {
-	var b bytes.Buffer
-	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 1, 1))); err != nil {
-		t.Fatal(err)
-	}
-	p := b.Bytes()
-	// IHDR data starts after the 8-byte signature, length and type.
-	binary.BigEndian.PutUint32(p[16:], 100000)
-	binary.BigEndian.PutUint32(p[20:], 100000)
-	binary.BigEndian.PutUint32(p[29:], crc32.ChecksumIEEE(p[12:29]))
-	return p
+	return b
 }
 
 func TestThumbnailOfALargePhotoIsSmall(t *testing.T) {
@@ -89,7 +58,7 @@ func TestPhotoBombIsRefusedFromItsHeader(t *testing.T) {
 	task := newTask(t, w, chair, w.A.Office.ID)
 	half := 50
 	for name, content := range map[string][]byte{
-		"bom.png":  bombPNG(t),
+		"bom.png":  testfix.BombPNG(t),
 		"hong.png": append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{0}, 64)...),
 	} {
 		_, err := w.Store.ReportProgress(ctx, chair, task.ID, models.ProgressInput{Percent: &half,
