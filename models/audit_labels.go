@@ -8,7 +8,9 @@ var AuditActionNames = map[string]string{"create": "Tạo mới", "update": "C�
 	"record": "Ghi nhận số liệu", "target": "Đặt chỉ tiêu năm", "indicators": "Gắn chỉ tiêu",
 	"generate": "Sinh nhiệm vụ định kỳ", "stop": "Dừng lặp lại", "revoke": "Thu hồi",
 	"change_password": "Đổi mật khẩu", "restore": "Khôi phục từ thùng rác",
-	"purge": "Xóa hẳn khỏi thùng rác"}
+	"purge": "Xóa hẳn khỏi thùng rác", "request": "Đề xuất gia hạn", "decide": "Quyết định gia hạn",
+	"return_extend": "Trả lại, gia hạn", "update_profile": "Cập nhật thông tin cá nhân", "login": "Đăng nhập",
+	"login_failed": "Đăng nhập không thành công", "change_password_failed": "Đổi mật khẩu không thành công"}
 
 // AuditEntityNames name what an audit row is about.
 var AuditEntityNames = map[string]string{"plan": "Kế hoạch", "task": "Nhiệm vụ", "task_series": "Nhiệm vụ định kỳ",
