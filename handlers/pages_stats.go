@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -39,21 +38,18 @@ type periodGroup struct {
 	Options []choice
 }
 
-// periodGroups are the periods of a year in the order people ask for them:
-// the provincial report periods first, single months last.
+// periodGroups are the named periods of a year (models.PeriodsOfYear) in
+// the page's language.
 func periodGroups(lang string) []periodGroup {
-	months := make([]choice, 12)
-	for m := range 12 {
-		months[m] = choice{fmt.Sprintf("M%02d", m+1), tr(lang, "Tháng %d", m+1)}
+	var out []periodGroup
+	for _, g := range models.PeriodsOfYear() {
+		pg := periodGroup{Label: labelIn(lang, models.PeriodKindLabels, g.Kind)}
+		for _, p := range g.Periods {
+			pg.Options = append(pg.Options, choice{p.Suffix, p.Label.In(lang == langEN)})
+		}
+		out = append(out, pg)
 	}
-	return []periodGroup{
-		{tr(lang, "9 tháng"), []choice{{"M9", tr(lang, "9 tháng đầu năm")}}},
-		{tr(lang, "Năm"), []choice{{"Y", tr(lang, "Cả năm")}}},
-		{tr(lang, "6 tháng"), []choice{{"H1", tr(lang, "6 tháng đầu năm")}, {"H2", tr(lang, "6 tháng cuối năm")}}},
-		{tr(lang, "Quý"), []choice{{"Q1", tr(lang, "Quý I")}, {"Q2", tr(lang, "Quý II")},
-			{"Q3", tr(lang, "Quý III")}, {"Q4", tr(lang, "Quý IV")}}},
-		{tr(lang, "Tháng"), months},
-	}
+	return out
 }
 
 // statsYear reads ?year= for a statistics page: this year when absent, and

@@ -1,5 +1,7 @@
 package models
 
+import "fmt"
+
 // The enumerations people read, each with its one home for labels: pages,
 // sheets, reports and messages name a value from here, in Vietnamese or
 // English. TestEveryEnumerationValueHasLabels holds each list to the values
@@ -71,4 +73,48 @@ var ChannelLabels = map[string]Label{
 	"inbox":   {"Hộp thông báo", "Notifications"},
 	"email":   {"Email", "Email"},
 	"webhook": {"Webhook", "Webhook"},
+}
+
+// PeriodKindLabels name the kinds of report period.
+var PeriodKindLabels = map[string]Label{
+	PeriodNineMonths: {"9 tháng", "9 months"},
+	PeriodYear:       {"Năm", "Year"},
+	PeriodHalf:       {"6 tháng", "6 months"},
+	PeriodQuarter:    {"Quý", "Quarter"},
+	PeriodMonth:      {"Tháng", "Month"},
+	PeriodRange:      {"Khoảng thời gian", "Date range"},
+}
+
+// NamedPeriod is one period a year offers by name: the code's part after
+// the year ("M9", "Q3") and its label without the year.
+type NamedPeriod struct {
+	Suffix string
+	Label  Label
+}
+
+// PeriodsOfYear lists the named periods of a year by kind, in the order
+// people ask for them: the provincial report periods first, months last.
+func PeriodsOfYear() []struct {
+	Kind    string
+	Periods []NamedPeriod
+} {
+	months := make([]NamedPeriod, 12)
+	for m := range 12 {
+		months[m] = NamedPeriod{fmt.Sprintf("M%02d", m+1), Label{fmt.Sprintf("Tháng %d", m+1), fmt.Sprintf("Month %d", m+1)}}
+	}
+	quarters := make([]NamedPeriod, 4)
+	for q := range 4 {
+		quarters[q] = NamedPeriod{fmt.Sprintf("Q%d", q+1), Label{"Quý " + roman[q+1], "Quarter " + roman[q+1]}}
+	}
+	return []struct {
+		Kind    string
+		Periods []NamedPeriod
+	}{
+		{PeriodNineMonths, []NamedPeriod{{"M9", Label{"9 tháng đầu năm", "First 9 months"}}}},
+		{PeriodYear, []NamedPeriod{{"Y", Label{"Cả năm", "Whole year"}}}},
+		{PeriodHalf, []NamedPeriod{{"H1", Label{"6 tháng đầu năm", "First 6 months"}},
+			{"H2", Label{"6 tháng cuối năm", "Last 6 months"}}}},
+		{PeriodQuarter, quarters},
+		{PeriodMonth, months},
+	}
 }

@@ -62,3 +62,23 @@ func TestEveryEnumerationValueHasLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodsOfYearParse holds the named periods to the parser: every code
+// a page offers is one models.ParsePeriod takes, of the kind it is listed
+// under, with labels in both languages.
+func TestPeriodsOfYearParse(t *testing.T) {
+	for _, g := range models.PeriodsOfYear() {
+		if l := models.PeriodKindLabels[g.Kind]; l.VI == "" || l.EN == "" {
+			t.Errorf("kind %s: labels %+v", g.Kind, l)
+		}
+		for _, np := range g.Periods {
+			p, err := models.ParsePeriod("2024-" + np.Suffix)
+			if err != nil || p.Kind != g.Kind {
+				t.Errorf("2024-%s: kind %q, err %v; listed under %s", np.Suffix, p.Kind, err, g.Kind)
+			}
+			if np.Label.VI == "" || np.Label.EN == "" {
+				t.Errorf("2024-%s: labels %+v", np.Suffix, np.Label)
+			}
+		}
+	}
+}
