@@ -22,7 +22,7 @@ func (s *Store) insertThumbnail(t *tx, communeID, attachmentID int64, th *Thumb,
 
 // AttachmentThumbnail returns the thumbnail of an evidence photo of the
 // actor's commune; whoever can open the photo can see it. A photo uploaded
-// before thumbnails existed gets one now, made outside any transaction and
+// before thumbnails existed gets one now, made while no row is locked and
 // stored for the next view. A PDF, or an old photo that cannot be decoded
 // safely, has none: ErrNotFound.
 func (s *Store) AttachmentThumbnail(ctx context.Context, a *Actor, id int64) (*StoredThumb, error) {
