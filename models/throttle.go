@@ -111,7 +111,7 @@ func (s *Store) checkThrottle(ctx context.Context, username, ip string) error {
 }
 
 // recordAttempt stores the outcome of an attempt in t. Rows older than
-// attemptsKept are pruned afterwards, outside the transaction; a prune that
+// attemptsKept are pruned afterwards by a call of its own; a prune that
 // fails leaves its rows to the next attempt.
 func (s *Store) recordAttempt(t *tx, at attempt, success bool) error {
 	_, err := t.stmt(s.loginQ.Insert).Exec(s.clock.Now(), attemptKey(at.Username), nullIP(at.IP), success)
