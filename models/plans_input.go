@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/docnumber"
 )
 
 // PlanStatuses are the lifecycle states of a plan.
@@ -26,7 +27,7 @@ type PlanInput struct {
 	// steering_committee) whose members evaluate the plan's tasks.
 	SteeringUnitID *int64 `json:"steering_unit_id"`
 
-	doc DocNumber // parsed by Validate
+	doc docnumber.Number // parsed by Validate
 }
 
 // ReferenceInput is one legal basis (căn cứ) cited by a plan.
@@ -76,7 +77,7 @@ func (in *PlanInput) Validate() error {
 	in.Title, in.Summary = cleanText(in.Title), cleanText(in.Summary)
 	if in.DocNumber == "" {
 		v.Add("doc_number", "required", "cần nhập số, ký hiệu kế hoạch (ví dụ 06/KH-UBND)")
-	} else if d, err := ParseDocNumber(in.DocNumber); err != nil {
+	} else if d, err := docnumber.Parse(in.DocNumber); err != nil {
 		v.Add("doc_number", "invalid", "%s", err.Error())
 	} else if d.Type == "" || d.Party {
 		v.Add("doc_number", "invalid", "số kế hoạch phải có dạng số/LOẠI-CƠ QUAN, ví dụ 06/KH-UBND")
@@ -117,7 +118,7 @@ func (in *PlanInput) validateReferences(v *ValidationError) {
 	for i := range in.References {
 		r := &in.References[i]
 		field := fmt.Sprintf("references[%d]", i)
-		d, err := ParseDocNumber(r.DocNumber)
+		d, err := docnumber.Parse(r.DocNumber)
 		if err != nil {
 			v.Add(field+".doc_number", "invalid", "%s", err.Error())
 		} else {

@@ -1,4 +1,8 @@
-package models
+// Package docnumber reads the number and symbol of an administrative
+// document as Decree 30/2020/NĐ-CP writes it ("06/KH-UBND",
+// "25/2019/QĐ-UBND", "05-CT/TW") and gives its standard form: plans are
+// told apart, and duplicates found, by that form.
+package docnumber
 
 import (
 	"errors"
@@ -9,9 +13,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// DocNumber is a document's number and symbol under Decree 30/2020/NĐ-CP,
+// Number is a document's number and symbol under Decree 30/2020/NĐ-CP,
 // e.g. "06/KH-UBND", "25/2019/QĐ-UBND", "123/UBND-VP" or the Party form "05-CT/TW".
-type DocNumber struct {
+type Number struct {
 	No     int    // 6
 	Year   int    // 2019 for legal normative documents, else 0
 	Type   string // KH; empty for letters (công văn) such as 123/UBND-VP
@@ -34,41 +38,41 @@ var docTypes = func() map[string]string {
 	return m
 }()
 
-var errDocNumber = errors.New("số, ký hiệu văn bản phải có dạng số/LOẠI-CƠ QUAN, ví dụ 06/KH-UBND")
+var errNumber = errors.New("số, ký hiệu văn bản phải có dạng số/LOẠI-CƠ QUAN, ví dụ 06/KH-UBND")
 
-// ParseDocNumber reads a document number and symbol as officials write it.
+// Parse reads a document number and symbol as officials write it.
 // It tolerates a leading "Số:", spaces around separators and any letter case
 // in the type abbreviation, and returns the canonical form in String.
-func ParseDocNumber(s string) (DocNumber, error) {
+func Parse(s string) (Number, error) {
 	s = norm.NFC.String(strings.TrimSpace(s))
 	if rest, ok := cutPrefixFold(s, "số"); ok {
 		s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), ":"))
 	}
 	s = strings.Join(strings.Fields(s), "")
 	if s == "" || len(s) > 80 {
-		return DocNumber{}, errDocNumber
+		return Number{}, errNumber
 	}
 	if d, ok := parseParty(s); ok {
 		return d, nil
 	}
 	parts := strings.Split(s, "/")
-	var d DocNumber
+	var d Number
 	var err error
 	if d.No, err = parseDocNo(parts[0]); err != nil {
-		return DocNumber{}, err
+		return Number{}, err
 	}
 	switch len(parts) {
 	case 2:
 	case 3:
 		if d.Year, err = parseDocYear(parts[1]); err != nil {
-			return DocNumber{}, err
+			return Number{}, err
 		}
 	default:
-		return DocNumber{}, errDocNumber
+		return Number{}, errNumber
 	}
 	sym := parts[len(parts)-1]
 	if !validSymbol(sym) {
-		return DocNumber{}, errDocNumber
+		return Number{}, errNumber
 	}
 	head, tail, hasIssuer := strings.Cut(sym, "-")
 	if canon, known := docTypes[strings.ToUpper(head)]; known && hasIssuer {
@@ -81,22 +85,22 @@ func ParseDocNumber(s string) (DocNumber, error) {
 }
 
 // parseParty reads the Party form "05-CT/TW": number-TYPE/ISSUER.
-func parseParty(s string) (DocNumber, bool) {
+func parseParty(s string) (Number, bool) {
 	left, issuer, ok := strings.Cut(s, "/")
 	if !ok || strings.Contains(issuer, "/") {
-		return DocNumber{}, false
+		return Number{}, false
 	}
 	num, typ, ok := strings.Cut(left, "-")
 	if !ok {
-		return DocNumber{}, false
+		return Number{}, false
 	}
 	no, err := parseDocNo(num)
 	canon, known := docTypes[strings.ToUpper(typ)]
 	if err != nil || !known || !validSymbol(issuer) {
-		return DocNumber{}, false
+		return Number{}, false
 	}
 	issuer = canonIssuer(issuer)
-	return DocNumber{No: no, Type: canon, Issuer: issuer, Symbol: canon + "/" + issuer, Party: true}, true
+	return Number{No: no, Type: canon, Issuer: issuer, Symbol: canon + "/" + issuer, Party: true}, true
 }
 
 // mixedIssuers are the issuing bodies whose abbreviation is not written in
@@ -118,11 +122,11 @@ func canonIssuer(s string) string {
 
 func parseDocNo(s string) (int, error) {
 	if s == "" || len(s) > 7 || strings.TrimLeft(s, "0123456789") != "" {
-		return 0, errDocNumber
+		return 0, errNumber
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n <= 0 {
-		return 0, errDocNumber
+		return 0, errNumber
 	}
 	return n, nil
 }
@@ -130,7 +134,7 @@ func parseDocNo(s string) (int, error) {
 func parseDocYear(s string) (int, error) {
 	y, err := strconv.Atoi(s)
 	if err != nil || len(s) != 4 || y < 1900 || y > 2100 {
-		return 0, errDocNumber
+		return 0, errNumber
 	}
 	return y, nil
 }
@@ -161,7 +165,7 @@ func validSymbol(s string) bool {
 
 // String is the canonical written form, e.g. "06/KH-UBND" with the number
 // zero-padded to two digits as officials write it.
-func (d DocNumber) String() string {
+func (d Number) String() string {
 	no := strconv.Itoa(d.No)
 	if d.No < 10 {
 		no = "0" + no

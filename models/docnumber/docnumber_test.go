@@ -1,8 +1,8 @@
-package models
+package docnumber
 
 import "testing"
 
-func TestParseDocNumber(t *testing.T) {
+func TestParse(t *testing.T) {
 	cases := []struct {
 		in                  string
 		no, year            int
@@ -24,7 +24,7 @@ func TestParseDocNumber(t *testing.T) {
 		{"7/KH-bcđ", 7, 0, "KH", "BCĐ", "KH-BCĐ", "07/KH-BCĐ"},
 	}
 	for _, c := range cases {
-		d, err := ParseDocNumber(c.in)
+		d, err := Parse(c.in)
 		if err != nil {
 			t.Errorf("%q: %v", c.in, err)
 			continue
@@ -38,26 +38,26 @@ func TestParseDocNumber(t *testing.T) {
 	}
 }
 
-func TestParseDocNumberRejects(t *testing.T) {
+func TestParseRejects(t *testing.T) {
 	for _, in := range []string{"", "KH-UBND", "06", "06/", "0/KH-UBND", "-1/KH-UBND", "06/KH-", "06/1999x/KH-UBND",
 		"06/KH-UBND/extra/x", "abc/KH-UBND", "06/KH_UBND", "06/3000/QĐ-UBND", "06/-UBND", "06/KH--UBND"} {
-		if d, err := ParseDocNumber(in); err == nil {
+		if d, err := Parse(in); err == nil {
 			t.Errorf("%q: accepted as %+v", in, d)
 		}
 	}
 }
 
-func FuzzParseDocNumber(f *testing.F) {
+func FuzzParse(f *testing.F) {
 	for _, s := range []string{"06/KH-UBND", "25/2019/QĐ-UBND", "05-CT/TW", "123/UBND-VP", "Số: 1/kh-ubnd", "/"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDocNumber(s)
+		d, err := Parse(s)
 		if err != nil {
 			return
 		}
 		// The canonical form must parse back to the same document.
-		again, err := ParseDocNumber(d.String())
+		again, err := Parse(d.String())
 		if err != nil || again != d {
 			t.Fatalf("%q -> %q -> %+v, %v (want %+v)", s, d.String(), again, err, d)
 		}
