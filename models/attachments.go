@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
+
+	"github.com/tiendo/tiendo/models/photo"
 )
 
 // Evidence limits: a phone photo or a scanned PDF fits in 10 MB, and five
@@ -32,9 +34,9 @@ type NewAttachment struct {
 	FileName string
 	Content  []byte
 
-	contentType string // detected by validateFiles
-	thumb       *Thumb // made by prepare, for a photo
-	thumbErr    error  // why a photo has no thumbnail
+	contentType string       // detected by validateFiles
+	thumb       *photo.Thumb // made by prepare, for a photo
+	thumbErr    error        // why a photo has no thumbnail
 	prepared    bool
 }
 
@@ -49,7 +51,7 @@ func (f *NewAttachment) prepare() {
 	f.prepared = true
 	f.contentType = detectType(f.Content)
 	if strings.HasPrefix(f.contentType, "image/") && len(f.Content) <= MaxAttachmentBytes {
-		f.thumb, f.thumbErr = makeThumbnail(f.Content)
+		f.thumb, f.thumbErr = photo.Thumbnail(f.Content)
 	}
 }
 
@@ -107,9 +109,9 @@ func validateFiles(v *ValidationError, files []NewAttachment) {
 			v.Add("files", "too_large", "tệp %q lớn hơn 10 MB", f.FileName)
 		case f.contentType == "":
 			v.Add("files", "type", "tệp %q không phải ảnh (JPEG, PNG, WebP) hoặc PDF", f.FileName)
-		case errors.Is(f.thumbErr, errTooManyPixels):
+		case errors.Is(f.thumbErr, photo.ErrTooManyPixels):
 			v.Add("files", "too_many_pixels", "ảnh %q có kích thước quá lớn (tối đa %d triệu điểm ảnh)",
-				f.FileName, MaxPhotoPixels/1_000_000)
+				f.FileName, photo.MaxPhotoPixels/1_000_000)
 		case f.thumbErr != nil:
 			v.Add("files", "unreadable", "ảnh %q bị hỏng, không mở được", f.FileName)
 		}

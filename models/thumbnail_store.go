@@ -5,17 +5,19 @@ import (
 	"encoding/hex"
 	"strings"
 	"time"
+
+	"github.com/tiendo/tiendo/models/photo"
 )
 
 // StoredThumb is a photo's thumbnail as served: JPEG bytes and a tag that
 // changes only if the original does (its checksum).
 type StoredThumb struct {
-	Thumb
+	photo.Thumb
 	ETag string
 }
 
 // insertThumbnail stores a photo's thumbnail in the caller's transaction.
-func (s *Store) insertThumbnail(t *tx, communeID, attachmentID int64, th *Thumb, now time.Time) error {
+func (s *Store) insertThumbnail(t *tx, communeID, attachmentID int64, th *photo.Thumb, now time.Time) error {
 	_, err := t.stmt(s.attachQ.InsertThumb).Exec(communeID, attachmentID, th.Width, th.Height, th.Content, now)
 	return err
 }
@@ -41,7 +43,7 @@ func (s *Store) AttachmentThumbnail(ctx context.Context, a *Actor, id int64) (*S
 	}
 	out := &StoredThumb{ETag: `"t-` + hex.EncodeToString(row.SHA256) + `"`}
 	if row.Thumb != nil {
-		out.Thumb = Thumb{Content: row.Thumb, Width: row.Width, Height: row.Height}
+		out.Thumb = photo.Thumb{Content: row.Thumb, Width: row.Width, Height: row.Height}
 		return out, nil
 	}
 	if !strings.HasPrefix(row.ContentType, "image/") {
@@ -51,7 +53,7 @@ func (s *Store) AttachmentThumbnail(ctx context.Context, a *Actor, id int64) (*S
 	if err != nil {
 		return nil, err
 	}
-	th, err := makeThumbnail(content)
+	th, err := photo.Thumbnail(content)
 	if err != nil {
 		return nil, ErrNotFound
 	}

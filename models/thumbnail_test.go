@@ -12,6 +12,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/photo"
 )
 
 // bigPhoto is a 4000×3000 photo full of fine detail that still fits an upload.
@@ -28,13 +29,13 @@ func TestThumbnailOfALargePhotoIsSmall(t *testing.T) {
 	w := testfix.New(t)
 	ctx, chair := context.Background(), w.Actor(t, w.A, models.RoleChairman)
 	task := newTask(t, w, chair, w.A.Office.ID)
-	photo, half := bigPhoto(t), 50
+	pic, half := bigPhoto(t), 50
 	start := time.Now()
 	if _, err := w.Store.ReportProgress(ctx, chair, task.ID, models.ProgressInput{Percent: &half,
-		Files: []models.NewAttachment{{FileName: "ảnh lớn.jpg", Content: photo}}}); err != nil {
+		Files: []models.NewAttachment{{FileName: "ảnh lớn.jpg", Content: pic}}}); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("report with a %d KB 12 MP photo: %v", len(photo)>>10, time.Since(start))
+	t.Logf("report with a %d KB 12 MP photo: %v", len(pic)>>10, time.Since(start))
 	files, _ := w.Store.ListAttachments(ctx, chair, task.ID)
 	th, err := w.Store.AttachmentThumbnail(ctx, chair, files[0].ID)
 	if err != nil {
@@ -45,9 +46,9 @@ func TestThumbnailOfALargePhotoIsSmall(t *testing.T) {
 		t.Fatalf("thumbnail is not a JPEG: %v %s", err, format)
 	}
 	t.Logf("thumbnail %d×%d, %d bytes", cfg.Width, cfg.Height, len(th.Content))
-	if len(th.Content) > models.MaxThumbnailBytes || cfg.Width != 320 || cfg.Height != 240 {
+	if len(th.Content) > photo.MaxThumbnailBytes || cfg.Width != 320 || cfg.Height != 240 {
 		t.Errorf("thumbnail %d×%d, %d bytes; want 320×240 within %d", cfg.Width, cfg.Height, len(th.Content),
-			models.MaxThumbnailBytes)
+			photo.MaxThumbnailBytes)
 	}
 }
 
@@ -86,13 +87,13 @@ func TestOldPhotoGetsItsThumbnailOnFirstView(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var photo bytes.Buffer
+	var pic bytes.Buffer
 	img := image.NewRGBA(image.Rect(0, 0, 800, 600))
 	for i := range img.Pix {
 		img.Pix[i] = uint8(i)
 	}
 	img.Set(0, 0, color.White)
-	_ = png.Encode(&photo, img)
+	_ = png.Encode(&pic, img)
 	var id int64
 	// Written directly, the way rows from before migration 00026 look.
 	tx := w.DB.MustBegin()
@@ -101,7 +102,7 @@ func TestOldPhotoGetsItsThumbnailOnFirstView(t *testing.T) {
 	err = tx.Get(&id, `INSERT INTO attachments (commune_id, task_id, progress_id, uploaded_by, file_name,
 		content_type, size_bytes, sha256, content, created_at)
 		VALUES ($1, $2, $3, $4, 'cu.png', 'image/png', $5, sha256($6), $6, now()) RETURNING id`,
-		w.A.Info.ID, task.ID, res.Progress.ID, chair.UserID, photo.Len(), photo.Bytes())
+		w.A.Info.ID, task.ID, res.Progress.ID, chair.UserID, pic.Len(), pic.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package models
+package photo
 
 import (
 	"encoding/binary"

@@ -1,4 +1,4 @@
-package models
+package photo
 
 import (
 	"bytes"
@@ -37,7 +37,7 @@ func TestThumbnailIsUpright(t *testing.T) {
 		if got := jpegOrientation(photo); got != int(o) {
 			t.Fatalf("orientation %d read as %d", o, got)
 		}
-		th, err := makeThumbnail(photo)
+		th, err := Thumbnail(photo)
 		if err != nil {
 			t.Fatal(err)
 		}

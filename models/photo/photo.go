@@ -1,4 +1,8 @@
-package models
+// Package photo makes the thumbnails of evidence photos: the header is
+// checked before any pixel is decoded (a decompression bomb is refused),
+// the picture is turned upright as its EXIF orientation says, and the
+// result is a small JPEG a phone on a weak signal loads at once.
+package photo
 
 import (
 	"bytes"
@@ -24,10 +28,10 @@ const (
 	MaxPhotoPixels = 50_000_000
 )
 
-// errTooManyPixels and errNotDecodable explain why a photo has no thumbnail.
+// ErrTooManyPixels and ErrNotDecodable explain why a photo has no thumbnail.
 var (
-	errTooManyPixels = errors.New("too many pixels")
-	errNotDecodable  = errors.New("not a decodable image")
+	ErrTooManyPixels = errors.New("too many pixels")
+	ErrNotDecodable  = errors.New("not a decodable image")
 )
 
 // Thumb is a photo's thumbnail: JPEG bytes and their size in pixels.
@@ -36,30 +40,30 @@ type Thumb struct {
 	Width, Height int
 }
 
-// checkPhotoHeader reads only the header of a photo and refuses one whose
+// CheckHeader reads only the header of a photo and refuses one whose
 // dimensions are absurd or too large to decode safely.
-func checkPhotoHeader(b []byte) error {
+func CheckHeader(b []byte) error {
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(b))
 	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
-		return errNotDecodable
+		return ErrNotDecodable
 	}
 	if cfg.Width > MaxPhotoPixels/cfg.Height || cfg.Width*cfg.Height > MaxPhotoPixels {
-		return errTooManyPixels
+		return ErrTooManyPixels
 	}
 	return nil
 }
 
-// makeThumbnail scales a photo (JPEG, PNG or WebP) to fit ThumbnailSide,
+// Thumbnail scales a photo (JPEG, PNG or WebP) to fit ThumbnailSide,
 // turns it upright as its EXIF orientation says, and encodes it as JPEG under MaxThumbnailBytes, lowering the quality (then the
 // side) until it fits. The header is checked first: nothing is decoded from
 // a photo that claims more than MaxPhotoPixels.
-func makeThumbnail(b []byte) (*Thumb, error) {
-	if err := checkPhotoHeader(b); err != nil {
+func Thumbnail(b []byte) (*Thumb, error) {
+	if err := CheckHeader(b); err != nil {
 		return nil, err
 	}
 	src, _, err := image.Decode(bytes.NewReader(b))
 	if err != nil {
-		return nil, errNotDecodable
+		return nil, ErrNotDecodable
 	}
 	side, orientation := ThumbnailSide, jpegOrientation(b)
 	for {
