@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/vn"
 	"github.com/tiendo/tiendo/reports"
 	"github.com/tiendo/tiendo/sheets"
 )
@@ -113,5 +114,5 @@ func asciiName(s string) string {
 			return r
 		}
 		return '-'
-	}, models.Fold(s))
+	}, vn.Fold(s))
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/vn"
 )
 
 // pageFuncs are the template functions, bound to one language. Dates are
@@ -88,9 +89,9 @@ func formatNumber(lang string, v any, decimals int) string {
 		return fmt.Sprint(v)
 	}
 	if lang == langEN {
-		return models.FormatNumberSep(f, decimals, ".", ",")
+		return vn.FormatNumberSep(f, decimals, ".", ",")
 	}
-	return models.FormatNumber(f, decimals)
+	return vn.FormatNumber(f, decimals)
 }
 
 // formatPercent writes a rate to one decimal with a percent sign.
@@ -130,7 +131,7 @@ func deadlineNote(lang string, t *models.Task, today calendar.Date) string {
 	}
 }
 
-// latenessVI is models.LatenessFormat, written out for the English
+// latenessVI is vn.LatenessFormat, written out for the English
 // catalogue (TestLatenessSaidOneWay keeps the two equal).
 const latenessVI = "quá hạn %d ngày (%d ngày làm việc)"
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/vn"
 	"github.com/tiendo/tiendo/web"
 )
 
@@ -173,7 +174,7 @@ func TestTrendPlotsRates(t *testing.T) {
 
 // TestLatenessSaidOneWay: the task lists and the notices say lateness alike.
 func TestLatenessSaidOneWay(t *testing.T) {
-	if latenessVI != models.LatenessFormat {
-		t.Fatalf("pages say %q, notices %q", latenessVI, models.LatenessFormat)
+	if latenessVI != vn.LatenessFormat {
+		t.Fatalf("pages say %q, notices %q", latenessVI, vn.LatenessFormat)
 	}
 }

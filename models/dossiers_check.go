@@ -3,6 +3,8 @@ package models
 import (
 	"fmt"
 	"strings"
+
+	"github.com/tiendo/tiendo/models/vn"
 )
 
 // Breakdowns that must add up. Real reports often do not (the seed's
@@ -36,12 +38,12 @@ func (d *DossierStats) check() []Warning {
 	}
 	if total := d.Received + d.CarriedOver; d.Resolved > total {
 		add("resolved", "numerator_above_denominator", fmt.Sprintf("số đã giải quyết %s lớn hơn số phải giải quyết %s "+
-			"(tiếp nhận trong kỳ %s + kỳ trước chuyển sang %s)", FormatInt(d.Resolved), FormatInt(total),
-			FormatInt(d.Received), FormatInt(d.CarriedOver)))
+			"(tiếp nhận trong kỳ %s + kỳ trước chuyển sang %s)", vn.FormatInt(d.Resolved), vn.FormatInt(total),
+			vn.FormatInt(d.Received), vn.FormatInt(d.CarriedOver)))
 	}
 	if d.ResolvedOnTime != nil && *d.ResolvedOnTime > d.Resolved {
 		add("resolved_on_time", "part_above_total", fmt.Sprintf("số giải quyết đúng hạn %s lớn hơn số đã giải quyết %s",
-			FormatInt(*d.ResolvedOnTime), FormatInt(d.Resolved)))
+			vn.FormatInt(*d.ResolvedOnTime), vn.FormatInt(d.Resolved)))
 	}
 	for _, b := range d.breakdowns() {
 		if b.total == nil {
@@ -94,14 +96,14 @@ func sumMismatch(lines []DossierLine, total int, value func(DossierLine) *int) (
 	sum := 0
 	for _, l := range lines {
 		if v := value(l); v != nil && l.Parent == nil {
-			parts = append(parts, FormatInt(*v))
+			parts = append(parts, vn.FormatInt(*v))
 			sum += *v
 		}
 	}
 	if len(parts) == 0 || sum == total {
 		return "", true
 	}
-	return fmt.Sprintf("%s = %s, khác tổng số %s", strings.Join(parts, " + "), FormatInt(sum), FormatInt(total)), false
+	return fmt.Sprintf("%s = %s, khác tổng số %s", strings.Join(parts, " + "), vn.FormatInt(sum), vn.FormatInt(total)), false
 }
 
 // subLinesAbove names the "of which" lines larger than their parent.
@@ -117,7 +119,7 @@ func subLinesAbove(lines []DossierLine) []string {
 			}
 			for _, val := range []func(DossierLine) *int{lineReceived, lineResolved} {
 				if c, t := val(l), val(p); c != nil && t != nil && *c > *t {
-					out = append(out, fmt.Sprintf("%s (%s) lớn hơn dòng cha %s (%s)", l.Label, FormatInt(*c), p.Label, FormatInt(*t)))
+					out = append(out, fmt.Sprintf("%s (%s) lớn hơn dòng cha %s (%s)", l.Label, vn.FormatInt(*c), p.Label, vn.FormatInt(*t)))
 				}
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/vn"
 )
 
 // DossierInput is the body of a period's dossier statistics; it replaces
@@ -85,7 +86,7 @@ func (in *DossierInput) checkResolvable(v *ValidationError) {
 	}
 	if total := *in.Received + *in.CarriedOver; *in.Resolved > total {
 		v.Add("resolved", "above_total", "số đã giải quyết (%s) lớn hơn số phải giải quyết: %s tiếp nhận trong kỳ + %s kỳ trước chuyển sang = %s",
-			FormatInt(*in.Resolved), FormatInt(*in.Received), FormatInt(*in.CarriedOver), FormatInt(total))
+			vn.FormatInt(*in.Resolved), vn.FormatInt(*in.Received), vn.FormatInt(*in.CarriedOver), vn.FormatInt(total))
 	}
 }
 

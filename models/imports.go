@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/vn"
 )
 
 // Grid is a table read from an uploaded spreadsheet or CSV: the first row is
@@ -116,9 +117,9 @@ func columnIndex(header []string, cols []ImportColumn, errs *rowErrors) map[stri
 }
 
 func matchColumn(h string, cols []ImportColumn) string {
-	folded := strings.ToLower(Fold(h))
+	folded := strings.ToLower(vn.Fold(h))
 	for _, c := range cols {
-		if h == c.Key || strings.HasSuffix(h, "("+c.Key+")") || folded == strings.ToLower(Fold(c.Label)) {
+		if h == c.Key || strings.HasSuffix(h, "("+c.Key+")") || folded == strings.ToLower(vn.Fold(c.Label)) {
 			return c.Key
 		}
 	}
@@ -160,7 +161,7 @@ func (c cells) number(key string) *float64 {
 	if s == "" {
 		return nil
 	}
-	f, err := ParseNumber(s)
+	f, err := vn.ParseNumber(s)
 	if err != nil {
 		c.errs.add(c.num, key, "%q %s", s, err.Error())
 		return nil
@@ -184,7 +185,7 @@ func (c cells) count(key string) *int {
 
 // yes reads a yes/no cell: x, có, yes, true, 1.
 func (c cells) yes(key string) bool {
-	switch strings.ToLower(Fold(c.get(key))) {
+	switch strings.ToLower(vn.Fold(c.get(key))) {
 	case "x", "co", "yes", "true", "1":
 		return true
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/vn"
 )
 
 // PlanImportColumns are the columns of the plans template: one row per
@@ -51,7 +52,9 @@ type ImportLookups struct {
 }
 
 // lookupKey is how names are compared: folded and lower-cased.
-func lookupKey(s string) string { return strings.ToLower(Fold(strings.Join(strings.Fields(s), " "))) }
+func lookupKey(s string) string {
+	return strings.ToLower(vn.Fold(strings.Join(strings.Fields(s), " ")))
+}
 
 var planFields = map[string]string{"title": "plan_title", "summary": "plan_summary"}
 

@@ -1,6 +1,10 @@
 package models
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/tiendo/tiendo/models/vn"
+)
 
 // Assessment judges one indicator's value by two rules that a report must
 // not run together:
@@ -30,7 +34,7 @@ const NoData = "chưa có số liệu"
 func Assess(ind Indicator, year int, value *float64) Assessment {
 	a := Assessment{In766: ind.Builtin}
 	if value == nil {
-		a.ScoreLabel = fmt.Sprintf("Chưa có số liệu: 0/%s điểm", FormatNumber(ind.MaxPoints, 2))
+		a.ScoreLabel = fmt.Sprintf("Chưa có số liệu: 0/%s điểm", vn.FormatNumber(ind.MaxPoints, 2))
 		return a
 	}
 	score := Score766(*value, ind.Threshold, ind.MaxPoints)
@@ -41,8 +45,8 @@ func Assess(ind Indicator, year int, value *float64) Assessment {
 	if !ind.Builtin {
 		rule = "ngưỡng chỉ tiêu riêng của xã"
 	}
-	a.ScoreLabel = fmt.Sprintf("%s %s (≥ %s): %s/%s điểm", verdict[reached], rule, FormatPercent(ind.Threshold),
-		FormatNumber(score, 2), FormatNumber(ind.MaxPoints, 2))
+	a.ScoreLabel = fmt.Sprintf("%s %s (≥ %s): %s/%s điểm", verdict[reached], rule, vn.FormatPercent(ind.Threshold),
+		vn.FormatNumber(score, 2), vn.FormatNumber(ind.MaxPoints, 2))
 	if !ind.Builtin {
 		a.ScoreLabel += " (không tính vào tổng điểm Quyết định 766)"
 	}
@@ -69,7 +73,7 @@ func (a Assessment) Label() string {
 // 100%".
 func TargetText(t *Target) string {
 	if t.High != nil && *t.High != t.Low {
-		return "từ " + FormatNumber(t.Low, 2) + " - " + FormatPercent(*t.High)
+		return "từ " + vn.FormatNumber(t.Low, 2) + " - " + vn.FormatPercent(*t.High)
 	}
-	return FormatPercent(t.Low)
+	return vn.FormatPercent(t.Low)
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/vn"
 )
 
 // IndicatorValue is an indicator's value for one period, entered as a rate
@@ -53,7 +54,7 @@ func (in *ValueInput) Validate() error {
 	in.Source, in.Note = cleanText(in.Source), cleanText(in.Note)
 	nonNeg := func(field, name string, f *float64, max float64) {
 		if f != nil && (*f < 0 || *f > max || !finite(*f)) {
-			v.Add(field, "out_of_range", "%s phải từ 0 đến %s", name, FormatNumber(max, 0))
+			v.Add(field, "out_of_range", "%s phải từ 0 đến %s", name, vn.FormatNumber(max, 0))
 		}
 	}
 	nonNeg("rate", "tỷ lệ", in.Rate, maxRate)
@@ -176,16 +177,16 @@ func (v *IndicatorValue) check() []Warning {
 	ws := []Warning{}
 	if v.Numerator != nil && v.Denominator != nil && *v.Numerator > *v.Denominator {
 		ws = append(ws, Warning{Code: "numerator_above_denominator", Related: []int64{v.ID},
-			Message: fmt.Sprintf("tử số %s lớn hơn mẫu số %s", FormatNumber(*v.Numerator, 2), FormatNumber(*v.Denominator, 2))})
+			Message: fmt.Sprintf("tử số %s lớn hơn mẫu số %s", vn.FormatNumber(*v.Numerator, 2), vn.FormatNumber(*v.Denominator, 2))})
 	}
 	if v.Value > 100 {
 		ws = append(ws, Warning{Code: "rate_above_100", Related: []int64{v.ID},
-			Message: fmt.Sprintf("tỷ lệ %s vượt quá 100 %%", FormatPercent(v.Value))})
+			Message: fmt.Sprintf("tỷ lệ %s vượt quá 100 %%", vn.FormatPercent(v.Value))})
 	}
 	if v.Rate != nil && v.Numerator != nil && v.Denominator != nil {
 		if calc := *v.Numerator * 100 / *v.Denominator; math.Abs(calc-*v.Rate) > 0.05 {
 			ws = append(ws, Warning{Code: "rate_mismatch", Related: []int64{v.ID},
-				Message: fmt.Sprintf("tỷ lệ ghi %s khác tỷ lệ tính từ tử số/mẫu số %s", FormatPercent(*v.Rate), FormatPercent(calc))})
+				Message: fmt.Sprintf("tỷ lệ ghi %s khác tỷ lệ tính từ tử số/mẫu số %s", vn.FormatPercent(*v.Rate), vn.FormatPercent(calc))})
 		}
 	}
 	return ws

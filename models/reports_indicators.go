@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/vn"
 )
 
 // IndicatorResult is one indicator in a report: its value for the period
@@ -127,14 +128,14 @@ func (res *IndicatorResults) add(r IndicatorResult) {
 // summary is the section's headline: the 766 total out of the full
 // maximum, and what is missing.
 func (res *IndicatorResults) summary() string {
-	out := fmt.Sprintf("Tổng điểm theo Quyết định 766/QĐ-TTg: %s/%s điểm", FormatNumber(res.Score, 2),
-		FormatNumber(res.MaxTotal, 2))
+	out := fmt.Sprintf("Tổng điểm theo Quyết định 766/QĐ-TTg: %s/%s điểm", vn.FormatNumber(res.Score, 2),
+		vn.FormatNumber(res.MaxTotal, 2))
 	if res.Missing > 0 {
 		out += fmt.Sprintf(" (%d chỉ tiêu %s, không được tính điểm)", res.Missing, NoData)
 	}
 	if res.CustomMax > 0 {
 		out += fmt.Sprintf("; chỉ tiêu riêng của xã: %s/%s điểm, không tính vào tổng điểm trên",
-			FormatNumber(res.CustomScore, 2), FormatNumber(res.CustomMax, 2))
+			vn.FormatNumber(res.CustomScore, 2), vn.FormatNumber(res.CustomMax, 2))
 	}
 	return out + "."
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/vn"
 )
 
 // Content lays the report out once for every format: the heading, "Kết
@@ -118,7 +119,7 @@ func tasksSection(r *models.Report) Section {
 	tot := r.Tasks.Total
 	if tot.Extended > 0 {
 		s.Blocks = append(s.Blocks, para(fmt.Sprintf("Có %s nhiệm vụ được gia hạn; đúng hạn tính theo thời hạn đã được "+
-			"duyệt, thời hạn ban đầu ghi trong ngoặc.", models.FormatInt(tot.Extended))))
+			"duyệt, thời hạn ban đầu ghi trong ngoặc.", vn.FormatInt(tot.Extended))))
 	}
 	s.Blocks = append(s.Blocks, table(tallyTable("Theo loại kế hoạch", "Loại kế hoạch", r.Tasks.ByKind, tot)))
 	s.Blocks = append(s.Blocks, table(tallyTable("Theo đơn vị chủ trì", "Đơn vị chủ trì", r.Tasks.ByUnit, tot)))
@@ -146,13 +147,13 @@ const figuresNote = "Cách tính: nhiệm vụ trong kỳ là nhiệm vụ đã 
 
 // taskSummary states every figure with its period and its denominator.
 func taskSummary(r *models.Report) string {
-	t, n := r.Tasks.Total, models.FormatInt
+	t, n := r.Tasks.Total, vn.FormatInt
 	out := fmt.Sprintf("%s (tính đến ngày %s) có %s nhiệm vụ thực hiện trong kỳ: hoàn thành đúng hạn %s, "+
 		"hoàn thành quá hạn %s, đang thực hiện trong hạn %s, chưa bắt đầu %s, quá hạn %s (không tính %s nhiệm vụ đã hủy). "+
 		"Tỷ lệ hoàn thành: %s/%s nhiệm vụ trong kỳ (%s); tỷ lệ hoàn thành đúng hạn: %s/%s nhiệm vụ đã đến hạn (%s).",
 		r.Period.Title(), r.CutoffOn.VN(), n(t.Total), n(t.DoneOnTime), n(t.DoneLate), n(t.InProgress), n(t.NotStarted),
-		n(t.Overdue), n(t.Cancelled), n(t.Done), n(t.Total), models.FormatPercentPtr(t.CompletionRate),
-		n(t.DoneOnTime), n(t.Due), models.FormatPercentPtr(t.OnTimeRate))
+		n(t.Overdue), n(t.Cancelled), n(t.Done), n(t.Total), vn.FormatPercentPtr(t.CompletionRate),
+		n(t.DoneOnTime), n(t.Due), vn.FormatPercentPtr(t.OnTimeRate))
 	if t.Extended > 0 {
 		out += fmt.Sprintf(" Có %s nhiệm vụ được gia hạn, đánh giá đúng hạn theo thời hạn đã gia hạn.", n(t.Extended))
 	}

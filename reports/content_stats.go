@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/vn"
 )
 
 // indicatorsSection prints each indicator the way the seed report does
@@ -30,10 +31,10 @@ func indicatorSentence(r *models.Report) string {
 		if row.Value == nil {
 			continue
 		}
-		line := fmt.Sprintf("%s: xã đạt %s", row.Name, models.FormatPercent(row.Value.Value))
+		line := fmt.Sprintf("%s: xã đạt %s", row.Name, vn.FormatPercent(row.Value.Value))
 		if row.Target != nil {
 			line = fmt.Sprintf("%s (tỷ lệ quy định đạt %s): xã đạt %s", row.Name, models.TargetText(row.Target),
-				models.FormatPercent(row.Value.Value))
+				vn.FormatPercent(row.Value.Value))
 		}
 		lines = append(lines, line)
 	}
@@ -87,7 +88,7 @@ func dossiersSection(r *models.Report) Section {
 	if len(d.LinkedGroups) > 0 {
 		var parts []string
 		for _, l := range d.LinkedGroups {
-			parts = append(parts, fmt.Sprintf("nhóm %s: %s trường hợp", l.Label, models.FormatInt(deref(l.Received))))
+			parts = append(parts, fmt.Sprintf("nhóm %s: %s trường hợp", l.Label, vn.FormatInt(deref(l.Received))))
 		}
 		s.Blocks = append(s.Blocks, para(fmt.Sprintf("Về thực hiện %02d nhóm thủ tục liên thông điện tử: %s.",
 			len(d.LinkedGroups), strings.Join(parts, "; "))))
@@ -102,16 +103,16 @@ func dossiersSection(r *models.Report) Section {
 // over, when there is one), resolved and the rate, then each channel as
 // resolved/received.
 func dossierSummary(d *models.DossierStats) string {
-	received := fmt.Sprintf("Trong kỳ đã tiếp nhận %s hồ sơ.", models.FormatInt(d.Received))
+	received := fmt.Sprintf("Trong kỳ đã tiếp nhận %s hồ sơ.", vn.FormatInt(d.Received))
 	if d.CarriedOver > 0 {
 		received = fmt.Sprintf("Trong kỳ đã tiếp nhận %s hồ sơ, kỳ trước chuyển sang %s hồ sơ (tổng số phải giải quyết %s hồ sơ).",
-			models.FormatInt(d.Received), models.FormatInt(d.CarriedOver), models.FormatInt(d.Received+d.CarriedOver))
+			vn.FormatInt(d.Received), vn.FormatInt(d.CarriedOver), vn.FormatInt(d.Received+d.CarriedOver))
 	}
 	out := fmt.Sprintf("%s Kết quả giải quyết %s hồ sơ đạt %s.", received,
-		models.FormatInt(d.Resolved), models.FormatPercentPtr(d.ResolvedRate))
+		vn.FormatInt(d.Resolved), vn.FormatPercentPtr(d.ResolvedRate))
 	if d.ResolvedOnTime != nil {
-		out += fmt.Sprintf(" Giải quyết đúng hạn %s hồ sơ (%s).", models.FormatInt(*d.ResolvedOnTime),
-			models.FormatPercentPtr(d.OnTimeRate))
+		out += fmt.Sprintf(" Giải quyết đúng hạn %s hồ sơ (%s).", vn.FormatInt(*d.ResolvedOnTime),
+			vn.FormatPercentPtr(d.OnTimeRate))
 	}
 	var parts []string
 	for _, l := range d.Channels {
@@ -206,5 +207,5 @@ func optText(n *int) string {
 	if n == nil {
 		return "–"
 	}
-	return models.FormatInt(*n)
+	return vn.FormatInt(*n)
 }

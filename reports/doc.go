@@ -7,7 +7,7 @@ package reports
 import (
 	"strings"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/vn"
 )
 
 // Doc is a report laid out as an administrative document (Decree 30/2020):
@@ -70,7 +70,7 @@ func text(s string) Cell { return Cell{Text: s} }
 
 func intCell(n int) Cell {
 	f := float64(n)
-	return Cell{Text: models.FormatInt(n), Num: &f, Kind: "int"}
+	return Cell{Text: vn.FormatInt(n), Num: &f, Kind: "int"}
 }
 
 func optInt(n *int) Cell {
@@ -84,11 +84,11 @@ func pctCell(f *float64) Cell {
 	if f == nil {
 		return text("–")
 	}
-	return Cell{Text: models.FormatPercent(*f), Num: f, Kind: "pct"}
+	return Cell{Text: vn.FormatPercent(*f), Num: f, Kind: "pct"}
 }
 
 func numCell(f float64) Cell {
-	return Cell{Text: models.FormatNumber(f, 2), Num: &f}
+	return Cell{Text: vn.FormatNumber(f, 2), Num: &f}
 }
 
 func upper(s string) string { return strings.ToUpper(s) }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/vn"
 )
 
 // Formats are the file formats a report renders to (besides JSON).
@@ -66,7 +67,7 @@ func FileName(r *models.Report, format string) string {
 func slug(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range models.Fold(s) {
+	for _, r := range vn.Fold(s) {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r >= 'A' && r <= 'Z':
 			b.WriteRune(r)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/vn"
 )
 
 // facts is what the planner captured in a delivery's payload.
@@ -116,7 +117,7 @@ func overdueFor(f facts) string {
 	if f.Days == nil {
 		return "đã quá hạn từ " + f.DueOn.VN()
 	}
-	return fmt.Sprintf("đã %s, thời hạn %s", models.Lateness(f.DueOn.DaysUntil(f.Today), *f.Days), f.DueOn.VN())
+	return fmt.Sprintf("đã %s, thời hạn %s", vn.Lateness(f.DueOn.DaysUntil(f.Today), *f.Days), f.DueOn.VN())
 }
 
 // eventMessage is the title and body of a notice of what someone did to a
@@ -155,7 +156,7 @@ func digestBody(f facts) string {
 		if l.Status == "overdue" {
 			state = "quá hạn"
 			if l.Days != nil {
-				state = models.Lateness(l.DueOn.DaysUntil(f.Date), *l.Days)
+				state = vn.Lateness(l.DueOn.DaysUntil(f.Date), *l.Days)
 			}
 		}
 		fmt.Fprintf(&b, "\n- «%s» — %s, hạn %s", l.Title, state, l.DueOn.VN())

@@ -1,4 +1,7 @@
-package models
+// Package vn writes and reads numbers the Vietnamese way (1.234,5 and
+// 83,2%), folds diacritics for search and duplicates, and words lateness:
+// the one formatter reports, pages and messages share.
+package vn
 
 import (
 	"errors"
@@ -92,7 +95,7 @@ func ParseNumber(s string) (float64, error) {
 		return 0, errNumber
 	}
 	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || !finite(f) {
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		return 0, errNumber
 	}
 	return f, nil
