@@ -68,3 +68,33 @@ func TestTeamMemberSeesOwnUnitsAndLeadership(t *testing.T) {
 		e.do(user(a, role), "GET", "/api/v1/users/"+itoa(otherTeam), nil).expect(http.StatusOK)
 	}
 }
+
+// TestTeamMemberSeesNamesAndRolesOnly: inside a team member's view a
+// colleague shows name, title and roles; sign-in name, e-mail and phone are
+// the staff's to know. The reader's own record stays whole, and staff read
+// everything.
+func TestTeamMemberSeesNamesAndRolesOnly(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	a := e.A
+	chair := a.Users[models.RoleChairman]
+	e.do(user(a, models.RoleAdmin), "PATCH", "/api/v1/users/"+itoa(chair.ID),
+		`{"email":"chutich@vongdong.gov.vn","phone":"0912 345 678","title":"Chủ tịch UBND xã"}`).expect(http.StatusOK)
+	team := user(a, models.RoleTeamMember)
+	var u models.User
+	e.do(team, "GET", "/api/v1/users/"+itoa(chair.ID), nil).expect(http.StatusOK).decode(&u)
+	if u.FullName == "" || u.Title != "Chủ tịch UBND xã" || len(u.Memberships) == 0 {
+		t.Errorf("the chairman's name, title and roles must show: %+v", u)
+	}
+	if u.Username != "" || u.Email != "" || u.Phone != "" || len(u.ReminderChannels) != 0 {
+		t.Errorf("a team member sees the chairman's %q %q %q %v", u.Username, u.Email, u.Phone, u.ReminderChannels)
+	}
+	e.do(team, "GET", "/api/v1/users/"+itoa(a.Users[models.RoleTeamMember].ID), nil).expect(http.StatusOK).decode(&u)
+	if u.Username == "" {
+		t.Error("a team member's own record lost its sign-in name")
+	}
+	e.do(user(a, models.RoleOfficer), "GET", "/api/v1/users/"+itoa(chair.ID), nil).expect(http.StatusOK).decode(&u)
+	if u.Email != "chutich@vongdong.gov.vn" || u.Phone != "0912 345 678" || u.Username == "" {
+		t.Errorf("an officer reads the whole record: %+v", u)
+	}
+}

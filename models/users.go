@@ -183,6 +183,16 @@ func (s *Store) listUsers(ctx context.Context, a *Actor, id int64, whole bool) (
 		if err := json.Unmarshal(r.MembershipsJSON, &users[i].Memberships); err != nil {
 			return nil, err
 		}
+		if !whole && users[i].ID != a.UserID {
+			users[i].redact()
+		}
 	}
 	return users, nil
+}
+
+// redact leaves what a hamlet team member may know of a colleague: the
+// name, job title and roles. The sign-in name, e-mail, phone and reminder
+// channels stay with the staff who manage and remind people.
+func (u *User) redact() {
+	u.Username, u.Email, u.Phone, u.ReminderChannels = "", "", "", pq.StringArray{}
 }
