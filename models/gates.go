@@ -14,6 +14,9 @@ func (a *Actor) MayRecordStats() error { return allowed(a.CanRecordStats()) }
 // MayReadStats is ErrForbidden unless the actor may read statistics and reports.
 func (a *Actor) MayReadStats() error { return allowed(a.CanReadStats()) }
 
+// MayManageUsers is ErrForbidden unless the actor may manage accounts.
+func (a *Actor) MayManageUsers() error { return allowed(a.CanManageUsers()) }
+
 // MayAdminister is ErrForbidden unless the actor is the commune's admin.
 func (a *Actor) MayAdminister() error { return allowed(a.IsAdmin()) }
 

@@ -123,14 +123,20 @@ func firstID(ids []int64) int64 {
 
 // duplicateConflict builds the 409 that names the plan holding the number.
 func (s *Store) duplicateConflict(t *tx, communeID int64, in *PlanInput) error {
-	var ex ExistingPlan
-	err := t.stmt(s.q.PlanByNumber).Get(&ex, communeID, in.Year, in.doc.Symbol, in.doc.No)
+	ex, err := s.planHolding(t, communeID, in.Year, in.doc.Symbol, in.doc.No)
 	if err != nil {
-		return notFound(err)
+		return err
 	}
 	return &ConflictError{Field: "doc_number", Existing: ex,
 		Message: "số " + in.DocNumber + " đã được dùng cho kế hoạch \"" + ex.Title + "\" năm " +
 			itoa(in.Year) + "; gửi lại với confirm_duplicate=true nếu vẫn muốn ghi nhận"}
+}
+
+// planHolding is the live plan that holds number no of symbol in year.
+func (s *Store) planHolding(t *tx, communeID int64, year int, symbol string, no int) (ExistingPlan, error) {
+	var ex ExistingPlan
+	err := t.stmt(s.q.PlanByNumber).Get(&ex, communeID, year, symbol, no)
+	return ex, notFound(err)
 }
 
 func (s *Store) writeReferences(t *tx, communeID, planID int64, refs []ReferenceInput) error {

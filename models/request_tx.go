@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -88,7 +89,7 @@ func (rt *requestTx) run(want *scopeSetting, fn func(*tx) error) (joined bool, e
 // and the next call begins a new one.
 func (rt *requestTx) first(want scopeSetting, fn func(*tx) error) error {
 	rt.n++
-	err := rt.exec("SELECT 1" + scopeSQL(rt.scope, want))
+	err := rt.exec(scopeSQL(rt.scope, want))
 	if err == nil {
 		rt.scope = want
 		rt.depth++
@@ -109,7 +110,7 @@ func (rt *requestTx) call(want scopeSetting, fn func(*tx) error) error {
 	before := rt.scope
 	rt.n++
 	name := "req_" + strconv.Itoa(rt.n)
-	if err := rt.exec("SAVEPOINT " + name + scopeSQL(before, want)); err != nil {
+	if err := rt.exec("SAVEPOINT "+name, scopeSQL(before, want)); err != nil {
 		return err
 	}
 	rt.scope = want
@@ -125,7 +126,7 @@ func (rt *requestTx) call(want scopeSetting, fn func(*tx) error) error {
 		return err
 	}
 	if rt.depth > 0 && before != want { // a nested call hands its caller's scope back
-		if err := rt.exec("SELECT 1" + scopeSQL(want, before)); err != nil {
+		if err := rt.exec(scopeSQL(want, before)); err != nil {
 			return err
 		}
 		rt.scope = before
@@ -133,23 +134,25 @@ func (rt *requestTx) call(want scopeSetting, fn func(*tx) error) error {
 	return nil
 }
 
-// exec sends q unless it is the empty "SELECT 1" (nothing to change).
-func (rt *requestTx) exec(q string) error {
-	if q == "SELECT 1" {
+// exec sends the statements that are not empty in one round trip (the
+// simple query protocol takes several); none, nothing is sent.
+func (rt *requestTx) exec(statements ...string) error {
+	q := strings.Join(slices.DeleteFunc(statements, func(s string) bool { return s == "" }), "; ")
+	if q == "" {
 		return nil
 	}
 	_, err := rt.t.ExecContext(rt.ctx, q)
 	return err
 }
 
-// scopeSQL is the statement that moves the RLS settings from have to want,
-// to append to another: nothing when they agree.
+// scopeSQL is the statement that moves the RLS settings from have to want:
+// empty when they agree.
 func scopeSQL(have, want scopeSetting) string {
 	if have == want {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString("; SELECT ")
+	b.WriteString("SELECT ")
 	for i, k := range []string{"tiendo.commune_id", "tiendo.province"} {
 		v := ""
 		if k == want.key {

@@ -68,6 +68,7 @@ func (s *Store) ListTrash(ctx context.Context, a *Actor) ([]TrashedPlan, error) 
 // meanwhile is a ConflictError on doc_number naming that plan.
 func (s *Store) RestorePlan(ctx context.Context, a *Actor, id int64) (*Plan, error) {
 	w := s.windowFor(ctx, a.Commune)
+	var after *Plan
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		tp, err := s.lockTrashed(t, a, id)
 		if err != nil {
@@ -79,16 +80,12 @@ func (s *Store) RestorePlan(ctx context.Context, a *Actor, id int64) (*Plan, err
 		if _, err := t.stmt(s.trashQ.RestoreTs).Exec(a.CommuneID, id, tp.DeletedAt, w.Today, w.Soon, w.TZ); err != nil {
 			return err
 		}
-		after, err := s.loadPlan(t, a, id)
-		if err != nil {
+		if after, err = s.loadPlan(t, a, id); err != nil {
 			return err
 		}
 		return s.audit(t, a, "restore", "plan", id, tp, after)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.GetPlan(ctx, a, id)
+	return after, err
 }
 
 // lockTrashed loads a plan of the bin for a restore: 404 when it is not in
@@ -117,9 +114,9 @@ func (s *Store) restoreRow(t *tx, a *Actor, tp *TrashedPlan) error {
 	if !ok || c.Field != "doc_number" {
 		return err
 	}
-	var ex ExistingPlan
-	if err := t.stmt(s.q.PlanByNumber).Get(&ex, a.CommuneID, tp.Year, tp.DocSymbol, tp.DocNo); err != nil {
-		return notFound(err)
+	ex, err := s.planHolding(t, a.CommuneID, tp.Year, tp.DocSymbol, tp.DocNo)
+	if err != nil {
+		return err
 	}
 	return &ConflictError{Field: "doc_number", Existing: ex,
 		Message: "số " + tp.DocNumber + " nay đã được dùng cho kế hoạch \"" + ex.Title + "\" năm " + itoa(tp.Year) +

@@ -136,7 +136,12 @@ func (s *Store) ListUsers(ctx context.Context, a *Actor) ([]User, error) {
 // GetUser is one active account of the commune; one the actor may not know
 // of answers 404, as one of another commune does.
 func (s *Store) GetUser(ctx context.Context, a *Actor, id int64) (*User, error) {
-	users, err := s.listUsers(ctx, a, id, a.CanReadDirectory())
+	return s.oneUser(ctx, a, id, a.CanReadDirectory())
+}
+
+// oneUser is account id as listUsers reads it, or ErrNotFound.
+func (s *Store) oneUser(ctx context.Context, a *Actor, id int64, whole bool) (*User, error) {
+	users, err := s.listUsers(ctx, a, id, whole)
 	if err != nil {
 		return nil, err
 	}
@@ -150,17 +155,14 @@ func (s *Store) GetUser(ctx context.Context, a *Actor, id int64) (*User, error) 
 // it is not an active account of the actor's commune, then 403 when the
 // actor may not manage users (as the API's user administration answers).
 func (s *Store) ManagedUser(ctx context.Context, a *Actor, id int64) (*User, error) {
-	users, err := s.listUsers(ctx, a, id, true)
+	u, err := s.oneUser(ctx, a, id, true)
+	if err == nil {
+		err = a.MayManageUsers()
+	}
 	if err != nil {
 		return nil, err
 	}
-	if len(users) == 0 {
-		return nil, ErrNotFound
-	}
-	if !a.CanManageUsers() {
-		return nil, ErrForbidden
-	}
-	return &users[0], nil
+	return u, nil
 }
 
 // listUsers reads the active accounts of the commune, only id when it is not
