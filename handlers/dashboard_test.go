@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/jmoiron/sqlx"
 
 	"github.com/tiendo/tiendo/handlers"
@@ -35,7 +37,7 @@ func dataEnv(t *testing.T, fill func(dsn string)) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	s, err := models.NewStore(db, models.Options{Clock: models.NewFixedClock(sept30), Password: models.TestPasswordParams})
+	s, err := domain.Open(db, models.Options{Clock: models.NewFixedClock(sept30), Password: models.TestPasswordParams})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,6 @@
 // Package handlers is tiendo's HTTP layer: routes, middleware, request
 // binding and responses. It knows HTTP and no SQL; every decision about data
-// is a models.Store call.
+// is a domain.Store call.
 package handlers
 
 import (
@@ -8,9 +8,9 @@ import (
 	"log/slog"
 	"net/http"
 
-	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/models/domain"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/gin-gonic/gin"
 )
 
 // Options configure the HTTP layer.
@@ -30,7 +30,7 @@ type Options struct {
 }
 
 type handler struct {
-	store *models.Store
+	store *domain.Store
 	log   *slog.Logger
 	opts  Options
 }
@@ -38,14 +38,14 @@ type handler struct {
 func init() { gin.SetMode(gin.ReleaseMode) }
 
 // New builds the whole HTTP handler of tiendo.
-func New(store *models.Store, opts Options) http.Handler {
+func New(store *domain.Store, opts Options) http.Handler {
 	return crossOriginProtection(newEngine(store, opts))
 }
 
 // newEngine registers every route. It is separate from New so that tests can
 // list the routes (gin.Engine.Routes) and check each is in the authorization
 // table; registering touches no store, so a nil store will do for that.
-func newEngine(store *models.Store, opts Options) *gin.Engine {
+func newEngine(store *domain.Store, opts Options) *gin.Engine {
 	if opts.Log == nil {
 		opts.Log = slog.Default()
 	}

@@ -14,7 +14,7 @@ import (
 // context, for endTransaction.
 const txWriterKey = "tiendo.tx"
 
-// beginFunc starts a request's transaction: models.Store.BeginRequest.
+// beginFunc starts a request's transaction: domain.Store.BeginRequest.
 type beginFunc func(context.Context) (context.Context, func(commit bool) error)
 
 // transaction runs the request in one database transaction (begin). It ends

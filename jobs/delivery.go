@@ -4,6 +4,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
 )
@@ -26,7 +28,7 @@ type Options struct {
 
 // deliveryJobs are the reminder planner and the dispatcher with the channels
 // this server can use: the inbox and webhooks always, email when configured.
-func deliveryJobs(store *models.Store, o Options) ([]Job, error) {
+func deliveryJobs(store *domain.Store, o Options) ([]Job, error) {
 	owner := processOwner()
 	channels := map[string]notify.Channel{
 		"inbox":   notify.Inbox{Store: store, Owner: owner},

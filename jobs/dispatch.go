@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
 )
@@ -20,7 +22,7 @@ import (
 // with exponential backoff and jitter until MaxAttempts, then the delivery is
 // dead and the commune's admins are told in their inbox.
 type Dispatch struct {
-	Store    *models.Store
+	Store    *domain.Store
 	Channels map[string]notify.Channel
 	// Owner names this process in the outbox (claimed_by) and its log.
 	Owner string

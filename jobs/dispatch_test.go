@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/internal/testnotify"
 	"github.com/tiendo/tiendo/jobs/notify"
@@ -19,7 +21,7 @@ import (
 
 // newDispatch is a dispatcher over store with the inbox, webhook and (when
 // smtp is not nil) email channels, no jitter and owner name.
-func newDispatch(t testing.TB, store *models.Store, owner string, smtp *testnotify.SMTP) Dispatch {
+func newDispatch(t testing.TB, store *domain.Store, owner string, smtp *testnotify.SMTP) Dispatch {
 	t.Helper()
 	channels := map[string]notify.Channel{"inbox": notify.Inbox{Store: store, Owner: owner},
 		"webhook": notify.Webhook{Clock: store.Clock(), AllowPrivate: true}}

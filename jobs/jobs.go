@@ -12,6 +12,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/robfig/cron/v3"
 
 	"github.com/tiendo/tiendo/models"
@@ -37,7 +39,7 @@ type Concurrent interface {
 // Scheduler runs jobs on their schedules, claiming each slot first.
 type Scheduler struct {
 	cron  *cron.Cron
-	store *models.Store
+	store *domain.Store
 	log   *slog.Logger
 	jobs  []Job
 	owner string
@@ -52,7 +54,7 @@ const DefaultJobLease = 2 * time.Minute
 
 // NewScheduler prepares (but does not start) the schedule for jobs; store
 // must be a jobs-pool store.
-func NewScheduler(store *models.Store, log *slog.Logger, jobs ...Job) (*Scheduler, error) {
+func NewScheduler(store *domain.Store, log *slog.Logger, jobs ...Job) (*Scheduler, error) {
 	s := &Scheduler{store: store, log: log, jobs: jobs, owner: processOwner()}
 	s.cron = cron.New(cron.WithLocation(models.VietnamTime),
 		cron.WithChain(cron.Recover(cronLogger{log}), cron.SkipIfStillRunning(cronLogger{log})))
@@ -204,7 +206,7 @@ func (l cronLogger) Error(err error, msg string, kv ...any) {
 
 // All is every job tiendo schedules, working through store (a jobs-pool
 // store); o configures the jobs that reach outside the database.
-func All(store *models.Store, o Options) ([]Job, error) {
+func All(store *domain.Store, o Options) ([]Job, error) {
 	delivery, err := deliveryJobs(store, o)
 	if err != nil {
 		return nil, err

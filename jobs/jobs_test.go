@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/robfig/cron/v3"
 
 	"github.com/tiendo/tiendo/internal/config"
@@ -66,7 +68,7 @@ func TestSlotClaimedOnceAcrossReplicas(t *testing.T) {
 	}
 	defer db.Close()
 	clock := models.NewFixedClock(at("2024-09-30T10:03:00+07:00"))
-	store, err := models.NewStore(db, models.Options{Clock: clock})
+	store, err := domain.Open(db, models.Options{Clock: clock})
 	if err != nil {
 		t.Fatal(err)
 	}

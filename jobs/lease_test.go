@@ -8,20 +8,22 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/testdb"
 	"github.com/tiendo/tiendo/models"
 )
 
 // jobsStore is a jobs-pool store on a fresh database with a fixed clock.
-func jobsStore(t *testing.T, now time.Time) *models.Store {
+func jobsStore(t *testing.T, now time.Time) *domain.Store {
 	t.Helper()
 	db, err := config.ConnectAs(context.Background(), testdb.NewDSN(t), config.JobsRole, 4)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	store, err := models.NewStore(db, models.Options{Clock: models.NewFixedClock(now)})
+	store, err := domain.Open(db, models.Options{Clock: models.NewFixedClock(now)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/internal/testnotify"
 	"github.com/tiendo/tiendo/models"
@@ -14,7 +16,7 @@ import (
 
 // webhookWorld is a commune whose webhook answers with respond, and one
 // assignment queued for it; it returns the jobs' store and the receiver.
-func webhookWorld(t *testing.T, respond func(int) int) (*testfix.World, *models.Store, *testnotify.Webhook) {
+func webhookWorld(t *testing.T, respond func(int) int) (*testfix.World, *domain.Store, *testnotify.Webhook) {
 	t.Helper()
 	w := testfix.New(t)
 	rcv := testnotify.NewWebhook(t, "mot-khoa-bi-mat-du-dai-2024")

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/domain"
 )
 
 // PurgeKeys deletes idempotency keys and page form tokens older than
 // models.IdempotencyTTL, with the answers kept for their replay.
 type PurgeKeys struct {
-	Store *models.Store
+	Store *domain.Store
 }
 
 // Name implements Job.
@@ -30,7 +30,7 @@ func (j PurgeKeys) Run(ctx context.Context, now time.Time) (string, error) {
 // PurgeTrash takes plans that have lain TrashDays in the recycle bin out of
 // it for good (a mark with an audit row, see models.PurgeTrash).
 type PurgeTrash struct {
-	Store *models.Store
+	Store *domain.Store
 }
 
 // Name implements Job.

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/domain"
 )
 
 // Recurrence generates the occurrences of every commune's recurring tasks
@@ -13,7 +13,7 @@ import (
 // the others. The series remember how far they got, so a run after downtime
 // catches up and a repeated run creates nothing twice.
 type Recurrence struct {
-	Store *models.Store
+	Store *domain.Store
 }
 
 // Name implements Job.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -15,7 +17,7 @@ import (
 // late (downtime) queues what is still relevant; a run repeated, or racing
 // another replica, queues nothing twice.
 type Reminders struct {
-	Store   *models.Store
+	Store   *domain.Store
 	Options models.PlanOptions
 }
 

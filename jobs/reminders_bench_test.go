@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/jmoiron/sqlx"
 
 	"github.com/tiendo/tiendo/internal/benchgen"
@@ -47,7 +49,7 @@ func BenchmarkPlanReminders(b *testing.B) {
 	}
 	defer db.Close()
 	first := time.Date(2024, 9, 30, 8, 0, 0, 0, models.VietnamTime)
-	store, err := models.NewStore(db, models.Options{Clock: models.NewFixedClock(first)})
+	store, err := domain.Open(db, models.Options{Clock: models.NewFixedClock(first)})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/reports"
@@ -18,7 +20,7 @@ import (
 // unique key is the claim: a period is built once, whichever replica or
 // catch-up run gets there first.
 type Reports struct {
-	Store *models.Store
+	Store *domain.Store
 }
 
 // catchUpDays is how far back a cut-off still gets its report: a scheduler

@@ -5,14 +5,14 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/domain"
 )
 
 // Snapshot records each day's task status counts per plan, per lead unit
 // and per commune, so that trends can be charted later: statuses change
 // with the clock, and the past cannot be recomputed from today's rows.
 type Snapshot struct {
-	Store *models.Store
+	Store *domain.Store
 }
 
 // Name implements Job.

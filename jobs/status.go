@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/domain"
 )
 
 // Status keeps stored task statuses current as time passes: a task becomes
 // due soon or overdue at midnight without anyone writing to it.
 type Status struct {
-	Store *models.Store
+	Store *domain.Store
 }
 
 // Name implements Job.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/internal/testnotify"
 	"github.com/tiendo/tiendo/jobs/notify"
@@ -18,7 +20,7 @@ import (
 func TestWebhookSettingsRefusePrivateDestinations(t *testing.T) {
 	t.Parallel()
 	w := testfix.New(t)
-	store, err := models.NewStore(w.DB, models.Options{Clock: w.Clock, Password: models.TestPasswordParams})
+	store, err := domain.Open(w.DB, models.Options{Clock: w.Clock, Password: models.TestPasswordParams})
 	if err != nil {
 		t.Fatal(err)
 	}

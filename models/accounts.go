@@ -74,7 +74,7 @@ func (s *Store) manageAccount(ctx context.Context, a *Actor, id int64, action st
 
 // revokeCredentials ends the user's sessions and, when r says so, API tokens.
 func (s *Store) revokeCredentials(t *tx, userID int64, r revoke) error {
-	now := s.clock.Now()
+	now := s.Clock().Now()
 	if r.sessions {
 		if _, err := t.stmt(s.accQ.RevokeSessions).Exec(userID, now); err != nil {
 			return err
@@ -115,7 +115,7 @@ func (s *Store) DisableUser(ctx context.Context, a *Actor, userID int64) error {
 	}
 	return s.manageAccount(ctx, a, userID, "disable", revoke{sessions: true, tokens: true},
 		func(t *tx, acc account) (any, any, error) {
-			_, err := t.stmt(s.accQ.DisableUser).Exec(acc.ID, s.clock.Now())
+			_, err := t.stmt(s.accQ.DisableUser).Exec(acc.ID, s.Clock().Now())
 			return nil, map[string]bool{"disabled": true}, err
 		})
 }
@@ -143,7 +143,7 @@ func (s *Store) SetMemberships(ctx context.Context, a *Actor, userID int64, ms [
 				return nil, nil, err
 			}
 			for _, m := range ms {
-				if _, err := t.stmt(s.q.InsertMember).Exec(a.CommuneID, acc.ID, m.UnitID, m.Role); err != nil {
+				if _, err := t.stmt(s.orgQ.InsertMember).Exec(a.CommuneID, acc.ID, m.UnitID, m.Role); err != nil {
 					return nil, nil, err
 				}
 			}
@@ -229,7 +229,7 @@ func (s *Store) ChangePassword(ctx context.Context, a *Actor, in PasswordChange,
 	}
 	var u credentialRow
 	err := s.identity(ctx, func(on binder) error {
-		return on(s.q.UserByID).GetContext(ctx, &u, a.UserID)
+		return on(s.orgQ.UserByID).GetContext(ctx, &u, a.UserID)
 	})
 	if err != nil {
 		return nil, err

@@ -4,6 +4,8 @@ import (
 	"net"
 	"slices"
 	"time"
+
+	"github.com/tiendo/tiendo/models/calendar"
 )
 
 // VietnamTime is Asia/Ho_Chi_Minh, the default zone of every commune.
@@ -108,3 +110,19 @@ func (a *Actor) IsProvinceViewer() bool { return a.CommuneID == 0 && a.Commune.P
 func SystemActor(c *CommuneInfo) *Actor {
 	return &Actor{CommuneID: c.ID, Commune: *c, FullName: "Hệ thống", system: true}
 }
+
+// Location is the commune's time zone; an unknown name falls back to
+// Vietnam's (the column defaults to it, so this is defence only).
+func (c CommuneInfo) Location() *time.Location { return zoneOf(c.TimeZone) }
+
+// zoneOf loads the zone name, falling back to Vietnam's.
+func zoneOf(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return VietnamTime
+	}
+	return loc
+}
+
+// Today is the commune's date at instant now, in its own time zone.
+func (c CommuneInfo) Today(now time.Time) calendar.Date { return calendar.DateOf(now.In(c.Location())) }

@@ -32,7 +32,8 @@ type AuditFilter struct {
 }
 
 type auditQueries struct {
-	List *sqlx.Stmt `query:"list-audit"`
+	List   *sqlx.Stmt `query:"list-audit"`
+	Insert *sqlx.Stmt `query:"insert-audit"`
 }
 
 // ListAudit reads the commune's audit log, newest first. Only the people who

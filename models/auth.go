@@ -79,7 +79,7 @@ func (s *Store) Login(ctx context.Context, username, password, ip, userAgent str
 func (s *Store) credentials(ctx context.Context, username string) (*credentialRow, error) {
 	var u credentialRow
 	err := s.identity(ctx, func(on binder) error {
-		return on(s.q.UserByName).GetContext(ctx, &u, username)
+		return on(s.orgQ.UserByName).GetContext(ctx, &u, username)
 	})
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
@@ -140,9 +140,9 @@ func (s *Store) openSession(t *tx, userID int64, ip, userAgent string) (string, 
 	if err != nil {
 		return "", time.Time{}, err
 	}
-	now := s.clock.Now()
+	now := s.Clock().Now()
 	expires := now.Add(SessionAbsolute)
-	_, err = t.stmt(s.q.InsertSession).Exec(hash, userID, now, expires, nullIP(ip), userAgent)
+	_, err = t.stmt(s.orgQ.InsertSession).Exec(hash, userID, now, expires, nullIP(ip), userAgent)
 	return token, expires, err
 }
 
@@ -189,7 +189,7 @@ func (s *Store) Authenticate(ctx context.Context, token, ip string) (*Actor, err
 		return a, nil // no commune, no memberships: roll-ups only
 	}
 	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.q.MembershipsOf).Select(&a.Memberships, a.UserID)
+		return t.stmt(s.orgQ.MembershipsOf).Select(&a.Memberships, a.UserID)
 	})
 	return a, err
 }
@@ -198,10 +198,10 @@ func (s *Store) Authenticate(ctx context.Context, token, ip string) (*Actor, err
 // and the absolute expiry.
 func (s *Store) sessionOwner(ctx context.Context, token string) (*ownerRow, error) {
 	hash := hashToken(token)
-	now := s.clock.Now()
+	now := s.Clock().Now()
 	var r sessionRow
 	err := s.identity(ctx, func(on binder) error {
-		err := on(s.q.SessionByHash).GetContext(ctx, &r, hash, now, now.Add(-SessionIdle))
+		err := on(s.orgQ.SessionByHash).GetContext(ctx, &r, hash, now, now.Add(-SessionIdle))
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrUnauthenticated
 		}
@@ -210,7 +210,7 @@ func (s *Store) sessionOwner(ctx context.Context, token string) (*ownerRow, erro
 		}
 		// Written at most once a minute: a write per request would cost more
 		// than the idle expiry it serves.
-		_, err = on(s.q.TouchSession).ExecContext(ctx, hash, now)
+		_, err = on(s.orgQ.TouchSession).ExecContext(ctx, hash, now)
 		return err
 	})
 	if err != nil {
@@ -222,7 +222,7 @@ func (s *Store) sessionOwner(ctx context.Context, token string) (*ownerRow, erro
 // Logout revokes the session behind token.
 func (s *Store) Logout(ctx context.Context, token string) error {
 	return s.identity(ctx, func(on binder) error {
-		_, err := on(s.q.RevokeSession).ExecContext(ctx, hashToken(token), s.clock.Now())
+		_, err := on(s.orgQ.RevokeSession).ExecContext(ctx, hashToken(token), s.Clock().Now())
 		return err
 	})
 }

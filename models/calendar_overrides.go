@@ -127,7 +127,7 @@ func (s *Store) CreateCalendarOverride(ctx context.Context, a *Actor, in Calenda
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		var id int64
 		if err := t.stmt(s.calQ.Insert).Get(&id, a.CommuneID, in.Date, in.Action, in.Kind, in.Name,
-			nullID(a.UserID), s.clock.Now()); err != nil {
+			nullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		o, err := s.overrideOn(t, a, in.Date)

@@ -35,7 +35,7 @@ func (s *Store) withCalendar(ctx context.Context, a *Actor, fn func(*calendar.Ca
 // 0 is the current year).
 func (s *Store) CalendarYear(ctx context.Context, a *Actor, year int) (*CalendarYear, error) {
 	if year == 0 {
-		year = calendar.DateOf(s.clock.Now().In(a.Commune.Location())).Year
+		year = calendar.DateOf(s.Clock().Now().In(a.Commune.Location())).Year
 	}
 	if err := checkYear("year", year); err != nil {
 		return nil, err
@@ -97,4 +97,18 @@ func checkWorkingDays(fromField, daysField string, from calendar.Date, days int)
 		v.Add(daysField, "out_of_range", "số ngày làm việc phải từ -%d đến %d", maxWorkingDaysStep, maxWorkingDaysStep)
 	}
 	return v.Err()
+}
+
+// window is what task_status needs besides the row: today in the commune's
+// time zone and the last day that counts as due soon.
+type window struct {
+	Today calendar.Date
+	Soon  calendar.Date
+	TZ    string
+}
+
+// windowFor is the commune's window now, on the commune's own calendar
+// (see calendars.go for how fresh that is).
+func (s *Store) windowFor(ctx context.Context, c CommuneInfo) window {
+	return windowAt(c, s.calendarOf(ctx, c.ID), s.Clock().Now())
 }

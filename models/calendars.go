@@ -59,6 +59,9 @@ type cachedCalendar struct {
 type calendarCache struct {
 	mu sync.Mutex
 	m  map[int64]cachedCalendar
+	// base is Options.Calendar; ttl how long a confirmed version is trusted.
+	base []calendar.Override
+	ttl  time.Duration
 }
 
 func (c *calendarCache) get(communeID int64) (cachedCalendar, bool) {
@@ -120,10 +123,10 @@ func (s *Store) calendarIn(t *tx, communeID int64) (*calendar.Calendar, error) {
 // commune without overrides shares the process-wide default calendar, whose
 // year tables are then built once for all of them.
 func (s *Store) buildCalendar(rows []overrideRow) *calendar.Calendar {
-	if len(rows) == 0 && s.calBase == nil {
+	if len(rows) == 0 && s.cals.base == nil {
 		return calendar.Default()
 	}
-	base := s.calBase
+	base := s.cals.base
 	if base == nil {
 		base = calendar.Official()
 	}
@@ -143,7 +146,7 @@ func (s *Store) buildCalendar(rows []overrideRow) *calendar.Calendar {
 // report it.
 func (s *Store) calendarOf(ctx context.Context, communeID int64) *calendar.Calendar {
 	e, ok := s.cals.get(communeID)
-	if ok && time.Since(e.confirmed) < s.calTTL {
+	if ok && time.Since(e.confirmed) < s.cals.ttl {
 		return e.cal
 	}
 	ctx, cancel := context.WithTimeout(ctx, calendarLoadTimeout)
@@ -192,19 +195,6 @@ func (s *Store) calendarsAt(ctx context.Context, communes []CommuneInfo) (map[in
 		}
 	}
 	return out, nil
-}
-
-// Location is the commune's time zone; an unknown name falls back to
-// Vietnam's (the column defaults to it, so this is defence only).
-func (c CommuneInfo) Location() *time.Location { return zoneOf(c.TimeZone) }
-
-// zoneOf loads the zone name, falling back to Vietnam's.
-func zoneOf(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		return VietnamTime
-	}
-	return loc
 }
 
 // windowAt is the status window of commune c at instant now on calendar cal:

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
 )
@@ -17,13 +19,13 @@ func TestCalendarChangeReachesTaskStatus(t *testing.T) {
 	t.Parallel()
 	w := testfix.New(t)
 	ctx := context.Background()
-	other, err := models.NewStore(w.DB, models.Options{Clock: w.Clock, Password: models.TestPasswordParams})
+	other, err := domain.Open(w.DB, models.Options{Clock: w.Clock, Password: models.TestPasswordParams})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	models.SetCalendarTTL(other, 0) // confirm the version on every read
-	stale, err := models.NewStore(w.DB, models.Options{Clock: w.Clock, Password: models.TestPasswordParams})
+	models.SetCalendarTTL(other.Store, 0) // confirm the version on every read
+	stale, err := domain.Open(w.DB, models.Options{Clock: w.Clock, Password: models.TestPasswordParams})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +44,7 @@ func TestCalendarChangeReachesTaskStatus(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	status := func(s *models.Store, c *testfix.Commune) string {
+	status := func(s *domain.Store, c *testfix.Commune) string {
 		t.Helper()
 		task, err := s.GetTask(ctx, w.Actor(t, c, models.RoleOfficer), tasks[c].ID)
 		if err != nil {
@@ -50,7 +52,7 @@ func TestCalendarChangeReachesTaskStatus(t *testing.T) {
 		}
 		return task.Status
 	}
-	for _, s := range []*models.Store{w.Store, other, stale} {
+	for _, s := range []*domain.Store{w.Store, other, stale} {
 		if got := status(s, w.A); got != "not_started" {
 			t.Fatalf("before: %s", got)
 		}

@@ -78,7 +78,7 @@ type dossierQueries struct {
 
 // DossierStatsOf returns the statistics recorded for exactly period p.
 func (s *Store) DossierStatsOf(ctx context.Context, a *Actor, p Period) (*DossierStats, error) {
-	if !a.canReadStats() {
+	if !a.CanReadStats() {
 		return nil, ErrForbidden
 	}
 	var out *DossierStats
@@ -95,7 +95,7 @@ func (s *Store) DossierStatsOf(ctx context.Context, a *Actor, p Period) (*Dossie
 
 // ListDossierStats lists the statistics whose period ends in year.
 func (s *Store) ListDossierStats(ctx context.Context, a *Actor, year int) ([]DossierStats, error) {
-	if !a.canReadStats() {
+	if !a.CanReadStats() {
 		return nil, ErrForbidden
 	}
 	if err := checkStatsYear(year); err != nil {

@@ -168,7 +168,7 @@ func (s *Store) RecordDossierStats(ctx context.Context, a *Actor, p Period, in D
 func (s *Store) writeDossierStats(t *tx, a *Actor, p Period, in *DossierInput) (int64, error) {
 	var id int64
 	if err := t.stmt(s.dosQ.Upsert).Get(&id, a.CommuneID, p.Code, p.Start, p.End, *in.Received, *in.Resolved,
-		in.ResolvedOnTime, in.NoAppointment, in.AsOf, in.Source, in.Note, nullID(a.UserID), s.clock.Now(),
+		in.ResolvedOnTime, in.NoAppointment, in.AsOf, in.Source, in.Note, nullID(a.UserID), s.Clock().Now(),
 		derefInt(in.CarriedOver)); err != nil {
 		return 0, err
 	}

@@ -77,3 +77,13 @@ type PreconditionError struct {
 func (e *PreconditionError) Error() string {
 	return "bản ghi đã được người khác thay đổi; hãy tải lại rồi thử lại"
 }
+
+// Warning is a data-quality remark on a record that was accepted anyway.
+type Warning struct {
+	Code    string  `json:"code"`
+	Message string  `json:"message"`
+	Related []int64 `json:"related,omitempty"`
+	// Field is the input field the warning is about, when there is one,
+	// so that a form can show it beside that field.
+	Field string `json:"-"`
+}

@@ -59,7 +59,7 @@ func (in *EvaluationInput) Validate() error {
 // decisions stay in the history.
 func (s *Store) EvaluateTask(ctx context.Context, a *Actor, taskID int64, in EvaluationInput) (*EvaluationResult, error) {
 	w := s.windowFor(ctx, a.Commune)
-	now := s.clock.Now()
+	now := s.Clock().Now()
 	res := &EvaluationResult{}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		before, err := s.lockTask(t, a, taskID, w)

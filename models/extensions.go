@@ -106,7 +106,7 @@ func (s *Store) RequestExtension(ctx context.Context, a *Actor, taskID int64, in
 			return err
 		}
 		var id int64
-		err = t.stmt(s.extQ.Insert).Get(&id, a.CommuneID, taskID, a.UserID, s.clock.Now(), task.DueOn, in.DueOn, in.Reason)
+		err = t.stmt(s.extQ.Insert).Get(&id, a.CommuneID, taskID, a.UserID, s.Clock().Now(), task.DueOn, in.DueOn, in.Reason)
 		if err != nil {
 			return conflictIfNoRows(err, "due_on", "nhiệm vụ đã có một đề xuất gia hạn đang chờ quyết định")
 		}
@@ -135,7 +135,7 @@ func (s *Store) DecideExtension(ctx context.Context, a *Actor, id int64, in Exte
 		if err := checkDecision(a, task, before, &in); err != nil {
 			return err
 		}
-		status, now := ExtensionRefused, s.clock.Now()
+		status, now := ExtensionRefused, s.Clock().Now()
 		if *in.Approve {
 			status = ExtensionApproved
 		}
@@ -187,7 +187,7 @@ func checkDecision(a *Actor, task *Task, x *Extension, in *ExtensionDecision) er
 // moveDue sets a task's deadline to due, keeping the first one, and
 // refreshes its stored status.
 func (s *Store) moveDue(t *tx, a *Actor, taskID int64, due calendar.Date, w window) error {
-	if _, err := t.stmt(s.q.MoveTaskDue).Exec(a.CommuneID, taskID, due, s.clock.Now()); err != nil {
+	if _, err := t.stmt(s.q.MoveTaskDue).Exec(a.CommuneID, taskID, due, s.Clock().Now()); err != nil {
 		return err
 	}
 	_, err := t.stmt(s.q.RefreshStatus).Exec(a.CommuneID, taskID, w.Today, w.Soon, w.TZ)

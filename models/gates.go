@@ -1,7 +1,5 @@
 package models
 
-import "context"
-
 // The pages' gates. A form that reads nothing before it is sent asks one of
 // these, so that it answers 403 where the store's write would.
 
@@ -25,28 +23,4 @@ func allowed(ok bool) error {
 		return ErrForbidden
 	}
 	return nil
-}
-
-// PlanToManage is plan id for a change: 404 outside the commune, then 403
-// for a role that may not manage plans.
-func (s *Store) PlanToManage(ctx context.Context, a *Actor, id int64) (*Plan, error) {
-	p, err := s.GetPlan(ctx, a, id)
-	if err != nil {
-		return nil, err
-	}
-	return p, a.MayManagePlans()
-}
-
-// TaskToEdit is task id and its plan for an edit: 404, then 403 unless the
-// actor may edit the task.
-func (s *Store) TaskToEdit(ctx context.Context, a *Actor, id int64) (*Plan, *Task, error) {
-	t, err := s.GetTask(ctx, a, id)
-	if err != nil {
-		return nil, nil, err
-	}
-	if !t.CanEdit(a) {
-		return nil, nil, ErrForbidden
-	}
-	p, err := s.GetPlan(ctx, a, t.PlanID)
-	return p, t, err
 }

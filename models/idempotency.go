@@ -101,7 +101,7 @@ type keyState struct {
 func (s *Store) ClaimIdempotencyKey(ctx context.Context, a *Actor, k IdempotencyKey) (*IdempotencyClaim, *IdempotentAnswer, error) {
 	claim := &IdempotencyClaim{CommuneID: a.CommuneID, Token: newLeaseToken()}
 	var answer *IdempotentAnswer
-	now := s.clock.Now()
+	now := s.Clock().Now()
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		err := t.stmt(s.idemQ.Claim).Get(&claim.ID, a.CommuneID, a.UserID, k.Scope, k.Key, k.Fingerprint,
 			claim.Token, now.Add(IdempotencyLease), now, now.Add(IdempotencyTTL))
@@ -149,7 +149,7 @@ func (s *Store) CompleteIdempotencyKey(ctx context.Context, c *IdempotencyClaim,
 		return err
 	}
 	return s.inCommune(ctx, c.CommuneID, func(t *tx) error {
-		_, err := t.stmt(s.idemQ.Complete).Exec(c.CommuneID, c.ID, c.Token, ans.Status, string(h), ans.Body, s.clock.Now())
+		_, err := t.stmt(s.idemQ.Complete).Exec(c.CommuneID, c.ID, c.Token, ans.Status, string(h), ans.Body, s.Clock().Now())
 		return err
 	})
 }
@@ -177,7 +177,7 @@ func (s *Store) fenceClaim(t *tx) error {
 	if c == nil {
 		return nil
 	}
-	res, err := t.stmt(s.idemQ.Fence).Exec(c.CommuneID, c.ID, c.Token, s.clock.Now())
+	res, err := t.stmt(s.idemQ.Fence).Exec(c.CommuneID, c.ID, c.Token, s.Clock().Now())
 	if err != nil {
 		return err
 	}

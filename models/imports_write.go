@@ -26,7 +26,7 @@ type importQueries struct {
 func (s *Store) importLookups(t *tx, a *Actor, w window) (ImportLookups, error) {
 	l := ImportLookups{Units: map[string]int64{}, Kinds: map[string]string{}, Today: w.Today}
 	var units []Unit
-	if err := t.stmt(s.q.ListUnits).Select(&units, a.CommuneID); err != nil {
+	if err := t.stmt(s.orgQ.ListUnits).Select(&units, a.CommuneID); err != nil {
 		return l, err
 	}
 	for _, u := range units {
@@ -132,7 +132,7 @@ func (s *Store) importTask(t *tx, a *Actor, planID int64, td TaskDraft, w window
 	in := td.Task
 	var id int64
 	if err := t.stmt(s.q.InsertTask).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
-		in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.clock.Now(),
+		in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.Clock().Now(),
 		in.ReportEvery, *in.ReportGraceDays); err != nil {
 		return err
 	}

@@ -97,7 +97,7 @@ func (s *Store) RecordValue(ctx context.Context, a *Actor, code string, p Period
 		}
 		var valueID int64
 		if err := t.stmt(s.indQ.UpsertValue).Get(&valueID, a.CommuneID, id, p.Code, p.Start, p.End, in.Rate,
-			in.Numerator, in.Denominator, in.AsOf, in.Source, in.Note, nullID(a.UserID), s.clock.Now()); err != nil {
+			in.Numerator, in.Denominator, in.AsOf, in.Source, in.Note, nullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		if out, err = s.valueOf(t, a, id, p); err != nil {
@@ -145,7 +145,7 @@ func (s *Store) values(t *tx, communeID int64, from, to calendar.Date, indicator
 // IndicatorValues lists the values of one indicator (code) or of all
 // (empty code) whose period ends in year, newest first.
 func (s *Store) IndicatorValues(ctx context.Context, a *Actor, code string, year int) ([]IndicatorValue, error) {
-	if !a.canReadStats() {
+	if !a.CanReadStats() {
 		return nil, ErrForbidden
 	}
 	if err := checkStatsYear(year); err != nil {

@@ -96,25 +96,9 @@ type indicatorQueries struct {
 	Tasks        *sqlx.Stmt `query:"indicator-tasks"`
 }
 
-// canReadStats: reports, indicators, dossier statistics and data-quality
-// findings are open to every member of the commune (and the operator).
-func (a *Actor) canReadStats() bool { return a.system || len(a.Memberships) > 0 }
-
-// CanReadStats reports whether the actor may read reports, indicators,
-// dossier statistics and data-quality findings, so that the pages can
-// offer them only to those who may open them.
-func (a *Actor) CanReadStats() bool { return a.canReadStats() }
-
-// CanRecordStats reports whether the actor may record indicator values,
-// targets and dossier statistics and import data: admin, chairman and
-// officers (the one-stop desk officers enter the dossier counts).
-func (a *Actor) CanRecordStats() bool {
-	return a.system || a.HasRole(RoleAdmin, RoleChairman, RoleOfficer)
-}
-
 // Indicators returns the commune's catalogue with the targets of year.
 func (s *Store) Indicators(ctx context.Context, a *Actor, year int) (*IndicatorCatalogue, error) {
-	if !a.canReadStats() {
+	if !a.CanReadStats() {
 		return nil, ErrForbidden
 	}
 	if err := checkStatsYear(year); err != nil {
@@ -184,7 +168,7 @@ func (c *IndicatorCatalogue) Find(code string) *Indicator {
 func (s *Store) ensureIndicator(t *tx, a *Actor, code string) (int64, error) {
 	for range 2 { // a concurrent first use may hide the row from the first try
 		var ids []int64
-		if err := t.stmt(s.indQ.Ensure).Select(&ids, a.CommuneID, code, nullID(a.UserID), s.clock.Now()); err != nil {
+		if err := t.stmt(s.indQ.Ensure).Select(&ids, a.CommuneID, code, nullID(a.UserID), s.Clock().Now()); err != nil {
 			return 0, err
 		}
 		if len(ids) == 1 {

@@ -55,14 +55,14 @@ func (s *Store) CreateIndicator(ctx context.Context, a *Actor, in NewIndicator) 
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		var ids []int64
 		err := t.stmt(s.indQ.Insert).Select(&ids, a.CommuneID, in.Code, in.Group, in.NameVI, in.NameEN, in.Unit,
-			*in.Threshold, in.MaxPoints, nullID(a.UserID), s.clock.Now())
+			*in.Threshold, in.MaxPoints, nullID(a.UserID), s.Clock().Now())
 		if err != nil {
 			return err
 		}
 		if len(ids) == 0 {
 			return &ConflictError{Field: "code", Message: "mã " + in.Code + " là mã của chỉ tiêu có sẵn"}
 		}
-		if out, err = s.indicatorByCode(t, a, in.Code, s.clock.Now().Year()); err != nil {
+		if out, err = s.indicatorByCode(t, a, in.Code, s.Clock().Now().Year()); err != nil {
 			return err
 		}
 		return s.audit(t, a, "create", "indicator", ids[0], nil, out)
@@ -86,7 +86,7 @@ func (s *Store) indicatorByCode(t *tx, a *Actor, code string, year int) (*Indica
 // UpdateIndicator changes an indicator's threshold, or a custom indicator's
 // definition.
 func (s *Store) UpdateIndicator(ctx context.Context, a *Actor, code string, ifMatch int, p IndicatorPatch) (*Indicator, error) {
-	year := s.clock.Now().Year()
+	year := s.Clock().Now().Year()
 	var out *Indicator
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		cur, err := s.indicatorByCode(t, a, code, year)
@@ -108,7 +108,7 @@ func (s *Store) UpdateIndicator(ctx context.Context, a *Actor, code string, ifMa
 			return err
 		}
 		if _, err := t.stmt(s.indQ.Update).Exec(a.CommuneID, id, next.threshold, next.Group, next.NameVI,
-			next.NameEN, next.Unit, next.MaxPoints, s.clock.Now()); err != nil {
+			next.NameEN, next.Unit, next.MaxPoints, s.Clock().Now()); err != nil {
 			return err
 		}
 		if out, err = s.indicatorByCode(t, a, code, year); err != nil {
@@ -197,7 +197,7 @@ func (s *Store) SetTarget(ctx context.Context, a *Actor, code string, year int, 
 			return err
 		}
 		if _, err := t.stmt(s.indQ.UpsertTarget).Exec(a.CommuneID, id, year, *in.Low, in.High, in.Note,
-			nullID(a.UserID), s.clock.Now()); err != nil {
+			nullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		if out, err = s.indicatorByCode(t, a, code, year); err != nil {

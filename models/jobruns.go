@@ -24,7 +24,7 @@ type jobQueries struct {
 // it under a live lease.
 func (s *Store) ClaimSlot(ctx context.Context, job string, slot time.Time, owner string, lease time.Duration) (bool, error) {
 	var got []string
-	err := s.jobQ.ClaimSlot.SelectContext(ctx, &got, job, slot, owner, s.clock.Now(), interval(lease))
+	err := s.jobQ.ClaimSlot.SelectContext(ctx, &got, job, slot, owner, s.Clock().Now(), interval(lease))
 	return len(got) == 1, err
 }
 
@@ -41,7 +41,7 @@ func (s *Store) FinishSlot(ctx context.Context, job string, slot time.Time, owne
 	if runErr != nil {
 		status, detail = "failed", runErr.Error()
 	}
-	_, err := s.jobQ.FinishSlot.ExecContext(ctx, job, slot, s.clock.Now(), status, detail, owner)
+	_, err := s.jobQ.FinishSlot.ExecContext(ctx, job, slot, s.Clock().Now(), status, detail, owner)
 	return err
 }
 

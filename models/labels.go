@@ -118,3 +118,19 @@ func PeriodsOfYear() []struct {
 		{PeriodMonth, months},
 	}
 }
+
+// KindReport is the delivery kind of a "your periodic report is ready" notice.
+const KindReport = "report"
+
+// Period kinds. Provincial practice reports by quarter, 6 months, 9 months and
+// year; months and free ranges are there for ad-hoc questions.
+const (
+	PeriodMonth      = "month"
+	PeriodQuarter    = "quarter"
+	PeriodHalf       = "half"
+	PeriodNineMonths = "nine_months"
+	PeriodYear       = "year"
+	PeriodRange      = "range"
+)
+
+var roman = map[int]string{1: "I", 2: "II", 3: "III", 4: "IV"}

@@ -72,7 +72,7 @@ func (s *Store) ListNotifications(ctx context.Context, a *Actor, f NotificationF
 func (s *Store) MarkNotificationRead(ctx context.Context, a *Actor, id int64) error {
 	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		var got int64
-		return notFound(t.stmt(s.noteQ.MarkRead).Get(&got, a.CommuneID, a.UserID, id, s.clock.Now()))
+		return notFound(t.stmt(s.noteQ.MarkRead).Get(&got, a.CommuneID, a.UserID, id, s.Clock().Now()))
 	})
 }
 
@@ -81,7 +81,7 @@ func (s *Store) MarkNotificationRead(ctx context.Context, a *Actor, id int64) er
 func (s *Store) MarkAllNotificationsRead(ctx context.Context, a *Actor) (int64, error) {
 	var n int64
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		res, err := t.stmt(s.noteQ.ReadAll).Exec(a.CommuneID, a.UserID, s.clock.Now())
+		res, err := t.stmt(s.noteQ.ReadAll).Exec(a.CommuneID, a.UserID, s.Clock().Now())
 		if err != nil {
 			return err
 		}

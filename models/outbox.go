@@ -58,7 +58,7 @@ type outboxQueries struct {
 // now+lease. Rows another dispatcher is claiming are skipped, not waited for,
 // so replicas dispatch side by side.
 func (s *Store) ClaimDeliveries(ctx context.Context, owner string, limit int, lease time.Duration) ([]Outbound, error) {
-	now := s.clock.Now()
+	now := s.Clock().Now()
 	out := []Outbound{}
 	err := s.acrossCommunes(ctx, func(t *tx) error {
 		return t.stmt(s.outQ.Claim).Select(&out, now, limit, owner, now.Add(lease))
@@ -80,7 +80,7 @@ func (s *Store) MarkSending(ctx context.Context, d *Outbound) error {
 // MarkSent records that d reached its recipient; detail is the channel's
 // receipt (an SMTP reply, an HTTP status).
 func (s *Store) MarkSent(ctx context.Context, d *Outbound, owner, detail string) error {
-	return s.finish(ctx, s.outQ.Sent, d.ID, d.Attempts, s.clock.Now(), owner, detail)
+	return s.finish(ctx, s.outQ.Sent, d.ID, d.Attempts, s.Clock().Now(), owner, detail)
 }
 
 // DeliverToInbox writes d into its recipient's inbox and marks it sent in
@@ -102,7 +102,7 @@ func (s *Store) MarkFailed(ctx context.Context, d *Outbound, owner string, sendE
 	if len(msg) > 1000 {
 		msg = msg[:1000]
 	}
-	return s.finish(ctx, s.outQ.Failed, d.ID, d.Attempts, s.clock.Now(), owner, msg, retryAt, dead)
+	return s.finish(ctx, s.outQ.Failed, d.ID, d.Attempts, s.Clock().Now(), owner, msg, retryAt, dead)
 }
 
 // finish runs one fenced outcome statement: it changes the delivery only

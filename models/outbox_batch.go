@@ -28,7 +28,7 @@ func (s *Store) DeliverBatchToInbox(ctx context.Context, ds []*Outbound, owner s
 	var sent []int64
 	err := s.acrossCommunes(ctx, func(t *tx) error {
 		sent = sent[:0]
-		return t.stmt(s.outBatchQ.Inbox).Select(&sent, ids, attempts, s.clock.Now(), owner, titles, bodies, links)
+		return t.stmt(s.outBatchQ.Inbox).Select(&sent, ids, attempts, s.Clock().Now(), owner, titles, bodies, links)
 	})
 	out := make(map[int64]bool, len(sent))
 	for _, id := range sent {

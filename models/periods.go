@@ -9,17 +9,6 @@ import (
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
-// Period kinds. Provincial practice reports by quarter, 6 months, 9 months and
-// year; months and free ranges are there for ad-hoc questions.
-const (
-	PeriodMonth      = "month"
-	PeriodQuarter    = "quarter"
-	PeriodHalf       = "half"
-	PeriodNineMonths = "nine_months"
-	PeriodYear       = "year"
-	PeriodRange      = "range"
-)
-
 // Period is a reporting period (kỳ báo cáo): calendar days Start..End, both
 // included, with the code it is asked for by and a Vietnamese label.
 type Period struct {
@@ -98,8 +87,6 @@ func namedPeriod(year int, rest string) (Period, bool) {
 	}
 	return Period{}, false
 }
-
-var roman = map[int]string{1: "I", 2: "II", 3: "III", 4: "IV"}
 
 // RangePeriod is the free period from..to, both days included.
 func RangePeriod(from, to calendar.Date) (Period, error) {

@@ -94,105 +94,14 @@ func (a *Actor) workUnitIDs() []int64 {
 	return ids
 }
 
-// isAssigned reports whether the actor is one of the task's named people.
-func (t *Task) isAssigned(a *Actor) bool {
-	return a.isPerson() && slices.Contains(t.AssigneeIDs, a.UserID)
-}
+// CanReadStats reports whether the actor may read reports, indicators,
+// dossier statistics and data-quality findings: every member of the commune
+// (and the operator).
+func (a *Actor) CanReadStats() bool { return a.system || len(a.Memberships) > 0 }
 
-// involves reports whether one of units leads or supports the task.
-func (t *Task) involves(units []int64) bool {
-	return slices.Contains(units, t.LeadUnitID) ||
-		slices.ContainsFunc(t.SupportingUnitIDs, func(u int64) bool { return slices.Contains(units, u) })
-}
-
-// CanReportProgress reports whether the actor may add to the task's progress
-// history: admin and chairman always; officers and team members when their
-// unit (or the unit it belongs to, as a hamlet team to its hamlet) leads or
-// supports the task; anyone the task names as assignee, since being named is
-// being made responsible.
-func (t *Task) CanReportProgress(a *Actor) bool {
-	if !a.isPerson() {
-		return false
-	}
-	if a.HasRole(RoleAdmin, RoleChairman) || t.isAssigned(a) {
-		return true
-	}
-	return t.involves(a.ReportingUnitIDs())
-}
-
-// CanEdit reports whether the actor may change the task's content (title,
-// description, dates, target, weight): admin and chairman; an officer on
-// their own task, one their unit leads or they are assigned to. Changing who
-// does the work or whether it is cancelled needs CanAssign or CanCancel too.
-func (t *Task) CanEdit(a *Actor) bool {
-	if a.isManager() {
-		return true
-	}
-	if !a.HasRole(RoleOfficer) {
-		return false
-	}
-	return slices.Contains(a.unitsAs(RoleOfficer), t.LeadUnitID) || t.isAssigned(a)
-}
-
-// CanAssign reports whether the actor may change the lead unit, the
-// supporting units or the assignees: that is giving work out, the chairman's
-// power (and the admin's).
-func (t *Task) CanAssign(a *Actor) bool { return a.isManager() }
-
-// CanCancel reports whether the actor may cancel the task or reopen a
-// cancelled one.
-func (t *Task) CanCancel(a *Actor) bool { return a.isManager() }
-
-// CanDelete reports whether the actor may delete the task.
-func (t *Task) CanDelete(a *Actor) bool { return a.isManager() }
-
-// CanEvaluate reports whether the actor may accept or return the task's
-// result: admin and chairman on any task; a steering member on tasks of a
-// plan steered by a committee they sit on.
-func (t *Task) CanEvaluate(a *Actor) bool {
-	if !a.isPerson() {
-		return false
-	}
-	if a.HasRole(RoleAdmin, RoleChairman) {
-		return true
-	}
-	s := t.PlanSteeringUnitID
-	return s != nil && slices.Contains(a.unitsAs(RoleSteeringMember), *s)
-}
-
-// CanDecideExtension reports whether the actor may approve or refuse a
-// request for a later deadline: whoever manages the plan (chairman, admin),
-// as a person, since the decision is signed.
-func (t *Task) CanDecideExtension(a *Actor) bool { return a.isPerson() && a.CanManagePlans() }
-
-// CanComment reports whether the actor may comment on the task; every role
-// may, so the rule is the actor's.
-func (t *Task) CanComment(a *Actor) bool { return a.CanComment() }
-
-// authorizeChange checks every power a task patch needs: editing at all, and
-// assigning or cancelling when the new state changes those.
-func (t *Task) authorizeChange(a *Actor, in *TaskInput) error {
-	if !t.CanEdit(a) {
-		return ErrForbidden
-	}
-	assigns := in.LeadUnitID != t.LeadUnitID || !sameIDs(in.SupportingUnitIDs, t.SupportingUnitIDs) ||
-		!sameIDs(in.AssigneeIDs, t.AssigneeIDs)
-	if assigns && !t.CanAssign(a) {
-		return ErrForbidden
-	}
-	if in.cancelled != (t.CancelledAt != nil) && !t.CanCancel(a) {
-		return ErrForbidden
-	}
-	return nil
-}
-
-// sameIDs compares two id lists as sets, so a client that resends the
-// current list in another order is not asking to reassign.
-func sameIDs(a, b []int64) bool {
-	norm := func(ids []int64) []int64 {
-		out := slices.Clone(ids)
-		slices.Sort(out)
-		return slices.Compact(out)
-	}
-	return slices.Equal(norm(a), norm(b))
+// CanRecordStats reports whether the actor may record indicator values,
+// targets and dossier statistics and import data: admin, chairman and
+// officers (the one-stop desk officers enter the dossier counts).
+func (a *Actor) CanRecordStats() bool {
+	return a.system || a.HasRole(RoleAdmin, RoleChairman, RoleOfficer)
 }

@@ -43,7 +43,7 @@ type ExportTask struct {
 // read the audit log.
 func (s *Store) ExportPlan(ctx context.Context, a *Actor, id int64) (*PlanExport, error) {
 	w := s.windowFor(ctx, a.Commune)
-	e := &PlanExport{ExportedAt: s.clock.Now(), Tasks: []ExportTask{}, Progress: []Progress{}, History: []AuditEntry{}}
+	e := &PlanExport{ExportedAt: s.Clock().Now(), Tasks: []ExportTask{}, Progress: []Progress{}, History: []AuditEntry{}}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		var err error
 		if e.Plan, err = s.loadPlan(t, a, id); err != nil {

@@ -42,16 +42,6 @@ type Reference struct {
 	Title     string        `json:"title" db:"title"`
 }
 
-// Warning is a data-quality remark on a record that was accepted anyway.
-type Warning struct {
-	Code    string  `json:"code"`
-	Message string  `json:"message"`
-	Related []int64 `json:"related,omitempty"`
-	// Field is the input field the warning is about, when there is one,
-	// so that a form can show it beside that field.
-	Field string `json:"-"`
-}
-
 // PlanFilter narrows ListPlans; zero fields do not filter.
 type PlanFilter struct {
 	Year   int
@@ -98,7 +88,7 @@ func (s *Store) CreatePlan(ctx context.Context, a *Actor, in PlanInput) (*Plan, 
 }
 
 func (s *Store) insertPlan(t *tx, a *Actor, in *PlanInput) (int64, error) {
-	d, now := in.doc, s.clock.Now()
+	d, now := in.doc, s.Clock().Now()
 	ids := []int64{}
 	for _, dup := range []bool{false, true} {
 		if dup && !in.ConfirmDuplicate {
@@ -211,7 +201,7 @@ func (s *Store) savePlan(t *tx, a *Actor, id int64, in *PlanInput, confirm bool)
 	d := in.doc
 	err := t.savepoint(func() error {
 		_, err := t.stmt(s.q.UpdatePlan).Exec(a.CommuneID, id, in.DocNumber, d.No, d.Type, d.Symbol,
-			in.IssuedOn, in.Year, in.Kind, in.Title, in.Summary, in.Status, in.ConfirmDuplicate, s.clock.Now(),
+			in.IssuedOn, in.Year, in.Kind, in.Title, in.Summary, in.Status, in.ConfirmDuplicate, s.Clock().Now(),
 			in.SteeringUnitID)
 		return err
 	})
@@ -228,7 +218,7 @@ func (s *Store) savePlan(t *tx, a *Actor, id int64, in *PlanInput, confirm bool)
 // DeletePlan moves a plan and its tasks to the recycle bin (trash.go), from
 // which they can be restored for TrashDays; the rows stay for audit.
 func (s *Store) DeletePlan(ctx context.Context, a *Actor, id int64, ifMatch int) (*DeletedPlan, error) {
-	now := s.clock.Now()
+	now := s.Clock().Now()
 	d := &DeletedPlan{PurgeAfter: purgeAfter(now)}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		cur, err := s.lockPlan(t, a, id, ifMatch)

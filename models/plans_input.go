@@ -3,7 +3,6 @@ package models
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/docnumber"
@@ -127,18 +126,5 @@ func (in *PlanInput) validateReferences(v *ValidationError) {
 		r.Issuer, r.Title = cleanText(r.Issuer), cleanText(r.Title)
 		checkText(v, field+".issuer", r.Issuer, 200, false)
 		checkText(v, field+".title", r.Title, 1000, false)
-	}
-}
-
-// checkText enforces presence and a length limit in characters.
-func checkText(v *ValidationError, field, s string, max int, required bool) {
-	switch n := len([]rune(s)); {
-	case required && n == 0:
-		v.Add(field, "required", "không được để trống")
-	case n > max:
-		v.Add(field, "too_long", "tối đa %d ký tự", max)
-	case strings.ContainsRune(s, 0):
-		// PostgreSQL text cannot hold NUL; refused here, the client hears which field.
-		v.Add(field, "invalid", "không được chứa ký tự NUL")
 	}
 }

@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"github.com/lib/pq"
 
@@ -123,5 +122,3 @@ func (c StatusCounts) add(status string, n int) {
 
 // CompletionRate is the completion rate of these tasks as Tally defines it.
 func (c StatusCounts) CompletionRate() *float64 { return TallyOf(c).CompletionRate }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -72,7 +72,7 @@ func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in P
 			ActualValue: in.ActualValue, Note: in.Note}
 		// The time is read under the task's lock, and the statement keeps it
 		// from running before the last report's (insert-progress).
-		now := s.clock.Now()
+		now := s.Clock().Now()
 		row := t.stmt(s.q.InsertProgress).QueryRowx(a.CommuneID, taskID, a.UserID, p.Percent, p.ActualValue, p.Note, now)
 		if err := row.Scan(&p.ID, &p.CreatedAt); err != nil {
 			return err

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/jmoiron/sqlx"
 
 	"github.com/tiendo/tiendo/internal/testfix"
@@ -84,7 +86,7 @@ func TestConcurrentReportsAgreeWithHistory(t *testing.T) {
 	ctx := context.Background()
 	w := testfix.New(t)
 	chair, task := officeTask(t, w)
-	skewed, err := models.NewStore(w.DB, models.Options{Clock: &backwardsClock{now: testfix.Now}})
+	skewed, err := domain.Open(w.DB, models.Options{Clock: &backwardsClock{now: testfix.Now}})
 	if err != nil {
 		t.Fatal(err)
 	}

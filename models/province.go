@@ -64,7 +64,7 @@ func (s *Store) ProvinceRollup(ctx context.Context, a *Actor, year int) (*Provin
 	if year != 0 && (year < 1900 || year > 2100) {
 		return nil, Invalid("year", "out_of_range", "năm phải từ 1900 đến 2100")
 	}
-	now := s.clock.Now()
+	now := s.Clock().Now()
 	if year == 0 {
 		year = now.In(VietnamTime).Year()
 	}
@@ -169,7 +169,7 @@ func (s *Store) CreateProvinceUser(ctx context.Context, in NewProvinceUser) (int
 	}
 	var id int64
 	err = s.identity(ctx, func(on binder) error {
-		return on(s.q.InsertProvinceUser).GetContext(ctx, &id, cleanText(in.Province), nu.Username, nu.FullName, "", hash, false)
+		return on(s.orgQ.InsertProvinceUser).GetContext(ctx, &id, cleanText(in.Province), nu.Username, nu.FullName, "", hash, false)
 	})
 	return id, mapPGError(err)
 }

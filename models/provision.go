@@ -50,7 +50,7 @@ func (s *Store) ProvisionCommune(ctx context.Context, in NewTenant) (*Tenant, er
 	}
 	out := &Tenant{}
 	err = s.acrossCommunes(ctx, func(t *tx) error {
-		if err := t.stmt(s.q.InsertCommune).Get(&out.Commune, c.Code, c.Name, c.Kind, c.Province, c.TimeZone); err != nil {
+		if err := t.stmt(s.orgQ.InsertCommune).Get(&out.Commune, c.Code, c.Name, c.Kind, c.Province, c.TimeZone); err != nil {
 			return err
 		}
 		// From here on the rows belong to the new commune, and RLS says so.
@@ -128,7 +128,7 @@ func (s *Store) OperatorResetPassword(ctx context.Context, username, password st
 	}
 	var c CommuneInfo
 	err = s.identity(ctx, func(on binder) error {
-		return on(s.q.CommuneByID).GetContext(ctx, &c, u.CommuneID.Int64)
+		return on(s.orgQ.CommuneByID).GetContext(ctx, &c, u.CommuneID.Int64)
 	})
 	if err != nil {
 		return err

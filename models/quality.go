@@ -52,7 +52,7 @@ type qualityQueries struct {
 
 // Quality lists the data-quality findings of year.
 func (s *Store) Quality(ctx context.Context, a *Actor, year int) (*QualityReport, error) {
-	if !a.canReadStats() {
+	if !a.CanReadStats() {
 		return nil, ErrForbidden
 	}
 	if err := checkStatsYear(year); err != nil {

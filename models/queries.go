@@ -14,55 +14,6 @@ import (
 //go:embed queries/*.sql
 var queryFiles embed.FS
 
-// queries holds every statement of queries/*.sql, prepared at start-up so a
-// broken query stops the process before it serves. Fields are filled by name
-// from the `-- name: x` markers.
-type queries struct {
-	CommuneByID        *sqlx.Stmt `query:"commune-by-id"`
-	InsertCommune      *sqlx.Stmt `query:"insert-commune"`
-	ListUnits          *sqlx.Stmt `query:"list-units"`
-	InsertUnit         *sqlx.Stmt `query:"insert-unit"`
-	ListUsers          *sqlx.Stmt `query:"list-users"`
-	InsertUser         *sqlx.Stmt `query:"insert-user"`
-	InsertProvinceUser *sqlx.Stmt `query:"insert-province-user"`
-	InsertMember       *sqlx.Stmt `query:"insert-membership"`
-	UserByName         *sqlx.Stmt `query:"user-by-username"`
-	UserByID           *sqlx.Stmt `query:"user-by-id"`
-	MembershipsOf      *sqlx.Stmt `query:"memberships-of"`
-	InsertSession      *sqlx.Stmt `query:"insert-session"`
-	SessionByHash      *sqlx.Stmt `query:"session-by-hash"`
-	TouchSession       *sqlx.Stmt `query:"touch-session"`
-	RevokeSession      *sqlx.Stmt `query:"revoke-session"`
-	InsertPlan         *sqlx.Stmt `query:"insert-plan"`
-	GetPlan            *sqlx.Stmt `query:"get-plan"`
-	ListPlans          *sqlx.Stmt `query:"list-plans"`
-	UpdatePlan         *sqlx.Stmt `query:"update-plan"`
-	DeletePlan         *sqlx.Stmt `query:"delete-plan"`
-	PlanByNumber       *sqlx.Stmt `query:"plan-by-number"`
-	LockPlan           *sqlx.Stmt `query:"lock-plan"`
-	PlanVersion        *sqlx.Stmt `query:"plan-version"`
-	PlanRefs           *sqlx.Stmt `query:"plan-references"`
-	DeletePlanRefs     *sqlx.Stmt `query:"delete-plan-references"`
-	InsertPlanRef      *sqlx.Stmt `query:"insert-plan-reference"`
-	PlanCounts         *sqlx.Stmt `query:"plan-status-counts"`
-	InsertTask         *sqlx.Stmt `query:"insert-task"`
-	GetTask            *sqlx.Stmt `query:"get-task"`
-	ListTasks          *sqlx.Stmt `query:"list-tasks"`
-	TaskHasRecipient   *sqlx.Stmt `query:"task-has-recipient"`
-	InputHasRecipient  *sqlx.Stmt `query:"input-has-recipient"`
-	MoveTaskDue        *sqlx.Stmt `query:"move-task-due"`
-	UpdateTask         *sqlx.Stmt `query:"update-task"`
-	DeleteTask         *sqlx.Stmt `query:"delete-task"`
-	SetTaskUnits       *sqlx.Stmt `query:"set-task-units"`
-	SetAssignees       *sqlx.Stmt `query:"set-task-assignees"`
-	LockTask           *sqlx.Stmt `query:"lock-task"`
-	RefreshStatus      *sqlx.Stmt `query:"refresh-task-status"`
-	InsertProgress     *sqlx.Stmt `query:"insert-progress"`
-	ApplyProgress      *sqlx.Stmt `query:"apply-progress"`
-	ListProgress       *sqlx.Stmt `query:"list-progress"`
-	InsertAudit        *sqlx.Stmt `query:"insert-audit"`
-}
-
 // loadQueries reads the named blocks of queries/*.sql.
 func loadQueries() (map[string]string, error) {
 	out := map[string]string{}

@@ -64,7 +64,7 @@ func (s *Store) reportSettings(t *tx, communeID int64) (ReportSettings, error) {
 // ReportSettingsOf returns the commune's reporting rules.
 func (s *Store) ReportSettingsOf(ctx context.Context, a *Actor) (ReportSettings, error) {
 	var r ReportSettings
-	if !a.canReadStats() {
+	if !a.CanReadStats() {
 		return r, ErrForbidden
 	}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
@@ -90,7 +90,7 @@ func (s *Store) SetReportSettings(ctx context.Context, a *Actor, in ReportSettin
 			return err
 		}
 		if _, err := t.stmt(s.repQ.UpsertSettings).Exec(a.CommuneID, in.CutoffDay, in.CutoffMonthsBeforeEnd,
-			in.ScheduledKinds, nullID(a.UserID), s.clock.Now()); err != nil {
+			in.ScheduledKinds, nullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		return s.audit(t, a, "update", "report_settings", a.CommuneID, before, in)

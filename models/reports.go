@@ -100,10 +100,10 @@ type reportQueries struct {
 // BuildReport assembles the report of o.Period in one read-only transaction,
 // so every section sees the same data.
 func (s *Store) BuildReport(ctx context.Context, a *Actor, o ReportOptions) (*Report, error) {
-	if !a.canReadStats() {
+	if !a.CanReadStats() {
 		return nil, ErrForbidden
 	}
-	r := &Report{Period: o.Period, BuiltAt: s.clock.Now(), WithQuality: o.Quality,
+	r := &Report{Period: o.Period, BuiltAt: s.Clock().Now(), WithQuality: o.Quality,
 		Commune: ReportCommune{Name: a.Commune.Name, Kind: a.Commune.Kind, Province: a.Commune.Province}}
 	w := s.windowFor(ctx, a.Commune)
 	cal := s.calendarOf(ctx, a.CommuneID)

@@ -40,7 +40,7 @@ func (s *Store) SaveScheduledReport(ctx context.Context, a *Actor, r *Report, fi
 		for _, f := range files {
 			var ids []int64
 			err := t.stmt(s.repQ.InsertBuilt).Select(&ids, a.CommuneID, r.Period.Code, r.Period.Start, r.Period.End,
-				r.CutoffOn, f.Format, f.FileName, f.ContentType, f.Content, s.clock.Now(), "scheduler")
+				r.CutoffOn, f.Format, f.FileName, f.ContentType, f.Content, s.Clock().Now(), "scheduler")
 			if err != nil {
 				return err
 			}
@@ -62,7 +62,7 @@ func (s *Store) ScheduledReportExists(ctx context.Context, a *Actor, p Period) (
 
 // ListBuiltReports lists the commune's kept report files, newest first.
 func (s *Store) ListBuiltReports(ctx context.Context, a *Actor) ([]BuiltReport, error) {
-	if !a.canReadStats() {
+	if !a.CanReadStats() {
 		return nil, ErrForbidden
 	}
 	out := []BuiltReport{}
@@ -74,7 +74,7 @@ func (s *Store) ListBuiltReports(ctx context.Context, a *Actor) ([]BuiltReport, 
 
 // BuiltReportFile returns one kept report file.
 func (s *Store) BuiltReportFile(ctx context.Context, a *Actor, id int64) (*ReportFile, error) {
-	if !a.canReadStats() {
+	if !a.CanReadStats() {
 		return nil, ErrForbidden
 	}
 	var f ReportFile

@@ -7,9 +7,6 @@ import (
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
-// KindReport is the delivery kind of a "your periodic report is ready" notice.
-const KindReport = "report"
-
 // ReportNotice is the payload of a report notice: what the inbox message
 // is written from (jobs/notify).
 type ReportNotice struct {
@@ -30,7 +27,7 @@ func (s *Store) NotifyReportReady(ctx context.Context, a *Actor, r *Report, file
 	}
 	var n int
 	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.repQ.Notify).Get(&n, a.CommuneID, r.Period.Code, string(payload), s.clock.Now())
+		return t.stmt(s.repQ.Notify).Get(&n, a.CommuneID, r.Period.Code, string(payload), s.Clock().Now())
 	})
 	return n, err
 }

@@ -62,7 +62,7 @@ func (in *NarrativeInput) Validate() error {
 // ReportNarrative reads the narrative of period p; an empty one (version 0)
 // when nothing was written. Every member may read it, as the report.
 func (s *Store) ReportNarrative(ctx context.Context, a *Actor, p Period) (*Narrative, error) {
-	if !a.canReadStats() {
+	if !a.CanReadStats() {
 		return nil, ErrForbidden
 	}
 	var n *Narrative
@@ -107,7 +107,7 @@ func (s *Store) PutReportNarrative(ctx context.Context, a *Actor, p Period, ifMa
 		}
 		out = &Narrative{}
 		if err := t.stmt(s.repQ.UpsertNarrative).Get(out, a.CommuneID, p.Code, p.Start, p.End, in.Results,
-			in.Limitations, in.Causes, in.Directions, in.Proposals, nullID(a.UserID), s.clock.Now()); err != nil {
+			in.Limitations, in.Causes, in.Directions, in.Proposals, nullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		return s.audit(t, a, "update", "report_narrative", out.ID, cur, out)

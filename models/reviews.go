@@ -74,7 +74,7 @@ func (s *Store) AddComment(ctx context.Context, a *Actor, taskID int64, in Comme
 		if err := in.Validate(); err != nil {
 			return err
 		}
-		if r, err = s.insertReview(t, a, taskID, ReviewComment, in.Body, s.clock.Now()); err != nil {
+		if r, err = s.insertReview(t, a, taskID, ReviewComment, in.Body, s.Clock().Now()); err != nil {
 			return err
 		}
 		return s.audit(t, a, "comment", "task", taskID, nil, r)

@@ -101,7 +101,7 @@ func (s *Store) CreateSeries(ctx context.Context, a *Actor, planID int64, in Ser
 		var id int64
 		if err := t.stmt(s.seriesQ.Insert).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
 			int64Array(in.SupportingUnitIDs), int64Array(in.AssigneeIDs), in.Rule, intArray(in.Weekdays),
-			in.DayOfMonth, in.OnHoliday, in.StartsOn, in.EndsOn, nullID(a.UserID), s.clock.Now()); err != nil {
+			in.DayOfMonth, in.OnHoliday, in.StartsOn, in.EndsOn, nullID(a.UserID), s.Clock().Now()); err != nil {
 			return notFound(err)
 		}
 		sr, err := s.generateLocked(t, a, id)

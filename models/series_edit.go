@@ -48,7 +48,7 @@ func (s *Store) UpdateSeries(ctx context.Context, a *Actor, id int64, ifMatch in
 		}
 		if _, err := t.stmt(s.seriesQ.Update).Exec(a.CommuneID, id, in.Title, in.Description, in.LeadUnitID,
 			int64Array(in.SupportingUnitIDs), int64Array(in.AssigneeIDs), in.Rule, intArray(in.Weekdays),
-			in.DayOfMonth, in.OnHoliday, in.EndsOn, s.clock.Now()); err != nil {
+			in.DayOfMonth, in.OnHoliday, in.EndsOn, s.Clock().Now()); err != nil {
 			return err
 		}
 		if !in.EndsOn.IsZero() {
@@ -78,7 +78,7 @@ func (s *Store) StopSeries(ctx context.Context, a *Actor, id int64, ifMatch int)
 			return err
 		}
 		var endsOn calendar.Date
-		if err := t.stmt(s.seriesQ.Stop).Get(&endsOn, a.CommuneID, id, w.Today, s.clock.Now()); err != nil {
+		if err := t.stmt(s.seriesQ.Stop).Get(&endsOn, a.CommuneID, id, w.Today, s.Clock().Now()); err != nil {
 			return err
 		}
 		retired, err := s.retire(t, a, id, endsOn, w.Today)
@@ -98,6 +98,6 @@ func (s *Store) retire(t *tx, a *Actor, id int64, endsOn, today calendar.Date) (
 		cut = today
 	}
 	retired := []int64{}
-	err := t.stmt(s.seriesQ.Retire).Select(&retired, a.CommuneID, id, cut, s.clock.Now())
+	err := t.stmt(s.seriesQ.Retire).Select(&retired, a.CommuneID, id, cut, s.Clock().Now())
 	return retired, err
 }

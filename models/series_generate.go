@@ -73,7 +73,7 @@ func (s *Store) generateLocked(t *tx, a *Actor, id int64) (*Series, error) {
 	if err != nil {
 		return nil, err
 	}
-	now := s.clock.Now()
+	now := s.Clock().Now()
 	if _, err := s.generate(t, a, sr, cal, windowAt(a.Commune, cal, now), now); err != nil {
 		return nil, err
 	}

@@ -107,13 +107,13 @@ func (s *Store) PutSettings(ctx context.Context, a *Actor, ifMatch int, in Setti
 		if err := checkIfMatch(ifMatch, cur.Version); err != nil {
 			return err
 		}
-		if out, err = in.apply(cur, s.allowPrivateWebhooks); err != nil {
+		if out, err = in.apply(cur, s.Options().AllowPrivateWebhooks); err != nil {
 			return err
 		}
 		var r settingsRow
 		if err := t.stmt(s.setQ.Upsert).Get(&r, a.CommuneID, out.DueSoonDays, out.DueToday, out.OverdueFirstAfter,
 			out.OverdueEvery, out.EscalateAfter, out.StaleAfterDays, out.DigestEnabled, out.DigestAt, out.EmailEnabled,
-			out.WebhookEnabled, out.WebhookURL, out.webhookSecret, nullID(a.UserID), s.clock.Now()); err != nil {
+			out.WebhookEnabled, out.WebhookURL, out.webhookSecret, nullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		out = r.settings()

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -19,7 +18,8 @@ import (
 // methods, each scoped to the caller's commune in SQL.
 type Store struct {
 	db        *sqlx.DB
-	q         queries
+	q         planQueries
+	orgQ      orgQueries
 	auditQ    auditQueries
 	provinceQ provinceQueries
 	jobQ      jobQueries
@@ -36,16 +36,13 @@ type Store struct {
 	impQ      importQueries
 	clock     Clock
 	Password  PasswordParams
-	// allowPrivateWebhooks is Options.AllowPrivateWebhooks.
-	allowPrivateWebhooks bool
+	opts      Options
 
 	// The deadline engine: per-commune calendars (calendars.go), series and snapshots.
 	calQ    calendarQueries
 	seriesQ seriesQueries
 	snapQ   snapshotQueries
 	cals    calendarCache
-	calBase []calendar.Override
-	calTTL  time.Duration
 
 	// The reminder pipeline: settings, planner, outbox, inbox (deliveries.go…).
 	setQ  settingsQueries
@@ -76,8 +73,7 @@ type Options struct {
 
 // NewStore prepares every query against db; a query PostgreSQL rejects fails here.
 func NewStore(db *sqlx.DB, o Options) (*Store, error) {
-	s := &Store{db: db, clock: o.Clock, calBase: o.Calendar, calTTL: calendarTTL, Password: o.Password,
-		allowPrivateWebhooks: o.AllowPrivateWebhooks}
+	s := &Store{db: db, clock: o.Clock, cals: calendarCache{base: o.Calendar, ttl: calendarTTL}, opts: o, Password: o.Password}
 	if s.clock == nil {
 		s.clock = SystemClock{}
 	}
@@ -100,7 +96,7 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 // prepared lists every statement struct of the store; a feature with its own
 // struct of queries adds it here.
 func (s *Store) prepared() []any {
-	return []any{&s.q, &s.auditQ, &s.provinceQ, &s.jobQ, &s.accQ, &s.loginQ, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ,
+	return []any{&s.q, &s.orgQ, &s.auditQ, &s.provinceQ, &s.jobQ, &s.accQ, &s.loginQ, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ,
 		&s.calQ, &s.seriesQ, &s.snapQ, &s.indQ, &s.dosQ, &s.repQ, &s.qualQ, &s.impQ,
 		&s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.planNumQ, &s.outBatchQ, &s.extQ, &s.idemQ, &s.trashQ}
 }
@@ -111,6 +107,9 @@ func (s *Store) Close() {
 		closeQueries(q)
 	}
 }
+
+// Options are the options the store was opened with.
+func (s *Store) Options() Options { return s.opts }
 
 // Clock is the store's clock, for callers that stamp times themselves.
 func (s *Store) Clock() Clock { return s.clock }
@@ -229,6 +228,12 @@ func (s *Store) audit(t *tx, a *Actor, action, entity string, id int64, before, 
 	if err := s.fenceClaim(t); err != nil {
 		return err
 	}
+	return s.insertAudit(t, a, action, entity, id, before, after)
+}
+
+// insertAudit appends the row without the claim's fence: for records of
+// attempts (sign-in) that are not the request's change.
+func (s *Store) insertAudit(t *tx, a *Actor, action, entity string, id any, before, after any) error {
 	b, err := jsonOrNil(before)
 	if err != nil {
 		return err
@@ -237,7 +242,7 @@ func (s *Store) audit(t *tx, a *Actor, action, entity string, id int64, before, 
 	if err != nil {
 		return err
 	}
-	_, err = t.stmt(s.q.InsertAudit).Exec(nullID(a.CommuneID), nullID(a.UserID), s.clock.Now(),
+	_, err = t.stmt(s.auditQ.Insert).Exec(nullID(a.CommuneID), nullID(a.UserID), s.clock.Now(),
 		a.ipOrNil(), action, entity, id, b, af)
 	return err
 }
@@ -258,18 +263,4 @@ func nullID(id int64) any {
 		return nil
 	}
 	return id
-}
-
-// window is what task_status needs besides the row: today in the commune's
-// time zone and the last day that counts as due soon.
-type window struct {
-	Today calendar.Date
-	Soon  calendar.Date
-	TZ    string
-}
-
-// windowFor is the commune's window now, on the commune's own calendar
-// (see calendars.go for how fresh that is).
-func (s *Store) windowFor(ctx context.Context, c CommuneInfo) window {
-	return windowAt(c, s.calendarOf(ctx, c.ID), s.clock.Now())
 }

@@ -110,7 +110,7 @@ func (s *Store) CreateTask(ctx context.Context, a *Actor, planID int64, in TaskI
 		}
 		var id int64
 		err := t.stmt(s.q.InsertTask).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
-			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.clock.Now(),
+			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.Clock().Now(),
 			in.ReportEvery, *in.ReportGraceDays)
 		if err != nil {
 			return notFound(err) // no row: the plan is not there
@@ -261,7 +261,7 @@ func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int,
 			return err
 		}
 		if _, err := t.stmt(s.q.UpdateTask).Exec(a.CommuneID, id, in.Title, in.Description, in.LeadUnitID,
-			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, in.cancelled, s.clock.Now(),
+			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, in.cancelled, s.Clock().Now(),
 			in.ReportEvery, *in.ReportGraceDays); err != nil {
 			return err
 		}
@@ -287,7 +287,7 @@ func (s *Store) DeleteTask(ctx context.Context, a *Actor, id int64, ifMatch int)
 		if err := checkIfMatch(ifMatch, cur.Version); err != nil {
 			return err
 		}
-		if _, err := t.stmt(s.q.DeleteTask).Exec(a.CommuneID, id, s.clock.Now()); err != nil {
+		if _, err := t.stmt(s.q.DeleteTask).Exec(a.CommuneID, id, s.Clock().Now()); err != nil {
 			return err
 		}
 		return s.audit(t, a, "delete", "task", id, cur, nil)

@@ -1,7 +1,6 @@
 package models
 
 import (
-	"math"
 	"slices"
 	"strings"
 
@@ -147,8 +146,6 @@ func checkIDs(v *ValidationError, field string, ids []int64) []int64 {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
-
-func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
 // ParseStatuses reads a comma-separated status filter.
 func ParseStatuses(s string) ([]string, error) {

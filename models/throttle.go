@@ -85,7 +85,7 @@ func attemptKey(username string) string {
 // reached its limit of failures in the window. It runs before any password is
 // verified, so a correct password does not get through a throttle either.
 func (s *Store) checkThrottle(ctx context.Context, username, ip string) error {
-	now := s.clock.Now()
+	now := s.Clock().Now()
 	var r struct {
 		Pair    sql.NullTime `db:"pair_until"`
 		Account sql.NullTime `db:"account_until"`
@@ -114,7 +114,7 @@ func (s *Store) checkThrottle(ctx context.Context, username, ip string) error {
 // attemptsKept are pruned afterwards by a call of its own; a prune that
 // fails leaves its rows to the next attempt.
 func (s *Store) recordAttempt(t *tx, at attempt, success bool) error {
-	_, err := t.stmt(s.loginQ.Insert).Exec(s.clock.Now(), attemptKey(at.Username), nullIP(at.IP), success)
+	_, err := t.stmt(s.loginQ.Insert).Exec(s.Clock().Now(), attemptKey(at.Username), nullIP(at.IP), success)
 	return err
 }
 
@@ -123,7 +123,7 @@ func (s *Store) recordAttempt(t *tx, at attempt, success bool) error {
 // a batch, so the backlog cannot build up.
 func (s *Store) pruneAttempts(ctx context.Context) {
 	_ = s.identity(ctx, func(on binder) error {
-		_, err := on(s.loginQ.Prune).ExecContext(ctx, s.clock.Now().Add(-attemptsKept))
+		_, err := on(s.loginQ.Prune).ExecContext(ctx, s.Clock().Now().Add(-attemptsKept))
 		return err
 	})
 }
@@ -153,11 +153,5 @@ func (s *Store) failAttempt(ctx context.Context, at attempt, action, reason stri
 // operator) when it does not; never a password.
 func (s *Store) auditAttempt(t *tx, at attempt, action string, after any) error {
 	a := &Actor{CommuneID: at.CommuneID, UserID: at.UserID, IP: at.IP}
-	b, err := jsonOrNil(after)
-	if err != nil {
-		return err
-	}
-	_, err = t.stmt(s.q.InsertAudit).Exec(nullID(a.CommuneID), nullID(a.UserID), s.clock.Now(),
-		a.ipOrNil(), action, "user", nullID(at.UserID), nil, b)
-	return err
+	return s.insertAudit(t, a, action, "user", nullID(at.UserID), nil, after)
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/jmoiron/sqlx"
 
 	"github.com/tiendo/tiendo/internal/config"
@@ -18,7 +20,7 @@ import (
 // plus a connection as the owner, which sees what row-level security hides
 // from the server (audit rows without a commune).
 type ownerWorld struct {
-	store   *models.Store
+	store   *domain.Store
 	clock   *models.FixedClock
 	owner   *sqlx.DB
 	commune *models.CommuneInfo
@@ -39,7 +41,7 @@ func newOwnerWorld(t *testing.T) *ownerWorld {
 	}
 	t.Cleanup(func() { owner.Close() })
 	w := &ownerWorld{clock: models.NewFixedClock(testfix.Now), owner: owner}
-	if w.store, err = models.NewStore(app, models.Options{Clock: w.clock, Password: models.TestPasswordParams}); err != nil {
+	if w.store, err = domain.Open(app, models.Options{Clock: w.clock, Password: models.TestPasswordParams}); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(w.store.Close)

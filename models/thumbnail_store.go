@@ -58,7 +58,7 @@ func (s *Store) AttachmentThumbnail(ctx context.Context, a *Actor, id int64) (*S
 		return nil, ErrNotFound
 	}
 	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return s.insertThumbnail(t, a.CommuneID, id, th, s.clock.Now())
+		return s.insertThumbnail(t, a.CommuneID, id, th, s.Clock().Now())
 	})
 	if err != nil {
 		return nil, err

@@ -64,7 +64,7 @@ func (s *Store) CreateAPIToken(ctx context.Context, a *Actor, in NewAPIToken) (*
 	if a.UserID == 0 || a.APITokenID != 0 {
 		return nil, ErrForbidden
 	}
-	if err := in.Validate(s.windowFor(ctx, a.Commune).Today); err != nil {
+	if err := in.Validate(a.Commune.Today(s.Clock().Now())); err != nil {
 		return nil, err
 	}
 	secret, err := randomToken()
@@ -74,7 +74,7 @@ func (s *Store) CreateAPIToken(ctx context.Context, a *Actor, in NewAPIToken) (*
 	out := &CreatedAPIToken{Token: APITokenPrefix + secret}
 	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		err := t.stmt(s.accQ.InsertToken).Get(&out.APIToken, a.UserID, in.Name, hashToken(out.Token),
-			s.clock.Now(), in.ExpiresOn)
+			s.Clock().Now(), in.ExpiresOn)
 		if err != nil {
 			return err
 		}
@@ -101,7 +101,7 @@ func (s *Store) ListAPITokens(ctx context.Context, a *Actor) ([]APIToken, error)
 func (s *Store) RevokeAPIToken(ctx context.Context, a *Actor, id int64) error {
 	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
 		var tok APIToken
-		if err := t.stmt(s.accQ.RevokeToken).Get(&tok, id, a.UserID, s.clock.Now()); err != nil {
+		if err := t.stmt(s.accQ.RevokeToken).Get(&tok, id, a.UserID, s.Clock().Now()); err != nil {
 			return notFound(err)
 		}
 		return s.audit(t, a, "revoke", "api_token", id, tok, nil)
@@ -116,7 +116,7 @@ type apiTokenRow struct {
 
 // apiTokenOwner finds the live token behind token and notes its use.
 func (s *Store) apiTokenOwner(ctx context.Context, token string) (*ownerRow, int64, error) {
-	now := s.clock.Now()
+	now := s.Clock().Now()
 	var r apiTokenRow
 	err := s.identity(ctx, func(on binder) error {
 		err := on(s.accQ.TokenByHash).GetContext(ctx, &r, hashToken(token), now)

@@ -107,7 +107,7 @@ func (s *Store) lockTrashed(t *tx, a *Actor, id int64) (*TrashedPlan, error) {
 // transaction usable to name the plan that took it.
 func (s *Store) restoreRow(t *tx, a *Actor, tp *TrashedPlan) error {
 	err := t.savepoint(func() error {
-		_, err := t.stmt(s.trashQ.Restore).Exec(a.CommuneID, tp.ID, s.clock.Now())
+		_, err := t.stmt(s.trashQ.Restore).Exec(a.CommuneID, tp.ID, s.Clock().Now())
 		return err
 	})
 	c, ok := mapPGError(err).(*ConflictError)

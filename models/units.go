@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -50,7 +49,7 @@ func (s *Store) CreateCommune(ctx context.Context, in NewCommune) (*CommuneInfo,
 	}
 	var c CommuneInfo
 	err := s.identity(ctx, func(on binder) error {
-		return on(s.q.InsertCommune).GetContext(ctx, &c, in.Code, norm.NFC.String(in.Name), in.Kind,
+		return on(s.orgQ.InsertCommune).GetContext(ctx, &c, in.Code, norm.NFC.String(in.Name), in.Kind,
 			norm.NFC.String(in.Province), in.TimeZone)
 	})
 	if err != nil {
@@ -93,7 +92,7 @@ func (s *Store) CreateUnit(ctx context.Context, a *Actor, in NewUnit) (*Unit, er
 // insertUnit writes a validated unit and its audit row inside t.
 func (s *Store) insertUnit(t *tx, a *Actor, in NewUnit) (*Unit, error) {
 	var u Unit
-	if err := t.stmt(s.q.InsertUnit).Get(&u, a.CommuneID, in.ParentID, in.Kind, in.Name); err != nil {
+	if err := t.stmt(s.orgQ.InsertUnit).Get(&u, a.CommuneID, in.ParentID, in.Kind, in.Name); err != nil {
 		return nil, err
 	}
 	return &u, s.audit(t, a, "create", "unit", u.ID, nil, u)
@@ -103,24 +102,7 @@ func (s *Store) insertUnit(t *tx, a *Actor, in NewUnit) (*Unit, error) {
 func (s *Store) ListUnits(ctx context.Context, a *Actor) ([]Unit, error) {
 	units := []Unit{}
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.q.ListUnits).Select(&units, a.CommuneID)
+		return t.stmt(s.orgQ.ListUnits).Select(&units, a.CommuneID)
 	})
 	return units, err
-}
-
-// cleanText trims and normalises user text to NFC, so that the same words
-// typed on different keyboards compare and search equal.
-func cleanText(s string) string {
-	return norm.NFC.String(strings.TrimFunc(s, invisible))
-}
-
-// invisible is white space or a character that shows nothing (zero-width space
-// and joiners, word joiner, byte-order mark, soft hyphen): a title of only
-// such characters is empty.
-func invisible(r rune) bool {
-	switch r {
-	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
-		return true
-	}
-	return unicode.IsSpace(r)
 }

@@ -105,12 +105,12 @@ func (s *Store) CreateUser(ctx context.Context, a *Actor, in NewUser) (*User, er
 // inside t; hash is the password's.
 func (s *Store) insertUser(t *tx, a *Actor, in NewUser, hash string) (*User, error) {
 	var id int64
-	if err := t.stmt(s.q.InsertUser).Get(&id, a.CommuneID, in.Username, in.FullName, in.Email,
+	if err := t.stmt(s.orgQ.InsertUser).Get(&id, a.CommuneID, in.Username, in.FullName, in.Email,
 		hash, in.MustChangePassword); err != nil {
 		return nil, err
 	}
 	for _, m := range in.Memberships {
-		if _, err := t.stmt(s.q.InsertMember).Exec(a.CommuneID, id, m.UnitID, m.Role); err != nil {
+		if _, err := t.stmt(s.orgQ.InsertMember).Exec(a.CommuneID, id, m.UnitID, m.Role); err != nil {
 			return nil, err
 		}
 	}
@@ -174,7 +174,7 @@ func (s *Store) listUsers(ctx context.Context, a *Actor, id int64, whole bool) (
 	}
 	var rows []userRow
 	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.q.ListUsers).Select(&rows, a.CommuneID, units, a.UserID, nullID(id))
+		return t.stmt(s.orgQ.ListUsers).Select(&rows, a.CommuneID, units, a.UserID, nullID(id))
 	})
 	if err != nil {
 		return nil, err

@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"strings"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/models"
 )
@@ -77,7 +79,7 @@ func runUser(ctx context.Context, cfg config.Config, log *slog.Logger, args []st
 	return nil
 }
 
-func operatorStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*models.Store, func(), error) {
+func operatorStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*domain.Store, func(), error) {
 	db, store, err := openStore(ctx, cfg, log)
 	if err != nil {
 		return nil, nil, err

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/testdb"
 	"github.com/tiendo/tiendo/models"
@@ -64,7 +66,7 @@ func signIn(t *testing.T, dsn, username string) func(password string) error {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	store, err := models.NewStore(db, models.Options{Clock: models.SystemClock{}})
+	store, err := domain.Open(db, models.Options{Clock: models.SystemClock{}})
 	if err != nil {
 		t.Fatal(err)
 	}

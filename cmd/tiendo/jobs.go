@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/models"
@@ -37,7 +39,7 @@ func runJobs(ctx context.Context, cfg config.Config, log *slog.Logger, args []st
 		return err
 	}
 	defer db.Close()
-	store, err := models.NewStore(db.Jobs, models.Options{Clock: models.NewFixedClock(now)})
+	store, err := domain.Open(db.Jobs, models.Options{Clock: models.NewFixedClock(now)})
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/handlers"
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/demo"
@@ -19,7 +21,7 @@ import (
 )
 
 // openStore opens the database, applies the migrations and prepares the store.
-func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*config.Database, *models.Store, error) {
+func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*config.Database, *domain.Store, error) {
 	db, err := config.OpenDatabase(ctx, cfg, os.Stderr)
 	if err != nil {
 		return nil, nil, err
@@ -29,7 +31,7 @@ func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*confi
 		clock = models.NewOffsetClock(cfg.Now)
 		log.Warn("clock moved", "TIENDO_NOW", cfg.Now)
 	}
-	store, err := models.NewStore(db.DB, models.Options{Clock: clock,
+	store, err := domain.Open(db.DB, models.Options{Clock: clock,
 		AllowPrivateWebhooks: cfg.Notify.AllowPrivateWebhooks})
 	if err != nil {
 		db.Close()
@@ -71,7 +73,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, args []stri
 // function waits (briefly) for running jobs at shutdown.
 func startScheduler(ctx context.Context, db *config.Database, clock models.Clock, o jobs.Options,
 	log *slog.Logger) (func(), error) {
-	store, err := models.NewStore(db.Jobs, models.Options{Clock: clock})
+	store, err := domain.Open(db.Jobs, models.Options{Clock: clock})
 	if err != nil {
 		return nil, err
 	}

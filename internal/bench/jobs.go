@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
@@ -18,7 +20,7 @@ import (
 // dataset's day and a week later in turn, so each run rewrites the statuses
 // that a week changes (as at midnight, only more). It ends at the dataset's day.
 func (r *runner) sweep(ctx context.Context) (*Figure, error) {
-	store, err := models.NewStore(r.jobs, models.Options{Clock: models.NewFixedClock(benchgen.DefaultNow)})
+	store, err := domain.Open(r.jobs, models.Options{Clock: models.NewFixedClock(benchgen.DefaultNow)})
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +55,7 @@ func (r *runner) sweep(ctx context.Context) (*Figure, error) {
 // morning after another. A repeated `bench run` on the same database starts
 // a week later than the previous one, so it never re-plans a planned day.
 func (r *runner) planning(ctx context.Context) (*Figure, error) {
-	store, err := models.NewStore(r.jobs, models.Options{Clock: models.NewFixedClock(benchgen.DefaultNow)})
+	store, err := domain.Open(r.jobs, models.Options{Clock: models.NewFixedClock(benchgen.DefaultNow)})
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +100,7 @@ func (r *runner) planning(ctx context.Context) (*Figure, error) {
 // default batch) draining n queued deliveries of one channel, rounds times.
 func (r *runner) dispatch(ctx context.Context, key, channel string, n int) (*Figure, error) {
 	clock := models.NewOffsetClock(benchgen.DefaultNow.Add(time.Hour))
-	store, err := models.NewStore(r.jobs, models.Options{Clock: clock})
+	store, err := domain.Open(r.jobs, models.Options{Clock: clock})
 	if err != nil {
 		return nil, err
 	}

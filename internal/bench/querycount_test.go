@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
@@ -47,7 +49,7 @@ func TestQueriesPerRequestDoNotGrowWithRows(t *testing.T) {
 
 // TestOneTransactionPerRequest is the shape issue's guard: each request
 // below, reads of several store calls among them, runs in exactly one
-// database transaction (models.Store.BeginRequest).
+// database transaction (domain.Store.BeginRequest).
 func TestOneTransactionPerRequest(t *testing.T) {
 	_, txs := countQueries(t, benchgen.Options{Communes: 2, Plans: 1, Tasks: 10, Updates: 2})
 	for name, n := range txs {
@@ -100,7 +102,7 @@ func countQueries(t *testing.T, o benchgen.Options) (statements, transactions ma
 	}
 	db := sqlx.NewDb(sql.OpenDB(countingConnector{Connector: base, n: &n, txs: &txs, role: config.AppRole}), "postgres")
 	defer db.Close()
-	store, err := models.NewStore(db, models.Options{Clock: models.NewFixedClock(benchgen.DefaultNow),
+	store, err := domain.Open(db, models.Options{Clock: models.NewFixedClock(benchgen.DefaultNow),
 		Password: models.TestPasswordParams})
 	if err != nil {
 		t.Fatal(err)

@@ -27,6 +27,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
@@ -189,7 +191,7 @@ func Generate(ctx context.Context, db *sqlx.DB, jobs *sqlx.DB, o Options) (*Stat
 		return nil, err
 	}
 	if jobs != nil {
-		js, err := models.NewStore(jobs, models.Options{Clock: models.NewFixedClock(o.Now)})
+		js, err := domain.Open(jobs, models.Options{Clock: models.NewFixedClock(o.Now)})
 		if err != nil {
 			return nil, err
 		}

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/jmoiron/sqlx"
 
 	"github.com/tiendo/tiendo/models"
@@ -78,7 +80,7 @@ func load(ctx context.Context, db *sqlx.DB, o Options) (*Result, error) {
 		return nil, err
 	}
 	clock := models.NewFixedClock(time.Time{})
-	store, err := models.NewStore(db, models.Options{Clock: clock, Password: o.PasswordParams})
+	store, err := domain.Open(db, models.Options{Clock: clock, Password: o.PasswordParams})
 	if err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
@@ -92,7 +94,7 @@ func load(ctx context.Context, db *sqlx.DB, o Options) (*Result, error) {
 }
 
 // loadAll writes every demo commune and the province viewer through store.
-func loadAll(ctx context.Context, store *models.Store, clock *models.FixedClock, pw string) (*Result, error) {
+func loadAll(ctx context.Context, store *domain.Store, clock *models.FixedClock, pw string) (*Result, error) {
 	res := &Result{Password: pw, Logins: Logins()}
 	var summary []string
 	for i, spec := range communes {

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/jmoiron/sqlx"
 
 	"github.com/tiendo/tiendo/internal/config"
@@ -40,9 +42,9 @@ func testOptions(pw string) Options {
 }
 
 // storeAt is a store of its own whose clock reads sept30.
-func storeAt(t *testing.T, db *sqlx.DB) *models.Store {
+func storeAt(t *testing.T, db *sqlx.DB) *domain.Store {
 	t.Helper()
-	s, err := models.NewStore(db, models.Options{Clock: models.NewFixedClock(sept30), Password: models.TestPasswordParams})
+	s, err := domain.Open(db, models.Options{Clock: models.NewFixedClock(sept30), Password: models.TestPasswordParams})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +52,7 @@ func storeAt(t *testing.T, db *sqlx.DB) *models.Store {
 	return s
 }
 
-func login(t *testing.T, s *models.Store, username, pw string) *models.Actor {
+func login(t *testing.T, s *domain.Store, username, pw string) *models.Actor {
 	t.Helper()
 	l, err := s.Login(context.Background(), username, pw, "127.0.0.1", "demo_test")
 	if err != nil {
@@ -59,7 +61,7 @@ func login(t *testing.T, s *models.Store, username, pw string) *models.Actor {
 	return l.Actor
 }
 
-func plans2024(t *testing.T, s *models.Store, a *models.Actor) []models.Plan {
+func plans2024(t *testing.T, s *domain.Store, a *models.Actor) []models.Plan {
 	t.Helper()
 	page, err := s.ListPlans(context.Background(), a, models.PlanFilter{Year: 2024})
 	if err != nil {

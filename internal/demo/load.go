@@ -7,6 +7,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -19,7 +21,7 @@ var errAlreadyLoaded = errors.New("demo already loaded")
 // created_at, progress history, completion times and the audit log read as
 // if the officials had typed them in on those days.
 type loader struct {
-	store    *models.Store
+	store    *domain.Store
 	clock    *models.FixedClock
 	password string
 	spec     *communeSpec

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/testdb"
 	"github.com/tiendo/tiendo/models"
@@ -59,7 +61,7 @@ func TestHamletTaskReachesToap1(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { jobsDB.Close() })
-	jobs, err := models.NewStore(jobsDB, models.Options{Clock: models.NewFixedClock(sept30), Password: models.TestPasswordParams})
+	jobs, err := domain.Open(jobsDB, models.Options{Clock: models.NewFixedClock(sept30), Password: models.TestPasswordParams})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/jmoiron/sqlx"
 
 	"github.com/tiendo/tiendo/internal/config"
@@ -33,7 +35,7 @@ type Commune struct {
 type World struct {
 	DSN   string // the database, for a second pool such as JobsStore's
 	DB    *sqlx.DB
-	Store *models.Store
+	Store *domain.Store
 	Clock *models.FixedClock
 	A, B  *Commune
 }
@@ -51,7 +53,7 @@ func New(t testing.TB) *World {
 	}
 	t.Cleanup(func() { db.Close() })
 	clock := models.NewFixedClock(Now)
-	store, err := models.NewStore(db, models.Options{Clock: clock, Password: models.TestPasswordParams,
+	store, err := domain.Open(db, models.Options{Clock: clock, Password: models.TestPasswordParams,
 		AllowPrivateWebhooks: true}) // the tests' receivers listen on loopback
 	if err != nil {
 		t.Fatal(err)
@@ -110,14 +112,14 @@ func (w *World) Actor(t testing.TB, c *Commune, role models.Role) *models.Actor 
 
 // JobsStore is a Store over a tiendo_jobs pool of the world's database, as
 // the scheduler uses, sharing the world's clock: what jobs see of every commune.
-func (w *World) JobsStore(t testing.TB) *models.Store {
+func (w *World) JobsStore(t testing.TB) *domain.Store {
 	t.Helper()
 	db, err := config.ConnectAs(context.Background(), w.DSN, config.JobsRole, 4)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	store, err := models.NewStore(db, models.Options{Clock: w.Clock, Password: models.TestPasswordParams,
+	store, err := domain.Open(db, models.Options{Clock: w.Clock, Password: models.TestPasswordParams,
 		AllowPrivateWebhooks: true})
 	if err != nil {
 		t.Fatal(err)

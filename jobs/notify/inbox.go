@@ -3,13 +3,15 @@ package notify
 import (
 	"context"
 
+	"github.com/tiendo/tiendo/models/domain"
+
 	"github.com/tiendo/tiendo/models"
 )
 
 // Inbox writes the message into the recipient's in-app inbox in the same
 // statement that marks the delivery sent, so it arrives exactly once.
 type Inbox struct {
-	Store *models.Store
+	Store *domain.Store
 	// Owner names this process in the delivery log.
 	Owner string
 }

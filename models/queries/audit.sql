@@ -9,3 +9,7 @@ WHERE a.commune_id = $1
   AND ($4::bigint IS NULL OR a.id < $4)
 ORDER BY a.id DESC
 LIMIT $5;
+
+-- name: insert-audit
+INSERT INTO audit_log (commune_id, actor_id, at, ip, action, entity, entity_id, before, after)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);

@@ -29,7 +29,3 @@ SELECT p.id, p.task_id, p.author_id, u.full_name AS author_name, p.percent, p.ac
 FROM progress_updates p JOIN users u ON u.id = p.author_id
 WHERE p.commune_id = $1 AND p.task_id = $2
 ORDER BY p.id; -- insertion order: the order in which the task took each percent
-
--- name: insert-audit
-INSERT INTO audit_log (commune_id, actor_id, at, ip, action, entity, entity_id, before, after)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);

@@ -1,0 +1,28 @@
+// Package domain stacks the domain packages into the one Store that the
+// handlers, the jobs and the commands use: each package's Store embeds the
+// one below it (accounts over the core, the deadline engine over accounts,
+// plans and tasks over that, statistics over plans, imports on top), so a
+// method is found by its name and defined in the package named for its
+// domain.
+package domain
+
+import (
+	"github.com/jmoiron/sqlx"
+
+	"github.com/tiendo/tiendo/models"
+)
+
+// Store is every domain's methods over one database.
+type Store struct {
+	*models.Store
+}
+
+// Open prepares every domain's statements against db; a query PostgreSQL
+// rejects fails here.
+func Open(db *sqlx.DB, o models.Options) (*Store, error) {
+	core, err := models.NewStore(db, o)
+	if err != nil {
+		return nil, err
+	}
+	return &Store{Store: core}, nil
+}
