@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/imports"
 	"github.com/tiendo/tiendo/models/vn"
 	"github.com/tiendo/tiendo/reports"
 	"github.com/tiendo/tiendo/sheets"
@@ -17,10 +18,10 @@ import (
 // importTemplates are the downloadable templates, by file name.
 var importTemplates = map[string]struct {
 	title string
-	cols  []models.ImportColumn
+	cols  []imports.ImportColumn
 }{
-	"plans":    {"Mẫu nhập kế hoạch và nhiệm vụ (mỗi dòng một nhiệm vụ)", models.PlanImportColumns},
-	"dossiers": {"Mẫu nhập số liệu hồ sơ thủ tục hành chính theo kỳ", models.DossierImportColumns},
+	"plans":    {"Mẫu nhập kế hoạch và nhiệm vụ (mỗi dòng một nhiệm vụ)", imports.PlanImportColumns},
+	"dossiers": {"Mẫu nhập số liệu hồ sơ thủ tục hành chính theo kỳ", imports.DossierImportColumns},
 }
 
 func (h *handler) getImportTemplate(c *gin.Context) error {
@@ -45,23 +46,23 @@ func (h *handler) getImportTemplate(c *gin.Context) error {
 }
 
 // uploadedGrid reads the multipart field "file" into a grid.
-func uploadedGrid(c *gin.Context) (models.Grid, error) {
+func uploadedGrid(c *gin.Context) (imports.Grid, error) {
 	fh, err := c.FormFile("file")
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		return models.Grid{}, mbe
+		return imports.Grid{}, mbe
 	}
 	if err != nil {
-		return models.Grid{}, models.Invalid("file", "required", "cần gửi tệp .xlsx hoặc .csv trong trường file (multipart/form-data)")
+		return imports.Grid{}, models.Invalid("file", "required", "cần gửi tệp .xlsx hoặc .csv trong trường file (multipart/form-data)")
 	}
 	f, err := fh.Open()
 	if err != nil {
-		return models.Grid{}, err
+		return imports.Grid{}, err
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxBodyBytes+1))
 	if err != nil {
-		return models.Grid{}, err
+		return imports.Grid{}, err
 	}
 	return sheets.Read(data)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/imports"
 )
 
 // upload posts data as the multipart field "file" of an import.
@@ -71,7 +72,7 @@ func TestImportPlansAllOrNothing(t *testing.T) {
 	good = bytes.Replace(good, []byte("29/02/2024"), []byte("30/09/2024"), 1)
 	good = bytes.Replace(good, []byte("19/06/2024;;Cải cách hành chính;Nâng cao hiệu quả quản trị;"),
 		[]byte("19/06/2024;;Cải cách hành chính;Nâng cao hiệu quả quản trị;x"), 1)
-	var res models.ImportResult
+	var res imports.ImportResult
 	e.upload(chair, "/api/v1/import/plans", "ke-hoach.csv", good).expect(http.StatusCreated).decode(&res)
 	if res.Plans != 3 || res.Tasks != 2 {
 		t.Fatalf("imported %+v", res)
@@ -105,7 +106,7 @@ func TestImportTemplatesRoundTrip(t *testing.T) {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	var res models.ImportResult
+	var res imports.ImportResult
 	e.upload(chair, "/api/v1/import/plans", "mau.xlsx", buf.Bytes()).expect(http.StatusCreated).decode(&res)
 	if res.Plans != 1 || res.Tasks != 1 {
 		t.Fatalf("imported %+v", res)
@@ -123,7 +124,7 @@ func TestImportTemplatesRoundTrip(t *testing.T) {
 		!strings.Contains(parts["xl/worksheets/sheet2.xml"], `fitToWidth="1"`) {
 		t.Errorf("the export lacks its print setup")
 	}
-	var exp models.PlanExport
+	var exp imports.PlanExport
 	e.do(chair, "GET", "/api/v1/plans/"+itoa(res.PlanIDs[0])+"/export", nil).expect(http.StatusOK).decode(&exp)
 	if exp.Plan.DocNumber != "08/KH-UBND" || len(exp.Tasks) != 1 || len(exp.History) == 0 {
 		t.Fatalf("export %+v", exp)
@@ -146,7 +147,7 @@ func TestImportDossiers(t *testing.T) {
 		[]string{"2024-M9", "Ngày không hẹn", "total", "", "", "108", ""},
 		[]string{"2024-M9", "no_appointment", "civil_status", "", "", "75", ""},
 	)
-	var res models.ImportResult
+	var res imports.ImportResult
 	e.upload(officer, "/api/v1/import/dossiers", "ho-so.csv", data).expect(http.StatusCreated).decode(&res)
 	var d models.DossierStats
 	e.do(officer, "GET", "/api/v1/dossiers/2024-M9", nil).expect(http.StatusOK).decode(&d)

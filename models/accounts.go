@@ -52,13 +52,13 @@ type revoke struct{ sessions, tokens bool }
 // is not found), runs fn, ends the credentials the change invalidates and
 // audits it, all in one transaction.
 func (s *Store) manageAccount(ctx context.Context, a *Actor, id int64, action string, r revoke,
-	fn func(t *tx, acc account) (before, after any, err error)) error {
+	fn func(t *Tx, acc account) (before, after any, err error)) error {
 	if !a.CanManageUsers() {
 		return ErrForbidden
 	}
-	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var acc account
-		if err := t.stmt(s.accQ.LockAccount).Get(&acc, id, a.CommuneID); err != nil {
+		if err := t.Bind(s.accQ.LockAccount).Get(&acc, id, a.CommuneID); err != nil {
 			return notFound(err)
 		}
 		before, after, err := fn(t, acc)
@@ -68,20 +68,20 @@ func (s *Store) manageAccount(ctx context.Context, a *Actor, id int64, action st
 		if err := s.revokeCredentials(t, acc.ID, r); err != nil {
 			return err
 		}
-		return s.audit(t, a, action, "user", acc.ID, before, after)
+		return s.Audit(t, a, action, "user", acc.ID, before, after)
 	})
 }
 
 // revokeCredentials ends the user's sessions and, when r says so, API tokens.
-func (s *Store) revokeCredentials(t *tx, userID int64, r revoke) error {
+func (s *Store) revokeCredentials(t *Tx, userID int64, r revoke) error {
 	now := s.Clock().Now()
 	if r.sessions {
-		if _, err := t.stmt(s.accQ.RevokeSessions).Exec(userID, now); err != nil {
+		if _, err := t.Bind(s.accQ.RevokeSessions).Exec(userID, now); err != nil {
 			return err
 		}
 	}
 	if r.tokens {
-		if _, err := t.stmt(s.accQ.RevokeTokens).Exec(userID, now); err != nil {
+		if _, err := t.Bind(s.accQ.RevokeTokens).Exec(userID, now); err != nil {
 			return err
 		}
 	}
@@ -93,7 +93,7 @@ func (s *Store) revokeCredentials(t *tx, userID int64, r revoke) error {
 // token of the account ends: a reset usually means the old secret leaked.
 func (s *Store) ResetPassword(ctx context.Context, a *Actor, userID int64, password string) error {
 	return s.manageAccount(ctx, a, userID, "reset_password", revoke{sessions: true, tokens: true},
-		func(t *tx, acc account) (any, any, error) {
+		func(t *Tx, acc account) (any, any, error) {
 			if err := ValidatePassword(acc.Username, password); err != nil {
 				return nil, nil, err
 			}
@@ -101,7 +101,7 @@ func (s *Store) ResetPassword(ctx context.Context, a *Actor, userID int64, passw
 			if err != nil {
 				return nil, nil, err
 			}
-			_, err = t.stmt(s.accQ.SetPassword).Exec(acc.ID, hash, true)
+			_, err = t.Bind(s.accQ.SetPassword).Exec(acc.ID, hash, true)
 			return nil, map[string]bool{"must_change_password": true}, err
 		})
 }
@@ -114,8 +114,8 @@ func (s *Store) DisableUser(ctx context.Context, a *Actor, userID int64) error {
 		return &ConflictError{Message: "không thể tự khóa tài khoản của mình"}
 	}
 	return s.manageAccount(ctx, a, userID, "disable", revoke{sessions: true, tokens: true},
-		func(t *tx, acc account) (any, any, error) {
-			_, err := t.stmt(s.accQ.DisableUser).Exec(acc.ID, s.Clock().Now())
+		func(t *Tx, acc account) (any, any, error) {
+			_, err := t.Bind(s.accQ.DisableUser).Exec(acc.ID, s.Clock().Now())
 			return nil, map[string]bool{"disabled": true}, err
 		})
 }
@@ -134,16 +134,16 @@ func (s *Store) SetMemberships(ctx context.Context, a *Actor, userID int64, ms [
 	}
 	var u *User
 	err := s.manageAccount(ctx, a, userID, "set_memberships", revoke{sessions: true},
-		func(t *tx, acc account) (any, any, error) {
+		func(t *Tx, acc account) (any, any, error) {
 			before, err := s.userIn(t, a.CommuneID, acc.ID)
 			if err != nil {
 				return nil, nil, err
 			}
-			if _, err := t.stmt(s.accQ.DeleteMembers).Exec(a.CommuneID, acc.ID); err != nil {
+			if _, err := t.Bind(s.accQ.DeleteMembers).Exec(a.CommuneID, acc.ID); err != nil {
 				return nil, nil, err
 			}
 			for _, m := range ms {
-				if _, err := t.stmt(s.orgQ.InsertMember).Exec(a.CommuneID, acc.ID, m.UnitID, m.Role); err != nil {
+				if _, err := t.Bind(s.orgQ.InsertMember).Exec(a.CommuneID, acc.ID, m.UnitID, m.Role); err != nil {
 					return nil, nil, err
 				}
 			}
@@ -174,9 +174,9 @@ func validateMemberships(ms []MembershipInput) error {
 }
 
 // userIn reads one user of the commune with memberships, as colleagues see it.
-func (s *Store) userIn(t *tx, communeID, userID int64) (*User, error) {
+func (s *Store) userIn(t *Tx, communeID, userID int64) (*User, error) {
 	var r userRow
-	if err := t.stmt(s.accQ.UserInCommune).Get(&r, userID, communeID); err != nil {
+	if err := t.Bind(s.accQ.UserInCommune).Get(&r, userID, communeID); err != nil {
 		return nil, notFound(err)
 	}
 	u := r.User
@@ -253,8 +253,8 @@ func (s *Store) ChangePassword(ctx context.Context, a *Actor, in PasswordChange,
 // opens a fresh one, in one transaction.
 func (s *Store) replacePassword(ctx context.Context, a *Actor, hash, userAgent string) (*Login, error) {
 	l := &Login{}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) (err error) {
-		if _, err = t.stmt(s.accQ.SetPassword).Exec(a.UserID, hash, false); err != nil {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) (err error) {
+		if _, err = t.Bind(s.accQ.SetPassword).Exec(a.UserID, hash, false); err != nil {
 			return err
 		}
 		if err = s.revokeCredentials(t, a.UserID, revoke{sessions: true, tokens: true}); err != nil {
@@ -263,7 +263,7 @@ func (s *Store) replacePassword(ctx context.Context, a *Actor, hash, userAgent s
 		if l.Token, l.ExpiresAt, err = s.openSession(t, a.UserID, a.IP, userAgent); err != nil {
 			return err
 		}
-		return s.audit(t, a, "change_password", "user", a.UserID, nil,
+		return s.Audit(t, a, "change_password", "user", a.UserID, nil,
 			map[string]bool{"sessions_revoked": true, "tokens_revoked": true})
 	})
 	if err != nil {

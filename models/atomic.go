@@ -29,7 +29,7 @@ type binder func(*sqlx.Stmt) *sqlx.Stmt
 // wrote (the session of a sign-in), or to none outside one (jobs, commands).
 func (s *Store) identity(ctx context.Context, fn func(on binder) error) error {
 	if rt, ok := requestTxOf(ctx); ok {
-		if joined, err := rt.run(nil, func(t *tx) error { return fn(t.stmt) }); joined {
+		if joined, err := rt.run(nil, func(t *Tx) error { return fn(t.Bind) }); joined {
 			return err
 		}
 	}

@@ -130,7 +130,7 @@ func detectType(b []byte) string {
 // cleanFileName keeps the base name a person chose, without any path a
 // browser may have sent, in valid UTF-8 and at most 255 bytes.
 func cleanFileName(name string) string {
-	name = cleanText(filepath.Base(strings.ReplaceAll(name, `\`, "/")))
+	name = CleanText(filepath.Base(strings.ReplaceAll(name, `\`, "/")))
 	name = strings.ToValidUTF8(name, "")
 	for len(name) > 255 {
 		_, size := utf8.DecodeLastRuneInString(name)
@@ -144,7 +144,7 @@ func cleanFileName(name string) string {
 
 // insertAttachments stores the files of one progress report in its
 // transaction, with their checksums, and audits what was attached.
-func (s *Store) insertAttachments(t *tx, a *Actor, taskID, progressID int64, files []NewAttachment, now time.Time) error {
+func (s *Store) insertAttachments(t *Tx, a *Actor, taskID, progressID int64, files []NewAttachment, now time.Time) error {
 	if len(files) == 0 {
 		return nil
 	}
@@ -153,7 +153,7 @@ func (s *Store) insertAttachments(t *tx, a *Actor, taskID, progressID int64, fil
 		sum := sha256.Sum256(f.Content)
 		m := Attachment{TaskID: taskID, ProgressID: progressID, UploadedBy: a.UserID, FileName: f.FileName,
 			ContentType: f.contentType, Size: int64(len(f.Content)), SHA256: sum[:], CreatedAt: now}
-		if err := t.stmt(s.attachQ.Insert).Get(&m.ID, a.CommuneID, taskID, progressID, a.UserID,
+		if err := t.Bind(s.attachQ.Insert).Get(&m.ID, a.CommuneID, taskID, progressID, a.UserID,
 			m.FileName, m.ContentType, m.Size, m.SHA256, f.Content, now); err != nil {
 			return err
 		}
@@ -164,7 +164,7 @@ func (s *Store) insertAttachments(t *tx, a *Actor, taskID, progressID int64, fil
 		}
 		meta[i] = m
 	}
-	return s.audit(t, a, "attach", "task", taskID, nil, auditAttachments(meta))
+	return s.Audit(t, a, "attach", "task", taskID, nil, auditAttachments(meta))
 }
 
 // auditAttachments is what the audit log keeps of a set of files: names and
@@ -182,11 +182,11 @@ func auditAttachments(files []Attachment) []map[string]any {
 // can see the task can see its evidence.
 func (s *Store) ListAttachments(ctx context.Context, a *Actor, taskID int64) ([]Attachment, error) {
 	out := []Attachment{}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if _, err := s.loadTask(t, a, taskID, s.windowFor(ctx, a.Commune)); err != nil {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		if _, err := s.loadTask(t, a, taskID, s.WindowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
-		return t.stmt(s.attachQ.List).Select(&out, a.CommuneID, taskID)
+		return t.Bind(s.attachQ.List).Select(&out, a.CommuneID, taskID)
 	})
 	return out, err
 }
@@ -197,8 +197,8 @@ func (s *Store) GetAttachment(ctx context.Context, a *Actor, id int64) (*Attachm
 		Attachment
 		Content []byte `db:"content"`
 	}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return notFound(t.stmt(s.attachQ.Get).Get(&row, a.CommuneID, id))
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return notFound(t.Bind(s.attachQ.Get).Get(&row, a.CommuneID, id))
 	})
 	if err != nil {
 		return nil, nil, err

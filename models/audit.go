@@ -47,8 +47,8 @@ func (s *Store) ListAudit(ctx context.Context, a *Actor, f AuditFilter) (*Page[A
 		return nil, err
 	}
 	page := &Page[AuditEntry]{Items: []AuditEntry{}}
-	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.auditQ.List).Select(&page.Items, a.CommuneID, nullString(f.Entity), nullID(f.EntityID),
+	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return t.Bind(s.auditQ.List).Select(&page.Items, a.CommuneID, nullString(f.Entity), nullID(f.EntityID),
 			nullID(after), limit+1)
 	})
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 )
 
 // TestEveryAuditActionHasAName reads the actions the models write to the
-// audit log (the action argument of audit/auditAttempt/failAttempt and the
+// Audit log (the action argument of audit/auditAttempt/failAttempt and the
 // literal of a statement that inserts into audit_log) and wants a name for
 // each, so the history pages and the plan export never print a code.
 func TestEveryAuditActionHasAName(t *testing.T) {

@@ -114,7 +114,7 @@ func verifyLogin(u *credentialRow, password string, p PasswordParams) (reason st
 func (s *Store) startSession(ctx context.Context, at attempt, userAgent string) (*Login, error) {
 	var token string
 	var expires time.Time
-	err := s.inCommune(ctx, at.CommuneID, func(t *tx) (err error) {
+	err := s.InCommune(ctx, at.CommuneID, func(t *Tx) (err error) {
 		if err = s.recordAttempt(t, at, true); err != nil {
 			return err
 		}
@@ -135,14 +135,14 @@ func (s *Store) startSession(ctx context.Context, at attempt, userAgent string) 
 }
 
 // openSession stores a new session for user in t and returns its token.
-func (s *Store) openSession(t *tx, userID int64, ip, userAgent string) (string, time.Time, error) {
+func (s *Store) openSession(t *Tx, userID int64, ip, userAgent string) (string, time.Time, error) {
 	token, hash, err := newSessionToken()
 	if err != nil {
 		return "", time.Time{}, err
 	}
 	now := s.Clock().Now()
 	expires := now.Add(SessionAbsolute)
-	_, err = t.stmt(s.orgQ.InsertSession).Exec(hash, userID, now, expires, nullIP(ip), userAgent)
+	_, err = t.Bind(s.orgQ.InsertSession).Exec(hash, userID, now, expires, nullIP(ip), userAgent)
 	return token, expires, err
 }
 
@@ -188,8 +188,8 @@ func (s *Store) Authenticate(ctx context.Context, token, ip string) (*Actor, err
 	if a.IsProvinceViewer() {
 		return a, nil // no commune, no memberships: roll-ups only
 	}
-	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.orgQ.MembershipsOf).Select(&a.Memberships, a.UserID)
+	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return t.Bind(s.orgQ.MembershipsOf).Select(&a.Memberships, a.UserID)
 	})
 	return a, err
 }

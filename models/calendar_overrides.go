@@ -53,7 +53,7 @@ var overrideMessages = map[string]string{
 // word is calendar.Override.Validate, the rule the calendar itself applies.
 func (in *CalendarOverrideInput) Validate() error {
 	v := &ValidationError{}
-	in.Name = cleanText(in.Name)
+	in.Name = CleanText(in.Name)
 	checkText(v, "name", in.Name, 200, false)
 	switch {
 	case in.Date.IsZero():
@@ -107,8 +107,8 @@ func (s *Store) ListCalendarOverrides(ctx context.Context, a *Actor, year int) (
 		y = year
 	}
 	out := []CalendarOverride{}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.calQ.List).Select(&out, a.CommuneID, y)
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return t.Bind(s.calQ.List).Select(&out, a.CommuneID, y)
 	})
 	return out, err
 }
@@ -124,9 +124,9 @@ func (s *Store) CreateCalendarOverride(ctx context.Context, a *Actor, in Calenda
 		return nil, err
 	}
 	var out *CalendarOverride
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var id int64
-		if err := t.stmt(s.calQ.Insert).Get(&id, a.CommuneID, in.Date, in.Action, in.Kind, in.Name,
+		if err := t.Bind(s.calQ.Insert).Get(&id, a.CommuneID, in.Date, in.Action, in.Kind, in.Name,
 			nullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
@@ -135,16 +135,16 @@ func (s *Store) CreateCalendarOverride(ctx context.Context, a *Actor, in Calenda
 			return err
 		}
 		out = o
-		return s.audit(t, a, "create", "calendar_override", id, nil, o)
+		return s.Audit(t, a, "create", "calendar_override", id, nil, o)
 	})
 	s.cals.forget(a.CommuneID) // even on failure: the cache must never outlive a change
 	return out, err
 }
 
 // overrideOn reads back the override of date.
-func (s *Store) overrideOn(t *tx, a *Actor, date calendar.Date) (*CalendarOverride, error) {
+func (s *Store) overrideOn(t *Tx, a *Actor, date calendar.Date) (*CalendarOverride, error) {
 	var o CalendarOverride
-	if err := t.stmt(s.calQ.Get).Get(&o, a.CommuneID, date); err != nil {
+	if err := t.Bind(s.calQ.Get).Get(&o, a.CommuneID, date); err != nil {
 		return nil, notFound(err)
 	}
 	return &o, nil
@@ -156,12 +156,12 @@ func (s *Store) DeleteCalendarOverride(ctx context.Context, a *Actor, date calen
 	if !a.IsAdmin() {
 		return ErrForbidden
 	}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var o CalendarOverride
-		if err := t.stmt(s.calQ.Delete).Get(&o, a.CommuneID, date); err != nil {
+		if err := t.Bind(s.calQ.Delete).Get(&o, a.CommuneID, date); err != nil {
 			return notFound(err)
 		}
-		return s.audit(t, a, "delete", "calendar_override", o.ID, o, nil)
+		return s.Audit(t, a, "delete", "calendar_override", o.ID, o, nil)
 	})
 	s.cals.forget(a.CommuneID)
 	return err

@@ -22,7 +22,7 @@ type CalendarYear struct {
 // withCalendar runs fn with the actor's commune calendar as the transaction
 // sees it, so an override saved a moment ago on any replica already counts.
 func (s *Store) withCalendar(ctx context.Context, a *Actor, fn func(*calendar.Calendar) error) error {
-	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		cal, err := s.calendarIn(t, a.CommuneID)
 		if err != nil {
 			return err
@@ -99,16 +99,16 @@ func checkWorkingDays(fromField, daysField string, from calendar.Date, days int)
 	return v.Err()
 }
 
-// window is what task_status needs besides the row: today in the commune's
+// Window is what task_status needs besides the row: today in the commune's
 // time zone and the last day that counts as due soon.
-type window struct {
+type Window struct {
 	Today calendar.Date
 	Soon  calendar.Date
 	TZ    string
 }
 
-// windowFor is the commune's window now, on the commune's own calendar
+// WindowFor is the commune's window now, on the commune's own calendar
 // (see calendars.go for how fresh that is).
-func (s *Store) windowFor(ctx context.Context, c CommuneInfo) window {
+func (s *Store) WindowFor(ctx context.Context, c CommuneInfo) Window {
 	return windowAt(c, s.calendarOf(ctx, c.ID), s.Clock().Now())
 }

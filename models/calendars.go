@@ -101,9 +101,9 @@ type overrideRow struct {
 }
 
 // calendarIn is the commune's calendar as transaction t sees it.
-func (s *Store) calendarIn(t *tx, communeID int64) (*calendar.Calendar, error) {
+func (s *Store) calendarIn(t *Tx, communeID int64) (*calendar.Calendar, error) {
 	var version int64
-	if err := t.stmt(s.calQ.Version).Get(&version, communeID); err != nil {
+	if err := t.Bind(s.calQ.Version).Get(&version, communeID); err != nil {
 		return nil, notFound(err)
 	}
 	if e, ok := s.cals.get(communeID); ok && e.version == version {
@@ -111,7 +111,7 @@ func (s *Store) calendarIn(t *tx, communeID int64) (*calendar.Calendar, error) {
 		return e.cal, nil
 	}
 	var rows []overrideRow
-	if err := t.stmt(s.calQ.Load).Select(&rows, communeID); err != nil {
+	if err := t.Bind(s.calQ.Load).Select(&rows, communeID); err != nil {
 		return nil, err
 	}
 	cal := s.buildCalendar(rows)
@@ -152,7 +152,7 @@ func (s *Store) calendarOf(ctx context.Context, communeID int64) *calendar.Calen
 	ctx, cancel := context.WithTimeout(ctx, calendarLoadTimeout)
 	defer cancel()
 	var cal *calendar.Calendar
-	err := s.inCommune(ctx, communeID, func(t *tx) (err error) {
+	err := s.InCommune(ctx, communeID, func(t *Tx) (err error) {
 		cal, err = s.calendarIn(t, communeID)
 		return err
 	})
@@ -186,7 +186,7 @@ func (s *Store) calendarsAt(ctx context.Context, communes []CommuneInfo) (map[in
 			out[v.ID] = e.cal
 			continue
 		}
-		err := s.inCommune(ctx, v.ID, func(t *tx) (err error) {
+		err := s.InCommune(ctx, v.ID, func(t *Tx) (err error) {
 			out[v.ID], err = s.calendarIn(t, v.ID)
 			return err
 		})
@@ -200,10 +200,10 @@ func (s *Store) calendarsAt(ctx context.Context, communes []CommuneInfo) (map[in
 // windowAt is the status window of commune c at instant now on calendar cal:
 // today in the commune's zone and the last day still "due soon", which is
 // c.DueSoonDays working days ahead on the commune's own calendar.
-func windowAt(c CommuneInfo, cal *calendar.Calendar, now time.Time) window {
+func windowAt(c CommuneInfo, cal *calendar.Calendar, now time.Time) Window {
 	loc := c.Location()
 	today := calendar.DateOf(now.In(loc))
-	return window{Today: today, Soon: cal.AddWorkingDays(today, c.DueSoonDays), TZ: loc.String()}
+	return Window{Today: today, Soon: cal.AddWorkingDays(today, c.DueSoonDays), TZ: loc.String()}
 }
 
 // communeWindows is every commune's window at one instant, as the parallel
@@ -211,7 +211,7 @@ func windowAt(c CommuneInfo, cal *calendar.Calendar, now time.Time) window {
 type communeWindows struct {
 	communes  []CommuneInfo
 	calendars map[int64]*calendar.Calendar
-	byID      map[int64]window
+	byID      map[int64]Window
 	ids       pq.Int64Array
 	today     pq.StringArray
 	soon      pq.StringArray
@@ -229,7 +229,7 @@ func (s *Store) windowsAt(ctx context.Context, now time.Time) (*communeWindows, 
 		return nil, err
 	}
 	n := len(communes)
-	cw := &communeWindows{communes: communes, calendars: cals, byID: make(map[int64]window, n),
+	cw := &communeWindows{communes: communes, calendars: cals, byID: make(map[int64]Window, n),
 		ids: make(pq.Int64Array, n), today: make(pq.StringArray, n), soon: make(pq.StringArray, n), tz: make(pq.StringArray, n)}
 	for i, c := range communes {
 		cal := cals[c.ID]

@@ -24,7 +24,7 @@ func TestCalendarChangeReachesTaskStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	models.SetCalendarTTL(other.Store, 0) // confirm the version on every read
+	models.SetCalendarTTL(other.Core(), 0) // confirm the version on every read
 	stale, err := domain.Open(w.DB, models.Options{Clock: w.Clock, Password: models.TestPasswordParams})
 	if err != nil {
 		t.Fatal(err)

@@ -30,10 +30,10 @@ func YearToDate(today calendar.Date) Period {
 // BuildReport does. Every member of the commune may read it, as they may
 // read the tasks it counts.
 func (s *Store) Dashboard(ctx context.Context, a *Actor, o ReportOptions) (*Dashboard, error) {
-	w := s.windowFor(ctx, a.Commune)
+	w := s.WindowFor(ctx, a.Commune)
 	cal := s.calendarOf(ctx, a.CommuneID)
 	d := &Dashboard{Period: o.Period}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		settings, err := s.reportSettings(t, a.CommuneID)
 		if err != nil {
 			return err

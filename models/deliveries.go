@@ -140,8 +140,8 @@ func (s *Store) ListDeliveries(ctx context.Context, a *Actor, f DeliveryFilter) 
 		return nil, err
 	}
 	page := &Page[Delivery]{Items: []Delivery{}}
-	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.delQ.List).Select(&page.Items, a.CommuneID, a.deliveryScope(), nullID(f.TaskID),
+	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return t.Bind(s.delQ.List).Select(&page.Items, a.CommuneID, a.deliveryScope(), nullID(f.TaskID),
 			nullString(f.Status), nullString(f.Kind), nullString(f.Channel), nullID(after), limit+1)
 	})
 	if err != nil {
@@ -160,12 +160,12 @@ func (s *Store) ListDeliveries(ctx context.Context, a *Actor, f DeliveryFilter) 
 // DeliveryEvents is the log of one delivery the actor may see, oldest first.
 func (s *Store) DeliveryEvents(ctx context.Context, a *Actor, id int64) ([]DeliveryEvent, error) {
 	events := []DeliveryEvent{}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var found int64
-		if err := t.stmt(s.delQ.Get).Get(&found, a.CommuneID, id, a.deliveryScope()); err != nil {
+		if err := t.Bind(s.delQ.Get).Get(&found, a.CommuneID, id, a.deliveryScope()); err != nil {
 			return notFound(err)
 		}
-		return t.stmt(s.delQ.Events).Select(&events, a.CommuneID, id)
+		return t.Bind(s.delQ.Events).Select(&events, a.CommuneID, id)
 	})
 	return events, err
 }

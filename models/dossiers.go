@@ -82,9 +82,9 @@ func (s *Store) DossierStatsOf(ctx context.Context, a *Actor, p Period) (*Dossie
 		return nil, ErrForbidden
 	}
 	var out *DossierStats
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var err error
-		out, err = s.dossierStatsOf(t, a.CommuneID, p)
+		out, err = s.DossierStatsIn(t, a.CommuneID, p)
 		if err == nil && out == nil {
 			err = ErrNotFound
 		}
@@ -102,7 +102,7 @@ func (s *Store) ListDossierStats(ctx context.Context, a *Actor, year int) ([]Dos
 		return nil, err
 	}
 	var out []DossierStats
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var err error
 		out, err = s.dossierStats(t, a.CommuneID, calendar.NewDate(year, 1, 1), calendar.NewDate(year, 12, 31))
 		return err
@@ -110,8 +110,8 @@ func (s *Store) ListDossierStats(ctx context.Context, a *Actor, year int) ([]Dos
 	return out, err
 }
 
-// dossierStatsOf reads the record of exactly period p, nil if none.
-func (s *Store) dossierStatsOf(t *tx, communeID int64, p Period) (*DossierStats, error) {
+// DossierStatsIn reads the record of exactly period p, nil if none.
+func (s *Store) DossierStatsIn(t *Tx, communeID int64, p Period) (*DossierStats, error) {
 	list, err := s.dossierStats(t, communeID, p.End, p.End)
 	if err != nil {
 		return nil, err
@@ -126,9 +126,9 @@ func (s *Store) dossierStatsOf(t *tx, communeID int64, p Period) (*DossierStats,
 
 // dossierStats reads the records whose period ends in [from, to] with their
 // lines, rates and warnings.
-func (s *Store) dossierStats(t *tx, communeID int64, from, to calendar.Date) ([]DossierStats, error) {
+func (s *Store) dossierStats(t *Tx, communeID int64, from, to calendar.Date) ([]DossierStats, error) {
 	out := []DossierStats{}
-	if err := t.stmt(s.dosQ.List).Select(&out, communeID, from, to); err != nil {
+	if err := t.Bind(s.dosQ.List).Select(&out, communeID, from, to); err != nil {
 		return nil, err
 	}
 	ids := make(pq.Int64Array, len(out))
@@ -139,7 +139,7 @@ func (s *Store) dossierStats(t *tx, communeID int64, from, to calendar.Date) ([]
 		d.Channels, d.Fields, d.LinkedGroups, d.NoAppointmentLines = []DossierLine{}, []DossierLine{}, []DossierLine{}, []DossierLine{}
 	}
 	var lines []dossierLineRow
-	if err := t.stmt(s.dosQ.Lines).Select(&lines, communeID, ids); err != nil {
+	if err := t.Bind(s.dosQ.Lines).Select(&lines, communeID, ids); err != nil {
 		return nil, err
 	}
 	for _, l := range lines {

@@ -41,8 +41,8 @@ var DossierLabels = map[string]map[string]string{
 		"death": "Đăng ký khai tử, xóa đăng ký thường trú, giải quyết mai táng phí, tử tuất"},
 }
 
-// maxDossiers bounds one count; a commune handles a few thousand a year.
-const maxDossiers = 10_000_000
+// MaxDossiers bounds one count; a commune handles a few thousand a year.
+const MaxDossiers = 10_000_000
 
 var lineKey = regexp.MustCompile(`^[a-z][a-z0-9_]{0,49}$`)
 
@@ -53,8 +53,8 @@ func (in *DossierInput) Validate() error {
 		switch {
 		case n == nil && required:
 			v.Add(field, "required", "cần nhập số hồ sơ")
-		case n != nil && (*n < 0 || *n > maxDossiers):
-			v.Add(field, "out_of_range", "số hồ sơ phải từ 0 đến %d", maxDossiers)
+		case n != nil && (*n < 0 || *n > MaxDossiers):
+			v.Add(field, "out_of_range", "số hồ sơ phải từ 0 đến %d", MaxDossiers)
 		}
 	}
 	count("received", in.Received, true)
@@ -62,7 +62,7 @@ func (in *DossierInput) Validate() error {
 	count("resolved", in.Resolved, true)
 	count("resolved_on_time", in.ResolvedOnTime, false)
 	count("no_appointment", in.NoAppointment, false)
-	in.Source, in.Note = cleanText(in.Source), cleanText(in.Note)
+	in.Source, in.Note = CleanText(in.Source), CleanText(in.Note)
 	checkText(v, "source", in.Source, 500, false)
 	checkText(v, "note", in.Note, 2000, false)
 	validateLines(v, "channels", DimChannel, in.Channels, count)
@@ -101,7 +101,7 @@ func validateLines(v *ValidationError, field, dim string, lines []DossierLine, c
 	for i := range lines {
 		l := &lines[i]
 		f := fmt.Sprintf("%s[%d]", field, i)
-		l.Key, l.Label = strings.TrimSpace(l.Key), cleanText(l.Label)
+		l.Key, l.Label = strings.TrimSpace(l.Key), CleanText(l.Label)
 		known, builtin := DossierLabels[dim][l.Key]
 		switch {
 		case !lineKey.MatchString(l.Key):
@@ -147,32 +147,32 @@ func (s *Store) RecordDossierStats(ctx context.Context, a *Actor, p Period, in D
 		return nil, err
 	}
 	var out *DossierStats
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		before, err := s.dossierStatsOf(t, a.CommuneID, p)
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		before, err := s.DossierStatsIn(t, a.CommuneID, p)
 		if err != nil {
 			return err
 		}
-		id, err := s.writeDossierStats(t, a, p, &in)
+		id, err := s.WriteDossierStats(t, a, p, &in)
 		if err != nil {
 			return err
 		}
-		if out, err = s.dossierStatsOf(t, a.CommuneID, p); err != nil {
+		if out, err = s.DossierStatsIn(t, a.CommuneID, p); err != nil {
 			return err
 		}
-		return s.audit(t, a, "record", "dossier_stats", id, before, out)
+		return s.Audit(t, a, "record", "dossier_stats", id, before, out)
 	})
 	return out, err
 }
 
-// writeDossierStats upserts the record and replaces its lines.
-func (s *Store) writeDossierStats(t *tx, a *Actor, p Period, in *DossierInput) (int64, error) {
+// WriteDossierStats upserts the record and replaces its lines.
+func (s *Store) WriteDossierStats(t *Tx, a *Actor, p Period, in *DossierInput) (int64, error) {
 	var id int64
-	if err := t.stmt(s.dosQ.Upsert).Get(&id, a.CommuneID, p.Code, p.Start, p.End, *in.Received, *in.Resolved,
+	if err := t.Bind(s.dosQ.Upsert).Get(&id, a.CommuneID, p.Code, p.Start, p.End, *in.Received, *in.Resolved,
 		in.ResolvedOnTime, in.NoAppointment, in.AsOf, in.Source, in.Note, nullID(a.UserID), s.Clock().Now(),
 		derefInt(in.CarriedOver)); err != nil {
 		return 0, err
 	}
-	if _, err := t.stmt(s.dosQ.DeleteLines).Exec(a.CommuneID, id); err != nil {
+	if _, err := t.Bind(s.dosQ.DeleteLines).Exec(a.CommuneID, id); err != nil {
 		return 0, err
 	}
 	var dims, keys, labels, parents pq.StringArray
@@ -190,7 +190,7 @@ func (s *Store) writeDossierStats(t *tx, a *Actor, p Period, in *DossierInput) (
 	add(DimField, in.Fields)
 	add(DimLinkedGroup, in.LinkedGroups)
 	add(DimNoAppointment, in.NoAppointmentFields)
-	_, err := t.stmt(s.dosQ.InsertLines).Exec(a.CommuneID, id, dims, keys, labels, parents,
+	_, err := t.Bind(s.dosQ.InsertLines).Exec(a.CommuneID, id, dims, keys, labels, parents,
 		pq.Array(received), pq.Array(resolved), pos)
 	return id, err
 }

@@ -28,9 +28,9 @@ type EvaluationResult struct {
 // deadline goes with a return only.
 func (in *EvaluationInput) Validate() error {
 	v := &ValidationError{}
-	in.Note = cleanText(in.Note)
+	in.Note = CleanText(in.Note)
 	if in.Note == "" {
-		in.Note = cleanText(in.Reason)
+		in.Note = CleanText(in.Reason)
 	}
 	in.Reason = ""
 	switch in.Decision {
@@ -58,10 +58,10 @@ func (in *EvaluationInput) Validate() error {
 // the reminder planner tells the task's people (kind returned). Both
 // decisions stay in the history.
 func (s *Store) EvaluateTask(ctx context.Context, a *Actor, taskID int64, in EvaluationInput) (*EvaluationResult, error) {
-	w := s.windowFor(ctx, a.Commune)
+	w := s.WindowFor(ctx, a.Commune)
 	now := s.Clock().Now()
 	res := &EvaluationResult{}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		before, err := s.lockTask(t, a, taskID, w)
 		if err != nil {
 			return err
@@ -75,7 +75,7 @@ func (s *Store) EvaluateTask(ctx context.Context, a *Actor, taskID int64, in Eva
 		if err := s.applyDecision(t, a, taskID, in.Decision, res.Review.ID, now); err != nil {
 			return err
 		}
-		if _, err := t.stmt(s.q.RefreshStatus).Exec(a.CommuneID, taskID, w.Today, w.Soon, w.TZ); err != nil {
+		if _, err := t.Bind(s.q.RefreshStatus).Exec(a.CommuneID, taskID, w.Today, w.Soon, w.TZ); err != nil {
 			return err
 		}
 		if !in.DueOn.IsZero() {
@@ -86,7 +86,7 @@ func (s *Store) EvaluateTask(ctx context.Context, a *Actor, taskID int64, in Eva
 		if res.Task, err = s.loadTask(t, a, taskID, w); err != nil {
 			return err
 		}
-		return s.audit(t, a, in.Decision, "task", taskID, before, res)
+		return s.Audit(t, a, in.Decision, "task", taskID, before, res)
 	})
 	if err != nil {
 		return nil, err
@@ -120,27 +120,27 @@ func canEvaluate(a *Actor, task *Task, in *EvaluationInput) error {
 
 // applyDecision writes the decision's effect on the task row; a return
 // marks the task with its review until the next progress report.
-func (s *Store) applyDecision(t *tx, a *Actor, taskID int64, decision string, reviewID int64, now time.Time) error {
+func (s *Store) applyDecision(t *Tx, a *Actor, taskID int64, decision string, reviewID int64, now time.Time) error {
 	if decision == ReviewAccept {
-		_, err := t.stmt(s.reviewQ.Accept).Exec(a.CommuneID, taskID, now, a.UserID)
+		_, err := t.Bind(s.reviewQ.Accept).Exec(a.CommuneID, taskID, now, a.UserID)
 		return err
 	}
-	_, err := t.stmt(s.reviewQ.Return).Exec(a.CommuneID, taskID, now, reviewID)
+	_, err := t.Bind(s.reviewQ.Return).Exec(a.CommuneID, taskID, now, reviewID)
 	return err
 }
 
 // extendOnReturn records the new deadline of a return (checked later than
 // the one in force by canEvaluate) as an approved extension and moves the
 // task's deadline.
-func (s *Store) extendOnReturn(t *tx, a *Actor, task *Task, in EvaluationInput, now time.Time, w window) error {
+func (s *Store) extendOnReturn(t *Tx, a *Actor, task *Task, in EvaluationInput, now time.Time, w Window) error {
 	var id int64
-	if err := t.stmt(s.extQ.InsertApproved).Get(&id, a.CommuneID, task.ID, a.UserID, now, task.DueOn, in.DueOn,
+	if err := t.Bind(s.extQ.InsertApproved).Get(&id, a.CommuneID, task.ID, a.UserID, now, task.DueOn, in.DueOn,
 		in.Note); err != nil {
 		return err
 	}
 	if err := s.moveDue(t, a, task.ID, in.DueOn, w); err != nil {
 		return err
 	}
-	return s.audit(t, a, "return_extend", "task_extension", id, nil, map[string]any{
+	return s.Audit(t, a, "return_extend", "task_extension", id, nil, map[string]any{
 		"task_id": task.ID, "previous_due_on": task.DueOn, "due_on": in.DueOn})
 }

@@ -88,9 +88,9 @@ func checkLaterDeadline(v *ValidationError, task *Task, due calendar.Date) {
 // RequestExtension records a request for a later deadline on a task the
 // actor may report on.
 func (s *Store) RequestExtension(ctx context.Context, a *Actor, taskID int64, in ExtensionInput) (*Extension, error) {
-	w := s.windowFor(ctx, a.Commune)
+	w := s.WindowFor(ctx, a.Commune)
 	var out *Extension
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		task, err := s.lockTask(t, a, taskID, w)
 		if err != nil {
 			return err
@@ -99,21 +99,21 @@ func (s *Store) RequestExtension(ctx context.Context, a *Actor, taskID int64, in
 			return ErrForbidden
 		}
 		v := &ValidationError{}
-		in.Reason = cleanText(in.Reason)
+		in.Reason = CleanText(in.Reason)
 		checkLaterDeadline(v, task, in.DueOn)
 		checkText(v, "reason", in.Reason, maxExtensionText, true)
 		if err := v.Err(); err != nil {
 			return err
 		}
 		var id int64
-		err = t.stmt(s.extQ.Insert).Get(&id, a.CommuneID, taskID, a.UserID, s.Clock().Now(), task.DueOn, in.DueOn, in.Reason)
+		err = t.Bind(s.extQ.Insert).Get(&id, a.CommuneID, taskID, a.UserID, s.Clock().Now(), task.DueOn, in.DueOn, in.Reason)
 		if err != nil {
 			return conflictIfNoRows(err, "due_on", "nhiệm vụ đã có một đề xuất gia hạn đang chờ quyết định")
 		}
 		if out, err = s.loadExtension(t, a, id); err != nil {
 			return err
 		}
-		return s.audit(t, a, "request", "task_extension", id, nil, out)
+		return s.Audit(t, a, "request", "task_extension", id, nil, out)
 	})
 	return out, err
 }
@@ -121,9 +121,9 @@ func (s *Store) RequestExtension(ctx context.Context, a *Actor, taskID int64, in
 // DecideExtension approves or refuses a pending request; approval moves the
 // task's deadline.
 func (s *Store) DecideExtension(ctx context.Context, a *Actor, id int64, in ExtensionDecision) (*Extension, error) {
-	w := s.windowFor(ctx, a.Commune)
+	w := s.WindowFor(ctx, a.Commune)
 	var out *Extension
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		before, err := s.loadExtension(t, a, id)
 		if err != nil {
 			return err
@@ -140,7 +140,7 @@ func (s *Store) DecideExtension(ctx context.Context, a *Actor, id int64, in Exte
 			status = ExtensionApproved
 		}
 		var got int64
-		if err := t.stmt(s.extQ.Decide).Get(&got, a.CommuneID, id, status, a.UserID, now, in.Note); err != nil {
+		if err := t.Bind(s.extQ.Decide).Get(&got, a.CommuneID, id, status, a.UserID, now, in.Note); err != nil {
 			return conflictIfNoRows(err, "approve", "đề xuất gia hạn này đã được quyết định")
 		}
 		if *in.Approve {
@@ -151,7 +151,7 @@ func (s *Store) DecideExtension(ctx context.Context, a *Actor, id int64, in Exte
 		if out, err = s.loadExtension(t, a, id); err != nil {
 			return err
 		}
-		return s.audit(t, a, "decide", "task_extension", id, before, out)
+		return s.Audit(t, a, "decide", "task_extension", id, before, out)
 	})
 	return out, err
 }
@@ -163,7 +163,7 @@ func checkDecision(a *Actor, task *Task, x *Extension, in *ExtensionDecision) er
 	if !task.CanDecideExtension(a) {
 		return ErrForbidden
 	}
-	in.Note = cleanText(in.Note)
+	in.Note = CleanText(in.Note)
 	v := &ValidationError{}
 	if in.Approve == nil {
 		v.Add("approve", "required", "cần chọn đồng ý (true) hoặc không đồng ý (false)")
@@ -186,26 +186,26 @@ func checkDecision(a *Actor, task *Task, x *Extension, in *ExtensionDecision) er
 
 // moveDue sets a task's deadline to due, keeping the first one, and
 // refreshes its stored status.
-func (s *Store) moveDue(t *tx, a *Actor, taskID int64, due calendar.Date, w window) error {
-	if _, err := t.stmt(s.q.MoveTaskDue).Exec(a.CommuneID, taskID, due, s.Clock().Now()); err != nil {
+func (s *Store) moveDue(t *Tx, a *Actor, taskID int64, due calendar.Date, w Window) error {
+	if _, err := t.Bind(s.q.MoveTaskDue).Exec(a.CommuneID, taskID, due, s.Clock().Now()); err != nil {
 		return err
 	}
-	_, err := t.stmt(s.q.RefreshStatus).Exec(a.CommuneID, taskID, w.Today, w.Soon, w.TZ)
+	_, err := t.Bind(s.q.RefreshStatus).Exec(a.CommuneID, taskID, w.Today, w.Soon, w.TZ)
 	return err
 }
 
 // loadExtension reads one request of the actor's commune (404 otherwise,
 // and for a request of a deleted task).
-func (s *Store) loadExtension(t *tx, a *Actor, id int64) (*Extension, error) {
+func (s *Store) loadExtension(t *Tx, a *Actor, id int64) (*Extension, error) {
 	var x Extension
-	if err := t.stmt(s.extQ.Get).Get(&x, a.CommuneID, id); err != nil {
+	if err := t.Bind(s.extQ.Get).Get(&x, a.CommuneID, id); err != nil {
 		return nil, notFound(err)
 	}
 	return &x, nil
 }
 
 // listExtensions is a task's requests, oldest first.
-func (s *Store) listExtensions(t *tx, a *Actor, taskID int64) ([]Extension, error) {
+func (s *Store) listExtensions(t *Tx, a *Actor, taskID int64) ([]Extension, error) {
 	out := []Extension{}
-	return out, t.stmt(s.extQ.List).Select(&out, a.CommuneID, taskID)
+	return out, t.Bind(s.extQ.List).Select(&out, a.CommuneID, taskID)
 }

@@ -102,14 +102,14 @@ func (s *Store) ClaimIdempotencyKey(ctx context.Context, a *Actor, k Idempotency
 	claim := &IdempotencyClaim{CommuneID: a.CommuneID, Token: newLeaseToken()}
 	var answer *IdempotentAnswer
 	now := s.Clock().Now()
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		err := t.stmt(s.idemQ.Claim).Get(&claim.ID, a.CommuneID, a.UserID, k.Scope, k.Key, k.Fingerprint,
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		err := t.Bind(s.idemQ.Claim).Get(&claim.ID, a.CommuneID, a.UserID, k.Scope, k.Key, k.Fingerprint,
 			claim.Token, now.Add(IdempotencyLease), now, now.Add(IdempotencyTTL))
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
 		var st keyState
-		if err := t.stmt(s.idemQ.State).Get(&st, a.CommuneID, a.UserID, k.Scope, k.Key); err != nil {
+		if err := t.Bind(s.idemQ.State).Get(&st, a.CommuneID, a.UserID, k.Scope, k.Key); err != nil {
 			return err
 		}
 		answer, err = st.answer(k)
@@ -148,8 +148,8 @@ func (s *Store) CompleteIdempotencyKey(ctx context.Context, c *IdempotencyClaim,
 	if err != nil {
 		return err
 	}
-	return s.inCommune(ctx, c.CommuneID, func(t *tx) error {
-		_, err := t.stmt(s.idemQ.Complete).Exec(c.CommuneID, c.ID, c.Token, ans.Status, string(h), ans.Body, s.Clock().Now())
+	return s.InCommune(ctx, c.CommuneID, func(t *Tx) error {
+		_, err := t.Bind(s.idemQ.Complete).Exec(c.CommuneID, c.ID, c.Token, ans.Status, string(h), ans.Body, s.Clock().Now())
 		return err
 	})
 }
@@ -159,8 +159,8 @@ func (s *Store) CompleteIdempotencyKey(ctx context.Context, c *IdempotencyClaim,
 // must keep an answer.
 func (s *Store) ReleaseIdempotencyKey(ctx context.Context, c *IdempotencyClaim) (bool, error) {
 	var n int64
-	err := s.inCommune(ctx, c.CommuneID, func(t *tx) error {
-		res, err := t.stmt(s.idemQ.Release).Exec(c.CommuneID, c.ID, c.Token)
+	err := s.InCommune(ctx, c.CommuneID, func(t *Tx) error {
+		res, err := t.Bind(s.idemQ.Release).Exec(c.CommuneID, c.ID, c.Token)
 		if err != nil {
 			return err
 		}
@@ -172,12 +172,12 @@ func (s *Store) ReleaseIdempotencyKey(ctx context.Context, c *IdempotencyClaim) 
 
 // fenceClaim makes t commit only under the request's live claim, if it has
 // one; audit calls it, so every audited write is fenced.
-func (s *Store) fenceClaim(t *tx) error {
+func (s *Store) fenceClaim(t *Tx) error {
 	c, _ := t.ctx.Value(claimKey{}).(*IdempotencyClaim)
 	if c == nil {
 		return nil
 	}
-	res, err := t.stmt(s.idemQ.Fence).Exec(c.CommuneID, c.ID, c.Token, s.Clock().Now())
+	res, err := t.Bind(s.idemQ.Fence).Exec(c.CommuneID, c.ID, c.Token, s.Clock().Now())
 	if err != nil {
 		return err
 	}

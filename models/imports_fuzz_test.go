@@ -5,18 +5,19 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/imports"
 )
 
 // gridOf splits text into rows (lines) of cells (";"), as a CSV file would arrive.
-func gridOf(s string) models.Grid {
-	var g models.Grid
+func gridOf(s string) imports.Grid {
+	var g imports.Grid
 	for _, line := range strings.Split(s, "\n") {
 		g.Rows = append(g.Rows, strings.Split(line, ";"))
 	}
 	return g
 }
 
-var fuzzLookups = models.ImportLookups{
+var fuzzLookups = imports.ImportLookups{
 	Units: map[string]int64{"van phong ubnd xa": 1, "to cong nghe so ap 1": 2},
 	Kinds: map[string]string{"admin_reform": "admin_reform", "cai cach hanh chinh": "admin_reform", "other": "other"},
 	Today: date("2024-09-30"),
@@ -36,7 +37,7 @@ func FuzzParsePlanRows(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		drafts, err := models.ParsePlanRows(gridOf(s), fuzzLookups)
+		drafts, err := imports.ParsePlanRows(gridOf(s), fuzzLookups)
 		if err != nil {
 			checkRowErrors(t, err)
 			return
@@ -67,7 +68,7 @@ func FuzzParseDossierRows(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		drafts, err := models.ParseDossierRows(gridOf(s))
+		drafts, err := imports.ParseDossierRows(gridOf(s))
 		if err != nil {
 			checkRowErrors(t, err)
 			return

@@ -14,11 +14,11 @@ type TaskIndicatorsInput struct {
 // TaskIndicators lists the codes of the indicators a task contributes to.
 func (s *Store) TaskIndicators(ctx context.Context, a *Actor, taskID int64) ([]string, error) {
 	out := []string{}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if _, err := s.loadTask(t, a, taskID, s.windowFor(ctx, a.Commune)); err != nil {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		if _, err := s.loadTask(t, a, taskID, s.WindowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
-		return t.stmt(s.indQ.TaskCodes).Select(&out, a.CommuneID, taskID)
+		return t.Bind(s.indQ.TaskCodes).Select(&out, a.CommuneID, taskID)
 	})
 	return out, err
 }
@@ -28,8 +28,8 @@ func (s *Store) TaskIndicators(ctx context.Context, a *Actor, taskID int64) ([]s
 // edit the task, and record statistics, may link it.
 func (s *Store) SetTaskIndicators(ctx context.Context, a *Actor, taskID int64, in TaskIndicatorsInput) ([]string, error) {
 	out := []string{}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		task, err := s.lockTask(t, a, taskID, s.windowFor(ctx, a.Commune))
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		task, err := s.lockTask(t, a, taskID, s.WindowFor(ctx, a.Commune))
 		if err != nil {
 			return err
 		}
@@ -37,26 +37,26 @@ func (s *Store) SetTaskIndicators(ctx context.Context, a *Actor, taskID int64, i
 			return ErrForbidden
 		}
 		before := []string{}
-		if err := t.stmt(s.indQ.TaskCodes).Select(&before, a.CommuneID, taskID); err != nil {
+		if err := t.Bind(s.indQ.TaskCodes).Select(&before, a.CommuneID, taskID); err != nil {
 			return err
 		}
-		ids, err := s.indicatorIDs(t, a, in.Indicators)
+		ids, err := s.IndicatorIDs(t, a, in.Indicators)
 		if err != nil {
 			return err
 		}
-		if _, err := t.stmt(s.indQ.SetTaskLinks).Exec(a.CommuneID, taskID, int64Array(ids)); err != nil {
+		if err := s.LinkIndicators(t, a, taskID, ids); err != nil {
 			return err
 		}
-		if err := t.stmt(s.indQ.TaskCodes).Select(&out, a.CommuneID, taskID); err != nil {
+		if err := t.Bind(s.indQ.TaskCodes).Select(&out, a.CommuneID, taskID); err != nil {
 			return err
 		}
-		return s.audit(t, a, "indicators", "task", taskID, before, out)
+		return s.Audit(t, a, "indicators", "task", taskID, before, out)
 	})
 	return out, err
 }
 
-// indicatorIDs resolves codes, naming the position of an unknown one.
-func (s *Store) indicatorIDs(t *tx, a *Actor, codes []string) ([]int64, error) {
+// IndicatorIDs resolves codes, naming the position of an unknown one.
+func (s *Store) IndicatorIDs(t *Tx, a *Actor, codes []string) ([]int64, error) {
 	if len(codes) > 20 {
 		return nil, Invalid("indicators", "too_many", "tối đa 20 chỉ tiêu")
 	}
@@ -73,4 +73,10 @@ func (s *Store) indicatorIDs(t *tx, a *Actor, codes []string) ([]int64, error) {
 		ids = append(ids, id)
 	}
 	return ids, nil
+}
+
+// LinkIndicators sets the indicators task taskID counts towards.
+func (s *Store) LinkIndicators(t *Tx, a *Actor, taskID int64, ids []int64) error {
+	_, err := t.Bind(s.indQ.SetTaskLinks).Exec(a.CommuneID, taskID, int64Array(ids))
+	return err
 }

@@ -51,7 +51,7 @@ const maxRate = 1000
 // numerator above its denominator, a rate above 100 %) pass and are flagged.
 func (in *ValueInput) Validate() error {
 	v := &ValidationError{}
-	in.Source, in.Note = cleanText(in.Source), cleanText(in.Note)
+	in.Source, in.Note = CleanText(in.Source), CleanText(in.Note)
 	nonNeg := func(field, name string, f *float64, max float64) {
 		if f != nil && (*f < 0 || *f > max || !finite(*f)) {
 			v.Add(field, "out_of_range", "%s phải từ 0 đến %s", name, vn.FormatNumber(max, 0))
@@ -77,7 +77,7 @@ func (in *ValueInput) Validate() error {
 // one of the same period (the audit log keeps what it replaced).
 func (s *Store) RecordValue(ctx context.Context, a *Actor, code string, p Period, in ValueInput) (*IndicatorValue, error) {
 	var out *IndicatorValue
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		if _, err := s.indicatorByCode(t, a, code, p.Year); err != nil {
 			return err
 		}
@@ -96,22 +96,22 @@ func (s *Store) RecordValue(ctx context.Context, a *Actor, code string, p Period
 			return err
 		}
 		var valueID int64
-		if err := t.stmt(s.indQ.UpsertValue).Get(&valueID, a.CommuneID, id, p.Code, p.Start, p.End, in.Rate,
+		if err := t.Bind(s.indQ.UpsertValue).Get(&valueID, a.CommuneID, id, p.Code, p.Start, p.End, in.Rate,
 			in.Numerator, in.Denominator, in.AsOf, in.Source, in.Note, nullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		if out, err = s.valueOf(t, a, id, p); err != nil {
 			return err
 		}
-		return s.audit(t, a, "record", "indicator_value", valueID, before, out)
+		return s.Audit(t, a, "record", "indicator_value", valueID, before, out)
 	})
 	return out, err
 }
 
 // valueOf reads the value of indicator id for period p, nil if none.
-func (s *Store) valueOf(t *tx, a *Actor, id int64, p Period) (*IndicatorValue, error) {
+func (s *Store) valueOf(t *Tx, a *Actor, id int64, p Period) (*IndicatorValue, error) {
 	var locked []int64
-	if err := t.stmt(s.indQ.LockValue).Select(&locked, a.CommuneID, id, p.Start, p.End); err != nil {
+	if err := t.Bind(s.indQ.LockValue).Select(&locked, a.CommuneID, id, p.Start, p.End); err != nil {
 		return nil, err
 	}
 	if len(locked) == 0 {
@@ -131,9 +131,9 @@ func (s *Store) valueOf(t *tx, a *Actor, id int64, p Period) (*IndicatorValue, e
 
 // values reads the commune's values whose period ends within [from, to],
 // of one indicator when indicatorID is not 0, each with its warnings.
-func (s *Store) values(t *tx, communeID int64, from, to calendar.Date, indicatorID int64) ([]IndicatorValue, error) {
+func (s *Store) values(t *Tx, communeID int64, from, to calendar.Date, indicatorID int64) ([]IndicatorValue, error) {
 	out := []IndicatorValue{}
-	if err := t.stmt(s.indQ.Values).Select(&out, communeID, from, to, nullID(indicatorID)); err != nil {
+	if err := t.Bind(s.indQ.Values).Select(&out, communeID, from, to, nullID(indicatorID)); err != nil {
 		return nil, err
 	}
 	for i := range out {
@@ -152,7 +152,7 @@ func (s *Store) IndicatorValues(ctx context.Context, a *Actor, code string, year
 		return nil, err
 	}
 	var out []IndicatorValue
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var id int64
 		if code != "" {
 			ind, err := s.indicatorByCode(t, a, code, year)

@@ -105,7 +105,7 @@ func (s *Store) Indicators(ctx context.Context, a *Actor, year int) (*IndicatorC
 		return nil, err
 	}
 	var cat *IndicatorCatalogue
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var err error
 		cat, err = s.catalogue(t, a.CommuneID, year)
 		return err
@@ -114,13 +114,13 @@ func (s *Store) Indicators(ctx context.Context, a *Actor, year int) (*IndicatorC
 }
 
 // catalogue reads the groups and indicators in one pass each.
-func (s *Store) catalogue(t *tx, communeID int64, year int) (*IndicatorCatalogue, error) {
+func (s *Store) catalogue(t *Tx, communeID int64, year int) (*IndicatorCatalogue, error) {
 	cat := &IndicatorCatalogue{Year: year}
-	if err := t.stmt(s.indQ.Groups).Select(&cat.Groups); err != nil {
+	if err := t.Bind(s.indQ.Groups).Select(&cat.Groups); err != nil {
 		return nil, err
 	}
 	var list []Indicator
-	if err := t.stmt(s.indQ.List).Select(&list, communeID, year); err != nil {
+	if err := t.Bind(s.indQ.List).Select(&list, communeID, year); err != nil {
 		return nil, err
 	}
 	for i := range cat.Groups {
@@ -165,10 +165,10 @@ func (c *IndicatorCatalogue) Find(code string) *Indicator {
 
 // ensureIndicator returns the id of the commune's row for code, creating a
 // built-in's row on first use; an unknown code is ErrNotFound.
-func (s *Store) ensureIndicator(t *tx, a *Actor, code string) (int64, error) {
+func (s *Store) ensureIndicator(t *Tx, a *Actor, code string) (int64, error) {
 	for range 2 { // a concurrent first use may hide the row from the first try
 		var ids []int64
-		if err := t.stmt(s.indQ.Ensure).Select(&ids, a.CommuneID, code, nullID(a.UserID), s.Clock().Now()); err != nil {
+		if err := t.Bind(s.indQ.Ensure).Select(&ids, a.CommuneID, code, nullID(a.UserID), s.Clock().Now()); err != nil {
 			return 0, err
 		}
 		if len(ids) == 1 {

@@ -14,7 +14,7 @@ type TargetInput struct {
 // Validate lists every invalid field of a custom indicator.
 func (in *NewIndicator) Validate() error {
 	v := &ValidationError{}
-	in.NameVI, in.NameEN, in.Unit = cleanText(in.NameVI), cleanText(in.NameEN), cleanText(in.Unit)
+	in.NameVI, in.NameEN, in.Unit = CleanText(in.NameVI), CleanText(in.NameEN), CleanText(in.Unit)
 	if !indicatorCode.MatchString(in.Code) {
 		v.Add("code", "invalid", "mã chỉ tiêu gồm chữ thường không dấu, số và _, bắt đầu bằng chữ (2–50 ký tự)")
 	}
@@ -52,9 +52,9 @@ func (s *Store) CreateIndicator(ctx context.Context, a *Actor, in NewIndicator) 
 		return nil, err
 	}
 	var out *Indicator
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var ids []int64
-		err := t.stmt(s.indQ.Insert).Select(&ids, a.CommuneID, in.Code, in.Group, in.NameVI, in.NameEN, in.Unit,
+		err := t.Bind(s.indQ.Insert).Select(&ids, a.CommuneID, in.Code, in.Group, in.NameVI, in.NameEN, in.Unit,
 			*in.Threshold, in.MaxPoints, nullID(a.UserID), s.Clock().Now())
 		if err != nil {
 			return err
@@ -65,13 +65,13 @@ func (s *Store) CreateIndicator(ctx context.Context, a *Actor, in NewIndicator) 
 		if out, err = s.indicatorByCode(t, a, in.Code, s.Clock().Now().Year()); err != nil {
 			return err
 		}
-		return s.audit(t, a, "create", "indicator", ids[0], nil, out)
+		return s.Audit(t, a, "create", "indicator", ids[0], nil, out)
 	})
 	return out, err
 }
 
 // indicatorByCode reads one indicator of the catalogue with year's target.
-func (s *Store) indicatorByCode(t *tx, a *Actor, code string, year int) (*Indicator, error) {
+func (s *Store) indicatorByCode(t *Tx, a *Actor, code string, year int) (*Indicator, error) {
 	cat, err := s.catalogue(t, a.CommuneID, year)
 	if err != nil {
 		return nil, err
@@ -88,7 +88,7 @@ func (s *Store) indicatorByCode(t *tx, a *Actor, code string, year int) (*Indica
 func (s *Store) UpdateIndicator(ctx context.Context, a *Actor, code string, ifMatch int, p IndicatorPatch) (*Indicator, error) {
 	year := s.Clock().Now().Year()
 	var out *Indicator
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		cur, err := s.indicatorByCode(t, a, code, year)
 		if err != nil {
 			return err
@@ -107,14 +107,14 @@ func (s *Store) UpdateIndicator(ctx context.Context, a *Actor, code string, ifMa
 		if err != nil {
 			return err
 		}
-		if _, err := t.stmt(s.indQ.Update).Exec(a.CommuneID, id, next.threshold, next.Group, next.NameVI,
+		if _, err := t.Bind(s.indQ.Update).Exec(a.CommuneID, id, next.threshold, next.Group, next.NameVI,
 			next.NameEN, next.Unit, next.MaxPoints, s.Clock().Now()); err != nil {
 			return err
 		}
 		if out, err = s.indicatorByCode(t, a, code, year); err != nil {
 			return err
 		}
-		return s.audit(t, a, "update", "indicator", id, cur, out)
+		return s.Audit(t, a, "update", "indicator", id, cur, out)
 	})
 	return out, err
 }
@@ -162,7 +162,7 @@ func (p IndicatorPatch) apply(cur *Indicator) (*patchedIndicator, error) {
 // its low end.
 func (in *TargetInput) Validate() error {
 	v := &ValidationError{}
-	in.Note = cleanText(in.Note)
+	in.Note = CleanText(in.Note)
 	switch {
 	case in.Low == nil:
 		v.Add("low", "required", "cần nhập chỉ tiêu (tỷ lệ tối thiểu)")
@@ -181,7 +181,7 @@ func (s *Store) SetTarget(ctx context.Context, a *Actor, code string, year int, 
 		return nil, err
 	}
 	var out *Indicator
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		cur, err := s.indicatorByCode(t, a, code, year)
 		if err != nil {
 			return err
@@ -196,14 +196,14 @@ func (s *Store) SetTarget(ctx context.Context, a *Actor, code string, year int, 
 		if err != nil {
 			return err
 		}
-		if _, err := t.stmt(s.indQ.UpsertTarget).Exec(a.CommuneID, id, year, *in.Low, in.High, in.Note,
+		if _, err := t.Bind(s.indQ.UpsertTarget).Exec(a.CommuneID, id, year, *in.Low, in.High, in.Note,
 			nullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		if out, err = s.indicatorByCode(t, a, code, year); err != nil {
 			return err
 		}
-		return s.audit(t, a, "target", "indicator", id, cur.Target, out.Target)
+		return s.Audit(t, a, "target", "indicator", id, cur.Target, out.Target)
 	})
 	return out, err
 }

@@ -53,12 +53,12 @@ func (s *Store) ListNotifications(ctx context.Context, a *Actor, f NotificationF
 		return nil, err
 	}
 	inbox := &Inbox{Page: Page[Notification]{Items: []Notification{}}}
-	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if err := t.stmt(s.noteQ.List).Select(&inbox.Items, a.CommuneID, a.UserID, f.UnreadOnly,
+	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		if err := t.Bind(s.noteQ.List).Select(&inbox.Items, a.CommuneID, a.UserID, f.UnreadOnly,
 			nullID(after), limit+1); err != nil {
 			return err
 		}
-		return t.stmt(s.noteQ.Unread).Get(&inbox.Unread, a.CommuneID, a.UserID)
+		return t.Bind(s.noteQ.Unread).Get(&inbox.Unread, a.CommuneID, a.UserID)
 	})
 	if err != nil {
 		return nil, err
@@ -70,9 +70,9 @@ func (s *Store) ListNotifications(ctx context.Context, a *Actor, f NotificationF
 // MarkNotificationRead marks one of the actor's notifications read; marking
 // it again keeps the first time. Another user's notification is not found.
 func (s *Store) MarkNotificationRead(ctx context.Context, a *Actor, id int64) error {
-	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var got int64
-		return notFound(t.stmt(s.noteQ.MarkRead).Get(&got, a.CommuneID, a.UserID, id, s.Clock().Now()))
+		return notFound(t.Bind(s.noteQ.MarkRead).Get(&got, a.CommuneID, a.UserID, id, s.Clock().Now()))
 	})
 }
 
@@ -80,8 +80,8 @@ func (s *Store) MarkNotificationRead(ctx context.Context, a *Actor, id int64) er
 // read and says how many it marked.
 func (s *Store) MarkAllNotificationsRead(ctx context.Context, a *Actor) (int64, error) {
 	var n int64
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		res, err := t.stmt(s.noteQ.ReadAll).Exec(a.CommuneID, a.UserID, s.Clock().Now())
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		res, err := t.Bind(s.noteQ.ReadAll).Exec(a.CommuneID, a.UserID, s.Clock().Now())
 		if err != nil {
 			return err
 		}

@@ -26,9 +26,9 @@ func (s *Store) DeliverBatchToInbox(ctx context.Context, ds []*Outbound, owner s
 		ids[i], attempts[i], titles[i], bodies[i], links[i] = d.ID, int64(d.Attempts), d.Title, d.Body, d.Link
 	}
 	var sent []int64
-	err := s.acrossCommunes(ctx, func(t *tx) error {
+	err := s.acrossCommunes(ctx, func(t *Tx) error {
 		sent = sent[:0]
-		return t.stmt(s.outBatchQ.Inbox).Select(&sent, ids, attempts, s.Clock().Now(), owner, titles, bodies, links)
+		return t.Bind(s.outBatchQ.Inbox).Select(&sent, ids, attempts, s.Clock().Now(), owner, titles, bodies, links)
 	})
 	out := make(map[int64]bool, len(sent))
 	for _, id := range sent {

@@ -105,7 +105,7 @@ func idPage(limit int, cursor string) (int, int64, error) {
 // searchWords splits a free-text query into LIKE-safe words for the
 // search_fold match in SQL; nil means no search.
 func searchWords(q string) any {
-	words := strings.Fields(cleanText(q))
+	words := strings.Fields(CleanText(q))
 	if len(words) == 0 {
 		return nil
 	}

@@ -20,7 +20,7 @@ type Period struct {
 	Label string        `json:"label"`
 }
 
-const periodHelp = "kỳ báo cáo có dạng 2024-M9 (9 tháng), 2024-Q1…Q4, 2024-H1/H2, 2024-Y (năm), " +
+const PeriodHelp = "kỳ báo cáo có dạng 2024-M9 (9 tháng), 2024-Q1…Q4, 2024-H1/H2, 2024-Y (năm), " +
 	"2024-M01…M12 (tháng) hoặc 2024-01-01..2024-09-30"
 
 // maxRangeDays bounds a free range: a report over decades is a mistake.
@@ -32,7 +32,7 @@ const maxRangeDays = 5 * 366
 // 2024-01-01..2024-09-30. Letters may be in either case.
 func ParsePeriod(s string) (Period, error) {
 	s = strings.TrimSpace(s)
-	bad := Invalid("period", "invalid", "%s", periodHelp)
+	bad := Invalid("period", "invalid", "%s", PeriodHelp)
 	if from, to, ok := strings.Cut(s, ".."); ok {
 		f, err1 := calendar.ParseDate(from)
 		t, err2 := calendar.ParseDate(to)

@@ -37,8 +37,8 @@ var conflictFields = map[string]FieldError{
 	"calendar_overrides_date_key": {"date", "taken", "ngày này đã có điều chỉnh lịch; xóa điều chỉnh cũ trước khi nhập lại"},
 }
 
-// mapPGError translates PostgreSQL's constraint errors into domain errors.
-func mapPGError(err error) error {
+// MapPGError translates PostgreSQL's constraint errors into domain errors.
+func MapPGError(err error) error {
 	var pqErr *pq.Error
 	if !errors.As(err, &pqErr) {
 		return err

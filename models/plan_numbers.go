@@ -22,8 +22,8 @@ func (s *Store) PlanDocNumbers(ctx context.Context, a *Actor, ids []int64) (map[
 		ID        int64  `db:"id"`
 		DocNumber string `db:"doc_number"`
 	}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.planNumQ.DocNumbers).Select(&rows, a.CommuneID, pq.Int64Array(ids))
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return t.Bind(s.planNumQ.DocNumbers).Select(&rows, a.CommuneID, pq.Int64Array(ids))
 	})
 	for _, r := range rows {
 		out[r.ID] = r.DocNumber

@@ -71,30 +71,30 @@ func (s *Store) CreatePlan(ctx context.Context, a *Actor, in PlanInput) (*Plan, 
 		return nil, err
 	}
 	var p *Plan
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		id, err := s.insertPlan(t, a, &in)
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		id, err := s.InsertPlan(t, a, &in)
 		if err != nil {
 			return err
 		}
 		if err := s.writeReferences(t, a.CommuneID, id, in.References); err != nil {
 			return err
 		}
-		if p, err = s.loadPlan(t, a, id); err != nil {
+		if p, err = s.LoadPlan(t, a, id); err != nil {
 			return err
 		}
-		return s.audit(t, a, "create", "plan", id, nil, p)
+		return s.Audit(t, a, "create", "plan", id, nil, p)
 	})
 	return p, err
 }
 
-func (s *Store) insertPlan(t *tx, a *Actor, in *PlanInput) (int64, error) {
+func (s *Store) InsertPlan(t *Tx, a *Actor, in *PlanInput) (int64, error) {
 	d, now := in.doc, s.Clock().Now()
 	ids := []int64{}
 	for _, dup := range []bool{false, true} {
 		if dup && !in.ConfirmDuplicate {
 			break
 		}
-		err := t.stmt(s.q.InsertPlan).Select(&ids, a.CommuneID, in.DocNumber, d.No, d.Type, d.Symbol,
+		err := t.Bind(s.q.InsertPlan).Select(&ids, a.CommuneID, in.DocNumber, d.No, d.Type, d.Symbol,
 			in.IssuedOn, in.Year, in.Kind, in.Title, in.Summary, in.Status, dup, nullID(a.UserID), now,
 			in.SteeringUnitID)
 		if err != nil || len(ids) == 1 {
@@ -112,7 +112,7 @@ func firstID(ids []int64) int64 {
 }
 
 // duplicateConflict builds the 409 that names the plan holding the number.
-func (s *Store) duplicateConflict(t *tx, communeID int64, in *PlanInput) error {
+func (s *Store) duplicateConflict(t *Tx, communeID int64, in *PlanInput) error {
 	ex, err := s.planHolding(t, communeID, in.Year, in.doc.Symbol, in.doc.No)
 	if err != nil {
 		return err
@@ -123,18 +123,18 @@ func (s *Store) duplicateConflict(t *tx, communeID int64, in *PlanInput) error {
 }
 
 // planHolding is the live plan that holds number no of symbol in year.
-func (s *Store) planHolding(t *tx, communeID int64, year int, symbol string, no int) (ExistingPlan, error) {
+func (s *Store) planHolding(t *Tx, communeID int64, year int, symbol string, no int) (ExistingPlan, error) {
 	var ex ExistingPlan
-	err := t.stmt(s.q.PlanByNumber).Get(&ex, communeID, year, symbol, no)
+	err := t.Bind(s.q.PlanByNumber).Get(&ex, communeID, year, symbol, no)
 	return ex, notFound(err)
 }
 
-func (s *Store) writeReferences(t *tx, communeID, planID int64, refs []ReferenceInput) error {
-	if _, err := t.stmt(s.q.DeletePlanRefs).Exec(communeID, planID); err != nil {
+func (s *Store) writeReferences(t *Tx, communeID, planID int64, refs []ReferenceInput) error {
+	if _, err := t.Bind(s.q.DeletePlanRefs).Exec(communeID, planID); err != nil {
 		return err
 	}
 	for i, r := range refs {
-		if _, err := t.stmt(s.q.InsertPlanRef).Exec(communeID, planID, i, r.DocNumber, r.IssuedOn,
+		if _, err := t.Bind(s.q.InsertPlanRef).Exec(communeID, planID, i, r.DocNumber, r.IssuedOn,
 			r.Issuer, r.Title); err != nil {
 			return err
 		}
@@ -146,17 +146,17 @@ func (s *Store) writeReferences(t *tx, communeID, planID int64, refs []Reference
 // counts and warnings.
 func (s *Store) GetPlan(ctx context.Context, a *Actor, id int64) (*Plan, error) {
 	var p *Plan
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var err error
-		p, err = s.loadPlan(t, a, id)
+		p, err = s.LoadPlan(t, a, id)
 		return err
 	})
 	return p, err
 }
 
-func (s *Store) loadPlan(t *tx, a *Actor, id int64) (*Plan, error) {
+func (s *Store) LoadPlan(t *Tx, a *Actor, id int64) (*Plan, error) {
 	var p Plan
-	if err := t.stmt(s.q.GetPlan).Get(&p, a.CommuneID, id); err != nil {
+	if err := t.Bind(s.q.GetPlan).Get(&p, a.CommuneID, id); err != nil {
 		return nil, notFound(err)
 	}
 	plans := []*Plan{&p}
@@ -170,7 +170,7 @@ func (s *Store) loadPlan(t *tx, a *Actor, id int64) (*Plan, error) {
 // current version.
 func (s *Store) UpdatePlan(ctx context.Context, a *Actor, id int64, ifMatch int, patch PlanPatch) (*Plan, error) {
 	var after *Plan
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		cur, err := s.lockPlan(t, a, id, ifMatch)
 		if err != nil {
 			return err
@@ -187,25 +187,25 @@ func (s *Store) UpdatePlan(ctx context.Context, a *Actor, id int64, ifMatch int,
 				return err
 			}
 		}
-		if after, err = s.loadPlan(t, a, id); err != nil {
+		if after, err = s.LoadPlan(t, a, id); err != nil {
 			return err
 		}
-		return s.audit(t, a, "update", "plan", id, cur, after)
+		return s.Audit(t, a, "update", "plan", id, cur, after)
 	})
 	return after, err
 }
 
 // savePlan writes the new state; a number collision rolls back to a savepoint
 // so the conflict can still name the plan that holds the number.
-func (s *Store) savePlan(t *tx, a *Actor, id int64, in *PlanInput, confirm bool) error {
+func (s *Store) savePlan(t *Tx, a *Actor, id int64, in *PlanInput, confirm bool) error {
 	d := in.doc
-	err := t.savepoint(func() error {
-		_, err := t.stmt(s.q.UpdatePlan).Exec(a.CommuneID, id, in.DocNumber, d.No, d.Type, d.Symbol,
+	err := t.Savepoint(func() error {
+		_, err := t.Bind(s.q.UpdatePlan).Exec(a.CommuneID, id, in.DocNumber, d.No, d.Type, d.Symbol,
 			in.IssuedOn, in.Year, in.Kind, in.Title, in.Summary, in.Status, in.ConfirmDuplicate, s.Clock().Now(),
 			in.SteeringUnitID)
 		return err
 	})
-	if c, ok := mapPGError(err).(*ConflictError); ok && c.Field == "doc_number" {
+	if c, ok := MapPGError(err).(*ConflictError); ok && c.Field == "doc_number" {
 		if confirm {
 			in.ConfirmDuplicate = true
 			return s.savePlan(t, a, id, in, false)
@@ -220,15 +220,15 @@ func (s *Store) savePlan(t *tx, a *Actor, id int64, in *PlanInput, confirm bool)
 func (s *Store) DeletePlan(ctx context.Context, a *Actor, id int64, ifMatch int) (*DeletedPlan, error) {
 	now := s.Clock().Now()
 	d := &DeletedPlan{PurgeAfter: purgeAfter(now)}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		cur, err := s.lockPlan(t, a, id, ifMatch)
 		if err != nil {
 			return err
 		}
-		if err := t.stmt(s.q.DeletePlan).Get(&d.TaskCount, a.CommuneID, id, now, nullID(a.UserID)); err != nil {
+		if err := t.Bind(s.q.DeletePlan).Get(&d.TaskCount, a.CommuneID, id, now, nullID(a.UserID)); err != nil {
 			return err
 		}
-		return s.audit(t, a, "delete", "plan", id, cur, d)
+		return s.Audit(t, a, "delete", "plan", id, cur, d)
 	})
 	if err != nil {
 		return nil, err
@@ -239,11 +239,11 @@ func (s *Store) DeletePlan(ctx context.Context, a *Actor, id int64, ifMatch int)
 // lockPlan locks a plan for a change and returns it as it is. The checks run
 // in the order a caller should hear them: another commune's plan is 404, a
 // role that may not manage plans 403, a stale If-Match 412.
-func (s *Store) lockPlan(t *tx, a *Actor, id int64, ifMatch int) (*Plan, error) {
+func (s *Store) lockPlan(t *Tx, a *Actor, id int64, ifMatch int) (*Plan, error) {
 	if err := s.lockRow(t, s.q.LockPlan, a.CommuneID, id); err != nil {
 		return nil, err
 	}
-	cur, err := s.loadPlan(t, a, id)
+	cur, err := s.LoadPlan(t, a, id)
 	if err != nil {
 		return nil, err
 	}

@@ -48,8 +48,8 @@ type cloneTask struct {
 // original, which is unchanged.
 func (s *Store) ClonePlan(ctx context.Context, a *Actor, id int64, in PlanClone) (*Plan, error) {
 	var newID int64
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		src, err := s.loadPlan(t, a, id)
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		src, err := s.LoadPlan(t, a, id)
 		if err != nil {
 			return err
 		}
@@ -60,7 +60,7 @@ func (s *Store) ClonePlan(ctx context.Context, a *Actor, id int64, in PlanClone)
 		if err := pin.Validate(); err != nil {
 			return err
 		}
-		if newID, err = s.insertPlan(t, a, &pin); err != nil {
+		if newID, err = s.InsertPlan(t, a, &pin); err != nil {
 			return err
 		}
 		if err := s.writeReferences(t, a.CommuneID, newID, pin.References); err != nil {
@@ -69,7 +69,7 @@ func (s *Store) ClonePlan(ctx context.Context, a *Actor, id int64, in PlanClone)
 		if err := s.cloneTasks(t, a, id, newID, pin.Year-src.Year); err != nil {
 			return err
 		}
-		return s.audit(t, a, "clone", "plan", newID, map[string]int64{"source_id": id}, pin)
+		return s.Audit(t, a, "clone", "plan", newID, map[string]int64{"source_id": id}, pin)
 	})
 	if err != nil {
 		return nil, err
@@ -81,7 +81,7 @@ func (s *Store) ClonePlan(ctx context.Context, a *Actor, id int64, in PlanClone)
 func clonedInput(src *Plan, in PlanClone) PlanInput {
 	pin := PlanInput{DocNumber: in.DocNumber, IssuedOn: in.IssuedOn, Year: in.Year, Kind: src.Kind,
 		Title: in.Title, Summary: src.Summary, Status: "draft", SteeringUnitID: src.SteeringUnitID}
-	if cleanText(pin.Title) == "" {
+	if CleanText(pin.Title) == "" {
 		pin.Title = src.Title
 	}
 	for _, r := range src.References {
@@ -91,22 +91,22 @@ func clonedInput(src *Plan, in PlanClone) PlanInput {
 }
 
 // cloneTasks copies the live tasks of plan from into plan to, dates moved by years.
-func (s *Store) cloneTasks(t *tx, a *Actor, from, to int64, years int) error {
+func (s *Store) cloneTasks(t *Tx, a *Actor, from, to int64, years int) error {
 	var tasks []cloneTask
-	if err := t.stmt(s.cloneQ.Tasks).Select(&tasks, a.CommuneID, from); err != nil {
+	if err := t.Bind(s.cloneQ.Tasks).Select(&tasks, a.CommuneID, from); err != nil {
 		return err
 	}
-	w := s.windowFor(t.ctx, a.Commune)
+	w := s.WindowFor(t.ctx, a.Commune)
 	for _, c := range tasks {
 		var id int64
-		err := t.stmt(s.q.InsertTask).Get(&id, a.CommuneID, to, c.Title, c.Description, c.LeadUnitID,
+		err := t.Bind(s.q.InsertTask).Get(&id, a.CommuneID, to, c.Title, c.Description, c.LeadUnitID,
 			shiftYears(c.StartOn, years), shiftYears(c.DueOn, years), c.TargetValue, c.TargetUnit, c.Weight,
 			nullID(a.UserID), s.Clock().Now(), c.ReportEvery, c.ReportGrace)
 		if err != nil {
 			return err
 		}
 		links := TaskInput{SupportingUnitIDs: c.Units, AssigneeIDs: c.Assignees}
-		if _, err := s.saveTaskLinks(t, a, id, links, w); err != nil {
+		if _, err := s.SaveTaskLinks(t, a, id, links, w); err != nil {
 			return err
 		}
 	}

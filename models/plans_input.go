@@ -73,7 +73,7 @@ func (p PlanPatch) apply(cur *Plan) PlanInput {
 // Validate normalises the input and lists every invalid field.
 func (in *PlanInput) Validate() error {
 	v := &ValidationError{}
-	in.Title, in.Summary = cleanText(in.Title), cleanText(in.Summary)
+	in.Title, in.Summary = CleanText(in.Title), CleanText(in.Summary)
 	if in.DocNumber == "" {
 		v.Add("doc_number", "required", "cần nhập số, ký hiệu kế hoạch (ví dụ 06/KH-UBND)")
 	} else if d, err := docnumber.Parse(in.DocNumber); err != nil {
@@ -123,7 +123,7 @@ func (in *PlanInput) validateReferences(v *ValidationError) {
 		} else {
 			r.DocNumber = d.String()
 		}
-		r.Issuer, r.Title = cleanText(r.Issuer), cleanText(r.Title)
+		r.Issuer, r.Title = CleanText(r.Issuer), CleanText(r.Title)
 		checkText(v, field+".issuer", r.Issuer, 200, false)
 		checkText(v, field+".title", r.Title, 1000, false)
 	}

@@ -24,8 +24,8 @@ func (s *Store) ListPlans(ctx context.Context, a *Actor, f PlanFilter) (*Page[Pl
 		return nil, err
 	}
 	page := &Page[Plan]{Items: []Plan{}}
-	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		err := t.stmt(s.q.ListPlans).Select(&page.Items, a.CommuneID, nullInt(f.Year), nullString(f.Kind),
+	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		err := t.Bind(s.q.ListPlans).Select(&page.Items, a.CommuneID, nullInt(f.Year), nullString(f.Kind),
 			nullString(f.Status), searchWords(f.Query), nullInt(after.Year), after.IssuedOn, nullID(after.ID), limit+1)
 		if err != nil {
 			return err
@@ -56,7 +56,7 @@ type countRow struct {
 
 // decoratePlans adds references, task counts and warnings to a page of plans
 // with two queries, however long the page.
-func (s *Store) decoratePlans(t *tx, a *Actor, plans []*Plan) error {
+func (s *Store) decoratePlans(t *Tx, a *Actor, plans []*Plan) error {
 	byID := map[int64]*Plan{}
 	ids := make(pq.Int64Array, len(plans))
 	for i, p := range plans {
@@ -64,15 +64,15 @@ func (s *Store) decoratePlans(t *tx, a *Actor, plans []*Plan) error {
 		p.References, p.TaskCounts = []Reference{}, NewStatusCounts()
 	}
 	var refs []refRow
-	if err := t.stmt(s.q.PlanRefs).Select(&refs, a.CommuneID, ids); err != nil {
+	if err := t.Bind(s.q.PlanRefs).Select(&refs, a.CommuneID, ids); err != nil {
 		return err
 	}
 	for _, r := range refs {
 		byID[r.PlanID].References = append(byID[r.PlanID].References, r.Reference)
 	}
-	w := s.windowFor(t.ctx, a.Commune)
+	w := s.WindowFor(t.ctx, a.Commune)
 	var counts []countRow
-	if err := t.stmt(s.q.PlanCounts).Select(&counts, a.CommuneID, ids, w.Today, w.Soon, w.TZ); err != nil {
+	if err := t.Bind(s.q.PlanCounts).Select(&counts, a.CommuneID, ids, w.Today, w.Soon, w.TZ); err != nil {
 		return err
 	}
 	for _, c := range counts {

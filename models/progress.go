@@ -39,7 +39,7 @@ type ProgressResult struct {
 // Validate lists every invalid field.
 func (in *ProgressInput) Validate() error {
 	v := &ValidationError{}
-	in.Note = cleanText(in.Note)
+	in.Note = CleanText(in.Note)
 	switch {
 	case in.Percent == nil:
 		v.Add("percent", "required", "cần nhập tỷ lệ hoàn thành (0–100)")
@@ -57,10 +57,10 @@ func (in *ProgressInput) Validate() error {
 // ReportProgress appends a progress entry and moves the task with it: percent,
 // actual value, completion and status change in the same transaction.
 func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in ProgressInput) (*ProgressResult, error) {
-	w := s.windowFor(ctx, a.Commune)
+	w := s.WindowFor(ctx, a.Commune)
 	res := &ProgressResult{}
 	prepareFiles(in.Files) // thumbnails are made before the task is locked
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		before, err := s.lockTask(t, a, taskID, w)
 		if err != nil {
 			return err
@@ -73,7 +73,7 @@ func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in P
 		// The time is read under the task's lock, and the statement keeps it
 		// from running before the last report's (insert-progress).
 		now := s.Clock().Now()
-		row := t.stmt(s.q.InsertProgress).QueryRowx(a.CommuneID, taskID, a.UserID, p.Percent, p.ActualValue, p.Note, now)
+		row := t.Bind(s.q.InsertProgress).QueryRowx(a.CommuneID, taskID, a.UserID, p.Percent, p.ActualValue, p.Note, now)
 		if err := row.Scan(&p.ID, &p.CreatedAt); err != nil {
 			return err
 		}
@@ -84,7 +84,7 @@ func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in P
 		if err := s.insertAttachments(t, a, taskID, p.ID, in.Files, now); err != nil {
 			return err
 		}
-		if _, err := t.stmt(s.q.ApplyProgress).Exec(a.CommuneID, taskID, p.Percent, p.ActualValue, now,
+		if _, err := t.Bind(s.q.ApplyProgress).Exec(a.CommuneID, taskID, p.Percent, p.ActualValue, now,
 			w.Today, w.Soon, w.TZ); err != nil {
 			return err
 		}
@@ -92,7 +92,7 @@ func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in P
 		if res.Task, err = s.loadTask(t, a, taskID, w); err != nil {
 			return err
 		}
-		return s.audit(t, a, "progress", "task", taskID, before, res.Task)
+		return s.Audit(t, a, "progress", "task", taskID, before, res.Task)
 	})
 	if err != nil {
 		return nil, err
@@ -122,12 +122,12 @@ func canReport(a *Actor, task *Task, in *ProgressInput) error {
 // ListProgress returns a task's progress history, oldest first.
 func (s *Store) ListProgress(ctx context.Context, a *Actor, taskID int64) ([]Progress, error) {
 	out := []Progress{}
-	w := s.windowFor(ctx, a.Commune)
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	w := s.WindowFor(ctx, a.Commune)
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		if _, err := s.loadTask(t, a, taskID, w); err != nil {
 			return err
 		}
-		return t.stmt(s.q.ListProgress).Select(&out, a.CommuneID, taskID)
+		return t.Bind(s.q.ListProgress).Select(&out, a.CommuneID, taskID)
 	})
 	return out, err
 }

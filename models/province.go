@@ -73,8 +73,8 @@ func (s *Store) ProvinceRollup(ctx context.Context, a *Actor, year int) (*Provin
 		return nil, err
 	}
 	var rows []rollupRow
-	err = s.inProvince(ctx, a.Commune.Province, func(t *tx) error {
-		return t.stmt(s.provinceQ.Rollup).Select(&rows, a.Commune.Province, ws.ids, ws.asOf, ws.today, ws.soon, ws.tz, year)
+	err = s.inProvince(ctx, a.Commune.Province, func(t *Tx) error {
+		return t.Bind(s.provinceQ.Rollup).Select(&rows, a.Commune.Province, ws.ids, ws.asOf, ws.today, ws.soon, ws.tz, year)
 	})
 	if err != nil {
 		return nil, err
@@ -169,7 +169,7 @@ func (s *Store) CreateProvinceUser(ctx context.Context, in NewProvinceUser) (int
 	}
 	var id int64
 	err = s.identity(ctx, func(on binder) error {
-		return on(s.orgQ.InsertProvinceUser).GetContext(ctx, &id, cleanText(in.Province), nu.Username, nu.FullName, "", hash, false)
+		return on(s.orgQ.InsertProvinceUser).GetContext(ctx, &id, CleanText(in.Province), nu.Username, nu.FullName, "", hash, false)
 	})
-	return id, mapPGError(err)
+	return id, MapPGError(err)
 }

@@ -35,7 +35,7 @@ func (s *Store) ProvisionCommune(ctx context.Context, in NewTenant) (*Tenant, er
 	if c.TimeZone == "" {
 		c.TimeZone = VietnamTime.String()
 	}
-	c.Name, c.Province = cleanText(c.Name), cleanText(c.Province)
+	c.Name, c.Province = CleanText(c.Name), CleanText(c.Province)
 	office := NewUnit{Kind: "office", Name: in.OfficeName}
 	if office.Name == "" {
 		office.Name = "Văn phòng UBND " + communeKindName[c.Kind] + " " + c.Name
@@ -49,8 +49,8 @@ func (s *Store) ProvisionCommune(ctx context.Context, in NewTenant) (*Tenant, er
 		return nil, err
 	}
 	out := &Tenant{}
-	err = s.acrossCommunes(ctx, func(t *tx) error {
-		if err := t.stmt(s.orgQ.InsertCommune).Get(&out.Commune, c.Code, c.Name, c.Kind, c.Province, c.TimeZone); err != nil {
+	err = s.acrossCommunes(ctx, func(t *Tx) error {
+		if err := t.Bind(s.orgQ.InsertCommune).Get(&out.Commune, c.Code, c.Name, c.Kind, c.Province, c.TimeZone); err != nil {
 			return err
 		}
 		// From here on the rows belong to the new commune, and RLS says so.

@@ -59,7 +59,7 @@ func (s *Store) Quality(ctx context.Context, a *Actor, year int) (*QualityReport
 		return nil, err
 	}
 	q := &QualityReport{Year: year}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var err error
 		q.Findings, err = s.findings(t, a, year)
 		return err
@@ -69,9 +69,9 @@ func (s *Store) Quality(ctx context.Context, a *Actor, year int) (*QualityReport
 
 // findings runs every check of year, plans first, then tasks, indicator
 // values and dossier statistics.
-func (s *Store) findings(t *tx, a *Actor, year int) ([]Finding, error) {
+func (s *Store) findings(t *Tx, a *Actor, year int) ([]Finding, error) {
 	var plans []qualityPlan
-	if err := t.stmt(s.qualQ.Plans).Select(&plans, a.CommuneID, year); err != nil {
+	if err := t.Bind(s.qualQ.Plans).Select(&plans, a.CommuneID, year); err != nil {
 		return nil, err
 	}
 	out := planFindings(plans, year)
@@ -122,9 +122,9 @@ type qualityTask struct {
 // taskFindings: a task done without any progress record has no evidence of
 // the work; a deadline before its start cannot be met as planned; an open
 // task nobody can report on is work nobody answers for.
-func (s *Store) taskFindings(t *tx, a *Actor, year int) ([]Finding, error) {
+func (s *Store) taskFindings(t *Tx, a *Actor, year int) ([]Finding, error) {
 	var rows []qualityTask
-	if err := t.stmt(s.qualQ.Tasks).Select(&rows, a.CommuneID, year); err != nil {
+	if err := t.Bind(s.qualQ.Tasks).Select(&rows, a.CommuneID, year); err != nil {
 		return nil, err
 	}
 	out := []Finding{}

@@ -11,17 +11,43 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
+// Queries are the core's named statements (queries/*.sql); each domain
+// package embeds its own beside its code.
+//
 //go:embed queries/*.sql
-var queryFiles embed.FS
+var Queries embed.FS
 
-// loadQueries reads the named blocks of queries/*.sql.
-func loadQueries() (map[string]string, error) {
+// Prepare prepares a domain package's statement structs from its own
+// queries/*.sql against the store's database; on failure none stay open.
+func Prepare(s *Store, files fs.FS, structs ...any) error {
+	texts, err := loadQueries(files)
+	if err != nil {
+		return err
+	}
+	for _, q := range structs {
+		if err := prepareQueries(s.db, texts, q); err != nil {
+			CloseStatements(structs...)
+			return err
+		}
+	}
+	return nil
+}
+
+// CloseStatements releases the prepared statements of the structs.
+func CloseStatements(structs ...any) {
+	for _, q := range structs {
+		closeQueries(q)
+	}
+}
+
+// loadQueries reads the named blocks of queries/*.sql in files.
+func loadQueries(files fs.FS) (map[string]string, error) {
 	out := map[string]string{}
-	err := fs.WalkDir(queryFiles, "queries", func(path string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(files, "queries", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		b, err := queryFiles.ReadFile(path)
+		b, err := fs.ReadFile(files, path)
 		if err != nil {
 			return err
 		}

@@ -1,17 +1,22 @@
 package models
 
-import "fmt"
+import (
+	"fmt"
+	"io/fs"
+)
 
-// QueryText is the SQL of the named statement of queries/*.sql, for tools
-// that show its plan (tiendo-bench runs EXPLAIN on the hot ones).
-func QueryText(name string) (string, error) {
-	texts, err := loadQueries()
-	if err != nil {
-		return "", err
+// QueryText is the SQL of the named statement in one of the packages'
+// queries/*.sql (domain.QueryText passes them all), for tools that show its
+// plan (tiendo-bench runs EXPLAIN on the hot ones).
+func QueryText(name string, files ...fs.FS) (string, error) {
+	for _, f := range files {
+		texts, err := loadQueries(f)
+		if err != nil {
+			return "", err
+		}
+		if q, ok := texts[name]; ok {
+			return q, nil
+		}
 	}
-	q, ok := texts[name]
-	if !ok {
-		return "", fmt.Errorf("no query named %q", name)
-	}
-	return q, nil
+	return "", fmt.Errorf("no query named %q", name)
 }

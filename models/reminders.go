@@ -106,9 +106,9 @@ func (s *Store) PlanReminders(ctx context.Context, now time.Time, o PlanOptions)
 	for _, communes := range in.chunks {
 		base := []any{communes, in.distances, lookupPast, lookupStride, now}
 		res := PlanResult{}
-		err := s.acrossCommunes(ctx, func(t *tx) error {
+		err := s.acrossCommunes(ctx, func(t *Tx) error {
 			clear(res) // a retried transaction counts afresh
-			if _, err := t.stmt(s.remQ.Lock).Exec(); err != nil {
+			if _, err := t.Bind(s.remQ.Lock).Exec(); err != nil {
 				return err
 			}
 			since := now.Add(-o.AssignedLookback)
@@ -131,12 +131,12 @@ func (s *Store) PlanReminders(ctx context.Context, now time.Time, o PlanOptions)
 }
 
 // countQueued runs one planning statement and adds its counts to res.
-func countQueued(t *tx, stmt *sqlx.Stmt, res PlanResult, args ...any) error {
+func countQueued(t *Tx, stmt *sqlx.Stmt, res PlanResult, args ...any) error {
 	var rows []struct {
 		Kind string `db:"kind"`
 		N    int    `db:"n"`
 	}
-	if err := t.stmt(stmt).Select(&rows, args...); err != nil {
+	if err := t.Bind(stmt).Select(&rows, args...); err != nil {
 		return err
 	}
 	for _, r := range rows {
@@ -206,7 +206,7 @@ func (s *Store) planInput(ctx context.Context, now time.Time, o PlanOptions) (*p
 }
 
 // planLine is commune c's rules and state at now.
-func planLine(c CommuneInfo, st Settings, w window, grp int, cal *calendar.Calendar, now time.Time,
+func planLine(c CommuneInfo, st Settings, w Window, grp int, cal *calendar.Calendar, now time.Time,
 	o PlanOptions) planCommune {
 	local := now.In(c.Location()).Format("15:04")
 	morning := cal.IsWorkingDay(w.Today) && local >= st.DigestAt

@@ -52,9 +52,9 @@ func (r *ReportSettings) Validate() error {
 	return v.Err()
 }
 
-func (s *Store) reportSettings(t *tx, communeID int64) (ReportSettings, error) {
+func (s *Store) reportSettings(t *Tx, communeID int64) (ReportSettings, error) {
 	var r ReportSettings
-	err := t.stmt(s.repQ.Settings).Get(&r, communeID)
+	err := t.Bind(s.repQ.Settings).Get(&r, communeID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return DefaultReportSettings(), nil
 	}
@@ -67,7 +67,7 @@ func (s *Store) ReportSettingsOf(ctx context.Context, a *Actor) (ReportSettings,
 	if !a.CanReadStats() {
 		return r, ErrForbidden
 	}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var err error
 		r, err = s.reportSettings(t, a.CommuneID)
 		return err
@@ -84,16 +84,16 @@ func (s *Store) SetReportSettings(ctx context.Context, a *Actor, in ReportSettin
 	if err := in.Validate(); err != nil {
 		return in, err
 	}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		before, err := s.reportSettings(t, a.CommuneID)
 		if err != nil {
 			return err
 		}
-		if _, err := t.stmt(s.repQ.UpsertSettings).Exec(a.CommuneID, in.CutoffDay, in.CutoffMonthsBeforeEnd,
+		if _, err := t.Bind(s.repQ.UpsertSettings).Exec(a.CommuneID, in.CutoffDay, in.CutoffMonthsBeforeEnd,
 			in.ScheduledKinds, nullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
-		return s.audit(t, a, "update", "report_settings", a.CommuneID, before, in)
+		return s.Audit(t, a, "update", "report_settings", a.CommuneID, before, in)
 	})
 	return in, err
 }

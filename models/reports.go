@@ -105,9 +105,9 @@ func (s *Store) BuildReport(ctx context.Context, a *Actor, o ReportOptions) (*Re
 	}
 	r := &Report{Period: o.Period, BuiltAt: s.Clock().Now(), WithQuality: o.Quality,
 		Commune: ReportCommune{Name: a.Commune.Name, Kind: a.Commune.Kind, Province: a.Commune.Province}}
-	w := s.windowFor(ctx, a.Commune)
+	w := s.WindowFor(ctx, a.Commune)
 	cal := s.calendarOf(ctx, a.CommuneID)
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var err error
 		if r.Settings, err = s.reportSettings(t, a.CommuneID); err != nil {
 			return err
@@ -126,9 +126,9 @@ func (s *Store) BuildReport(ctx context.Context, a *Actor, o ReportOptions) (*Re
 
 // fillReport reads each section in turn: tasks as of the report's day
 // (asOf), the tasks under indicators as they stand now (w).
-func (s *Store) fillReport(t *tx, a *Actor, r *Report, w, asOf window) error {
+func (s *Store) fillReport(t *Tx, a *Actor, r *Report, w, asOf Window) error {
 	r.Plans = []ReportPlan{}
-	if err := t.stmt(s.repQ.Plans).Select(&r.Plans, a.CommuneID, r.Period.Start, r.Period.End); err != nil {
+	if err := t.Bind(s.repQ.Plans).Select(&r.Plans, a.CommuneID, r.Period.Start, r.Period.End); err != nil {
 		return err
 	}
 	for i := range r.Plans {
@@ -142,7 +142,7 @@ func (s *Store) fillReport(t *tx, a *Actor, r *Report, w, asOf window) error {
 	if r.Indicators, err = s.indicatorResults(t, a, r.Period, w); err != nil {
 		return err
 	}
-	if r.Dossiers, err = s.dossierStatsOf(t, a.CommuneID, r.Period); err != nil {
+	if r.Dossiers, err = s.DossierStatsIn(t, a.CommuneID, r.Period); err != nil {
 		return err
 	}
 	if r.Quality, err = s.findings(t, a, r.Period.Year); err != nil {
@@ -151,7 +151,7 @@ func (s *Store) fillReport(t *tx, a *Actor, r *Report, w, asOf window) error {
 	if r.Narrative, err = s.narrativeIn(t, a.CommuneID, r.Period, false); err != nil {
 		return err
 	}
-	if err := t.stmt(s.repQ.Signer).Get(&r.Signer, a.CommuneID); notFound(err) != ErrNotFound {
+	if err := t.Bind(s.repQ.Signer).Get(&r.Signer, a.CommuneID); notFound(err) != ErrNotFound {
 		return err
 	}
 	return nil

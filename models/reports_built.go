@@ -36,10 +36,10 @@ type ReportFile struct {
 // another replica, or an earlier run), in which case nothing is written.
 func (s *Store) SaveScheduledReport(ctx context.Context, a *Actor, r *Report, files []ReportFile) ([]int64, error) {
 	var saved []int64
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		for _, f := range files {
 			var ids []int64
-			err := t.stmt(s.repQ.InsertBuilt).Select(&ids, a.CommuneID, r.Period.Code, r.Period.Start, r.Period.End,
+			err := t.Bind(s.repQ.InsertBuilt).Select(&ids, a.CommuneID, r.Period.Code, r.Period.Start, r.Period.End,
 				r.CutoffOn, f.Format, f.FileName, f.ContentType, f.Content, s.Clock().Now(), "scheduler")
 			if err != nil {
 				return err
@@ -54,8 +54,8 @@ func (s *Store) SaveScheduledReport(ctx context.Context, a *Actor, r *Report, fi
 // ScheduledReportExists reports whether the scheduler already built period p.
 func (s *Store) ScheduledReportExists(ctx context.Context, a *Actor, p Period) (bool, error) {
 	var ok bool
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.repQ.BuiltExists).Get(&ok, a.CommuneID, p.Start, p.End)
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return t.Bind(s.repQ.BuiltExists).Get(&ok, a.CommuneID, p.Start, p.End)
 	})
 	return ok, err
 }
@@ -66,8 +66,8 @@ func (s *Store) ListBuiltReports(ctx context.Context, a *Actor) ([]BuiltReport, 
 		return nil, ErrForbidden
 	}
 	out := []BuiltReport{}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.repQ.ListBuilt).Select(&out, a.CommuneID)
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return t.Bind(s.repQ.ListBuilt).Select(&out, a.CommuneID)
 	})
 	return out, err
 }
@@ -78,8 +78,8 @@ func (s *Store) BuiltReportFile(ctx context.Context, a *Actor, id int64) (*Repor
 		return nil, ErrForbidden
 	}
 	var f ReportFile
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return notFound(t.stmt(s.repQ.BuiltFile).Get(&f, a.CommuneID, id))
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return notFound(t.Bind(s.repQ.BuiltFile).Get(&f, a.CommuneID, id))
 	})
 	if err != nil {
 		return nil, err

@@ -26,8 +26,8 @@ func (s *Store) NotifyReportReady(ctx context.Context, a *Actor, r *Report, file
 		return 0, err
 	}
 	var n int
-	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.repQ.Notify).Get(&n, a.CommuneID, r.Period.Code, string(payload), s.Clock().Now())
+	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return t.Bind(s.repQ.Notify).Get(&n, a.CommuneID, r.Period.Code, string(payload), s.Clock().Now())
 	})
 	return n, err
 }

@@ -68,7 +68,7 @@ func Score766(rate, threshold, maxPoints float64) float64 {
 }
 
 // indicatorResults evaluates every indicator for the period.
-func (s *Store) indicatorResults(t *tx, a *Actor, p Period, w window) (IndicatorResults, error) {
+func (s *Store) indicatorResults(t *Tx, a *Actor, p Period, w Window) (IndicatorResults, error) {
 	res := IndicatorResults{Year: p.Year, Rows: []IndicatorResult{}}
 	cat, err := s.catalogue(t, a.CommuneID, p.Year)
 	if err != nil {
@@ -79,7 +79,7 @@ func (s *Store) indicatorResults(t *tx, a *Actor, p Period, w window) (Indicator
 		return res, err
 	}
 	var tasks []IndicatorTask
-	if err := t.stmt(s.indQ.Tasks).Select(&tasks, a.CommuneID, w.Today, w.Soon, w.TZ); err != nil {
+	if err := t.Bind(s.indQ.Tasks).Select(&tasks, a.CommuneID, w.Today, w.Soon, w.TZ); err != nil {
 		return res, err
 	}
 	for _, g := range cat.Groups {

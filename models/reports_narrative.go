@@ -53,7 +53,7 @@ func (in *NarrativeInput) Validate() error {
 		s    *string
 	}{{"results", &in.Results}, {"limitations", &in.Limitations}, {"causes", &in.Causes},
 		{"directions", &in.Directions}, {"proposals", &in.Proposals}} {
-		*f.s = cleanText(*f.s)
+		*f.s = CleanText(*f.s)
 		checkText(v, f.name, *f.s, maxNarrative, false)
 	}
 	return v.Err()
@@ -66,7 +66,7 @@ func (s *Store) ReportNarrative(ctx context.Context, a *Actor, p Period) (*Narra
 		return nil, ErrForbidden
 	}
 	var n *Narrative
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) (err error) {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) (err error) {
 		n, err = s.narrativeIn(t, a.CommuneID, p, false)
 		return err
 	})
@@ -74,13 +74,13 @@ func (s *Store) ReportNarrative(ctx context.Context, a *Actor, p Period) (*Narra
 }
 
 // narrativeIn reads (and with lock, locks) the narrative of p.
-func (s *Store) narrativeIn(t *tx, communeID int64, p Period, lock bool) (*Narrative, error) {
+func (s *Store) narrativeIn(t *Tx, communeID int64, p Period, lock bool) (*Narrative, error) {
 	stmt := s.repQ.Narrative
 	if lock {
 		stmt = s.repQ.NarrativeLock
 	}
 	n := &Narrative{Period: p.Code, PeriodStart: p.Start, PeriodEnd: p.End}
-	if err := t.stmt(stmt).Get(n, communeID, p.Start, p.End); err != nil && notFound(err) != ErrNotFound {
+	if err := t.Bind(stmt).Get(n, communeID, p.Start, p.End); err != nil && notFound(err) != ErrNotFound {
 		return nil, err
 	}
 	return n, nil
@@ -94,7 +94,7 @@ func (s *Store) PutReportNarrative(ctx context.Context, a *Actor, p Period, ifMa
 		return nil, ErrForbidden
 	}
 	var out *Narrative
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		cur, err := s.narrativeIn(t, a.CommuneID, p, true)
 		if err != nil {
 			return err
@@ -106,11 +106,11 @@ func (s *Store) PutReportNarrative(ctx context.Context, a *Actor, p Period, ifMa
 			return err
 		}
 		out = &Narrative{}
-		if err := t.stmt(s.repQ.UpsertNarrative).Get(out, a.CommuneID, p.Code, p.Start, p.End, in.Results,
+		if err := t.Bind(s.repQ.UpsertNarrative).Get(out, a.CommuneID, p.Code, p.Start, p.End, in.Results,
 			in.Limitations, in.Causes, in.Directions, in.Proposals, nullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
-		return s.audit(t, a, "update", "report_narrative", out.ID, cur, out)
+		return s.Audit(t, a, "update", "report_narrative", out.ID, cur, out)
 	})
 	return out, err
 }

@@ -64,10 +64,10 @@ type reportTaskRow struct {
 // taskResults tallies the tasks period_tasks counts for the period, by
 // their status on w.Today. The report and the dashboard both call it, so
 // their figures cannot differ.
-func (s *Store) taskResults(t *tx, a *Actor, p Period, w window) (TaskResults, error) {
+func (s *Store) taskResults(t *Tx, a *Actor, p Period, w Window) (TaskResults, error) {
 	res := TaskResults{ByKind: []TallyRow{}, ByUnit: []TallyRow{}, Overdue: []OverdueTask{}, Upcoming: []OverdueTask{}}
 	var rows []reportTaskRow
-	if err := t.stmt(s.repQ.Tasks).Select(&rows, a.CommuneID, p.Start, p.End, endOfDay(w.Today, w.TZ), w.Today,
+	if err := t.Bind(s.repQ.Tasks).Select(&rows, a.CommuneID, p.Start, p.End, endOfDay(w.Today, w.TZ), w.Today,
 		w.Soon, w.TZ); err != nil {
 		return res, err
 	}

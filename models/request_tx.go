@@ -31,7 +31,7 @@ type requestTx struct {
 	s   *Store
 	ctx context.Context
 
-	t      *tx
+	t      *Tx
 	done   bool
 	broken error // a savepoint could not be rolled back: nothing more runs
 	scope  scopeSetting
@@ -61,7 +61,7 @@ func requestTxOf(ctx context.Context) (*requestTx, bool) {
 // scope the transaction has, for the identity tables, which have no
 // row-level security). It reports joined false when the transaction has
 // ended, so that the caller runs fn on its own.
-func (rt *requestTx) run(want *scopeSetting, fn func(*tx) error) (joined bool, err error) {
+func (rt *requestTx) run(want *scopeSetting, fn func(*Tx) error) (joined bool, err error) {
 	switch {
 	case rt.done:
 		return false, nil
@@ -73,7 +73,7 @@ func (rt *requestTx) run(want *scopeSetting, fn func(*tx) error) (joined bool, e
 		if err != nil {
 			return true, err
 		}
-		rt.t = &tx{Tx: sqlTx, ctx: rt.ctx}
+		rt.t = &Tx{Tx: sqlTx, ctx: rt.ctx}
 	}
 	if want == nil {
 		want = &rt.scope
@@ -87,7 +87,7 @@ func (rt *requestTx) run(want *scopeSetting, fn func(*tx) error) (joined bool, e
 // first runs the transaction's first call without a savepoint: when it
 // fails there is nothing before it to keep, so the whole transaction goes
 // and the next call begins a new one.
-func (rt *requestTx) first(want scopeSetting, fn func(*tx) error) error {
+func (rt *requestTx) first(want scopeSetting, fn func(*Tx) error) error {
 	rt.n++
 	err := rt.exec(scopeSQL(rt.scope, want))
 	if err == nil {
@@ -106,7 +106,7 @@ func (rt *requestTx) first(want scopeSetting, fn func(*tx) error) error {
 // call takes a savepoint (setting the scope in the same round trip when it
 // changes), runs fn, and rolls back to the savepoint when fn fails. PostgreSQL
 // rolls a set_config back with its savepoint, so the scope is known again.
-func (rt *requestTx) call(want scopeSetting, fn func(*tx) error) error {
+func (rt *requestTx) call(want scopeSetting, fn func(*Tx) error) error {
 	before := rt.scope
 	rt.n++
 	name := "req_" + strconv.Itoa(rt.n)
@@ -182,5 +182,5 @@ func (rt *requestTx) end(commit bool) error {
 		}
 		return errors.Join(rt.broken, err)
 	}
-	return mapPGError(rt.t.Commit())
+	return MapPGError(rt.t.Commit())
 }

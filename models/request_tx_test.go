@@ -69,7 +69,7 @@ func TestRequestTransaction(t *testing.T) {
 }
 
 // TestRequestTransactionFirstCallFails: the first call runs without a
-// savepoint; when it fails the request still goes on in a new transaction.
+// Savepoint; when it fails the request still goes on in a new transaction.
 func TestRequestTransactionFirstCallFails(t *testing.T) {
 	t.Parallel()
 	w := testfix.New(t)

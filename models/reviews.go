@@ -38,7 +38,7 @@ type CommentInput struct {
 // Validate normalises the comment and checks its length.
 func (in *CommentInput) Validate() error {
 	v := &ValidationError{}
-	in.Body = cleanText(in.Body)
+	in.Body = CleanText(in.Body)
 	checkText(v, "body", in.Body, maxReviewText, true)
 	return v.Err()
 }
@@ -53,9 +53,9 @@ type reviewQueries struct {
 }
 
 // insertReview appends a review by the actor and returns it as stored.
-func (s *Store) insertReview(t *tx, a *Actor, taskID int64, kind, body string, now time.Time) (Review, error) {
+func (s *Store) insertReview(t *Tx, a *Actor, taskID int64, kind, body string, now time.Time) (Review, error) {
 	r := Review{TaskID: taskID, AuthorID: a.UserID, AuthorName: a.FullName, Kind: kind, Body: body, CreatedAt: now}
-	err := t.stmt(s.reviewQ.Insert).Get(&r.ID, a.CommuneID, taskID, a.UserID, kind, body, now)
+	err := t.Bind(s.reviewQ.Insert).Get(&r.ID, a.CommuneID, taskID, a.UserID, kind, body, now)
 	return r, err
 }
 
@@ -63,8 +63,8 @@ func (s *Store) insertReview(t *tx, a *Actor, taskID int64, kind, body string, n
 // history and, like it, cannot be edited or removed.
 func (s *Store) AddComment(ctx context.Context, a *Actor, taskID int64, in CommentInput) (*Review, error) {
 	var r Review
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		task, err := s.loadTask(t, a, taskID, s.windowFor(ctx, a.Commune))
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		task, err := s.loadTask(t, a, taskID, s.WindowFor(ctx, a.Commune))
 		if err != nil {
 			return err
 		}
@@ -77,7 +77,7 @@ func (s *Store) AddComment(ctx context.Context, a *Actor, taskID int64, in Comme
 		if r, err = s.insertReview(t, a, taskID, ReviewComment, in.Body, s.Clock().Now()); err != nil {
 			return err
 		}
-		return s.audit(t, a, "comment", "task", taskID, nil, r)
+		return s.Audit(t, a, "comment", "task", taskID, nil, r)
 	})
 	if err != nil {
 		return nil, err
@@ -88,11 +88,11 @@ func (s *Store) AddComment(ctx context.Context, a *Actor, taskID int64, in Comme
 // ListComments returns a task's comments, oldest first.
 func (s *Store) ListComments(ctx context.Context, a *Actor, taskID int64) ([]Review, error) {
 	out := []Review{}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if _, err := s.loadTask(t, a, taskID, s.windowFor(ctx, a.Commune)); err != nil {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		if _, err := s.loadTask(t, a, taskID, s.WindowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
-		return t.stmt(s.reviewQ.List).Select(&out, a.CommuneID, taskID, ReviewComment)
+		return t.Bind(s.reviewQ.List).Select(&out, a.CommuneID, taskID, ReviewComment)
 	})
 	return out, err
 }
@@ -116,11 +116,11 @@ type HistoryEntry struct {
 // time order. Each kind keeps its own id sequence, so (kind, id) names an entry.
 func (s *Store) TaskHistory(ctx context.Context, a *Actor, taskID int64) ([]HistoryEntry, error) {
 	out := []HistoryEntry{}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if _, err := s.loadTask(t, a, taskID, s.windowFor(ctx, a.Commune)); err != nil {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		if _, err := s.loadTask(t, a, taskID, s.WindowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
-		return t.stmt(s.reviewQ.History).Select(&out, a.CommuneID, taskID)
+		return t.Bind(s.reviewQ.History).Select(&out, a.CommuneID, taskID)
 	})
 	return out, err
 }

@@ -86,9 +86,9 @@ func (sr *Series) rule() Rule {
 // CreateSeries adds a recurring task to a plan and generates its first
 // occurrences in the same transaction, so they are visible at once.
 func (s *Store) CreateSeries(ctx context.Context, a *Actor, planID int64, in SeriesInput) (*Series, error) {
-	w := s.windowFor(ctx, a.Commune)
+	w := s.WindowFor(ctx, a.Commune)
 	var out *Series
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		if err := s.requirePlan(t, a, planID); err != nil {
 			return err
 		}
@@ -99,7 +99,7 @@ func (s *Store) CreateSeries(ctx context.Context, a *Actor, planID int64, in Ser
 			return err
 		}
 		var id int64
-		if err := t.stmt(s.seriesQ.Insert).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
+		if err := t.Bind(s.seriesQ.Insert).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
 			int64Array(in.SupportingUnitIDs), int64Array(in.AssigneeIDs), in.Rule, intArray(in.Weekdays),
 			in.DayOfMonth, in.OnHoliday, in.StartsOn, in.EndsOn, nullID(a.UserID), s.Clock().Now()); err != nil {
 			return notFound(err)
@@ -109,7 +109,7 @@ func (s *Store) CreateSeries(ctx context.Context, a *Actor, planID int64, in Ser
 			return err
 		}
 		out = sr
-		return s.audit(t, a, "create", "task_series", id, nil, sr)
+		return s.Audit(t, a, "create", "task_series", id, nil, sr)
 	})
 	return out, err
 }
@@ -117,7 +117,7 @@ func (s *Store) CreateSeries(ctx context.Context, a *Actor, planID int64, in Ser
 // validateSeries validates the input and checks that its units and people
 // are the commune's: arrays have no foreign keys, so this is where a wrong
 // id is caught, as a 400 naming the field.
-func (s *Store) validateSeries(t *tx, a *Actor, in *SeriesInput, today calendar.Date) error {
+func (s *Store) validateSeries(t *Tx, a *Actor, in *SeriesInput, today calendar.Date) error {
 	if err := in.Validate(today); err != nil {
 		return err
 	}
@@ -125,7 +125,7 @@ func (s *Store) validateSeries(t *tx, a *Actor, in *SeriesInput, today calendar.
 		Units pq.Int64Array `db:"units"`
 		Users pq.Int64Array `db:"users"`
 	}
-	if err := t.stmt(s.seriesQ.BadRefs).Get(&bad, a.CommuneID, int64Array(in.SupportingUnitIDs),
+	if err := t.Bind(s.seriesQ.BadRefs).Get(&bad, a.CommuneID, int64Array(in.SupportingUnitIDs),
 		int64Array(in.AssigneeIDs)); err != nil {
 		return err
 	}
@@ -142,11 +142,11 @@ func (s *Store) validateSeries(t *tx, a *Actor, in *SeriesInput, today calendar.
 // ListSeries lists a plan's series, stopped ones included.
 func (s *Store) ListSeries(ctx context.Context, a *Actor, planID int64) ([]Series, error) {
 	out := []Series{}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		if err := s.requirePlan(t, a, planID); err != nil {
 			return err
 		}
-		return t.stmt(s.seriesQ.List).Select(&out, a.CommuneID, planID)
+		return t.Bind(s.seriesQ.List).Select(&out, a.CommuneID, planID)
 	})
 	for i := range out {
 		out[i].normalize()
@@ -156,14 +156,14 @@ func (s *Store) ListSeries(ctx context.Context, a *Actor, planID int64) ([]Serie
 
 // GetSeries returns one series with its latest occurrences.
 func (s *Store) GetSeries(ctx context.Context, a *Actor, id int64) (*Series, error) {
-	w := s.windowFor(ctx, a.Commune)
+	w := s.WindowFor(ctx, a.Commune)
 	var sr Series
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		if err := t.stmt(s.seriesQ.Get).Get(&sr, a.CommuneID, id); err != nil {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		if err := t.Bind(s.seriesQ.Get).Get(&sr, a.CommuneID, id); err != nil {
 			return notFound(err)
 		}
 		sr.Occurrences = []Occurrence{}
-		return t.stmt(s.seriesQ.Occurs).Select(&sr.Occurrences, a.CommuneID, id, w.Today, w.Soon, w.TZ)
+		return t.Bind(s.seriesQ.Occurs).Select(&sr.Occurrences, a.CommuneID, id, w.Today, w.Soon, w.TZ)
 	})
 	if err != nil {
 		return nil, err

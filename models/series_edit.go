@@ -14,7 +14,7 @@ var errSeriesStopped = &ConflictError{Field: "series", Message: "chuỗi nhiệm
 // lockSeriesFor locks a series for an edit by a, checking in order: the row
 // exists in the commune (404), a may manage plans (403), ifMatch (412), the
 // series still runs (409).
-func (s *Store) lockSeriesFor(t *tx, a *Actor, id int64, ifMatch int) (*Series, error) {
+func (s *Store) lockSeriesFor(t *Tx, a *Actor, id int64, ifMatch int) (*Series, error) {
 	cur, err := s.lockSeries(t, a.CommuneID, id)
 	if err != nil {
 		return nil, err
@@ -35,9 +35,9 @@ func (s *Store) lockSeriesFor(t *tx, a *Actor, id int64, ifMatch int) (*Series, 
 // occurrences generated from now on; an earlier end retires the future
 // occurrences beyond it that nobody has worked on.
 func (s *Store) UpdateSeries(ctx context.Context, a *Actor, id int64, ifMatch int, patch SeriesPatch) (*Series, error) {
-	w := s.windowFor(ctx, a.Commune)
+	w := s.WindowFor(ctx, a.Commune)
 	var out *Series
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		cur, err := s.lockSeriesFor(t, a, id, ifMatch)
 		if err != nil {
 			return err
@@ -46,7 +46,7 @@ func (s *Store) UpdateSeries(ctx context.Context, a *Actor, id int64, ifMatch in
 		if err := s.validateSeries(t, a, &in, w.Today); err != nil {
 			return err
 		}
-		if _, err := t.stmt(s.seriesQ.Update).Exec(a.CommuneID, id, in.Title, in.Description, in.LeadUnitID,
+		if _, err := t.Bind(s.seriesQ.Update).Exec(a.CommuneID, id, in.Title, in.Description, in.LeadUnitID,
 			int64Array(in.SupportingUnitIDs), int64Array(in.AssigneeIDs), in.Rule, intArray(in.Weekdays),
 			in.DayOfMonth, in.OnHoliday, in.EndsOn, s.Clock().Now()); err != nil {
 			return err
@@ -59,7 +59,7 @@ func (s *Store) UpdateSeries(ctx context.Context, a *Actor, id int64, ifMatch in
 		if out, err = s.generateLocked(t, a, id); err != nil {
 			return err
 		}
-		return s.audit(t, a, "update", "task_series", id, cur, out)
+		return s.Audit(t, a, "update", "task_series", id, cur, out)
 	})
 	return out, err
 }
@@ -68,8 +68,8 @@ func (s *Store) UpdateSeries(ctx context.Context, a *Actor, id int64, ifMatch in
 // started): nothing is generated any more, future occurrences nobody has
 // worked on are retired, and every past occurrence stays as it is.
 func (s *Store) StopSeries(ctx context.Context, a *Actor, id int64, ifMatch int) error {
-	w := s.windowFor(ctx, a.Commune)
-	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	w := s.WindowFor(ctx, a.Commune)
+	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		cur, err := s.lockSeriesFor(t, a, id, ifMatch)
 		if errors.Is(err, errSeriesStopped) {
 			return nil // stopping twice is stopping once
@@ -78,7 +78,7 @@ func (s *Store) StopSeries(ctx context.Context, a *Actor, id int64, ifMatch int)
 			return err
 		}
 		var endsOn calendar.Date
-		if err := t.stmt(s.seriesQ.Stop).Get(&endsOn, a.CommuneID, id, w.Today, s.Clock().Now()); err != nil {
+		if err := t.Bind(s.seriesQ.Stop).Get(&endsOn, a.CommuneID, id, w.Today, s.Clock().Now()); err != nil {
 			return err
 		}
 		retired, err := s.retire(t, a, id, endsOn, w.Today)
@@ -86,18 +86,18 @@ func (s *Store) StopSeries(ctx context.Context, a *Actor, id int64, ifMatch int)
 			return err
 		}
 		after := map[string]any{"ends_on": endsOn, "retired_task_ids": retired}
-		return s.audit(t, a, "stop", "task_series", id, cur, after)
+		return s.Audit(t, a, "stop", "task_series", id, cur, after)
 	})
 }
 
 // retire removes the untouched occurrences after endsOn, but never one on or
 // before today: the past is kept whatever the new end says.
-func (s *Store) retire(t *tx, a *Actor, id int64, endsOn, today calendar.Date) ([]int64, error) {
+func (s *Store) retire(t *Tx, a *Actor, id int64, endsOn, today calendar.Date) ([]int64, error) {
 	cut := endsOn
 	if cut.Before(today) {
 		cut = today
 	}
 	retired := []int64{}
-	err := t.stmt(s.seriesQ.Retire).Select(&retired, a.CommuneID, id, cut, s.Clock().Now())
+	err := t.Bind(s.seriesQ.Retire).Select(&retired, a.CommuneID, id, cut, s.Clock().Now())
 	return retired, err
 }

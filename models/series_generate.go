@@ -18,9 +18,9 @@ type generated struct {
 }
 
 // lockSeries locks a series row for generation or an edit and returns it.
-func (s *Store) lockSeries(t *tx, communeID, id int64) (*Series, error) {
+func (s *Store) lockSeries(t *Tx, communeID, id int64) (*Series, error) {
 	var sr Series
-	if err := t.stmt(s.seriesQ.Lock).Get(&sr, communeID, id); err != nil {
+	if err := t.Bind(s.seriesQ.Lock).Get(&sr, communeID, id); err != nil {
 		return nil, notFound(err)
 	}
 	sr.normalize()
@@ -32,7 +32,7 @@ func (s *Store) lockSeries(t *tx, communeID, id int64) (*Series, error) {
 // series row must be locked. Days are only ever generated once: a later run
 // starts after GeneratedUntil, and the unique (series_id, occurrence_on)
 // turns any overlap (a reset, a race) into no-ops.
-func (s *Store) generate(t *tx, a *Actor, sr *Series, cal *calendar.Calendar, w window, now time.Time) ([]generated, error) {
+func (s *Store) generate(t *Tx, a *Actor, sr *Series, cal *calendar.Calendar, w Window, now time.Time) ([]generated, error) {
 	rule := sr.rule()
 	from := sr.StartsOn
 	if !sr.GeneratedUntil.IsZero() && !sr.GeneratedUntil.Before(from) {
@@ -51,7 +51,7 @@ func (s *Store) generate(t *tx, a *Actor, sr *Series, cal *calendar.Calendar, w 
 		ons[i], starts[i], dues[i] = o.On.String(), o.Start.String(), o.Due.String()
 	}
 	var made []generated
-	if err := t.stmt(s.seriesQ.Generate).Select(&made, a.CommuneID, sr.ID, ons, starts, dues, now,
+	if err := t.Bind(s.seriesQ.Generate).Select(&made, a.CommuneID, sr.ID, ons, starts, dues, now,
 		w.Today, w.Soon, w.TZ, to); err != nil {
 		return nil, err
 	}
@@ -59,12 +59,12 @@ func (s *Store) generate(t *tx, a *Actor, sr *Series, cal *calendar.Calendar, w 
 		return nil, nil
 	}
 	after := map[string]any{"through": to, "occurrences": made}
-	return made, s.audit(t, a, "generate", "task_series", sr.ID, nil, after)
+	return made, s.Audit(t, a, "generate", "task_series", sr.ID, nil, after)
 }
 
 // generateLocked locks series id, generates what is due on the commune's
 // calendar as t sees it, and returns the series as it then is.
-func (s *Store) generateLocked(t *tx, a *Actor, id int64) (*Series, error) {
+func (s *Store) generateLocked(t *Tx, a *Actor, id int64) (*Series, error) {
 	sr, err := s.lockSeries(t, a.CommuneID, id)
 	if err != nil {
 		return nil, err
@@ -122,7 +122,7 @@ func (s *Store) GenerateOccurrences(ctx context.Context, now time.Time) (int, er
 // generateOne generates one series for the job, as the system.
 func (s *Store) generateOne(ctx context.Context, c *CommuneInfo, id int64, now time.Time) (int, error) {
 	n := 0
-	err := s.inCommune(ctx, c.ID, func(t *tx) error {
+	err := s.InCommune(ctx, c.ID, func(t *Tx) error {
 		sr, err := s.lockSeries(t, c.ID, id)
 		if err != nil {
 			return err

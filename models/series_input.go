@@ -74,7 +74,7 @@ const maxBackfillDays = 366
 // a missing start date.
 func (in *SeriesInput) Validate(today calendar.Date) error {
 	v := &ValidationError{}
-	in.Title, in.Description = cleanText(in.Title), cleanText(in.Description)
+	in.Title, in.Description = CleanText(in.Title), CleanText(in.Description)
 	checkText(v, "title", in.Title, 500, true)
 	checkText(v, "description", in.Description, 10000, false)
 	if in.LeadUnitID <= 0 {

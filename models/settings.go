@@ -72,9 +72,9 @@ func (r settingsRow) settings() Settings {
 }
 
 // settingsIn reads the commune's settings in t; no row means the defaults.
-func (s *Store) settingsIn(t *tx, communeID int64) (Settings, error) {
+func (s *Store) settingsIn(t *Tx, communeID int64) (Settings, error) {
 	var r settingsRow
-	err := t.stmt(s.setQ.Get).Get(&r, communeID)
+	err := t.Bind(s.setQ.Get).Get(&r, communeID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return DefaultSettings(), nil
 	}
@@ -85,7 +85,7 @@ func (s *Store) settingsIn(t *tx, communeID int64) (Settings, error) {
 // commune may read them (the webhook secret is never returned).
 func (s *Store) GetSettings(ctx context.Context, a *Actor) (Settings, error) {
 	var out Settings
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) (err error) {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) (err error) {
 		out, err = s.settingsIn(t, a.CommuneID)
 		return err
 	})
@@ -99,7 +99,7 @@ func (s *Store) PutSettings(ctx context.Context, a *Actor, ifMatch int, in Setti
 		return Settings{}, ErrForbidden
 	}
 	var out Settings
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		cur, err := s.settingsIn(t, a.CommuneID)
 		if err != nil {
 			return err
@@ -111,14 +111,14 @@ func (s *Store) PutSettings(ctx context.Context, a *Actor, ifMatch int, in Setti
 			return err
 		}
 		var r settingsRow
-		if err := t.stmt(s.setQ.Upsert).Get(&r, a.CommuneID, out.DueSoonDays, out.DueToday, out.OverdueFirstAfter,
+		if err := t.Bind(s.setQ.Upsert).Get(&r, a.CommuneID, out.DueSoonDays, out.DueToday, out.OverdueFirstAfter,
 			out.OverdueEvery, out.EscalateAfter, out.StaleAfterDays, out.DigestEnabled, out.DigestAt, out.EmailEnabled,
 			out.WebhookEnabled, out.WebhookURL, out.webhookSecret, nullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		out = r.settings()
 		// Settings (not the row) in the audit log: the secret stays out of it.
-		return s.audit(t, a, "update", "settings", a.CommuneID, cur, out)
+		return s.Audit(t, a, "update", "settings", a.CommuneID, cur, out)
 	})
 	return out, err
 }

@@ -57,15 +57,15 @@ func (s *Store) TakeSnapshots(ctx context.Context, now time.Time) (int64, error)
 		return 0, err
 	}
 	var n int64
-	err = s.acrossCommunes(ctx, func(t *tx) error {
-		res, err := t.stmt(s.snapQ.Take).Exec(cw.ids, cw.today, cw.soon, cw.tz, now)
+	err = s.acrossCommunes(ctx, func(t *Tx) error {
+		res, err := t.Bind(s.snapQ.Take).Exec(cw.ids, cw.today, cw.soon, cw.tz, now)
 		if err != nil {
 			return err
 		}
 		if n, err = res.RowsAffected(); err != nil {
 			return err
 		}
-		_, err = t.stmt(s.snapQ.Prune).Exec(cw.ids, cw.today, now)
+		_, err = t.Bind(s.snapQ.Prune).Exec(cw.ids, cw.today, now)
 		return err
 	})
 	return n, err
@@ -110,8 +110,8 @@ func (s *Store) ListSnapshots(ctx context.Context, a *Actor, f SnapshotFilter) (
 		return nil, err
 	}
 	var rows []snapshotRow
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.snapQ.List).Select(&rows, a.CommuneID, f.From, f.To, nullID(f.PlanID), nullID(f.UnitID))
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return t.Bind(s.snapQ.List).Select(&rows, a.CommuneID, f.From, f.To, nullID(f.PlanID), nullID(f.UnitID))
 	})
 	out := make([]Snapshot, len(rows))
 	for i, r := range rows {

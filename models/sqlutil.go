@@ -9,9 +9,9 @@ import (
 	"github.com/lib/pq"
 )
 
-// savepoint runs fn so that its failure leaves the transaction usable: the
+// Savepoint runs fn so that its failure leaves the transaction usable: the
 // caller can then still read, e.g. to name the row a unique key collided with.
-func (t *tx) savepoint(fn func() error) error {
+func (t *Tx) Savepoint(fn func() error) error {
 	if _, err := t.ExecContext(t.ctx, "SAVEPOINT sp"); err != nil {
 		return err
 	}
@@ -29,9 +29,9 @@ func (t *tx) savepoint(fn func() error) error {
 // ErrNotFound. The caller then loads the row, checks the actor's permission
 // on it and only then checkIfMatch, so that a caller without the right hears
 // 403 rather than a hint about the row's version.
-func (s *Store) lockRow(t *tx, lock *sqlx.Stmt, communeID, id int64) error {
+func (s *Store) lockRow(t *Tx, lock *sqlx.Stmt, communeID, id int64) error {
 	var version int
-	return notFound(t.stmt(lock).Get(&version, communeID, id))
+	return notFound(t.Bind(lock).Get(&version, communeID, id))
 }
 
 // checkIfMatch compares a client's If-Match with the row's version; 0 means

@@ -33,7 +33,6 @@ type Store struct {
 	dosQ      dossierQueries
 	repQ      reportQueries
 	qualQ     qualityQueries
-	impQ      importQueries
 	clock     Clock
 	Password  PasswordParams
 	opts      Options
@@ -80,15 +79,8 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 	if s.Password == (PasswordParams{}) {
 		s.Password = DefaultPasswordParams
 	}
-	texts, err := loadQueries()
-	if err != nil {
+	if err := Prepare(s, Queries, s.prepared()...); err != nil {
 		return nil, err
-	}
-	for _, q := range s.prepared() {
-		if err := prepareQueries(db, texts, q); err != nil {
-			s.Close()
-			return nil, err
-		}
 	}
 	return s, nil
 }
@@ -97,8 +89,7 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 // struct of queries adds it here.
 func (s *Store) prepared() []any {
 	return []any{&s.q, &s.orgQ, &s.auditQ, &s.provinceQ, &s.jobQ, &s.accQ, &s.loginQ, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ,
-		&s.calQ, &s.seriesQ, &s.snapQ, &s.indQ, &s.dosQ, &s.repQ, &s.qualQ, &s.impQ,
-		&s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.planNumQ, &s.outBatchQ, &s.extQ, &s.idemQ, &s.trashQ}
+		&s.calQ, &s.seriesQ, &s.snapQ, &s.indQ, &s.dosQ, &s.repQ, &s.qualQ, &s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.planNumQ, &s.outBatchQ, &s.extQ, &s.idemQ, &s.trashQ}
 }
 
 // Close releases the prepared statements (not the pool, which the caller owns).
@@ -107,6 +98,9 @@ func (s *Store) Close() {
 		closeQueries(q)
 	}
 }
+
+// Core is the core store under a domain package's store (Prepare's argument).
+func (s *Store) Core() *Store { return s }
 
 // Options are the options the store was opened with.
 func (s *Store) Options() Options { return s.opts }
@@ -118,20 +112,20 @@ func (s *Store) Clock() Clock { return s.clock }
 // the wiring's question (config.Database.Ready), not the domain's.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 
-// tx is one transaction with the prepared statements bound to it.
-type tx struct {
+// Tx is one transaction with the prepared statements bound to it.
+type Tx struct {
 	*sqlx.Tx
 	ctx context.Context
 }
 
-// stmt binds a prepared statement to this transaction.
-func (t *tx) stmt(s *sqlx.Stmt) *sqlx.Stmt { return t.StmtxContext(t.ctx, s) }
+// Bind binds a prepared statement to this transaction.
+func (t *Tx) Bind(s *sqlx.Stmt) *sqlx.Stmt { return t.StmtxContext(t.ctx, s) }
 
-// inCommune runs fn in a transaction that carries the commune in the
+// InCommune runs fn in a transaction that carries the commune in the
 // tiendo.commune_id setting, which row-level security policies read. A
 // serialization failure is retried a few times; other errors are mapped to
 // the domain errors the HTTP layer understands.
-func (s *Store) inCommune(ctx context.Context, communeID int64, fn func(*tx) error) error {
+func (s *Store) InCommune(ctx context.Context, communeID int64, fn func(*Tx) error) error {
 	scope := ""
 	if communeID != 0 {
 		scope = strconv.FormatInt(communeID, 10)
@@ -143,19 +137,19 @@ func (s *Store) inCommune(ctx context.Context, communeID int64, fn func(*tx) err
 // jobs' and the operator's work over every commune (the outbox, the
 // planner, snapshots, provisioning): row-level security then lets through
 // only what its policies allow without a commune.
-func (s *Store) acrossCommunes(ctx context.Context, fn func(*tx) error) error {
+func (s *Store) acrossCommunes(ctx context.Context, fn func(*Tx) error) error {
 	return s.inScope(ctx, "", "", fn)
 }
 
 // inProvince runs fn in a transaction that may read (never write) the plans
 // and tasks of every commune of province, through the province_read policies.
-func (s *Store) inProvince(ctx context.Context, province string, fn func(*tx) error) error {
+func (s *Store) inProvince(ctx context.Context, province string, fn func(*Tx) error) error {
 	return s.inScope(ctx, "tiendo.province", province, fn)
 }
 
 // inScope runs fn in a transaction with the RLS setting key = value (none
 // when value is empty), retrying serialization failures.
-func (s *Store) inScope(ctx context.Context, key, value string, fn func(*tx) error) error {
+func (s *Store) inScope(ctx context.Context, key, value string, fn func(*Tx) error) error {
 	var err error
 	for attempt := 0; attempt < 4; attempt++ {
 		err = s.tryTx(ctx, key, value, fn)
@@ -163,10 +157,10 @@ func (s *Store) inScope(ctx context.Context, key, value string, fn func(*tx) err
 			break
 		}
 	}
-	return mapPGError(err)
+	return MapPGError(err)
 }
 
-func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*tx) error) (err error) {
+func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*Tx) error) (err error) {
 	if rt, ok := requestTxOf(ctx); ok {
 		if joined, err := rt.run(&scopeSetting{key, value}, fn); joined {
 			return err
@@ -176,7 +170,7 @@ func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*tx) error
 	if err != nil {
 		return err
 	}
-	t := &tx{Tx: sqlTx, ctx: ctx}
+	t := &Tx{Tx: sqlTx, ctx: ctx}
 	defer func() {
 		if err != nil {
 			_ = sqlTx.Rollback()
@@ -195,7 +189,7 @@ func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*tx) error
 
 // setScope names the transaction's tenant (key tiendo.commune_id) or
 // province for the row-level security policies, until the transaction ends.
-func (t *tx) setScope(key, value string) error {
+func (t *Tx) setScope(key, value string) error {
 	_, err := t.ExecContext(t.ctx, `SELECT set_config($1, $2, true)`, key, value)
 	return err
 }
@@ -222,9 +216,9 @@ func conflictIfNoRows(err error, field, msg string) error {
 	return err
 }
 
-// audit appends one row to the audit log in the caller's transaction, so the
+// Audit appends one row to the audit log in the caller's transaction, so the
 // record exists exactly when the change does.
-func (s *Store) audit(t *tx, a *Actor, action, entity string, id int64, before, after any) error {
+func (s *Store) Audit(t *Tx, a *Actor, action, entity string, id int64, before, after any) error {
 	if err := s.fenceClaim(t); err != nil {
 		return err
 	}
@@ -233,7 +227,7 @@ func (s *Store) audit(t *tx, a *Actor, action, entity string, id int64, before, 
 
 // insertAudit appends the row without the claim's fence: for records of
 // attempts (sign-in) that are not the request's change.
-func (s *Store) insertAudit(t *tx, a *Actor, action, entity string, id any, before, after any) error {
+func (s *Store) insertAudit(t *Tx, a *Actor, action, entity string, id any, before, after any) error {
 	b, err := jsonOrNil(before)
 	if err != nil {
 		return err
@@ -242,7 +236,7 @@ func (s *Store) insertAudit(t *tx, a *Actor, action, entity string, id any, befo
 	if err != nil {
 		return err
 	}
-	_, err = t.stmt(s.auditQ.Insert).Exec(nullID(a.CommuneID), nullID(a.UserID), s.clock.Now(),
+	_, err = t.Bind(s.auditQ.Insert).Exec(nullID(a.CommuneID), nullID(a.UserID), s.clock.Now(),
 		a.ipOrNil(), action, entity, id, b, af)
 	return err
 }

@@ -95,9 +95,9 @@ func (t *Task) normalize() {
 
 // CreateTask adds a task to a plan of the actor's commune.
 func (s *Store) CreateTask(ctx context.Context, a *Actor, planID int64, in TaskInput) (*Task, error) {
-	w := s.windowFor(ctx, a.Commune)
+	w := s.WindowFor(ctx, a.Commune)
 	var task *Task
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		// A plan of another commune is 404 whoever asks; then the role; then the body.
 		if err := s.requirePlan(t, a, planID); err != nil {
 			return err
@@ -108,31 +108,37 @@ func (s *Store) CreateTask(ctx context.Context, a *Actor, planID int64, in TaskI
 		if err := s.validateTask(t, a, &in, w.Today); err != nil {
 			return err
 		}
-		var id int64
-		err := t.stmt(s.q.InsertTask).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
-			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.Clock().Now(),
-			in.ReportEvery, *in.ReportGraceDays)
+		id, err := s.InsertTask(t, a, planID, in)
 		if err != nil {
 			return notFound(err) // no row: the plan is not there
 		}
-		if task, err = s.saveTaskLinks(t, a, id, in, w); err != nil {
+		if task, err = s.SaveTaskLinks(t, a, id, in, w); err != nil {
 			return err
 		}
-		return s.audit(t, a, "create", "task", id, nil, task)
+		return s.Audit(t, a, "create", "task", id, nil, task)
 	})
 	return task, err
 }
 
-// saveTaskLinks writes supporting units and assignees, refreshes the stored
+// InsertTask writes the task's own row (not its links) from a validated input.
+func (s *Store) InsertTask(t *Tx, a *Actor, planID int64, in TaskInput) (int64, error) {
+	var id int64
+	err := t.Bind(s.q.InsertTask).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
+		in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.Clock().Now(),
+		in.ReportEvery, *in.ReportGraceDays)
+	return id, err
+}
+
+// SaveTaskLinks writes supporting units and assignees, refreshes the stored
 // status and returns the task as it now is.
-func (s *Store) saveTaskLinks(t *tx, a *Actor, id int64, in TaskInput, w window) (*Task, error) {
-	if _, err := t.stmt(s.q.SetTaskUnits).Exec(a.CommuneID, id, int64Array(in.SupportingUnitIDs)); err != nil {
+func (s *Store) SaveTaskLinks(t *Tx, a *Actor, id int64, in TaskInput, w Window) (*Task, error) {
+	if _, err := t.Bind(s.q.SetTaskUnits).Exec(a.CommuneID, id, int64Array(in.SupportingUnitIDs)); err != nil {
 		return nil, err
 	}
-	if _, err := t.stmt(s.q.SetAssignees).Exec(a.CommuneID, id, int64Array(in.AssigneeIDs)); err != nil {
+	if _, err := t.Bind(s.q.SetAssignees).Exec(a.CommuneID, id, int64Array(in.AssigneeIDs)); err != nil {
 		return nil, err
 	}
-	if _, err := t.stmt(s.q.RefreshStatus).Exec(a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
+	if _, err := t.Bind(s.q.RefreshStatus).Exec(a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
 		return nil, err
 	}
 	task, err := s.loadTask(t, a, id, w)
@@ -140,7 +146,7 @@ func (s *Store) saveTaskLinks(t *tx, a *Actor, id int64, in TaskInput, w window)
 		return nil, err
 	}
 	var reached bool
-	if err := t.stmt(s.q.TaskHasRecipient).Get(&reached, a.CommuneID, id, task.LeadUnitID); err != nil {
+	if err := t.Bind(s.q.TaskHasRecipient).Get(&reached, a.CommuneID, id, task.LeadUnitID); err != nil {
 		return nil, err
 	}
 	if !reached && task.CancelledAt == nil {
@@ -156,9 +162,9 @@ var NoRecipientWarning = Warning{Code: "no_recipient", Field: "lead_unit_id",
 		"cán bộ hay thành viên tổ nào đang hoạt động, nên không ai được nhắc việc; hãy giao cho tổ công nghệ số " +
 		"của ấp hoặc chọn người được giao"}
 
-func (s *Store) loadTask(t *tx, a *Actor, id int64, w window) (*Task, error) {
+func (s *Store) loadTask(t *Tx, a *Actor, id int64, w Window) (*Task, error) {
 	var task Task
-	if err := t.stmt(s.q.GetTask).Get(&task, a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
+	if err := t.Bind(s.q.GetTask).Get(&task, a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
 		return nil, notFound(err)
 	}
 	task.normalize()
@@ -168,7 +174,7 @@ func (s *Store) loadTask(t *tx, a *Actor, id int64, w window) (*Task, error) {
 
 // lockTask locks a task for a read-modify-write and returns it as it is, so
 // the caller can decide what the actor may do to it.
-func (s *Store) lockTask(t *tx, a *Actor, id int64, w window) (*Task, error) {
+func (s *Store) lockTask(t *Tx, a *Actor, id int64, w Window) (*Task, error) {
 	if err := s.lockRow(t, s.q.LockTask, a.CommuneID, id); err != nil {
 		return nil, err
 	}
@@ -178,9 +184,9 @@ func (s *Store) lockTask(t *tx, a *Actor, id int64, w window) (*Task, error) {
 // GetTask returns one task of the actor's commune.
 func (s *Store) GetTask(ctx context.Context, a *Actor, id int64) (*Task, error) {
 	var task *Task
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var err error
-		if task, err = s.loadTask(t, a, id, s.windowFor(ctx, a.Commune)); err != nil {
+		if task, err = s.loadTask(t, a, id, s.WindowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
 		xs, err := s.listExtensions(t, a, id)
@@ -203,9 +209,9 @@ func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Ta
 	if err := decodeCursor(f.Cursor, &after); err != nil {
 		return nil, err
 	}
-	w := s.windowFor(ctx, a.Commune)
+	w := s.WindowFor(ctx, a.Commune)
 	page := &Page[Task]{Items: []Task{}}
-	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		if f.PlanID != 0 {
 			if err := s.requirePlan(t, a, f.PlanID); err != nil {
 				return err
@@ -218,7 +224,7 @@ func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Ta
 		if f.Mine {
 			f.AssigneeID, units = a.UserID, int64Array(a.workUnitIDs())
 		}
-		return t.stmt(s.q.ListTasks).Select(&page.Items, a.CommuneID, nullID(f.PlanID), nullID(f.UnitID),
+		return t.Bind(s.q.ListTasks).Select(&page.Items, a.CommuneID, nullID(f.PlanID), nullID(f.UnitID),
 			nullID(f.AssigneeID), statuses, f.DueFrom, f.DueTo, searchWords(f.Query), after.DueOn,
 			nullID(after.ID), limit+1, w.Today, w.Soon, w.TZ, units)
 	})
@@ -236,16 +242,16 @@ func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Ta
 
 // requirePlan makes a task list of an unknown plan a 404 rather than an
 // empty page.
-func (s *Store) requirePlan(t *tx, a *Actor, planID int64) error {
+func (s *Store) requirePlan(t *Tx, a *Actor, planID int64) error {
 	var version int
-	return notFound(t.stmt(s.q.PlanVersion).Get(&version, a.CommuneID, planID))
+	return notFound(t.Bind(s.q.PlanVersion).Get(&version, a.CommuneID, planID))
 }
 
 // UpdateTask applies a patch; ifMatch, when not zero, must equal the version.
 func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int, patch TaskPatch) (*Task, error) {
-	w := s.windowFor(ctx, a.Commune)
+	w := s.WindowFor(ctx, a.Commune)
 	var task *Task
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		cur, err := s.lockTask(t, a, id, w)
 		if err != nil {
 			return err
@@ -260,23 +266,23 @@ func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int,
 		if err := s.validateTask(t, a, &in, w.Today); err != nil {
 			return err
 		}
-		if _, err := t.stmt(s.q.UpdateTask).Exec(a.CommuneID, id, in.Title, in.Description, in.LeadUnitID,
+		if _, err := t.Bind(s.q.UpdateTask).Exec(a.CommuneID, id, in.Title, in.Description, in.LeadUnitID,
 			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, in.cancelled, s.Clock().Now(),
 			in.ReportEvery, *in.ReportGraceDays); err != nil {
 			return err
 		}
-		if task, err = s.saveTaskLinks(t, a, id, in, w); err != nil {
+		if task, err = s.SaveTaskLinks(t, a, id, in, w); err != nil {
 			return err
 		}
-		return s.audit(t, a, "update", "task", id, cur, task)
+		return s.Audit(t, a, "update", "task", id, cur, task)
 	})
 	return task, err
 }
 
 // DeleteTask removes a task from every list; the row and its history stay.
 func (s *Store) DeleteTask(ctx context.Context, a *Actor, id int64, ifMatch int) error {
-	w := s.windowFor(ctx, a.Commune)
-	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	w := s.WindowFor(ctx, a.Commune)
+	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		cur, err := s.lockTask(t, a, id, w)
 		if err != nil {
 			return err
@@ -287,10 +293,10 @@ func (s *Store) DeleteTask(ctx context.Context, a *Actor, id int64, ifMatch int)
 		if err := checkIfMatch(ifMatch, cur.Version); err != nil {
 			return err
 		}
-		if _, err := t.stmt(s.q.DeleteTask).Exec(a.CommuneID, id, s.Clock().Now()); err != nil {
+		if _, err := t.Bind(s.q.DeleteTask).Exec(a.CommuneID, id, s.Clock().Now()); err != nil {
 			return err
 		}
-		return s.audit(t, a, "delete", "task", id, cur, nil)
+		return s.Audit(t, a, "delete", "task", id, cur, nil)
 	})
 }
 
@@ -300,8 +306,8 @@ func (s *Store) DeleteTask(ctx context.Context, a *Actor, id int64, ifMatch int)
 func (s *Store) TaskInputReaches(ctx context.Context, a *Actor, in TaskInput) (bool, error) {
 	var ok bool
 	units := append([]int64{in.LeadUnitID}, in.SupportingUnitIDs...)
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.q.InputHasRecipient).Get(&ok, a.CommuneID, int64Array(units), int64Array(in.AssigneeIDs))
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return t.Bind(s.q.InputHasRecipient).Get(&ok, a.CommuneID, int64Array(units), int64Array(in.AssigneeIDs))
 	})
 	return ok, err
 }

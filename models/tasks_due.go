@@ -55,7 +55,7 @@ func (in *TaskInput) resolveDue(v *ValidationError, cal *calendar.Calendar) {
 
 // validateTask validates a task's input on the commune calendar as t sees
 // it, loading that calendar only when a deadline is given in working days.
-func (s *Store) validateTask(t *tx, a *Actor, in *TaskInput, today calendar.Date) error {
+func (s *Store) validateTask(t *Tx, a *Actor, in *TaskInput, today calendar.Date) error {
 	var cal *calendar.Calendar
 	if in.DueInWorkingDays != nil {
 		var err error

@@ -71,8 +71,8 @@ func (p TaskPatch) apply(cur *Task) TaskInput {
 // is not set.
 func (in *TaskInput) Validate(today calendar.Date, cal *calendar.Calendar) error {
 	v := &ValidationError{}
-	in.Title, in.Description = cleanText(in.Title), cleanText(in.Description)
-	in.TargetUnit = cleanText(in.TargetUnit)
+	in.Title, in.Description = CleanText(in.Title), CleanText(in.Description)
+	in.TargetUnit = CleanText(in.TargetUnit)
 	checkText(v, "title", in.Title, 500, true)
 	checkText(v, "description", in.Description, 10000, false)
 	checkText(v, "target_unit", in.TargetUnit, 50, false)

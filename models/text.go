@@ -9,9 +9,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// cleanText trims and normalises user text to NFC, so that the same words
+// CleanText trims and normalises user text to NFC, so that the same words
 // typed on different keyboards compare and search equal.
-func cleanText(s string) string {
+func CleanText(s string) string {
 	return norm.NFC.String(strings.TrimFunc(s, invisible))
 }
 

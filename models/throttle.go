@@ -25,7 +25,7 @@ const (
 	// mistyped password.
 	MaxPairFailures = 5
 	// MaxAccountFailures is how many failures one account may have in the
-	// window from all addresses together: the ceiling for guessing spread
+	// Window from all addresses together: the ceiling for guessing spread
 	// over many addresses, which then locks the account for everyone.
 	MaxAccountFailures = 30
 	// MaxIPFailures is how many failures one address may have in the window,
@@ -113,8 +113,8 @@ func (s *Store) checkThrottle(ctx context.Context, username, ip string) error {
 // recordAttempt stores the outcome of an attempt in t. Rows older than
 // attemptsKept are pruned afterwards by a call of its own; a prune that
 // fails leaves its rows to the next attempt.
-func (s *Store) recordAttempt(t *tx, at attempt, success bool) error {
-	_, err := t.stmt(s.loginQ.Insert).Exec(s.Clock().Now(), attemptKey(at.Username), nullIP(at.IP), success)
+func (s *Store) recordAttempt(t *Tx, at attempt, success bool) error {
+	_, err := t.Bind(s.loginQ.Insert).Exec(s.Clock().Now(), attemptKey(at.Username), nullIP(at.IP), success)
 	return err
 }
 
@@ -133,7 +133,7 @@ func (s *Store) pruneAttempts(ctx context.Context) {
 // cause for the caller to answer with.
 func (s *Store) failAttempt(ctx context.Context, at attempt, action, reason string, cause error) error {
 	_, throttled := cause.(*ThrottledError)
-	err := s.inCommune(ctx, at.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, at.CommuneID, func(t *Tx) error {
 		if !throttled {
 			if err := s.recordAttempt(t, at, false); err != nil {
 				return err
@@ -151,7 +151,7 @@ func (s *Store) failAttempt(ctx context.Context, at attempt, action, reason stri
 // auditAttempt writes the audit row of a sign-in attempt. It carries the
 // account's commune when the account exists, and none (visible only to the
 // operator) when it does not; never a password.
-func (s *Store) auditAttempt(t *tx, at attempt, action string, after any) error {
+func (s *Store) auditAttempt(t *Tx, at attempt, action string, after any) error {
 	a := &Actor{CommuneID: at.CommuneID, UserID: at.UserID, IP: at.IP}
 	return s.insertAudit(t, a, action, "user", nullID(at.UserID), nil, after)
 }

@@ -17,8 +17,8 @@ type StoredThumb struct {
 }
 
 // insertThumbnail stores a photo's thumbnail in the caller's transaction.
-func (s *Store) insertThumbnail(t *tx, communeID, attachmentID int64, th *photo.Thumb, now time.Time) error {
-	_, err := t.stmt(s.attachQ.InsertThumb).Exec(communeID, attachmentID, th.Width, th.Height, th.Content, now)
+func (s *Store) insertThumbnail(t *Tx, communeID, attachmentID int64, th *photo.Thumb, now time.Time) error {
+	_, err := t.Bind(s.attachQ.InsertThumb).Exec(communeID, attachmentID, th.Width, th.Height, th.Content, now)
 	return err
 }
 
@@ -35,8 +35,8 @@ func (s *Store) AttachmentThumbnail(ctx context.Context, a *Actor, id int64) (*S
 		Width       int    `db:"width"`
 		Height      int    `db:"height"`
 	}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return notFound(t.stmt(s.attachQ.GetThumb).Get(&row, a.CommuneID, id))
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return notFound(t.Bind(s.attachQ.GetThumb).Get(&row, a.CommuneID, id))
 	})
 	if err != nil {
 		return nil, err
@@ -57,7 +57,7 @@ func (s *Store) AttachmentThumbnail(ctx context.Context, a *Actor, id int64) (*S
 	if err != nil {
 		return nil, ErrNotFound
 	}
-	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		return s.insertThumbnail(t, a.CommuneID, id, th, s.Clock().Now())
 	})
 	if err != nil {

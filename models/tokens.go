@@ -45,7 +45,7 @@ type NewAPIToken struct {
 // Validate checks a new token's fields against today in the commune.
 func (in *NewAPIToken) Validate(today calendar.Date) error {
 	v := &ValidationError{}
-	in.Name = cleanText(in.Name)
+	in.Name = CleanText(in.Name)
 	switch n := len([]rune(in.Name)); {
 	case n == 0:
 		v.Add("name", "required", "cần đặt tên cho khóa API")
@@ -72,13 +72,13 @@ func (s *Store) CreateAPIToken(ctx context.Context, a *Actor, in NewAPIToken) (*
 		return nil, err
 	}
 	out := &CreatedAPIToken{Token: APITokenPrefix + secret}
-	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		err := t.stmt(s.accQ.InsertToken).Get(&out.APIToken, a.UserID, in.Name, hashToken(out.Token),
+	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		err := t.Bind(s.accQ.InsertToken).Get(&out.APIToken, a.UserID, in.Name, hashToken(out.Token),
 			s.Clock().Now(), in.ExpiresOn)
 		if err != nil {
 			return err
 		}
-		return s.audit(t, a, "create", "api_token", out.ID, nil, out.APIToken)
+		return s.Audit(t, a, "create", "api_token", out.ID, nil, out.APIToken)
 	})
 	if err != nil {
 		return nil, err
@@ -99,12 +99,12 @@ func (s *Store) ListAPITokens(ctx context.Context, a *Actor) ([]APIToken, error)
 // RevokeAPIToken revokes one of the actor's own tokens; anyone else's is not
 // found. A token may revoke itself.
 func (s *Store) RevokeAPIToken(ctx context.Context, a *Actor, id int64) error {
-	return s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var tok APIToken
-		if err := t.stmt(s.accQ.RevokeToken).Get(&tok, id, a.UserID, s.Clock().Now()); err != nil {
+		if err := t.Bind(s.accQ.RevokeToken).Get(&tok, id, a.UserID, s.Clock().Now()); err != nil {
 			return notFound(err)
 		}
-		return s.audit(t, a, "revoke", "api_token", id, tok, nil)
+		return s.Audit(t, a, "revoke", "api_token", id, tok, nil)
 	})
 }
 

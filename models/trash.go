@@ -54,8 +54,8 @@ func (s *Store) ListTrash(ctx context.Context, a *Actor) ([]TrashedPlan, error) 
 		return nil, ErrForbidden
 	}
 	items := []TrashedPlan{}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.trashQ.List).Select(&items, a.CommuneID, MaxPageSize)
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return t.Bind(s.trashQ.List).Select(&items, a.CommuneID, MaxPageSize)
 	})
 	for i := range items {
 		items[i].PurgeAfter = purgeAfter(items[i].DeletedAt)
@@ -67,9 +67,9 @@ func (s *Store) ListTrash(ctx context.Context, a *Actor) ([]TrashedPlan, error) 
 // (not those deleted on their own before). A number another live plan took
 // meanwhile is a ConflictError on doc_number naming that plan.
 func (s *Store) RestorePlan(ctx context.Context, a *Actor, id int64) (*Plan, error) {
-	w := s.windowFor(ctx, a.Commune)
+	w := s.WindowFor(ctx, a.Commune)
 	var after *Plan
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		tp, err := s.lockTrashed(t, a, id)
 		if err != nil {
 			return err
@@ -77,22 +77,22 @@ func (s *Store) RestorePlan(ctx context.Context, a *Actor, id int64) (*Plan, err
 		if err := s.restoreRow(t, a, tp); err != nil {
 			return err
 		}
-		if _, err := t.stmt(s.trashQ.RestoreTs).Exec(a.CommuneID, id, tp.DeletedAt, w.Today, w.Soon, w.TZ); err != nil {
+		if _, err := t.Bind(s.trashQ.RestoreTs).Exec(a.CommuneID, id, tp.DeletedAt, w.Today, w.Soon, w.TZ); err != nil {
 			return err
 		}
-		if after, err = s.loadPlan(t, a, id); err != nil {
+		if after, err = s.LoadPlan(t, a, id); err != nil {
 			return err
 		}
-		return s.audit(t, a, "restore", "plan", id, tp, after)
+		return s.Audit(t, a, "restore", "plan", id, tp, after)
 	})
 	return after, err
 }
 
 // lockTrashed loads a plan of the bin for a restore: 404 when it is not in
 // this commune's bin, 403 when the actor may not manage plans.
-func (s *Store) lockTrashed(t *tx, a *Actor, id int64) (*TrashedPlan, error) {
+func (s *Store) lockTrashed(t *Tx, a *Actor, id int64) (*TrashedPlan, error) {
 	var tp TrashedPlan
-	if err := t.stmt(s.trashQ.Lock).Get(&tp, a.CommuneID, id); err != nil {
+	if err := t.Bind(s.trashQ.Lock).Get(&tp, a.CommuneID, id); err != nil {
 		return nil, notFound(err)
 	}
 	if !a.CanManagePlans() {
@@ -105,12 +105,12 @@ func (s *Store) lockTrashed(t *tx, a *Actor, id int64) (*TrashedPlan, error) {
 // restoreRow brings the plan's row back; the unique index on live numbers
 // refuses it when the number was taken, and the savepoint keeps the
 // transaction usable to name the plan that took it.
-func (s *Store) restoreRow(t *tx, a *Actor, tp *TrashedPlan) error {
-	err := t.savepoint(func() error {
-		_, err := t.stmt(s.trashQ.Restore).Exec(a.CommuneID, tp.ID, s.Clock().Now())
+func (s *Store) restoreRow(t *Tx, a *Actor, tp *TrashedPlan) error {
+	err := t.Savepoint(func() error {
+		_, err := t.Bind(s.trashQ.Restore).Exec(a.CommuneID, tp.ID, s.Clock().Now())
 		return err
 	})
-	c, ok := mapPGError(err).(*ConflictError)
+	c, ok := MapPGError(err).(*ConflictError)
 	if !ok || c.Field != "doc_number" {
 		return err
 	}
@@ -129,8 +129,8 @@ func (s *Store) restoreRow(t *tx, a *Actor, tp *TrashedPlan) error {
 // Runs on the jobs' pool.
 func (s *Store) PurgeTrash(ctx context.Context, now time.Time) (int64, error) {
 	var n int64
-	err := s.acrossCommunes(ctx, func(t *tx) error {
-		res, err := t.stmt(s.trashQ.Purge).Exec(now.AddDate(0, 0, -TrashDays), now)
+	err := s.acrossCommunes(ctx, func(t *Tx) error {
+		res, err := t.Bind(s.trashQ.Purge).Exec(now.AddDate(0, 0, -TrashDays), now)
 		if err != nil {
 			return err
 		}

@@ -53,7 +53,7 @@ func (s *Store) CreateCommune(ctx context.Context, in NewCommune) (*CommuneInfo,
 			norm.NFC.String(in.Province), in.TimeZone)
 	})
 	if err != nil {
-		return nil, mapPGError(err)
+		return nil, MapPGError(err)
 	}
 	return &c, nil
 }
@@ -61,7 +61,7 @@ func (s *Store) CreateCommune(ctx context.Context, in NewCommune) (*CommuneInfo,
 // Validate checks a new unit's fields.
 func (in *NewUnit) Validate() error {
 	v := &ValidationError{}
-	in.Name = cleanText(in.Name)
+	in.Name = CleanText(in.Name)
 	if in.Name == "" {
 		v.Add("name", "required", "cần nhập tên đơn vị")
 	} else if len([]rune(in.Name)) > 200 {
@@ -82,7 +82,7 @@ func (s *Store) CreateUnit(ctx context.Context, a *Actor, in NewUnit) (*Unit, er
 		return nil, err
 	}
 	var u *Unit
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) (err error) {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) (err error) {
 		u, err = s.insertUnit(t, a, in)
 		return err
 	})
@@ -90,19 +90,27 @@ func (s *Store) CreateUnit(ctx context.Context, a *Actor, in NewUnit) (*Unit, er
 }
 
 // insertUnit writes a validated unit and its audit row inside t.
-func (s *Store) insertUnit(t *tx, a *Actor, in NewUnit) (*Unit, error) {
+func (s *Store) insertUnit(t *Tx, a *Actor, in NewUnit) (*Unit, error) {
 	var u Unit
-	if err := t.stmt(s.orgQ.InsertUnit).Get(&u, a.CommuneID, in.ParentID, in.Kind, in.Name); err != nil {
+	if err := t.Bind(s.orgQ.InsertUnit).Get(&u, a.CommuneID, in.ParentID, in.Kind, in.Name); err != nil {
 		return nil, err
 	}
-	return &u, s.audit(t, a, "create", "unit", u.ID, nil, u)
+	return &u, s.Audit(t, a, "create", "unit", u.ID, nil, u)
 }
 
 // ListUnits lists the units of the actor's commune in Vietnamese name order.
 func (s *Store) ListUnits(ctx context.Context, a *Actor) ([]Unit, error) {
 	units := []Unit{}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.orgQ.ListUnits).Select(&units, a.CommuneID)
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		var err error
+		units, err = s.UnitsOf(t, a.CommuneID)
+		return err
 	})
 	return units, err
+}
+
+// UnitsOf lists the commune's units inside t.
+func (s *Store) UnitsOf(t *Tx, communeID int64) ([]Unit, error) {
+	units := []Unit{}
+	return units, t.Bind(s.orgQ.ListUnits).Select(&units, communeID)
 }

@@ -41,7 +41,7 @@ var usernamePattern = regexp.MustCompile(`^[a-z0-9._-]{3,64}$`)
 func (in *NewUser) Validate() error {
 	v := &ValidationError{}
 	in.Username = strings.ToLower(strings.TrimSpace(in.Username))
-	in.FullName = cleanText(in.FullName)
+	in.FullName = CleanText(in.FullName)
 	if !usernamePattern.MatchString(in.Username) {
 		v.Add("username", "invalid", "tên đăng nhập gồm 3–64 ký tự a-z, 0-9, dấu chấm, gạch ngang hoặc gạch dưới")
 	}
@@ -91,7 +91,7 @@ func (s *Store) CreateUser(ctx context.Context, a *Actor, in NewUser) (*User, er
 		return nil, err
 	}
 	var u *User
-	err = s.inCommune(ctx, a.CommuneID, func(t *tx) (err error) {
+	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) (err error) {
 		u, err = s.insertUser(t, a, in, hash)
 		return err
 	})
@@ -103,14 +103,14 @@ func (s *Store) CreateUser(ctx context.Context, a *Actor, in NewUser) (*User, er
 
 // insertUser writes a validated account, its memberships and its audit row
 // inside t; hash is the password's.
-func (s *Store) insertUser(t *tx, a *Actor, in NewUser, hash string) (*User, error) {
+func (s *Store) insertUser(t *Tx, a *Actor, in NewUser, hash string) (*User, error) {
 	var id int64
-	if err := t.stmt(s.orgQ.InsertUser).Get(&id, a.CommuneID, in.Username, in.FullName, in.Email,
+	if err := t.Bind(s.orgQ.InsertUser).Get(&id, a.CommuneID, in.Username, in.FullName, in.Email,
 		hash, in.MustChangePassword); err != nil {
 		return nil, err
 	}
 	for _, m := range in.Memberships {
-		if _, err := t.stmt(s.orgQ.InsertMember).Exec(a.CommuneID, id, m.UnitID, m.Role); err != nil {
+		if _, err := t.Bind(s.orgQ.InsertMember).Exec(a.CommuneID, id, m.UnitID, m.Role); err != nil {
 			return nil, err
 		}
 	}
@@ -119,7 +119,7 @@ func (s *Store) insertUser(t *tx, a *Actor, in NewUser, hash string) (*User, err
 	if err != nil {
 		return nil, err
 	}
-	return u, s.audit(t, a, "create", "user", u.ID, nil, u)
+	return u, s.Audit(t, a, "create", "user", u.ID, nil, u)
 }
 
 type userRow struct {
@@ -173,8 +173,8 @@ func (s *Store) listUsers(ctx context.Context, a *Actor, id int64, whole bool) (
 		units = pq.Int64Array(a.UnitIDs())
 	}
 	var rows []userRow
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
-		return t.stmt(s.orgQ.ListUsers).Select(&rows, a.CommuneID, units, a.UserID, nullID(id))
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+		return t.Bind(s.orgQ.ListUsers).Select(&rows, a.CommuneID, units, a.UserID, nullID(id))
 	})
 	if err != nil {
 		return nil, err

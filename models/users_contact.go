@@ -47,7 +47,7 @@ var phonePattern = regexp.MustCompile(`^(\+84|0)[0-9]{8,10}$`)
 // validate cleans c and reports every field error at once.
 func (c *contact) validate() error {
 	v := &ValidationError{}
-	c.FullName, c.Title = cleanText(c.FullName), cleanText(c.Title)
+	c.FullName, c.Title = CleanText(c.FullName), CleanText(c.Title)
 	c.Email, c.Phone = strings.TrimSpace(c.Email), strings.TrimSpace(c.Phone)
 	checkText(v, "full_name", c.FullName, 200, true)
 	checkText(v, "title", c.Title, 200, false)
@@ -84,7 +84,7 @@ func set[T any](dst *T, p *T) {
 // UpdateUser changes an account's contact details; admins only.
 func (s *Store) UpdateUser(ctx context.Context, a *Actor, id int64, ifMatch int, p UserPatch) (*User, error) {
 	var after *User
-	err := s.manageAccount(ctx, a, id, "update", revoke{}, func(t *tx, acc account) (any, any, error) {
+	err := s.manageAccount(ctx, a, id, "update", revoke{}, func(t *Tx, acc account) (any, any, error) {
 		before, err := s.userIn(t, a.CommuneID, acc.ID)
 		if err != nil {
 			return nil, nil, err
@@ -103,9 +103,9 @@ func (s *Store) UpdateUser(ctx context.Context, a *Actor, id int64, ifMatch int,
 // UpdateProfile changes the actor's own e-mail, phone and reminder channels.
 func (s *Store) UpdateProfile(ctx context.Context, a *Actor, ifMatch int, p ProfilePatch) (*User, error) {
 	var after *User
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var acc account
-		if err := t.stmt(s.accQ.LockAccount).Get(&acc, a.UserID, a.CommuneID); err != nil {
+		if err := t.Bind(s.accQ.LockAccount).Get(&acc, a.UserID, a.CommuneID); err != nil {
 			return notFound(err)
 		}
 		before, err := s.userIn(t, a.CommuneID, acc.ID)
@@ -119,20 +119,20 @@ func (s *Store) UpdateProfile(ctx context.Context, a *Actor, ifMatch int, p Prof
 		if after, err = s.saveContact(t, a.CommuneID, before, ifMatch, c); err != nil {
 			return err
 		}
-		return s.audit(t, a, "update_profile", "user", acc.ID, before, after)
+		return s.Audit(t, a, "update_profile", "user", acc.ID, before, after)
 	})
 	return after, err
 }
 
 // saveContact checks the version, then the fields, and writes them.
-func (s *Store) saveContact(t *tx, communeID int64, before *User, ifMatch int, c contact) (*User, error) {
+func (s *Store) saveContact(t *Tx, communeID int64, before *User, ifMatch int, c contact) (*User, error) {
 	if err := checkIfMatch(ifMatch, before.Version); err != nil {
 		return nil, err
 	}
 	if err := c.validate(); err != nil {
 		return nil, err
 	}
-	if _, err := t.stmt(s.accQ.UpdateContact).Exec(before.ID, communeID, c.FullName, c.Email, c.Phone, c.Title,
+	if _, err := t.Bind(s.accQ.UpdateContact).Exec(before.ID, communeID, c.FullName, c.Email, c.Phone, c.Title,
 		pq.StringArray(c.Channels)); err != nil {
 		return nil, err
 	}
@@ -142,7 +142,7 @@ func (s *Store) saveContact(t *tx, communeID int64, before *User, ifMatch int, c
 // Profile is the actor's own account as UpdateProfile edits it.
 func (s *Store) Profile(ctx context.Context, a *Actor) (*User, error) {
 	var u *User
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) (err error) {
+	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) (err error) {
 		u, err = s.userIn(t, a.CommuneID, a.UserID)
 		return err
 	})

@@ -7,13 +7,14 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/imports"
 )
 
 // PlanXLSX writes a plan export as a workbook. Its first sheet is in the
 // import template's layout, so an exported plan can be imported again
 // (into another commune, or after a reset); the others add what an import
 // does not take: status, progress history and the audit trail.
-func PlanXLSX(e *models.PlanExport) ([]byte, error) {
+func PlanXLSX(e *imports.PlanExport) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", "Dữ liệu"); err != nil {
@@ -105,8 +106,8 @@ func layOut(f *excelize.File, sheet string, header []string, rows [][]any) error
 }
 
 func importHeader() []string {
-	out := make([]string, len(models.PlanImportColumns))
-	for i, c := range models.PlanImportColumns {
+	out := make([]string, len(imports.PlanImportColumns))
+	for i, c := range imports.PlanImportColumns {
 		out[i] = c.Header()
 	}
 	return out
@@ -114,7 +115,7 @@ func importHeader() []string {
 
 // importRows lays the plan out as the import template does: the plan's
 // columns on the first row, one task per row.
-func importRows(e *models.PlanExport) [][]any {
+func importRows(e *imports.PlanExport) [][]any {
 	p := e.Plan
 	// The kind by its name: the import reads names (and codes) alike.
 	first := map[string]any{"doc_number": p.DocNumber, "issued_on": p.IssuedOn.VN(), "year": p.Year, "kind": e.KindName,
@@ -123,8 +124,8 @@ func importRows(e *models.PlanExport) [][]any {
 		first["confirm_duplicate"] = "x"
 	}
 	line := func(vals map[string]any) []any {
-		out := make([]any, len(models.PlanImportColumns))
-		for i, c := range models.PlanImportColumns {
+		out := make([]any, len(imports.PlanImportColumns))
+		for i, c := range imports.PlanImportColumns {
 			out[i] = vals[c.Key]
 		}
 		return out
@@ -149,7 +150,7 @@ func importRows(e *models.PlanExport) [][]any {
 	return rows
 }
 
-func taskRows(e *models.PlanExport) [][]any {
+func taskRows(e *imports.PlanExport) [][]any {
 	var rows [][]any
 	for _, t := range e.Tasks {
 		rows = append(rows, []any{t.ID, t.Title, t.LeadUnit, t.SupportingUnits, t.StartOn.VN(), t.DueOn.VN(),
@@ -159,7 +160,7 @@ func taskRows(e *models.PlanExport) [][]any {
 	return rows
 }
 
-func progressRows(e *models.PlanExport) [][]any {
+func progressRows(e *imports.PlanExport) [][]any {
 	var rows [][]any
 	for _, p := range e.Progress {
 		rows = append(rows, []any{p.TaskID, localTime(&p.CreatedAt), p.AuthorName, p.Percent, optFloat(p.ActualValue), p.Note})
@@ -167,7 +168,7 @@ func progressRows(e *models.PlanExport) [][]any {
 	return rows
 }
 
-func historyRows(e *models.PlanExport) [][]any {
+func historyRows(e *imports.PlanExport) [][]any {
 	var rows [][]any
 	for _, h := range e.History {
 		var id any

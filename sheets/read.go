@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/imports"
 )
 
 // Limits of one upload, so a hostile file cannot exhaust memory.
@@ -34,40 +35,40 @@ var (
 // Read turns an upload into a grid: an XLSX workbook's first sheet (raw
 // values, so dates arrive as day numbers rather than in the viewer's
 // format) or a CSV file.
-func Read(data []byte) (models.Grid, error) {
+func Read(data []byte) (imports.Grid, error) {
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		return readXLSX(data)
 	}
 	return ReadCSV(data)
 }
 
-func readXLSX(data []byte) (models.Grid, error) {
+func readXLSX(data []byte) (imports.Grid, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzippedXML})
 	if err != nil {
-		return models.Grid{}, errFormat
+		return imports.Grid{}, errFormat
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return models.Grid{}, errFormat
+		return imports.Grid{}, errFormat
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return models.Grid{}, errFormat
+		return imports.Grid{}, errFormat
 	}
 	defer rows.Close()
-	var g models.Grid
+	var g imports.Grid
 	for rows.Next() {
 		if len(g.Rows) == maxRows {
-			return models.Grid{}, errTooLarge
+			return imports.Grid{}, errTooLarge
 		}
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return models.Grid{}, errFormat
+			return imports.Grid{}, errFormat
 		}
 		if len(cols) > maxCols {
-			return models.Grid{}, errTooLarge
+			return imports.Grid{}, errTooLarge
 		}
 		g.Rows = append(g.Rows, cols)
 	}
@@ -77,26 +78,26 @@ func readXLSX(data []byte) (models.Grid, error) {
 // ReadCSV reads UTF-8 CSV with or without a byte-order mark, separated by
 // commas, semicolons (what Excel writes where "," is the decimal mark, as
 // in Vietnam) or tabs, whichever the header line uses most.
-func ReadCSV(data []byte) (models.Grid, error) {
+func ReadCSV(data []byte) (imports.Grid, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
-		return models.Grid{}, errEncoding
+		return imports.Grid{}, errEncoding
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = separator(data)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	var g models.Grid
+	var g imports.Grid
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			return g, nil
 		}
 		if err != nil {
-			return models.Grid{}, models.Invalid("file", "malformed", "tệp CSV không đọc được: %s", csvReason(err))
+			return imports.Grid{}, models.Invalid("file", "malformed", "tệp CSV không đọc được: %s", csvReason(err))
 		}
 		if len(g.Rows) == maxRows || len(rec) > maxCols {
-			return models.Grid{}, errTooLarge
+			return imports.Grid{}, errTooLarge
 		}
 		g.Rows = append(g.Rows, rec)
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/imports"
 	"github.com/tiendo/tiendo/sheets"
 )
 
@@ -24,7 +25,7 @@ func TestReadCSVSeparatorsAndBOM(t *testing.T) {
 }
 
 func TestTemplateReadsBack(t *testing.T) {
-	b, err := sheets.TemplateXLSX("Mẫu", models.PlanImportColumns)
+	b, err := sheets.TemplateXLSX("Mẫu", imports.PlanImportColumns)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +38,7 @@ func TestTemplateReadsBack(t *testing.T) {
 // FuzzRead: any upload is a grid within the limits or a validation error
 // naming the file; never a panic.
 func FuzzRead(f *testing.F) {
-	tpl, _ := sheets.TemplateXLSX("Mẫu", models.DossierImportColumns)
+	tpl, _ := sheets.TemplateXLSX("Mẫu", imports.DossierImportColumns)
 	for _, s := range [][]byte{[]byte("a;b\n1;2"), []byte("\"unterminated\n"), []byte("PK\x03\x04garbage"), tpl,
 		[]byte("a,b\r\n\"x\"\"y\",z\r\n")} {
 		f.Add(s)

@@ -6,7 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/imports"
 	"github.com/tiendo/tiendo/sheets/csvsafe"
 )
 
@@ -14,7 +14,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // TemplateCSV is an import template as CSV: the header row only, with a
 // byte-order mark so Excel reads the Vietnamese headers.
-func TemplateCSV(cols []models.ImportColumn) ([]byte, error) {
+func TemplateCSV(cols []imports.ImportColumn) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csvsafe.NewWriter(&buf, 0)
@@ -30,7 +30,7 @@ func TemplateCSV(cols []models.ImportColumn) ([]byte, error) {
 // TemplateXLSX is an import template as a workbook: the data sheet with its
 // header (date columns kept as text, so "31/01/2024" stays what was typed)
 // and a sheet explaining each column.
-func TemplateXLSX(title string, cols []models.ImportColumn) ([]byte, error) {
+func TemplateXLSX(title string, cols []imports.ImportColumn) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", "Dữ liệu"); err != nil {
@@ -62,7 +62,7 @@ func TemplateXLSX(title string, cols []models.ImportColumn) ([]byte, error) {
 }
 
 // helpSheet explains every column of the template.
-func helpSheet(f *excelize.File, title string, cols []models.ImportColumn, header int) error {
+func helpSheet(f *excelize.File, title string, cols []imports.ImportColumn, header int) error {
 	const s = "Hướng dẫn"
 	if _, err := f.NewSheet(s); err != nil {
 		return err

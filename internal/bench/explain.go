@@ -12,7 +12,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/benchgen"
 	"github.com/tiendo/tiendo/internal/config"
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/domain"
 )
 
 // Plan is the EXPLAIN (ANALYZE, BUFFERS) of one hot statement, run as the
@@ -82,7 +82,7 @@ func (r *runner) explain(ctx context.Context) error {
 			[]any{benchgen.ProvinceName(1), 2024}},
 	}
 	for _, c := range cases {
-		q, err := models.QueryText(c.name)
+		q, err := domain.QueryText(c.name)
 		if err != nil {
 			return err
 		}

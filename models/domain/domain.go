@@ -10,11 +10,17 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/imports"
 )
+
+// QueryText is the SQL of the named statement, wherever it lives.
+func QueryText(name string) (string, error) {
+	return models.QueryText(name, models.Queries, imports.Queries)
+}
 
 // Store is every domain's methods over one database.
 type Store struct {
-	*models.Store
+	*imports.Store
 }
 
 // Open prepares every domain's statements against db; a query PostgreSQL
@@ -24,5 +30,9 @@ func Open(db *sqlx.DB, o models.Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{Store: core}, nil
+	top, err := imports.New(core)
+	if err != nil {
+		return nil, err
+	}
+	return &Store{Store: top}, nil
 }

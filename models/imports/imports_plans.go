@@ -1,8 +1,9 @@
-package models
+package imports
 
 import (
 	"strings"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/vn"
 )
@@ -32,14 +33,14 @@ var PlanImportColumns = []ImportColumn{
 // not yet written.
 type PlanDraft struct {
 	Row   int
-	Plan  PlanInput
+	Plan  models.PlanInput
 	Tasks []TaskDraft
 }
 
 // TaskDraft is one task row of an import.
 type TaskDraft struct {
 	Row        int
-	Task       TaskInput
+	Task       models.TaskInput
 	Indicators []string
 }
 
@@ -110,7 +111,7 @@ func planOfRow(c cells, l ImportLookups, drafts *[]PlanDraft, byKey map[string]i
 	if i, ok := byKey[key]; ok {
 		return &(*drafts)[i]
 	}
-	in := PlanInput{DocNumber: number, IssuedOn: c.date("issued_on"), Kind: c.get("kind"),
+	in := models.PlanInput{DocNumber: number, IssuedOn: c.date("issued_on"), Kind: c.get("kind"),
 		Title: c.get("plan_title"), Summary: c.get("plan_summary"), ConfirmDuplicate: c.yes("confirm_duplicate")}
 	if y := c.number("year"); y != nil {
 		in.Year = int(*y)
@@ -132,7 +133,7 @@ func planOfRow(c cells, l ImportLookups, drafts *[]PlanDraft, byKey map[string]i
 
 // taskOfRow reads and validates the task of a row.
 func taskOfRow(c cells, l ImportLookups) TaskDraft {
-	in := TaskInput{Title: c.get("task_title"), StartOn: c.date("start_on"), DueOn: c.date("due_on"),
+	in := models.TaskInput{Title: c.get("task_title"), StartOn: c.date("start_on"), DueOn: c.date("due_on"),
 		TargetValue: c.number("target_value"), TargetUnit: c.get("target_unit")}
 	if name := c.get("lead_unit"); name != "" {
 		id, ok := l.Units[lookupKey(name)]

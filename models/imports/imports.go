@@ -1,4 +1,4 @@
-package models
+package imports
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/vn"
 )
@@ -37,7 +38,7 @@ const (
 )
 
 // rowErrors collects the problems of an import as "row 3, column due_on".
-type rowErrors struct{ ValidationError }
+type rowErrors struct{ models.ValidationError }
 
 func (e *rowErrors) add(row int, col, format string, args ...any) {
 	e.Add(fmt.Sprintf("row %d, column %s", row, col), "invalid", "dòng %d, cột %s: %s", row, col, fmt.Sprintf(format, args...))
@@ -71,7 +72,7 @@ func (e *rowErrors) inDraft(d *PlanDraft) bool {
 // addFields re-labels a model validation error with its row; fields map
 // input field names to template columns.
 func (e *rowErrors) addFields(row int, err error, fields map[string]string) {
-	verr, ok := err.(*ValidationError)
+	verr, ok := err.(*models.ValidationError)
 	if !ok {
 		e.add(row, "", "%v", err)
 		return
@@ -139,7 +140,7 @@ func (c cells) get(key string) string {
 	if !ok || i >= len(c.row) {
 		return ""
 	}
-	return cleanText(c.row[i])
+	return models.CleanText(c.row[i])
 }
 
 // date reads dd/mm/yyyy, yyyy-mm-dd or a spreadsheet date serial.
@@ -175,7 +176,7 @@ func (c cells) count(key string) *int {
 	if f == nil {
 		return nil
 	}
-	if *f != float64(int(*f)) || *f < 0 || *f > maxDossiers {
+	if *f != float64(int(*f)) || *f < 0 || *f > models.MaxDossiers {
 		c.errs.add(c.num, key, "phải là số nguyên không âm")
 		return nil
 	}

@@ -1,9 +1,10 @@
-package models
+package imports
 
 import (
 	"context"
 	"time"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -11,12 +12,12 @@ import (
 // moving to another system: its tasks, their progress history and, for
 // those who may read it, the audit trail.
 type PlanExport struct {
-	ExportedAt time.Time    `json:"exported_at"`
-	Plan       *Plan        `json:"plan"`
-	KindName   string       `json:"-"` // the plan's kind by its name
-	Tasks      []ExportTask `json:"tasks"`
-	Progress   []Progress   `json:"progress"`
-	History    []AuditEntry `json:"history"`
+	ExportedAt time.Time           `json:"exported_at"`
+	Plan       *models.Plan        `json:"plan"`
+	KindName   string              `json:"-"` // the plan's kind by its name
+	Tasks      []ExportTask        `json:"tasks"`
+	Progress   []models.Progress   `json:"progress"`
+	History    []models.AuditEntry `json:"history"`
 }
 
 // ExportTask is a task with its units spelled out, as a spreadsheet shows it.
@@ -41,16 +42,16 @@ type ExportTask struct {
 // ExportPlan gathers a plan of the actor's commune with its tasks and
 // history in one transaction. The audit trail comes only to those who may
 // read the audit log.
-func (s *Store) ExportPlan(ctx context.Context, a *Actor, id int64) (*PlanExport, error) {
-	w := s.windowFor(ctx, a.Commune)
-	e := &PlanExport{ExportedAt: s.Clock().Now(), Tasks: []ExportTask{}, Progress: []Progress{}, History: []AuditEntry{}}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+func (s *Store) ExportPlan(ctx context.Context, a *models.Actor, id int64) (*PlanExport, error) {
+	w := s.WindowFor(ctx, a.Commune)
+	e := &PlanExport{ExportedAt: s.Clock().Now(), Tasks: []ExportTask{}, Progress: []models.Progress{}, History: []models.AuditEntry{}}
+	kinds, err := s.ListPlanKinds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var err error
-		if e.Plan, err = s.loadPlan(t, a, id); err != nil {
-			return err
-		}
-		var kinds []PlanKind
-		if err := t.stmt(s.overQ.Kinds).Select(&kinds); err != nil {
+		if e.Plan, err = s.LoadPlan(t, a, id); err != nil {
 			return err
 		}
 		e.KindName = e.Plan.Kind
@@ -59,16 +60,16 @@ func (s *Store) ExportPlan(ctx context.Context, a *Actor, id int64) (*PlanExport
 				e.KindName = k.NameVI
 			}
 		}
-		if err := t.stmt(s.impQ.Tasks).Select(&e.Tasks, a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
+		if err := t.Bind(s.impQ.Tasks).Select(&e.Tasks, a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
 			return err
 		}
-		if err := t.stmt(s.impQ.Progress).Select(&e.Progress, a.CommuneID, id); err != nil {
+		if err := t.Bind(s.impQ.Progress).Select(&e.Progress, a.CommuneID, id); err != nil {
 			return err
 		}
 		if !a.CanReadAudit() {
 			return nil
 		}
-		return t.stmt(s.impQ.Audit).Select(&e.History, a.CommuneID, id)
+		return t.Bind(s.impQ.Audit).Select(&e.History, a.CommuneID, id)
 	})
 	if err != nil {
 		return nil, err

@@ -1,9 +1,11 @@
-package models
+package imports
 
 import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/tiendo/tiendo/models"
 )
 
 // DossierImportColumns are the columns of the dossier statistics template,
@@ -28,14 +30,14 @@ var DossierImportColumns = []ImportColumn{
 // DossierDraft is one period of a dossier import; Rows maps each line of
 // the input ("channels[0]", "" for the totals) to its spreadsheet row.
 type DossierDraft struct {
-	Period Period
-	Input  DossierInput
+	Period models.Period
+	Input  models.DossierInput
 	Rows   map[string]int
 }
 
-var sectionNames = map[string]string{"total": "total", "tong": "total", "channel": DimChannel, "kenh": DimChannel,
-	"field": DimField, "linh vuc": DimField, "linked_group": DimLinkedGroup, "lien thong": DimLinkedGroup,
-	"no_appointment": DimNoAppointment, "ngay khong hen": DimNoAppointment}
+var sectionNames = map[string]string{"total": "total", "tong": "total", "channel": models.DimChannel, "kenh": models.DimChannel,
+	"field": models.DimField, "linh vuc": models.DimField, "linked_group": models.DimLinkedGroup, "lien thong": models.DimLinkedGroup,
+	"no_appointment": models.DimNoAppointment, "ngay khong hen": models.DimNoAppointment}
 
 // ParseDossierRows reads and validates every row of a dossier import.
 func ParseDossierRows(g Grid) ([]DossierDraft, error) {
@@ -52,9 +54,9 @@ func ParseDossierRows(g Grid) ([]DossierDraft, error) {
 		if blank(raw) {
 			continue
 		}
-		p, err := ParsePeriod(c.get("period"))
+		p, err := models.ParsePeriod(c.get("period"))
 		if err != nil {
-			errs.add(c.num, "period", "%s", periodHelp)
+			errs.add(c.num, "period", "%s", models.PeriodHelp)
 			continue
 		}
 		d := byCode[p.Code]
@@ -94,11 +96,11 @@ func (d *DossierDraft) addRow(c cells) {
 		in.Received, in.Resolved, in.ResolvedOnTime = c.count("received"), c.count("resolved"), c.count("resolved_on_time")
 		in.CarriedOver = c.count("carried_over")
 		in.AsOf, in.Source, in.Note = c.date("as_of"), c.get("source"), c.get("note")
-	case section == DimNoAppointment && (key == "" || key == "total"):
+	case section == models.DimNoAppointment && (key == "" || key == "total"):
 		d.Rows["no_appointment"] = c.num
 		in.NoAppointment = c.count("received")
 	default:
-		line := DossierLine{Key: key, Label: c.get("label"), Received: c.count("received"), Resolved: c.count("resolved")}
+		line := models.DossierLine{Key: key, Label: c.get("label"), Received: c.count("received"), Resolved: c.count("resolved")}
 		if p := c.get("parent"); p != "" {
 			line.Parent = &p
 		}
@@ -109,13 +111,13 @@ func (d *DossierDraft) addRow(c cells) {
 }
 
 // linesOf is the input's list for a section and its field name.
-func (d *DossierDraft) linesOf(section string) (string, *[]DossierLine) {
+func (d *DossierDraft) linesOf(section string) (string, *[]models.DossierLine) {
 	switch section {
-	case DimChannel:
+	case models.DimChannel:
 		return "channels", &d.Input.Channels
-	case DimField:
+	case models.DimField:
 		return "fields", &d.Input.Fields
-	case DimLinkedGroup:
+	case models.DimLinkedGroup:
 		return "linked_groups", &d.Input.LinkedGroups
 	}
 	return "no_appointment_fields", &d.Input.NoAppointmentFields
@@ -123,7 +125,7 @@ func (d *DossierDraft) linesOf(section string) (string, *[]DossierLine) {
 
 // relabel turns "channels[0].key" into the row and column it came from.
 func (d *DossierDraft) relabel(err error, errs *rowErrors) {
-	verr, ok := err.(*ValidationError)
+	verr, ok := err.(*models.ValidationError)
 	if !ok {
 		return
 	}
@@ -142,26 +144,26 @@ func (d *DossierDraft) relabel(err error, errs *rowErrors) {
 
 // ImportDossierStats records the statistics of every period of an import
 // in one transaction, or nothing when any row is wrong.
-func (s *Store) ImportDossierStats(ctx context.Context, a *Actor, g Grid) (*ImportResult, error) {
+func (s *Store) ImportDossierStats(ctx context.Context, a *models.Actor, g Grid) (*ImportResult, error) {
 	if !a.CanRecordStats() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	drafts, err := ParseDossierRows(g)
 	if err != nil {
 		return nil, err
 	}
 	res := &ImportResult{PlanIDs: []int64{}}
-	err = s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		for _, d := range drafts {
-			before, err := s.dossierStatsOf(t, a.CommuneID, d.Period)
+			before, err := s.DossierStatsIn(t, a.CommuneID, d.Period)
 			if err != nil {
 				return err
 			}
-			id, err := s.writeDossierStats(t, a, d.Period, &d.Input)
+			id, err := s.WriteDossierStats(t, a, d.Period, &d.Input)
 			if err != nil {
 				return err
 			}
-			if err := s.audit(t, a, "import", "dossier_stats", id, before, d.Input); err != nil {
+			if err := s.Audit(t, a, "import", "dossier_stats", id, before, d.Input); err != nil {
 				return err
 			}
 			res.Periods++

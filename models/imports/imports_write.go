@@ -1,10 +1,11 @@
-package models
+package imports
 
 import (
 	"context"
 	"errors"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/tiendo/tiendo/models"
 )
 
 // ImportResult says what an import wrote.
@@ -23,10 +24,10 @@ type importQueries struct {
 }
 
 // importLookups loads the names an import may use.
-func (s *Store) importLookups(t *tx, a *Actor, w window) (ImportLookups, error) {
+func (s *Store) importLookups(t *models.Tx, a *models.Actor, w models.Window) (ImportLookups, error) {
 	l := ImportLookups{Units: map[string]int64{}, Kinds: map[string]string{}, Today: w.Today}
-	var units []Unit
-	if err := t.stmt(s.orgQ.ListUnits).Select(&units, a.CommuneID); err != nil {
+	units, err := s.UnitsOf(t, a.CommuneID)
+	if err != nil {
 		return l, err
 	}
 	for _, u := range units {
@@ -37,7 +38,7 @@ func (s *Store) importLookups(t *tx, a *Actor, w window) (ImportLookups, error) 
 		NameVI string `db:"name_vi"`
 		NameEN string `db:"name_en"`
 	}
-	if err := t.stmt(s.impQ.Kinds).Select(&kinds); err != nil {
+	if err := t.Bind(s.impQ.Kinds).Select(&kinds); err != nil {
 		return l, err
 	}
 	for _, k := range kinds {
@@ -51,13 +52,13 @@ func (s *Store) importLookups(t *tx, a *Actor, w window) (ImportLookups, error) 
 // passes, including the checks only the database can make (a number already
 // used, a unit of another commune). It creates plans and assigns tasks, so
 // it asks what POST /plans and POST /plans/{id}/tasks ask.
-func (s *Store) ImportPlans(ctx context.Context, a *Actor, g Grid) (*ImportResult, error) {
+func (s *Store) ImportPlans(ctx context.Context, a *models.Actor, g Grid) (*ImportResult, error) {
 	if !a.CanManagePlans() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
-	w := s.windowFor(ctx, a.Commune)
+	w := s.WindowFor(ctx, a.Commune)
 	res := &ImportResult{PlanIDs: []int64{}}
-	err := s.inCommune(ctx, a.CommuneID, func(t *tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		l, err := s.importLookups(t, a, w)
 		if err != nil {
 			return err
@@ -67,7 +68,7 @@ func (s *Store) ImportPlans(ctx context.Context, a *Actor, g Grid) (*ImportResul
 		// can say, such as a number already used.
 		drafts, err := ParsePlanRows(g, l)
 		errs := &rowErrors{}
-		var verr *ValidationError
+		var verr *models.ValidationError
 		if errors.As(err, &verr) {
 			errs.Fields = append(errs.Fields, verr.Fields...)
 		} else if err != nil {
@@ -93,10 +94,10 @@ func (s *Store) ImportPlans(ctx context.Context, a *Actor, g Grid) (*ImportResul
 // row the database refuses is reported and the next rows are still checked;
 // the caller rolls everything back when any row failed. Only an error that
 // is not about the data (the connection, a bug) stops the import.
-func (s *Store) writeDraft(t *tx, a *Actor, d *PlanDraft, w window, res *ImportResult, errs *rowErrors) error {
+func (s *Store) writeDraft(t *models.Tx, a *models.Actor, d *PlanDraft, w models.Window, res *ImportResult, errs *rowErrors) error {
 	row, col := d.Row, "doc_number"
-	err := t.savepoint(func() error {
-		id, err := s.insertPlan(t, a, &d.Plan)
+	err := t.Savepoint(func() error {
+		id, err := s.InsertPlan(t, a, &d.Plan)
 		if err != nil {
 			return err
 		}
@@ -107,19 +108,19 @@ func (s *Store) writeDraft(t *tx, a *Actor, d *PlanDraft, w window, res *ImportR
 			}
 		}
 		res.Plans, res.Tasks, res.PlanIDs = res.Plans+1, res.Tasks+len(d.Tasks), append(res.PlanIDs, id)
-		return s.audit(t, a, "import", "plan", id, nil, map[string]any{"row": d.Row, "tasks": len(d.Tasks)})
+		return s.Audit(t, a, "import", "plan", id, nil, map[string]any{"row": d.Row, "tasks": len(d.Tasks)})
 	})
 	var (
-		conflict *ConflictError
-		verr     *ValidationError
+		conflict *models.ConflictError
+		verr     *models.ValidationError
 	)
-	switch mapped := mapPGError(err); {
+	switch mapped := models.MapPGError(err); {
 	case err == nil:
 	case errors.As(mapped, &conflict):
 		errs.add(row, firstNonEmpty(conflict.Field, col), "%s", conflict.Message)
 	case errors.As(mapped, &verr):
 		errs.addFields(row, verr, taskFields)
-	case errors.Is(mapped, ErrNotFound):
+	case errors.Is(mapped, models.ErrNotFound):
 		errs.add(row, col, "không tìm thấy bản ghi liên quan")
 	default:
 		return err
@@ -128,30 +129,27 @@ func (s *Store) writeDraft(t *tx, a *Actor, d *PlanDraft, w window, res *ImportR
 }
 
 // importTask inserts one task and links its indicators.
-func (s *Store) importTask(t *tx, a *Actor, planID int64, td TaskDraft, w window) error {
+func (s *Store) importTask(t *models.Tx, a *models.Actor, planID int64, td TaskDraft, w models.Window) error {
 	in := td.Task
-	var id int64
-	if err := t.stmt(s.q.InsertTask).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
-		in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.Clock().Now(),
-		in.ReportEvery, *in.ReportGraceDays); err != nil {
+	id, err := s.InsertTask(t, a, planID, in)
+	if err != nil {
 		return err
 	}
-	if _, err := s.saveTaskLinks(t, a, id, in, w); err != nil {
+	if _, err := s.SaveTaskLinks(t, a, id, in, w); err != nil {
 		return err
 	}
 	if len(td.Indicators) == 0 {
 		return nil
 	}
-	ids, err := s.indicatorIDs(t, a, td.Indicators)
+	ids, err := s.IndicatorIDs(t, a, td.Indicators)
 	if err != nil {
-		var verr *ValidationError
+		var verr *models.ValidationError
 		if errors.As(err, &verr) {
-			return Invalid("indicators", "unknown", "%s", verr.Fields[0].Message)
+			return models.Invalid("indicators", "unknown", "%s", verr.Fields[0].Message)
 		}
 		return err
 	}
-	_, err = t.stmt(s.indQ.SetTaskLinks).Exec(a.CommuneID, id, int64Array(ids))
-	return err
+	return s.LinkIndicators(t, a, id, ids)
 }
 
 func firstNonEmpty(s ...string) string {
