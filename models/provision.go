@@ -135,3 +135,32 @@ func (s *Store) OperatorResetPassword(ctx context.Context, username, password st
 	}
 	return s.ResetPassword(ctx, SystemActor(&c), u.ID, password)
 }
+
+// NewProvinceUser is the input for CreateProvinceUser.
+type NewProvinceUser struct {
+	Province string
+	Username string
+	FullName string
+	Password string
+}
+
+// CreateProvinceUser adds a province_viewer account; an operator's act
+// (provisioning, demo loading), not something a commune user can do.
+func (s *Store) CreateProvinceUser(ctx context.Context, in NewProvinceUser) (int64, error) {
+	nu := NewUser{Username: in.Username, FullName: in.FullName, Password: in.Password}
+	if err := nu.Validate(); err != nil {
+		return 0, err
+	}
+	if strings.TrimSpace(in.Province) == "" {
+		return 0, Invalid("province", "required", "cần nhập tỉnh")
+	}
+	hash, err := HashPassword(in.Password, s.Password)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	err = s.identity(ctx, func(on binder) error {
+		return on(s.orgQ.InsertProvinceUser).GetContext(ctx, &id, CleanText(in.Province), nu.Username, nu.FullName, "", hash, false)
+	})
+	return id, MapPGError(err)
+}
