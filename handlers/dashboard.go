@@ -4,13 +4,12 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // dashboardOptions are the report's options, defaulting to the year to date.
-func (h *handler) dashboardOptions(c *gin.Context) (models.ReportOptions, error) {
-	return h.periodOptions(c, func() (models.Period, error) { return models.YearToDate(h.today(actor(c))), nil })
+func (h *handler) dashboardOptions(c *gin.Context) (statistics.ReportOptions, error) {
+	return h.periodOptions(c, func() (statistics.Period, error) { return statistics.YearToDate(h.today(actor(c))), nil })
 }
 
 func (h *handler) getDashboard(c *gin.Context) error {

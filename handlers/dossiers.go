@@ -4,8 +4,7 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 func (h *handler) listDossierStats(c *gin.Context) error {
@@ -18,7 +17,7 @@ func (h *handler) listDossierStats(c *gin.Context) error {
 }
 
 func (h *handler) getDossierStats(c *gin.Context) error {
-	p, err := models.ParsePeriod(c.Param("period"))
+	p, err := statistics.ParsePeriod(c.Param("period"))
 	if err != nil {
 		return err
 	}
@@ -27,11 +26,11 @@ func (h *handler) getDossierStats(c *gin.Context) error {
 }
 
 func (h *handler) recordDossierStats(c *gin.Context) error {
-	p, err := models.ParsePeriod(c.Param("period"))
+	p, err := statistics.ParsePeriod(c.Param("period"))
 	if err != nil {
 		return err
 	}
-	var in models.DossierInput
+	var in statistics.DossierInput
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}

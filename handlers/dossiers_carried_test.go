@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // TestDossierCarriedOver: 10 resolved of 5 received is a 400 naming
@@ -22,13 +23,13 @@ func TestDossierCarriedOver(t *testing.T) {
 	e.do(officer, "PUT", "/api/v1/dossiers/2024-M9", map[string]any{"received": 5, "resolved": 10}).invalid("resolved")
 	e.do(officer, "GET", "/api/v1/dossiers/2024-M9", nil).expect(http.StatusNotFound)
 
-	var d models.DossierStats
+	var d statistics.DossierStats
 	e.do(officer, "PUT", "/api/v1/dossiers/2024-M9", map[string]any{"received": 5, "carried_over": 6, "resolved": 10}).
 		expect(http.StatusOK).decode(&d)
 	if d.CarriedOver != 6 || d.ResolvedRate == nil || *d.ResolvedRate != 90.91 || len(d.Warnings) != 0 {
 		t.Fatalf("recorded %+v (rate %v), want carried over 6 and 90.91 %%", d, d.ResolvedRate)
 	}
-	var rep models.Report
+	var rep statistics.Report
 	e.do(officer, "GET", "/api/v1/reports?period=2024-M9", nil).expect(http.StatusOK).decode(&rep)
 	if rep.Dossiers == nil || rep.Dossiers.ResolvedRate == nil || *rep.Dossiers.ResolvedRate != 90.91 {
 		t.Errorf("the JSON report's dossiers %+v", rep.Dossiers)
@@ -55,7 +56,7 @@ func TestOverResolvedStoredRowIsAFinding(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	chair := e.chairA()
-	var d models.DossierStats
+	var d statistics.DossierStats
 	e.do(chair, "PUT", "/api/v1/dossiers/2024-M9", map[string]any{"received": 5, "resolved": 5}).expect(http.StatusOK).decode(&d)
 	tx := e.DB.MustBeginTx(context.Background(), nil)
 	tx.MustExec(`SELECT set_config('tiendo.commune_id', $1, true)`, strconv.FormatInt(e.A.Info.ID, 10))
@@ -63,7 +64,7 @@ func TestOverResolvedStoredRowIsAFinding(t *testing.T) {
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	var q models.QualityReport
+	var q statistics.QualityReport
 	e.do(chair, "GET", "/api/v1/quality?year=2024", nil).expect(http.StatusOK).decode(&q)
 	found := false
 	for _, f := range q.Findings {
@@ -86,7 +87,7 @@ func TestImportDossiersCarriedOver(t *testing.T) {
 	head := []string{"period", "section", "received", "Kỳ trước chuyển sang", "resolved"}
 	e.upload(officer, "/api/v1/import/dossiers", "ho-so.csv", csvOf(head, []string{"2024-M9", "total", "5", "6", "10"})).
 		expect(http.StatusCreated)
-	var d models.DossierStats
+	var d statistics.DossierStats
 	e.do(officer, "GET", "/api/v1/dossiers/2024-M9", nil).expect(http.StatusOK).decode(&d)
 	if d.CarriedOver != 6 || *d.ResolvedRate != 90.91 {
 		t.Fatalf("imported %+v", d)

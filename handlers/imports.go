@@ -10,6 +10,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/imports"
+	"github.com/tiendo/tiendo/models/statistics"
 	"github.com/tiendo/tiendo/models/vn"
 	"github.com/tiendo/tiendo/reports"
 	"github.com/tiendo/tiendo/sheets"
@@ -40,7 +41,7 @@ func (h *handler) getImportTemplate(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	sendFile(c, models.ReportFile{Format: ext, FileName: "mau-" + name + "." + ext,
+	sendFile(c, statistics.ReportFile{Format: ext, FileName: "mau-" + name + "." + ext,
 		ContentType: reports.ContentType(ext), Content: b})
 	return nil
 }
@@ -103,7 +104,7 @@ func (h *handler) exportPlan(c *gin.Context) error {
 		return err
 	}
 	name := "ke-hoach-" + strings.NewReplacer("/", "-").Replace(e.Plan.DocNumber)
-	sendFile(c, models.ReportFile{Format: "xlsx", FileName: asciiName(name) + ".xlsx",
+	sendFile(c, statistics.ReportFile{Format: "xlsx", FileName: asciiName(name) + ".xlsx",
 		ContentType: reports.ContentType("xlsx"), Content: b})
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/imports"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // upload posts data as the multipart field "file" of an import.
@@ -82,7 +83,7 @@ func TestImportPlansAllOrNothing(t *testing.T) {
 	if len(tasks.Items) != 2 || *tasks.Items[1].TargetValue != 1234 || *tasks.Items[0].TargetValue != 100 {
 		t.Fatalf("tasks %+v", tasks.Items)
 	}
-	var links models.TaskIndicatorsInput
+	var links statistics.TaskIndicatorsInput
 	e.do(chair, "GET", "/api/v1/tasks/"+itoa(tasks.Items[0].ID)+"/indicators", nil).expect(http.StatusOK).decode(&links)
 	if len(links.Indicators) != 1 || links.Indicators[0] != "digitization" {
 		t.Fatalf("indicator links %+v", links)
@@ -149,7 +150,7 @@ func TestImportDossiers(t *testing.T) {
 	)
 	var res imports.ImportResult
 	e.upload(officer, "/api/v1/import/dossiers", "ho-so.csv", data).expect(http.StatusCreated).decode(&res)
-	var d models.DossierStats
+	var d statistics.DossierStats
 	e.do(officer, "GET", "/api/v1/dossiers/2024-M9", nil).expect(http.StatusOK).decode(&d)
 	if res.Periods != 1 || d.Received != 988 || len(d.Channels) != 3 || *d.NoAppointment != 108 || len(d.Warnings) != 3 {
 		t.Fatalf("imported %+v: %+v", res, d)

@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // thisYear is the current year in Vietnam, the default of year filters.
@@ -32,7 +33,7 @@ func (h *handler) listIndicators(c *gin.Context) error {
 }
 
 func (h *handler) createIndicator(c *gin.Context) error {
-	var in models.NewIndicator
+	var in statistics.NewIndicator
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
@@ -45,7 +46,7 @@ func (h *handler) updateIndicator(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	var p models.IndicatorPatch
+	var p statistics.IndicatorPatch
 	if err := bindJSON(c, &p); err != nil {
 		return err
 	}
@@ -58,7 +59,7 @@ func (h *handler) setIndicatorTarget(c *gin.Context) error {
 	if err != nil {
 		return models.ErrNotFound
 	}
-	var in models.TargetInput
+	var in statistics.TargetInput
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
@@ -76,11 +77,11 @@ func (h *handler) listIndicatorValues(c *gin.Context) error {
 }
 
 func (h *handler) recordIndicatorValue(c *gin.Context) error {
-	p, err := models.ParsePeriod(c.Param("period"))
+	p, err := statistics.ParsePeriod(c.Param("period"))
 	if err != nil {
 		return err
 	}
-	var in models.ValueInput
+	var in statistics.ValueInput
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
@@ -94,7 +95,7 @@ func (h *handler) getTaskIndicators(c *gin.Context) error {
 		return err
 	}
 	codes, err := h.store.TaskIndicators(c.Request.Context(), actor(c), id)
-	return respond(c, http.StatusOK, models.TaskIndicatorsInput{Indicators: codes}, err)
+	return respond(c, http.StatusOK, statistics.TaskIndicatorsInput{Indicators: codes}, err)
 }
 
 func (h *handler) setTaskIndicators(c *gin.Context) error {
@@ -102,10 +103,10 @@ func (h *handler) setTaskIndicators(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	var in models.TaskIndicatorsInput
+	var in statistics.TaskIndicatorsInput
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
 	codes, err := h.store.SetTaskIndicators(c.Request.Context(), actor(c), id, in)
-	return respond(c, http.StatusOK, models.TaskIndicatorsInput{Indicators: codes}, err)
+	return respond(c, http.StatusOK, statistics.TaskIndicatorsInput{Indicators: codes}, err)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // MaxBodyBytes bounds every request body.
@@ -108,7 +109,7 @@ func (h *handler) authenticate(c *gin.Context) {
 		return
 	}
 	if a.IsProvinceViewer() && !provinceRoutes[route] {
-		fail(c, models.ErrProvinceScope)
+		fail(c, statistics.ErrProvinceScope)
 		return
 	}
 	c.Set(actorKey, a)

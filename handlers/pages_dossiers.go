@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // dossiersData is the Data of the dossier statistics page.
@@ -26,7 +27,7 @@ type dossiersData struct {
 
 // dossierRow is one period's record with the period's name.
 type dossierRow struct {
-	models.DossierStats
+	statistics.DossierStats
 	Title string // "9 tháng đầu năm 2024"; the code for a free range
 }
 
@@ -43,7 +44,7 @@ var channelKeys = []string{"online_full", "online_partial", "in_person", "postal
 func channelFields() []channelField {
 	out := make([]channelField, len(channelKeys))
 	for i, k := range channelKeys {
-		out[i] = channelField{Index: i, Key: k, Label: models.DossierLabels[models.DimChannel][k]}
+		out[i] = channelField{Index: i, Key: k, Label: statistics.DossierLabels[statistics.DimChannel][k]}
 	}
 	return out
 }
@@ -54,7 +55,7 @@ func channelFields() []channelField {
 func (h *handler) dossiersPage(c *gin.Context) error {
 	a := actor(c)
 	f, year := h.recordQuery(c)
-	if p, err := models.ParsePeriod(f.Value("period")); err == nil && a.CanRecordStats() {
+	if p, err := statistics.ParsePeriod(f.Value("period")); err == nil && a.CanRecordStats() {
 		d, err := h.store.DossierStatsOf(c.Request.Context(), a, p)
 		if err != nil && !errors.Is(err, models.ErrNotFound) {
 			return err
@@ -65,7 +66,7 @@ func (h *handler) dossiersPage(c *gin.Context) error {
 }
 
 // fillDossierForm puts a recorded period's figures in the form.
-func fillDossierForm(f *form, d *models.DossierStats) {
+func fillDossierForm(f *form, d *statistics.DossierStats) {
 	if d == nil {
 		return
 	}
@@ -131,8 +132,8 @@ func (h *handler) dossierSubmit(c *gin.Context) error {
 
 // readDossierForm reads the counts and the channel lines that have a
 // figure, with the form's line index of each line of the input.
-func readDossierForm(f *form) (models.DossierInput, []int) {
-	in := models.DossierInput{Received: f.parseInt("received"), CarriedOver: f.parseInt("carried_over"),
+func readDossierForm(f *form) (statistics.DossierInput, []int) {
+	in := statistics.DossierInput{Received: f.parseInt("received"), CarriedOver: f.parseInt("carried_over"),
 		Resolved:       f.parseInt("resolved"),
 		ResolvedOnTime: f.parseInt("resolved_on_time"), NoAppointment: f.parseInt("no_appointment"),
 		AsOf: f.parseDate("as_of"), Source: f.Value("source"), Note: f.Value("note")}
@@ -143,7 +144,7 @@ func readDossierForm(f *form) (models.DossierInput, []int) {
 		if rec == nil && res == nil {
 			continue // a channel left blank is not reported, not zero
 		}
-		in.Channels = append(in.Channels, models.DossierLine{Key: key, Received: rec, Resolved: res})
+		in.Channels = append(in.Channels, statistics.DossierLine{Key: key, Received: rec, Resolved: res})
 		formIndex = append(formIndex, i)
 	}
 	return in, formIndex
@@ -153,7 +154,7 @@ func readDossierForm(f *form) (models.DossierInput, []int) {
 // breakdowns by field and linked group (imported from a spreadsheet), each
 // channel's label as the source printed it, and which channel is "of
 // which" another — since recording replaces the period's whole record.
-func (h *handler) keepOtherBreakdowns(c *gin.Context, p models.Period, in *models.DossierInput) error {
+func (h *handler) keepOtherBreakdowns(c *gin.Context, p statistics.Period, in *statistics.DossierInput) error {
 	old, err := h.store.DossierStatsOf(c.Request.Context(), actor(c), p)
 	if errors.Is(err, models.ErrNotFound) {
 		return nil
@@ -163,7 +164,7 @@ func (h *handler) keepOtherBreakdowns(c *gin.Context, p models.Period, in *model
 	}
 	in.Fields, in.LinkedGroups, in.NoAppointmentFields = old.Fields, old.LinkedGroups, old.NoAppointmentLines
 	for i, l := range in.Channels {
-		j := slices.IndexFunc(old.Channels, func(o models.DossierLine) bool { return o.Key == l.Key })
+		j := slices.IndexFunc(old.Channels, func(o statistics.DossierLine) bool { return o.Key == l.Key })
 		if j < 0 {
 			continue
 		}
@@ -172,7 +173,7 @@ func (h *handler) keepOtherBreakdowns(c *gin.Context, p models.Period, in *model
 			continue
 		}
 		parent := *old.Channels[j].Parent
-		if slices.ContainsFunc(in.Channels, func(o models.DossierLine) bool { return o.Key == parent }) {
+		if slices.ContainsFunc(in.Channels, func(o statistics.DossierLine) bool { return o.Key == parent }) {
 			in.Channels[i].Parent = &parent
 		}
 	}
@@ -220,7 +221,7 @@ func (h *handler) showDossiers(c *gin.Context, status, year int, f *form, warned
 		Channels: channelFields(), CanWrite: a.CanRecordStats(), Warned: warned}
 	for _, s := range list {
 		row := dossierRow{DossierStats: s, Title: s.Period}
-		if p, err := models.ParsePeriod(s.Period); err == nil {
+		if p, err := statistics.ParsePeriod(s.Period); err == nil {
 			row.Title = p.Title()
 		}
 		d.Stats = append(d.Stats, row)

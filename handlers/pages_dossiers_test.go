@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // The dossier statistics page (/ho-so); helpers in pages_stats_test.go.
@@ -98,7 +99,7 @@ func TestDossierFormKeepsWhatItDoesNotShow(t *testing.T) {
 	form.Set("confirm", "1")
 	wantStatus(t, e.post(chair, "/ho-so", form), http.StatusSeeOther)
 	rec := e.api(chair, "GET", "/api/v1/dossiers/2024-M9", nil)
-	var got models.DossierStats
+	var got statistics.DossierStats
 	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}

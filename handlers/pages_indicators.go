@@ -10,13 +10,14 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // indicatorsData is the Data of the indicators page.
 type indicatorsData struct {
 	Year     int
 	Years    []int
-	Periods  []models.Period // the columns: periods of the year with a value recorded
+	Periods  []statistics.Period // the columns: periods of the year with a value recorded
 	Groups   []indicatorGroupView
 	Options  []choice      // the form's choice of indicator: code and name
 	PeriodOf []periodGroup // the form's choice of period
@@ -33,13 +34,13 @@ type indicatorGroupView struct {
 // indicatorRow is one indicator with its values per period and the score
 // of the latest one.
 type indicatorRow struct {
-	models.Indicator
+	statistics.Indicator
 	Name   string
-	Values []*models.IndicatorValue // one per column of Periods, nil where none
-	Latest *models.IndicatorValue
+	Values []*statistics.IndicatorValue // one per column of Periods, nil where none
+	Latest *statistics.IndicatorValue
 	// Assessment judges the latest value: points by the 766 threshold,
 	// đạt / chưa đạt by the commune's target of the year.
-	Assessment models.Assessment
+	Assessment statistics.Assessment
 }
 
 // indicatorsPage lists the commune's indicators with the year's targets,
@@ -59,7 +60,7 @@ func (h *handler) indicatorValueSubmit(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	in := models.ValueInput{Rate: f.parseNumber("rate"), Numerator: f.parseNumber("numerator"),
+	in := statistics.ValueInput{Rate: f.parseNumber("rate"), Numerator: f.parseNumber("numerator"),
 		Denominator: f.parseNumber("denominator"), AsOf: f.parseDate("as_of"), Source: f.Value("source"),
 		Note: f.Value("note")}
 	if f.Value("indicator") == "" {
@@ -116,15 +117,15 @@ func (h *handler) showIndicators(c *gin.Context, status, year int, f *form) erro
 
 // newIndicatorRow places ind's values under their columns and scores the
 // latest (the longest period of the last end date: 9 months before Q3).
-func newIndicatorRow(lang string, year int, ind models.Indicator, periods []models.Period, vals []models.IndicatorValue) indicatorRow {
+func newIndicatorRow(lang string, year int, ind statistics.Indicator, periods []statistics.Period, vals []statistics.IndicatorValue) indicatorRow {
 	row := indicatorRow{Indicator: ind, Name: localName(lang, ind.NameVI, ind.NameEN),
-		Values: make([]*models.IndicatorValue, len(periods))}
+		Values: make([]*statistics.IndicatorValue, len(periods))}
 	for i := range vals {
 		v := &vals[i]
 		if v.Indicator != ind.Code {
 			continue
 		}
-		if col := slices.IndexFunc(periods, func(p models.Period) bool { return p.Code == v.Period }); col >= 0 {
+		if col := slices.IndexFunc(periods, func(p statistics.Period) bool { return p.Code == v.Period }); col >= 0 {
 			row.Values[col] = v
 		}
 		if row.Latest == nil || newerValue(v, row.Latest) {
@@ -135,11 +136,11 @@ func newIndicatorRow(lang string, year int, ind models.Indicator, periods []mode
 	if row.Latest != nil {
 		latest = &row.Latest.Value
 	}
-	row.Assessment = models.Assess(ind, year, latest)
+	row.Assessment = statistics.Assess(ind, year, latest)
 	return row
 }
 
-func newerValue(v, than *models.IndicatorValue) bool {
+func newerValue(v, than *statistics.IndicatorValue) bool {
 	if c := v.PeriodEnd.Compare(than.PeriodEnd); c != 0 {
 		return c > 0
 	}
@@ -148,17 +149,17 @@ func newerValue(v, than *models.IndicatorValue) bool {
 
 // valuePeriods are the distinct periods of vals, by end date, the longer
 // first among those ending together.
-func valuePeriods(vals []models.IndicatorValue) []models.Period {
-	var out []models.Period
+func valuePeriods(vals []statistics.IndicatorValue) []statistics.Period {
+	var out []statistics.Period
 	for _, v := range vals {
-		if slices.ContainsFunc(out, func(p models.Period) bool { return p.Code == v.Period }) {
+		if slices.ContainsFunc(out, func(p statistics.Period) bool { return p.Code == v.Period }) {
 			continue
 		}
-		if p, err := models.ParsePeriod(v.Period); err == nil {
+		if p, err := statistics.ParsePeriod(v.Period); err == nil {
 			out = append(out, p)
 		}
 	}
-	slices.SortFunc(out, func(a, b models.Period) int {
+	slices.SortFunc(out, func(a, b statistics.Period) int {
 		return cmp.Or(a.End.Compare(b.End), a.Start.Compare(b.Start))
 	})
 	return out

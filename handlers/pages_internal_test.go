@@ -10,6 +10,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/statistics"
 	"github.com/tiendo/tiendo/models/vn"
 	"github.com/tiendo/tiendo/web"
 )
@@ -155,7 +156,7 @@ func TestEveryPageRendersInBothLanguages(t *testing.T) {
 
 func TestTrendPlotsRates(t *testing.T) {
 	d := calendar.NewDate
-	snaps := []models.Snapshot{
+	snaps := []statistics.Snapshot{
 		{Day: d(2024, 9, 1), Counts: models.StatusCounts{"total": 4, "done_on_time": 1, "overdue": 1}},
 		{Day: d(2024, 9, 30), Counts: models.StatusCounts{"total": 4, "done_on_time": 2, "done_late": 2}},
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // TestNarrativePageSavesAndPrints: the chairman writes the report's text
@@ -37,7 +38,7 @@ func TestNarrativePageSavesAndPrints(t *testing.T) {
 	stale := e.post(chair, "/bao-cao-dinh-ky/loi-van", form)
 	wantStatus(t, stale, http.StatusUnprocessableEntity)
 	wantBody(t, stale, "Sửa sau", `id="report-preview"`)
-	var n models.Narrative
+	var n statistics.Narrative
 	rec := e.api(chair, "GET", "/api/v1/reports/2024-M9/narrative", nil)
 	if err := json.Unmarshal(rec.Body.Bytes(), &n); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // groupView is one row of an overview chart.
@@ -20,7 +21,7 @@ type groupView struct {
 
 // overviewData is the Data of the chairman's overview.
 type overviewData struct {
-	Period   models.Period
+	Period   statistics.Period
 	Periods  []periodChoice
 	AsOf     calendar.Date
 	Today    calendar.Date
@@ -47,8 +48,8 @@ func (h *handler) overviewPage(c *gin.Context) error {
 	ctx, a := c.Request.Context(), actor(c)
 	today := h.today(a)
 	f := newForm(c.Request.URL.Query())
-	o := models.ReportOptions{Period: models.YearToDate(today)}
-	if p, err := models.ParsePeriod(f.Value("period")); err == nil {
+	o := statistics.ReportOptions{Period: statistics.YearToDate(today)}
+	if p, err := statistics.ParsePeriod(f.Value("period")); err == nil {
 		o.Period = p
 	}
 	dash, err := h.store.Dashboard(ctx, a, o)
@@ -59,7 +60,7 @@ func (h *handler) overviewPage(c *gin.Context) error {
 		Today: today, Totals: newGroupView("", dash.Tasks), ByKind: groupViews(c, dash.ByKind),
 		ByUnit: groupViews(c, dash.ByUnit), Overdue: dashTaskItems(dash.Overdue, "overdue"),
 		Upcoming: dashTaskItems(dash.Upcoming, "in_progress")}
-	snaps, err := h.store.ListSnapshots(ctx, a, models.SnapshotFilter{From: today.AddDays(1 - trendDays), To: today})
+	snaps, err := h.store.ListSnapshots(ctx, a, statistics.SnapshotFilter{From: today.AddDays(1 - trendDays), To: today})
 	if err != nil {
 		return err
 	}
@@ -71,11 +72,11 @@ func (h *handler) overviewPage(c *gin.Context) error {
 // periodChoices are the year to date and the reporting periods of this
 // year and the last.
 func periodChoices(today calendar.Date, selected string) []periodChoice {
-	ytd := models.YearToDate(today)
+	ytd := statistics.YearToDate(today)
 	out := []periodChoice{{Code: "", Label: ytd.Label, Selected: selected == ytd.Code}}
 	for _, y := range []int{today.Year, today.Year - 1} {
 		for _, rest := range []string{"Y", "M9", "H1", "Q1", "Q2", "Q3", "Q4"} {
-			p, _ := models.ParsePeriod(strconv.Itoa(y) + "-" + rest)
+			p, _ := statistics.ParsePeriod(strconv.Itoa(y) + "-" + rest)
 			if !p.Start.After(today) {
 				out = append(out, periodChoice{Code: p.Code, Label: p.Title(), Selected: p.Code == selected})
 			}
@@ -89,7 +90,7 @@ func newGroupView(name string, t models.Tally) groupView {
 	return groupView{Name: name, Tally: t, Counts: c, Bar: stackedBar(c)}
 }
 
-func groupViews(c *gin.Context, groups []models.TallyRow) []groupView {
+func groupViews(c *gin.Context, groups []statistics.TallyRow) []groupView {
 	out := make([]groupView, len(groups))
 	for i, g := range groups {
 		out[i] = newGroupView(g.Name, g.Tally)
@@ -98,7 +99,7 @@ func groupViews(c *gin.Context, groups []models.TallyRow) []groupView {
 }
 
 // dashTaskItems turns the dashboard's task lines into the task table's rows.
-func dashTaskItems(lines []models.OverdueTask, status string) []taskItem {
+func dashTaskItems(lines []statistics.OverdueTask, status string) []taskItem {
 	out := make([]taskItem, len(lines))
 	for i, l := range lines {
 		out[i] = taskItem{Task: models.Task{ID: l.ID, Title: l.Title, DueOn: l.DueOn, Percent: l.Percent, Status: status},

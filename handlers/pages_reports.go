@@ -8,7 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 	"github.com/tiendo/tiendo/reports"
 )
 
@@ -21,8 +21,8 @@ type periodicData struct {
 	Years     []int
 	Kind      string // the chosen period without its year: M9, Q3, Y…
 	Groups    []periodGroup
-	Report    *models.Report // nil when the choice was invalid
-	Doc       reports.Doc    // the report laid out as every file format prints it
+	Report    *statistics.Report // nil when the choice was invalid
+	Doc       reports.Doc        // the report laid out as every file format prints it
 	Downloads []reportDownload
 	HTMLURL   string // the report as the API prints it, for printing on its own
 	Appendix  bool   // the data-quality appendix is included
@@ -69,12 +69,12 @@ func (h *handler) showPeriodic(c *gin.Context, status int, f *form) error {
 	}
 	d := &periodicData{Year: year, Years: recentYears(h.today(a)), Kind: kind, Groups: periodGroups(pageLang(c)),
 		Appendix: f.Value("phu_luc") == "1", CanWrite: a.CanWriteNarrative()}
-	p, err := models.ParsePeriod(strconv.Itoa(year) + "-" + kind)
+	p, err := statistics.ParsePeriod(strconv.Itoa(year) + "-" + kind)
 	if err != nil {
 		f.add("ky", "kỳ báo cáo không hợp lệ")
 	}
 	if f.Error("ky") == "" && f.Error("year") == "" { // a narrative's errors still show the report
-		r, err := h.store.BuildReport(c.Request.Context(), a, models.ReportOptions{Period: p, Quality: d.Appendix})
+		r, err := h.store.BuildReport(c.Request.Context(), a, statistics.ReportOptions{Period: p, Quality: d.Appendix})
 		if err != nil {
 			return err
 		}
@@ -91,7 +91,7 @@ func (h *handler) showPeriodic(c *gin.Context, status int, f *form) error {
 
 // reportLinks are the API URLs of r in each download format and as HTML,
 // with the data-quality appendix when asked for.
-func reportLinks(r *models.Report, appendix bool) ([]reportDownload, string) {
+func reportLinks(r *statistics.Report, appendix bool) ([]reportDownload, string) {
 	link := func(format, sep string) string {
 		q := url.Values{"period": {r.Period.Code}, "format": {format}}
 		if sep != "" {
@@ -116,9 +116,9 @@ func reportLinks(r *models.Report, appendix bool) ([]reportDownload, string) {
 
 // narrativeFields are the five sections for the form: what was posted
 // (after an error), else what is stored.
-func narrativeFields(f *form, n models.NarrativeInput) []narrativeField {
-	out := make([]narrativeField, len(models.NarrativeSections))
-	for i, s := range models.NarrativeSections {
+func narrativeFields(f *form, n statistics.NarrativeInput) []narrativeField {
+	out := make([]narrativeField, len(statistics.NarrativeSections))
+	for i, s := range statistics.NarrativeSections {
 		v := n.Text(s.Field)
 		if f.values.Has(s.Field) {
 			v = f.Value(s.Field)
@@ -133,7 +133,7 @@ func narrativeFields(f *form, n models.NarrativeInput) []narrativeField {
 func (h *handler) narrativeSubmit(c *gin.Context) error {
 	a := actor(c)
 	f := newForm(postForm(c))
-	p, err := models.ParsePeriod(f.Value("period"))
+	p, err := statistics.ParsePeriod(f.Value("period"))
 	if err != nil {
 		return err
 	}
@@ -147,7 +147,7 @@ func (h *handler) narrativeSubmit(c *gin.Context) error {
 			version = -1
 		}
 	}
-	in := models.NarrativeInput{Results: f.Value("results"), Limitations: f.Value("limitations"),
+	in := statistics.NarrativeInput{Results: f.Value("results"), Limitations: f.Value("limitations"),
 		Causes: f.Value("causes"), Directions: f.Value("directions"), Proposals: f.Value("proposals")}
 	if _, err := h.store.PutReportNarrative(c.Request.Context(), a, p, version, in); err != nil {
 		if !f.addError(err) {
@@ -173,7 +173,7 @@ type qualityData struct {
 
 // findingView is a finding with a link to each record it names.
 type findingView struct {
-	models.Finding
+	statistics.Finding
 	Level string // the severity, named for people
 	Links []recordLink
 }

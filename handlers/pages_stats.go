@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // The statistics pages: the periodic report (/bao-cao-dinh-ky), the
@@ -83,15 +84,15 @@ func (h *handler) recordQuery(c *gin.Context) (*form, int) {
 
 // formPeriod reads a period field holding a full code (2024-M9); a bad or
 // missing one is an error on the field.
-func formPeriod(f *form, name string) (models.Period, bool) {
+func formPeriod(f *form, name string) (statistics.Period, bool) {
 	if f.Value(name) == "" {
 		f.add(name, "cần chọn kỳ báo cáo")
-		return models.Period{}, false
+		return statistics.Period{}, false
 	}
-	p, err := models.ParsePeriod(f.Value(name))
+	p, err := statistics.ParsePeriod(f.Value(name))
 	if err != nil {
 		f.add(name, "kỳ báo cáo không hợp lệ")
-		return models.Period{}, false
+		return statistics.Period{}, false
 	}
 	return p, true
 }
@@ -106,7 +107,7 @@ func defaultPeriod(today calendar.Date, year int) string {
 	}
 	best := y + "-Q1"
 	for _, rest := range []string{"Q1", "H1", "Q3", "M9"} {
-		if p, err := models.ParsePeriod(y + "-" + rest); err == nil && !p.End.After(today) {
+		if p, err := statistics.ParsePeriod(y + "-" + rest); err == nil && !p.End.After(today) {
 			best = p.Code
 		}
 	}
@@ -114,7 +115,7 @@ func defaultPeriod(today calendar.Date, year int) string {
 }
 
 // recordRef links a record a finding or a warning names to its page.
-func recordRef(r models.RecordRef, year int) string {
+func recordRef(r statistics.RecordRef, year int) string {
 	switch r.Kind {
 	case "plan":
 		return planURL(r.ID)
@@ -131,10 +132,10 @@ func recordRef(r models.RecordRef, year int) string {
 // statsForm opens a posted statistics form: the API's 403 for whoever may not
 // record statistics, else the form, its period (field errors on f when it is
 // not one) and the year the page shows next, the period's or this year.
-func (h *handler) statsForm(c *gin.Context) (*form, models.Period, int, error) {
+func (h *handler) statsForm(c *gin.Context) (*form, statistics.Period, int, error) {
 	a := actor(c)
 	if err := a.MayRecordStats(); err != nil {
-		return nil, models.Period{}, 0, err
+		return nil, statistics.Period{}, 0, err
 	}
 	f := newForm(postForm(c))
 	p, ok := formPeriod(f, "period")

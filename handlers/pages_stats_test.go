@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // The statistics pages: figures recorded through the API show on the pages,
@@ -58,7 +59,7 @@ func (e *pageEnv) valueCount(t *testing.T, code string) int {
 	t.Helper()
 	rec := e.api(e.user(models.RoleChairman), "GET", "/api/v1/indicators/"+code+"/values?year=2024", nil)
 	wantStatus(t, rec, http.StatusOK)
-	var out struct{ Items []models.IndicatorValue }
+	var out struct{ Items []statistics.IndicatorValue }
 	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
 		t.Fatal(err)
 	}

@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // trendDays is how far back the overview's trend reaches.
@@ -45,7 +45,7 @@ const (
 )
 
 // buildTrend lays out the snapshots; fewer than two days make no line, so nil.
-func buildTrend(snaps []models.Snapshot) *trendChart {
+func buildTrend(snaps []statistics.Snapshot) *trendChart {
 	if len(snaps) < 2 {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // TestProvinceViewerSeesRollupsOnly: a province account reads task counts
@@ -36,7 +37,7 @@ func TestProvinceViewerSeesRollupsOnly(t *testing.T) {
 	if r.Code != http.StatusOK {
 		t.Fatalf("rollup: %d %s", r.Code, r.Body)
 	}
-	var roll models.ProvinceRollup
+	var roll statistics.ProvinceRollup
 	r.decode(&roll)
 	if len(roll.Communes) != 2 || roll.Communes[0].Name != "Mỹ Hòa Hưng" || roll.Communes[1].Name != "Vọng Đông" {
 		t.Fatalf("communes in Vietnamese order: %+v", roll.Communes)

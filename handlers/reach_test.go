@@ -11,6 +11,7 @@ import (
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // notify runs the reminder planner and the inbox dispatcher once at the
@@ -102,7 +103,7 @@ func TestHamletTaskReachesItsTeam(t *testing.T) {
 	if len(orphan.Warnings) != 1 || orphan.Warnings[0].Code != "no_recipient" || orphan.Warnings[0].Message == "" {
 		t.Fatalf("warnings: %+v", orphan.Warnings)
 	}
-	var q models.QualityReport
+	var q statistics.QualityReport
 	e.do(chair, "GET", "/api/v1/quality?year=2024", nil).expect(http.StatusOK).decode(&q)
 	if !hasFinding(q, "no_recipient", orphan.ID) || hasFinding(q, "no_recipient", task.ID) {
 		t.Fatalf("findings: %+v", q.Findings)
@@ -122,9 +123,9 @@ func TestHamletTaskReachesItsTeam(t *testing.T) {
 	}
 }
 
-func hasFinding(q models.QualityReport, code string, task int64) bool {
-	return slices.ContainsFunc(q.Findings, func(f models.Finding) bool {
-		return f.Code == code && slices.ContainsFunc(f.Records, func(r models.RecordRef) bool {
+func hasFinding(q statistics.QualityReport, code string, task int64) bool {
+	return slices.ContainsFunc(q.Findings, func(f statistics.Finding) bool {
+		return f.Code == code && slices.ContainsFunc(f.Records, func(r statistics.RecordRef) bool {
 			return r.Kind == "task" && r.ID == task && strings.Contains(f.Message, "chủ trì")
 		})
 	})
@@ -263,7 +264,7 @@ func TestExtensionRequestAndDecision(t *testing.T) {
 		now.Status != "not_started" || len(*now.Extensions) != 1 {
 		t.Fatalf("the task after approval: %+v", now)
 	}
-	var rep models.Report
+	var rep statistics.Report
 	e.do(chair, "GET", "/api/v1/reports?period=2024-Q3", nil).expect(http.StatusOK).decode(&rep)
 	if rep.Tasks.Total.Extended != 1 || rep.Tasks.Total.Overdue != 0 {
 		t.Fatalf("report totals: %+v", rep.Tasks.Total)

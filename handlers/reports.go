@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 	"github.com/tiendo/tiendo/reports"
 )
 
@@ -40,27 +41,27 @@ func reportFormat(c *gin.Context) (string, error) {
 
 // reportOptions reads ?period= or ?from=&to= (neither: this year), and
 // ?as_of= (a date or "cutoff").
-func (h *handler) reportOptions(c *gin.Context) (models.ReportOptions, error) {
-	return h.periodOptions(c, func() (models.Period, error) {
-		return models.ParsePeriod(strconv.Itoa(h.thisYear()) + "-Y")
+func (h *handler) reportOptions(c *gin.Context) (statistics.ReportOptions, error) {
+	return h.periodOptions(c, func() (statistics.Period, error) {
+		return statistics.ParsePeriod(strconv.Itoa(h.thisYear()) + "-Y")
 	})
 }
 
 // periodOptions reads the period and as-of day; def is the period when
 // none is asked for.
-func (h *handler) periodOptions(c *gin.Context, def func() (models.Period, error)) (models.ReportOptions, error) {
-	var o models.ReportOptions
+func (h *handler) periodOptions(c *gin.Context, def func() (statistics.Period, error)) (statistics.ReportOptions, error) {
+	var o statistics.ReportOptions
 	var err error
 	code := c.Query("period")
 	if code == "" && c.Query("from") == "" && c.Query("to") == "" {
 		o.Period, err = def()
 	} else if code != "" {
-		o.Period, err = models.ParsePeriod(code)
+		o.Period, err = statistics.ParsePeriod(code)
 	} else {
 		q := &query{c: c}
 		from, to := q.date("from"), q.date("to")
 		if err = q.err(); err == nil {
-			o.Period, err = models.RangePeriod(from, to)
+			o.Period, err = statistics.RangePeriod(from, to)
 		}
 	}
 	if err != nil {
@@ -116,7 +117,7 @@ func (h *handler) getReport(c *gin.Context) error {
 
 // sendFile answers with a rendered file: HTML shown in the browser (with
 // the one inline style sheet it needs allowed), the others downloaded.
-func sendFile(c *gin.Context, f models.ReportFile) {
+func sendFile(c *gin.Context, f statistics.ReportFile) {
 	if f.Format == "html" {
 		c.Header("Content-Security-Policy", reports.HTMLContentSecurityPolicy)
 		c.Header("Content-Disposition", `inline; filename="`+f.FileName+`"`)
@@ -132,7 +133,7 @@ func (h *handler) getReportSettings(c *gin.Context) error {
 }
 
 func (h *handler) setReportSettings(c *gin.Context) error {
-	var in models.ReportSettings
+	var in statistics.ReportSettings
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
@@ -169,8 +170,8 @@ func (h *handler) getQuality(c *gin.Context) error {
 }
 
 // narrativePeriod reads the :period of the narrative routes.
-func narrativePeriod(c *gin.Context) (models.Period, error) {
-	return models.ParsePeriod(c.Param("period"))
+func narrativePeriod(c *gin.Context) (statistics.Period, error) {
+	return statistics.ParsePeriod(c.Param("period"))
 }
 
 func (h *handler) getNarrative(c *gin.Context) error {
@@ -194,7 +195,7 @@ func (h *handler) putNarrative(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	var in models.NarrativeInput
+	var in statistics.NarrativeInput
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // narrativeBody has a text of its own in each of the five sections.
@@ -27,7 +28,7 @@ func TestReportNarrativeIsVersionedAndAudited(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	chair := e.chairA()
-	var n models.Narrative
+	var n statistics.Narrative
 	r := e.do(user(e.A, models.RoleTeamMember), "GET", "/api/v1/reports/2024-M9/narrative", nil).expect(http.StatusOK)
 	if r.decode(&n); n.Version != 0 || n.Results != "" || r.Header().Get("ETag") != "" {
 		t.Fatalf("before writing: %+v, ETag %q", n, r.Header().Get("ETag"))

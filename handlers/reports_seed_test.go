@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // The seed report, "Vọng Đông với công tác cải cách hành chính 09 tháng đầu
@@ -98,7 +99,7 @@ func TestSeedReportJSON(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	plans := e.recordSeed()
-	var r models.Report
+	var r statistics.Report
 	e.do(user(e.A, models.RoleTeamMember), "GET", "/api/v1/reports?period=2024-M9", nil).expect(http.StatusOK).decode(&r)
 	if len(r.Plans) != 6 || r.Plans[0].DocNumber != "10/KH-UBND" {
 		t.Fatalf("plans of the 9 months: %+v", r.Plans)
@@ -115,7 +116,7 @@ func TestSeedReportJSON(t *testing.T) {
 	if tot.Total != 2 || tot.DoneLate != 1 || tot.Overdue != 1 || len(r.Tasks.Overdue) != 1 || r.Tasks.Overdue[0].DaysOverdue != 92 {
 		t.Errorf("task results: %+v, overdue %+v", tot, r.Tasks.Overdue)
 	}
-	got := map[string]models.IndicatorResult{}
+	got := map[string]statistics.IndicatorResult{}
 	for _, row := range r.Indicators.Rows {
 		got[row.Code] = row
 	}
@@ -144,23 +145,23 @@ func TestSeedReportJSON(t *testing.T) {
 }
 
 // checkSeedFindings expects the seed's own inconsistencies among findings.
-func checkSeedFindings(t *testing.T, fs []models.Finding, plans []models.Plan) {
+func checkSeedFindings(t *testing.T, fs []statistics.Finding, plans []models.Plan) {
 	t.Helper()
-	want := map[string]func(models.Finding) bool{
-		"duplicate 12/KH-UBND": func(f models.Finding) bool {
+	want := map[string]func(statistics.Finding) bool{
+		"duplicate 12/KH-UBND": func(f statistics.Finding) bool {
 			return f.Code == "duplicate_number" && len(f.Records) == 2 &&
 				f.Records[0].ID == plans[3].ID && f.Records[1].ID == plans[4].ID
 		},
-		"10/KH-UBND issued in 2023": func(f models.Finding) bool {
+		"10/KH-UBND issued in 2023": func(f statistics.Finding) bool {
 			return f.Code == "issued_outside_year" && f.Records[0].ID == plans[2].ID
 		},
-		"Thursday 75 + 20 + 18 ≠ 108": func(f models.Finding) bool {
+		"Thursday 75 + 20 + 18 ≠ 108": func(f statistics.Finding) bool {
 			return f.Code == "parts_mismatch" && contains(f.Message, "75 + 20 + 18 = 113, khác tổng số 108")
 		},
-		"resolved by channel 406 + 557 + 24 ≠ 988": func(f models.Finding) bool {
+		"resolved by channel 406 + 557 + 24 ≠ 988": func(f statistics.Finding) bool {
 			return f.Code == "parts_mismatch" && contains(f.Message, "406 + 557 + 24 = 987, khác tổng số 988")
 		},
-		"rates of 31/8 in a report to 30/9": func(f models.Finding) bool { return f.Code == "figure_before_period_end" },
+		"rates of 31/8 in a report to 30/9": func(f statistics.Finding) bool { return f.Code == "figure_before_period_end" },
 	}
 	for name, match := range want {
 		found := false
@@ -182,7 +183,7 @@ func TestSeedQualityAndPermissions(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	plans := e.recordSeed()
-	var q models.QualityReport
+	var q statistics.QualityReport
 	e.do(user(e.A, models.RoleSteeringMember), "GET", "/api/v1/quality?year=2024", nil).expect(http.StatusOK).decode(&q)
 	checkSeedFindings(t, q.Findings, plans)
 	// Reading is for every member; recording is for admin, chairman, officer.
@@ -191,7 +192,7 @@ func TestSeedQualityAndPermissions(t *testing.T) {
 	e.do(team, "PUT", "/api/v1/indicators/satisfaction/values/2024-M9", map[string]any{"rate": 99}).
 		expectProblem(http.StatusForbidden, "forbidden")
 	// The other commune sees none of it.
-	var other models.QualityReport
+	var other statistics.QualityReport
 	e.do(user(e.B, models.RoleChairman), "GET", "/api/v1/quality?year=2024", nil).expect(http.StatusOK).decode(&other)
 	if len(other.Findings) != 0 {
 		t.Errorf("commune B sees findings: %+v", other.Findings)
@@ -207,7 +208,7 @@ func TestReportPeriodOptions(t *testing.T) {
 	e := newEnv(t)
 	e.recordSeed()
 	chair := e.chairA()
-	var r models.Report
+	var r statistics.Report
 	e.do(chair, "GET", "/api/v1/reports?from=2024-01-01&to=2024-09-30&as_of=cutoff", nil).expect(http.StatusOK).decode(&r)
 	if r.Period.Kind != models.PeriodRange || r.Dossiers == nil || r.Indicators.Score != 78 {
 		t.Fatalf("range report: %+v, dossiers %v, score %v", r.Period, r.Dossiers, r.Indicators.Score)

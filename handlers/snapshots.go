@@ -4,15 +4,14 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // listSnapshots is GET /snapshots?from=&to=&plan_id=&unit_id=: one group's
 // daily status counts, for trend charts.
 func (h *handler) listSnapshots(c *gin.Context) error {
 	q := &query{c: c}
-	f := models.SnapshotFilter{From: q.date("from"), To: q.date("to"), PlanID: q.id("plan_id"), UnitID: q.id("unit_id")}
+	f := statistics.SnapshotFilter{From: q.date("from"), To: q.date("to"), PlanID: q.id("plan_id"), UnitID: q.id("unit_id")}
 	if err := q.err(); err != nil {
 		return err
 	}

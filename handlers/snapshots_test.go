@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // TestSnapshotsQuery checks the trend endpoint's parameters; the counts
@@ -13,7 +14,7 @@ func TestSnapshotsQuery(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	officer := user(e.A, models.RoleOfficer)
-	var page models.Page[models.Snapshot]
+	var page models.Page[statistics.Snapshot]
 	e.do(officer, "GET", "/api/v1/snapshots", nil).expect(http.StatusOK).decode(&page)
 	if page.Items == nil || len(page.Items) != 0 {
 		t.Errorf("no snapshot yet: %+v", page)

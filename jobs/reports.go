@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/models/domain"
+	"github.com/tiendo/tiendo/models/statistics"
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
@@ -77,15 +78,15 @@ func (j Reports) runCommune(ctx context.Context, c models.CommuneInfo, now time.
 
 // build makes, keeps and announces one period's report; false when it was
 // already built.
-func (j Reports) build(ctx context.Context, a *models.Actor, p models.Period) (bool, error) {
+func (j Reports) build(ctx context.Context, a *models.Actor, p statistics.Period) (bool, error) {
 	if done, err := j.Store.ScheduledReportExists(ctx, a, p); err != nil || done {
 		return false, err
 	}
-	r, err := j.Store.BuildReport(ctx, a, models.ReportOptions{Period: p, AtCutoff: true})
+	r, err := j.Store.BuildReport(ctx, a, statistics.ReportOptions{Period: p, AtCutoff: true})
 	if err != nil {
 		return false, err
 	}
-	var files []models.ReportFile
+	var files []statistics.ReportFile
 	for _, format := range scheduledFormats {
 		f, err := reports.Render(r, format)
 		if err != nil {

@@ -6,10 +6,11 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // snapshotCounts reads the snapshot rows of one group in [from, to].
-func snapshotCounts(t *testing.T, w *testfix.World, a *models.Actor, f models.SnapshotFilter) []models.Snapshot {
+func snapshotCounts(t *testing.T, w *testfix.World, a *models.Actor, f statistics.SnapshotFilter) []statistics.Snapshot {
 	t.Helper()
 	rows, err := w.Store.ListSnapshots(context.Background(), a, f)
 	if err != nil {
@@ -46,8 +47,8 @@ func TestSnapshotCountsAndIdempotency(t *testing.T) {
 		}
 	}
 	day := date(t, "2024-09-30")
-	one := models.SnapshotFilter{From: day, To: day}
-	check := func(name string, f models.SnapshotFilter, a *models.Actor, want models.StatusCounts) {
+	one := statistics.SnapshotFilter{From: day, To: day}
+	check := func(name string, f statistics.SnapshotFilter, a *models.Actor, want models.StatusCounts) {
 		t.Helper()
 		rows := snapshotCounts(t, w, a, f)
 		if len(rows) != 1 {
@@ -88,7 +89,7 @@ func TestSnapshotCountsAndIdempotency(t *testing.T) {
 	if _, err := job.Run(ctx, at("2024-10-01T23:50:00+07:00")); err != nil {
 		t.Fatal(err)
 	}
-	trend := models.SnapshotFilter{From: day, To: date(t, "2024-10-01"), PlanID: p.ID}
+	trend := statistics.SnapshotFilter{From: day, To: date(t, "2024-10-01"), PlanID: p.ID}
 	if rows := snapshotCounts(t, w, chair, trend); len(rows) != 2 || rows[1].Day.String() != "2024-10-01" {
 		t.Fatalf("trend: %+v", rows)
 	}

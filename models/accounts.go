@@ -59,7 +59,7 @@ func (s *Store) manageAccount(ctx context.Context, a *Actor, id int64, action st
 	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var acc account
 		if err := t.Bind(s.accQ.LockAccount).Get(&acc, id, a.CommuneID); err != nil {
-			return notFound(err)
+			return NotFound(err)
 		}
 		before, after, err := fn(t, acc)
 		if err != nil {
@@ -177,7 +177,7 @@ func validateMemberships(ms []MembershipInput) error {
 func (s *Store) userIn(t *Tx, communeID, userID int64) (*User, error) {
 	var r userRow
 	if err := t.Bind(s.accQ.UserInCommune).Get(&r, userID, communeID); err != nil {
-		return nil, notFound(err)
+		return nil, NotFound(err)
 	}
 	u := r.User
 	if err := json.Unmarshal(r.MembershipsJSON, &u.Memberships); err != nil {

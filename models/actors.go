@@ -113,10 +113,10 @@ func SystemActor(c *CommuneInfo) *Actor {
 
 // Location is the commune's time zone; an unknown name falls back to
 // Vietnam's (the column defaults to it, so this is defence only).
-func (c CommuneInfo) Location() *time.Location { return zoneOf(c.TimeZone) }
+func (c CommuneInfo) Location() *time.Location { return ZoneOf(c.TimeZone) }
 
-// zoneOf loads the zone name, falling back to Vietnam's.
-func zoneOf(name string) *time.Location {
+// ZoneOf loads the zone name, falling back to Vietnam's.
+func ZoneOf(name string) *time.Location {
 	loc, err := time.LoadLocation(name)
 	if err != nil {
 		return VietnamTime

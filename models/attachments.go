@@ -183,7 +183,7 @@ func auditAttachments(files []Attachment) []map[string]any {
 func (s *Store) ListAttachments(ctx context.Context, a *Actor, taskID int64) ([]Attachment, error) {
 	out := []Attachment{}
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		if _, err := s.loadTask(t, a, taskID, s.WindowFor(ctx, a.Commune)); err != nil {
+		if _, err := s.LoadTask(t, a, taskID, s.WindowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
 		return t.Bind(s.attachQ.List).Select(&out, a.CommuneID, taskID)
@@ -198,7 +198,7 @@ func (s *Store) GetAttachment(ctx context.Context, a *Actor, id int64) (*Attachm
 		Content []byte `db:"content"`
 	}
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		return notFound(t.Bind(s.attachQ.Get).Get(&row, a.CommuneID, id))
+		return NotFound(t.Bind(s.attachQ.Get).Get(&row, a.CommuneID, id))
 	})
 	if err != nil {
 		return nil, nil, err

@@ -48,8 +48,8 @@ func (s *Store) ListAudit(ctx context.Context, a *Actor, f AuditFilter) (*Page[A
 	}
 	page := &Page[AuditEntry]{Items: []AuditEntry{}}
 	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		return t.Bind(s.auditQ.List).Select(&page.Items, a.CommuneID, nullString(f.Entity), nullID(f.EntityID),
-			nullID(after), limit+1)
+		return t.Bind(s.auditQ.List).Select(&page.Items, a.CommuneID, nullString(f.Entity), NullID(f.EntityID),
+			NullID(after), limit+1)
 	})
 	if err != nil {
 		return nil, err

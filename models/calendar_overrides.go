@@ -54,7 +54,7 @@ var overrideMessages = map[string]string{
 func (in *CalendarOverrideInput) Validate() error {
 	v := &ValidationError{}
 	in.Name = CleanText(in.Name)
-	checkText(v, "name", in.Name, 200, false)
+	CheckText(v, "name", in.Name, 200, false)
 	switch {
 	case in.Date.IsZero():
 		v.Add("date", "required", "cần nhập ngày (YYYY-MM-DD)")
@@ -127,7 +127,7 @@ func (s *Store) CreateCalendarOverride(ctx context.Context, a *Actor, in Calenda
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var id int64
 		if err := t.Bind(s.calQ.Insert).Get(&id, a.CommuneID, in.Date, in.Action, in.Kind, in.Name,
-			nullID(a.UserID), s.Clock().Now()); err != nil {
+			NullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		o, err := s.overrideOn(t, a, in.Date)
@@ -145,7 +145,7 @@ func (s *Store) CreateCalendarOverride(ctx context.Context, a *Actor, in Calenda
 func (s *Store) overrideOn(t *Tx, a *Actor, date calendar.Date) (*CalendarOverride, error) {
 	var o CalendarOverride
 	if err := t.Bind(s.calQ.Get).Get(&o, a.CommuneID, date); err != nil {
-		return nil, notFound(err)
+		return nil, NotFound(err)
 	}
 	return &o, nil
 }
@@ -159,7 +159,7 @@ func (s *Store) DeleteCalendarOverride(ctx context.Context, a *Actor, date calen
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var o CalendarOverride
 		if err := t.Bind(s.calQ.Delete).Get(&o, a.CommuneID, date); err != nil {
-			return notFound(err)
+			return NotFound(err)
 		}
 		return s.Audit(t, a, "delete", "calendar_override", o.ID, o, nil)
 	})

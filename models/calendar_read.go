@@ -110,5 +110,5 @@ type Window struct {
 // WindowFor is the commune's window now, on the commune's own calendar
 // (see calendars.go for how fresh that is).
 func (s *Store) WindowFor(ctx context.Context, c CommuneInfo) Window {
-	return windowAt(c, s.calendarOf(ctx, c.ID), s.Clock().Now())
+	return WindowAt(c, s.CalendarOf(ctx, c.ID), s.Clock().Now())
 }

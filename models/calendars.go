@@ -104,7 +104,7 @@ type overrideRow struct {
 func (s *Store) calendarIn(t *Tx, communeID int64) (*calendar.Calendar, error) {
 	var version int64
 	if err := t.Bind(s.calQ.Version).Get(&version, communeID); err != nil {
-		return nil, notFound(err)
+		return nil, NotFound(err)
 	}
 	if e, ok := s.cals.get(communeID); ok && e.version == version {
 		s.cals.put(communeID, cachedCalendar{version: version, cal: e.cal, confirmed: time.Now()})
@@ -114,15 +114,15 @@ func (s *Store) calendarIn(t *Tx, communeID int64) (*calendar.Calendar, error) {
 	if err := t.Bind(s.calQ.Load).Select(&rows, communeID); err != nil {
 		return nil, err
 	}
-	cal := s.buildCalendar(rows)
+	cal := s.BuildCalendar(rows)
 	s.cals.put(communeID, cachedCalendar{version: version, cal: cal, confirmed: time.Now()})
 	return cal, nil
 }
 
-// buildCalendar layers a commune's overrides over the base arrangements. A
+// BuildCalendar layers a commune's overrides over the base arrangements. A
 // commune without overrides shares the process-wide default calendar, whose
 // year tables are then built once for all of them.
-func (s *Store) buildCalendar(rows []overrideRow) *calendar.Calendar {
+func (s *Store) BuildCalendar(rows []overrideRow) *calendar.Calendar {
 	if len(rows) == 0 && s.cals.base == nil {
 		return calendar.Default()
 	}
@@ -138,13 +138,13 @@ func (s *Store) buildCalendar(rows []overrideRow) *calendar.Calendar {
 	return calendar.New(all)
 }
 
-// calendarOf is the commune's calendar for a status window: the cached one
+// CalendarOf is the commune's calendar for a status window: the cached one
 // while recently confirmed, else confirmed (and if need be reloaded) in the
 // request's transaction, or a short one of its own outside a request.
 // Should the database not answer, the last known calendar (or the base)
 // stands in: the caller's own query is about to meet the same trouble and
 // report it.
-func (s *Store) calendarOf(ctx context.Context, communeID int64) *calendar.Calendar {
+func (s *Store) CalendarOf(ctx context.Context, communeID int64) *calendar.Calendar {
 	e, ok := s.cals.get(communeID)
 	if ok && time.Since(e.confirmed) < s.cals.ttl {
 		return e.cal
@@ -162,13 +162,13 @@ func (s *Store) calendarOf(ctx context.Context, communeID int64) *calendar.Calen
 	case ok:
 		return e.cal
 	}
-	return s.buildCalendar(nil)
+	return s.BuildCalendar(nil)
 }
 
-// calendarsAt returns the calendar of every listed commune, checking all
+// CalendarsAt returns the calendar of every listed commune, checking all
 // versions with one query and loading only those that changed: the jobs'
 // path, which visits thousands of communes every few minutes.
-func (s *Store) calendarsAt(ctx context.Context, communes []CommuneInfo) (map[int64]*calendar.Calendar, error) {
+func (s *Store) CalendarsAt(ctx context.Context, communes []CommuneInfo) (map[int64]*calendar.Calendar, error) {
 	ids := make(pq.Int64Array, len(communes))
 	for i, c := range communes {
 		ids[i] = c.ID
@@ -197,10 +197,10 @@ func (s *Store) calendarsAt(ctx context.Context, communes []CommuneInfo) (map[in
 	return out, nil
 }
 
-// windowAt is the status window of commune c at instant now on calendar cal:
+// WindowAt is the status window of commune c at instant now on calendar cal:
 // today in the commune's zone and the last day still "due soon", which is
 // c.DueSoonDays working days ahead on the commune's own calendar.
-func windowAt(c CommuneInfo, cal *calendar.Calendar, now time.Time) Window {
+func WindowAt(c CommuneInfo, cal *calendar.Calendar, now time.Time) Window {
 	loc := c.Location()
 	today := calendar.DateOf(now.In(loc))
 	return Window{Today: today, Soon: cal.AddWorkingDays(today, c.DueSoonDays), TZ: loc.String()}
@@ -212,33 +212,33 @@ type communeWindows struct {
 	communes  []CommuneInfo
 	calendars map[int64]*calendar.Calendar
 	byID      map[int64]Window
-	ids       pq.Int64Array
-	today     pq.StringArray
-	soon      pq.StringArray
-	tz        pq.StringArray
+	IDs       pq.Int64Array
+	Today     pq.StringArray
+	Soon      pq.StringArray
+	TZs       pq.StringArray
 }
 
-// windowsAt computes every commune's window at now, each on its own calendar.
-func (s *Store) windowsAt(ctx context.Context, now time.Time) (*communeWindows, error) {
+// WindowsAt computes every commune's window at now, each on its own calendar.
+func (s *Store) WindowsAt(ctx context.Context, now time.Time) (*communeWindows, error) {
 	communes, err := s.Communes(ctx)
 	if err != nil {
 		return nil, err
 	}
-	cals, err := s.calendarsAt(ctx, communes)
+	cals, err := s.CalendarsAt(ctx, communes)
 	if err != nil {
 		return nil, err
 	}
 	n := len(communes)
 	cw := &communeWindows{communes: communes, calendars: cals, byID: make(map[int64]Window, n),
-		ids: make(pq.Int64Array, n), today: make(pq.StringArray, n), soon: make(pq.StringArray, n), tz: make(pq.StringArray, n)}
+		IDs: make(pq.Int64Array, n), Today: make(pq.StringArray, n), Soon: make(pq.StringArray, n), TZs: make(pq.StringArray, n)}
 	for i, c := range communes {
 		cal := cals[c.ID]
 		if cal == nil { // a commune created after the version read: no overrides yet
-			cal = s.buildCalendar(nil)
+			cal = s.BuildCalendar(nil)
 		}
-		w := windowAt(c, cal, now)
+		w := WindowAt(c, cal, now)
 		cw.byID[c.ID] = w
-		cw.ids[i], cw.today[i], cw.soon[i], cw.tz[i] = c.ID, w.Today.String(), w.Soon.String(), w.TZ
+		cw.IDs[i], cw.Today[i], cw.Soon[i], cw.TZs[i] = c.ID, w.Today.String(), w.Soon.String(), w.TZ
 	}
 	return cw, nil
 }

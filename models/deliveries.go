@@ -120,7 +120,7 @@ type deliveryQueries struct {
 
 // seesAllDeliveries: those who answer for the commune's work, admin and
 // chairman, read every delivery; everyone else reads their own.
-func (a *Actor) seesAllDeliveries() bool { return a.isManager() }
+func (a *Actor) seesAllDeliveries() bool { return a.IsManager() }
 
 // deliveryScope is the recipient filter for the actor: nil for all.
 func (a *Actor) deliveryScope() any {
@@ -141,8 +141,8 @@ func (s *Store) ListDeliveries(ctx context.Context, a *Actor, f DeliveryFilter) 
 	}
 	page := &Page[Delivery]{Items: []Delivery{}}
 	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		return t.Bind(s.delQ.List).Select(&page.Items, a.CommuneID, a.deliveryScope(), nullID(f.TaskID),
-			nullString(f.Status), nullString(f.Kind), nullString(f.Channel), nullID(after), limit+1)
+		return t.Bind(s.delQ.List).Select(&page.Items, a.CommuneID, a.deliveryScope(), NullID(f.TaskID),
+			nullString(f.Status), nullString(f.Kind), nullString(f.Channel), NullID(after), limit+1)
 	})
 	if err != nil {
 		return nil, err
@@ -163,7 +163,7 @@ func (s *Store) DeliveryEvents(ctx context.Context, a *Actor, id int64) ([]Deliv
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var found int64
 		if err := t.Bind(s.delQ.Get).Get(&found, a.CommuneID, id, a.deliveryScope()); err != nil {
-			return notFound(err)
+			return NotFound(err)
 		}
 		return t.Bind(s.delQ.Events).Select(&events, a.CommuneID, id)
 	})

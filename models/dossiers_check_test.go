@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // TestDossierInputCheckNamesFields: the checks a form runs before recording
@@ -11,9 +12,9 @@ import (
 func TestDossierInputCheckNamesFields(t *testing.T) {
 	t.Parallel()
 	n := func(v int) *int { return &v }
-	in := models.DossierInput{Received: n(108), Resolved: n(100), ResolvedOnTime: n(101), NoAppointment: n(108),
-		Channels: []models.DossierLine{{Key: "online_full", Received: n(60)}, {Key: "in_person", Received: n(40)}},
-		NoAppointmentFields: []models.DossierLine{{Key: "civil_status", Received: n(75)}, {Key: "certification", Received: n(20)},
+	in := statistics.DossierInput{Received: n(108), Resolved: n(100), ResolvedOnTime: n(101), NoAppointment: n(108),
+		Channels: []statistics.DossierLine{{Key: "online_full", Received: n(60)}, {Key: "in_person", Received: n(40)}},
+		NoAppointmentFields: []statistics.DossierLine{{Key: "civil_status", Received: n(75)}, {Key: "certification", Received: n(20)},
 			{Key: "other", Received: n(18)}}}
 	if err := in.Validate(); err != nil {
 		t.Fatal(err)
@@ -35,7 +36,7 @@ func TestDossierInputCheckNamesFields(t *testing.T) {
 	if len(got) != len(want) {
 		t.Errorf("warnings %v", got)
 	}
-	ok := models.DossierInput{Received: n(10), Resolved: n(9), ResolvedOnTime: n(9)}
+	ok := statistics.DossierInput{Received: n(10), Resolved: n(9), ResolvedOnTime: n(9)}
 	if ws := ok.Check(); len(ws) != 0 {
 		t.Errorf("consistent figures flagged: %v", ws)
 	}
@@ -46,22 +47,22 @@ func TestDossierInputCheckNamesFields(t *testing.T) {
 func TestDossierRateCountsCarriedOver(t *testing.T) {
 	t.Parallel()
 	n := func(v int) *int { return &v }
-	if r := models.DossierRate(10, 5, 6); r == nil || *r != 90.91 {
+	if r := statistics.DossierRate(10, 5, 6); r == nil || *r != 90.91 {
 		t.Errorf("10 of 5 + 6: %v, want 90.91", r)
 	}
-	if r := models.DossierRate(0, 0, 0); r != nil {
+	if r := statistics.DossierRate(0, 0, 0); r != nil {
 		t.Errorf("nothing to resolve: %v, want no rate", *r)
 	}
-	over := models.DossierInput{Received: n(5), Resolved: n(10)}
+	over := statistics.DossierInput{Received: n(5), Resolved: n(10)}
 	err := over.Validate()
 	if v, ok := err.(*models.ValidationError); !ok || len(v.Fields) != 1 || v.Fields[0].Field != "resolved" {
 		t.Fatalf("10 resolved of 5: %v, want a 400 on resolved", err)
 	}
-	ok := models.DossierInput{Received: n(5), CarriedOver: n(6), Resolved: n(11)}
+	ok := statistics.DossierInput{Received: n(5), CarriedOver: n(6), Resolved: n(11)}
 	if err := ok.Validate(); err != nil {
 		t.Fatalf("11 of 5 + 6: %v", err)
 	}
-	if err := (&models.DossierInput{Received: n(5), CarriedOver: n(-1), Resolved: n(1)}).Validate(); err == nil {
+	if err := (&statistics.DossierInput{Received: n(5), CarriedOver: n(-1), Resolved: n(1)}).Validate(); err == nil {
 		t.Error("a negative carried over is accepted")
 	}
 }

@@ -40,7 +40,7 @@ func (in *EvaluationInput) Validate() error {
 	default:
 		v.Add("decision", "invalid", "kết quả đánh giá phải là accept hoặc return")
 	}
-	checkText(v, "note", in.Note, maxReviewText, in.Decision == ReviewReturn)
+	CheckText(v, "note", in.Note, maxReviewText, in.Decision == ReviewReturn)
 	if !in.DueOn.IsZero() && in.Decision != ReviewReturn {
 		v.Add("due_on", "return_only", "chỉ đặt thời hạn mới khi trả lại nhiệm vụ")
 	}
@@ -62,7 +62,7 @@ func (s *Store) EvaluateTask(ctx context.Context, a *Actor, taskID int64, in Eva
 	now := s.Clock().Now()
 	res := &EvaluationResult{}
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		before, err := s.lockTask(t, a, taskID, w)
+		before, err := s.LockTask(t, a, taskID, w)
 		if err != nil {
 			return err
 		}
@@ -83,7 +83,7 @@ func (s *Store) EvaluateTask(ctx context.Context, a *Actor, taskID int64, in Eva
 				return err
 			}
 		}
-		if res.Task, err = s.loadTask(t, a, taskID, w); err != nil {
+		if res.Task, err = s.LoadTask(t, a, taskID, w); err != nil {
 			return err
 		}
 		return s.Audit(t, a, in.Decision, "task", taskID, before, res)

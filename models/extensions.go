@@ -91,7 +91,7 @@ func (s *Store) RequestExtension(ctx context.Context, a *Actor, taskID int64, in
 	w := s.WindowFor(ctx, a.Commune)
 	var out *Extension
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		task, err := s.lockTask(t, a, taskID, w)
+		task, err := s.LockTask(t, a, taskID, w)
 		if err != nil {
 			return err
 		}
@@ -101,7 +101,7 @@ func (s *Store) RequestExtension(ctx context.Context, a *Actor, taskID int64, in
 		v := &ValidationError{}
 		in.Reason = CleanText(in.Reason)
 		checkLaterDeadline(v, task, in.DueOn)
-		checkText(v, "reason", in.Reason, maxExtensionText, true)
+		CheckText(v, "reason", in.Reason, maxExtensionText, true)
 		if err := v.Err(); err != nil {
 			return err
 		}
@@ -128,7 +128,7 @@ func (s *Store) DecideExtension(ctx context.Context, a *Actor, id int64, in Exte
 		if err != nil {
 			return err
 		}
-		task, err := s.lockTask(t, a, before.TaskID, w)
+		task, err := s.LockTask(t, a, before.TaskID, w)
 		if err != nil {
 			return err
 		}
@@ -168,7 +168,7 @@ func checkDecision(a *Actor, task *Task, x *Extension, in *ExtensionDecision) er
 	if in.Approve == nil {
 		v.Add("approve", "required", "cần chọn đồng ý (true) hoặc không đồng ý (false)")
 	}
-	checkText(v, "note", in.Note, maxExtensionText, false)
+	CheckText(v, "note", in.Note, maxExtensionText, false)
 	if err := v.Err(); err != nil {
 		return err
 	}
@@ -199,7 +199,7 @@ func (s *Store) moveDue(t *Tx, a *Actor, taskID int64, due calendar.Date, w Wind
 func (s *Store) loadExtension(t *Tx, a *Actor, id int64) (*Extension, error) {
 	var x Extension
 	if err := t.Bind(s.extQ.Get).Get(&x, a.CommuneID, id); err != nil {
-		return nil, notFound(err)
+		return nil, NotFound(err)
 	}
 	return &x, nil
 }

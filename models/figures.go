@@ -38,8 +38,8 @@ type Tally struct {
 	OnTimeRate     *float64 `json:"on_time_rate"`
 }
 
-// add counts one task of the given status.
-func (t *Tally) add(status string, extended bool) { t.addN(status, extended, 1) }
+// Add counts one task of the given status.
+func (t *Tally) Add(status string, extended bool) { t.addN(status, extended, 1) }
 
 func (t *Tally) addN(status string, extended bool, n int) {
 	switch status {
@@ -66,8 +66,8 @@ func (t *Tally) addN(status string, extended bool, n int) {
 	t.Total += n
 }
 
-// finish derives Done, Due and the rates from the counts.
-func (t *Tally) finish() {
+// Finish derives Done, Due and the rates from the counts.
+func (t *Tally) Finish() {
 	t.Done = t.DoneOnTime + t.DoneLate
 	t.Due = t.Done + t.Overdue
 	t.CompletionRate, t.OnTimeRate = rate(t.Done, t.Total), rate(t.DoneOnTime, t.Due)
@@ -94,7 +94,7 @@ func TallyOf(c StatusCounts) Tally {
 	if total, ok := c["total"]; ok && total-t.Cancelled > t.Total {
 		t.Total = total - t.Cancelled
 	}
-	t.finish()
+	t.Finish()
 	return t
 }
 

@@ -3,23 +3,23 @@ package models_test
 import (
 	"testing"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // TestAssessLabelsBothRules: the points follow Decision 766's threshold,
 // "đạt / chưa đạt" the commune's own target, and each label says which.
 func TestAssessLabelsBothRules(t *testing.T) {
-	digit := models.Indicator{Code: "digitization", Builtin: true, Threshold: 80, MaxPoints: 11,
-		Target: &models.Target{Year: 2024, Low: 100}}
+	digit := statistics.Indicator{Code: "digitization", Builtin: true, Threshold: 80, MaxPoints: 11,
+		Target: &statistics.Target{Year: 2024, Low: 100}}
 	high := 100.0
-	onTime := models.Indicator{Code: "on_time", Builtin: true, Threshold: 90, MaxPoints: 20,
-		Target: &models.Target{Year: 2024, Low: 90, High: &high}}
-	noTarget := models.Indicator{Code: "data_reuse", Builtin: true, Threshold: 80, MaxPoints: 11}
-	own := models.Indicator{Code: "zalo_oa", Threshold: 60, MaxPoints: 5, Target: &models.Target{Year: 2024, Low: 50}}
+	onTime := statistics.Indicator{Code: "on_time", Builtin: true, Threshold: 90, MaxPoints: 20,
+		Target: &statistics.Target{Year: 2024, Low: 90, High: &high}}
+	noTarget := statistics.Indicator{Code: "data_reuse", Builtin: true, Threshold: 80, MaxPoints: 11}
+	own := statistics.Indicator{Code: "zalo_oa", Threshold: 60, MaxPoints: 5, Target: &statistics.Target{Year: 2024, Low: 50}}
 	v := func(f float64) *float64 { return &f }
 	cases := []struct {
 		name  string
-		ind   models.Indicator
+		ind   statistics.Indicator
 		value *float64
 		score *float64
 		met   *bool
@@ -39,7 +39,7 @@ func TestAssessLabelsBothRules(t *testing.T) {
 				"Đạt chỉ tiêu của xã năm 2024 (50%)"},
 	}
 	for _, c := range cases {
-		a := models.Assess(c.ind, 2024, c.value)
+		a := statistics.Assess(c.ind, 2024, c.value)
 		if got := a.Label(); got != c.label {
 			t.Errorf("%s: label\n got %q\nwant %q", c.name, got, c.label)
 		}

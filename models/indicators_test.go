@@ -7,13 +7,14 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 func ptr[T any](v T) *T { return &v }
 
-func mustPeriod(t testing.TB, code string) models.Period {
+func mustPeriod(t testing.TB, code string) statistics.Period {
 	t.Helper()
-	p, err := models.ParsePeriod(code)
+	p, err := statistics.ParsePeriod(code)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +30,7 @@ func TestScore766(t *testing.T) {
 		{49, 50, 6, 5.88},  // 49 × 6 ÷ 50
 	}
 	for _, c := range cases {
-		if got := models.Score766(c.rate, c.threshold, c.max); got != c.want {
+		if got := statistics.Score766(c.rate, c.threshold, c.max); got != c.want {
 			t.Errorf("Score766(%v, %v, %v) = %v, want %v", c.rate, c.threshold, c.max, got, c.want)
 		}
 	}
@@ -42,10 +43,10 @@ func TestIndicatorTargetsValuesAndScore(t *testing.T) {
 	officer := w.Actor(t, w.A, models.RoleOfficer)
 	m9 := mustPeriod(t, "2024-M9")
 	// The seed: digitization 83,2 % against a required 100 %.
-	if _, err := w.Store.SetTarget(ctx, officer, "digitization", 2024, models.TargetInput{Low: ptr(100.0)}); err != nil {
+	if _, err := w.Store.SetTarget(ctx, officer, "digitization", 2024, statistics.TargetInput{Low: ptr(100.0)}); err != nil {
 		t.Fatal(err)
 	}
-	v, err := w.Store.RecordValue(ctx, officer, "digitization", m9, models.ValueInput{Rate: ptr(83.2),
+	v, err := w.Store.RecordValue(ctx, officer, "digitization", m9, statistics.ValueInput{Rate: ptr(83.2),
 		AsOf: date("2024-08-31"), Source: "Cổng dịch vụ công"})
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +55,7 @@ func TestIndicatorTargetsValuesAndScore(t *testing.T) {
 		t.Fatalf("value %+v", v)
 	}
 	// A fraction whose numerator exceeds its denominator is kept and flagged.
-	v, err = w.Store.RecordValue(ctx, officer, "satisfaction", m9, models.ValueInput{Numerator: ptr(310.0), Denominator: ptr(300.0)})
+	v, err = w.Store.RecordValue(ctx, officer, "satisfaction", m9, statistics.ValueInput{Numerator: ptr(310.0), Denominator: ptr(300.0)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +66,7 @@ func TestIndicatorTargetsValuesAndScore(t *testing.T) {
 	if !codes["numerator_above_denominator"] || !codes["rate_above_100"] {
 		t.Fatalf("warnings %+v", v.Warnings)
 	}
-	r, err := w.Store.BuildReport(ctx, officer, models.ReportOptions{Period: m9})
+	r, err := w.Store.BuildReport(ctx, officer, statistics.ReportOptions{Period: m9})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func TestIndicatorTargetsValuesAndScore(t *testing.T) {
 	}
 	// A team member reads but may not record; another commune does not see the values.
 	team := w.Actor(t, w.A, models.RoleTeamMember)
-	if _, err := w.Store.RecordValue(ctx, team, "digitization", m9, models.ValueInput{Rate: ptr(90.0)}); !errors.Is(err, models.ErrForbidden) {
+	if _, err := w.Store.RecordValue(ctx, team, "digitization", m9, statistics.ValueInput{Rate: ptr(90.0)}); !errors.Is(err, models.ErrForbidden) {
 		t.Fatalf("team member recording: %v", err)
 	}
 	other, err := w.Store.IndicatorValues(ctx, w.Actor(t, w.B, models.RoleChairman), "", 2024)
@@ -90,13 +91,13 @@ func TestCustomIndicatorCannotShadowBuiltin(t *testing.T) {
 	w := testfix.New(t)
 	ctx := context.Background()
 	chair := w.Actor(t, w.A, models.RoleChairman)
-	_, err := w.Store.CreateIndicator(ctx, chair, models.NewIndicator{Code: "satisfaction", NameVI: "Trùng mã",
+	_, err := w.Store.CreateIndicator(ctx, chair, statistics.NewIndicator{Code: "satisfaction", NameVI: "Trùng mã",
 		Threshold: ptr(50.0)})
 	var conflict *models.ConflictError
 	if !errors.As(err, &conflict) {
 		t.Fatalf("want conflict, got %v", err)
 	}
-	ind, err := w.Store.CreateIndicator(ctx, chair, models.NewIndicator{Code: "vneid_accounts",
+	ind, err := w.Store.CreateIndicator(ctx, chair, statistics.NewIndicator{Code: "vneid_accounts",
 		NameVI: "Tỷ lệ người dân kích hoạt tài khoản VNeID mức 2", Threshold: ptr(70.0), MaxPoints: 0})
 	if err != nil {
 		t.Fatal(err)
@@ -105,15 +106,15 @@ func TestCustomIndicatorCannotShadowBuiltin(t *testing.T) {
 		t.Fatalf("custom indicator %+v", ind)
 	}
 	// Built-in thresholds can be changed, and restored with null.
-	up, err := w.Store.UpdateIndicator(ctx, chair, "online_submission", 0, models.IndicatorPatch{Threshold: models.Some(ptr(60.0))})
+	up, err := w.Store.UpdateIndicator(ctx, chair, "online_submission", 0, statistics.IndicatorPatch{Threshold: models.Some(ptr(60.0))})
 	if err != nil || up.Threshold != 60 {
 		t.Fatalf("threshold: %+v %v", up, err)
 	}
-	up, err = w.Store.UpdateIndicator(ctx, chair, "online_submission", 0, models.IndicatorPatch{Threshold: models.Some[*float64](nil)})
+	up, err = w.Store.UpdateIndicator(ctx, chair, "online_submission", 0, statistics.IndicatorPatch{Threshold: models.Some[*float64](nil)})
 	if err != nil || up.Threshold != 50 {
 		t.Fatalf("restore threshold: %+v %v", up, err)
 	}
-	_, err = w.Store.UpdateIndicator(ctx, chair, "online_submission", 0, models.IndicatorPatch{NameVI: models.Some("Tên khác")})
+	_, err = w.Store.UpdateIndicator(ctx, chair, "online_submission", 0, statistics.IndicatorPatch{NameVI: models.Some("Tên khác")})
 	var verr *models.ValidationError
 	if !errors.As(err, &verr) {
 		t.Fatalf("renaming a built-in: %v", err)

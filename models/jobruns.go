@@ -68,11 +68,11 @@ func (s *Store) Communes(ctx context.Context) ([]CommuneInfo, error) {
 // commune on its own calendar, in one statement, and reports how many
 // changed. Reads never depend on it (they recompute); roll-ups and reminders do.
 func (s *Store) SweepStatuses(ctx context.Context, now time.Time) (int64, error) {
-	cw, err := s.windowsAt(ctx, now)
+	cw, err := s.WindowsAt(ctx, now)
 	if err != nil {
 		return 0, err
 	}
-	res, err := s.jobQ.SweepStatuses.ExecContext(ctx, cw.ids, cw.today, cw.soon, cw.tz)
+	res, err := s.jobQ.SweepStatuses.ExecContext(ctx, cw.IDs, cw.Today, cw.Soon, cw.TZs)
 	if err != nil {
 		return 0, err
 	}

@@ -104,7 +104,7 @@ func PeriodsOfYear() []struct {
 	}
 	quarters := make([]NamedPeriod, 4)
 	for q := range 4 {
-		quarters[q] = NamedPeriod{fmt.Sprintf("Q%d", q+1), Label{"Quý " + roman[q+1], "Quarter " + roman[q+1]}}
+		quarters[q] = NamedPeriod{fmt.Sprintf("Q%d", q+1), Label{"Quý " + Roman[q+1], "Quarter " + Roman[q+1]}}
 	}
 	return []struct {
 		Kind    string
@@ -133,4 +133,4 @@ const (
 	PeriodRange      = "range"
 )
 
-var roman = map[int]string{1: "I", 2: "II", 3: "III", 4: "IV"}
+var Roman = map[int]string{1: "I", 2: "II", 3: "III", 4: "IV"}

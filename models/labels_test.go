@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testdb"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // TestEveryEnumerationValueHasLabels holds each enumeration's one home of
@@ -72,7 +73,7 @@ func TestPeriodsOfYearParse(t *testing.T) {
 			t.Errorf("kind %s: labels %+v", g.Kind, l)
 		}
 		for _, np := range g.Periods {
-			p, err := models.ParsePeriod("2024-" + np.Suffix)
+			p, err := statistics.ParsePeriod("2024-" + np.Suffix)
 			if err != nil || p.Kind != g.Kind {
 				t.Errorf("2024-%s: kind %q, err %v; listed under %s", np.Suffix, p.Kind, err, g.Kind)
 			}

@@ -55,7 +55,7 @@ func (s *Store) ListNotifications(ctx context.Context, a *Actor, f NotificationF
 	inbox := &Inbox{Page: Page[Notification]{Items: []Notification{}}}
 	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		if err := t.Bind(s.noteQ.List).Select(&inbox.Items, a.CommuneID, a.UserID, f.UnreadOnly,
-			nullID(after), limit+1); err != nil {
+			NullID(after), limit+1); err != nil {
 			return err
 		}
 		return t.Bind(s.noteQ.Unread).Get(&inbox.Unread, a.CommuneID, a.UserID)
@@ -72,7 +72,7 @@ func (s *Store) ListNotifications(ctx context.Context, a *Actor, f NotificationF
 func (s *Store) MarkNotificationRead(ctx context.Context, a *Actor, id int64) error {
 	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var got int64
-		return notFound(t.Bind(s.noteQ.MarkRead).Get(&got, a.CommuneID, a.UserID, id, s.Clock().Now()))
+		return NotFound(t.Bind(s.noteQ.MarkRead).Get(&got, a.CommuneID, a.UserID, id, s.Clock().Now()))
 	})
 }
 

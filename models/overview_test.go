@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 func TestDashboardCountsByKindAndUnit(t *testing.T) {
@@ -24,8 +25,8 @@ func TestDashboardCountsByKindAndUnit(t *testing.T) {
 		LeadUnitID: w.A.Office.ID, StartOn: date("2024-07-01"), DueOn: date("2024-09-15")}); err != nil {
 		t.Fatal(err)
 	}
-	ytd := models.YearToDate(date("2024-09-30"))
-	o, err := w.Store.Dashboard(ctx, w.Actor(t, w.A, models.RoleTeamMember), models.ReportOptions{Period: ytd})
+	ytd := statistics.YearToDate(date("2024-09-30"))
+	o, err := w.Store.Dashboard(ctx, w.Actor(t, w.A, models.RoleTeamMember), statistics.ReportOptions{Period: ytd})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +43,7 @@ func TestDashboardCountsByKindAndUnit(t *testing.T) {
 		t.Fatalf("by unit %+v, overdue %+v", o.ByUnit, o.Overdue)
 	}
 	// The other commune's dashboard is empty, not an error.
-	ob, err := w.Store.Dashboard(ctx, w.Actor(t, w.B, models.RoleChairman), models.ReportOptions{Period: ytd})
+	ob, err := w.Store.Dashboard(ctx, w.Actor(t, w.B, models.RoleChairman), statistics.ReportOptions{Period: ytd})
 	if err != nil || ob.Tasks.Total != 0 {
 		t.Fatalf("other commune: %v %v", ob, err)
 	}

@@ -3,7 +3,7 @@ package models_test
 import (
 	"testing"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 func TestParsePeriod(t *testing.T) {
@@ -20,7 +20,7 @@ func TestParsePeriod(t *testing.T) {
 			"từ ngày 01/01/2024 đến ngày 30/09/2024", "2024-08-15"},
 	}
 	for _, c := range cases {
-		p, err := models.ParsePeriod(c.in)
+		p, err := statistics.ParsePeriod(c.in)
 		if err != nil {
 			t.Errorf("%q: %v", c.in, err)
 			continue
@@ -36,18 +36,18 @@ func TestParsePeriod(t *testing.T) {
 	}
 	for _, bad := range []string{"", "2024", "2024-", "2024-M1", "2024-M13", "2024-Q5", "2024-H3", "24-Q1", "2024-M+1",
 		"1999-Y", "2024-09-30..2024-01-01", "2024-01-01..", "2024-X", "2024-M9x"} {
-		if _, err := models.ParsePeriod(bad); err == nil {
+		if _, err := statistics.ParsePeriod(bad); err == nil {
 			t.Errorf("%q parsed", bad)
 		}
 	}
 }
 
 func TestCutoffSettings(t *testing.T) {
-	p, _ := models.ParsePeriod("2024-Q3")
+	p, _ := statistics.ParsePeriod("2024-Q3")
 	if got := p.Cutoff(20, 0).String(); got != "2024-09-20" {
 		t.Errorf("20th of the last month: %s", got)
 	}
-	due := models.DefaultReportSettings().DuePeriods(date("2024-08-15"), 31)
+	due := statistics.DefaultReportSettings().DuePeriods(date("2024-08-15"), 31)
 	var codes []string
 	for _, p := range due {
 		codes = append(codes, p.Code)
@@ -65,14 +65,14 @@ func FuzzParsePeriod(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		p, err := models.ParsePeriod(s)
+		p, err := statistics.ParsePeriod(s)
 		if err != nil {
 			return
 		}
 		if p.End.Before(p.Start) || !p.Contains(p.Start) || !p.Contains(p.End) {
 			t.Fatalf("%q: %+v", s, p)
 		}
-		again, err := models.ParsePeriod(p.Code)
+		again, err := statistics.ParsePeriod(p.Code)
 		if err != nil || again != p {
 			t.Fatalf("%q → %q → %+v, %v", s, p.Code, again, err)
 		}

@@ -17,9 +17,9 @@ import "slices"
 // memberships, calendar, settings). The operator's SystemActor does too.
 func (a *Actor) IsAdmin() bool { return a.system || a.HasRole(RoleAdmin) }
 
-// isManager is admin or chairman: the people who issue plans and assign,
+// IsManager is admin or chairman: the people who issue plans and assign,
 // cancel and reopen tasks.
-func (a *Actor) isManager() bool { return a.system || a.HasRole(RoleAdmin, RoleChairman) }
+func (a *Actor) IsManager() bool { return a.system || a.HasRole(RoleAdmin, RoleChairman) }
 
 // isPerson reports whether the actor is a signed-in user, who can author
 // history rows; the SystemActor is nobody.
@@ -27,11 +27,11 @@ func (a *Actor) isPerson() bool { return a.UserID != 0 }
 
 // CanManagePlans reports whether the actor may create, edit and delete plans
 // and create and delete their tasks.
-func (a *Actor) CanManagePlans() bool { return a.isManager() }
+func (a *Actor) CanManagePlans() bool { return a.IsManager() }
 
 // CanWriteNarrative reports whether a may write a period report's text:
 // those who sign it (the chairmen) and the admin.
-func (a *Actor) CanWriteNarrative() bool { return a.isManager() }
+func (a *Actor) CanWriteNarrative() bool { return a.IsManager() }
 
 // CanManageUnits reports whether the actor may create and change units.
 func (a *Actor) CanManageUnits() bool { return a.IsAdmin() }
@@ -42,7 +42,7 @@ func (a *Actor) CanManageUsers() bool { return a.IsAdmin() }
 
 // CanReadAudit reports whether the actor may read the commune's audit log:
 // those who answer for the record, admin and chairman.
-func (a *Actor) CanReadAudit() bool { return a.isManager() }
+func (a *Actor) CanReadAudit() bool { return a.IsManager() }
 
 // CanReadDirectory reports whether the actor sees every account of the
 // commune: the commune's staff (admin, chairmen, steering members,

@@ -95,7 +95,7 @@ func (s *Store) InsertPlan(t *Tx, a *Actor, in *PlanInput) (int64, error) {
 			break
 		}
 		err := t.Bind(s.q.InsertPlan).Select(&ids, a.CommuneID, in.DocNumber, d.No, d.Type, d.Symbol,
-			in.IssuedOn, in.Year, in.Kind, in.Title, in.Summary, in.Status, dup, nullID(a.UserID), now,
+			in.IssuedOn, in.Year, in.Kind, in.Title, in.Summary, in.Status, dup, NullID(a.UserID), now,
 			in.SteeringUnitID)
 		if err != nil || len(ids) == 1 {
 			return firstID(ids), err
@@ -119,14 +119,14 @@ func (s *Store) duplicateConflict(t *Tx, communeID int64, in *PlanInput) error {
 	}
 	return &ConflictError{Field: "doc_number", Existing: ex,
 		Message: "số " + in.DocNumber + " đã được dùng cho kế hoạch \"" + ex.Title + "\" năm " +
-			itoa(in.Year) + "; gửi lại với confirm_duplicate=true nếu vẫn muốn ghi nhận"}
+			Itoa(in.Year) + "; gửi lại với confirm_duplicate=true nếu vẫn muốn ghi nhận"}
 }
 
 // planHolding is the live plan that holds number no of symbol in year.
 func (s *Store) planHolding(t *Tx, communeID int64, year int, symbol string, no int) (ExistingPlan, error) {
 	var ex ExistingPlan
 	err := t.Bind(s.q.PlanByNumber).Get(&ex, communeID, year, symbol, no)
-	return ex, notFound(err)
+	return ex, NotFound(err)
 }
 
 func (s *Store) writeReferences(t *Tx, communeID, planID int64, refs []ReferenceInput) error {
@@ -157,7 +157,7 @@ func (s *Store) GetPlan(ctx context.Context, a *Actor, id int64) (*Plan, error) 
 func (s *Store) LoadPlan(t *Tx, a *Actor, id int64) (*Plan, error) {
 	var p Plan
 	if err := t.Bind(s.q.GetPlan).Get(&p, a.CommuneID, id); err != nil {
-		return nil, notFound(err)
+		return nil, NotFound(err)
 	}
 	plans := []*Plan{&p}
 	if err := s.decoratePlans(t, a, plans); err != nil {
@@ -225,7 +225,7 @@ func (s *Store) DeletePlan(ctx context.Context, a *Actor, id int64, ifMatch int)
 		if err != nil {
 			return err
 		}
-		if err := t.Bind(s.q.DeletePlan).Get(&d.TaskCount, a.CommuneID, id, now, nullID(a.UserID)); err != nil {
+		if err := t.Bind(s.q.DeletePlan).Get(&d.TaskCount, a.CommuneID, id, now, NullID(a.UserID)); err != nil {
 			return err
 		}
 		return s.Audit(t, a, "delete", "plan", id, cur, d)
@@ -250,5 +250,5 @@ func (s *Store) lockPlan(t *Tx, a *Actor, id int64, ifMatch int) (*Plan, error) 
 	if !a.CanManagePlans() {
 		return nil, ErrForbidden
 	}
-	return cur, checkIfMatch(ifMatch, cur.Version)
+	return cur, CheckIfMatch(ifMatch, cur.Version)
 }

@@ -101,7 +101,7 @@ func (s *Store) cloneTasks(t *Tx, a *Actor, from, to int64, years int) error {
 		var id int64
 		err := t.Bind(s.q.InsertTask).Get(&id, a.CommuneID, to, c.Title, c.Description, c.LeadUnitID,
 			shiftYears(c.StartOn, years), shiftYears(c.DueOn, years), c.TargetValue, c.TargetUnit, c.Weight,
-			nullID(a.UserID), s.Clock().Now(), c.ReportEvery, c.ReportGrace)
+			NullID(a.UserID), s.Clock().Now(), c.ReportEvery, c.ReportGrace)
 		if err != nil {
 			return err
 		}

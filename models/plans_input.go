@@ -95,8 +95,8 @@ func (in *PlanInput) Validate() error {
 	if in.Kind == "" {
 		v.Add("kind", "required", "cần chọn loại kế hoạch")
 	}
-	checkText(v, "title", in.Title, 500, true)
-	checkText(v, "summary", in.Summary, 10000, false)
+	CheckText(v, "title", in.Title, 500, true)
+	CheckText(v, "summary", in.Summary, 10000, false)
 	if in.Status == "" {
 		in.Status = "active"
 	} else if !slices.Contains(PlanStatuses, in.Status) {
@@ -124,7 +124,7 @@ func (in *PlanInput) validateReferences(v *ValidationError) {
 			r.DocNumber = d.String()
 		}
 		r.Issuer, r.Title = CleanText(r.Issuer), CleanText(r.Title)
-		checkText(v, field+".issuer", r.Issuer, 200, false)
-		checkText(v, field+".title", r.Title, 1000, false)
+		CheckText(v, field+".issuer", r.Issuer, 200, false)
+		CheckText(v, field+".title", r.Title, 1000, false)
 	}
 }

@@ -26,7 +26,7 @@ func (s *Store) ListPlans(ctx context.Context, a *Actor, f PlanFilter) (*Page[Pl
 	page := &Page[Plan]{Items: []Plan{}}
 	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		err := t.Bind(s.q.ListPlans).Select(&page.Items, a.CommuneID, nullInt(f.Year), nullString(f.Kind),
-			nullString(f.Status), searchWords(f.Query), nullInt(after.Year), after.IssuedOn, nullID(after.ID), limit+1)
+			nullString(f.Status), searchWords(f.Query), nullInt(after.Year), after.IssuedOn, NullID(after.ID), limit+1)
 		if err != nil {
 			return err
 		}
@@ -76,17 +76,17 @@ func (s *Store) decoratePlans(t *Tx, a *Actor, plans []*Plan) error {
 		return err
 	}
 	for _, c := range counts {
-		byID[c.PlanID].TaskCounts.add(c.Status, c.N)
+		byID[c.PlanID].TaskCounts.Add(c.Status, c.N)
 	}
 	for _, p := range plans {
 		p.CompletionRate = p.TaskCounts.CompletionRate()
-		p.Warnings = planWarnings(p)
+		p.Warnings = PlanWarnings(p)
 	}
 	return nil
 }
 
-// planWarnings are the data-quality remarks a plan carries.
-func planWarnings(p *Plan) []Warning {
+// PlanWarnings are the data-quality remarks a plan carries.
+func PlanWarnings(p *Plan) []Warning {
 	ws := []Warning{}
 	if len(p.DuplicateIDs) > 0 {
 		ws = append(ws, Warning{Code: "duplicate_number", Related: p.DuplicateIDs,
@@ -115,7 +115,7 @@ func NewStatusCounts() StatusCounts {
 	return c
 }
 
-func (c StatusCounts) add(status string, n int) {
+func (c StatusCounts) Add(status string, n int) {
 	c[status] += n
 	c["total"] += n
 }

@@ -46,10 +46,10 @@ func (in *ProgressInput) Validate() error {
 	case *in.Percent < 0 || *in.Percent > 100:
 		v.Add("percent", "out_of_range", "tỷ lệ hoàn thành phải từ 0 đến 100")
 	}
-	if in.ActualValue != nil && (*in.ActualValue < 0 || !finite(*in.ActualValue)) {
+	if in.ActualValue != nil && (*in.ActualValue < 0 || !Finite(*in.ActualValue)) {
 		v.Add("actual_value", "out_of_range", "giá trị thực hiện phải là số không âm")
 	}
-	checkText(v, "note", in.Note, 5000, false)
+	CheckText(v, "note", in.Note, 5000, false)
 	validateFiles(v, in.Files)
 	return v.Err()
 }
@@ -61,7 +61,7 @@ func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in P
 	res := &ProgressResult{}
 	prepareFiles(in.Files) // thumbnails are made before the task is locked
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		before, err := s.lockTask(t, a, taskID, w)
+		before, err := s.LockTask(t, a, taskID, w)
 		if err != nil {
 			return err
 		}
@@ -89,7 +89,7 @@ func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in P
 			return err
 		}
 		res.Progress = p
-		if res.Task, err = s.loadTask(t, a, taskID, w); err != nil {
+		if res.Task, err = s.LoadTask(t, a, taskID, w); err != nil {
 			return err
 		}
 		return s.Audit(t, a, "progress", "task", taskID, before, res.Task)
@@ -107,7 +107,7 @@ func canReport(a *Actor, task *Task, in *ProgressInput) error {
 	if !task.CanReportProgress(a) {
 		return ErrForbidden
 	}
-	if err := checkIfMatch(in.IfMatch, task.Version); err != nil {
+	if err := CheckIfMatch(in.IfMatch, task.Version); err != nil {
 		return err
 	}
 	if err := in.Validate(); err != nil {
@@ -124,7 +124,7 @@ func (s *Store) ListProgress(ctx context.Context, a *Actor, taskID int64) ([]Pro
 	out := []Progress{}
 	w := s.WindowFor(ctx, a.Commune)
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		if _, err := s.loadTask(t, a, taskID, w); err != nil {
+		if _, err := s.LoadTask(t, a, taskID, w); err != nil {
 			return err
 		}
 		return t.Bind(s.q.ListProgress).Select(&out, a.CommuneID, taskID)

@@ -38,7 +38,7 @@ func (s *Store) ProvisionCommune(ctx context.Context, in NewTenant) (*Tenant, er
 	c.Name, c.Province = CleanText(c.Name), CleanText(c.Province)
 	office := NewUnit{Kind: "office", Name: in.OfficeName}
 	if office.Name == "" {
-		office.Name = "Văn phòng UBND " + communeKindName[c.Kind] + " " + c.Name
+		office.Name = "Văn phòng UBND " + CommuneKindName[c.Kind] + " " + c.Name
 	}
 	in.Admin.MustChangePassword = true
 	if err := validateTenant(c, &office, &in.Admin); err != nil {
@@ -49,7 +49,7 @@ func (s *Store) ProvisionCommune(ctx context.Context, in NewTenant) (*Tenant, er
 		return nil, err
 	}
 	out := &Tenant{}
-	err = s.acrossCommunes(ctx, func(t *Tx) error {
+	err = s.AcrossCommunes(ctx, func(t *Tx) error {
 		if err := t.Bind(s.orgQ.InsertCommune).Get(&out.Commune, c.Code, c.Name, c.Kind, c.Province, c.TimeZone); err != nil {
 			return err
 		}
@@ -79,7 +79,7 @@ func (s *Store) ProvisionCommune(ctx context.Context, in NewTenant) (*Tenant, er
 
 var communeCode = regexp.MustCompile(`^[0-9A-Za-z]{1,20}$`)
 
-var communeKindName = map[string]string{"xa": "xã", "phuong": "phường", "dac_khu": "đặc khu"}
+var CommuneKindName = map[string]string{"xa": "xã", "phuong": "phường", "dac_khu": "đặc khu"}
 
 // validateTenant lists every invalid field of a provisioning, the admin's
 // under "admin.".

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // TestQualityFindings records one of each slip the check looks for and
@@ -39,12 +40,12 @@ func TestQualityFindings(t *testing.T) {
 		t.Fatal(err)
 	}
 	q1 := mustPeriod(t, "2024-Q1")
-	if _, err := w.Store.RecordValue(ctx, chair, "online_submission", q1, models.ValueInput{Numerator: ptr(120.0),
+	if _, err := w.Store.RecordValue(ctx, chair, "online_submission", q1, statistics.ValueInput{Numerator: ptr(120.0),
 		Denominator: ptr(100.0)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.Store.RecordDossierStats(ctx, chair, q1, models.DossierInput{Received: ptr(50), Resolved: ptr(40),
-		ResolvedOnTime: ptr(45), Channels: []models.DossierLine{{Key: "online_partial", Received: ptr(50)},
+	if _, err := w.Store.RecordDossierStats(ctx, chair, q1, statistics.DossierInput{Received: ptr(50), Resolved: ptr(40),
+		ResolvedOnTime: ptr(45), Channels: []statistics.DossierLine{{Key: "online_partial", Received: ptr(50)},
 			{Key: "postal", Parent: ptr("online_partial"), Received: ptr(60)}}}); err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +53,7 @@ func TestQualityFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string][]models.RecordRef{}
+	got := map[string][]statistics.RecordRef{}
 	for _, f := range q.Findings {
 		got[f.Code] = append(got[f.Code], f.Records...)
 	}

@@ -106,7 +106,7 @@ func (s *Store) PlanReminders(ctx context.Context, now time.Time, o PlanOptions)
 	for _, communes := range in.chunks {
 		base := []any{communes, in.distances, lookupPast, lookupStride, now}
 		res := PlanResult{}
-		err := s.acrossCommunes(ctx, func(t *Tx) error {
+		err := s.AcrossCommunes(ctx, func(t *Tx) error {
 			clear(res) // a retried transaction counts afresh
 			if _, err := t.Bind(s.remQ.Lock).Exec(); err != nil {
 				return err
@@ -171,7 +171,7 @@ type planInput struct {
 }
 
 func (s *Store) planInput(ctx context.Context, now time.Time, o PlanOptions) (*planInput, error) {
-	cw, err := s.windowsAt(ctx, now)
+	cw, err := s.WindowsAt(ctx, now)
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +188,7 @@ func (s *Store) planInput(ctx context.Context, now time.Time, o PlanOptions) (*p
 		}
 		cal := cw.calendars[c.ID]
 		if cal == nil {
-			cal = s.buildCalendar(nil)
+			cal = s.BuildCalendar(nil)
 		}
 		w := cw.byID[c.ID]
 		lines = append(lines, planLine(c, st, w, groups.of(cal, w.Today), cal, now, o))

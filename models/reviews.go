@@ -39,7 +39,7 @@ type CommentInput struct {
 func (in *CommentInput) Validate() error {
 	v := &ValidationError{}
 	in.Body = CleanText(in.Body)
-	checkText(v, "body", in.Body, maxReviewText, true)
+	CheckText(v, "body", in.Body, maxReviewText, true)
 	return v.Err()
 }
 
@@ -64,7 +64,7 @@ func (s *Store) insertReview(t *Tx, a *Actor, taskID int64, kind, body string, n
 func (s *Store) AddComment(ctx context.Context, a *Actor, taskID int64, in CommentInput) (*Review, error) {
 	var r Review
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		task, err := s.loadTask(t, a, taskID, s.WindowFor(ctx, a.Commune))
+		task, err := s.LoadTask(t, a, taskID, s.WindowFor(ctx, a.Commune))
 		if err != nil {
 			return err
 		}
@@ -89,7 +89,7 @@ func (s *Store) AddComment(ctx context.Context, a *Actor, taskID int64, in Comme
 func (s *Store) ListComments(ctx context.Context, a *Actor, taskID int64) ([]Review, error) {
 	out := []Review{}
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		if _, err := s.loadTask(t, a, taskID, s.WindowFor(ctx, a.Commune)); err != nil {
+		if _, err := s.LoadTask(t, a, taskID, s.WindowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
 		return t.Bind(s.reviewQ.List).Select(&out, a.CommuneID, taskID, ReviewComment)
@@ -117,7 +117,7 @@ type HistoryEntry struct {
 func (s *Store) TaskHistory(ctx context.Context, a *Actor, taskID int64) ([]HistoryEntry, error) {
 	out := []HistoryEntry{}
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		if _, err := s.loadTask(t, a, taskID, s.WindowFor(ctx, a.Commune)); err != nil {
+		if _, err := s.LoadTask(t, a, taskID, s.WindowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
 		return t.Bind(s.reviewQ.History).Select(&out, a.CommuneID, taskID)

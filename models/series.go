@@ -100,9 +100,9 @@ func (s *Store) CreateSeries(ctx context.Context, a *Actor, planID int64, in Ser
 		}
 		var id int64
 		if err := t.Bind(s.seriesQ.Insert).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
-			int64Array(in.SupportingUnitIDs), int64Array(in.AssigneeIDs), in.Rule, intArray(in.Weekdays),
-			in.DayOfMonth, in.OnHoliday, in.StartsOn, in.EndsOn, nullID(a.UserID), s.Clock().Now()); err != nil {
-			return notFound(err)
+			Int64Array(in.SupportingUnitIDs), Int64Array(in.AssigneeIDs), in.Rule, intArray(in.Weekdays),
+			in.DayOfMonth, in.OnHoliday, in.StartsOn, in.EndsOn, NullID(a.UserID), s.Clock().Now()); err != nil {
+			return NotFound(err)
 		}
 		sr, err := s.generateLocked(t, a, id)
 		if err != nil {
@@ -125,8 +125,8 @@ func (s *Store) validateSeries(t *Tx, a *Actor, in *SeriesInput, today calendar.
 		Units pq.Int64Array `db:"units"`
 		Users pq.Int64Array `db:"users"`
 	}
-	if err := t.Bind(s.seriesQ.BadRefs).Get(&bad, a.CommuneID, int64Array(in.SupportingUnitIDs),
-		int64Array(in.AssigneeIDs)); err != nil {
+	if err := t.Bind(s.seriesQ.BadRefs).Get(&bad, a.CommuneID, Int64Array(in.SupportingUnitIDs),
+		Int64Array(in.AssigneeIDs)); err != nil {
 		return err
 	}
 	v := &ValidationError{}
@@ -160,7 +160,7 @@ func (s *Store) GetSeries(ctx context.Context, a *Actor, id int64) (*Series, err
 	var sr Series
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		if err := t.Bind(s.seriesQ.Get).Get(&sr, a.CommuneID, id); err != nil {
-			return notFound(err)
+			return NotFound(err)
 		}
 		sr.Occurrences = []Occurrence{}
 		return t.Bind(s.seriesQ.Occurs).Select(&sr.Occurrences, a.CommuneID, id, w.Today, w.Soon, w.TZ)

@@ -22,7 +22,7 @@ func (s *Store) lockSeriesFor(t *Tx, a *Actor, id int64, ifMatch int) (*Series, 
 	if !a.CanManagePlans() {
 		return nil, ErrForbidden
 	}
-	if err := checkIfMatch(ifMatch, cur.Version); err != nil {
+	if err := CheckIfMatch(ifMatch, cur.Version); err != nil {
 		return nil, err
 	}
 	if cur.StoppedAt != nil {
@@ -47,7 +47,7 @@ func (s *Store) UpdateSeries(ctx context.Context, a *Actor, id int64, ifMatch in
 			return err
 		}
 		if _, err := t.Bind(s.seriesQ.Update).Exec(a.CommuneID, id, in.Title, in.Description, in.LeadUnitID,
-			int64Array(in.SupportingUnitIDs), int64Array(in.AssigneeIDs), in.Rule, intArray(in.Weekdays),
+			Int64Array(in.SupportingUnitIDs), Int64Array(in.AssigneeIDs), in.Rule, intArray(in.Weekdays),
 			in.DayOfMonth, in.OnHoliday, in.EndsOn, s.Clock().Now()); err != nil {
 			return err
 		}

@@ -21,7 +21,7 @@ type generated struct {
 func (s *Store) lockSeries(t *Tx, communeID, id int64) (*Series, error) {
 	var sr Series
 	if err := t.Bind(s.seriesQ.Lock).Get(&sr, communeID, id); err != nil {
-		return nil, notFound(err)
+		return nil, NotFound(err)
 	}
 	sr.normalize()
 	return &sr, nil
@@ -74,7 +74,7 @@ func (s *Store) generateLocked(t *Tx, a *Actor, id int64) (*Series, error) {
 		return nil, err
 	}
 	now := s.Clock().Now()
-	if _, err := s.generate(t, a, sr, cal, windowAt(a.Commune, cal, now), now); err != nil {
+	if _, err := s.generate(t, a, sr, cal, WindowAt(a.Commune, cal, now), now); err != nil {
 		return nil, err
 	}
 	return s.lockSeries(t, a.CommuneID, id)
@@ -131,7 +131,7 @@ func (s *Store) generateOne(ctx context.Context, c *CommuneInfo, id int64, now t
 		if err != nil {
 			return err
 		}
-		made, err := s.generate(t, SystemActor(c), sr, cal, windowAt(*c, cal, now), now)
+		made, err := s.generate(t, SystemActor(c), sr, cal, WindowAt(*c, cal, now), now)
 		n = len(made)
 		return err
 	})

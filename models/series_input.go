@@ -75,8 +75,8 @@ const maxBackfillDays = 366
 func (in *SeriesInput) Validate(today calendar.Date) error {
 	v := &ValidationError{}
 	in.Title, in.Description = CleanText(in.Title), CleanText(in.Description)
-	checkText(v, "title", in.Title, 500, true)
-	checkText(v, "description", in.Description, 10000, false)
+	CheckText(v, "title", in.Title, 500, true)
+	CheckText(v, "description", in.Description, 10000, false)
 	if in.LeadUnitID <= 0 {
 		v.Add("lead_unit_id", "required", "cần chọn đơn vị chủ trì")
 	}

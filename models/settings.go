@@ -104,7 +104,7 @@ func (s *Store) PutSettings(ctx context.Context, a *Actor, ifMatch int, in Setti
 		if err != nil {
 			return err
 		}
-		if err := checkIfMatch(ifMatch, cur.Version); err != nil {
+		if err := CheckIfMatch(ifMatch, cur.Version); err != nil {
 			return err
 		}
 		if out, err = in.apply(cur, s.Options().AllowPrivateWebhooks); err != nil {
@@ -113,7 +113,7 @@ func (s *Store) PutSettings(ctx context.Context, a *Actor, ifMatch int, in Setti
 		var r settingsRow
 		if err := t.Bind(s.setQ.Upsert).Get(&r, a.CommuneID, out.DueSoonDays, out.DueToday, out.OverdueFirstAfter,
 			out.OverdueEvery, out.EscalateAfter, out.StaleAfterDays, out.DigestEnabled, out.DigestAt, out.EmailEnabled,
-			out.WebhookEnabled, out.WebhookURL, out.webhookSecret, nullID(a.UserID), s.Clock().Now()); err != nil {
+			out.WebhookEnabled, out.WebhookURL, out.webhookSecret, NullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		out = r.settings()

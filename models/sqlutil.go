@@ -31,12 +31,12 @@ func (t *Tx) Savepoint(fn func() error) error {
 // 403 rather than a hint about the row's version.
 func (s *Store) lockRow(t *Tx, lock *sqlx.Stmt, communeID, id int64) error {
 	var version int
-	return notFound(t.Bind(lock).Get(&version, communeID, id))
+	return NotFound(t.Bind(lock).Get(&version, communeID, id))
 }
 
-// checkIfMatch compares a client's If-Match with the row's version; 0 means
+// CheckIfMatch compares a client's If-Match with the row's version; 0 means
 // the client sent none.
-func checkIfMatch(ifMatch, version int) error {
+func CheckIfMatch(ifMatch, version int) error {
 	if ifMatch != 0 && ifMatch != version {
 		return &PreconditionError{Current: version}
 	}
@@ -60,7 +60,7 @@ func unmarshalPositional(fields []json.RawMessage, v any) error {
 
 func stringArray(s []string) pq.StringArray { return pq.StringArray(s) }
 
-func int64Array(ids []int64) pq.Int64Array {
+func Int64Array(ids []int64) pq.Int64Array {
 	if ids == nil {
 		return pq.Int64Array{}
 	}

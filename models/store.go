@@ -17,30 +17,24 @@ import (
 // Store is the domain's entry point: every read and write goes through its
 // methods, each scoped to the caller's commune in SQL.
 type Store struct {
-	db        *sqlx.DB
-	q         planQueries
-	orgQ      orgQueries
-	auditQ    auditQueries
-	provinceQ provinceQueries
-	jobQ      jobQueries
-	accQ      accountQueries
-	loginQ    loginQueries
-	reviewQ   reviewQueries
-	attachQ   attachmentQueries
-	overQ     overviewQueries
-	cloneQ    cloneQueries
-	indQ      indicatorQueries // indicators, dossier statistics, reports, data quality
-	dosQ      dossierQueries
-	repQ      reportQueries
-	qualQ     qualityQueries
-	clock     Clock
-	Password  PasswordParams
-	opts      Options
+	db       *sqlx.DB
+	q        planQueries
+	orgQ     orgQueries
+	auditQ   auditQueries
+	jobQ     jobQueries
+	accQ     accountQueries
+	loginQ   loginQueries
+	reviewQ  reviewQueries
+	attachQ  attachmentQueries
+	overQ    overviewQueries
+	cloneQ   cloneQueries
+	clock    Clock
+	Password PasswordParams
+	opts     Options
 
 	// The deadline engine: per-commune calendars (calendars.go), series and snapshots.
 	calQ    calendarQueries
 	seriesQ seriesQueries
-	snapQ   snapshotQueries
 	cals    calendarCache
 
 	// The reminder pipeline: settings, planner, outbox, inbox (deliveries.go…).
@@ -88,8 +82,8 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 // prepared lists every statement struct of the store; a feature with its own
 // struct of queries adds it here.
 func (s *Store) prepared() []any {
-	return []any{&s.q, &s.orgQ, &s.auditQ, &s.provinceQ, &s.jobQ, &s.accQ, &s.loginQ, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ,
-		&s.calQ, &s.seriesQ, &s.snapQ, &s.indQ, &s.dosQ, &s.repQ, &s.qualQ, &s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.planNumQ, &s.outBatchQ, &s.extQ, &s.idemQ, &s.trashQ}
+	return []any{&s.q, &s.orgQ, &s.auditQ, &s.jobQ, &s.accQ, &s.loginQ, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ,
+		&s.calQ, &s.seriesQ, &s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.planNumQ, &s.outBatchQ, &s.extQ, &s.idemQ, &s.trashQ}
 }
 
 // Close releases the prepared statements (not the pool, which the caller owns).
@@ -133,17 +127,17 @@ func (s *Store) InCommune(ctx context.Context, communeID int64, fn func(*Tx) err
 	return s.inScope(ctx, "tiendo.commune_id", scope, fn)
 }
 
-// acrossCommunes runs fn in a transaction with no tenant scope, for the
+// AcrossCommunes runs fn in a transaction with no tenant scope, for the
 // jobs' and the operator's work over every commune (the outbox, the
 // planner, snapshots, provisioning): row-level security then lets through
 // only what its policies allow without a commune.
-func (s *Store) acrossCommunes(ctx context.Context, fn func(*Tx) error) error {
+func (s *Store) AcrossCommunes(ctx context.Context, fn func(*Tx) error) error {
 	return s.inScope(ctx, "", "", fn)
 }
 
-// inProvince runs fn in a transaction that may read (never write) the plans
+// InProvince runs fn in a transaction that may read (never write) the plans
 // and tasks of every commune of province, through the province_read policies.
-func (s *Store) inProvince(ctx context.Context, province string, fn func(*Tx) error) error {
+func (s *Store) InProvince(ctx context.Context, province string, fn func(*Tx) error) error {
 	return s.inScope(ctx, "tiendo.province", province, fn)
 }
 
@@ -199,8 +193,8 @@ func isRetryable(err error) bool {
 	return errors.As(err, &pqErr) && (pqErr.Code == "40001" || pqErr.Code == "40P01")
 }
 
-// notFound turns "no rows" into ErrNotFound.
-func notFound(err error) error {
+// NotFound turns "no rows" into ErrNotFound.
+func NotFound(err error) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return ErrNotFound
 	}
@@ -236,7 +230,7 @@ func (s *Store) insertAudit(t *Tx, a *Actor, action, entity string, id any, befo
 	if err != nil {
 		return err
 	}
-	_, err = t.Bind(s.auditQ.Insert).Exec(nullID(a.CommuneID), nullID(a.UserID), s.clock.Now(),
+	_, err = t.Bind(s.auditQ.Insert).Exec(NullID(a.CommuneID), NullID(a.UserID), s.clock.Now(),
 		a.ipOrNil(), action, entity, id, b, af)
 	return err
 }
@@ -252,7 +246,7 @@ func jsonOrNil(v any) (any, error) {
 	return string(b), nil
 }
 
-func nullID(id int64) any {
+func NullID(id int64) any {
 	if id == 0 {
 		return nil
 	}

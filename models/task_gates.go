@@ -60,7 +60,7 @@ func (t *Task) CanReportProgress(a *Actor) bool {
 // their own task, one their unit leads or they are assigned to. Changing who
 // does the work or whether it is cancelled needs CanAssign or CanCancel too.
 func (t *Task) CanEdit(a *Actor) bool {
-	if a.isManager() {
+	if a.IsManager() {
 		return true
 	}
 	if !a.HasRole(RoleOfficer) {
@@ -72,14 +72,14 @@ func (t *Task) CanEdit(a *Actor) bool {
 // CanAssign reports whether the actor may change the lead unit, the
 // supporting units or the assignees: that is giving work out, the chairman's
 // power (and the admin's).
-func (t *Task) CanAssign(a *Actor) bool { return a.isManager() }
+func (t *Task) CanAssign(a *Actor) bool { return a.IsManager() }
 
 // CanCancel reports whether the actor may cancel the task or reopen a
 // cancelled one.
-func (t *Task) CanCancel(a *Actor) bool { return a.isManager() }
+func (t *Task) CanCancel(a *Actor) bool { return a.IsManager() }
 
 // CanDelete reports whether the actor may delete the task.
-func (t *Task) CanDelete(a *Actor) bool { return a.isManager() }
+func (t *Task) CanDelete(a *Actor) bool { return a.IsManager() }
 
 // CanEvaluate reports whether the actor may accept or return the task's
 // result: admin and chairman on any task; a steering member on tasks of a

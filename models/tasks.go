@@ -110,7 +110,7 @@ func (s *Store) CreateTask(ctx context.Context, a *Actor, planID int64, in TaskI
 		}
 		id, err := s.InsertTask(t, a, planID, in)
 		if err != nil {
-			return notFound(err) // no row: the plan is not there
+			return NotFound(err) // no row: the plan is not there
 		}
 		if task, err = s.SaveTaskLinks(t, a, id, in, w); err != nil {
 			return err
@@ -124,7 +124,7 @@ func (s *Store) CreateTask(ctx context.Context, a *Actor, planID int64, in TaskI
 func (s *Store) InsertTask(t *Tx, a *Actor, planID int64, in TaskInput) (int64, error) {
 	var id int64
 	err := t.Bind(s.q.InsertTask).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
-		in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, nullID(a.UserID), s.Clock().Now(),
+		in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, NullID(a.UserID), s.Clock().Now(),
 		in.ReportEvery, *in.ReportGraceDays)
 	return id, err
 }
@@ -132,16 +132,16 @@ func (s *Store) InsertTask(t *Tx, a *Actor, planID int64, in TaskInput) (int64, 
 // SaveTaskLinks writes supporting units and assignees, refreshes the stored
 // status and returns the task as it now is.
 func (s *Store) SaveTaskLinks(t *Tx, a *Actor, id int64, in TaskInput, w Window) (*Task, error) {
-	if _, err := t.Bind(s.q.SetTaskUnits).Exec(a.CommuneID, id, int64Array(in.SupportingUnitIDs)); err != nil {
+	if _, err := t.Bind(s.q.SetTaskUnits).Exec(a.CommuneID, id, Int64Array(in.SupportingUnitIDs)); err != nil {
 		return nil, err
 	}
-	if _, err := t.Bind(s.q.SetAssignees).Exec(a.CommuneID, id, int64Array(in.AssigneeIDs)); err != nil {
+	if _, err := t.Bind(s.q.SetAssignees).Exec(a.CommuneID, id, Int64Array(in.AssigneeIDs)); err != nil {
 		return nil, err
 	}
 	if _, err := t.Bind(s.q.RefreshStatus).Exec(a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
 		return nil, err
 	}
-	task, err := s.loadTask(t, a, id, w)
+	task, err := s.LoadTask(t, a, id, w)
 	if err != nil {
 		return nil, err
 	}
@@ -162,23 +162,23 @@ var NoRecipientWarning = Warning{Code: "no_recipient", Field: "lead_unit_id",
 		"cán bộ hay thành viên tổ nào đang hoạt động, nên không ai được nhắc việc; hãy giao cho tổ công nghệ số " +
 		"của ấp hoặc chọn người được giao"}
 
-func (s *Store) loadTask(t *Tx, a *Actor, id int64, w Window) (*Task, error) {
+func (s *Store) LoadTask(t *Tx, a *Actor, id int64, w Window) (*Task, error) {
 	var task Task
 	if err := t.Bind(s.q.GetTask).Get(&task, a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
-		return nil, notFound(err)
+		return nil, NotFound(err)
 	}
 	task.normalize()
-	task.setLateness(s.calendarOf(t.ctx, a.CommuneID), w.Today)
+	task.setLateness(s.CalendarOf(t.ctx, a.CommuneID), w.Today)
 	return &task, nil
 }
 
-// lockTask locks a task for a read-modify-write and returns it as it is, so
+// LockTask locks a task for a read-modify-write and returns it as it is, so
 // the caller can decide what the actor may do to it.
-func (s *Store) lockTask(t *Tx, a *Actor, id int64, w Window) (*Task, error) {
+func (s *Store) LockTask(t *Tx, a *Actor, id int64, w Window) (*Task, error) {
 	if err := s.lockRow(t, s.q.LockTask, a.CommuneID, id); err != nil {
 		return nil, err
 	}
-	return s.loadTask(t, a, id, w)
+	return s.LoadTask(t, a, id, w)
 }
 
 // GetTask returns one task of the actor's commune.
@@ -186,7 +186,7 @@ func (s *Store) GetTask(ctx context.Context, a *Actor, id int64) (*Task, error) 
 	var task *Task
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var err error
-		if task, err = s.loadTask(t, a, id, s.WindowFor(ctx, a.Commune)); err != nil {
+		if task, err = s.LoadTask(t, a, id, s.WindowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
 		xs, err := s.listExtensions(t, a, id)
@@ -222,16 +222,16 @@ func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Ta
 			statuses = stringArray(f.Statuses)
 		}
 		if f.Mine {
-			f.AssigneeID, units = a.UserID, int64Array(a.workUnitIDs())
+			f.AssigneeID, units = a.UserID, Int64Array(a.workUnitIDs())
 		}
-		return t.Bind(s.q.ListTasks).Select(&page.Items, a.CommuneID, nullID(f.PlanID), nullID(f.UnitID),
-			nullID(f.AssigneeID), statuses, f.DueFrom, f.DueTo, searchWords(f.Query), after.DueOn,
-			nullID(after.ID), limit+1, w.Today, w.Soon, w.TZ, units)
+		return t.Bind(s.q.ListTasks).Select(&page.Items, a.CommuneID, NullID(f.PlanID), NullID(f.UnitID),
+			NullID(f.AssigneeID), statuses, f.DueFrom, f.DueTo, searchWords(f.Query), after.DueOn,
+			NullID(after.ID), limit+1, w.Today, w.Soon, w.TZ, units)
 	})
 	if err != nil {
 		return nil, err
 	}
-	cal := s.calendarOf(ctx, a.CommuneID)
+	cal := s.CalendarOf(ctx, a.CommuneID)
 	for i := range page.Items {
 		page.Items[i].normalize()
 		page.Items[i].setLateness(cal, w.Today)
@@ -244,7 +244,7 @@ func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Ta
 // empty page.
 func (s *Store) requirePlan(t *Tx, a *Actor, planID int64) error {
 	var version int
-	return notFound(t.Bind(s.q.PlanVersion).Get(&version, a.CommuneID, planID))
+	return NotFound(t.Bind(s.q.PlanVersion).Get(&version, a.CommuneID, planID))
 }
 
 // UpdateTask applies a patch; ifMatch, when not zero, must equal the version.
@@ -252,7 +252,7 @@ func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int,
 	w := s.WindowFor(ctx, a.Commune)
 	var task *Task
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		cur, err := s.lockTask(t, a, id, w)
+		cur, err := s.LockTask(t, a, id, w)
 		if err != nil {
 			return err
 		}
@@ -260,7 +260,7 @@ func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int,
 		if err := cur.authorizeChange(a, &in); err != nil {
 			return err
 		}
-		if err := checkIfMatch(ifMatch, cur.Version); err != nil {
+		if err := CheckIfMatch(ifMatch, cur.Version); err != nil {
 			return err
 		}
 		if err := s.validateTask(t, a, &in, w.Today); err != nil {
@@ -283,14 +283,14 @@ func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int,
 func (s *Store) DeleteTask(ctx context.Context, a *Actor, id int64, ifMatch int) error {
 	w := s.WindowFor(ctx, a.Commune)
 	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		cur, err := s.lockTask(t, a, id, w)
+		cur, err := s.LockTask(t, a, id, w)
 		if err != nil {
 			return err
 		}
 		if !cur.CanDelete(a) {
 			return ErrForbidden
 		}
-		if err := checkIfMatch(ifMatch, cur.Version); err != nil {
+		if err := CheckIfMatch(ifMatch, cur.Version); err != nil {
 			return err
 		}
 		if _, err := t.Bind(s.q.DeleteTask).Exec(a.CommuneID, id, s.Clock().Now()); err != nil {
@@ -307,7 +307,7 @@ func (s *Store) TaskInputReaches(ctx context.Context, a *Actor, in TaskInput) (b
 	var ok bool
 	units := append([]int64{in.LeadUnitID}, in.SupportingUnitIDs...)
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		return t.Bind(s.q.InputHasRecipient).Get(&ok, a.CommuneID, int64Array(units), int64Array(in.AssigneeIDs))
+		return t.Bind(s.q.InputHasRecipient).Get(&ok, a.CommuneID, Int64Array(units), Int64Array(in.AssigneeIDs))
 	})
 	return ok, err
 }

@@ -73,9 +73,9 @@ func (in *TaskInput) Validate(today calendar.Date, cal *calendar.Calendar) error
 	v := &ValidationError{}
 	in.Title, in.Description = CleanText(in.Title), CleanText(in.Description)
 	in.TargetUnit = CleanText(in.TargetUnit)
-	checkText(v, "title", in.Title, 500, true)
-	checkText(v, "description", in.Description, 10000, false)
-	checkText(v, "target_unit", in.TargetUnit, 50, false)
+	CheckText(v, "title", in.Title, 500, true)
+	CheckText(v, "description", in.Description, 10000, false)
+	CheckText(v, "target_unit", in.TargetUnit, 50, false)
 	if in.LeadUnitID <= 0 {
 		v.Add("lead_unit_id", "required", "cần chọn đơn vị chủ trì")
 	}
@@ -98,13 +98,13 @@ func (in *TaskInput) Validate(today calendar.Date, cal *calendar.Calendar) error
 	case in.DueOn.Before(in.StartOn):
 		v.Add("due_on", "before_start", "thời hạn %s trước ngày bắt đầu %s", in.DueOn.VN(), in.StartOn.VN())
 	}
-	if in.TargetValue != nil && (*in.TargetValue < 0 || !finite(*in.TargetValue)) {
+	if in.TargetValue != nil && (*in.TargetValue < 0 || !Finite(*in.TargetValue)) {
 		v.Add("target_value", "out_of_range", "chỉ tiêu phải là số không âm")
 	}
 	if in.Weight == nil {
 		one := 1.0
 		in.Weight = &one
-	} else if *in.Weight <= 0 || *in.Weight > 1000 || !finite(*in.Weight) {
+	} else if *in.Weight <= 0 || *in.Weight > 1000 || !Finite(*in.Weight) {
 		v.Add("weight", "out_of_range", "trọng số phải lớn hơn 0 và không quá 1000")
 	}
 	in.checkCadence(v)

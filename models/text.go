@@ -26,8 +26,8 @@ func invisible(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
-// checkText enforces presence and a length limit in characters.
-func checkText(v *ValidationError, field, s string, max int, required bool) {
+// CheckText enforces presence and a length limit in characters.
+func CheckText(v *ValidationError, field, s string, max int, required bool) {
 	switch n := len([]rune(s)); {
 	case required && n == 0:
 		v.Add(field, "required", "không được để trống")
@@ -39,6 +39,6 @@ func checkText(v *ValidationError, field, s string, max int, required bool) {
 	}
 }
 
-func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+func Finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
-func itoa(n int) string { return strconv.Itoa(n) }
+func Itoa(n int) string { return strconv.Itoa(n) }

@@ -153,5 +153,5 @@ func (s *Store) failAttempt(ctx context.Context, at attempt, action, reason stri
 // operator) when it does not; never a password.
 func (s *Store) auditAttempt(t *Tx, at attempt, action string, after any) error {
 	a := &Actor{CommuneID: at.CommuneID, UserID: at.UserID, IP: at.IP}
-	return s.insertAudit(t, a, action, "user", nullID(at.UserID), nil, after)
+	return s.insertAudit(t, a, action, "user", NullID(at.UserID), nil, after)
 }

@@ -36,7 +36,7 @@ func (s *Store) AttachmentThumbnail(ctx context.Context, a *Actor, id int64) (*S
 		Height      int    `db:"height"`
 	}
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		return notFound(t.Bind(s.attachQ.GetThumb).Get(&row, a.CommuneID, id))
+		return NotFound(t.Bind(s.attachQ.GetThumb).Get(&row, a.CommuneID, id))
 	})
 	if err != nil {
 		return nil, err

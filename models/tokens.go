@@ -102,7 +102,7 @@ func (s *Store) RevokeAPIToken(ctx context.Context, a *Actor, id int64) error {
 	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var tok APIToken
 		if err := t.Bind(s.accQ.RevokeToken).Get(&tok, id, a.UserID, s.Clock().Now()); err != nil {
-			return notFound(err)
+			return NotFound(err)
 		}
 		return s.Audit(t, a, "revoke", "api_token", id, tok, nil)
 	})

@@ -93,7 +93,7 @@ func (s *Store) RestorePlan(ctx context.Context, a *Actor, id int64) (*Plan, err
 func (s *Store) lockTrashed(t *Tx, a *Actor, id int64) (*TrashedPlan, error) {
 	var tp TrashedPlan
 	if err := t.Bind(s.trashQ.Lock).Get(&tp, a.CommuneID, id); err != nil {
-		return nil, notFound(err)
+		return nil, NotFound(err)
 	}
 	if !a.CanManagePlans() {
 		return nil, ErrForbidden
@@ -119,7 +119,7 @@ func (s *Store) restoreRow(t *Tx, a *Actor, tp *TrashedPlan) error {
 		return err
 	}
 	return &ConflictError{Field: "doc_number", Existing: ex,
-		Message: "số " + tp.DocNumber + " nay đã được dùng cho kế hoạch \"" + ex.Title + "\" năm " + itoa(tp.Year) +
+		Message: "số " + tp.DocNumber + " nay đã được dùng cho kế hoạch \"" + ex.Title + "\" năm " + Itoa(tp.Year) +
 			"; đổi số của kế hoạch đó rồi khôi phục lại"}
 }
 
@@ -129,7 +129,7 @@ func (s *Store) restoreRow(t *Tx, a *Actor, tp *TrashedPlan) error {
 // Runs on the jobs' pool.
 func (s *Store) PurgeTrash(ctx context.Context, now time.Time) (int64, error) {
 	var n int64
-	err := s.acrossCommunes(ctx, func(t *Tx) error {
+	err := s.AcrossCommunes(ctx, func(t *Tx) error {
 		res, err := t.Bind(s.trashQ.Purge).Exec(now.AddDate(0, 0, -TrashDays), now)
 		if err != nil {
 			return err

@@ -174,7 +174,7 @@ func (s *Store) listUsers(ctx context.Context, a *Actor, id int64, whole bool) (
 	}
 	var rows []userRow
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		return t.Bind(s.orgQ.ListUsers).Select(&rows, a.CommuneID, units, a.UserID, nullID(id))
+		return t.Bind(s.orgQ.ListUsers).Select(&rows, a.CommuneID, units, a.UserID, NullID(id))
 	})
 	if err != nil {
 		return nil, err

@@ -49,8 +49,8 @@ func (c *contact) validate() error {
 	v := &ValidationError{}
 	c.FullName, c.Title = CleanText(c.FullName), CleanText(c.Title)
 	c.Email, c.Phone = strings.TrimSpace(c.Email), strings.TrimSpace(c.Phone)
-	checkText(v, "full_name", c.FullName, 200, true)
-	checkText(v, "title", c.Title, 200, false)
+	CheckText(v, "full_name", c.FullName, 200, true)
+	CheckText(v, "title", c.Title, 200, false)
 	if c.Email != "" && !validEmail(c.Email) {
 		v.Add("email", "invalid", "địa chỉ email không hợp lệ, ví dụ ten@xa.gov.vn")
 	}
@@ -106,7 +106,7 @@ func (s *Store) UpdateProfile(ctx context.Context, a *Actor, ifMatch int, p Prof
 	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		var acc account
 		if err := t.Bind(s.accQ.LockAccount).Get(&acc, a.UserID, a.CommuneID); err != nil {
-			return notFound(err)
+			return NotFound(err)
 		}
 		before, err := s.userIn(t, a.CommuneID, acc.ID)
 		if err != nil {
@@ -126,7 +126,7 @@ func (s *Store) UpdateProfile(ctx context.Context, a *Actor, ifMatch int, p Prof
 
 // saveContact checks the version, then the fields, and writes them.
 func (s *Store) saveContact(t *Tx, communeID int64, before *User, ifMatch int, c contact) (*User, error) {
-	if err := checkIfMatch(ifMatch, before.Version); err != nil {
+	if err := CheckIfMatch(ifMatch, before.Version); err != nil {
 		return nil, err
 	}
 	if err := c.validate(); err != nil {

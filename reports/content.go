@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 	"github.com/tiendo/tiendo/models/vn"
 )
 
@@ -12,7 +13,7 @@ import (
 // quả đạt được" (the chairman's text, then the computed parts), the four
 // other sections of a Vietnamese period report, the signature and, when
 // asked for, the data-quality appendix.
-func Content(r *models.Report) Doc {
+func Content(r *statistics.Report) Doc {
 	d := Doc{
 		Authority:      upper(r.Commune.Authority()),
 		AuthorityLines: []string{"ỦY BAN NHÂN DÂN", upper(r.Commune.Place())},
@@ -29,13 +30,13 @@ func Content(r *models.Report) Doc {
 			fmt.Sprintf("Ngày chốt số liệu: %s.", r.CutoffOn.VN()),
 		},
 	}
-	var n models.NarrativeInput
+	var n statistics.NarrativeInput
 	if r.Narrative != nil {
 		n = r.Narrative.NarrativeInput
 	}
-	results := Section{Title: "I. " + upper(models.NarrativeSections[0].Title), Blocks: narrativeBlocks(n.Results, false)}
+	results := Section{Title: "I. " + upper(statistics.NarrativeSections[0].Title), Blocks: narrativeBlocks(n.Results, false)}
 	d.Sections = append(d.Sections, results, plansSection(r), tasksSection(r), indicatorsSection(r), dossiersSection(r))
-	for i, ns := range models.NarrativeSections[1:] {
+	for i, ns := range statistics.NarrativeSections[1:] {
 		d.Sections = append(d.Sections, Section{Title: roman[i+2] + ". " + upper(ns.Title),
 			Blocks: narrativeBlocks(n.Text(ns.Field), true)})
 	}
@@ -65,9 +66,9 @@ func narrativeBlocks(text string, required bool) []Block {
 // plansSection lists the plans issued in the period, with their warnings;
 // plans of the period's year dated outside it (an early issue, or a slip
 // such as the seed's 10/KH-UBND "11/3/2023") come under their own heading.
-func plansSection(r *models.Report) Section {
+func plansSection(r *statistics.Report) Section {
 	s := Section{Title: "1. Các kế hoạch đã ban hành", Sub: true}
-	var in, out []models.ReportPlan
+	var in, out []statistics.ReportPlan
 	for _, p := range r.Plans {
 		if r.Period.Contains(p.IssuedOn) {
 			in = append(in, p)
@@ -89,7 +90,7 @@ func plansSection(r *models.Report) Section {
 	return s
 }
 
-func citePlans(plans []models.ReportPlan) string {
+func citePlans(plans []statistics.ReportPlan) string {
 	var cites []string
 	for _, p := range plans {
 		cites = append(cites, fmt.Sprintf("Kế hoạch số %s ngày %s về %s", p.DocNumber, p.IssuedOn.VN(), lowerFirst(p.Title)))
@@ -97,7 +98,7 @@ func citePlans(plans []models.ReportPlan) string {
 	return strings.Join(cites, "; ")
 }
 
-func planTable(name string, plans []models.ReportPlan) Table {
+func planTable(name string, plans []statistics.ReportPlan) Table {
 	t := Table{Name: name, Header: []string{"STT", "Số, ký hiệu", "Ngày ban hành", "Loại kế hoạch", "Trích yếu", "Ghi chú"},
 		Widths: []float64{6, 15, 14, 16, 31, 22}}
 	for i, p := range plans {
@@ -113,7 +114,7 @@ func planTable(name string, plans []models.ReportPlan) Table {
 
 // tasksSection summarises the task results, by plan kind and by unit, and
 // lists the overdue tasks.
-func tasksSection(r *models.Report) Section {
+func tasksSection(r *statistics.Report) Section {
 	s := Section{Title: "2. Kết quả thực hiện nhiệm vụ", Sub: true}
 	s.Blocks = append(s.Blocks, para(taskSummary(r)), para(figuresNote))
 	tot := r.Tasks.Total
@@ -146,7 +147,7 @@ const figuresNote = "Cách tính: nhiệm vụ trong kỳ là nhiệm vụ đã 
 	"tỷ lệ đúng hạn = số hoàn thành đúng hạn ÷ số nhiệm vụ đã đến hạn (đã hoàn thành hoặc quá hạn)."
 
 // taskSummary states every figure with its period and its denominator.
-func taskSummary(r *models.Report) string {
+func taskSummary(r *statistics.Report) string {
 	t, n := r.Tasks.Total, vn.FormatInt
 	out := fmt.Sprintf("%s (tính đến ngày %s) có %s nhiệm vụ thực hiện trong kỳ: hoàn thành đúng hạn %s, "+
 		"hoàn thành quá hạn %s, đang thực hiện trong hạn %s, chưa bắt đầu %s, quá hạn %s (không tính %s nhiệm vụ đã hủy). "+
@@ -161,7 +162,7 @@ func taskSummary(r *models.Report) string {
 }
 
 // tallyTable is one breakdown of the task results with a total line.
-func tallyTable(name, first string, rows []models.TallyRow, total models.Tally) Table {
+func tallyTable(name, first string, rows []statistics.TallyRow, total models.Tally) Table {
 	t := Table{Name: name, Header: []string{"STT", first, "Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
 		"Đang thực hiện trong hạn", "Chưa bắt đầu", "Quá hạn", "Tỷ lệ hoàn thành", "Tỷ lệ đúng hạn"},
 		Widths: []float64{5, 21, 8, 10, 10, 10, 9, 8, 10, 10}}
@@ -187,7 +188,7 @@ func lowerFirst(s string) string {
 
 // dueText is an overdue task's deadline, with the first one in brackets
 // when an extension moved it.
-func dueText(o models.OverdueTask) string {
+func dueText(o statistics.OverdueTask) string {
 	if o.OriginalDueOn == nil {
 		return o.DueOn.VN()
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 	"github.com/tiendo/tiendo/models/vn"
 )
 
@@ -12,7 +12,7 @@ import (
 // ("Thanh toán trực tuyến (tỷ lệ quy định đạt 50%): xã đạt 90,83%"), a table
 // with both judgements (766 points, the commune's target), and the total
 // out of the full maximum.
-func indicatorsSection(r *models.Report) Section {
+func indicatorsSection(r *statistics.Report) Section {
 	ir := r.Indicators
 	return Section{Title: "3. Chỉ số phục vụ người dân, doanh nghiệp (Quyết định số 766/QĐ-TTg)", Sub: true, Blocks: []Block{
 		para(indicatorSentence(r)),
@@ -25,7 +25,7 @@ func indicatorsSection(r *models.Report) Section {
 
 // indicatorSentence is the seed's sentence: each indicator with a value
 // against the commune's yearly target, as of the report's cut-off date.
-func indicatorSentence(r *models.Report) string {
+func indicatorSentence(r *statistics.Report) string {
 	var lines []string
 	for _, row := range r.Indicators.Rows {
 		if row.Value == nil {
@@ -33,7 +33,7 @@ func indicatorSentence(r *models.Report) string {
 		}
 		line := fmt.Sprintf("%s: xã đạt %s", row.Name, vn.FormatPercent(row.Value.Value))
 		if row.Target != nil {
-			line = fmt.Sprintf("%s (tỷ lệ quy định đạt %s): xã đạt %s", row.Name, models.TargetText(row.Target),
+			line = fmt.Sprintf("%s (tỷ lệ quy định đạt %s): xã đạt %s", row.Name, statistics.TargetText(row.Target),
 				vn.FormatPercent(row.Value.Value))
 		}
 		lines = append(lines, line)
@@ -47,12 +47,12 @@ func indicatorSentence(r *models.Report) string {
 
 // indicatorTable lists every indicator: result, threshold, target, points
 // and both judgements in words.
-func indicatorTable(ir models.IndicatorResults) Table {
+func indicatorTable(ir statistics.IndicatorResults) Table {
 	t := Table{Name: "Chỉ số 766", Header: []string{"STT", "Chỉ tiêu", "Nhóm", "Kết quả", "Ngưỡng 766",
 		"Chỉ tiêu năm của xã", "Điểm", "Điểm tối đa", "Đánh giá"}, Widths: []float64{5, 20, 11, 9, 9, 10, 7, 8, 26}}
 	for i, row := range ir.Rows {
 		var value *float64
-		result, score := text(models.NoData), text("0")
+		result, score := text(statistics.NoData), text("0")
 		if row.Value != nil {
 			value = &row.Value.Value
 			result, score = pctCell(value), numCell(*row.Score)
@@ -61,7 +61,7 @@ func indicatorTable(ir models.IndicatorResults) Table {
 		if row.Target != nil {
 			low := row.Target.Low
 			target = pctCell(&low)
-			target.Text = models.TargetText(row.Target)
+			target.Text = statistics.TargetText(row.Target)
 		}
 		t.Rows = append(t.Rows, []Cell{intCell(i + 1), text(row.Name), text(row.GroupName), result, pctCell(&threshold),
 			target, score, numCell(row.MaxPoints), text(row.Label)})
@@ -71,7 +71,7 @@ func indicatorTable(ir models.IndicatorResults) Table {
 
 // dossiersSection prints the dossier counts as the seed does ("Toàn trình
 // 406/407 hồ sơ") and in tables.
-func dossiersSection(r *models.Report) Section {
+func dossiersSection(r *statistics.Report) Section {
 	s := Section{Title: "4. Tiếp nhận, giải quyết hồ sơ thủ tục hành chính", Sub: true}
 	d := r.Dossiers
 	if d == nil {
@@ -102,7 +102,7 @@ func dossiersSection(r *models.Report) Section {
 // dossierSummary is the seed's sentence: received (and the backlog carried
 // over, when there is one), resolved and the rate, then each channel as
 // resolved/received.
-func dossierSummary(d *models.DossierStats) string {
+func dossierSummary(d *statistics.DossierStats) string {
 	received := fmt.Sprintf("Trong kỳ đã tiếp nhận %s hồ sơ.", vn.FormatInt(d.Received))
 	if d.CarriedOver > 0 {
 		received = fmt.Sprintf("Trong kỳ đã tiếp nhận %s hồ sơ, kỳ trước chuyển sang %s hồ sơ (tổng số phải giải quyết %s hồ sơ).",
@@ -134,7 +134,7 @@ func dossierSummary(d *models.DossierStats) string {
 }
 
 // noAppointmentText is the Thursday model's total and its breakdown.
-func noAppointmentText(d *models.DossierStats) string {
+func noAppointmentText(d *statistics.DossierStats) string {
 	out := "Mô hình “Ngày không viết” và “Ngày không hẹn”: tổng số đã tiếp nhận " + optText(d.NoAppointment) + " hồ sơ."
 	var parts []string
 	for _, l := range d.NoAppointmentLines {
@@ -149,7 +149,7 @@ func noAppointmentText(d *models.DossierStats) string {
 // lineTable is a breakdown with the rate of each line and the total; the
 // backlog carried over has a row of its own above the total, whose rate is
 // the record's (models.DossierRate).
-func lineTable(name, first string, lines []models.DossierLine, d *models.DossierStats) Table {
+func lineTable(name, first string, lines []statistics.DossierLine, d *statistics.DossierStats) Table {
 	t := Table{Name: name, Header: []string{"STT", first, "Tiếp nhận", "Đã giải quyết", "Tỷ lệ giải quyết"},
 		Widths: []float64{6, 45, 14, 14, 14}}
 	for i, l := range lines {
@@ -159,7 +159,7 @@ func lineTable(name, first string, lines []models.DossierLine, d *models.Dossier
 		}
 		var rate *float64
 		if l.Received != nil && l.Resolved != nil {
-			rate = models.DossierRate(*l.Resolved, *l.Received, 0)
+			rate = statistics.DossierRate(*l.Resolved, *l.Received, 0)
 		}
 		t.Rows = append(t.Rows, []Cell{intCell(i + 1), text(label), optInt(l.Received), optInt(l.Resolved), pctCell(rate)})
 	}
@@ -173,7 +173,7 @@ func lineTable(name, first string, lines []models.DossierLine, d *models.Dossier
 
 // qualitySection is the optional appendix: the data-quality findings of
 // the period's year, for the commune's own review.
-func qualitySection(r *models.Report) Section {
+func qualitySection(r *statistics.Report) Section {
 	s := Section{Title: "PHỤ LỤC: KIỂM TRA CHẤT LƯỢNG SỐ LIỆU"}
 	if len(r.Quality) == 0 {
 		s.Blocks = append(s.Blocks, para("Không phát hiện số liệu mâu thuẫn."))

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 	"github.com/tiendo/tiendo/models/vn"
 )
 
@@ -30,14 +30,14 @@ type Options struct {
 }
 
 // Render prints r in format as a file named after the commune and period.
-func Render(r *models.Report, format string) (models.ReportFile, error) {
+func Render(r *statistics.Report, format string) (statistics.ReportFile, error) {
 	return RenderWith(r, format, Options{})
 }
 
 // RenderWith is Render with options.
-func RenderWith(r *models.Report, format string, o Options) (models.ReportFile, error) {
+func RenderWith(r *statistics.Report, format string, o Options) (statistics.ReportFile, error) {
 	if !slices.Contains(Formats, format) {
-		return models.ReportFile{}, fmt.Errorf("reports: unknown format %q", format)
+		return statistics.ReportFile{}, fmt.Errorf("reports: unknown format %q", format)
 	}
 	d := Content(r)
 	var (
@@ -54,12 +54,12 @@ func RenderWith(r *models.Report, format string, o Options) (models.ReportFile, 
 	case "html":
 		b, err = HTML(d)
 	}
-	return models.ReportFile{Format: format, FileName: FileName(r, format), ContentType: contentTypes[format], Content: b}, err
+	return statistics.ReportFile{Format: format, FileName: FileName(r, format), ContentType: contentTypes[format], Content: b}, err
 }
 
 // FileName is an ASCII file name such as bao-cao-vong-dong-2024-M9.xlsx:
 // ASCII survives every mail client and Content-Disposition parser.
-func FileName(r *models.Report, format string) string {
+func FileName(r *statistics.Report, format string) string {
 	return "bao-cao-" + strings.ToLower(slug(r.Commune.Name)) + "-" + slug(r.Period.Code) + "." + format
 }
 

@@ -8,19 +8,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/statistics"
 	"github.com/tiendo/tiendo/reports"
 )
 
 // hostile is a report whose user-entered text carries markup and control
 // characters, and whose sections are empty.
-func hostile() *models.Report {
-	p, _ := models.ParsePeriod("2024-Q3")
-	return &models.Report{
-		Commune: models.ReportCommune{Name: "Mỹ Hòa Hưng", Kind: "xa", Province: "An Giang"},
+func hostile() *statistics.Report {
+	p, _ := statistics.ParsePeriod("2024-Q3")
+	return &statistics.Report{
+		Commune: statistics.ReportCommune{Name: "Mỹ Hòa Hưng", Kind: "xa", Province: "An Giang"},
 		Period:  p, CutoffOn: calendar.NewDate(2024, 8, 15), AsOf: calendar.NewDate(2024, 9, 30),
-		Plans: []models.ReportPlan{{DocNumber: "01/KH-UBND", IssuedOn: calendar.NewDate(2024, 7, 1),
+		Plans: []statistics.ReportPlan{{DocNumber: "01/KH-UBND", IssuedOn: calendar.NewDate(2024, 7, 1),
 			Title: "<b>Kế hoạch</b> & \"trích\" \x01\x0b yếu </w:t>", KindName: "Khác"}},
 	}
 }

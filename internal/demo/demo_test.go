@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/models/domain"
+	"github.com/tiendo/tiendo/models/statistics"
 
 	"github.com/jmoiron/sqlx"
 
@@ -158,11 +159,11 @@ func TestDemoAsOf30September(t *testing.T) {
 	})
 
 	t.Run("the seed's figures in the nine-month report", func(t *testing.T) {
-		p, err := models.ParsePeriod("2024-M9")
+		p, err := statistics.ParsePeriod("2024-M9")
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := s.BuildReport(ctx, chutich, models.ReportOptions{Period: p})
+		r, err := s.BuildReport(ctx, chutich, statistics.ReportOptions{Period: p})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // figuresSpec is what the one-stop desk copies from outside systems into
@@ -18,7 +19,7 @@ type figuresSpec struct {
 	asOf     string // the day the source published the rates
 	source   string
 	rates    []rateSpec
-	dossiers models.DossierInput
+	dossiers statistics.DossierInput
 }
 
 // rateSpec is one 766 rate and its required level (low, or low–high).
@@ -35,7 +36,7 @@ func (l *loader) record(ctx context.Context, f *figuresSpec) error {
 	if err != nil {
 		return err
 	}
-	p, err := models.ParsePeriod(f.period)
+	p, err := statistics.ParsePeriod(f.period)
 	if err != nil {
 		return fmt.Errorf("demo data: kỳ %q: %w", f.period, err)
 	}
@@ -55,15 +56,15 @@ func (l *loader) record(ctx context.Context, f *figuresSpec) error {
 	return nil
 }
 
-func (l *loader) recordRate(ctx context.Context, a *models.Actor, p models.Period, r rateSpec,
+func (l *loader) recordRate(ctx context.Context, a *models.Actor, p statistics.Period, r rateSpec,
 	asOf calendar.Date, source string) error {
-	target := models.TargetInput{Low: &r.low}
+	target := statistics.TargetInput{Low: &r.low}
 	if r.high != 0 {
 		target.High = &r.high
 	}
 	if _, err := l.store.SetTarget(ctx, a, r.code, p.Year, target); err != nil {
 		return err
 	}
-	_, err := l.store.RecordValue(ctx, a, r.code, p, models.ValueInput{Rate: &r.rate, AsOf: asOf, Source: source})
+	_, err := l.store.RecordValue(ctx, a, r.code, p, statistics.ValueInput{Rate: &r.rate, AsOf: asOf, Source: source})
 	return err
 }

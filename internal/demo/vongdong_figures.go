@@ -1,6 +1,6 @@
 package demo
 
-import "github.com/tiendo/tiendo/models"
+import "github.com/tiendo/tiendo/models/statistics"
 
 // vongDongFigures are the seed report's figures, recorded by the one-stop
 // desk officer on the day after the rates were published: the six 766 rates
@@ -19,22 +19,22 @@ var vongDongFigures = []figuresSpec{{
 		{"publicity", 100, 80, 90},
 		{"online_submission", 78, 50, 0},
 	},
-	dossiers: models.DossierInput{
+	dossiers: statistics.DossierInput{
 		Received: ptr(988), Resolved: ptr(988), NoAppointment: ptr(108),
 		Source: "Báo cáo CCHC 9 tháng đầu năm 2024",
 		// "Toàn trình 406/407 hồ sơ" read as resolved/received; the 28 BCCI
 		// dossiers are "of which" of the partly-online line.
-		Channels: []models.DossierLine{
+		Channels: []statistics.DossierLine{
 			{Key: "online_full", Label: "Toàn trình", Received: ptr(407), Resolved: ptr(406)},
 			{Key: "online_partial", Label: "Một phần trực tuyến", Received: ptr(557), Resolved: ptr(557)},
 			{Key: "postal", Label: "dịch vụ BCCI", Parent: ptr("online_partial"), Received: ptr(28)},
 			{Key: "in_person", Label: "Một phần trực tiếp", Received: ptr(24), Resolved: ptr(24)},
 		},
-		LinkedGroups: []models.DossierLine{
+		LinkedGroups: []statistics.DossierLine{
 			{Key: "birth", Received: ptr(52)},
 			{Key: "death", Received: ptr(81)},
 		},
-		NoAppointmentFields: []models.DossierLine{
+		NoAppointmentFields: []statistics.DossierLine{
 			{Key: "civil_status", Received: ptr(75)},
 			{Key: "certification", Received: ptr(20)},
 			{Key: "employment", Received: ptr(18)},

@@ -4,13 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // reportMessage is the chairman's notice that a period's report was built
 // at its cut-off date; the link downloads the editable DOCX to sign.
 func reportMessage(payload []byte) (title, body, link string) {
-	var n models.ReportNotice
+	var n statistics.ReportNotice
 	_ = json.Unmarshal(payload, &n) // the planner wrote it; a bad payload still says something
 	title = "Báo cáo " + n.Label + " đã được lập"
 	body = fmt.Sprintf("Báo cáo kết quả thực hiện kế hoạch, nhiệm vụ, chỉ tiêu %s (số liệu chốt ngày %s) đã được "+

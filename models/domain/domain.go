@@ -11,11 +11,12 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/imports"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // QueryText is the SQL of the named statement, wherever it lives.
 func QueryText(name string) (string, error) {
-	return models.QueryText(name, models.Queries, imports.Queries)
+	return models.QueryText(name, models.Queries, statistics.Queries, imports.Queries)
 }
 
 // Store is every domain's methods over one database.
@@ -30,7 +31,11 @@ func Open(db *sqlx.DB, o models.Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	top, err := imports.New(core)
+	stats, err := statistics.New(core)
+	if err != nil {
+		return nil, err
+	}
+	top, err := imports.New(stats)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/statistics"
 	"github.com/tiendo/tiendo/models/vn"
 )
 
@@ -176,7 +177,7 @@ func (c cells) count(key string) *int {
 	if f == nil {
 		return nil
 	}
-	if *f != float64(int(*f)) || *f < 0 || *f > models.MaxDossiers {
+	if *f != float64(int(*f)) || *f < 0 || *f > statistics.MaxDossiers {
 		c.errs.add(c.num, key, "phải là số nguyên không âm")
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // DossierImportColumns are the columns of the dossier statistics template,
@@ -30,14 +31,14 @@ var DossierImportColumns = []ImportColumn{
 // DossierDraft is one period of a dossier import; Rows maps each line of
 // the input ("channels[0]", "" for the totals) to its spreadsheet row.
 type DossierDraft struct {
-	Period models.Period
-	Input  models.DossierInput
+	Period statistics.Period
+	Input  statistics.DossierInput
 	Rows   map[string]int
 }
 
-var sectionNames = map[string]string{"total": "total", "tong": "total", "channel": models.DimChannel, "kenh": models.DimChannel,
-	"field": models.DimField, "linh vuc": models.DimField, "linked_group": models.DimLinkedGroup, "lien thong": models.DimLinkedGroup,
-	"no_appointment": models.DimNoAppointment, "ngay khong hen": models.DimNoAppointment}
+var sectionNames = map[string]string{"total": "total", "tong": "total", "channel": statistics.DimChannel, "kenh": statistics.DimChannel,
+	"field": statistics.DimField, "linh vuc": statistics.DimField, "linked_group": statistics.DimLinkedGroup, "lien thong": statistics.DimLinkedGroup,
+	"no_appointment": statistics.DimNoAppointment, "ngay khong hen": statistics.DimNoAppointment}
 
 // ParseDossierRows reads and validates every row of a dossier import.
 func ParseDossierRows(g Grid) ([]DossierDraft, error) {
@@ -54,9 +55,9 @@ func ParseDossierRows(g Grid) ([]DossierDraft, error) {
 		if blank(raw) {
 			continue
 		}
-		p, err := models.ParsePeriod(c.get("period"))
+		p, err := statistics.ParsePeriod(c.get("period"))
 		if err != nil {
-			errs.add(c.num, "period", "%s", models.PeriodHelp)
+			errs.add(c.num, "period", "%s", statistics.PeriodHelp)
 			continue
 		}
 		d := byCode[p.Code]
@@ -96,11 +97,11 @@ func (d *DossierDraft) addRow(c cells) {
 		in.Received, in.Resolved, in.ResolvedOnTime = c.count("received"), c.count("resolved"), c.count("resolved_on_time")
 		in.CarriedOver = c.count("carried_over")
 		in.AsOf, in.Source, in.Note = c.date("as_of"), c.get("source"), c.get("note")
-	case section == models.DimNoAppointment && (key == "" || key == "total"):
+	case section == statistics.DimNoAppointment && (key == "" || key == "total"):
 		d.Rows["no_appointment"] = c.num
 		in.NoAppointment = c.count("received")
 	default:
-		line := models.DossierLine{Key: key, Label: c.get("label"), Received: c.count("received"), Resolved: c.count("resolved")}
+		line := statistics.DossierLine{Key: key, Label: c.get("label"), Received: c.count("received"), Resolved: c.count("resolved")}
 		if p := c.get("parent"); p != "" {
 			line.Parent = &p
 		}
@@ -111,13 +112,13 @@ func (d *DossierDraft) addRow(c cells) {
 }
 
 // linesOf is the input's list for a section and its field name.
-func (d *DossierDraft) linesOf(section string) (string, *[]models.DossierLine) {
+func (d *DossierDraft) linesOf(section string) (string, *[]statistics.DossierLine) {
 	switch section {
-	case models.DimChannel:
+	case statistics.DimChannel:
 		return "channels", &d.Input.Channels
-	case models.DimField:
+	case statistics.DimField:
 		return "fields", &d.Input.Fields
-	case models.DimLinkedGroup:
+	case statistics.DimLinkedGroup:
 		return "linked_groups", &d.Input.LinkedGroups
 	}
 	return "no_appointment_fields", &d.Input.NoAppointmentFields

@@ -4,6 +4,7 @@ import (
 	"embed"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // Queries are the package's named statements, prepared at boot.
@@ -13,12 +14,12 @@ var Queries embed.FS
 
 // Store is the imports domain's methods over the stores below it.
 type Store struct {
-	*models.Store
+	*statistics.Store
 	impQ importQueries
 }
 
 // New prepares the domain's statements over below.
-func New(below *models.Store) (*Store, error) {
+func New(below *statistics.Store) (*Store, error) {
 	s := &Store{Store: below}
 	if err := models.Prepare(below.Core(), Queries, s.statements()...); err != nil {
 		below.Close()

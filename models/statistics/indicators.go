@@ -1,4 +1,4 @@
-package models
+package statistics
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/tiendo/tiendo/models"
 )
 
 // IndicatorGroup is one of the six groups of Decision 766/QĐ-TTg (or
@@ -72,12 +73,12 @@ type NewIndicator struct {
 // (null restores the default); the other fields are the commune's own
 // indicators'.
 type IndicatorPatch struct {
-	Threshold Optional[*float64] `json:"threshold"`
-	Group     Optional[string]   `json:"group"`
-	NameVI    Optional[string]   `json:"name_vi"`
-	NameEN    Optional[string]   `json:"name_en"`
-	Unit      Optional[string]   `json:"unit"`
-	MaxPoints Optional[float64]  `json:"max_points"`
+	Threshold models.Optional[*float64] `json:"threshold"`
+	Group     models.Optional[string]   `json:"group"`
+	NameVI    models.Optional[string]   `json:"name_vi"`
+	NameEN    models.Optional[string]   `json:"name_en"`
+	Unit      models.Optional[string]   `json:"unit"`
+	MaxPoints models.Optional[float64]  `json:"max_points"`
 }
 
 type indicatorQueries struct {
@@ -97,15 +98,15 @@ type indicatorQueries struct {
 }
 
 // Indicators returns the commune's catalogue with the targets of year.
-func (s *Store) Indicators(ctx context.Context, a *Actor, year int) (*IndicatorCatalogue, error) {
+func (s *Store) Indicators(ctx context.Context, a *models.Actor, year int) (*IndicatorCatalogue, error) {
 	if !a.CanReadStats() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	if err := checkStatsYear(year); err != nil {
 		return nil, err
 	}
 	var cat *IndicatorCatalogue
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var err error
 		cat, err = s.catalogue(t, a.CommuneID, year)
 		return err
@@ -114,7 +115,7 @@ func (s *Store) Indicators(ctx context.Context, a *Actor, year int) (*IndicatorC
 }
 
 // catalogue reads the groups and indicators in one pass each.
-func (s *Store) catalogue(t *Tx, communeID int64, year int) (*IndicatorCatalogue, error) {
+func (s *Store) catalogue(t *models.Tx, communeID int64, year int) (*IndicatorCatalogue, error) {
 	cat := &IndicatorCatalogue{Year: year}
 	if err := t.Bind(s.indQ.Groups).Select(&cat.Groups); err != nil {
 		return nil, err
@@ -165,24 +166,24 @@ func (c *IndicatorCatalogue) Find(code string) *Indicator {
 
 // ensureIndicator returns the id of the commune's row for code, creating a
 // built-in's row on first use; an unknown code is ErrNotFound.
-func (s *Store) ensureIndicator(t *Tx, a *Actor, code string) (int64, error) {
+func (s *Store) ensureIndicator(t *models.Tx, a *models.Actor, code string) (int64, error) {
 	for range 2 { // a concurrent first use may hide the row from the first try
 		var ids []int64
-		if err := t.Bind(s.indQ.Ensure).Select(&ids, a.CommuneID, code, nullID(a.UserID), s.Clock().Now()); err != nil {
+		if err := t.Bind(s.indQ.Ensure).Select(&ids, a.CommuneID, code, models.NullID(a.UserID), s.Clock().Now()); err != nil {
 			return 0, err
 		}
 		if len(ids) == 1 {
 			return ids[0], nil
 		}
 	}
-	return 0, ErrNotFound
+	return 0, models.ErrNotFound
 }
 
 var indicatorCode = regexp.MustCompile(`^[a-z][a-z0-9_]{1,49}$`)
 
 func checkStatsYear(year int) error {
 	if year < 2000 || year > 2100 {
-		return Invalid("year", "out_of_range", "năm phải từ 2000 đến 2100")
+		return models.Invalid("year", "out_of_range", "năm phải từ 2000 đến 2100")
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package models
+package statistics
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -32,7 +33,7 @@ const maxRangeDays = 5 * 366
 // 2024-01-01..2024-09-30. Letters may be in either case.
 func ParsePeriod(s string) (Period, error) {
 	s = strings.TrimSpace(s)
-	bad := Invalid("period", "invalid", "%s", PeriodHelp)
+	bad := models.Invalid("period", "invalid", "%s", PeriodHelp)
 	if from, to, ok := strings.Cut(s, ".."); ok {
 		f, err1 := calendar.ParseDate(from)
 		t, err2 := calendar.ParseDate(to)
@@ -68,29 +69,29 @@ func namedPeriod(year int, rest string) (Period, bool) {
 	code := fmt.Sprintf("%d-%s", year, rest)
 	switch {
 	case rest == "Y":
-		return Period{code, PeriodYear, year, first, monthEnd(12), fmt.Sprintf("năm %d", year)}, true
+		return Period{code, models.PeriodYear, year, first, monthEnd(12), fmt.Sprintf("năm %d", year)}, true
 	case rest == "M9":
-		return Period{code, PeriodNineMonths, year, first, monthEnd(9), fmt.Sprintf("9 tháng đầu năm %d", year)}, true
+		return Period{code, models.PeriodNineMonths, year, first, monthEnd(9), fmt.Sprintf("9 tháng đầu năm %d", year)}, true
 	}
 	if n, ok := num("Q", 1, 1, 4); ok {
 		start := calendar.NewDate(year, time.Month(3*n-2), 1)
-		return Period{code, PeriodQuarter, year, start, monthEnd(3 * n), fmt.Sprintf("quý %s năm %d", roman[n], year)}, true
+		return Period{code, models.PeriodQuarter, year, start, monthEnd(3 * n), fmt.Sprintf("quý %s năm %d", models.Roman[n], year)}, true
 	}
 	if n, ok := num("H", 1, 1, 2); ok {
 		label := map[int]string{1: "6 tháng đầu năm", 2: "6 tháng cuối năm"}[n]
 		start := calendar.NewDate(year, time.Month(6*n-5), 1)
-		return Period{code, PeriodHalf, year, start, monthEnd(6 * n), fmt.Sprintf("%s %d", label, year)}, true
+		return Period{code, models.PeriodHalf, year, start, monthEnd(6 * n), fmt.Sprintf("%s %d", label, year)}, true
 	}
 	if n, ok := num("M", 2, 1, 12); ok {
 		start := calendar.NewDate(year, time.Month(n), 1)
-		return Period{code, PeriodMonth, year, start, monthEnd(n), fmt.Sprintf("tháng %d năm %d", n, year)}, true
+		return Period{code, models.PeriodMonth, year, start, monthEnd(n), fmt.Sprintf("tháng %d năm %d", n, year)}, true
 	}
 	return Period{}, false
 }
 
 // RangePeriod is the free period from..to, both days included.
 func RangePeriod(from, to calendar.Date) (Period, error) {
-	v := &ValidationError{}
+	v := &models.ValidationError{}
 	switch {
 	case from.IsZero() || to.IsZero():
 		v.Add("period", "required", "cần cả ngày bắt đầu và ngày kết thúc")
@@ -104,7 +105,7 @@ func RangePeriod(from, to calendar.Date) (Period, error) {
 	if err := v.Err(); err != nil {
 		return Period{}, err
 	}
-	return Period{Code: from.String() + ".." + to.String(), Kind: PeriodRange, Year: to.Year, Start: from, End: to,
+	return Period{Code: from.String() + ".." + to.String(), Kind: models.PeriodRange, Year: to.Year, Start: from, End: to,
 		Label: "từ ngày " + from.VN() + " đến ngày " + to.VN()}, nil
 }
 

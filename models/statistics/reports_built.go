@@ -1,9 +1,10 @@
-package models
+package statistics
 
 import (
 	"context"
 	"time"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -34,9 +35,9 @@ type ReportFile struct {
 // SaveScheduledReport keeps the files the scheduler built for r's period
 // and returns their ids; none when that period was already built (by
 // another replica, or an earlier run), in which case nothing is written.
-func (s *Store) SaveScheduledReport(ctx context.Context, a *Actor, r *Report, files []ReportFile) ([]int64, error) {
+func (s *Store) SaveScheduledReport(ctx context.Context, a *models.Actor, r *Report, files []ReportFile) ([]int64, error) {
 	var saved []int64
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		for _, f := range files {
 			var ids []int64
 			err := t.Bind(s.repQ.InsertBuilt).Select(&ids, a.CommuneID, r.Period.Code, r.Period.Start, r.Period.End,
@@ -52,34 +53,34 @@ func (s *Store) SaveScheduledReport(ctx context.Context, a *Actor, r *Report, fi
 }
 
 // ScheduledReportExists reports whether the scheduler already built period p.
-func (s *Store) ScheduledReportExists(ctx context.Context, a *Actor, p Period) (bool, error) {
+func (s *Store) ScheduledReportExists(ctx context.Context, a *models.Actor, p Period) (bool, error) {
 	var ok bool
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		return t.Bind(s.repQ.BuiltExists).Get(&ok, a.CommuneID, p.Start, p.End)
 	})
 	return ok, err
 }
 
 // ListBuiltReports lists the commune's kept report files, newest first.
-func (s *Store) ListBuiltReports(ctx context.Context, a *Actor) ([]BuiltReport, error) {
+func (s *Store) ListBuiltReports(ctx context.Context, a *models.Actor) ([]BuiltReport, error) {
 	if !a.CanReadStats() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	out := []BuiltReport{}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		return t.Bind(s.repQ.ListBuilt).Select(&out, a.CommuneID)
 	})
 	return out, err
 }
 
 // BuiltReportFile returns one kept report file.
-func (s *Store) BuiltReportFile(ctx context.Context, a *Actor, id int64) (*ReportFile, error) {
+func (s *Store) BuiltReportFile(ctx context.Context, a *models.Actor, id int64) (*ReportFile, error) {
 	if !a.CanReadStats() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	var f ReportFile
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		return notFound(t.Bind(s.repQ.BuiltFile).Get(&f, a.CommuneID, id))
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+		return models.NotFound(t.Bind(s.repQ.BuiltFile).Get(&f, a.CommuneID, id))
 	})
 	if err != nil {
 		return nil, err

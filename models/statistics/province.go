@@ -1,4 +1,4 @@
-package models
+package statistics
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -31,13 +32,13 @@ type CommuneRollup struct {
 
 // RollupFigures are status counts and the rates derived from them.
 type RollupFigures struct {
-	TaskCounts     StatusCounts `json:"task_counts"`
-	CompletionRate *float64     `json:"completion_rate"`
-	Figures        Tally        `json:"figures"`
+	TaskCounts     models.StatusCounts `json:"task_counts"`
+	CompletionRate *float64            `json:"completion_rate"`
+	Figures        models.Tally        `json:"figures"`
 }
 
 // ErrProvinceScope refuses a province account anything but its roll-ups.
-var ErrProvinceScope = fmt.Errorf("%w: tài khoản cấp tỉnh chỉ xem số liệu tổng hợp của tỉnh", ErrForbidden)
+var ErrProvinceScope = fmt.Errorf("%w: tài khoản cấp tỉnh chỉ xem số liệu tổng hợp của tỉnh", models.ErrForbidden)
 
 type provinceQueries struct {
 	Rollup *sqlx.Stmt `query:"province-rollup"`
@@ -56,23 +57,23 @@ type rollupRow struct {
 // tasks its yearly report counts (period_tasks for the year, as of today
 // or the year's end on each commune's own calendar). Only province
 // accounts may ask, and they see counts, never rows. Year 0 is this year.
-func (s *Store) ProvinceRollup(ctx context.Context, a *Actor, year int) (*ProvinceRollup, error) {
+func (s *Store) ProvinceRollup(ctx context.Context, a *models.Actor, year int) (*ProvinceRollup, error) {
 	if !a.IsProvinceViewer() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	if year != 0 && (year < 1900 || year > 2100) {
-		return nil, Invalid("year", "out_of_range", "năm phải từ 1900 đến 2100")
+		return nil, models.Invalid("year", "out_of_range", "năm phải từ 1900 đến 2100")
 	}
 	now := s.Clock().Now()
 	if year == 0 {
-		year = now.In(VietnamTime).Year()
+		year = now.In(models.VietnamTime).Year()
 	}
 	ws, err := s.provinceWindows(ctx, a.Commune.Province, year, now)
 	if err != nil {
 		return nil, err
 	}
 	var rows []rollupRow
-	err = s.inProvince(ctx, a.Commune.Province, func(t *Tx) error {
+	err = s.InProvince(ctx, a.Commune.Province, func(t *models.Tx) error {
 		return t.Bind(s.provinceQ.Rollup).Select(&rows, a.Commune.Province, ws.ids, ws.asOf, ws.today, ws.soon, ws.tz, year)
 	})
 	if err != nil {
@@ -94,13 +95,13 @@ func (s *Store) provinceWindows(ctx context.Context, province string, year int, 
 	if err != nil {
 		return nil, err
 	}
-	var communes []CommuneInfo
+	var communes []models.CommuneInfo
 	for _, c := range all {
 		if c.Province == province {
 			communes = append(communes, c)
 		}
 	}
-	cals, err := s.calendarsAt(ctx, communes)
+	cals, err := s.CalendarsAt(ctx, communes)
 	if err != nil {
 		return nil, err
 	}
@@ -108,11 +109,11 @@ func (s *Store) provinceWindows(ctx context.Context, province string, year int, 
 	for _, c := range communes {
 		cal := cals[c.ID]
 		if cal == nil {
-			cal = s.buildCalendar(nil)
+			cal = s.BuildCalendar(nil)
 		}
-		day := minDate(windowAt(c, cal, now).Today, calendar.NewDate(year, time.December, 31))
+		day := minDate(models.WindowAt(c, cal, now).Today, calendar.NewDate(year, time.December, 31))
 		end := endOfDay(day, c.Location().String())
-		w := windowAt(c, cal, end)
+		w := models.WindowAt(c, cal, end)
 		ws.ids = append(ws.ids, c.ID)
 		ws.asOf = append(ws.asOf, end.Format(time.RFC3339Nano))
 		ws.today, ws.soon, ws.tz = append(ws.today, w.Today.String()), append(ws.soon, w.Soon.String()), append(ws.tz, w.TZ)
@@ -122,24 +123,24 @@ func (s *Store) provinceWindows(ctx context.Context, province string, year int, 
 
 func buildRollup(province string, year int, rows []rollupRow) *ProvinceRollup {
 	r := &ProvinceRollup{Province: province, Year: year, Communes: []CommuneRollup{},
-		Total: RollupFigures{TaskCounts: NewStatusCounts()}}
+		Total: RollupFigures{TaskCounts: models.NewStatusCounts()}}
 	for _, row := range rows {
 		n := len(r.Communes)
 		if n == 0 || r.Communes[n-1].ID != row.ID {
 			r.Communes = append(r.Communes, CommuneRollup{ID: row.ID, Code: row.Code, Name: row.Name,
-				Kind: row.Kind, RollupFigures: RollupFigures{TaskCounts: NewStatusCounts()}})
+				Kind: row.Kind, RollupFigures: RollupFigures{TaskCounts: models.NewStatusCounts()}})
 			n++
 		}
 		if row.Status != "" {
-			r.Communes[n-1].TaskCounts.add(row.Status, row.N)
-			r.Total.TaskCounts.add(row.Status, row.N)
+			r.Communes[n-1].TaskCounts.Add(row.Status, row.N)
+			r.Total.TaskCounts.Add(row.Status, row.N)
 		}
 	}
 	for i := range r.Communes {
-		r.Communes[i].Figures = TallyOf(r.Communes[i].TaskCounts)
+		r.Communes[i].Figures = models.TallyOf(r.Communes[i].TaskCounts)
 		r.Communes[i].CompletionRate = r.Communes[i].Figures.CompletionRate
 	}
-	r.Total.Figures = TallyOf(r.Total.TaskCounts)
+	r.Total.Figures = models.TallyOf(r.Total.TaskCounts)
 	r.Total.CompletionRate = r.Total.Figures.CompletionRate
 	return r
 }

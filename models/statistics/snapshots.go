@@ -1,4 +1,4 @@
-package models
+package statistics
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -19,10 +20,10 @@ type snapshotQueries struct {
 // Snapshot is the task status counts of one group on one day, as the daily
 // snapshot job recorded them.
 type Snapshot struct {
-	Day    calendar.Date `json:"day"`
-	PlanID *int64        `json:"plan_id"`
-	UnitID *int64        `json:"unit_id"`
-	Counts StatusCounts  `json:"counts"`
+	Day    calendar.Date       `json:"day"`
+	PlanID *int64              `json:"plan_id"`
+	UnitID *int64              `json:"unit_id"`
+	Counts models.StatusCounts `json:"counts"`
 }
 
 // snapshotRow is a status_snapshots row.
@@ -41,7 +42,7 @@ type snapshotRow struct {
 }
 
 func (r snapshotRow) snapshot() Snapshot {
-	return Snapshot{Day: r.Day, PlanID: r.PlanID, UnitID: r.UnitID, Counts: StatusCounts{
+	return Snapshot{Day: r.Day, PlanID: r.PlanID, UnitID: r.UnitID, Counts: models.StatusCounts{
 		"total": r.Total, "not_started": r.NotStarted, "in_progress": r.InProgress, "due_soon": r.DueSoon,
 		"overdue": r.Overdue, "done_on_time": r.OnTime, "done_late": r.Late, "cancelled": r.Cancelled}}
 }
@@ -52,20 +53,20 @@ func (r snapshotRow) snapshot() Snapshot {
 // whatever the number of communes; running again the same day replaces
 // that day's rows. It reports how many rows it wrote.
 func (s *Store) TakeSnapshots(ctx context.Context, now time.Time) (int64, error) {
-	cw, err := s.windowsAt(ctx, now)
+	cw, err := s.WindowsAt(ctx, now)
 	if err != nil {
 		return 0, err
 	}
 	var n int64
-	err = s.acrossCommunes(ctx, func(t *Tx) error {
-		res, err := t.Bind(s.snapQ.Take).Exec(cw.ids, cw.today, cw.soon, cw.tz, now)
+	err = s.AcrossCommunes(ctx, func(t *models.Tx) error {
+		res, err := t.Bind(s.snapQ.Take).Exec(cw.IDs, cw.Today, cw.Soon, cw.TZs, now)
 		if err != nil {
 			return err
 		}
 		if n, err = res.RowsAffected(); err != nil {
 			return err
 		}
-		_, err = t.Bind(s.snapQ.Prune).Exec(cw.ids, cw.today, now)
+		_, err = t.Bind(s.snapQ.Prune).Exec(cw.IDs, cw.Today, now)
 		return err
 	})
 	return n, err
@@ -85,7 +86,7 @@ const maxSnapshotDays = 366
 // Validate fills the default range (the last 30 days) and names every
 // invalid field.
 func (f *SnapshotFilter) Validate(today calendar.Date) error {
-	v := &ValidationError{}
+	v := &models.ValidationError{}
 	if f.To.IsZero() {
 		f.To = today
 	}
@@ -105,13 +106,13 @@ func (f *SnapshotFilter) Validate(today calendar.Date) error {
 }
 
 // ListSnapshots returns one group's daily counts in [From, To], oldest first.
-func (s *Store) ListSnapshots(ctx context.Context, a *Actor, f SnapshotFilter) ([]Snapshot, error) {
+func (s *Store) ListSnapshots(ctx context.Context, a *models.Actor, f SnapshotFilter) ([]Snapshot, error) {
 	if err := f.Validate(calendar.DateOf(s.Clock().Now().In(a.Commune.Location()))); err != nil {
 		return nil, err
 	}
 	var rows []snapshotRow
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		return t.Bind(s.snapQ.List).Select(&rows, a.CommuneID, f.From, f.To, nullID(f.PlanID), nullID(f.UnitID))
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+		return t.Bind(s.snapQ.List).Select(&rows, a.CommuneID, f.From, f.To, models.NullID(f.PlanID), models.NullID(f.UnitID))
 	})
 	out := make([]Snapshot, len(rows))
 	for i, r := range rows {

@@ -1,8 +1,9 @@
-package models
+package statistics
 
 import (
 	"context"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -12,7 +13,7 @@ import (
 type Dashboard struct {
 	Period   Period        `json:"period"`
 	AsOf     calendar.Date `json:"as_of"`
-	Tasks    Tally         `json:"tasks"`
+	Tasks    models.Tally  `json:"tasks"`
 	ByKind   []TallyRow    `json:"by_kind"`
 	ByUnit   []TallyRow    `json:"by_unit"`
 	Overdue  []OverdueTask `json:"overdue"`
@@ -22,24 +23,24 @@ type Dashboard struct {
 // YearToDate is the dashboard's default period: 1 January to today.
 func YearToDate(today calendar.Date) Period {
 	p, _ := RangePeriod(calendar.NewDate(today.Year, 1, 1), today)
-	p.Label = "từ đầu năm " + itoa(today.Year) + " đến ngày " + today.VN()
+	p.Label = "từ đầu năm " + models.Itoa(today.Year) + " đến ngày " + today.VN()
 	return p
 }
 
 // Dashboard counts the tasks of o.Period as of its day, exactly as
 // BuildReport does. Every member of the commune may read it, as they may
 // read the tasks it counts.
-func (s *Store) Dashboard(ctx context.Context, a *Actor, o ReportOptions) (*Dashboard, error) {
+func (s *Store) Dashboard(ctx context.Context, a *models.Actor, o ReportOptions) (*Dashboard, error) {
 	w := s.WindowFor(ctx, a.Commune)
-	cal := s.calendarOf(ctx, a.CommuneID)
+	cal := s.CalendarOf(ctx, a.CommuneID)
 	d := &Dashboard{Period: o.Period}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		settings, err := s.reportSettings(t, a.CommuneID)
 		if err != nil {
 			return err
 		}
 		d.AsOf = o.asOf(w.Today, settings)
-		res, err := s.taskResults(t, a, o.Period, windowAt(a.Commune, cal, endOfDay(d.AsOf, w.TZ)))
+		res, err := s.taskResults(t, a, o.Period, models.WindowAt(a.Commune, cal, endOfDay(d.AsOf, w.TZ)))
 		d.Tasks, d.ByKind, d.ByUnit, d.Overdue, d.Upcoming = res.Total, res.ByKind, res.ByUnit, res.Overdue, res.Upcoming
 		return err
 	})

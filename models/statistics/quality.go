@@ -1,4 +1,4 @@
-package models
+package statistics
 
 import (
 	"cmp"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -51,15 +52,15 @@ type qualityQueries struct {
 }
 
 // Quality lists the data-quality findings of year.
-func (s *Store) Quality(ctx context.Context, a *Actor, year int) (*QualityReport, error) {
+func (s *Store) Quality(ctx context.Context, a *models.Actor, year int) (*QualityReport, error) {
 	if !a.CanReadStats() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	if err := checkStatsYear(year); err != nil {
 		return nil, err
 	}
 	q := &QualityReport{Year: year}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var err error
 		q.Findings, err = s.findings(t, a, year)
 		return err
@@ -69,7 +70,7 @@ func (s *Store) Quality(ctx context.Context, a *Actor, year int) (*QualityReport
 
 // findings runs every check of year, plans first, then tasks, indicator
 // values and dossier statistics.
-func (s *Store) findings(t *Tx, a *Actor, year int) ([]Finding, error) {
+func (s *Store) findings(t *models.Tx, a *models.Actor, year int) ([]Finding, error) {
 	var plans []qualityPlan
 	if err := t.Bind(s.qualQ.Plans).Select(&plans, a.CommuneID, year); err != nil {
 		return nil, err
@@ -122,7 +123,7 @@ type qualityTask struct {
 // taskFindings: a task done without any progress record has no evidence of
 // the work; a deadline before its start cannot be met as planned; an open
 // task nobody can report on is work nobody answers for.
-func (s *Store) taskFindings(t *Tx, a *Actor, year int) ([]Finding, error) {
+func (s *Store) taskFindings(t *models.Tx, a *models.Actor, year int) ([]Finding, error) {
 	var rows []qualityTask
 	if err := t.Bind(s.qualQ.Tasks).Select(&rows, a.CommuneID, year); err != nil {
 		return nil, err

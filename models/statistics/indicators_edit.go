@@ -1,7 +1,9 @@
-package models
+package statistics
 
 import (
 	"context"
+
+	"github.com/tiendo/tiendo/models"
 )
 
 // TargetInput is the body of a yearly target.
@@ -13,8 +15,8 @@ type TargetInput struct {
 
 // Validate lists every invalid field of a custom indicator.
 func (in *NewIndicator) Validate() error {
-	v := &ValidationError{}
-	in.NameVI, in.NameEN, in.Unit = CleanText(in.NameVI), CleanText(in.NameEN), CleanText(in.Unit)
+	v := &models.ValidationError{}
+	in.NameVI, in.NameEN, in.Unit = models.CleanText(in.NameVI), models.CleanText(in.NameEN), models.CleanText(in.Unit)
 	if !indicatorCode.MatchString(in.Code) {
 		v.Add("code", "invalid", "mã chỉ tiêu gồm chữ thường không dấu, số và _, bắt đầu bằng chữ (2–50 ký tự)")
 	}
@@ -24,43 +26,43 @@ func (in *NewIndicator) Validate() error {
 	if in.Unit == "" {
 		in.Unit = "%"
 	}
-	checkText(v, "name_vi", in.NameVI, 300, true)
-	checkText(v, "name_en", in.NameEN, 300, false)
-	checkText(v, "unit", in.Unit, 20, false)
+	models.CheckText(v, "name_vi", in.NameVI, 300, true)
+	models.CheckText(v, "name_en", in.NameEN, 300, false)
+	models.CheckText(v, "unit", in.Unit, 20, false)
 	checkThreshold(v, in.Threshold, true)
-	if in.MaxPoints < 0 || in.MaxPoints > 100 || !finite(in.MaxPoints) {
+	if in.MaxPoints < 0 || in.MaxPoints > 100 || !models.Finite(in.MaxPoints) {
 		v.Add("max_points", "out_of_range", "điểm tối đa phải từ 0 đến 100")
 	}
 	return v.Err()
 }
 
-func checkThreshold(v *ValidationError, t *float64, required bool) {
+func checkThreshold(v *models.ValidationError, t *float64, required bool) {
 	switch {
 	case t == nil && required:
 		v.Add("threshold", "required", "cần nhập ngưỡng đạt điểm tối đa")
-	case t != nil && (*t <= 0 || *t > 1000 || !finite(*t)):
+	case t != nil && (*t <= 0 || *t > 1000 || !models.Finite(*t)):
 		v.Add("threshold", "out_of_range", "ngưỡng phải lớn hơn 0 và không quá 1000")
 	}
 }
 
 // CreateIndicator adds a commune's own indicator.
-func (s *Store) CreateIndicator(ctx context.Context, a *Actor, in NewIndicator) (*Indicator, error) {
+func (s *Store) CreateIndicator(ctx context.Context, a *models.Actor, in NewIndicator) (*Indicator, error) {
 	if !a.CanRecordStats() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
 	var out *Indicator
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var ids []int64
 		err := t.Bind(s.indQ.Insert).Select(&ids, a.CommuneID, in.Code, in.Group, in.NameVI, in.NameEN, in.Unit,
-			*in.Threshold, in.MaxPoints, nullID(a.UserID), s.Clock().Now())
+			*in.Threshold, in.MaxPoints, models.NullID(a.UserID), s.Clock().Now())
 		if err != nil {
 			return err
 		}
 		if len(ids) == 0 {
-			return &ConflictError{Field: "code", Message: "mã " + in.Code + " là mã của chỉ tiêu có sẵn"}
+			return &models.ConflictError{Field: "code", Message: "mã " + in.Code + " là mã của chỉ tiêu có sẵn"}
 		}
 		if out, err = s.indicatorByCode(t, a, in.Code, s.Clock().Now().Year()); err != nil {
 			return err
@@ -71,32 +73,32 @@ func (s *Store) CreateIndicator(ctx context.Context, a *Actor, in NewIndicator) 
 }
 
 // indicatorByCode reads one indicator of the catalogue with year's target.
-func (s *Store) indicatorByCode(t *Tx, a *Actor, code string, year int) (*Indicator, error) {
+func (s *Store) indicatorByCode(t *models.Tx, a *models.Actor, code string, year int) (*Indicator, error) {
 	cat, err := s.catalogue(t, a.CommuneID, year)
 	if err != nil {
 		return nil, err
 	}
 	ind := cat.Find(code)
 	if ind == nil {
-		return nil, ErrNotFound
+		return nil, models.ErrNotFound
 	}
 	return ind, nil
 }
 
 // UpdateIndicator changes an indicator's threshold, or a custom indicator's
 // definition.
-func (s *Store) UpdateIndicator(ctx context.Context, a *Actor, code string, ifMatch int, p IndicatorPatch) (*Indicator, error) {
+func (s *Store) UpdateIndicator(ctx context.Context, a *models.Actor, code string, ifMatch int, p IndicatorPatch) (*Indicator, error) {
 	year := s.Clock().Now().Year()
 	var out *Indicator
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		cur, err := s.indicatorByCode(t, a, code, year)
 		if err != nil {
 			return err
 		}
 		if !a.CanRecordStats() {
-			return ErrForbidden
+			return models.ErrForbidden
 		}
-		if err := checkIfMatch(ifMatch, cur.Version); err != nil {
+		if err := models.CheckIfMatch(ifMatch, cur.Version); err != nil {
 			return err
 		}
 		next, err := p.apply(cur)
@@ -128,7 +130,7 @@ type patchedIndicator struct {
 
 // apply checks the patch against the indicator's kind and overlays it.
 func (p IndicatorPatch) apply(cur *Indicator) (*patchedIndicator, error) {
-	v := &ValidationError{}
+	v := &models.ValidationError{}
 	next := &patchedIndicator{Indicator: *cur, threshold: &cur.Threshold}
 	if cur.Builtin {
 		next.Group, next.NameVI, next.NameEN, next.MaxPoints = cur.Group, "", "", 0
@@ -151,7 +153,7 @@ func (p IndicatorPatch) apply(cur *Indicator) (*patchedIndicator, error) {
 			NameEN: p.NameEN.Or(cur.NameEN), Unit: p.Unit.Or(cur.Unit), Threshold: next.threshold,
 			MaxPoints: p.MaxPoints.Or(cur.MaxPoints)}
 		if err := in.Validate(); err != nil {
-			v.Fields = append(v.Fields, err.(*ValidationError).Fields...)
+			v.Fields = append(v.Fields, err.(*models.ValidationError).Fields...)
 		}
 		next.Group, next.NameVI, next.NameEN, next.Unit, next.MaxPoints = in.Group, in.NameVI, in.NameEN, in.Unit, in.MaxPoints
 	}
@@ -161,33 +163,33 @@ func (p IndicatorPatch) apply(cur *Indicator) (*patchedIndicator, error) {
 // Validate checks a target: a rate, or a range whose high end is not below
 // its low end.
 func (in *TargetInput) Validate() error {
-	v := &ValidationError{}
-	in.Note = CleanText(in.Note)
+	v := &models.ValidationError{}
+	in.Note = models.CleanText(in.Note)
 	switch {
 	case in.Low == nil:
 		v.Add("low", "required", "cần nhập chỉ tiêu (tỷ lệ tối thiểu)")
-	case *in.Low < 0 || *in.Low > 1000 || !finite(*in.Low):
+	case *in.Low < 0 || *in.Low > 1000 || !models.Finite(*in.Low):
 		v.Add("low", "out_of_range", "chỉ tiêu phải từ 0 đến 1000")
-	case in.High != nil && (*in.High < *in.Low || *in.High > 1000 || !finite(*in.High)):
+	case in.High != nil && (*in.High < *in.Low || *in.High > 1000 || !models.Finite(*in.High)):
 		v.Add("high", "out_of_range", "cận trên phải từ chỉ tiêu tối thiểu đến 1000")
 	}
-	checkText(v, "note", in.Note, 1000, false)
+	models.CheckText(v, "note", in.Note, 1000, false)
 	return v.Err()
 }
 
 // SetTarget records the indicator's target for year, replacing any before.
-func (s *Store) SetTarget(ctx context.Context, a *Actor, code string, year int, in TargetInput) (*Indicator, error) {
+func (s *Store) SetTarget(ctx context.Context, a *models.Actor, code string, year int, in TargetInput) (*Indicator, error) {
 	if err := checkStatsYear(year); err != nil {
 		return nil, err
 	}
 	var out *Indicator
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		cur, err := s.indicatorByCode(t, a, code, year)
 		if err != nil {
 			return err
 		}
 		if !a.CanRecordStats() {
-			return ErrForbidden
+			return models.ErrForbidden
 		}
 		if err := in.Validate(); err != nil {
 			return err
@@ -197,7 +199,7 @@ func (s *Store) SetTarget(ctx context.Context, a *Actor, code string, year int, 
 			return err
 		}
 		if _, err := t.Bind(s.indQ.UpsertTarget).Exec(a.CommuneID, id, year, *in.Low, in.High, in.Note,
-			nullID(a.UserID), s.Clock().Now()); err != nil {
+			models.NullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		if out, err = s.indicatorByCode(t, a, code, year); err != nil {

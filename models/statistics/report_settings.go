@@ -1,4 +1,4 @@
-package models
+package statistics
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/lib/pq"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -32,7 +33,7 @@ var ScheduledKinds = []string{"M", "Q", "H", "M9", "Y"}
 
 // Validate lists every invalid field.
 func (r *ReportSettings) Validate() error {
-	v := &ValidationError{}
+	v := &models.ValidationError{}
 	if r.CutoffDay < 1 || r.CutoffDay > 28 {
 		v.Add("cutoff_day", "out_of_range", "ngày chốt số liệu phải từ 1 đến 28")
 	}
@@ -52,7 +53,7 @@ func (r *ReportSettings) Validate() error {
 	return v.Err()
 }
 
-func (s *Store) reportSettings(t *Tx, communeID int64) (ReportSettings, error) {
+func (s *Store) reportSettings(t *models.Tx, communeID int64) (ReportSettings, error) {
 	var r ReportSettings
 	err := t.Bind(s.repQ.Settings).Get(&r, communeID)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -62,12 +63,12 @@ func (s *Store) reportSettings(t *Tx, communeID int64) (ReportSettings, error) {
 }
 
 // ReportSettingsOf returns the commune's reporting rules.
-func (s *Store) ReportSettingsOf(ctx context.Context, a *Actor) (ReportSettings, error) {
+func (s *Store) ReportSettingsOf(ctx context.Context, a *models.Actor) (ReportSettings, error) {
 	var r ReportSettings
 	if !a.CanReadStats() {
-		return r, ErrForbidden
+		return r, models.ErrForbidden
 	}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var err error
 		r, err = s.reportSettings(t, a.CommuneID)
 		return err
@@ -77,20 +78,20 @@ func (s *Store) ReportSettingsOf(ctx context.Context, a *Actor) (ReportSettings,
 
 // SetReportSettings changes the commune's reporting rules: the people who
 // answer for the reports, admin and chairman.
-func (s *Store) SetReportSettings(ctx context.Context, a *Actor, in ReportSettings) (ReportSettings, error) {
-	if !a.isManager() {
-		return in, ErrForbidden
+func (s *Store) SetReportSettings(ctx context.Context, a *models.Actor, in ReportSettings) (ReportSettings, error) {
+	if !a.IsManager() {
+		return in, models.ErrForbidden
 	}
 	if err := in.Validate(); err != nil {
 		return in, err
 	}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		before, err := s.reportSettings(t, a.CommuneID)
 		if err != nil {
 			return err
 		}
 		if _, err := t.Bind(s.repQ.UpsertSettings).Exec(a.CommuneID, in.CutoffDay, in.CutoffMonthsBeforeEnd,
-			in.ScheduledKinds, nullID(a.UserID), s.Clock().Now()); err != nil {
+			in.ScheduledKinds, models.NullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		return s.Audit(t, a, "update", "report_settings", a.CommuneID, before, in)
@@ -105,7 +106,7 @@ func (r ReportSettings) DuePeriods(today calendar.Date, days int) []Period {
 	var out []Period
 	for _, year := range []int{today.Year - 1, today.Year, today.Year + 1} {
 		for _, code := range periodCodes(r.ScheduledKinds) {
-			p, err := ParsePeriod(itoa(year) + "-" + code)
+			p, err := ParsePeriod(models.Itoa(year) + "-" + code)
 			if err != nil {
 				continue
 			}
@@ -140,7 +141,7 @@ func periodCodes(kinds []string) []string {
 
 func twoDigits(n int) string {
 	if n < 10 {
-		return "0" + itoa(n)
+		return "0" + models.Itoa(n)
 	}
-	return itoa(n)
+	return models.Itoa(n)
 }

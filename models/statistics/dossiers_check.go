@@ -1,9 +1,10 @@
-package models
+package statistics
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/vn"
 )
 
@@ -16,7 +17,7 @@ import (
 // recorded (sums that do not add up, parts above their total), each with the
 // field it is about, so that a form can ask before recording figures that
 // contradict themselves. Call it after Validate, which normalises the lines.
-func (in *DossierInput) Check() []Warning {
+func (in *DossierInput) Check() []models.Warning {
 	d := DossierStats{Resolved: derefInt(in.Resolved), Received: derefInt(in.Received), CarriedOver: derefInt(in.CarriedOver),
 		ResolvedOnTime: in.ResolvedOnTime, NoAppointment: in.NoAppointment, Channels: in.Channels,
 		Fields: in.Fields, LinkedGroups: in.LinkedGroups, NoAppointmentLines: in.NoAppointmentFields}
@@ -31,10 +32,10 @@ func derefInt(n *int) int {
 }
 
 // check lists the sums that do not add up and the parts above their total.
-func (d *DossierStats) check() []Warning {
-	ws := []Warning{}
+func (d *DossierStats) check() []models.Warning {
+	ws := []models.Warning{}
 	add := func(field, code, msg string) {
-		ws = append(ws, Warning{Code: code, Message: msg, Related: []int64{d.ID}, Field: field})
+		ws = append(ws, models.Warning{Code: code, Message: msg, Related: []int64{d.ID}, Field: field})
 	}
 	if total := d.Received + d.CarriedOver; d.Resolved > total {
 		add("resolved", "numerator_above_denominator", fmt.Sprintf("số đã giải quyết %s lớn hơn số phải giải quyết %s "+

@@ -1,9 +1,10 @@
-package models
+package statistics
 
 import (
 	"context"
 	"encoding/json"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -19,14 +20,14 @@ type ReportNotice struct {
 // NotifyReportReady queues an inbox notice of the built report to the
 // commune's chairmen and returns how many were queued (0 when they already
 // were). Run by the scheduler (jobs pool).
-func (s *Store) NotifyReportReady(ctx context.Context, a *Actor, r *Report, files []int64) (int, error) {
+func (s *Store) NotifyReportReady(ctx context.Context, a *models.Actor, r *Report, files []int64) (int, error) {
 	payload, err := json.Marshal(ReportNotice{Period: r.Period.Code, Label: r.Period.Label, CutoffOn: r.CutoffOn,
 		Files: files})
 	if err != nil {
 		return 0, err
 	}
 	var n int
-	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		return t.Bind(s.repQ.Notify).Get(&n, a.CommuneID, r.Period.Code, string(payload), s.Clock().Now())
 	})
 	return n, err

@@ -1,4 +1,4 @@
-package models
+package statistics
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/lib/pq"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/vn"
 )
@@ -48,7 +49,7 @@ var lineKey = regexp.MustCompile(`^[a-z][a-z0-9_]{0,49}$`)
 
 // Validate normalises the input and lists every invalid field.
 func (in *DossierInput) Validate() error {
-	v := &ValidationError{}
+	v := &models.ValidationError{}
 	count := func(field string, n *int, required bool) {
 		switch {
 		case n == nil && required:
@@ -62,9 +63,9 @@ func (in *DossierInput) Validate() error {
 	count("resolved", in.Resolved, true)
 	count("resolved_on_time", in.ResolvedOnTime, false)
 	count("no_appointment", in.NoAppointment, false)
-	in.Source, in.Note = CleanText(in.Source), CleanText(in.Note)
-	checkText(v, "source", in.Source, 500, false)
-	checkText(v, "note", in.Note, 2000, false)
+	in.Source, in.Note = models.CleanText(in.Source), models.CleanText(in.Note)
+	models.CheckText(v, "source", in.Source, 500, false)
+	models.CheckText(v, "note", in.Note, 2000, false)
 	validateLines(v, "channels", DimChannel, in.Channels, count)
 	validateLines(v, "fields", DimField, in.Fields, count)
 	validateLines(v, "linked_groups", DimLinkedGroup, in.LinkedGroups, count)
@@ -79,7 +80,7 @@ func (in *DossierInput) Validate() error {
 // it received plus the backlog carried over (a 400 on resolved, so the form
 // shows it there). Rows stored before carried_over existed are flagged by
 // the data-quality check instead (dossiers_check.go).
-func (in *DossierInput) checkResolvable(v *ValidationError) {
+func (in *DossierInput) checkResolvable(v *models.ValidationError) {
 	if in.CarriedOver == nil {
 		zero := 0
 		in.CarriedOver = &zero
@@ -92,7 +93,7 @@ func (in *DossierInput) checkResolvable(v *ValidationError) {
 
 // validateLines checks one breakdown: known or labelled keys, each once, a
 // parent that is a top-level line of the same breakdown.
-func validateLines(v *ValidationError, field, dim string, lines []DossierLine, count func(string, *int, bool)) {
+func validateLines(v *models.ValidationError, field, dim string, lines []DossierLine, count func(string, *int, bool)) {
 	if len(lines) > 50 {
 		v.Add(field, "too_many", "tối đa 50 dòng")
 		return
@@ -101,7 +102,7 @@ func validateLines(v *ValidationError, field, dim string, lines []DossierLine, c
 	for i := range lines {
 		l := &lines[i]
 		f := fmt.Sprintf("%s[%d]", field, i)
-		l.Key, l.Label = strings.TrimSpace(l.Key), CleanText(l.Label)
+		l.Key, l.Label = strings.TrimSpace(l.Key), models.CleanText(l.Label)
 		known, builtin := DossierLabels[dim][l.Key]
 		switch {
 		case !lineKey.MatchString(l.Key):
@@ -115,7 +116,7 @@ func validateLines(v *ValidationError, field, dim string, lines []DossierLine, c
 		if l.Label == "" {
 			l.Label = known
 		}
-		checkText(v, f+".label", l.Label, 300, !builtin)
+		models.CheckText(v, f+".label", l.Label, 300, !builtin)
 		count(f+".received", l.Received, l.Resolved == nil)
 		count(f+".resolved", l.Resolved, false)
 	}
@@ -124,7 +125,7 @@ func validateLines(v *ValidationError, field, dim string, lines []DossierLine, c
 
 // checkParents allows one level of "of which": a parent must be another,
 // top-level line of the same breakdown.
-func checkParents(v *ValidationError, field string, lines []DossierLine) {
+func checkParents(v *models.ValidationError, field string, lines []DossierLine) {
 	for i, l := range lines {
 		if l.Parent == nil || *l.Parent == "" {
 			lines[i].Parent = nil
@@ -139,15 +140,15 @@ func checkParents(v *ValidationError, field string, lines []DossierLine) {
 
 // RecordDossierStats records the statistics of period p, replacing any
 // recorded before (the audit log keeps the old figures).
-func (s *Store) RecordDossierStats(ctx context.Context, a *Actor, p Period, in DossierInput) (*DossierStats, error) {
+func (s *Store) RecordDossierStats(ctx context.Context, a *models.Actor, p Period, in DossierInput) (*DossierStats, error) {
 	if !a.CanRecordStats() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
 	var out *DossierStats
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		before, err := s.DossierStatsIn(t, a.CommuneID, p)
 		if err != nil {
 			return err
@@ -165,10 +166,10 @@ func (s *Store) RecordDossierStats(ctx context.Context, a *Actor, p Period, in D
 }
 
 // WriteDossierStats upserts the record and replaces its lines.
-func (s *Store) WriteDossierStats(t *Tx, a *Actor, p Period, in *DossierInput) (int64, error) {
+func (s *Store) WriteDossierStats(t *models.Tx, a *models.Actor, p Period, in *DossierInput) (int64, error) {
 	var id int64
 	if err := t.Bind(s.dosQ.Upsert).Get(&id, a.CommuneID, p.Code, p.Start, p.End, *in.Received, *in.Resolved,
-		in.ResolvedOnTime, in.NoAppointment, in.AsOf, in.Source, in.Note, nullID(a.UserID), s.Clock().Now(),
+		in.ResolvedOnTime, in.NoAppointment, in.AsOf, in.Source, in.Note, models.NullID(a.UserID), s.Clock().Now(),
 		derefInt(in.CarriedOver)); err != nil {
 		return 0, err
 	}

@@ -1,9 +1,10 @@
-package models
+package statistics
 
 import (
 	"cmp"
 	"slices"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -11,7 +12,7 @@ import (
 type TallyRow struct {
 	Key  string `json:"key"`
 	Name string `json:"name"`
-	Tally
+	models.Tally
 }
 
 // OverdueTask is a line of the overdue list.
@@ -31,7 +32,7 @@ type OverdueTask struct {
 
 // TaskResults are the report's task section.
 type TaskResults struct {
-	Total   Tally         `json:"total"`
+	Total   models.Tally  `json:"total"`
 	ByKind  []TallyRow    `json:"by_kind"`
 	ByUnit  []TallyRow    `json:"by_unit"`
 	Overdue []OverdueTask `json:"overdue"`
@@ -64,7 +65,7 @@ type reportTaskRow struct {
 // taskResults tallies the tasks period_tasks counts for the period, by
 // their status on w.Today. The report and the dashboard both call it, so
 // their figures cannot differ.
-func (s *Store) taskResults(t *Tx, a *Actor, p Period, w Window) (TaskResults, error) {
+func (s *Store) taskResults(t *models.Tx, a *models.Actor, p Period, w models.Window) (TaskResults, error) {
 	res := TaskResults{ByKind: []TallyRow{}, ByUnit: []TallyRow{}, Overdue: []OverdueTask{}, Upcoming: []OverdueTask{}}
 	var rows []reportTaskRow
 	if err := t.Bind(s.repQ.Tasks).Select(&rows, a.CommuneID, p.Start, p.End, endOfDay(w.Today, w.TZ), w.Today,
@@ -73,9 +74,9 @@ func (s *Store) taskResults(t *Tx, a *Actor, p Period, w Window) (TaskResults, e
 	}
 	kinds, units := map[string]*TallyRow{}, map[string]*TallyRow{}
 	for _, r := range rows {
-		res.Total.add(r.Status, r.Extended)
-		tallyRow(kinds, &res.ByKind, r.Kind, r.KindName).add(r.Status, r.Extended)
-		tallyRow(units, &res.ByUnit, r.LeadUnit, r.LeadUnit).add(r.Status, r.Extended)
+		res.Total.Add(r.Status, r.Extended)
+		tallyRow(kinds, &res.ByKind, r.Kind, r.KindName).Add(r.Status, r.Extended)
+		tallyRow(units, &res.ByUnit, r.LeadUnit, r.LeadUnit).Add(r.Status, r.Extended)
 		if !r.Extended {
 			r.OriginalDueOn = nil
 		}
@@ -90,10 +91,10 @@ func (s *Store) taskResults(t *Tx, a *Actor, p Period, w Window) (TaskResults, e
 			res.Upcoming = append(res.Upcoming, line)
 		}
 	}
-	res.Total.finish()
+	res.Total.Finish()
 	for _, list := range [][]TallyRow{res.ByKind, res.ByUnit} {
 		for i := range list {
-			list[i].finish()
+			list[i].Finish()
 		}
 	}
 	slices.SortStableFunc(res.ByUnit, func(x, y TallyRow) int { return cmp.Compare(x.Name, y.Name) })
@@ -107,7 +108,7 @@ func isOpen(status string) bool {
 
 // tallyRow finds or appends the tally row for key; rows keep first-seen order
 // until sorted.
-func tallyRow(index map[string]*TallyRow, list *[]TallyRow, key, name string) *Tally {
+func tallyRow(index map[string]*TallyRow, list *[]TallyRow, key, name string) *models.Tally {
 	if r, ok := index[key]; ok {
 		return &r.Tally
 	}

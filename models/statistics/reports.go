@@ -1,4 +1,4 @@
-package models
+package statistics
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -52,22 +53,22 @@ func (c ReportCommune) Authority() string { return "Ủy ban nhân dân " + c.Pl
 func (c ReportCommune) Short() string { return "UBND " + c.Place() }
 
 // Place is the commune with its kind: "xã Vọng Đông".
-func (c ReportCommune) Place() string { return communeKindName[c.Kind] + " " + c.Name }
+func (c ReportCommune) Place() string { return models.CommuneKindName[c.Kind] + " " + c.Name }
 
 // ReportPlan is a plan issued in the period, with its data-quality warnings.
 type ReportPlan struct {
-	ID           int64         `json:"id" db:"id"`
-	DocNumber    string        `json:"doc_number" db:"doc_number"`
-	DocNo        int           `json:"-" db:"doc_no"`
-	DocSymbol    string        `json:"-" db:"doc_symbol"`
-	IssuedOn     calendar.Date `json:"issued_on" db:"issued_on"`
-	Year         int           `json:"year" db:"year"`
-	Kind         string        `json:"kind" db:"kind"`
-	KindName     string        `json:"kind_name" db:"kind_name"`
-	Title        string        `json:"title" db:"title"`
-	Status       string        `json:"status" db:"status"`
-	DuplicateIDs pq.Int64Array `json:"-" db:"duplicate_ids"`
-	Warnings     []Warning     `json:"warnings" db:"-"`
+	ID           int64            `json:"id" db:"id"`
+	DocNumber    string           `json:"doc_number" db:"doc_number"`
+	DocNo        int              `json:"-" db:"doc_no"`
+	DocSymbol    string           `json:"-" db:"doc_symbol"`
+	IssuedOn     calendar.Date    `json:"issued_on" db:"issued_on"`
+	Year         int              `json:"year" db:"year"`
+	Kind         string           `json:"kind" db:"kind"`
+	KindName     string           `json:"kind_name" db:"kind_name"`
+	Title        string           `json:"title" db:"title"`
+	Status       string           `json:"status" db:"status"`
+	DuplicateIDs pq.Int64Array    `json:"-" db:"duplicate_ids"`
+	Warnings     []models.Warning `json:"warnings" db:"-"`
 }
 
 // ReportOptions choose the report: the period and, optionally, the day its
@@ -99,15 +100,15 @@ type reportQueries struct {
 
 // BuildReport assembles the report of o.Period in one read-only transaction,
 // so every section sees the same data.
-func (s *Store) BuildReport(ctx context.Context, a *Actor, o ReportOptions) (*Report, error) {
+func (s *Store) BuildReport(ctx context.Context, a *models.Actor, o ReportOptions) (*Report, error) {
 	if !a.CanReadStats() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	r := &Report{Period: o.Period, BuiltAt: s.Clock().Now(), WithQuality: o.Quality,
 		Commune: ReportCommune{Name: a.Commune.Name, Kind: a.Commune.Kind, Province: a.Commune.Province}}
 	w := s.WindowFor(ctx, a.Commune)
-	cal := s.calendarOf(ctx, a.CommuneID)
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	cal := s.CalendarOf(ctx, a.CommuneID)
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var err error
 		if r.Settings, err = s.reportSettings(t, a.CommuneID); err != nil {
 			return err
@@ -116,7 +117,7 @@ func (s *Store) BuildReport(ctx context.Context, a *Actor, o ReportOptions) (*Re
 		r.AsOf = o.asOf(w.Today, r.Settings)
 		r.CutoffOn = r.AsOf
 		// Statuses as of the as-of day need that day's due-soon horizon.
-		return s.fillReport(t, a, r, w, windowAt(a.Commune, cal, endOfDay(r.AsOf, w.TZ)))
+		return s.fillReport(t, a, r, w, models.WindowAt(a.Commune, cal, endOfDay(r.AsOf, w.TZ)))
 	})
 	if err != nil {
 		return nil, err
@@ -126,14 +127,14 @@ func (s *Store) BuildReport(ctx context.Context, a *Actor, o ReportOptions) (*Re
 
 // fillReport reads each section in turn: tasks as of the report's day
 // (asOf), the tasks under indicators as they stand now (w).
-func (s *Store) fillReport(t *Tx, a *Actor, r *Report, w, asOf Window) error {
+func (s *Store) fillReport(t *models.Tx, a *models.Actor, r *Report, w, asOf models.Window) error {
 	r.Plans = []ReportPlan{}
 	if err := t.Bind(s.repQ.Plans).Select(&r.Plans, a.CommuneID, r.Period.Start, r.Period.End); err != nil {
 		return err
 	}
 	for i := range r.Plans {
 		p := &r.Plans[i]
-		p.Warnings = planWarnings(&Plan{DocNumber: p.DocNumber, Year: p.Year, IssuedOn: p.IssuedOn, DuplicateIDs: p.DuplicateIDs})
+		p.Warnings = models.PlanWarnings(&models.Plan{DocNumber: p.DocNumber, Year: p.Year, IssuedOn: p.IssuedOn, DuplicateIDs: p.DuplicateIDs})
 	}
 	var err error
 	if r.Tasks, err = s.taskResults(t, a, r.Period, asOf); err != nil {
@@ -151,7 +152,7 @@ func (s *Store) fillReport(t *Tx, a *Actor, r *Report, w, asOf Window) error {
 	if r.Narrative, err = s.narrativeIn(t, a.CommuneID, r.Period, false); err != nil {
 		return err
 	}
-	if err := t.Bind(s.repQ.Signer).Get(&r.Signer, a.CommuneID); notFound(err) != ErrNotFound {
+	if err := t.Bind(s.repQ.Signer).Get(&r.Signer, a.CommuneID); models.NotFound(err) != models.ErrNotFound {
 		return err
 	}
 	return nil
@@ -166,5 +167,5 @@ func minDate(a, b calendar.Date) calendar.Date {
 
 // endOfDay is the last instant of d in tz: what "as of d" includes.
 func endOfDay(d calendar.Date, tz string) time.Time {
-	return d.AddDays(1).In(zoneOf(tz)).Add(-time.Microsecond)
+	return d.AddDays(1).In(models.ZoneOf(tz)).Add(-time.Microsecond)
 }

@@ -1,4 +1,4 @@
-package models
+package statistics
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -33,21 +34,21 @@ type DossierStats struct {
 	ResolvedOnTime *int `json:"resolved_on_time" db:"resolved_on_time"`
 	// NoAppointment is the total of the Thursday model "Ngày không viết –
 	// Ngày không hẹn"; its breakdown by field is NoAppointmentLines.
-	NoAppointment      *int          `json:"no_appointment" db:"no_appointment"`
-	AsOf               calendar.Date `json:"as_of" db:"as_of"`
-	Source             string        `json:"source" db:"source"`
-	Note               string        `json:"note" db:"note"`
-	RecordedBy         *int64        `json:"recorded_by" db:"recorded_by"`
-	RecordedByName     string        `json:"recorded_by_name" db:"recorded_by_name"`
-	RecordedAt         time.Time     `json:"recorded_at" db:"recorded_at"`
-	Version            int           `json:"version" db:"version"`
-	Channels           []DossierLine `json:"channels" db:"-"`
-	Fields             []DossierLine `json:"fields" db:"-"`
-	LinkedGroups       []DossierLine `json:"linked_groups" db:"-"`
-	NoAppointmentLines []DossierLine `json:"no_appointment_fields" db:"-"`
-	ResolvedRate       *float64      `json:"resolved_rate" db:"-"`
-	OnTimeRate         *float64      `json:"on_time_rate" db:"-"`
-	Warnings           []Warning     `json:"warnings" db:"-"`
+	NoAppointment      *int             `json:"no_appointment" db:"no_appointment"`
+	AsOf               calendar.Date    `json:"as_of" db:"as_of"`
+	Source             string           `json:"source" db:"source"`
+	Note               string           `json:"note" db:"note"`
+	RecordedBy         *int64           `json:"recorded_by" db:"recorded_by"`
+	RecordedByName     string           `json:"recorded_by_name" db:"recorded_by_name"`
+	RecordedAt         time.Time        `json:"recorded_at" db:"recorded_at"`
+	Version            int              `json:"version" db:"version"`
+	Channels           []DossierLine    `json:"channels" db:"-"`
+	Fields             []DossierLine    `json:"fields" db:"-"`
+	LinkedGroups       []DossierLine    `json:"linked_groups" db:"-"`
+	NoAppointmentLines []DossierLine    `json:"no_appointment_fields" db:"-"`
+	ResolvedRate       *float64         `json:"resolved_rate" db:"-"`
+	OnTimeRate         *float64         `json:"on_time_rate" db:"-"`
+	Warnings           []models.Warning `json:"warnings" db:"-"`
 }
 
 // DossierLine is one line of a breakdown. A line with a Parent is "of
@@ -77,16 +78,16 @@ type dossierQueries struct {
 }
 
 // DossierStatsOf returns the statistics recorded for exactly period p.
-func (s *Store) DossierStatsOf(ctx context.Context, a *Actor, p Period) (*DossierStats, error) {
+func (s *Store) DossierStatsOf(ctx context.Context, a *models.Actor, p Period) (*DossierStats, error) {
 	if !a.CanReadStats() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	var out *DossierStats
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var err error
 		out, err = s.DossierStatsIn(t, a.CommuneID, p)
 		if err == nil && out == nil {
-			err = ErrNotFound
+			err = models.ErrNotFound
 		}
 		return err
 	})
@@ -94,15 +95,15 @@ func (s *Store) DossierStatsOf(ctx context.Context, a *Actor, p Period) (*Dossie
 }
 
 // ListDossierStats lists the statistics whose period ends in year.
-func (s *Store) ListDossierStats(ctx context.Context, a *Actor, year int) ([]DossierStats, error) {
+func (s *Store) ListDossierStats(ctx context.Context, a *models.Actor, year int) ([]DossierStats, error) {
 	if !a.CanReadStats() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	if err := checkStatsYear(year); err != nil {
 		return nil, err
 	}
 	var out []DossierStats
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var err error
 		out, err = s.dossierStats(t, a.CommuneID, calendar.NewDate(year, 1, 1), calendar.NewDate(year, 12, 31))
 		return err
@@ -111,7 +112,7 @@ func (s *Store) ListDossierStats(ctx context.Context, a *Actor, year int) ([]Dos
 }
 
 // DossierStatsIn reads the record of exactly period p, nil if none.
-func (s *Store) DossierStatsIn(t *Tx, communeID int64, p Period) (*DossierStats, error) {
+func (s *Store) DossierStatsIn(t *models.Tx, communeID int64, p Period) (*DossierStats, error) {
 	list, err := s.dossierStats(t, communeID, p.End, p.End)
 	if err != nil {
 		return nil, err
@@ -126,7 +127,7 @@ func (s *Store) DossierStatsIn(t *Tx, communeID int64, p Period) (*DossierStats,
 
 // dossierStats reads the records whose period ends in [from, to] with their
 // lines, rates and warnings.
-func (s *Store) dossierStats(t *Tx, communeID int64, from, to calendar.Date) ([]DossierStats, error) {
+func (s *Store) dossierStats(t *models.Tx, communeID int64, from, to calendar.Date) ([]DossierStats, error) {
 	out := []DossierStats{}
 	if err := t.Bind(s.dosQ.List).Select(&out, communeID, from, to); err != nil {
 		return nil, err
@@ -165,7 +166,7 @@ func (d *DossierStats) lines(dim string) *[]DossierLine {
 	return &d.NoAppointmentLines
 }
 
-// finish computes the rates and the warnings.
+// Finish computes the rates and the warnings.
 func (d *DossierStats) finish() {
 	d.ResolvedRate = DossierRate(d.Resolved, d.Received, d.CarriedOver)
 	if d.ResolvedOnTime != nil {

@@ -1,9 +1,10 @@
-package models
+package statistics
 
 import (
 	"context"
 	"time"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -47,26 +48,26 @@ const maxNarrative = 20000
 
 // Validate cleans every section (NFC, trimmed) and names each one too long.
 func (in *NarrativeInput) Validate() error {
-	v := &ValidationError{}
+	v := &models.ValidationError{}
 	for _, f := range []struct {
 		name string
 		s    *string
 	}{{"results", &in.Results}, {"limitations", &in.Limitations}, {"causes", &in.Causes},
 		{"directions", &in.Directions}, {"proposals", &in.Proposals}} {
-		*f.s = CleanText(*f.s)
-		checkText(v, f.name, *f.s, maxNarrative, false)
+		*f.s = models.CleanText(*f.s)
+		models.CheckText(v, f.name, *f.s, maxNarrative, false)
 	}
 	return v.Err()
 }
 
 // ReportNarrative reads the narrative of period p; an empty one (version 0)
 // when nothing was written. Every member may read it, as the report.
-func (s *Store) ReportNarrative(ctx context.Context, a *Actor, p Period) (*Narrative, error) {
+func (s *Store) ReportNarrative(ctx context.Context, a *models.Actor, p Period) (*Narrative, error) {
 	if !a.CanReadStats() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	var n *Narrative
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) (err error) {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) (err error) {
 		n, err = s.narrativeIn(t, a.CommuneID, p, false)
 		return err
 	})
@@ -74,13 +75,13 @@ func (s *Store) ReportNarrative(ctx context.Context, a *Actor, p Period) (*Narra
 }
 
 // narrativeIn reads (and with lock, locks) the narrative of p.
-func (s *Store) narrativeIn(t *Tx, communeID int64, p Period, lock bool) (*Narrative, error) {
+func (s *Store) narrativeIn(t *models.Tx, communeID int64, p Period, lock bool) (*Narrative, error) {
 	stmt := s.repQ.Narrative
 	if lock {
 		stmt = s.repQ.NarrativeLock
 	}
 	n := &Narrative{Period: p.Code, PeriodStart: p.Start, PeriodEnd: p.End}
-	if err := t.Bind(stmt).Get(n, communeID, p.Start, p.End); err != nil && notFound(err) != ErrNotFound {
+	if err := t.Bind(stmt).Get(n, communeID, p.Start, p.End); err != nil && models.NotFound(err) != models.ErrNotFound {
 		return nil, err
 	}
 	return n, nil
@@ -89,17 +90,17 @@ func (s *Store) narrativeIn(t *Tx, communeID int64, p Period, lock bool) (*Narra
 // PutReportNarrative writes the narrative of p. Those who manage the
 // report (the chairmen, the admin) may; ifMatch (0: any) must be the
 // current version.
-func (s *Store) PutReportNarrative(ctx context.Context, a *Actor, p Period, ifMatch int, in NarrativeInput) (*Narrative, error) {
+func (s *Store) PutReportNarrative(ctx context.Context, a *models.Actor, p Period, ifMatch int, in NarrativeInput) (*Narrative, error) {
 	if !a.CanWriteNarrative() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	var out *Narrative
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		cur, err := s.narrativeIn(t, a.CommuneID, p, true)
 		if err != nil {
 			return err
 		}
-		if err := checkIfMatch(ifMatch, cur.Version); err != nil {
+		if err := models.CheckIfMatch(ifMatch, cur.Version); err != nil {
 			return err
 		}
 		if err := in.Validate(); err != nil {
@@ -107,7 +108,7 @@ func (s *Store) PutReportNarrative(ctx context.Context, a *Actor, p Period, ifMa
 		}
 		out = &Narrative{}
 		if err := t.Bind(s.repQ.UpsertNarrative).Get(out, a.CommuneID, p.Code, p.Start, p.End, in.Results,
-			in.Limitations, in.Causes, in.Directions, in.Proposals, nullID(a.UserID), s.Clock().Now()); err != nil {
+			in.Limitations, in.Causes, in.Directions, in.Proposals, models.NullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		return s.Audit(t, a, "update", "report_narrative", out.ID, cur, out)
