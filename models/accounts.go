@@ -228,7 +228,7 @@ func (s *Store) ChangePassword(ctx context.Context, a *Actor, in PasswordChange,
 		return nil, s.failAttempt(ctx, at, "change_password_failed", "throttled", err)
 	}
 	var u credentialRow
-	err := s.identity(ctx, func(on binder) error {
+	err := s.Identity(ctx, func(on Binder) error {
 		return on(s.orgQ.UserByID).GetContext(ctx, &u, a.UserID)
 	})
 	if err != nil {

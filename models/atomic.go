@@ -20,14 +20,14 @@ func (s *Store) Atomically(ctx context.Context, fn func(ctx context.Context) err
 	return end(true)
 }
 
-// binder binds a prepared statement to a transaction, or leaves it unbound.
-type binder func(*sqlx.Stmt) *sqlx.Stmt
+// Binder binds a prepared statement to a transaction, or leaves it unbound.
+type Binder func(*sqlx.Stmt) *sqlx.Stmt
 
-// identity runs fn over the identity tables (communes, users, sessions,
+// Identity runs fn over the identity tables (communes, users, sessions,
 // tokens, sign-in attempts: no row-level security), binding each statement
 // with on: to the transaction ctx carries, so that a request reads what it
 // wrote (the session of a sign-in), or to none outside one (jobs, commands).
-func (s *Store) identity(ctx context.Context, fn func(on binder) error) error {
+func (s *Store) Identity(ctx context.Context, fn func(on Binder) error) error {
 	if rt, ok := requestTxOf(ctx); ok {
 		if joined, err := rt.run(nil, func(t *Tx) error { return fn(t.Bind) }); joined {
 			return err

@@ -48,12 +48,12 @@ func (s *Store) ListAudit(ctx context.Context, a *Actor, f AuditFilter) (*Page[A
 	}
 	page := &Page[AuditEntry]{Items: []AuditEntry{}}
 	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		return t.Bind(s.auditQ.List).Select(&page.Items, a.CommuneID, nullString(f.Entity), NullID(f.EntityID),
+		return t.Bind(s.auditQ.List).Select(&page.Items, a.CommuneID, NullString(f.Entity), NullID(f.EntityID),
 			NullID(after), limit+1)
 	})
 	if err != nil {
 		return nil, err
 	}
-	page.trim(limit, func(e AuditEntry) any { return []any{e.ID} })
+	page.Trim(limit, func(e AuditEntry) any { return []any{e.ID} })
 	return page, nil
 }

@@ -78,7 +78,7 @@ func (s *Store) Login(ctx context.Context, username, password, ip, userAgent str
 // credentials reads the account signing in; nil when there is none.
 func (s *Store) credentials(ctx context.Context, username string) (*credentialRow, error) {
 	var u credentialRow
-	err := s.identity(ctx, func(on binder) error {
+	err := s.Identity(ctx, func(on Binder) error {
 		return on(s.orgQ.UserByName).GetContext(ctx, &u, username)
 	})
 	if errors.Is(err, sql.ErrNoRows) {
@@ -200,7 +200,7 @@ func (s *Store) sessionOwner(ctx context.Context, token string) (*ownerRow, erro
 	hash := hashToken(token)
 	now := s.Clock().Now()
 	var r sessionRow
-	err := s.identity(ctx, func(on binder) error {
+	err := s.Identity(ctx, func(on Binder) error {
 		err := on(s.orgQ.SessionByHash).GetContext(ctx, &r, hash, now, now.Add(-SessionIdle))
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrUnauthenticated
@@ -221,7 +221,7 @@ func (s *Store) sessionOwner(ctx context.Context, token string) (*ownerRow, erro
 
 // Logout revokes the session behind token.
 func (s *Store) Logout(ctx context.Context, token string) error {
-	return s.identity(ctx, func(on binder) error {
+	return s.Identity(ctx, func(on Binder) error {
 		_, err := on(s.orgQ.RevokeSession).ExecContext(ctx, hashToken(token), s.Clock().Now())
 		return err
 	})

@@ -12,8 +12,8 @@ import (
 // The years the calendar API answers for, as for plans: wider than anyone
 // plans, narrow enough that a typo (20024) is caught.
 const (
-	minAPIYear = 1900
-	maxAPIYear = 2100
+	MinAPIYear = 1900
+	MaxAPIYear = 2100
 )
 
 // CalendarOverride is one of the commune's own calendar decisions, layered
@@ -58,7 +58,7 @@ func (in *CalendarOverrideInput) Validate() error {
 	switch {
 	case in.Date.IsZero():
 		v.Add("date", "required", "cần nhập ngày (YYYY-MM-DD)")
-	case in.Date.Year < minAPIYear || in.Date.Year > maxAPIYear:
+	case in.Date.Year < MinAPIYear || in.Date.Year > MaxAPIYear:
 		v.Add("date", "out_of_range", "%s", overrideMessages["out_of_range"])
 	}
 	switch in.Action {
@@ -89,10 +89,10 @@ func (in *CalendarOverrideInput) override() calendar.Override {
 	return calendar.Override{Date: in.Date, Action: in.Action, Kind: in.Kind, Name: in.Name}
 }
 
-// checkYear rejects a year outside the calendar API's range, naming field.
-func checkYear(field string, year int) error {
-	if year < minAPIYear || year > maxAPIYear {
-		return Invalid(field, "out_of_range", "năm phải từ %d đến %d", minAPIYear, maxAPIYear)
+// CheckYear rejects a year outside the calendar API's range, naming field.
+func CheckYear(field string, year int) error {
+	if year < MinAPIYear || year > MaxAPIYear {
+		return Invalid(field, "out_of_range", "năm phải từ %d đến %d", MinAPIYear, MaxAPIYear)
 	}
 	return nil
 }
@@ -101,7 +101,7 @@ func checkYear(field string, year int) error {
 func (s *Store) ListCalendarOverrides(ctx context.Context, a *Actor, year int) ([]CalendarOverride, error) {
 	var y any
 	if year != 0 {
-		if err := checkYear("year", year); err != nil {
+		if err := CheckYear("year", year); err != nil {
 			return nil, err
 		}
 		y = year

@@ -23,7 +23,7 @@ type CalendarYear struct {
 // sees it, so an override saved a moment ago on any replica already counts.
 func (s *Store) withCalendar(ctx context.Context, a *Actor, fn func(*calendar.Calendar) error) error {
 	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		cal, err := s.calendarIn(t, a.CommuneID)
+		cal, err := s.CalendarIn(t, a.CommuneID)
 		if err != nil {
 			return err
 		}
@@ -37,7 +37,7 @@ func (s *Store) CalendarYear(ctx context.Context, a *Actor, year int) (*Calendar
 	if year == 0 {
 		year = calendar.DateOf(s.Clock().Now().In(a.Commune.Location())).Year
 	}
-	if err := checkYear("year", year); err != nil {
+	if err := CheckYear("year", year); err != nil {
 		return nil, err
 	}
 	out := &CalendarYear{Year: year}
@@ -70,13 +70,13 @@ const maxWorkingDaysStep = 10000
 // or the next working day, when days = 0). Both from and the result must lie
 // in 1900–2100.
 func (s *Store) AddWorkingDays(ctx context.Context, a *Actor, from calendar.Date, days int) (calendar.Date, error) {
-	if err := checkWorkingDays("from", "days", from, days); err != nil {
+	if err := CheckWorkingDays("from", "days", from, days); err != nil {
 		return calendar.Date{}, err
 	}
 	var out calendar.Date
 	err := s.withCalendar(ctx, a, func(cal *calendar.Calendar) error {
 		out = cal.AddWorkingDays(from, days)
-		if out.IsZero() || checkYear("days", out.Year) != nil {
+		if out.IsZero() || CheckYear("days", out.Year) != nil {
 			return Invalid("days", "out_of_range", "kết quả nằm ngoài các năm 1900–2100")
 		}
 		return nil
@@ -84,14 +84,14 @@ func (s *Store) AddWorkingDays(ctx context.Context, a *Actor, from calendar.Date
 	return out, err
 }
 
-// checkWorkingDays validates a (from, days) pair, naming the fields.
-func checkWorkingDays(fromField, daysField string, from calendar.Date, days int) error {
+// CheckWorkingDays validates a (from, days) pair, naming the fields.
+func CheckWorkingDays(fromField, daysField string, from calendar.Date, days int) error {
 	v := &ValidationError{}
 	switch {
 	case from.IsZero():
 		v.Add(fromField, "required", "cần nhập ngày bắt đầu tính (YYYY-MM-DD)")
-	case checkYear(fromField, from.Year) != nil:
-		v.Add(fromField, "out_of_range", "năm phải từ %d đến %d", minAPIYear, maxAPIYear)
+	case CheckYear(fromField, from.Year) != nil:
+		v.Add(fromField, "out_of_range", "năm phải từ %d đến %d", MinAPIYear, MaxAPIYear)
 	}
 	if days > maxWorkingDaysStep || days < -maxWorkingDaysStep {
 		v.Add(daysField, "out_of_range", "số ngày làm việc phải từ -%d đến %d", maxWorkingDaysStep, maxWorkingDaysStep)

@@ -100,8 +100,8 @@ type overrideRow struct {
 	Name   string         `db:"name"`
 }
 
-// calendarIn is the commune's calendar as transaction t sees it.
-func (s *Store) calendarIn(t *Tx, communeID int64) (*calendar.Calendar, error) {
+// CalendarIn is the commune's calendar as transaction t sees it.
+func (s *Store) CalendarIn(t *Tx, communeID int64) (*calendar.Calendar, error) {
 	var version int64
 	if err := t.Bind(s.calQ.Version).Get(&version, communeID); err != nil {
 		return nil, NotFound(err)
@@ -153,7 +153,7 @@ func (s *Store) CalendarOf(ctx context.Context, communeID int64) *calendar.Calen
 	defer cancel()
 	var cal *calendar.Calendar
 	err := s.InCommune(ctx, communeID, func(t *Tx) (err error) {
-		cal, err = s.calendarIn(t, communeID)
+		cal, err = s.CalendarIn(t, communeID)
 		return err
 	})
 	switch {
@@ -187,7 +187,7 @@ func (s *Store) CalendarsAt(ctx context.Context, communes []CommuneInfo) (map[in
 			continue
 		}
 		err := s.InCommune(ctx, v.ID, func(t *Tx) (err error) {
-			out[v.ID], err = s.calendarIn(t, v.ID)
+			out[v.ID], err = s.CalendarIn(t, v.ID)
 			return err
 		})
 		if err != nil {

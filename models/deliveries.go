@@ -142,12 +142,12 @@ func (s *Store) ListDeliveries(ctx context.Context, a *Actor, f DeliveryFilter) 
 	page := &Page[Delivery]{Items: []Delivery{}}
 	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
 		return t.Bind(s.delQ.List).Select(&page.Items, a.CommuneID, a.deliveryScope(), NullID(f.TaskID),
-			nullString(f.Status), nullString(f.Kind), nullString(f.Channel), NullID(after), limit+1)
+			NullString(f.Status), NullString(f.Kind), NullString(f.Channel), NullID(after), limit+1)
 	})
 	if err != nil {
 		return nil, err
 	}
-	page.trim(limit, func(d Delivery) any { return []any{d.ID} })
+	page.Trim(limit, func(d Delivery) any { return []any{d.ID} })
 	if !a.seesAllDeliveries() {
 		// A transport's error text (server names, replies) is for the admins.
 		for i := range page.Items {

@@ -1,14 +1,8 @@
 package models
 
 import (
-	"time"
-
 	"github.com/tiendo/tiendo/models/calendar"
 )
-
-// SetCalendarTTL lets tests shorten how long a replica trusts its cached
-// commune calendars (calendars.go).
-func SetCalendarTTL(s *Store, d time.Duration) { s.cals.ttl = d }
 
 // Horizon exposes Rule.horizon.
 func (r Rule) Horizon(today calendar.Date) calendar.Date { return r.horizon(today) }

@@ -108,7 +108,7 @@ func (s *Store) RequestExtension(ctx context.Context, a *Actor, taskID int64, in
 		var id int64
 		err = t.Bind(s.extQ.Insert).Get(&id, a.CommuneID, taskID, a.UserID, s.Clock().Now(), task.DueOn, in.DueOn, in.Reason)
 		if err != nil {
-			return conflictIfNoRows(err, "due_on", "nhiệm vụ đã có một đề xuất gia hạn đang chờ quyết định")
+			return ConflictIfNoRows(err, "due_on", "nhiệm vụ đã có một đề xuất gia hạn đang chờ quyết định")
 		}
 		if out, err = s.loadExtension(t, a, id); err != nil {
 			return err
@@ -141,7 +141,7 @@ func (s *Store) DecideExtension(ctx context.Context, a *Actor, id int64, in Exte
 		}
 		var got int64
 		if err := t.Bind(s.extQ.Decide).Get(&got, a.CommuneID, id, status, a.UserID, now, in.Note); err != nil {
-			return conflictIfNoRows(err, "approve", "đề xuất gia hạn này đã được quyết định")
+			return ConflictIfNoRows(err, "approve", "đề xuất gia hạn này đã được quyết định")
 		}
 		if *in.Approve {
 			if err := s.moveDue(t, a, task.ID, before.DueOn, w); err != nil {

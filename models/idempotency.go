@@ -173,7 +173,7 @@ func (s *Store) ReleaseIdempotencyKey(ctx context.Context, c *IdempotencyClaim) 
 // fenceClaim makes t commit only under the request's live claim, if it has
 // one; audit calls it, so every audited write is fenced.
 func (s *Store) fenceClaim(t *Tx) error {
-	c, _ := t.ctx.Value(claimKey{}).(*IdempotencyClaim)
+	c, _ := t.Ctx.Value(claimKey{}).(*IdempotencyClaim)
 	if c == nil {
 		return nil
 	}

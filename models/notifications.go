@@ -63,7 +63,7 @@ func (s *Store) ListNotifications(ctx context.Context, a *Actor, f NotificationF
 	if err != nil {
 		return nil, err
 	}
-	inbox.trim(limit, func(n Notification) any { return []any{n.ID} })
+	inbox.Trim(limit, func(n Notification) any { return []any{n.ID} })
 	return inbox, nil
 }
 

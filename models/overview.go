@@ -21,7 +21,7 @@ type overviewQueries struct {
 // ListPlanKinds lists the plan kinds, built-in first.
 func (s *Store) ListPlanKinds(ctx context.Context) ([]PlanKind, error) {
 	out := []PlanKind{}
-	return out, s.identity(ctx, func(on binder) error {
+	return out, s.Identity(ctx, func(on Binder) error {
 		return on(s.overQ.Kinds).SelectContext(ctx, &out)
 	})
 }

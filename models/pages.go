@@ -21,7 +21,7 @@ const MaxPageSize = 200
 
 const defaultPageSize = 50
 
-func pageLimit(n int) (int, error) {
+func PageLimit(n int) (int, error) {
 	switch {
 	case n == 0:
 		return defaultPageSize, nil
@@ -31,9 +31,9 @@ func pageLimit(n int) (int, error) {
 	return n, nil
 }
 
-// trim cuts the one extra row fetched to learn whether a next page exists,
+// Trim cuts the one extra row fetched to learn whether a next page exists,
 // and sets the cursor from the last row kept.
-func (p *Page[T]) trim(limit int, key func(T) any) {
+func (p *Page[T]) Trim(limit int, key func(T) any) {
 	if len(p.Items) <= limit {
 		return
 	}
@@ -43,9 +43,9 @@ func (p *Page[T]) trim(limit int, key func(T) any) {
 	p.Next = &next
 }
 
-// decodeCursor reads a cursor made by trim into v (a struct with positional
+// DecodeCursor reads a cursor made by trim into v (a struct with positional
 // fields); an empty cursor leaves v zero.
-func decodeCursor(cursor string, v any) error {
+func DecodeCursor(cursor string, v any) error {
 	if cursor == "" {
 		return nil
 	}
@@ -91,20 +91,20 @@ func cursorValuesFit(v any) bool {
 // idPage reads the limit and cursor of a list kept newest first by id: the
 // row count to fetch and the id to continue below (0 on the first page).
 func idPage(limit int, cursor string) (int, int64, error) {
-	limit, err := pageLimit(limit)
+	limit, err := PageLimit(limit)
 	if err != nil {
 		return 0, 0, err
 	}
 	var after struct{ ID int64 }
-	if err := decodeCursor(cursor, &after); err != nil {
+	if err := DecodeCursor(cursor, &after); err != nil {
 		return 0, 0, err
 	}
 	return limit, after.ID, nil
 }
 
-// searchWords splits a free-text query into LIKE-safe words for the
+// SearchWords splits a free-text query into LIKE-safe words for the
 // search_fold match in SQL; nil means no search.
-func searchWords(q string) any {
+func SearchWords(q string) any {
 	words := strings.Fields(CleanText(q))
 	if len(words) == 0 {
 		return nil
@@ -116,17 +116,17 @@ func searchWords(q string) any {
 	for i, w := range words {
 		words[i] = r.Replace(w)
 	}
-	return stringArray(words)
+	return StringArray(words)
 }
 
-func nullInt(n int) any {
+func NullInt(n int) any {
 	if n == 0 {
 		return nil
 	}
 	return n
 }
 
-func nullString(s string) any {
+func NullString(s string) any {
 	if s == "" {
 		return nil
 	}

@@ -21,9 +21,9 @@ func (a *Actor) IsAdmin() bool { return a.system || a.HasRole(RoleAdmin) }
 // cancel and reopen tasks.
 func (a *Actor) IsManager() bool { return a.system || a.HasRole(RoleAdmin, RoleChairman) }
 
-// isPerson reports whether the actor is a signed-in user, who can author
+// IsPerson reports whether the actor is a signed-in user, who can author
 // history rows; the SystemActor is nobody.
-func (a *Actor) isPerson() bool { return a.UserID != 0 }
+func (a *Actor) IsPerson() bool { return a.UserID != 0 }
 
 // CanManagePlans reports whether the actor may create, edit and delete plans
 // and create and delete their tasks.
@@ -55,10 +55,10 @@ func (a *Actor) CanReadDirectory() bool {
 
 // CanComment reports whether the actor may comment on tasks: any person with
 // a role in the commune.
-func (a *Actor) CanComment() bool { return a.isPerson() && len(a.Memberships) > 0 }
+func (a *Actor) CanComment() bool { return a.IsPerson() && len(a.Memberships) > 0 }
 
-// unitsAs lists the units in which the actor holds one of roles.
-func (a *Actor) unitsAs(roles ...Role) []int64 {
+// UnitsAs lists the units in which the actor holds one of roles.
+func (a *Actor) UnitsAs(roles ...Role) []int64 {
 	var ids []int64
 	for _, m := range a.Memberships {
 		if slices.Contains(roles, m.Role) && !slices.Contains(ids, m.UnitID) {
@@ -72,7 +72,7 @@ func (a *Actor) unitsAs(roles ...Role) []int64 {
 // officer or team member: the units where they hold one of those roles, and
 // those units' parents (a hamlet team reports for its hamlet).
 func (a *Actor) ReportingUnitIDs() []int64 {
-	ids := a.unitsAs(RoleOfficer, RoleTeamMember)
+	ids := a.UnitsAs(RoleOfficer, RoleTeamMember)
 	for _, m := range a.Memberships {
 		if m.ParentUnitID != 0 && (m.Role == RoleOfficer || m.Role == RoleTeamMember) &&
 			!slices.Contains(ids, m.ParentUnitID) {
@@ -82,9 +82,9 @@ func (a *Actor) ReportingUnitIDs() []int64 {
 	return ids
 }
 
-// workUnitIDs are the units whose tasks are the actor's work: every unit
+// WorkUnitIDs are the units whose tasks are the actor's work: every unit
 // they belong to, and the units they report for.
-func (a *Actor) workUnitIDs() []int64 {
+func (a *Actor) WorkUnitIDs() []int64 {
 	ids := a.UnitIDs()
 	for _, u := range a.ReportingUnitIDs() {
 		if !slices.Contains(ids, u) {

@@ -240,7 +240,7 @@ func (s *Store) DeletePlan(ctx context.Context, a *Actor, id int64, ifMatch int)
 // in the order a caller should hear them: another commune's plan is 404, a
 // role that may not manage plans 403, a stale If-Match 412.
 func (s *Store) lockPlan(t *Tx, a *Actor, id int64, ifMatch int) (*Plan, error) {
-	if err := s.lockRow(t, s.q.LockPlan, a.CommuneID, id); err != nil {
+	if err := s.LockRow(t, s.q.LockPlan, a.CommuneID, id); err != nil {
 		return nil, err
 	}
 	cur, err := s.LoadPlan(t, a, id)

@@ -96,7 +96,7 @@ func (s *Store) cloneTasks(t *Tx, a *Actor, from, to int64, years int) error {
 	if err := t.Bind(s.cloneQ.Tasks).Select(&tasks, a.CommuneID, from); err != nil {
 		return err
 	}
-	w := s.WindowFor(t.ctx, a.Commune)
+	w := s.WindowFor(t.Ctx, a.Commune)
 	for _, c := range tasks {
 		var id int64
 		err := t.Bind(s.q.InsertTask).Get(&id, a.CommuneID, to, c.Title, c.Description, c.LeadUnitID,

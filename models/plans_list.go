@@ -11,7 +11,7 @@ import (
 
 // ListPlans lists the plans of the actor's commune, newest first.
 func (s *Store) ListPlans(ctx context.Context, a *Actor, f PlanFilter) (*Page[Plan], error) {
-	limit, err := pageLimit(f.Limit)
+	limit, err := PageLimit(f.Limit)
 	if err != nil {
 		return nil, err
 	}
@@ -20,13 +20,13 @@ func (s *Store) ListPlans(ctx context.Context, a *Actor, f PlanFilter) (*Page[Pl
 		IssuedOn calendar.Date
 		ID       int64
 	}
-	if err := decodeCursor(f.Cursor, &after); err != nil {
+	if err := DecodeCursor(f.Cursor, &after); err != nil {
 		return nil, err
 	}
 	page := &Page[Plan]{Items: []Plan{}}
 	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		err := t.Bind(s.q.ListPlans).Select(&page.Items, a.CommuneID, nullInt(f.Year), nullString(f.Kind),
-			nullString(f.Status), searchWords(f.Query), nullInt(after.Year), after.IssuedOn, NullID(after.ID), limit+1)
+		err := t.Bind(s.q.ListPlans).Select(&page.Items, a.CommuneID, NullInt(f.Year), NullString(f.Kind),
+			NullString(f.Status), SearchWords(f.Query), NullInt(after.Year), after.IssuedOn, NullID(after.ID), limit+1)
 		if err != nil {
 			return err
 		}
@@ -39,7 +39,7 @@ func (s *Store) ListPlans(ctx context.Context, a *Actor, f PlanFilter) (*Page[Pl
 	if err != nil {
 		return nil, err
 	}
-	page.trim(limit, func(p Plan) any { return []any{p.Year, p.IssuedOn, p.ID} })
+	page.Trim(limit, func(p Plan) any { return []any{p.Year, p.IssuedOn, p.ID} })
 	return page, nil
 }
 
@@ -70,7 +70,7 @@ func (s *Store) decoratePlans(t *Tx, a *Actor, plans []*Plan) error {
 	for _, r := range refs {
 		byID[r.PlanID].References = append(byID[r.PlanID].References, r.Reference)
 	}
-	w := s.WindowFor(t.ctx, a.Commune)
+	w := s.WindowFor(t.Ctx, a.Commune)
 	var counts []countRow
 	if err := t.Bind(s.q.PlanCounts).Select(&counts, a.CommuneID, ids, w.Today, w.Soon, w.TZ); err != nil {
 		return err

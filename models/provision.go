@@ -127,7 +127,7 @@ func (s *Store) OperatorResetPassword(ctx context.Context, username, password st
 		return Invalid("username", "province_account", "tài khoản cấp tỉnh không đặt lại được bằng lệnh này")
 	}
 	var c CommuneInfo
-	err = s.identity(ctx, func(on binder) error {
+	err = s.Identity(ctx, func(on Binder) error {
 		return on(s.orgQ.CommuneByID).GetContext(ctx, &c, u.CommuneID.Int64)
 	})
 	if err != nil {
@@ -159,7 +159,7 @@ func (s *Store) CreateProvinceUser(ctx context.Context, in NewProvinceUser) (int
 		return 0, err
 	}
 	var id int64
-	err = s.identity(ctx, func(on binder) error {
+	err = s.Identity(ctx, func(on Binder) error {
 		return on(s.orgQ.InsertProvinceUser).GetContext(ctx, &id, CleanText(in.Province), nu.Username, nu.FullName, "", hash, false)
 	})
 	return id, MapPGError(err)

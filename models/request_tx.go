@@ -73,7 +73,7 @@ func (rt *requestTx) run(want *scopeSetting, fn func(*Tx) error) (joined bool, e
 		if err != nil {
 			return true, err
 		}
-		rt.t = &Tx{Tx: sqlTx, ctx: rt.ctx}
+		rt.t = &Tx{Tx: sqlTx, Ctx: rt.ctx}
 	}
 	if want == nil {
 		want = &rt.scope

@@ -69,7 +69,7 @@ func (s *Store) generateLocked(t *Tx, a *Actor, id int64) (*Series, error) {
 	if err != nil {
 		return nil, err
 	}
-	cal, err := s.calendarIn(t, a.CommuneID)
+	cal, err := s.CalendarIn(t, a.CommuneID)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func (s *Store) generateOne(ctx context.Context, c *CommuneInfo, id int64, now t
 		if err != nil {
 			return err
 		}
-		cal, err := s.calendarIn(t, c.ID)
+		cal, err := s.CalendarIn(t, c.ID)
 		if err != nil {
 			return err
 		}

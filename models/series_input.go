@@ -138,15 +138,15 @@ func (in *SeriesInput) validateDates(v *ValidationError, today calendar.Date) {
 	if in.StartsOn.IsZero() {
 		in.StartsOn = today
 	}
-	if checkYear("starts_on", in.StartsOn.Year) != nil {
-		v.Add("starts_on", "out_of_range", "năm phải từ %d đến %d", minAPIYear, maxAPIYear)
+	if CheckYear("starts_on", in.StartsOn.Year) != nil {
+		v.Add("starts_on", "out_of_range", "năm phải từ %d đến %d", MinAPIYear, MaxAPIYear)
 	} else if !in.existing && in.StartsOn.Before(today.AddDays(-maxBackfillDays)) {
 		v.Add("starts_on", "too_early", "ngày bắt đầu không được sớm hơn %d ngày trước hôm nay", maxBackfillDays)
 	}
 	switch {
 	case in.EndsOn.IsZero():
-	case checkYear("ends_on", in.EndsOn.Year) != nil:
-		v.Add("ends_on", "out_of_range", "năm phải từ %d đến %d", minAPIYear, maxAPIYear)
+	case CheckYear("ends_on", in.EndsOn.Year) != nil:
+		v.Add("ends_on", "out_of_range", "năm phải từ %d đến %d", MinAPIYear, MaxAPIYear)
 	case in.EndsOn.Before(in.StartsOn):
 		v.Add("ends_on", "before_start", "ngày kết thúc %s trước ngày bắt đầu %s", in.EndsOn.VN(), in.StartsOn.VN())
 	}

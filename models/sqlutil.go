@@ -12,24 +12,24 @@ import (
 // Savepoint runs fn so that its failure leaves the transaction usable: the
 // caller can then still read, e.g. to name the row a unique key collided with.
 func (t *Tx) Savepoint(fn func() error) error {
-	if _, err := t.ExecContext(t.ctx, "SAVEPOINT sp"); err != nil {
+	if _, err := t.ExecContext(t.Ctx, "SAVEPOINT sp"); err != nil {
 		return err
 	}
 	if err := fn(); err != nil {
-		if _, rbErr := t.ExecContext(t.ctx, "ROLLBACK TO SAVEPOINT sp"); rbErr != nil {
+		if _, rbErr := t.ExecContext(t.Ctx, "ROLLBACK TO SAVEPOINT sp"); rbErr != nil {
 			return errors.Join(err, rbErr)
 		}
 		return err
 	}
-	_, err := t.ExecContext(t.ctx, "RELEASE SAVEPOINT sp")
+	_, err := t.ExecContext(t.Ctx, "RELEASE SAVEPOINT sp")
 	return err
 }
 
-// lockRow locks a row for a read-modify-write; a row outside the commune is
+// LockRow locks a row for a read-modify-write; a row outside the commune is
 // ErrNotFound. The caller then loads the row, checks the actor's permission
 // on it and only then checkIfMatch, so that a caller without the right hears
 // 403 rather than a hint about the row's version.
-func (s *Store) lockRow(t *Tx, lock *sqlx.Stmt, communeID, id int64) error {
+func (s *Store) LockRow(t *Tx, lock *sqlx.Stmt, communeID, id int64) error {
 	var version int
 	return NotFound(t.Bind(lock).Get(&version, communeID, id))
 }
@@ -58,7 +58,7 @@ func unmarshalPositional(fields []json.RawMessage, v any) error {
 	return nil
 }
 
-func stringArray(s []string) pq.StringArray { return pq.StringArray(s) }
+func StringArray(s []string) pq.StringArray { return pq.StringArray(s) }
 
 func Int64Array(ids []int64) pq.Int64Array {
 	if ids == nil {

@@ -109,11 +109,11 @@ func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 // Tx is one transaction with the prepared statements bound to it.
 type Tx struct {
 	*sqlx.Tx
-	ctx context.Context
+	Ctx context.Context
 }
 
 // Bind binds a prepared statement to this transaction.
-func (t *Tx) Bind(s *sqlx.Stmt) *sqlx.Stmt { return t.StmtxContext(t.ctx, s) }
+func (t *Tx) Bind(s *sqlx.Stmt) *sqlx.Stmt { return t.StmtxContext(t.Ctx, s) }
 
 // InCommune runs fn in a transaction that carries the commune in the
 // tiendo.commune_id setting, which row-level security policies read. A
@@ -164,7 +164,7 @@ func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*Tx) error
 	if err != nil {
 		return err
 	}
-	t := &Tx{Tx: sqlTx, ctx: ctx}
+	t := &Tx{Tx: sqlTx, Ctx: ctx}
 	defer func() {
 		if err != nil {
 			_ = sqlTx.Rollback()
@@ -184,7 +184,7 @@ func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*Tx) error
 // setScope names the transaction's tenant (key tiendo.commune_id) or
 // province for the row-level security policies, until the transaction ends.
 func (t *Tx) setScope(key, value string) error {
-	_, err := t.ExecContext(t.ctx, `SELECT set_config($1, $2, true)`, key, value)
+	_, err := t.ExecContext(t.Ctx, `SELECT set_config($1, $2, true)`, key, value)
 	return err
 }
 
@@ -201,9 +201,9 @@ func NotFound(err error) error {
 	return err
 }
 
-// conflictIfNoRows turns "no row" from a guarded INSERT or UPDATE (one that
+// ConflictIfNoRows turns "no row" from a guarded INSERT or UPDATE (one that
 // writes only when the state allows) into a 409 about field.
-func conflictIfNoRows(err error, field, msg string) error {
+func ConflictIfNoRows(err error, field, msg string) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return &ConflictError{Field: field, Message: msg}
 	}

@@ -31,7 +31,7 @@ func (s *Store) TaskToEdit(ctx context.Context, a *Actor, id int64) (*Plan, *Tas
 
 // isAssigned reports whether the actor is one of the task's named people.
 func (t *Task) isAssigned(a *Actor) bool {
-	return a.isPerson() && slices.Contains(t.AssigneeIDs, a.UserID)
+	return a.IsPerson() && slices.Contains(t.AssigneeIDs, a.UserID)
 }
 
 // involves reports whether one of units leads or supports the task.
@@ -46,7 +46,7 @@ func (t *Task) involves(units []int64) bool {
 // supports the task; anyone the task names as assignee, since being named is
 // being made responsible.
 func (t *Task) CanReportProgress(a *Actor) bool {
-	if !a.isPerson() {
+	if !a.IsPerson() {
 		return false
 	}
 	if a.HasRole(RoleAdmin, RoleChairman) || t.isAssigned(a) {
@@ -66,7 +66,7 @@ func (t *Task) CanEdit(a *Actor) bool {
 	if !a.HasRole(RoleOfficer) {
 		return false
 	}
-	return slices.Contains(a.unitsAs(RoleOfficer), t.LeadUnitID) || t.isAssigned(a)
+	return slices.Contains(a.UnitsAs(RoleOfficer), t.LeadUnitID) || t.isAssigned(a)
 }
 
 // CanAssign reports whether the actor may change the lead unit, the
@@ -85,20 +85,20 @@ func (t *Task) CanDelete(a *Actor) bool { return a.IsManager() }
 // result: admin and chairman on any task; a steering member on tasks of a
 // plan steered by a committee they sit on.
 func (t *Task) CanEvaluate(a *Actor) bool {
-	if !a.isPerson() {
+	if !a.IsPerson() {
 		return false
 	}
 	if a.HasRole(RoleAdmin, RoleChairman) {
 		return true
 	}
 	s := t.PlanSteeringUnitID
-	return s != nil && slices.Contains(a.unitsAs(RoleSteeringMember), *s)
+	return s != nil && slices.Contains(a.UnitsAs(RoleSteeringMember), *s)
 }
 
 // CanDecideExtension reports whether the actor may approve or refuse a
 // request for a later deadline: whoever manages the plan (chairman, admin),
 // as a person, since the decision is signed.
-func (t *Task) CanDecideExtension(a *Actor) bool { return a.isPerson() && a.CanManagePlans() }
+func (t *Task) CanDecideExtension(a *Actor) bool { return a.IsPerson() && a.CanManagePlans() }
 
 // CanComment reports whether the actor may comment on the task; every role
 // may, so the rule is the actor's.

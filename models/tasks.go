@@ -168,14 +168,14 @@ func (s *Store) LoadTask(t *Tx, a *Actor, id int64, w Window) (*Task, error) {
 		return nil, NotFound(err)
 	}
 	task.normalize()
-	task.setLateness(s.CalendarOf(t.ctx, a.CommuneID), w.Today)
+	task.setLateness(s.CalendarOf(t.Ctx, a.CommuneID), w.Today)
 	return &task, nil
 }
 
 // LockTask locks a task for a read-modify-write and returns it as it is, so
 // the caller can decide what the actor may do to it.
 func (s *Store) LockTask(t *Tx, a *Actor, id int64, w Window) (*Task, error) {
-	if err := s.lockRow(t, s.q.LockTask, a.CommuneID, id); err != nil {
+	if err := s.LockRow(t, s.q.LockTask, a.CommuneID, id); err != nil {
 		return nil, err
 	}
 	return s.LoadTask(t, a, id, w)
@@ -198,7 +198,7 @@ func (s *Store) GetTask(ctx context.Context, a *Actor, id int64) (*Task, error) 
 
 // ListTasks lists tasks by deadline, then id.
 func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Task], error) {
-	limit, err := pageLimit(f.Limit)
+	limit, err := PageLimit(f.Limit)
 	if err != nil {
 		return nil, err
 	}
@@ -206,7 +206,7 @@ func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Ta
 		DueOn calendar.Date
 		ID    int64
 	}
-	if err := decodeCursor(f.Cursor, &after); err != nil {
+	if err := DecodeCursor(f.Cursor, &after); err != nil {
 		return nil, err
 	}
 	w := s.WindowFor(ctx, a.Commune)
@@ -219,13 +219,13 @@ func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Ta
 		}
 		var statuses, units any
 		if f.Statuses != nil {
-			statuses = stringArray(f.Statuses)
+			statuses = StringArray(f.Statuses)
 		}
 		if f.Mine {
-			f.AssigneeID, units = a.UserID, Int64Array(a.workUnitIDs())
+			f.AssigneeID, units = a.UserID, Int64Array(a.WorkUnitIDs())
 		}
 		return t.Bind(s.q.ListTasks).Select(&page.Items, a.CommuneID, NullID(f.PlanID), NullID(f.UnitID),
-			NullID(f.AssigneeID), statuses, f.DueFrom, f.DueTo, searchWords(f.Query), after.DueOn,
+			NullID(f.AssigneeID), statuses, f.DueFrom, f.DueTo, SearchWords(f.Query), after.DueOn,
 			NullID(after.ID), limit+1, w.Today, w.Soon, w.TZ, units)
 	})
 	if err != nil {
@@ -236,7 +236,7 @@ func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Ta
 		page.Items[i].normalize()
 		page.Items[i].setLateness(cal, w.Today)
 	}
-	page.trim(limit, func(t Task) any { return []any{t.DueOn, t.ID} })
+	page.Trim(limit, func(t Task) any { return []any{t.DueOn, t.ID} })
 	return page, nil
 }
 

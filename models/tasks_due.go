@@ -41,12 +41,12 @@ func (in *TaskInput) resolveDue(v *ValidationError, cal *calendar.Calendar) {
 		v.Add(dueField+".days", "required", "cần nhập số ngày làm việc")
 		return
 	}
-	if err := checkWorkingDays(dueField+".from", dueField+".days", d.From, *d.Days); err != nil {
+	if err := CheckWorkingDays(dueField+".from", dueField+".days", d.From, *d.Days); err != nil {
 		v.Fields = append(v.Fields, err.(*ValidationError).Fields...)
 		return
 	}
 	due := cal.AddWorkingDays(d.From, *d.Days)
-	if due.IsZero() || checkYear(dueField, due.Year) != nil {
+	if due.IsZero() || CheckYear(dueField, due.Year) != nil {
 		v.Add(dueField+".days", "out_of_range", "thời hạn tính ra nằm ngoài các năm 1900–2100")
 		return
 	}
@@ -59,7 +59,7 @@ func (s *Store) validateTask(t *Tx, a *Actor, in *TaskInput, today calendar.Date
 	var cal *calendar.Calendar
 	if in.DueInWorkingDays != nil {
 		var err error
-		if cal, err = s.calendarIn(t, a.CommuneID); err != nil {
+		if cal, err = s.CalendarIn(t, a.CommuneID); err != nil {
 			return err
 		}
 	}

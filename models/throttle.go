@@ -91,7 +91,7 @@ func (s *Store) checkThrottle(ctx context.Context, username, ip string) error {
 		Account sql.NullTime `db:"account_until"`
 		IP      sql.NullTime `db:"ip_until"`
 	}
-	err := s.identity(ctx, func(on binder) error {
+	err := s.Identity(ctx, func(on Binder) error {
 		return on(s.loginQ.Window).GetContext(ctx, &r, attemptKey(username), nullIP(ip), now.Add(-ThrottleWindow),
 			MaxPairFailures, MaxAccountFailures, MaxIPFailures)
 	})
@@ -122,7 +122,7 @@ func (s *Store) recordAttempt(t *Tx, at attempt, success bool) error {
 // effort: tables grow by one row per attempt and each attempt deletes up to
 // a batch, so the backlog cannot build up.
 func (s *Store) pruneAttempts(ctx context.Context) {
-	_ = s.identity(ctx, func(on binder) error {
+	_ = s.Identity(ctx, func(on Binder) error {
 		_, err := on(s.loginQ.Prune).ExecContext(ctx, s.Clock().Now().Add(-attemptsKept))
 		return err
 	})

@@ -90,7 +90,7 @@ func (s *Store) CreateAPIToken(ctx context.Context, a *Actor, in NewAPIToken) (*
 // expired ones included so that their owner sees why an integration stopped.
 func (s *Store) ListAPITokens(ctx context.Context, a *Actor) ([]APIToken, error) {
 	tokens := []APIToken{}
-	err := s.identity(ctx, func(on binder) error {
+	err := s.Identity(ctx, func(on Binder) error {
 		return on(s.accQ.ListTokens).SelectContext(ctx, &tokens, a.UserID)
 	})
 	return tokens, err
@@ -118,7 +118,7 @@ type apiTokenRow struct {
 func (s *Store) apiTokenOwner(ctx context.Context, token string) (*ownerRow, int64, error) {
 	now := s.Clock().Now()
 	var r apiTokenRow
-	err := s.identity(ctx, func(on binder) error {
+	err := s.Identity(ctx, func(on Binder) error {
 		err := on(s.accQ.TokenByHash).GetContext(ctx, &r, hashToken(token), now)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrUnauthenticated

@@ -48,7 +48,7 @@ func (s *Store) CreateCommune(ctx context.Context, in NewCommune) (*CommuneInfo,
 		return nil, Invalid("kind", "invalid", "loại đơn vị hành chính phải là xa, phuong hoặc dac_khu")
 	}
 	var c CommuneInfo
-	err := s.identity(ctx, func(on binder) error {
+	err := s.Identity(ctx, func(on Binder) error {
 		return on(s.orgQ.InsertCommune).GetContext(ctx, &c, in.Code, norm.NFC.String(in.Name), in.Kind,
 			norm.NFC.String(in.Province), in.TimeZone)
 	})
