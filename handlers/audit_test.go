@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 func TestAuditTrailOfATask(t *testing.T) {
@@ -13,11 +14,11 @@ func TestAuditTrailOfATask(t *testing.T) {
 	chair := user(e.A, models.RoleChairman)
 	r := e.do(chair, "POST", "/api/v1/plans", map[string]any{"doc_number": "06/KH-UBND",
 		"issued_on": "2024-01-31", "kind": "admin_reform", "title": "Cải cách hành chính năm 2024"})
-	var plan models.Plan
+	var plan plans.Plan
 	r.decode(&plan)
 	r = e.do(chair, "POST", "/api/v1/plans/"+itoa(plan.ID)+"/tasks", map[string]any{"title": "Rà soát TTHC",
 		"lead_unit_id": e.A.Office.ID, "due_on": "2024-11-30"})
-	var task models.Task
+	var task plans.Task
 	r.decode(&task)
 	e.do(chair, "PATCH", "/api/v1/tasks/"+itoa(task.ID), map[string]any{"title": "Rà soát thủ tục hành chính"})
 	e.do(chair, "POST", "/api/v1/tasks/"+itoa(task.ID)+"/progress", map[string]any{"percent": 40})

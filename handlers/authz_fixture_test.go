@@ -9,6 +9,7 @@ import (
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // scope is where the row a request names sits relative to the caller.
@@ -51,9 +52,9 @@ type authzCommune struct {
 	*testfix.Commune
 	chair     *models.Actor
 	committee models.Unit
-	steered   *models.Plan // steering_unit_id = committee
-	unsteered *models.Plan
-	tasks     map[shape]*models.Task
+	steered   *plans.Plan // steering_unit_id = committee
+	unsteered *plans.Plan
+	tasks     map[shape]*plans.Task
 }
 
 // authzWorld is the authorization table's world: in each commune a steering
@@ -88,7 +89,7 @@ func (f *authzWorld) setUp(c *testfix.Commune) *authzCommune {
 	ac := &authzCommune{Commune: c, chair: f.World.Actor(t, c, models.RoleChairman), committee: *committee}
 	ac.steered = f.newPlan(ac, &committee.ID)
 	ac.unsteered = f.newPlan(ac, nil)
-	ac.tasks = map[shape]*models.Task{}
+	ac.tasks = map[shape]*plans.Task{}
 	for _, sh := range []shape{hamlet1Task, officeTask, hamlet2Task} {
 		ac.tasks[sh] = f.newTask(ac, sh, false)
 	}
@@ -101,8 +102,8 @@ func (f *authzWorld) next() int {
 	return f.seq
 }
 
-func (f *authzWorld) newPlan(ac *authzCommune, steering *int64) *models.Plan {
-	p, err := f.Store.CreatePlan(context.Background(), ac.chair, models.PlanInput{
+func (f *authzWorld) newPlan(ac *authzCommune, steering *int64) *plans.Plan {
+	p, err := f.Store.CreatePlan(context.Background(), ac.chair, plans.PlanInput{
 		DocNumber: fmt.Sprintf("%d/KH-UBND", f.next()), IssuedOn: calendar.NewDate(2024, time.February, 1),
 		Kind: "other", Title: "Kế hoạch thử quyền", SteeringUnitID: steering})
 	if err != nil {
@@ -113,9 +114,9 @@ func (f *authzWorld) newPlan(ac *authzCommune, steering *int64) *models.Plan {
 
 // newTask makes a task of shape sh; done reports it 100 % complete, ready
 // to be evaluated.
-func (f *authzWorld) newTask(ac *authzCommune, sh shape, done bool) *models.Task {
+func (f *authzWorld) newTask(ac *authzCommune, sh shape, done bool) *plans.Task {
 	ctx := context.Background()
-	in := models.TaskInput{Title: "Nhiệm vụ thử quyền", DueOn: calendar.NewDate(2024, time.December, 31)}
+	in := plans.TaskInput{Title: "Nhiệm vụ thử quyền", DueOn: calendar.NewDate(2024, time.December, 31)}
 	plan := ac.steered
 	switch sh {
 	case hamlet1Task:
@@ -131,7 +132,7 @@ func (f *authzWorld) newTask(ac *authzCommune, sh shape, done bool) *models.Task
 	}
 	if done {
 		hundred := 100
-		if _, err := f.Store.ReportProgress(ctx, ac.chair, task.ID, models.ProgressInput{Percent: &hundred}); err != nil {
+		if _, err := f.Store.ReportProgress(ctx, ac.chair, task.ID, plans.ProgressInput{Percent: &hundred}); err != nil {
 			f.t.Fatal(err)
 		}
 	}
@@ -204,7 +205,7 @@ func (f *authzWorld) freshToken(user string) string {
 // shape sh, for a case of deciding it.
 func (f *authzWorld) newExtension(ac *authzCommune, sh shape) int64 {
 	task := f.newTask(ac, sh, false)
-	x, err := f.Store.RequestExtension(context.Background(), ac.chair, task.ID, models.ExtensionInput{
+	x, err := f.Store.RequestExtension(context.Background(), ac.chair, task.ID, plans.ExtensionInput{
 		DueOn: calendar.NewDate(2025, time.January, 31), Reason: "Cần thêm thời gian"})
 	if err != nil {
 		f.t.Fatal(err)
@@ -217,7 +218,7 @@ func (f *authzWorld) newExtension(ac *authzCommune, sh shape) int64 {
 func (f *authzWorld) trashedPlan(ac *authzCommune, steering *int64) int64 {
 	ctx := context.Background()
 	p := f.newPlan(ac, steering)
-	in := models.TaskInput{Title: "Nhiệm vụ vào thùng rác", LeadUnitID: ac.Office.ID, DueOn: calendar.NewDate(2024, time.December, 31)}
+	in := plans.TaskInput{Title: "Nhiệm vụ vào thùng rác", LeadUnitID: ac.Office.ID, DueOn: calendar.NewDate(2024, time.December, 31)}
 	if _, err := f.Store.CreateTask(ctx, ac.chair, p.ID, in); err != nil {
 		f.t.Fatal(err)
 	}
@@ -231,8 +232,8 @@ func (f *authzWorld) trashedPlan(ac *authzCommune, steering *int64) int64 {
 // photo, for a case of reading that photo's thumbnail.
 func (f *authzWorld) newPhoto(ac *authzCommune, sh shape) int64 {
 	ctx, task, half := context.Background(), f.newTask(ac, sh, false), 50
-	_, err := f.Store.ReportProgress(ctx, ac.chair, task.ID, models.ProgressInput{Percent: &half,
-		Files: []models.NewAttachment{{FileName: "anh.png", Content: testPNG(f.t)}}})
+	_, err := f.Store.ReportProgress(ctx, ac.chair, task.ID, plans.ProgressInput{Percent: &half,
+		Files: []plans.NewAttachment{{FileName: "anh.png", Content: testPNG(f.t)}}})
 	if err != nil {
 		f.t.Fatal(err)
 	}

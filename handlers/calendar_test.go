@@ -9,6 +9,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // overrideBody is a valid override for a date no other case uses.
@@ -222,7 +223,7 @@ func TestTaskDeadlineInWorkingDays(t *testing.T) {
 	// Commune A closes on Wednesday 2/10; five working days from Monday 30/9 end a day later.
 	e.do(user(e.A, models.RoleAdmin), "POST", "/api/v1/settings/calendar",
 		map[string]any{"date": "2024-10-02", "action": "add", "kind": "holiday"}).expect(http.StatusCreated)
-	var patched models.Task
+	var patched plans.Task
 	e.do(chair, "PATCH", "/api/v1/tasks/"+itoa(task.ID), map[string]any{
 		"due_in_working_days": map[string]any{"from": "2024-09-30", "days": 5}}).expect(http.StatusOK).decode(&patched)
 	if patched.DueOn.String() != "2024-10-08" {

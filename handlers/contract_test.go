@@ -14,6 +14,7 @@ import (
 	"github.com/tiendo/tiendo/handlers"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 func TestHealthAndOpenAPI(t *testing.T) {
@@ -125,10 +126,10 @@ func TestEveryDocumentedOperationAnswers(t *testing.T) {
 func validPlan() map[string]any {
 	now := time.Date(2024, 9, 30, 9, 0, 0, 0, models.VietnamTime)
 	rate := 50.0
-	p := models.Plan{ID: 1, DocNumber: "06/KH-UBND", DocNo: 6, DocType: "KH", DocSymbol: "KH-UBND",
+	p := plans.Plan{ID: 1, DocNumber: "06/KH-UBND", DocNo: 6, DocType: "KH", DocSymbol: "KH-UBND",
 		IssuedOn: calendar.NewDate(2024, 1, 31), Year: 2024, Kind: "admin_reform", Title: "Cải cách hành chính",
-		Status: "active", Version: 1, CreatedAt: now, UpdatedAt: now, TaskCounts: models.NewStatusCounts(),
-		CompletionRate: &rate, References: []models.Reference{{DocNumber: "766/QĐ-TTg"}},
+		Status: "active", Version: 1, CreatedAt: now, UpdatedAt: now, TaskCounts: plans.NewStatusCounts(),
+		CompletionRate: &rate, References: []plans.Reference{{DocNumber: "766/QĐ-TTg"}},
 		Warnings: []models.Warning{{Code: "duplicate_number", Message: "trùng số", Related: []int64{2}}}}
 	var m map[string]any
 	b, _ := json.Marshal(p)
@@ -138,7 +139,7 @@ func validPlan() map[string]any {
 
 func validTask() map[string]any {
 	now := time.Date(2024, 9, 30, 9, 0, 0, 0, models.VietnamTime)
-	task := models.Task{ID: 1, PlanID: 1, Title: "Rà soát", LeadUnitID: 1, SupportingUnitIDs: []int64{2},
+	task := plans.Task{ID: 1, PlanID: 1, Title: "Rà soát", LeadUnitID: 1, SupportingUnitIDs: []int64{2},
 		AssigneeIDs: []int64{}, StartOn: calendar.NewDate(2024, 9, 1), DueOn: calendar.NewDate(2024, 10, 1),
 		Weight: 1, Percent: 100, Status: "done_on_time", CompletedAt: &now, Version: 3, CreatedAt: now, UpdatedAt: now}
 	var m map[string]any

@@ -5,13 +5,12 @@ import (
 	"strconv"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // requestExtension is POST /tasks/{id}/extensions: ask for a later deadline.
 func (h *handler) requestExtension(c *gin.Context) error {
-	var in models.ExtensionInput
+	var in plans.ExtensionInput
 	id, _, err := writeTarget(c, &in)
 	if err != nil {
 		return err
@@ -27,7 +26,7 @@ func (h *handler) requestExtension(c *gin.Context) error {
 
 // decideExtension is POST /extensions/{id}/decision: approve or refuse.
 func (h *handler) decideExtension(c *gin.Context) error {
-	var in models.ExtensionDecision
+	var in plans.ExtensionDecision
 	id, _, err := writeTarget(c, &in)
 	if err != nil {
 		return err

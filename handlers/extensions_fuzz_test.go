@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // FuzzExtensionBodies posts arbitrary bytes as a request for a later
@@ -25,7 +26,7 @@ func FuzzExtensionBodies(f *testing.F) {
 	plan := e.mkPlan(chair, planIn(1, nil))
 	task := e.mkTask(chair, plan.ID, taskIn(e.A.Hamlet1.ID, nil))
 	team := user(e.A, models.RoleTeamMember)
-	var x models.Extension
+	var x plans.Extension
 	e.do(team, "POST", "/api/v1/tasks/"+itoa(task.ID)+"/extensions",
 		map[string]any{"due_on": "2025-03-31", "reason": "Hạt giống"}).expect(http.StatusCreated).decode(&x)
 	f.Fuzz(func(t *testing.T, body []byte) {

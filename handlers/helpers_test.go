@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/handlers"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // expect fails the test unless r has status.
@@ -76,39 +77,39 @@ func taskIn(unit int64, extra map[string]any) map[string]any {
 func (e *env) chairA() string { return user(e.A, models.RoleChairman) }
 
 // mkPlan creates a plan as user and returns it.
-func (e *env) mkPlan(user string, body map[string]any) models.Plan {
+func (e *env) mkPlan(user string, body map[string]any) plans.Plan {
 	e.t.Helper()
-	var p models.Plan
+	var p plans.Plan
 	e.do(user, "POST", "/api/v1/plans", body).expect(http.StatusCreated).decode(&p)
 	return p
 }
 
 // mkTask creates a task under plan as user and returns it.
-func (e *env) mkTask(user string, plan int64, body map[string]any) models.Task {
+func (e *env) mkTask(user string, plan int64, body map[string]any) plans.Task {
 	e.t.Helper()
-	var task models.Task
+	var task plans.Task
 	e.do(user, "POST", "/api/v1/plans/"+itoa(plan)+"/tasks", body).expect(http.StatusCreated).decode(&task)
 	return task
 }
 
 // listPlans lists plans as user with the query string q.
-func (e *env) listPlans(user, q string) models.Page[models.Plan] {
+func (e *env) listPlans(user, q string) models.Page[plans.Plan] {
 	e.t.Helper()
-	var page models.Page[models.Plan]
+	var page models.Page[plans.Plan]
 	e.do(user, "GET", "/api/v1/plans?"+q, nil).expect(http.StatusOK).decode(&page)
 	return page
 }
 
 // listTasks lists tasks as user at path (with its query string).
-func (e *env) listTasks(user, path string) models.Page[models.Task] {
+func (e *env) listTasks(user, path string) models.Page[plans.Task] {
 	e.t.Helper()
-	var page models.Page[models.Task]
+	var page models.Page[plans.Task]
 	e.do(user, "GET", path, nil).expect(http.StatusOK).decode(&page)
 	return page
 }
 
 // planTitles and taskTitles list what a page holds, for readable failures.
-func planTitles(p models.Page[models.Plan]) []string {
+func planTitles(p models.Page[plans.Plan]) []string {
 	out := []string{}
 	for _, x := range p.Items {
 		out = append(out, x.Title)
@@ -116,7 +117,7 @@ func planTitles(p models.Page[models.Plan]) []string {
 	return out
 }
 
-func taskIDs(p models.Page[models.Task]) []int64 {
+func taskIDs(p models.Page[plans.Task]) []int64 {
 	out := []int64{}
 	for _, x := range p.Items {
 		out = append(out, x.ID)

@@ -12,12 +12,13 @@ import (
 
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // progressCount is how many progress reports the task has.
 func (e *env) progressCount(taskID int64) int {
 	e.t.Helper()
-	var page models.Page[models.Progress]
+	var page models.Page[plans.Progress]
 	e.do(e.chairA(), "GET", "/api/v1/tasks/"+itoa(taskID)+"/progress", nil).expect(http.StatusOK).decode(&page)
 	return len(page.Items)
 }

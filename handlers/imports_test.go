@@ -12,6 +12,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/imports"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
@@ -63,7 +64,7 @@ func TestImportPlansAllOrNothing(t *testing.T) {
 		}
 	}
 	// Nothing was written, not even the rows that passed.
-	var page models.Page[models.Plan]
+	var page models.Page[plans.Plan]
 	e.do(chair, "GET", "/api/v1/plans?year=2024", nil).expect(http.StatusOK).decode(&page)
 	if len(page.Items) != 0 {
 		t.Fatalf("a failed import wrote %d plans", len(page.Items))
@@ -78,7 +79,7 @@ func TestImportPlansAllOrNothing(t *testing.T) {
 	if res.Plans != 3 || res.Tasks != 2 {
 		t.Fatalf("imported %+v", res)
 	}
-	var tasks models.Page[models.Task]
+	var tasks models.Page[plans.Task]
 	e.do(chair, "GET", "/api/v1/plans/"+itoa(res.PlanIDs[0])+"/tasks", nil).expect(http.StatusOK).decode(&tasks)
 	if len(tasks.Items) != 2 || *tasks.Items[1].TargetValue != 1234 || *tasks.Items[0].TargetValue != 100 {
 		t.Fatalf("tasks %+v", tasks.Items)

@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // Charts are drawn on the server as SVG, so they need no JavaScript and
@@ -26,7 +26,7 @@ type barSegment struct {
 }
 
 // stackedBar splits a bar of width 100 among the statuses of c.
-func stackedBar(c models.StatusCounts) []barSegment {
+func stackedBar(c plans.StatusCounts) []barSegment {
 	total := 0
 	for _, s := range chartStatuses {
 		total += c[s]
@@ -80,7 +80,7 @@ const (
 
 // buildTimeline lays out tasks (in their list order) between the first
 // start and the last deadline, widened to whole months.
-func buildTimeline(tasks []models.Task, today calendar.Date) *timeline {
+func buildTimeline(tasks []plans.Task, today calendar.Date) *timeline {
 	if len(tasks) == 0 {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // The task page's deadline extensions ("đề xuất gia hạn"): whoever reports
@@ -20,7 +21,7 @@ func (h *handler) extensionRequestSubmit(c *gin.Context) error {
 		return err
 	}
 	f := newForm(postForm(c))
-	in := models.ExtensionInput{DueOn: f.parseDate("ext_due_on"), Reason: f.Value("ext_reason")}
+	in := plans.ExtensionInput{DueOn: f.parseDate("ext_due_on"), Reason: f.Value("ext_reason")}
 	if f.Invalid() { // a date that is not one
 		return h.showTask(c, http.StatusUnprocessableEntity, f)
 	}
@@ -40,7 +41,7 @@ func (h *handler) extensionDecideSubmit(c *gin.Context) error {
 		return models.ErrNotFound
 	}
 	f := newForm(postForm(c))
-	in := models.ExtensionDecision{Note: f.Value("decision_note")}
+	in := plans.ExtensionDecision{Note: f.Value("decision_note")}
 	switch f.Value("approve") {
 	case "true":
 		in.Approve = ptr(true)

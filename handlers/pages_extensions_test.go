@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // TestExtensionAndReturnPages drives the task page's forms: a return with a
@@ -21,7 +22,7 @@ func TestExtensionAndReturnPages(t *testing.T) {
 	path := "/nhiem-vu/" + itoa(e.mine.ID)
 	hundred := 100
 	if _, err := e.Store.ReportProgress(ctx, e.Actor(t, e.A, models.RoleTeamMember), e.mine.ID,
-		models.ProgressInput{Percent: &hundred}); err != nil {
+		plans.ProgressInput{Percent: &hundred}); err != nil {
 		t.Fatal(err)
 	}
 	bad := e.post(chair, path+"/danh-gia", url.Values{"decision": {"return"}, "reason": {"Thiếu ảnh"}, "new_due_on": {"01/10/2024"}})
@@ -86,8 +87,8 @@ func TestTaskFormConfirmsNobodyToReport(t *testing.T) {
 	}
 }
 
-func (e *pageEnv) planTasks(t *testing.T) []models.Task {
-	page, err := e.Store.ListTasks(context.Background(), e.chairA, models.TaskFilter{PlanID: e.plan.ID, Limit: 200})
+func (e *pageEnv) planTasks(t *testing.T) []plans.Task {
+	page, err := e.Store.ListTasks(context.Background(), e.chairA, plans.TaskFilter{PlanID: e.plan.ID, Limit: 200})
 	if err != nil {
 		t.Fatal(err)
 	}

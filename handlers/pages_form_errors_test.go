@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // Every form names every mistake at once: what could not be read (a date,
@@ -36,7 +37,7 @@ func wantFieldErrors(t *testing.T, rec *httptest.ResponseRecorder, fields []stri
 
 func (e *pageEnv) planCount(t *testing.T) int {
 	t.Helper()
-	page, err := e.Store.ListPlans(context.Background(), e.chairA, models.PlanFilter{Limit: 100})
+	page, err := e.Store.ListPlans(context.Background(), e.chairA, plans.PlanFilter{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/vn"
 )
 
@@ -29,9 +30,9 @@ func pageFuncs(lang string) template.FuncMap {
 		"fieldID":     fieldID,
 		"dict":        dict,
 		"add":         func(a, b int) int { return a + b },
-		"deadline":    func(t models.Task, today calendar.Date) string { return deadlineNote(lang, &t, today) },
+		"deadline":    func(t plans.Task, today calendar.Date) string { return deadlineNote(lang, &t, today) },
 		"isOpen":      isOpen,
-		"figures":     models.TallyOf,
+		"figures":     plans.TallyOf,
 		"statusOrder": func() []string { return chartStatuses },
 		"auditAction": func(a string) string { return tr(lang, auditActionLabel(a)) },
 		"deref":       func(s *string) string { return *s },
@@ -115,7 +116,7 @@ func formatSize(lang string, n int64) string {
 // deadlineNote says how far the deadline is, in calendar days, the way a
 // person reads it on a list: "còn 3 ngày", "hôm nay", and lateness as the
 // notices say it: "quá hạn 30 ngày (19 ngày làm việc)".
-func deadlineNote(lang string, t *models.Task, today calendar.Date) string {
+func deadlineNote(lang string, t *plans.Task, today calendar.Date) string {
 	if !isOpen(t.Status) {
 		return ""
 	}

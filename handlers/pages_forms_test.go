@@ -16,6 +16,7 @@ import (
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // testPNG is a small real photo stand-in: a 40×30 PNG.
@@ -132,7 +133,7 @@ func TestCreateTaskAssignsToHamlet(t *testing.T) {
 	wantStatus(t, rec, http.StatusSeeOther)
 	wantBody(t, e.get(e.team, "/viec-cua-toi"), "Rà soát hộ chưa có VNeID")
 	// The hamlet-2 team does not lead it but supports it: it is theirs too.
-	page, _ := e.Store.ListTasks(context.Background(), e.chairA, models.TaskFilter{UnitID: e.A.Hamlet2.ID})
+	page, _ := e.Store.ListTasks(context.Background(), e.chairA, plans.TaskFilter{UnitID: e.A.Hamlet2.ID})
 	if len(page.Items) != 1 || page.Items[0].TargetValue == nil || *page.Items[0].TargetValue != 1200 {
 		t.Fatalf("hamlet 2 tasks %+v", page.Items)
 	}
@@ -271,11 +272,11 @@ func TestTaskFormReportCadence(t *testing.T) {
 
 // officerTaskDueToday gives the commune's officer a task due today (the
 // fixtures' 30 September), so the reminder job has something to say.
-func (e *pageEnv) officerTaskDueToday(t *testing.T) (*models.User, *models.Task) {
+func (e *pageEnv) officerTaskDueToday(t *testing.T) (*models.User, *plans.Task) {
 	t.Helper()
 	officer := e.A.Users[models.RoleOfficer]
 	task := e.newTask(e.chairA, e.plan.ID, "Nộp báo cáo tháng 9", e.A.Office.ID, "2024-09-30")
-	if _, err := e.Store.UpdateTask(context.Background(), e.chairA, task.ID, 0, models.TaskPatch{
+	if _, err := e.Store.UpdateTask(context.Background(), e.chairA, task.ID, 0, plans.TaskPatch{
 		AssigneeIDs: models.Some([]int64{officer.ID})}); err != nil {
 		t.Fatal(err)
 	}

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 	"github.com/tiendo/tiendo/models/vn"
 	"github.com/tiendo/tiendo/web"
@@ -71,19 +71,19 @@ func TestSafeNext(t *testing.T) {
 }
 
 func TestStackedBarLeavesOutCancelled(t *testing.T) {
-	c := models.StatusCounts{"done_on_time": 1, "overdue": 3, "cancelled": 4}
+	c := plans.StatusCounts{"done_on_time": 1, "overdue": 3, "cancelled": 4}
 	bar := stackedBar(c)
 	if len(bar) != 2 || bar[0].Status != "done_on_time" || bar[0].W != 25 || bar[1].X != 25 || bar[1].W != 75 {
 		t.Fatalf("bar %+v", bar)
 	}
-	if stackedBar(models.StatusCounts{}) != nil {
+	if stackedBar(plans.StatusCounts{}) != nil {
 		t.Fatal("an empty bar has segments")
 	}
 }
 
 func TestTimelineSpansWholeMonths(t *testing.T) {
 	d := calendar.NewDate
-	tasks := []models.Task{{Title: "a", StartOn: d(2024, 9, 10), DueOn: d(2024, 9, 20), Status: "overdue"},
+	tasks := []plans.Task{{Title: "a", StartOn: d(2024, 9, 10), DueOn: d(2024, 9, 20), Status: "overdue"},
 		{Title: "b", StartOn: d(2024, 9, 1), DueOn: d(2024, 11, 30), Status: "not_started"}}
 	tl := buildTimeline(tasks, d(2024, 9, 30))
 	if len(tl.Ticks) != 3 || tl.Ticks[0].Label != "T9/24" || tl.Ticks[1].Label != "T10" || !tl.ShowToday {
@@ -101,7 +101,7 @@ func TestTimelineSpansWholeMonths(t *testing.T) {
 // before dates were bounded) draws a handful of year ticks, not 120,000.
 func TestTimelineIsBoundedWhateverTheDates(t *testing.T) {
 	d := calendar.NewDate
-	tasks := []models.Task{{Title: "a", StartOn: d(1, 1, 1), DueOn: d(9999, 12, 31), Status: "not_started"},
+	tasks := []plans.Task{{Title: "a", StartOn: d(1, 1, 1), DueOn: d(9999, 12, 31), Status: "not_started"},
 		{Title: "b", StartOn: d(2024, 9, 1), DueOn: d(2024, 11, 30), Status: "not_started"}}
 	tl := buildTimeline(tasks, d(2024, 9, 30))
 	if n := len(tl.Ticks); n == 0 || n > maxTicks+1 {
@@ -157,8 +157,8 @@ func TestEveryPageRendersInBothLanguages(t *testing.T) {
 func TestTrendPlotsRates(t *testing.T) {
 	d := calendar.NewDate
 	snaps := []statistics.Snapshot{
-		{Day: d(2024, 9, 1), Counts: models.StatusCounts{"total": 4, "done_on_time": 1, "overdue": 1}},
-		{Day: d(2024, 9, 30), Counts: models.StatusCounts{"total": 4, "done_on_time": 2, "done_late": 2}},
+		{Day: d(2024, 9, 1), Counts: plans.StatusCounts{"total": 4, "done_on_time": 1, "overdue": 1}},
+		{Day: d(2024, 9, 30), Counts: plans.StatusCounts{"total": 4, "done_on_time": 2, "done_late": 2}},
 	}
 	c := buildTrend(snaps)
 	if c == nil || len(c.Rows) != 2 || *c.Rows[1].Rate != 100 || *c.Rows[0].OnTime != 50 {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 var onceToken = regexp.MustCompile(`name="_once" value="([0-9a-f]{32})"`)
@@ -74,9 +75,9 @@ func TestFormPostedTwiceRecordsOnce(t *testing.T) {
 		"title": {"Kế hoạch gửi hai lần"}, "status": {"active"}, "_once": {tok}}
 	wantStatus(t, e.post(chair, "/ke-hoach", plan), http.StatusSeeOther)
 	wantBody(t, e.post(chair, "/ke-hoach", plan), "Kế hoạch này đã được ghi nhận lúc")
-	plans, err := e.Store.ListPlans(context.Background(), e.chairA, models.PlanFilter{Query: "gửi hai lần"})
-	if err != nil || len(plans.Items) != 1 {
-		t.Fatalf("plans sent twice: %+v %v", plans.Items, err)
+	found, err := e.Store.ListPlans(context.Background(), e.chairA, plans.PlanFilter{Query: "gửi hai lần"})
+	if err != nil || len(found.Items) != 1 {
+		t.Fatalf("plans sent twice: %+v %v", found.Items, err)
 	}
 }
 

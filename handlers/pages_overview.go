@@ -6,16 +6,16 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // groupView is one row of an overview chart.
 type groupView struct {
 	Name string
-	models.Tally
-	Counts models.StatusCounts
+	plans.Tally
+	Counts plans.StatusCounts
 	Bar    []barSegment
 }
 
@@ -85,7 +85,7 @@ func periodChoices(today calendar.Date, selected string) []periodChoice {
 	return out
 }
 
-func newGroupView(name string, t models.Tally) groupView {
+func newGroupView(name string, t plans.Tally) groupView {
 	c := t.StatusCounts()
 	return groupView{Name: name, Tally: t, Counts: c, Bar: stackedBar(c)}
 }
@@ -102,7 +102,7 @@ func groupViews(c *gin.Context, groups []statistics.TallyRow) []groupView {
 func dashTaskItems(lines []statistics.OverdueTask, status string) []taskItem {
 	out := make([]taskItem, len(lines))
 	for i, l := range lines {
-		out[i] = taskItem{Task: models.Task{ID: l.ID, Title: l.Title, DueOn: l.DueOn, Percent: l.Percent, Status: status},
+		out[i] = taskItem{Task: plans.Task{ID: l.ID, Title: l.Title, DueOn: l.DueOn, Percent: l.Percent, Status: status},
 			Plan: l.DocNumber, LeadUnit: l.LeadUnit}
 	}
 	return out

@@ -6,8 +6,7 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // clonePlanPage offers to copy a plan into the next year: the person gives
@@ -25,7 +24,7 @@ func (h *handler) clonePlanPage(c *gin.Context) error {
 	return h.showCloneForm(c, http.StatusOK, p, f)
 }
 
-func (h *handler) showCloneForm(c *gin.Context, status int, p *models.Plan, f *form) error {
+func (h *handler) showCloneForm(c *gin.Context, status int, p *plans.Plan, f *form) error {
 	h.render(c, status, "plan_clone", &view{Title: "Nhân bản sang năm sau", Nav: "plans", Form: f, Data: p})
 	return nil
 }
@@ -43,7 +42,7 @@ func (h *handler) clonePlanSubmit(c *gin.Context) error {
 		return err
 	}
 	f := newForm(postForm(c))
-	in := models.PlanClone{DocNumber: strings.TrimSpace(f.Value("doc_number")), IssuedOn: f.parseDate("issued_on"),
+	in := plans.PlanClone{DocNumber: strings.TrimSpace(f.Value("doc_number")), IssuedOn: f.parseDate("issued_on"),
 		Title: f.Value("title")}
 	if !f.Invalid() {
 		cp, err := h.store.ClonePlan(c.Request.Context(), actor(c), p.ID, in)

@@ -11,11 +11,12 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // planFormData is the Data of the create and edit plan form.
 type planFormData struct {
-	Plan           *models.Plan // nil when creating
+	Plan           *plans.Plan // nil when creating
 	Kinds          []kindOption
 	Statuses       []string
 	SteeringUnits  []models.Unit
@@ -64,7 +65,7 @@ func (h *handler) editPlanPage(c *gin.Context) error {
 
 // managedPlan loads the plan of the path for a change: another commune's
 // plan is 404, a role that may not manage plans 403.
-func (h *handler) managedPlan(c *gin.Context) (*models.Plan, error) {
+func (h *handler) managedPlan(c *gin.Context) (*plans.Plan, error) {
 	id, err := pathID(c)
 	if err != nil {
 		return nil, err
@@ -72,7 +73,7 @@ func (h *handler) managedPlan(c *gin.Context) (*models.Plan, error) {
 	return h.store.PlanToManage(c.Request.Context(), actor(c), id)
 }
 
-func (h *handler) showPlanForm(c *gin.Context, status int, p *models.Plan, f *form) error {
+func (h *handler) showPlanForm(c *gin.Context, status int, p *plans.Plan, f *form) error {
 	kinds, err := h.kindOptions(c)
 	if err != nil {
 		return err
@@ -81,7 +82,7 @@ func (h *handler) showPlanForm(c *gin.Context, status int, p *models.Plan, f *fo
 	if err != nil {
 		return err
 	}
-	d := &planFormData{Plan: p, Kinds: kinds, Statuses: models.PlanStatuses,
+	d := &planFormData{Plan: p, Kinds: kinds, Statuses: plans.PlanStatuses,
 		ShowDuplicates: f.Value("confirm_duplicate") != "" || f.duplicate}
 	for _, u := range units {
 		if u.Kind == "steering_committee" {
@@ -131,7 +132,7 @@ func (h *handler) updatePlanSubmit(c *gin.Context) error {
 	if f.Invalid() {
 		addPlanMissing(f, in, rows)
 	} else {
-		patch := models.PlanPatch{DocNumber: models.Some(in.DocNumber), IssuedOn: models.Some(in.IssuedOn),
+		patch := plans.PlanPatch{DocNumber: models.Some(in.DocNumber), IssuedOn: models.Some(in.IssuedOn),
 			Year: models.Some(in.Year), Kind: models.Some(in.Kind), Title: models.Some(in.Title),
 			Summary: models.Some(in.Summary), Status: models.Some(in.Status), References: models.Some(in.References),
 			SteeringUnitID: models.Some(in.SteeringUnitID), ConfirmDuplicate: in.ConfirmDuplicate}
@@ -149,8 +150,8 @@ func (h *handler) updatePlanSubmit(c *gin.Context) error {
 
 // planInput reads the plan form. rows[i] is the form row of the i-th
 // reference kept, as blank rows are skipped.
-func planInput(f *form) (models.PlanInput, []int) {
-	in := models.PlanInput{DocNumber: strings.TrimSpace(f.Value("doc_number")), IssuedOn: f.parseDate("issued_on"),
+func planInput(f *form) (plans.PlanInput, []int) {
+	in := plans.PlanInput{DocNumber: strings.TrimSpace(f.Value("doc_number")), IssuedOn: f.parseDate("issued_on"),
 		Kind: f.Value("kind"), Title: f.Value("title"), Summary: f.Value("summary"), Status: f.Value("status"),
 		ConfirmDuplicate: f.Value("confirm_duplicate") != ""}
 	if y := f.parseInt("year"); y != nil {
@@ -161,7 +162,7 @@ func planInput(f *form) (models.PlanInput, []int) {
 	}
 	var rows []int
 	for i := range refCount(f) { // rows after the last filled one are blank
-		r := models.ReferenceInput{DocNumber: strings.TrimSpace(f.Value(refField(i, "doc_number"))),
+		r := plans.ReferenceInput{DocNumber: strings.TrimSpace(f.Value(refField(i, "doc_number"))),
 			IssuedOn: f.parseDate(refField(i, "issued_on")), Issuer: f.Value(refField(i, "issuer")),
 			Title: f.Value(refField(i, "title"))}
 		if r.DocNumber == "" && r.IssuedOn.IsZero() && strings.TrimSpace(r.Issuer+r.Title) == "" {
@@ -173,7 +174,7 @@ func planInput(f *form) (models.PlanInput, []int) {
 }
 
 // refFields is a reference as form values, by field name.
-func refFields(r models.Reference) map[string]string {
+func refFields(r plans.Reference) map[string]string {
 	return map[string]string{"doc_number": r.DocNumber, "issued_on": r.IssuedOn.String(), "issuer": r.Issuer, "title": r.Title}
 }
 
@@ -225,7 +226,7 @@ func renumberRefs(err error, rows []int) error {
 func addPlanError(f *form, err error, rows []int, offer bool) bool {
 	var c *models.ConflictError
 	if errors.As(err, &c) && c.Field == "doc_number" {
-		if ex, ok := c.Existing.(models.ExistingPlan); ok {
+		if ex, ok := c.Existing.(plans.ExistingPlan); ok {
 			msg := fmt.Sprintf("Số %s đã được dùng cho kế hoạch “%s” ban hành ngày %s.", ex.DocNumber, ex.Title, ex.IssuedOn.VN())
 			if offer {
 				msg += " Nếu văn bản gốc thật sự trùng số, hãy đánh dấu “Vẫn ghi nhận số trùng” rồi lưu lại."
@@ -241,7 +242,7 @@ func addPlanError(f *form, err error, rows []int, offer bool) bool {
 // addPlanMissing adds the model's own findings to a form that already failed
 // to parse, so every mistake shows at once. The year follows the issue date
 // when left blank: a date that could not be read is not also a wrong year.
-func addPlanMissing(f *form, in models.PlanInput, rows []int) {
+func addPlanMissing(f *form, in plans.PlanInput, rows []int) {
 	err := renumberRefs(in.Validate(), rows)
 	if strings.TrimSpace(f.Value("year")) == "" && f.Error("issued_on") != "" {
 		err = dropFindings(err, "year")

@@ -9,11 +9,12 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // planItem is a plan as the list shows it.
 type planItem struct {
-	models.Plan
+	plans.Plan
 	KindName string
 	Bar      []barSegment
 }
@@ -37,7 +38,7 @@ type kindOption struct {
 func (h *handler) plansPage(c *gin.Context) error {
 	ctx, a := c.Request.Context(), actor(c)
 	f := newForm(c.Request.URL.Query())
-	filter := models.PlanFilter{Kind: f.Value("kind"), Status: f.Value("status"), Query: f.Value("q"),
+	filter := plans.PlanFilter{Kind: f.Value("kind"), Status: f.Value("status"), Query: f.Value("q"),
 		Cursor: f.Value("cursor"), Limit: 30}
 	if y := f.parseInt("year"); y != nil {
 		filter.Year = *y
@@ -50,7 +51,7 @@ func (h *handler) plansPage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	d := &plansData{Kinds: kinds, Years: recentYears(h.today(a)), Statuses: models.PlanStatuses}
+	d := &plansData{Kinds: kinds, Years: recentYears(h.today(a)), Statuses: plans.PlanStatuses}
 	if page != nil {
 		d.Plans = planItems(page.Items, kinds)
 		if page.Next != nil {
@@ -63,7 +64,7 @@ func (h *handler) plansPage(c *gin.Context) error {
 	return nil
 }
 
-func planItems(plans []models.Plan, kinds []kindOption) []planItem {
+func planItems(plans []plans.Plan, kinds []kindOption) []planItem {
 	out := make([]planItem, len(plans))
 	for i, p := range plans {
 		out[i] = planItem{Plan: p, KindName: kindName(kinds, p.Kind), Bar: stackedBar(p.TaskCounts)}
@@ -108,7 +109,7 @@ func kindName(kinds []kindOption, code string) string {
 
 // planPageData is the Data of a plan's page.
 type planPageData struct {
-	Plan          *models.Plan
+	Plan          *plans.Plan
 	KindName      string
 	SteeringUnit  string
 	Tasks         []taskItem
@@ -132,7 +133,7 @@ func (h *handler) planPage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := h.store.ListTasks(ctx, a, models.TaskFilter{PlanID: id, Limit: models.MaxPageSize})
+	page, err := h.store.ListTasks(ctx, a, plans.TaskFilter{PlanID: id, Limit: models.MaxPageSize})
 	if err != nil {
 		return err
 	}
@@ -142,7 +143,7 @@ func (h *handler) planPage(c *gin.Context) error {
 	}
 	d := &planPageData{Plan: p, KindName: kindName(kinds, p.Kind), Bar: stackedBar(p.TaskCounts),
 		Today: h.today(a), CanManage: a.CanManagePlans(), TasksComplete: page.Next == nil,
-		TrashDays: models.TrashDays}
+		TrashDays: plans.TrashDays}
 	if d.Tasks, err = h.planTaskItems(ctx, a, p, page.Items); err != nil {
 		return err
 	}
@@ -159,7 +160,7 @@ func (h *handler) planPage(c *gin.Context) error {
 }
 
 // planTaskItems names the units of a plan's tasks without a plan lookup per task.
-func (h *handler) planTaskItems(ctx context.Context, a *models.Actor, p *models.Plan, tasks []models.Task) ([]taskItem, error) {
+func (h *handler) planTaskItems(ctx context.Context, a *models.Actor, p *plans.Plan, tasks []plans.Task) ([]taskItem, error) {
 	units, err := h.unitNames(ctx, a)
 	if err != nil {
 		return nil, err

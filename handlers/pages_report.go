@@ -10,13 +10,12 @@ import (
 	"strconv"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // maxUploadBody bounds a progress report with its evidence: every file at
 // its limit plus room for the form fields and multipart framing.
-const maxUploadBody = models.MaxAttachmentsPerReport*models.MaxAttachmentBytes + 1<<20
+const maxUploadBody = plans.MaxAttachmentsPerReport*plans.MaxAttachmentBytes + 1<<20
 
 // uploadRoutes take evidence files, so limitBody allows them maxUploadBody
 // instead of MaxBodyBytes.
@@ -32,7 +31,7 @@ func bodyLimit(c *gin.Context) int64 {
 
 // reportData is the Data of the progress report form.
 type reportData struct {
-	Task      *models.Task
+	Task      *plans.Task
 	MaxFiles  int
 	Quick     []int  // the one-tap percent buttons
 	ValueUnit string // " (unit)" after the actual value's label, if the task has a unit
@@ -54,16 +53,16 @@ func (h *handler) reportPage(c *gin.Context) error {
 	return h.showReport(c, http.StatusOK, t, f)
 }
 
-func (h *handler) showReport(c *gin.Context, status int, t *models.Task, f *form) error {
+func (h *handler) showReport(c *gin.Context, status int, t *plans.Task, f *form) error {
 	h.render(c, status, "report", &view{Title: "Báo cáo tiến độ", Nav: "mine", Form: f,
-		Data: reportData{Task: t, MaxFiles: models.MaxAttachmentsPerReport, Quick: []int{25, 50, 75, 100},
+		Data: reportData{Task: t, MaxFiles: plans.MaxAttachmentsPerReport, Quick: []int{25, 50, 75, 100},
 			ValueUnit: unitSuffix(t.TargetUnit)}})
 	return nil
 }
 
 // reportableTask loads the task of the path and checks that the actor may
 // report on it.
-func (h *handler) reportableTask(c *gin.Context) (*models.Task, error) {
+func (h *handler) reportableTask(c *gin.Context) (*plans.Task, error) {
 	id, err := pathID(c)
 	if err != nil {
 		return nil, err
@@ -80,7 +79,7 @@ func (h *handler) reportSubmit(c *gin.Context) error {
 		return err
 	}
 	f, files := h.readReport(c)
-	in := models.ProgressInput{Percent: f.parseInt("percent"), ActualValue: f.parseNumber("actual_value"),
+	in := plans.ProgressInput{Percent: f.parseInt("percent"), ActualValue: f.parseNumber("actual_value"),
 		Note: f.Value("note"), Files: files}
 	askLower := in.Percent != nil && *in.Percent < t.Percent && f.Value("confirm_lower") == ""
 	if askLower {
@@ -110,7 +109,7 @@ func (h *handler) reportSubmit(c *gin.Context) error {
 
 // readReport parses the multipart form and reads the evidence files. A body
 // over the limit leaves an error on the files field instead of the values.
-func (h *handler) readReport(c *gin.Context) (*form, []models.NewAttachment) {
+func (h *handler) readReport(c *gin.Context) (*form, []plans.NewAttachment) {
 	err := parseBody(c) // pages_once.go; larger files spill to temporary files
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
@@ -123,7 +122,7 @@ func (h *handler) readReport(c *gin.Context) (*form, []models.NewAttachment) {
 	}
 	f := newForm(url.Values(c.Request.MultipartForm.Value))
 	f.addError(valuesError(f.values)) // checkText reads url-encoded forms only
-	var files []models.NewAttachment
+	var files []plans.NewAttachment
 	for _, fh := range c.Request.MultipartForm.File["files"] {
 		if fh.Size == 0 && fh.Filename == "" {
 			continue // an empty file input
@@ -140,20 +139,20 @@ func (h *handler) readReport(c *gin.Context) (*form, []models.NewAttachment) {
 
 // readUpload reads one uploaded file, refusing an oversized one before
 // reading it; the store checks the type and the limits again.
-func readUpload(fh *multipart.FileHeader) (models.NewAttachment, error) {
-	if fh.Size > models.MaxAttachmentBytes {
-		return models.NewAttachment{}, fmt.Errorf("tệp %q lớn hơn 10 MB", fh.Filename)
+func readUpload(fh *multipart.FileHeader) (plans.NewAttachment, error) {
+	if fh.Size > plans.MaxAttachmentBytes {
+		return plans.NewAttachment{}, fmt.Errorf("tệp %q lớn hơn 10 MB", fh.Filename)
 	}
 	file, err := fh.Open()
 	if err != nil {
-		return models.NewAttachment{}, fmt.Errorf("không đọc được tệp %q", fh.Filename)
+		return plans.NewAttachment{}, fmt.Errorf("không đọc được tệp %q", fh.Filename)
 	}
 	defer file.Close()
-	b, err := io.ReadAll(io.LimitReader(file, models.MaxAttachmentBytes+1))
+	b, err := io.ReadAll(io.LimitReader(file, plans.MaxAttachmentBytes+1))
 	if err != nil {
-		return models.NewAttachment{}, fmt.Errorf("không đọc được tệp %q", fh.Filename)
+		return plans.NewAttachment{}, fmt.Errorf("không đọc được tệp %q", fh.Filename)
 	}
-	return models.NewAttachment{FileName: fh.Filename, Content: b}, nil
+	return plans.NewAttachment{FileName: fh.Filename, Content: b}, nil
 }
 
 // attachmentFile sends one evidence file. Its bytes never change, so the

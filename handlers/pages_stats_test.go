@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
@@ -163,7 +164,7 @@ func TestDataQualityPageLinksToRecords(t *testing.T) {
 	t.Parallel()
 	e := newPageEnv(t)
 	chair := e.user(models.RoleChairman)
-	late, err := e.Store.CreatePlan(context.Background(), e.chairA, models.PlanInput{DocNumber: "01/KH-UBND",
+	late, err := e.Store.CreatePlan(context.Background(), e.chairA, plans.PlanInput{DocNumber: "01/KH-UBND",
 		IssuedOn: day("2023-12-28"), Year: 2024, Kind: "propaganda", Title: "Tuyên truyền năm 2024"})
 	if err != nil {
 		t.Fatal(err)

@@ -8,12 +8,13 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // taskFormData is the Data of the create and edit task form.
 type taskFormData struct {
-	Plan      *models.Plan
-	Task      *models.Task // nil when creating
+	Plan      *plans.Plan
+	Task      *plans.Task // nil when creating
 	Units     []unitGroup
 	Users     []models.User
 	CanAssign bool // may change lead, supporting units and people
@@ -44,7 +45,7 @@ func (h *handler) newTaskPage(c *gin.Context) error {
 	return h.showTaskForm(c, http.StatusOK, p, nil, f)
 }
 
-func (h *handler) showTaskForm(c *gin.Context, status int, p *models.Plan, t *models.Task, f *form) error {
+func (h *handler) showTaskForm(c *gin.Context, status int, p *plans.Plan, t *plans.Task, f *form) error {
 	ctx, a := c.Request.Context(), actor(c)
 	units, err := h.store.ListUnits(ctx, a)
 	if err != nil {
@@ -107,8 +108,8 @@ func (h *handler) createTaskSubmit(c *gin.Context) error {
 }
 
 // taskInput reads the task form.
-func taskInput(f *form) models.TaskInput {
-	in := models.TaskInput{Title: f.Value("title"), Description: f.Value("description"),
+func taskInput(f *form) plans.TaskInput {
+	in := plans.TaskInput{Title: f.Value("title"), Description: f.Value("description"),
 		LeadUnitID: f.parseID("lead_unit_id"), SupportingUnitIDs: f.parseIDs("supporting_unit_ids"),
 		AssigneeIDs: f.parseIDs("assignee_ids"), StartOn: f.parseDate("start_on"), DueOn: f.parseDate("due_on"),
 		TargetValue: f.parseNumber("target_value"), TargetUnit: f.Value("target_unit"), Weight: f.parseNumber("weight"),
@@ -167,7 +168,7 @@ func (h *handler) editTaskPage(c *gin.Context) error {
 }
 
 // editableTask loads the task of the path and its plan for an edit.
-func (h *handler) editableTask(c *gin.Context) (*models.Plan, *models.Task, error) {
+func (h *handler) editableTask(c *gin.Context) (*plans.Plan, *plans.Task, error) {
 	id, err := pathID(c)
 	if err != nil {
 		return nil, nil, err
@@ -198,7 +199,7 @@ func (h *handler) updateTaskSubmit(c *gin.Context) error {
 		}
 		addTaskMissing(f, in, h.today(a))
 	} else {
-		patch := models.TaskPatch{Title: models.Some(in.Title), Description: models.Some(in.Description),
+		patch := plans.TaskPatch{Title: models.Some(in.Title), Description: models.Some(in.Description),
 			StartOn: models.Some(in.StartOn), DueOn: models.Some(in.DueOn), TargetValue: models.Some(in.TargetValue),
 			TargetUnit: models.Some(in.TargetUnit), Weight: models.Some(in.Weight),
 			ReportEvery: models.Some(in.ReportEvery), ReportGraceDays: models.Some(in.ReportGraceDays)}
@@ -223,7 +224,7 @@ func (h *handler) updateTaskSubmit(c *gin.Context) error {
 // confirmReach stops a task that nobody could report on (no assignee, and
 // no officer or team member in its units or their teams) until the person
 // ticks "save anyway": the form shows the warning, in words, before saving.
-func (h *handler) confirmReach(c *gin.Context, f *form, in models.TaskInput) error {
+func (h *handler) confirmReach(c *gin.Context, f *form, in plans.TaskInput) error {
 	if f.Invalid() || f.Value("confirm_no_recipient") != "" || in.LeadUnitID == 0 || f.Value("cancelled") != "" {
 		return nil
 	}
@@ -232,14 +233,14 @@ func (h *handler) confirmReach(c *gin.Context, f *form, in models.TaskInput) err
 		return err
 	}
 	f.noRecipient = true
-	f.add("confirm_no_recipient", tr(pageLang(c), models.NoRecipientWarning.Message))
+	f.add("confirm_no_recipient", tr(pageLang(c), plans.NoRecipientWarning.Message))
 	return nil
 }
 
 // addTaskMissing adds the model's own findings to a form that already
 // failed to parse, so every mistake shows at once. A start date that could
 // not be read is not also a deadline before it.
-func addTaskMissing(f *form, in models.TaskInput, today calendar.Date) {
+func addTaskMissing(f *form, in plans.TaskInput, today calendar.Date) {
 	err := in.Validate(today, nil)
 	if f.Error("start_on") != "" {
 		err = dropFindings(err, "due_on/before_start")

@@ -8,18 +8,19 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // historyItem is one event of a task's history with the evidence filed with it.
 type historyItem struct {
-	models.HistoryEntry
-	Files []models.Attachment
+	plans.HistoryEntry
+	Files []plans.Attachment
 }
 
 // taskPageData is the Data of the task page.
 type taskPageData struct {
-	Task            models.Task
-	Plan            *models.Plan
+	Task            plans.Task
+	Plan            *plans.Plan
 	Today           calendar.Date
 	LeadUnit        string
 	SupportingUnits []string
@@ -35,8 +36,8 @@ type taskPageData struct {
 	CanEvaluate     bool
 	// Deadline extensions: the history, the pending request, and who may
 	// ask (reporters of an open task) or decide (the chairman).
-	Extensions []models.Extension
-	Pending    *models.Extension
+	Extensions []plans.Extension
+	Pending    *plans.Extension
 	CanExtend  bool
 	CanDecide  bool
 }
@@ -115,7 +116,7 @@ func (h *handler) taskHistory(c *gin.Context, id int64) ([]historyItem, error) {
 	if err != nil {
 		return nil, err
 	}
-	byReport := map[int64][]models.Attachment{}
+	byReport := map[int64][]plans.Attachment{}
 	for _, f := range files {
 		byReport[f.ProgressID] = append(byReport[f.ProgressID], f)
 	}
@@ -138,7 +139,7 @@ func (h *handler) commentSubmit(c *gin.Context) error {
 		return err
 	}
 	f := newForm(postForm(c))
-	_, err = h.store.AddComment(c.Request.Context(), actor(c), id, models.CommentInput{Body: f.Value("body")})
+	_, err = h.store.AddComment(c.Request.Context(), actor(c), id, plans.CommentInput{Body: f.Value("body")})
 	return h.afterTaskForm(c, id, f, err, "commented")
 }
 
@@ -149,7 +150,7 @@ func (h *handler) evaluateSubmit(c *gin.Context) error {
 		return err
 	}
 	f := newForm(postForm(c))
-	in := models.EvaluationInput{Decision: f.Value("decision"), Note: f.Value("reason"), DueOn: f.parseDate("new_due_on")}
+	in := plans.EvaluationInput{Decision: f.Value("decision"), Note: f.Value("reason"), DueOn: f.parseDate("new_due_on")}
 	if f.Invalid() {
 		return h.showTask(c, http.StatusUnprocessableEntity, f)
 	}

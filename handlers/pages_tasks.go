@@ -11,11 +11,12 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // taskItem is a task as the lists show it, with the names it refers to.
 type taskItem struct {
-	models.Task
+	plans.Task
 	Plan      string // the plan's document number
 	LeadUnit  string
 	CanReport bool
@@ -43,15 +44,15 @@ const recentDays = 60
 func (h *handler) myTasksPage(c *gin.Context) error {
 	ctx, a := c.Request.Context(), actor(c)
 	today := h.today(a)
-	open, err := h.myTasks(ctx, a, models.TaskFilter{Statuses: openStatuses})
+	open, err := h.myTasks(ctx, a, plans.TaskFilter{Statuses: openStatuses})
 	if err != nil {
 		return err
 	}
-	done, err := h.myTasks(ctx, a, models.TaskFilter{Statuses: doneStatuses, DueFrom: today.AddDays(-recentDays)})
+	done, err := h.myTasks(ctx, a, plans.TaskFilter{Statuses: doneStatuses, DueFrom: today.AddDays(-recentDays)})
 	if err != nil {
 		return err
 	}
-	slices.SortStableFunc(open, func(x, y models.Task) int {
+	slices.SortStableFunc(open, func(x, y plans.Task) int {
 		return cmp.Or(cmp.Compare(slices.Index(openStatuses, x.Status), slices.Index(openStatuses, y.Status)),
 			x.DueOn.Compare(y.DueOn), cmp.Compare(x.ID, y.ID))
 	})
@@ -80,7 +81,7 @@ func b2i(b bool) int {
 // myTasks lists the tasks named to the actor or involving one of their
 // units or the units they report for (a hamlet team's hamlet), once each. It
 // reads the first page, which holds a person's workload.
-func (h *handler) myTasks(ctx context.Context, a *models.Actor, f models.TaskFilter) ([]models.Task, error) {
+func (h *handler) myTasks(ctx context.Context, a *models.Actor, f plans.TaskFilter) ([]plans.Task, error) {
 	f.Mine, f.Limit = true, models.MaxPageSize
 	page, err := h.store.ListTasks(ctx, a, f)
 	if err != nil {
@@ -90,7 +91,7 @@ func (h *handler) myTasks(ctx context.Context, a *models.Actor, f models.TaskFil
 }
 
 // taskItems adds plan numbers and unit names to tasks.
-func (h *handler) taskItems(ctx context.Context, a *models.Actor, tasks []models.Task) ([]taskItem, error) {
+func (h *handler) taskItems(ctx context.Context, a *models.Actor, tasks []plans.Task) ([]taskItem, error) {
 	units, err := h.unitNames(ctx, a)
 	if err != nil {
 		return nil, err

@@ -15,6 +15,7 @@ import (
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // pageEnv is a fixture world behind the real router, driven like a browser
@@ -27,9 +28,9 @@ type pageEnv struct {
 	// plan and tasks of commune A: mine is led by hamlet 1 (the team
 	// member's unit), office's by the office and already overdue; other is
 	// commune B's plan.
-	plan, other    *models.Plan
-	mine, office   *models.Task
-	otherTask      *models.Task
+	plan, other    *plans.Plan
+	mine, office   *plans.Task
+	otherTask      *plans.Task
 	chairA, chairB *models.Actor
 	team           string
 }
@@ -65,9 +66,9 @@ func day(s string) calendar.Date {
 	return d
 }
 
-func (e *pageEnv) newPlan(a *models.Actor, number, title string) *models.Plan {
+func (e *pageEnv) newPlan(a *models.Actor, number, title string) *plans.Plan {
 	e.t.Helper()
-	p, err := e.Store.CreatePlan(context.Background(), a, models.PlanInput{DocNumber: number,
+	p, err := e.Store.CreatePlan(context.Background(), a, plans.PlanInput{DocNumber: number,
 		IssuedOn: day("2024-01-31"), Kind: "digital_transformation", Title: title})
 	if err != nil {
 		e.t.Fatal(err)
@@ -75,9 +76,9 @@ func (e *pageEnv) newPlan(a *models.Actor, number, title string) *models.Plan {
 	return p
 }
 
-func (e *pageEnv) newTask(a *models.Actor, planID int64, title string, lead int64, due string) *models.Task {
+func (e *pageEnv) newTask(a *models.Actor, planID int64, title string, lead int64, due string) *plans.Task {
 	e.t.Helper()
-	t, err := e.Store.CreateTask(context.Background(), a, planID, models.TaskInput{Title: title,
+	t, err := e.Store.CreateTask(context.Background(), a, planID, plans.TaskInput{Title: title,
 		LeadUnitID: lead, StartOn: day("2024-09-01"), DueOn: day(due)})
 	if err != nil {
 		e.t.Fatal(err)

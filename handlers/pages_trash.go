@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // The recycle bin ("Thùng rác") for people: deleting a plan from its page
@@ -22,7 +23,7 @@ func (h *handler) mountTrashPages(a *gin.RouterGroup) {
 
 // trashData is the Data of the recycle bin page.
 type trashData struct {
-	Items     []models.TrashedPlan
+	Items     []plans.TrashedPlan
 	TrashDays int
 }
 
@@ -36,7 +37,7 @@ func (h *handler) showTrash(c *gin.Context, status int, f *form) error {
 		return err
 	}
 	h.render(c, status, "trash", &view{Title: "Thùng rác", Nav: "plans", Form: f,
-		Data: &trashData{Items: items, TrashDays: models.TrashDays}})
+		Data: &trashData{Items: items, TrashDays: plans.TrashDays}})
 	return nil
 }
 

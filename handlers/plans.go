@@ -6,15 +6,14 @@ import (
 	"strconv"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 func (h *handler) listPlans(c *gin.Context) error {
 	q := &query{c: c}
-	f := models.PlanFilter{Year: q.year(), Kind: c.Query("kind"), Status: c.Query("status"),
+	f := plans.PlanFilter{Year: q.year(), Kind: c.Query("kind"), Status: c.Query("status"),
 		Query: c.Query("q"), Limit: q.limit(), Cursor: c.Query("cursor")}
-	if f.Status != "" && !slices.Contains(models.PlanStatuses, f.Status) {
+	if f.Status != "" && !slices.Contains(plans.PlanStatuses, f.Status) {
 		q.v.Add("status", "invalid", "trạng thái kế hoạch phải là draft, active, completed hoặc cancelled")
 	}
 	if err := q.err(); err != nil {
@@ -25,7 +24,7 @@ func (h *handler) listPlans(c *gin.Context) error {
 }
 
 func (h *handler) createPlan(c *gin.Context) error {
-	var in models.PlanInput
+	var in plans.PlanInput
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
@@ -54,7 +53,7 @@ func (h *handler) getPlan(c *gin.Context) error {
 }
 
 func (h *handler) updatePlan(c *gin.Context) error {
-	var patch models.PlanPatch
+	var patch plans.PlanPatch
 	id, version, err := writeTarget(c, &patch)
 	if err != nil {
 		return err

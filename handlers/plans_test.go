@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 func TestCreatePlanAndTaskFlow(t *testing.T) {
@@ -17,21 +18,21 @@ func TestCreatePlanAndTaskFlow(t *testing.T) {
 	if r.Code != http.StatusCreated {
 		t.Fatalf("create plan: %d %s", r.Code, r.Body)
 	}
-	var plan models.Plan
+	var plan plans.Plan
 	r.decode(&plan)
 	r = e.do(chair, "POST", "/api/v1/plans/"+itoa(plan.ID)+"/tasks", map[string]any{"title": "Rà soát TTHC",
 		"lead_unit_id": e.A.Hamlet1.ID, "start_on": "2024-02-01", "due_on": "2024-11-30"})
 	if r.Code != http.StatusCreated {
 		t.Fatalf("create task: %d %s", r.Code, r.Body)
 	}
-	var task models.Task
+	var task plans.Task
 	r.decode(&task)
 	r = e.do(user(e.A, models.RoleTeamMember), "POST", "/api/v1/tasks/"+itoa(task.ID)+"/progress",
 		map[string]any{"percent": 100, "note": "Đã xong"})
 	if r.Code != http.StatusCreated {
 		t.Fatalf("progress: %d %s", r.Code, r.Body)
 	}
-	var res models.ProgressResult
+	var res plans.ProgressResult
 	r.decode(&res)
 	if res.Task.Status != "done_on_time" {
 		t.Fatalf("status after 100%%: %s", res.Task.Status)
@@ -48,7 +49,7 @@ func TestCreatePlanNormalisesNumber(t *testing.T) {
 	e := newEnv(t)
 	r := e.do(e.chairA(), "POST", "/api/v1/plans", planIn(0, map[string]any{"doc_number": " 6/kh-UBND ",
 		"title": "  Cải cách hành chính năm 2024 "})).expect(http.StatusCreated)
-	var p models.Plan
+	var p plans.Plan
 	r.decode(&p)
 	if p.DocNumber != "06/KH-UBND" || p.DocNo != 6 || p.DocType != "KH" || p.DocSymbol != "KH-UBND" {
 		t.Errorf("number: %q %d %q %q", p.DocNumber, p.DocNo, p.DocType, p.DocSymbol)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // jsonOf encodes v for cases that need to append to or cut a body.
@@ -100,7 +101,7 @@ func TestPatchPlanRejections(t *testing.T) {
 	for _, c := range cases {
 		e.do(chair, "PATCH", path, c.body).invalid(c.field)
 	}
-	var got models.Plan
+	var got plans.Plan
 	e.do(chair, "GET", path, nil).expect(http.StatusOK).decode(&got)
 	if got.Version != 1 || got.Title != p.Title || got.Kind != p.Kind {
 		t.Errorf("refused patches changed the plan: %+v", got)
@@ -129,7 +130,7 @@ func TestBodyTooLarge(t *testing.T) {
 	if n := e.planCount(); n != 1 {
 		t.Errorf("%d plans after refused creates", n)
 	}
-	var got models.Task
+	var got plans.Task
 	e.do(chair, "GET", "/api/v1/tasks/"+itoa(task.ID), nil).expect(http.StatusOK).decode(&got)
 	if got.Version != 1 || got.Percent != 0 {
 		t.Errorf("refused writes changed the task: %+v", got)

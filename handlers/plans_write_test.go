@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 func TestPlanGetPatchDelete(t *testing.T) {
@@ -18,7 +19,7 @@ func TestPlanGetPatchDelete(t *testing.T) {
 		t.Errorf("GET ETag %q", r.Header().Get("ETag"))
 	}
 	r = e.do(chair, "PATCH", path, map[string]any{"title": "Kế hoạch đã sửa", "status": "completed"}, "If-Match", `"1"`)
-	var got models.Plan
+	var got plans.Plan
 	r.expect(http.StatusOK).decode(&got)
 	if got.Version != 2 || got.Title != "Kế hoạch đã sửa" || got.Status != "completed" || got.DocNumber != "05/KH-UBND" ||
 		got.Kind != "admin_reform" || r.Header().Get("ETag") != `"2"` {
@@ -69,7 +70,7 @@ func TestPlanOtherCommuneAndBadIDs(t *testing.T) {
 		e.do(who, "GET", path+"/tasks", nil).expectProblem(http.StatusNotFound, "not_found")
 		e.do(who, "POST", path+"/tasks", taskIn(e.B.Hamlet1.ID, nil)).expectProblem(http.StatusNotFound, "not_found")
 	}
-	var got models.Plan
+	var got plans.Plan
 	e.do(e.chairA(), "GET", "/api/v1/plans/"+itoa(p.ID), nil).expect(http.StatusOK).decode(&got)
 	if got.Version != 1 || got.Title != p.Title {
 		t.Errorf("another commune changed the plan: %+v", got)
@@ -99,7 +100,7 @@ func TestDuplicatePlanNumber(t *testing.T) {
 		dup.Warnings[0].Related[0] != first.ID || !dup.DuplicateConfirmed {
 		t.Errorf("confirmed duplicate: %+v", dup)
 	}
-	var again models.Plan
+	var again plans.Plan
 	e.do(chair, "GET", "/api/v1/plans/"+itoa(first.ID), nil).expect(http.StatusOK).decode(&again)
 	if len(again.Warnings) != 1 || again.Warnings[0].Code != "duplicate_number" {
 		t.Errorf("the first plan does not hear of its duplicate: %+v", again.Warnings)
@@ -118,7 +119,7 @@ func TestDuplicatePlanNumber(t *testing.T) {
 	if len(p.Errors) != 1 || p.Errors[0].Field != "doc_number" {
 		t.Errorf("patch conflict: %+v", p)
 	}
-	var still models.Plan
+	var still plans.Plan
 	e.do(chair, "GET", path, nil).expect(http.StatusOK).decode(&still)
 	if still.Year != 2023 || still.Version != 1 {
 		t.Errorf("refused patch changed the plan: %+v", still)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // TestProgressHonoursIfMatch (issue 13): a report made on a stale view of
@@ -17,7 +18,7 @@ func TestProgressHonoursIfMatch(t *testing.T) {
 	plan := e.mkPlan(chair, planIn(1, nil))
 	r := e.do(chair, "POST", "/api/v1/plans/"+itoa(plan.ID)+"/tasks", taskIn(e.A.Hamlet1.ID, nil)).
 		expect(http.StatusCreated)
-	var task models.Task
+	var task plans.Task
 	r.decode(&task)
 	read := r.Header().Get("ETag")
 	path := "/api/v1/tasks/" + itoa(task.ID)
@@ -29,7 +30,7 @@ func TestProgressHonoursIfMatch(t *testing.T) {
 	}
 	e.do(team, "POST", path+"/progress", map[string]any{"percent": 50}, "If-Match", read).
 		expectProblem(http.StatusPreconditionFailed, "stale")
-	var now models.Task
+	var now plans.Task
 	e.do(chair, "GET", path, nil).expect(http.StatusOK).decode(&now)
 	if now.Percent != 100 || now.CompletedAt == nil {
 		t.Errorf("after a stale 50 %%: the task is at %d %%, completed %v", now.Percent, now.CompletedAt)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // at is 09:00 on a day of 2024 in Vietnam.
@@ -22,9 +23,9 @@ func TestProgressAndStatus(t *testing.T) {
 	plan := e.mkPlan(chair, planIn(1, nil))
 	task := e.mkTask(chair, plan.ID, taskIn(e.A.Hamlet1.ID, map[string]any{"due_on": "2024-10-10", "target_value": 100}))
 	path := "/api/v1/tasks/" + itoa(task.ID)
-	report := func(percent int, extra map[string]any) models.ProgressResult {
+	report := func(percent int, extra map[string]any) plans.ProgressResult {
 		t.Helper()
-		var res models.ProgressResult
+		var res plans.ProgressResult
 		r := e.do(team, "POST", path+"/progress", merge(map[string]any{"percent": percent}, extra)).expect(http.StatusCreated)
 		r.decode(&res)
 		if res.Task == nil || r.Header().Get("ETag") != `"`+itoa(int64(res.Task.Version))+`"` {
@@ -35,7 +36,7 @@ func TestProgressAndStatus(t *testing.T) {
 	status := func(when time.Time, want string) {
 		t.Helper()
 		e.Clock.Set(when)
-		var got models.Task
+		var got plans.Task
 		e.do(chair, "GET", path, nil).expect(http.StatusOK).decode(&got)
 		if got.Status != want {
 			t.Errorf("%s: status %s, want %s", when.Format("02/01"), got.Status, want)
@@ -68,7 +69,7 @@ func TestProgressAndStatus(t *testing.T) {
 	if res.Task.Percent != 80 || res.Task.CompletedAt != nil || res.Task.Status != "overdue" {
 		t.Errorf("after a correction to 80%%: %+v", res.Task)
 	}
-	var history models.Page[models.Progress]
+	var history models.Page[plans.Progress]
 	e.do(chair, "GET", path+"/progress", nil).expect(http.StatusOK).decode(&history)
 	var percents []int
 	for _, p := range history.Items {
@@ -82,13 +83,13 @@ func TestProgressAndStatus(t *testing.T) {
 	}
 	// A task finished before its deadline is done on time.
 	other := e.mkTask(chair, plan.ID, taskIn(e.A.Hamlet1.ID, nil))
-	var done models.ProgressResult
+	var done plans.ProgressResult
 	e.do(chair, "POST", "/api/v1/tasks/"+itoa(other.ID)+"/progress", map[string]any{"percent": 100}).
 		expect(http.StatusCreated).decode(&done)
 	if done.Task.Status != "done_on_time" || done.Progress.AuthorName != e.A.Users[models.RoleChairman].FullName {
 		t.Errorf("finished early: %+v", done)
 	}
-	var p models.Plan
+	var p plans.Plan
 	e.do(chair, "GET", "/api/v1/plans/"+itoa(plan.ID), nil).expect(http.StatusOK).decode(&p)
 	if p.TaskCounts["total"] != 2 || p.TaskCounts["overdue"] != 1 || p.TaskCounts["done_on_time"] != 1 ||
 		p.CompletionRate == nil || *p.CompletionRate != 50 {
@@ -122,9 +123,9 @@ func TestProgressRejections(t *testing.T) {
 	for _, c := range cases {
 		e.do(team, "POST", path+"/progress", c.body).invalid(c.field)
 	}
-	var history models.Page[models.Progress]
+	var history models.Page[plans.Progress]
 	e.do(team, "GET", path+"/progress", nil).expect(http.StatusOK).decode(&history)
-	var got models.Task
+	var got plans.Task
 	e.do(team, "GET", path, nil).expect(http.StatusOK).decode(&got)
 	if len(history.Items) != 0 || got.Version != 1 || got.Percent != 0 {
 		t.Errorf("refused reports left %d entries, task %+v", len(history.Items), got)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
@@ -82,7 +83,7 @@ func createPlanFor(t *testing.T, e *env, c *testfix.Commune, number string) int6
 	if r.Code != http.StatusCreated {
 		t.Fatalf("plan: %d %s", r.Code, r.Body)
 	}
-	var p models.Plan
+	var p plans.Plan
 	r.decode(&p)
 	return p.ID
 }
@@ -94,7 +95,7 @@ func createTaskFor(t *testing.T, e *env, c *testfix.Commune, plan int64, due str
 	if r.Code != http.StatusCreated {
 		t.Fatalf("task: %d %s", r.Code, r.Body)
 	}
-	var task models.Task
+	var task plans.Task
 	r.decode(&task)
 	return task.ID
 }

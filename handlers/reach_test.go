@@ -11,6 +11,7 @@ import (
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
@@ -97,7 +98,7 @@ func TestHamletTaskReachesItsTeam(t *testing.T) {
 	}
 
 	// Nobody answers for a task of the hamlet without a team.
-	var orphan models.Task
+	var orphan plans.Task
 	e.do(chair, "POST", "/api/v1/plans/"+itoa(plan.ID)+"/tasks", taskIn(lonely.ID, nil)).
 		expect(http.StatusCreated).decode(&orphan)
 	if len(orphan.Warnings) != 1 || orphan.Warnings[0].Code != "no_recipient" || orphan.Warnings[0].Message == "" {
@@ -109,13 +110,13 @@ func TestHamletTaskReachesItsTeam(t *testing.T) {
 		t.Fatalf("findings: %+v", q.Findings)
 	}
 	// Naming an assignee answers the warning, on edit too.
-	var fixed models.Task
+	var fixed plans.Task
 	e.do(chair, "PATCH", "/api/v1/tasks/"+itoa(orphan.ID), map[string]any{
 		"assignee_ids": []int64{e.A.Users[models.RoleOfficer].ID}}).expect(http.StatusOK).decode(&fixed)
 	if len(fixed.Warnings) != 0 {
 		t.Fatalf("after naming an assignee: %+v", fixed.Warnings)
 	}
-	var back models.Task
+	var back plans.Task
 	e.do(chair, "PATCH", "/api/v1/tasks/"+itoa(orphan.ID), map[string]any{"assignee_ids": []int64{}}).
 		expect(http.StatusOK).decode(&back)
 	if len(back.Warnings) != 1 || back.Warnings[0].Code != "no_recipient" {
@@ -149,13 +150,13 @@ func TestReturnWithNewDeadline(t *testing.T) {
 	e.do(chair, "POST", path+"/evaluation", map[string]any{"decision": "return", "note": "Thiếu ảnh",
 		"due_on": "2024-09-27"}).invalid("due_on")
 	e.do(chair, "POST", path+"/evaluation", map[string]any{"decision": "accept", "due_on": "2024-10-31"}).invalid("due_on")
-	var still models.Task
+	var still plans.Task
 	e.do(chair, "GET", path, nil).expect(http.StatusOK).decode(&still)
 	if still.CompletedAt == nil || still.DueOn.String() != "2024-09-27" || len(*still.Extensions) != 0 {
 		t.Fatalf("a refused return changed the task: %+v", still)
 	}
 
-	var res models.EvaluationResult
+	var res plans.EvaluationResult
 	e.do(chair, "POST", path+"/evaluation", map[string]any{"decision": "return", "note": "Bổ sung ảnh buổi tập huấn",
 		"due_on": "2024-10-15"}).expect(http.StatusCreated).decode(&res)
 	got := res.Task
@@ -164,7 +165,7 @@ func TestReturnWithNewDeadline(t *testing.T) {
 		got.ReturnedAt == nil || got.ReturnNote != "Bổ sung ảnh buổi tập huấn" {
 		t.Fatalf("returned task: %+v", got)
 	}
-	var read models.Task
+	var read plans.Task
 	e.do(team, "GET", path, nil).expect(http.StatusOK).decode(&read)
 	if xs := *read.Extensions; len(xs) != 1 || xs[0].Status != models.ExtensionApproved ||
 		xs[0].DecidedBy == nil || *xs[0].DecidedBy != e.A.Users[models.RoleChairman].ID ||
@@ -233,7 +234,7 @@ func TestExtensionRequestAndDecision(t *testing.T) {
 	e.do(team, "POST", "/api/v1/tasks/999999/extensions", body).expect(http.StatusNotFound)
 	e.do(user(e.B, models.RoleChairman), "POST", path+"/extensions", body).expect(http.StatusNotFound)
 
-	var x models.Extension
+	var x plans.Extension
 	r := e.do(team, "POST", path+"/extensions", body).expect(http.StatusCreated)
 	r.decode(&x)
 	if x.Status != models.ExtensionPending || x.PreviousDueOn.String() != "2024-09-20" || x.DecidedAt != nil {
@@ -251,14 +252,14 @@ func TestExtensionRequestAndDecision(t *testing.T) {
 		t.Fatalf("the chairman's inbox: %+v", e.inbox(chair).Items)
 	}
 
-	var done models.Extension
+	var done plans.Extension
 	e.do(chair, "POST", decide, map[string]any{"approve": true, "note": "Đồng ý"}).expect(http.StatusOK).decode(&done)
 	if done.Status != models.ExtensionApproved || done.DecidedAt == nil || done.DecisionNote != "Đồng ý" {
 		t.Fatalf("decision: %+v", done)
 	}
 	e.do(chair, "POST", decide, map[string]any{"approve": false}).expectProblem(http.StatusConflict, "conflict")
 
-	var now models.Task
+	var now plans.Task
 	e.do(team, "GET", path, nil).expect(http.StatusOK).decode(&now)
 	if now.DueOn.String() != "2024-10-31" || now.OriginalDueOn == nil || now.OriginalDueOn.String() != "2024-09-20" ||
 		now.Status != "not_started" || len(*now.Extensions) != 1 {

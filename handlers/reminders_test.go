@@ -10,6 +10,7 @@ import (
 	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // defaultSettingsBody is a valid PUT /settings body: the defaults.
@@ -118,7 +119,7 @@ func seedReminders(t *testing.T, e *env) {
 	ctx := context.Background()
 	e.Clock.Set(time.Date(2024, 9, 27, 15, 0, 0, 0, models.VietnamTime))
 	chair := e.Actor(t, e.A, models.RoleChairman)
-	p, err := e.Store.CreatePlan(ctx, chair, models.PlanInput{DocNumber: "40/KH-UBND",
+	p, err := e.Store.CreatePlan(ctx, chair, plans.PlanInput{DocNumber: "40/KH-UBND",
 		IssuedOn: calendar.NewDate(2024, time.September, 2), Kind: "other", Title: "Nhắc việc"})
 	if err != nil {
 		t.Fatal(err)
@@ -126,12 +127,12 @@ func seedReminders(t *testing.T, e *env) {
 	officer := e.A.Users[models.RoleOfficer].ID
 	for _, due := range []string{"2024-09-30", "2024-10-01", "2024-10-03"} {
 		d, _ := calendar.ParseDate(due)
-		if _, err := e.Store.CreateTask(ctx, chair, p.ID, models.TaskInput{Title: "Việc hạn " + due,
+		if _, err := e.Store.CreateTask(ctx, chair, p.ID, plans.TaskInput{Title: "Việc hạn " + due,
 			LeadUnitID: e.A.Office.ID, DueOn: d, AssigneeIDs: []int64{officer}}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := e.Store.CreateTask(ctx, chair, p.ID, models.TaskInput{Title: "Tuyên truyền ở ấp",
+	if _, err := e.Store.CreateTask(ctx, chair, p.ID, plans.TaskInput{Title: "Tuyên truyền ở ấp",
 		LeadUnitID: e.A.Hamlet1.ID, DueOn: calendar.NewDate(2024, time.October, 31)}); err != nil {
 		t.Fatal(err)
 	}

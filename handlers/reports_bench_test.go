@@ -10,6 +10,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // BenchmarkReport builds the 9-month report of a busy commune — the seed's
@@ -47,14 +48,14 @@ func seedBusyCommune(b *testing.B, e *env) {
 	t0 := time.Now()
 	hundred, half := 100, 50
 	for p := range 40 {
-		plan, err := e.Store.CreatePlan(ctx, chair, models.PlanInput{DocNumber: fmt.Sprintf("%d/KH-UBND", 100+p),
+		plan, err := e.Store.CreatePlan(ctx, chair, plans.PlanInput{DocNumber: fmt.Sprintf("%d/KH-UBND", 100+p),
 			IssuedOn: calendar.NewDate(2024, time.Month(1+p%9), 1+p%27), Kind: "other", Title: fmt.Sprintf("Kế hoạch %d", p)})
 		if err != nil {
 			b.Fatal(err)
 		}
 		for k := range 25 {
 			due := calendar.NewDate(2024, time.Month(1+k%12), 28)
-			task, err := e.Store.CreateTask(ctx, chair, plan.ID, models.TaskInput{Title: fmt.Sprintf("Nhiệm vụ %d.%d", p, k),
+			task, err := e.Store.CreateTask(ctx, chair, plan.ID, plans.TaskInput{Title: fmt.Sprintf("Nhiệm vụ %d.%d", p, k),
 				LeadUnitID: []int64{e.A.Office.ID, e.A.Hamlet1.ID, e.A.Hamlet2.ID}[k%3],
 				StartOn:    calendar.NewDate(2024, time.January, 2), DueOn: due})
 			if err != nil {
@@ -62,7 +63,7 @@ func seedBusyCommune(b *testing.B, e *env) {
 			}
 			pct := []*int{&hundred, &half, nil}[k%3]
 			if pct != nil {
-				if _, err := e.Store.ReportProgress(ctx, chair, task.ID, models.ProgressInput{Percent: pct}); err != nil {
+				if _, err := e.Store.ReportProgress(ctx, chair, task.ID, plans.ProgressInput{Percent: pct}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
@@ -81,7 +82,7 @@ func TestNarrativeAndNamesInEveryFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	codes := []string{"2024-M9", "2024-Y", "nine_months", "xa", "dac_khu", "phuong"}
-	codes = append(codes, models.TaskStatuses...)
+	codes = append(codes, plans.TaskStatuses...)
 	for _, k := range kinds {
 		codes = append(codes, k.Code)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
@@ -61,24 +62,24 @@ var seedDossiers = map[string]any{
 
 // recordSeed records the seed through the API: plans and two tasks by the
 // chairman, targets and rates and dossier counts by the one-stop desk officer.
-func (e *env) recordSeed() (plans []models.Plan) {
+func (e *env) recordSeed() (seeded []plans.Plan) {
 	e.t.Helper()
 	chair, officer := e.chairA(), user(e.A, models.RoleOfficer)
 	for _, p := range seedPlans {
-		plans = append(plans, e.mkPlan(chair, p))
+		seeded = append(seeded, e.mkPlan(chair, p))
 	}
 	// A digitization task overdue since 30/6 with 83 %, linked to its
 	// indicator, and an emulation task reported done on 30/9 (the clock),
 	// late for its 15/3 deadline.
-	var digit, launch models.Task
-	e.do(chair, "POST", "/api/v1/plans/"+itoa(plans[0].ID)+"/tasks", taskIn(e.A.Office.ID, map[string]any{
+	var digit, launch plans.Task
+	e.do(chair, "POST", "/api/v1/plans/"+itoa(seeded[0].ID)+"/tasks", taskIn(e.A.Office.ID, map[string]any{
 		"title": "Số hóa hồ sơ, kết quả giải quyết TTHC đạt 100%", "start_on": "2024-02-01", "due_on": "2024-06-30",
 		"target_value": 100, "target_unit": "%"})).expect(http.StatusCreated).decode(&digit)
 	e.do(chair, "POST", "/api/v1/tasks/"+itoa(digit.ID)+"/progress", map[string]any{"percent": 83, "actual_value": 83.2}).
 		expect(http.StatusCreated)
 	e.do(chair, "PUT", "/api/v1/tasks/"+itoa(digit.ID)+"/indicators", map[string]any{"indicators": []string{"digitization"}}).
 		expect(http.StatusOK)
-	e.do(chair, "POST", "/api/v1/plans/"+itoa(plans[1].ID)+"/tasks", taskIn(e.A.Office.ID, map[string]any{
+	e.do(chair, "POST", "/api/v1/plans/"+itoa(seeded[1].ID)+"/tasks", taskIn(e.A.Office.ID, map[string]any{
 		"title": "Phát động phong trào thi đua năm 2024", "start_on": "2024-03-04", "due_on": "2024-03-15"})).
 		expect(http.StatusCreated).decode(&launch)
 	e.do(chair, "POST", "/api/v1/tasks/"+itoa(launch.ID)+"/progress", map[string]any{"percent": 100}).expect(http.StatusCreated)
@@ -92,13 +93,13 @@ func (e *env) recordSeed() (plans []models.Plan) {
 			"as_of": "2024-08-31", "source": "Hệ thống dịch vụ công"}).expect(http.StatusOK)
 	}
 	e.do(officer, "PUT", "/api/v1/dossiers/2024-M9", seedDossiers).expect(http.StatusOK)
-	return plans
+	return seeded
 }
 
 func TestSeedReportJSON(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	plans := e.recordSeed()
+	seeded := e.recordSeed()
 	var r statistics.Report
 	e.do(user(e.A, models.RoleTeamMember), "GET", "/api/v1/reports?period=2024-M9", nil).expect(http.StatusOK).decode(&r)
 	if len(r.Plans) != 6 || r.Plans[0].DocNumber != "10/KH-UBND" {
@@ -141,19 +142,19 @@ func TestSeedReportJSON(t *testing.T) {
 	if l := got["digitization"].Label; l != "Đạt ngưỡng Quyết định 766 (≥ 80%): 11/11 điểm · Chưa đạt chỉ tiêu của xã năm 2024 (100%)" {
 		t.Errorf("digitization label %q", l)
 	}
-	checkSeedFindings(t, r.Quality, plans)
+	checkSeedFindings(t, r.Quality, seeded)
 }
 
 // checkSeedFindings expects the seed's own inconsistencies among findings.
-func checkSeedFindings(t *testing.T, fs []statistics.Finding, plans []models.Plan) {
+func checkSeedFindings(t *testing.T, fs []statistics.Finding, seeded []plans.Plan) {
 	t.Helper()
 	want := map[string]func(statistics.Finding) bool{
 		"duplicate 12/KH-UBND": func(f statistics.Finding) bool {
 			return f.Code == "duplicate_number" && len(f.Records) == 2 &&
-				f.Records[0].ID == plans[3].ID && f.Records[1].ID == plans[4].ID
+				f.Records[0].ID == seeded[3].ID && f.Records[1].ID == seeded[4].ID
 		},
 		"10/KH-UBND issued in 2023": func(f statistics.Finding) bool {
-			return f.Code == "issued_outside_year" && f.Records[0].ID == plans[2].ID
+			return f.Code == "issued_outside_year" && f.Records[0].ID == seeded[2].ID
 		},
 		"Thursday 75 + 20 + 18 ≠ 108": func(f statistics.Finding) bool {
 			return f.Code == "parts_mismatch" && contains(f.Message, "75 + 20 + 18 = 113, khác tổng số 108")
@@ -182,10 +183,10 @@ func checkSeedFindings(t *testing.T, fs []statistics.Finding, plans []models.Pla
 func TestSeedQualityAndPermissions(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	plans := e.recordSeed()
+	seeded := e.recordSeed()
 	var q statistics.QualityReport
 	e.do(user(e.A, models.RoleSteeringMember), "GET", "/api/v1/quality?year=2024", nil).expect(http.StatusOK).decode(&q)
-	checkSeedFindings(t, q.Findings, plans)
+	checkSeedFindings(t, q.Findings, seeded)
 	// Reading is for every member; recording is for admin, chairman, officer.
 	team := user(e.A, models.RoleTeamMember)
 	e.do(team, "PUT", "/api/v1/dossiers/2024-M9", seedDossiers).expectProblem(http.StatusForbidden, "forbidden")

@@ -4,13 +4,12 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // evaluateTask accepts or returns a task reported done.
 func (h *handler) evaluateTask(c *gin.Context) error {
-	var in models.EvaluationInput
+	var in plans.EvaluationInput
 	id, _, err := writeTarget(c, &in)
 	if err != nil {
 		return err
@@ -25,7 +24,7 @@ func (h *handler) evaluateTask(c *gin.Context) error {
 }
 
 func (h *handler) addComment(c *gin.Context) error {
-	var in models.CommentInput
+	var in plans.CommentInput
 	id, _, err := writeTarget(c, &in)
 	if err != nil {
 		return err

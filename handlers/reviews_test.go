@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // reviewTask creates, as the chairman, a plan steered by a new committee and a
@@ -18,14 +19,14 @@ func reviewTask(t *testing.T, e *env) string {
 	r.decode(&committee)
 	r = e.do(chair, "POST", "/api/v1/plans", map[string]any{"doc_number": "06/KH-UBND", "issued_on": "2024-01-31",
 		"kind": "admin_reform", "title": "Cải cách hành chính năm 2024", "steering_unit_id": committee.ID})
-	var plan models.Plan
+	var plan plans.Plan
 	r.decode(&plan)
 	if r.Code != http.StatusCreated || plan.SteeringUnitID == nil || *plan.SteeringUnitID != committee.ID {
 		t.Fatalf("plan with committee: %d %s", r.Code, r.Body)
 	}
 	r = e.do(chair, "POST", "/api/v1/plans/"+itoa(plan.ID)+"/tasks", map[string]any{"title": "Rà soát TTHC",
 		"lead_unit_id": e.A.Hamlet1.ID, "assignee_ids": []int64{e.A.Users[models.RoleOfficer].ID}, "due_on": "2024-11-30"})
-	var task models.Task
+	var task plans.Task
 	r.decode(&task)
 	return "/api/v1/tasks/" + itoa(task.ID)
 }
@@ -56,7 +57,7 @@ func TestEvaluationOverHTTP(t *testing.T) {
 		t.Fatalf("return without reason names %q", f)
 	}
 	r := e.do(chair, "POST", task+"/evaluation", map[string]any{"decision": "return", "reason": "Thiếu biên bản"})
-	var res models.EvaluationResult
+	var res plans.EvaluationResult
 	r.decode(&res)
 	if r.Code != http.StatusCreated || res.Task.CompletedAt != nil || res.Review.Body != "Thiếu biên bản" {
 		t.Fatalf("return: %d %s", r.Code, r.Body)
@@ -92,7 +93,7 @@ func TestCommentsAndHistoryOverHTTP(t *testing.T) {
 	if f := fieldOf(t, e.do(steering, "POST", task+"/comments", map[string]any{"body": string(long)})); f != "body" {
 		t.Fatalf("long comment names %q", f)
 	}
-	var page struct{ Items []models.HistoryEntry }
+	var page struct{ Items []plans.HistoryEntry }
 	e.do(team, "GET", task+"/history", nil).decode(&page)
 	var kinds []string
 	for _, h := range page.Items {
@@ -101,7 +102,7 @@ func TestCommentsAndHistoryOverHTTP(t *testing.T) {
 	if !slices.Equal(kinds, []string{"progress", "comment"}) || page.Items[1].Text != "Cần đẩy nhanh tiến độ" {
 		t.Fatalf("history: %+v", page.Items)
 	}
-	var comments struct{ Items []models.Review }
+	var comments struct{ Items []plans.Review }
 	e.do(team, "GET", task+"/comments", nil).decode(&comments)
 	if len(comments.Items) != 1 || comments.Items[0].Kind != "comment" {
 		t.Fatalf("comments: %+v", comments.Items)
@@ -131,7 +132,7 @@ func TestOfficerEditsButDoesNotAssign(t *testing.T) {
 		t.Fatalf("officer reopens: %d %s", r.Code, r.Body)
 	}
 	r := e.do(chair, "PATCH", task, map[string]any{"cancelled": false})
-	var got models.Task
+	var got plans.Task
 	r.decode(&got)
 	if r.Code != http.StatusOK || got.CancelledAt != nil {
 		t.Fatalf("chairman reopens: %d %s", r.Code, r.Body)

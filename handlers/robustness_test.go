@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // TestNoServerErrors: odd inputs are the client's problem (4xx) or accepted
@@ -19,37 +20,37 @@ func TestNoServerErrors(t *testing.T) {
 	// Some odd inputs are accepted the way encoding/json accepts them (null
 	// for a bool), which the document does not promise; responses are still checked.
 	e.lenient = true
-	plans, tasks := "/api/v1/plans", "/api/v1/plans/"+itoa(p.ID)+"/tasks"
+	plansPath, tasks := "/api/v1/plans", "/api/v1/plans/"+itoa(p.ID)+"/tasks"
 	progress := "/api/v1/tasks/" + itoa(task.ID) + "/progress"
 	sqlish := "'; DROP TABLE plans; --"
 	cases := []struct {
 		method, path string
 		body         any
 	}{
-		{"POST", plans, `{"doc_number": 1e400, "issued_on": "2024-01-01", "kind": "other", "title": "x"}`},
-		{"POST", plans, planIn(2, map[string]any{"year": 9223372036854775807})},
-		{"POST", plans, `{"doc_number":"02/KH-UBND","issued_on":"2024-01-01","kind":"other","title":"x","year":99999999999999999999}`},
-		{"POST", plans, planIn(3, map[string]any{"doc_number": "99999999/KH-UBND"})},
-		{"POST", plans, planIn(4, map[string]any{"doc_number": "9999999/KH-UBND"})},
-		{"POST", plans, `{"doc_number": null, "issued_on": null, "kind": null, "title": null}`},
-		{"POST", plans, `null`},
-		{"POST", plans, `[{"doc_number": "05/KH-UBND"}]`},
-		{"POST", plans, `"a string"`},
-		{"POST", plans, strings.Repeat("[", 20000) + strings.Repeat("]", 20000)},
-		{"POST", plans, planIn(6, map[string]any{"title": "Kế hoạch 🚀 \u202e ﷽ 𝕏", "summary": strings.Repeat("ữ", 9000)})},
-		{"POST", plans, planIn(7, map[string]any{"title": "nul \u0000 byte"})},
-		{"POST", plans, "{\"doc_number\":\"08/KH-UBND\",\"issued_on\":\"2024-01-01\",\"kind\":\"other\",\"title\":\"\xff\xfe\"}"},
-		{"POST", plans, planIn(9, map[string]any{"title": sqlish, "kind": sqlish})},
-		{"POST", plans, planIn(10, map[string]any{"issued_on": "0000-01-01"})},
-		{"POST", plans, planIn(11, map[string]any{"issued_on": "9999-12-31"})},
-		{"POST", plans, planIn(12, map[string]any{"references": []any{nil, 5, []int{1}}})},
-		{"POST", plans, planIn(13, map[string]any{"references": []map[string]any{{"doc_number": sqlish}}})},
-		{"GET", plans + "?q=" + strings.Repeat("%27%20OR%201=1%20--%20", 50), nil},
-		{"GET", plans + "?q=%00&kind=%00&status=draft", nil},
-		{"GET", plans + "?year=99999999999999999999", nil},
-		{"GET", plans + "?cursor=" + strings.Repeat("A", 5000), nil},
-		{"GET", plans + "?cursor=WyJ4IiwieCIsIngiXQ", nil},               // ["x","x","x"]
-		{"GET", plans + "?cursor=WzIwMjQsIjIwMjQtMDItMzAiLDFd", nil},     // [2024,"2024-02-30",1]
+		{"POST", plansPath, `{"doc_number": 1e400, "issued_on": "2024-01-01", "kind": "other", "title": "x"}`},
+		{"POST", plansPath, planIn(2, map[string]any{"year": 9223372036854775807})},
+		{"POST", plansPath, `{"doc_number":"02/KH-UBND","issued_on":"2024-01-01","kind":"other","title":"x","year":99999999999999999999}`},
+		{"POST", plansPath, planIn(3, map[string]any{"doc_number": "99999999/KH-UBND"})},
+		{"POST", plansPath, planIn(4, map[string]any{"doc_number": "9999999/KH-UBND"})},
+		{"POST", plansPath, `{"doc_number": null, "issued_on": null, "kind": null, "title": null}`},
+		{"POST", plansPath, `null`},
+		{"POST", plansPath, `[{"doc_number": "05/KH-UBND"}]`},
+		{"POST", plansPath, `"a string"`},
+		{"POST", plansPath, strings.Repeat("[", 20000) + strings.Repeat("]", 20000)},
+		{"POST", plansPath, planIn(6, map[string]any{"title": "Kế hoạch 🚀 \u202e ﷽ 𝕏", "summary": strings.Repeat("ữ", 9000)})},
+		{"POST", plansPath, planIn(7, map[string]any{"title": "nul \u0000 byte"})},
+		{"POST", plansPath, "{\"doc_number\":\"08/KH-UBND\",\"issued_on\":\"2024-01-01\",\"kind\":\"other\",\"title\":\"\xff\xfe\"}"},
+		{"POST", plansPath, planIn(9, map[string]any{"title": sqlish, "kind": sqlish})},
+		{"POST", plansPath, planIn(10, map[string]any{"issued_on": "0000-01-01"})},
+		{"POST", plansPath, planIn(11, map[string]any{"issued_on": "9999-12-31"})},
+		{"POST", plansPath, planIn(12, map[string]any{"references": []any{nil, 5, []int{1}}})},
+		{"POST", plansPath, planIn(13, map[string]any{"references": []map[string]any{{"doc_number": sqlish}}})},
+		{"GET", plansPath + "?q=" + strings.Repeat("%27%20OR%201=1%20--%20", 50), nil},
+		{"GET", plansPath + "?q=%00&kind=%00&status=draft", nil},
+		{"GET", plansPath + "?year=99999999999999999999", nil},
+		{"GET", plansPath + "?cursor=" + strings.Repeat("A", 5000), nil},
+		{"GET", plansPath + "?cursor=WyJ4IiwieCIsIngiXQ", nil},           // ["x","x","x"]
+		{"GET", plansPath + "?cursor=WzIwMjQsIjIwMjQtMDItMzAiLDFd", nil}, // [2024,"2024-02-30",1]
 		{"GET", "/api/v1/tasks?cursor=WyIyMDI0LTEwLTAxIiwxZTQwMF0", nil}, // ["2024-10-01",1e400]
 		{"GET", "/api/v1/tasks?due_from=0000-01-01&due_to=9999-12-31", nil},
 		{"GET", "/api/v1/tasks?plan_id=9223372036854775807&unit_id=9223372036854775807", nil},
@@ -74,8 +75,8 @@ func TestNoServerErrors(t *testing.T) {
 			t.Errorf("%s %s %.200v: %d %s", c.method, c.path, c.body, r.Code, r.Body)
 		}
 	}
-	var page models.Page[models.Plan]
-	e.do(admin, "GET", plans+"?limit=200", nil).expect(http.StatusOK).decode(&page)
+	var page models.Page[plans.Plan]
+	e.do(admin, "GET", plansPath+"?limit=200", nil).expect(http.StatusOK).decode(&page)
 	if len(page.Items) < 1 {
 		t.Errorf("plans table gone? %d plans", len(page.Items))
 	}

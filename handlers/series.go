@@ -5,8 +5,7 @@ import (
 	"strconv"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // createSeries is POST /plans/{id}/series.
@@ -15,7 +14,7 @@ func (h *handler) createSeries(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	var in models.SeriesInput
+	var in plans.SeriesInput
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
@@ -56,7 +55,7 @@ func (h *handler) getSeries(c *gin.Context) error {
 
 // updateSeries is PATCH /series/{id}.
 func (h *handler) updateSeries(c *gin.Context) error {
-	var patch models.SeriesPatch
+	var patch plans.SeriesPatch
 	id, version, err := writeTarget(c, &patch)
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // weeklyIn is a valid weekly series body led by unit, changed by extra.
@@ -14,9 +15,9 @@ func weeklyIn(unit int64, extra map[string]any) map[string]any {
 }
 
 // mkSeries creates a series under plan as user and returns it.
-func (e *env) mkSeries(user string, plan int64, body map[string]any) models.Series {
+func (e *env) mkSeries(user string, plan int64, body map[string]any) plans.Series {
 	e.t.Helper()
-	var sr models.Series
+	var sr plans.Series
 	e.do(user, "POST", "/api/v1/plans/"+itoa(plan)+"/series", body).expect(http.StatusCreated).decode(&sr)
 	return sr
 }
@@ -57,7 +58,7 @@ func TestSeriesLifecycle(t *testing.T) {
 	plan := e.mkPlan(chair, planIn(1, nil))
 	sr := e.mkSeries(chair, plan.ID, weeklyIn(e.A.Office.ID, map[string]any{"supporting_unit_ids": []int64{e.A.Hamlet1.ID}}))
 	// Through 14/10: the Thursdays 3/10 and 10/10, each a task of the plan.
-	var got models.Series
+	var got plans.Series
 	e.do(user(e.A, models.RoleTeamMember), "GET", "/api/v1/series/"+itoa(sr.ID), nil).expect(http.StatusOK).decode(&got)
 	if got.GeneratedUntil.String() != "2024-10-14" || len(got.Occurrences) != 2 ||
 		got.Occurrences[0].OccurrenceOn.String() != "2024-10-10" || got.Occurrences[1].OccurrenceOn.String() != "2024-10-03" {
@@ -69,14 +70,14 @@ func TestSeriesLifecycle(t *testing.T) {
 		tasks.Items[1].Status != "not_started" || len(tasks.Items[0].SupportingUnitIDs) != 1 {
 		t.Fatalf("occurrences as tasks: %+v", tasks.Items)
 	}
-	var list models.Page[models.Series]
+	var list models.Page[plans.Series]
 	e.do(user(e.A, models.RoleOfficer), "GET", "/api/v1/plans/"+itoa(plan.ID)+"/series", nil).expect(http.StatusOK).decode(&list)
 	if len(list.Items) != 1 || list.Items[0].ID != sr.ID {
 		t.Errorf("plan's series: %+v", list.Items)
 	}
 	// Monthly on the 31st from 15/10 on (the Thursdays already made stay):
 	// through the end of next month, 31/10.
-	var monthly models.Series
+	var monthly plans.Series
 	e.do(chair, "PATCH", "/api/v1/series/"+itoa(sr.ID), map[string]any{"rule": "monthly", "day_of_month": 31},
 		"If-Match", `"1"`).expect(http.StatusOK).decode(&monthly)
 	if monthly.Rule != "monthly" || len(monthly.Weekdays) != 0 || monthly.GeneratedUntil.String() != "2024-10-31" ||

@@ -7,14 +7,15 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // taskFilter reads the task list's query string; assignee=me is the only
 // assignee form, since people look for their own work, not others';
 // mine=true is "Việc của tôi": named to me or for a unit I work or report for.
-func taskFilter(c *gin.Context) (models.TaskFilter, error) {
+func taskFilter(c *gin.Context) (plans.TaskFilter, error) {
 	q := &query{c: c}
-	f := models.TaskFilter{PlanID: q.id("plan_id"), UnitID: q.id("unit_id"), DueFrom: q.date("due_from"),
+	f := plans.TaskFilter{PlanID: q.id("plan_id"), UnitID: q.id("unit_id"), DueFrom: q.date("due_from"),
 		DueTo: q.date("due_to"), Query: c.Query("q"), Limit: q.limit(), Cursor: c.Query("cursor")}
 	switch a := c.Query("assignee"); a {
 	case "":
@@ -24,7 +25,7 @@ func taskFilter(c *gin.Context) (models.TaskFilter, error) {
 		q.v.Add("assignee", "invalid", "assignee chỉ nhận giá trị me")
 	}
 	f.Mine = q.bool("mine")
-	statuses, err := models.ParseStatuses(c.Query("status"))
+	statuses, err := plans.ParseStatuses(c.Query("status"))
 	if err != nil {
 		q.v.Fields = append(q.v.Fields, err.(*models.ValidationError).Fields...)
 	}
@@ -60,7 +61,7 @@ func (h *handler) createTask(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	var in models.TaskInput
+	var in plans.TaskInput
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
@@ -89,7 +90,7 @@ func (h *handler) getTask(c *gin.Context) error {
 }
 
 func (h *handler) updateTask(c *gin.Context) error {
-	var patch models.TaskPatch
+	var patch plans.TaskPatch
 	id, version, err := writeTarget(c, &patch)
 	if err != nil {
 		return err
@@ -121,7 +122,7 @@ func (h *handler) listProgress(c *gin.Context) error {
 }
 
 func (h *handler) reportProgress(c *gin.Context) error {
-	var in models.ProgressInput
+	var in plans.ProgressInput
 	id, version, err := writeTarget(c, &in)
 	if err != nil {
 		return err

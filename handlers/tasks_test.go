@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 func TestTaskLifecycle(t *testing.T) {
@@ -19,7 +20,7 @@ func TestTaskLifecycle(t *testing.T) {
 		"lead_unit_id": e.A.Office.ID, "supporting_unit_ids": []int64{e.A.Hamlet2.ID, e.A.Hamlet1.ID, e.A.Hamlet2.ID},
 		"assignee_ids": []int64{e.A.Users[models.RoleOfficer].ID}, "due_on": "2024-12-31", "target_value": 120,
 		"target_unit": "hồ sơ"}).expect(http.StatusCreated)
-	var task models.Task
+	var task plans.Task
 	r.decode(&task)
 	path := "/api/v1/tasks/" + itoa(task.ID)
 	if r.Header().Get("Location") != path || r.Header().Get("ETag") != `"1"` {
@@ -64,7 +65,7 @@ func TestTaskLifecycle(t *testing.T) {
 	if len(p2.Errors) != 1 || p2.Errors[0].Field != "task" {
 		t.Errorf("progress on a cancelled task: %+v", p2)
 	}
-	var history models.Page[models.Progress]
+	var history models.Page[plans.Progress]
 	e.do(chair, "GET", path+"/progress", nil).expect(http.StatusOK).decode(&history)
 	if len(history.Items) != 0 {
 		t.Errorf("refused progress was recorded: %+v", history.Items)
@@ -96,7 +97,7 @@ func TestListTasksFilters(t *testing.T) {
 	t4 := e.mkTask(chair, p1.ID, taskIn(e.A.Office.ID, map[string]any{"title": "Báo cáo quý III", "due_on": "2024-09-25"}))
 	chairB := user(e.B, models.RoleChairman)
 	tb := e.mkTask(chairB, e.mkPlan(chairB, planIn(1, nil)).ID, taskIn(e.B.Hamlet1.ID, map[string]any{"title": "Số hóa hồ sơ xã B"}))
-	ids := func(ts ...models.Task) []int64 {
+	ids := func(ts ...plans.Task) []int64 {
 		out := []int64{}
 		for _, x := range ts {
 			out = append(out, x.ID)
@@ -198,7 +199,7 @@ func TestTaskOfAnotherCommune(t *testing.T) {
 		e.do(other, "GET", path+"/progress", nil).expectProblem(http.StatusNotFound, "not_found")
 		e.do(other, "POST", path+"/progress", map[string]any{"percent": 10}).expectProblem(http.StatusNotFound, "not_found")
 	}
-	var got models.Task
+	var got plans.Task
 	e.do(e.chairA(), "GET", "/api/v1/tasks/"+itoa(task.ID), nil).expect(http.StatusOK).decode(&got)
 	if got.Version != 1 || got.Percent != 0 || got.Title != task.Title {
 		t.Errorf("another commune changed the task: %+v", got)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // TestCreateTaskRejections: each bad body is a 400 naming the field to fix,
@@ -81,7 +82,7 @@ func TestPatchTaskRejections(t *testing.T) {
 	for _, c := range cases {
 		e.do(chair, "PATCH", path, c.body).invalid(c.field)
 	}
-	var got models.Task
+	var got plans.Task
 	e.do(chair, "GET", path, nil).expect(http.StatusOK).decode(&got)
 	if got.Version != 1 || got.DueOn != task.DueOn || got.LeadUnitID != task.LeadUnitID || len(got.AssigneeIDs) != 0 {
 		t.Errorf("refused patches changed the task: %+v", got)

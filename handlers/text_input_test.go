@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // TestTextIsCleanOrRefused: invalid UTF-8 and control characters are 400s
@@ -35,7 +36,7 @@ func TestTextIsCleanOrRefused(t *testing.T) {
 	}
 	e.do(chair, "POST", "/api/v1/plans", planIn(9, map[string]any{"summary": "Dòng 1\n\tDòng 2\r\n"})).
 		expect(http.StatusCreated)
-	var page models.Page[models.Plan]
+	var page models.Page[plans.Plan]
 	e.do(chair, "GET", "/api/v1/plans?year=2024", nil).expect(http.StatusOK).decode(&page)
 	if len(page.Items) != 1 {
 		t.Fatalf("%d plans stored, want only the clean one", len(page.Items))
@@ -65,13 +66,13 @@ func TestDecomposedTextIsOneText(t *testing.T) {
 	e := newEnv(t)
 	chair := e.chairA()
 	nfd := norm.NFD.String("Kế hoạch tuyên truyền chuyển đổi số")
-	var created models.Plan
+	var created plans.Plan
 	e.do(chair, "POST", "/api/v1/plans", planIn(3, map[string]any{"title": nfd})).expect(http.StatusCreated).decode(&created)
 	if created.Title != norm.NFC.String(nfd) {
 		t.Fatalf("stored %q, want the NFC form", created.Title)
 	}
 	for _, q := range []string{"Kế hoạch tuyên truyền", norm.NFD.String("Kế hoạch tuyên"), "ke hoach tuyen truyen"} {
-		var page models.Page[models.Plan]
+		var page models.Page[plans.Plan]
 		e.do(chair, "GET", "/api/v1/plans?year=2024&q="+url.QueryEscape(q), nil).expect(http.StatusOK).decode(&page)
 		if len(page.Items) != 1 || page.Items[0].ID != created.ID {
 			t.Errorf("search %q found %d plans", q, len(page.Items))

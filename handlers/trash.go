@@ -4,19 +4,18 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // trashList is the recycle bin as the API answers it.
 type trashList struct {
-	Items     []models.TrashedPlan `json:"items"`
-	TrashDays int                  `json:"trash_days"`
+	Items     []plans.TrashedPlan `json:"items"`
+	TrashDays int                 `json:"trash_days"`
 }
 
 func (h *handler) listTrash(c *gin.Context) error {
 	items, err := h.store.ListTrash(c.Request.Context(), actor(c))
-	return respond(c, http.StatusOK, trashList{Items: items, TrashDays: models.TrashDays}, err)
+	return respond(c, http.StatusOK, trashList{Items: items, TrashDays: plans.TrashDays}, err)
 }
 
 func (h *handler) restorePlan(c *gin.Context) error {

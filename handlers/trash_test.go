@@ -7,18 +7,19 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // trashOf reads commune A's recycle bin as user.
-func (e *env) trashOf(user string) []models.TrashedPlan {
+func (e *env) trashOf(user string) []plans.TrashedPlan {
 	e.t.Helper()
 	var bin struct {
-		Items     []models.TrashedPlan `json:"items"`
-		TrashDays int                  `json:"trash_days"`
+		Items     []plans.TrashedPlan `json:"items"`
+		TrashDays int                 `json:"trash_days"`
 	}
 	e.do(user, "GET", "/api/v1/trash", nil).expect(http.StatusOK).decode(&bin)
-	if bin.TrashDays != models.TrashDays {
-		e.t.Errorf("trash_days %d, want %d", bin.TrashDays, models.TrashDays)
+	if bin.TrashDays != plans.TrashDays {
+		e.t.Errorf("trash_days %d, want %d", bin.TrashDays, plans.TrashDays)
 	}
 	return bin.Items
 }
@@ -44,7 +45,7 @@ func TestTrashRoundTrip(t *testing.T) {
 	e := newEnv(t)
 	chair := e.chairA()
 	p := e.mkPlan(chair, planIn(6, nil))
-	var tasks []models.Task
+	var tasks []plans.Task
 	for range 3 {
 		tasks = append(tasks, e.mkTask(chair, p.ID, taskIn(e.A.Office.ID, nil)))
 	}
@@ -70,7 +71,7 @@ func TestTrashRoundTrip(t *testing.T) {
 			got, p.ID, chairUser.ID, deletedAt)
 	}
 
-	var back models.Plan
+	var back plans.Plan
 	e.do(chair, "POST", "/api/v1/plans/"+itoa(p.ID)+"/restore", nil).expect(http.StatusOK).decode(&back)
 	if back.ID != p.ID || back.TaskCounts["total"] != 2 {
 		t.Fatalf("restored plan %+v, want plan %d with 2 tasks", back, p.ID)

@@ -11,6 +11,7 @@ import (
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 func TestAdminEditsContactDetails(t *testing.T) {
@@ -90,13 +91,13 @@ func TestMeChannelsDecideEmailReminders(t *testing.T) {
 	e.do(user(e.A, models.RoleAdmin), "PUT", "/api/v1/settings", settingsBody(nil)).expect(http.StatusOK)
 
 	chair := e.Actor(t, e.A, models.RoleChairman)
-	p, err := e.Store.CreatePlan(ctx, chair, models.PlanInput{DocNumber: "41/KH-UBND",
+	p, err := e.Store.CreatePlan(ctx, chair, plans.PlanInput{DocNumber: "41/KH-UBND",
 		IssuedOn: calendar.NewDate(2024, time.September, 2), Kind: "other", Title: "Nhắc việc theo kênh"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ids := []int64{e.A.Users[models.RoleOfficer].ID, e.A.Users[models.RoleTeamMember].ID}
-	if _, err := e.Store.CreateTask(ctx, chair, p.ID, models.TaskInput{Title: "Việc hạn hôm nay",
+	if _, err := e.Store.CreateTask(ctx, chair, p.ID, plans.TaskInput{Title: "Việc hạn hôm nay",
 		LeadUnitID: e.A.Office.ID, DueOn: calendar.NewDate(2024, time.September, 30), AssigneeIDs: ids}); err != nil {
 		t.Fatal(err)
 	}

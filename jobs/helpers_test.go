@@ -9,6 +9,7 @@ import (
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // date parses YYYY-MM-DD or fails the test.
@@ -22,10 +23,10 @@ func date(t testing.TB, s string) calendar.Date {
 }
 
 // newPlan makes a plan in commune c as its chairman.
-func newPlan(t testing.TB, w *testfix.World, c *testfix.Commune, number string) (*models.Actor, *models.Plan) {
+func newPlan(t testing.TB, w *testfix.World, c *testfix.Commune, number string) (*models.Actor, *plans.Plan) {
 	t.Helper()
 	chair := w.Actor(t, c, models.RoleChairman)
-	p, err := w.Store.CreatePlan(context.Background(), chair, models.PlanInput{DocNumber: number,
+	p, err := w.Store.CreatePlan(context.Background(), chair, plans.PlanInput{DocNumber: number,
 		IssuedOn: calendar.NewDate(2024, time.January, 5), Kind: "other", Title: "Kế hoạch " + number})
 	if err != nil {
 		t.Fatal(err)
@@ -34,9 +35,9 @@ func newPlan(t testing.TB, w *testfix.World, c *testfix.Commune, number string) 
 }
 
 // newTask makes a task of plan p led by unit, due on due.
-func newTask(t testing.TB, w *testfix.World, a *models.Actor, p *models.Plan, unit int64, due string) *models.Task {
+func newTask(t testing.TB, w *testfix.World, a *models.Actor, p *plans.Plan, unit int64, due string) *plans.Task {
 	t.Helper()
-	task, err := w.Store.CreateTask(context.Background(), a, p.ID, models.TaskInput{Title: "Việc hạn " + due,
+	task, err := w.Store.CreateTask(context.Background(), a, p.ID, plans.TaskInput{Title: "Việc hạn " + due,
 		LeadUnitID: unit, StartOn: date(t, "2024-09-01"), DueOn: date(t, due)})
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // occurrenceDates lists a series' occurrences oldest first as "nominal→due".
@@ -49,14 +50,14 @@ func TestWeeklyThursdaysOfApril2024(t *testing.T) {
 	ctx := context.Background()
 	w.Clock.Set(time.Date(2024, 3, 28, 9, 0, 0, 0, models.VietnamTime))
 	chair, plan := newPlan(t, w, w.A, "03/KH-UBND")
-	in := models.SeriesInput{Title: "Ngày không viết – Ngày không hẹn", LeadUnitID: w.A.Office.ID,
+	in := plans.SeriesInput{Title: "Ngày không viết – Ngày không hẹn", LeadUnitID: w.A.Office.ID,
 		SupportingUnitIDs: []int64{w.A.Hamlet1.ID}, AssigneeIDs: []int64{w.A.Users[models.RoleOfficer].ID},
-		Rule: models.RuleWeekly, Weekdays: []int{4}, StartsOn: date(t, "2024-04-01"), EndsOn: date(t, "2024-04-30")}
+		Rule: plans.RuleWeekly, Weekdays: []int{4}, StartsOn: date(t, "2024-04-01"), EndsOn: date(t, "2024-04-30")}
 	moved, err := w.Store.CreateSeries(ctx, chair, plan.ID, in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	in.OnHoliday = models.OnHolidaySkip
+	in.OnHoliday = plans.OnHolidaySkip
 	skipped, err := w.Store.CreateSeries(ctx, chair, plan.ID, in)
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // TestReportCadence: a task that asks for a report every month (3 working
@@ -20,8 +21,8 @@ func TestReportCadence(t *testing.T) {
 	w.Clock.Set(vn(7, 1, 10, 0)) // Monday 1 July 2024
 	chair, p := newPlan(t, w, w.A, "30/KH-UBND")
 	officer := w.A.Users[models.RoleOfficer]
-	cadence := func(title, every string, grace int) *models.Task {
-		task, err := w.Store.CreateTask(context.Background(), chair, p.ID, models.TaskInput{Title: title,
+	cadence := func(title, every string, grace int) *plans.Task {
+		task, err := w.Store.CreateTask(context.Background(), chair, p.ID, plans.TaskInput{Title: title,
 			LeadUnitID: w.A.Office.ID, DueOn: date(t, "2024-12-31"), AssigneeIDs: []int64{officer.ID},
 			ReportEvery: &every, ReportGraceDays: &grace})
 		if err != nil {
@@ -38,9 +39,9 @@ func TestReportCadence(t *testing.T) {
 	// Both report on Thursday 8 August, then nothing until October.
 	w.Clock.Set(vn(8, 8, 9, 0))
 	reporter := w.Actor(t, w.A, models.RoleOfficer)
-	for _, task := range []*models.Task{monthly, weekly} {
+	for _, task := range []*plans.Task{monthly, weekly} {
 		pct := 40
-		if _, err := w.Store.ReportProgress(context.Background(), reporter, task.ID, models.ProgressInput{Percent: &pct}); err != nil {
+		if _, err := w.Store.ReportProgress(context.Background(), reporter, task.ID, plans.ProgressInput{Percent: &pct}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // vn is a local instant of 2024 in Vietnam.
@@ -17,10 +18,10 @@ func vn(month time.Month, day, hour, minute int) time.Time {
 
 // assign creates a task of plan p as actor a, due on due, with assignees,
 // at the world's current clock.
-func assign(t testing.TB, w *testfix.World, a *models.Actor, p *models.Plan, title, due string, unit int64,
-	assignees ...int64) *models.Task {
+func assign(t testing.TB, w *testfix.World, a *models.Actor, p *plans.Plan, title, due string, unit int64,
+	assignees ...int64) *plans.Task {
 	t.Helper()
-	task, err := w.Store.CreateTask(context.Background(), a, p.ID, models.TaskInput{Title: title,
+	task, err := w.Store.CreateTask(context.Background(), a, p.ID, plans.TaskInput{Title: title,
 		LeadUnitID: unit, DueOn: date(t, due), AssigneeIDs: assignees})
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // The 2024 calendar around these tests: National Day closes Monday 2 and
@@ -46,7 +47,7 @@ func TestPlannerRules(t *testing.T) {
 			"assigned": {"08-20"}, "due_soon": {"08-30", "09-05"}, "due_today": {"09-06"},
 			"overdue": {"09-09", "09-12", "09-17", "09-20"}, "escalation": {"09-13"}}},
 	}
-	tasks := make([]*models.Task, len(cases))
+	tasks := make([]*plans.Task, len(cases))
 	for i, c := range cases {
 		tasks[i] = assign(t, w, chair, p, c.title, c.due, w.A.Office.ID, officer)
 	}
@@ -56,7 +57,7 @@ func TestPlannerRules(t *testing.T) {
 	report := func(when time.Time, pct int) {
 		w.Clock.Set(when)
 		if _, err := w.Store.ReportProgress(context.Background(), w.Actor(t, w.A, models.RoleOfficer), stale.ID,
-			models.ProgressInput{Percent: &pct}); err != nil {
+			plans.ProgressInput{Percent: &pct}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -253,14 +254,14 @@ func TestAssignedOnCreateAndReassign(t *testing.T) {
 	pct := 30
 	w.Clock.Set(vn(9, 29, 11, 0))
 	if _, err := w.Store.ReportProgress(ctx, w.Actor(t, w.A, models.RoleOfficer), task.ID,
-		models.ProgressInput{Percent: &pct}); err != nil {
+		plans.ProgressInput{Percent: &pct}); err != nil {
 		t.Fatal(err)
 	}
 	if got := recipients(vn(9, 29, 11, 10)); len(got) != 1 {
 		t.Fatalf("after a progress report: %v, want nothing new", got)
 	}
 	w.Clock.Set(vn(9, 29, 12, 0))
-	if _, err := w.Store.UpdateTask(ctx, chair, task.ID, 0, models.TaskPatch{
+	if _, err := w.Store.UpdateTask(ctx, chair, task.ID, 0, plans.TaskPatch{
 		AssigneeIDs: models.Some([]int64{officer, team})}); err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
@@ -33,7 +34,7 @@ func TestSnapshotCountsAndIdempotency(t *testing.T) {
 	newTask(t, w, chair, p, w.A.Hamlet1.ID, "2024-12-31")         // not started
 	done := newTask(t, w, chair, p, w.A.Hamlet1.ID, "2024-12-31") // done on time
 	hundred := 100
-	if _, err := w.Store.ReportProgress(ctx, chair, done.ID, models.ProgressInput{Percent: &hundred}); err != nil {
+	if _, err := w.Store.ReportProgress(ctx, chair, done.ID, plans.ProgressInput{Percent: &hundred}); err != nil {
 		t.Fatal(err)
 	}
 	lone := newTask(t, w, chair, p, w.A.Hamlet2.ID, "2024-12-31") // the only task of hamlet 2
@@ -48,7 +49,7 @@ func TestSnapshotCountsAndIdempotency(t *testing.T) {
 	}
 	day := date(t, "2024-09-30")
 	one := statistics.SnapshotFilter{From: day, To: day}
-	check := func(name string, f statistics.SnapshotFilter, a *models.Actor, want models.StatusCounts) {
+	check := func(name string, f statistics.SnapshotFilter, a *models.Actor, want plans.StatusCounts) {
 		t.Helper()
 		rows := snapshotCounts(t, w, a, f)
 		if len(rows) != 1 {
@@ -62,14 +63,14 @@ func TestSnapshotCountsAndIdempotency(t *testing.T) {
 	}
 	plan, office, hamlet := one, one, one
 	plan.PlanID, office.UnitID, hamlet.UnitID = p.ID, w.A.Office.ID, w.A.Hamlet1.ID
-	check("plan", plan, chair, models.StatusCounts{"total": 5, "overdue": 1, "due_soon": 1, "not_started": 2, "done_on_time": 1})
-	check("office", office, chair, models.StatusCounts{"total": 2, "overdue": 1, "due_soon": 1})
-	check("hamlet 1", hamlet, chair, models.StatusCounts{"total": 2, "not_started": 1, "done_on_time": 1})
-	check("commune A", one, chair, models.StatusCounts{"total": 5})
+	check("plan", plan, chair, plans.StatusCounts{"total": 5, "overdue": 1, "due_soon": 1, "not_started": 2, "done_on_time": 1})
+	check("office", office, chair, plans.StatusCounts{"total": 2, "overdue": 1, "due_soon": 1})
+	check("hamlet 1", hamlet, chair, plans.StatusCounts{"total": 2, "not_started": 1, "done_on_time": 1})
+	check("commune A", one, chair, plans.StatusCounts{"total": 5})
 	hamlet2 := one
 	hamlet2.UnitID = w.A.Hamlet2.ID
-	check("hamlet 2", hamlet2, chair, models.StatusCounts{"total": 1})
-	check("commune B", one, chairB, models.StatusCounts{"total": 1, "not_started": 1})
+	check("hamlet 2", hamlet2, chair, plans.StatusCounts{"total": 1})
+	check("commune B", one, chairB, plans.StatusCounts{"total": 1, "not_started": 1})
 
 	// Tasks deleted and the job run again the same day: that day's rows are
 	// replaced, and the row of a unit left without tasks goes.
@@ -84,7 +85,7 @@ func TestSnapshotCountsAndIdempotency(t *testing.T) {
 	if rows := snapshotCounts(t, w, chair, hamlet2); len(rows) != 0 {
 		t.Fatalf("hamlet 2 has no task left: %+v", rows)
 	}
-	check("plan after a delete", plan, chair, models.StatusCounts{"total": 3, "due_soon": 0})
+	check("plan after a delete", plan, chair, plans.StatusCounts{"total": 3, "due_soon": 0})
 	// The next night adds a row of its own.
 	if _, err := job.Run(ctx, at("2024-10-01T23:50:00+07:00")); err != nil {
 		t.Fatal(err)

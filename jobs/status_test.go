@@ -6,6 +6,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // TestStatusChangesAtMidnightWithoutAWrite runs the sweep at 23:59 and 00:01
@@ -21,7 +22,7 @@ func TestStatusChangesAtMidnightWithoutAWrite(t *testing.T) {
 		Date: date(t, "2024-10-02"), Action: "add", Kind: "holiday", Name: "Nghỉ theo quyết định của xã"}); err != nil {
 		t.Fatal(err)
 	}
-	type pair struct{ today, friday *models.Task }
+	type pair struct{ today, friday *plans.Task }
 	tasks := map[*testfix.Commune]pair{}
 	for i, c := range []*testfix.Commune{w.A, w.B} {
 		chair, p := newPlan(t, w, c, []string{"01/KH-UBND", "02/KH-UBND"}[i])

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // TestPurgeTrashAfterThirtyDays deletes a plan at 09:00 on 30 September 2024
@@ -45,7 +46,7 @@ func TestPurgeTrashAfterThirtyDays(t *testing.T) {
 		}
 		return len(bin)
 	}
-	due := deletedAt.AddDate(0, 0, models.TrashDays)
+	due := deletedAt.AddDate(0, 0, plans.TrashDays)
 	run(due.Add(-time.Minute), "0 plans purged from the recycle bin")
 	if binOf(chairA) != 1 {
 		t.Fatal("the plan left the bin before its 30 days")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // pngBytes is a small real PNG (uploads are decoded to make a thumbnail).
@@ -21,15 +22,15 @@ var pngBytes = func() []byte {
 	return b.Bytes()
 }()
 
-func newTask(t *testing.T, w *testfix.World, a *models.Actor, lead int64) *models.Task {
+func newTask(t *testing.T, w *testfix.World, a *models.Actor, lead int64) *plans.Task {
 	t.Helper()
 	ctx := context.Background()
-	p, err := w.Store.CreatePlan(ctx, a, models.PlanInput{DocNumber: "06/KH-UBND", IssuedOn: date("2024-01-31"),
+	p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "06/KH-UBND", IssuedOn: date("2024-01-31"),
 		Kind: "digital_transformation", Title: "Chuyển đổi số năm 2024"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	task, err := w.Store.CreateTask(ctx, a, p.ID, models.TaskInput{Title: "Hướng dẫn cài VNeID",
+	task, err := w.Store.CreateTask(ctx, a, p.ID, plans.TaskInput{Title: "Hướng dẫn cài VNeID",
 		LeadUnitID: lead, StartOn: date("2024-09-01"), DueOn: date("2024-10-31")})
 	if err != nil {
 		t.Fatal(err)
@@ -45,8 +46,8 @@ func TestProgressStoresEvidenceWithChecksum(t *testing.T) {
 	task := newTask(t, w, chair, w.A.Hamlet1.ID)
 	team := w.Actor(t, w.A, models.RoleTeamMember)
 	pct := 100
-	res, err := w.Store.ReportProgress(ctx, team, task.ID, models.ProgressInput{Percent: &pct,
-		Files: []models.NewAttachment{{FileName: `C:\Ảnh\họp dân.png`, Content: pngBytes}}})
+	res, err := w.Store.ReportProgress(ctx, team, task.ID, plans.ProgressInput{Percent: &pct,
+		Files: []plans.NewAttachment{{FileName: `C:\Ảnh\họp dân.png`, Content: pngBytes}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,13 +79,13 @@ func TestProgressRejectsBadEvidence(t *testing.T) {
 	chair := w.Actor(t, w.A, models.RoleChairman)
 	task := newTask(t, w, chair, w.A.Office.ID)
 	pct := 50
-	for name, files := range map[string][]models.NewAttachment{
+	for name, files := range map[string][]plans.NewAttachment{
 		"type":      {{FileName: "x.html", Content: []byte("<html><script>alert(1)</script>")}},
-		"too_large": {{FileName: "big.pdf", Content: append([]byte("%PDF-1.4\n"), make([]byte, models.MaxAttachmentBytes)...)}},
-		"too_many":  make([]models.NewAttachment, models.MaxAttachmentsPerReport+1),
+		"too_large": {{FileName: "big.pdf", Content: append([]byte("%PDF-1.4\n"), make([]byte, plans.MaxAttachmentBytes)...)}},
+		"too_many":  make([]plans.NewAttachment, plans.MaxAttachmentsPerReport+1),
 		"empty":     {{FileName: "rong.png"}},
 	} {
-		_, err := w.Store.ReportProgress(ctx, chair, task.ID, models.ProgressInput{Percent: &pct, Files: files})
+		_, err := w.Store.ReportProgress(ctx, chair, task.ID, plans.ProgressInput{Percent: &pct, Files: files})
 		var v *models.ValidationError
 		if !errors.As(err, &v) || v.Fields[0].Field != "files" || v.Fields[0].Code != name {
 			t.Errorf("%s: want a files error, got %v", name, err)

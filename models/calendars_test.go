@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models/domain"
+	"github.com/tiendo/tiendo/models/plans"
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
@@ -30,16 +31,16 @@ func TestCalendarChangeReachesTaskStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stale.Close()
-	tasks := map[*testfix.Commune]*models.Task{}
+	tasks := map[*testfix.Commune]*plans.Task{}
 	for i, c := range []*testfix.Commune{w.A, w.B} {
 		chair := w.Actor(t, c, models.RoleChairman)
-		p, err := w.Store.CreatePlan(ctx, chair, models.PlanInput{DocNumber: []string{"01/KH-UBND", "02/KH-UBND"}[i],
+		p, err := w.Store.CreatePlan(ctx, chair, plans.PlanInput{DocNumber: []string{"01/KH-UBND", "02/KH-UBND"}[i],
 			IssuedOn: date("2024-01-05"), Kind: "other", Title: "Kế hoạch"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		// Friday 4/10: four working days after Monday 30/9, beyond the three of "due soon".
-		if tasks[c], err = w.Store.CreateTask(ctx, chair, p.ID, models.TaskInput{Title: "Việc", LeadUnitID: c.Office.ID,
+		if tasks[c], err = w.Store.CreateTask(ctx, chair, p.ID, plans.TaskInput{Title: "Việc", LeadUnitID: c.Office.ID,
 			DueOn: date("2024-10-04")}); err != nil {
 			t.Fatal(err)
 		}
@@ -85,13 +86,13 @@ func TestDeadlineTablesAreTenantIsolated(t *testing.T) {
 			t.Fatal(err)
 		}
 		chair := w.Actor(t, c, models.RoleChairman)
-		p, err := w.Store.CreatePlan(ctx, chair, models.PlanInput{DocNumber: []string{"07/KH-UBND", "08/KH-UBND"}[i],
+		p, err := w.Store.CreatePlan(ctx, chair, plans.PlanInput{DocNumber: []string{"07/KH-UBND", "08/KH-UBND"}[i],
 			IssuedOn: date("2024-01-05"), Kind: "other", Title: "Kế hoạch"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := w.Store.CreateSeries(ctx, chair, p.ID, models.SeriesInput{Title: "Giao ban", LeadUnitID: c.Office.ID,
-			Rule: models.RuleWeekly, Weekdays: []int{1}}); err != nil {
+		if _, err := w.Store.CreateSeries(ctx, chair, p.ID, plans.SeriesInput{Title: "Giao ban", LeadUnitID: c.Office.ID,
+			Rule: plans.RuleWeekly, Weekdays: []int{1}}); err != nil {
 			t.Fatal(err)
 		}
 	}

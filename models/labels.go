@@ -134,3 +134,17 @@ const (
 )
 
 var Roman = map[int]string{1: "I", 2: "II", 3: "III", 4: "IV"}
+
+// The states of an extension request.
+const (
+	ExtensionPending  = "pending"
+	ExtensionApproved = "approved"
+	ExtensionRefused  = "refused"
+)
+
+// ExtensionStatusLabels name the states of a request for people.
+var ExtensionStatusLabels = map[string]Label{
+	ExtensionPending:  {"Chờ quyết định", "Pending"},
+	ExtensionApproved: {"Đồng ý", "Approved"},
+	ExtensionRefused:  {"Không đồng ý", "Refused"},
+}

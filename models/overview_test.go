@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
@@ -17,11 +18,11 @@ func TestDashboardCountsByKindAndUnit(t *testing.T) {
 	chair := w.Actor(t, w.A, models.RoleChairman)
 	done := newTask(t, w, chair, w.A.Hamlet1.ID)
 	pct := 100
-	if _, err := w.Store.ReportProgress(ctx, chair, done.ID, models.ProgressInput{Percent: &pct}); err != nil {
+	if _, err := w.Store.ReportProgress(ctx, chair, done.ID, plans.ProgressInput{Percent: &pct}); err != nil {
 		t.Fatal(err)
 	}
 	// An overdue task of the same plan, led by the office.
-	if _, err := w.Store.CreateTask(ctx, chair, done.PlanID, models.TaskInput{Title: "Báo cáo quý",
+	if _, err := w.Store.CreateTask(ctx, chair, done.PlanID, plans.TaskInput{Title: "Báo cáo quý",
 		LeadUnitID: w.A.Office.ID, StartOn: date("2024-07-01"), DueOn: date("2024-09-15")}); err != nil {
 		t.Fatal(err)
 	}
@@ -59,13 +60,13 @@ func TestClonePlanShiftsTasksIntoNextYear(t *testing.T) {
 	ctx := context.Background()
 	chair := w.Actor(t, w.A, models.RoleChairman)
 	src := newTask(t, w, chair, w.A.Hamlet1.ID)
-	if _, err := w.Store.CreateTask(ctx, chair, src.PlanID, models.TaskInput{Title: "Tổng kết",
+	if _, err := w.Store.CreateTask(ctx, chair, src.PlanID, plans.TaskInput{Title: "Tổng kết",
 		LeadUnitID: w.A.Office.ID, SupportingUnitIDs: []int64{w.A.Hamlet2.ID},
 		AssigneeIDs: []int64{w.A.Users[models.RoleOfficer].ID},
 		StartOn:     date("2024-02-29"), DueOn: date("2024-12-31")}); err != nil {
 		t.Fatal(err)
 	}
-	in := models.PlanClone{DocNumber: "03/KH-UBND", IssuedOn: date("2025-01-10")}
+	in := plans.PlanClone{DocNumber: "03/KH-UBND", IssuedOn: date("2025-01-10")}
 	if _, err := w.Store.ClonePlan(ctx, w.Actor(t, w.A, models.RoleOfficer), src.PlanID, in); !errors.Is(err, models.ErrForbidden) {
 		t.Fatalf("officer: want forbidden, got %v", err)
 	}
@@ -76,7 +77,7 @@ func TestClonePlanShiftsTasksIntoNextYear(t *testing.T) {
 	if p.Year != 2025 || p.Status != "draft" || p.Title != "Chuyển đổi số năm 2024" || p.TaskCounts["total"] != 2 {
 		t.Fatalf("clone %+v", p)
 	}
-	page, err := w.Store.ListTasks(ctx, chair, models.TaskFilter{PlanID: p.ID})
+	page, err := w.Store.ListTasks(ctx, chair, plans.TaskFilter{PlanID: p.ID})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 func date(s string) calendar.Date {
@@ -23,7 +24,7 @@ func TestPlanDuplicateNumber(t *testing.T) {
 	w := testfix.New(t)
 	ctx := context.Background()
 	a := w.Actor(t, w.A, models.RoleChairman)
-	in := models.PlanInput{DocNumber: "12/KH-UBND", IssuedOn: date("2024-06-19"), Kind: "admin_reform",
+	in := plans.PlanInput{DocNumber: "12/KH-UBND", IssuedOn: date("2024-06-19"), Kind: "admin_reform",
 		Title: "Nâng cao hiệu quả quản trị và hành chính công năm 2024"}
 	first, err := w.Store.CreatePlan(ctx, a, in)
 	if err != nil {
@@ -32,13 +33,13 @@ func TestPlanDuplicateNumber(t *testing.T) {
 	in.Title, in.IssuedOn, in.Kind = "Ứng dụng công nghệ thông tin, chuyển đổi số năm 2024", date("2024-03-29"), "digital_transformation"
 	_, err = w.Store.CreatePlan(ctx, a, in)
 	var conflict *models.ConflictError
-	if !errors.As(err, &conflict) || conflict.Existing.(models.ExistingPlan).ID != first.ID {
+	if !errors.As(err, &conflict) || conflict.Existing.(plans.ExistingPlan).ID != first.ID {
 		t.Fatalf("want conflict naming plan %d, got %v", first.ID, err)
 	}
 	// Letter case does not make another document: stored in the standard form.
 	lower := in
 	lower.DocNumber = "12/kh-ubnd"
-	if _, err := w.Store.CreatePlan(ctx, a, lower); !errors.As(err, &conflict) || conflict.Existing.(models.ExistingPlan).ID != first.ID {
+	if _, err := w.Store.CreatePlan(ctx, a, lower); !errors.As(err, &conflict) || conflict.Existing.(plans.ExistingPlan).ID != first.ID {
 		t.Fatalf("12/kh-ubnd beside 12/KH-UBND: want a conflict naming plan %d, got %v", first.ID, err)
 	}
 	in.ConfirmDuplicate = true
@@ -62,12 +63,12 @@ func TestTaskStatusFollowsProgressAndClock(t *testing.T) {
 	w := testfix.New(t)
 	ctx := context.Background()
 	a := w.Actor(t, w.A, models.RoleChairman)
-	p, err := w.Store.CreatePlan(ctx, a, models.PlanInput{DocNumber: "06/KH-UBND", IssuedOn: date("2024-01-31"),
+	p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "06/KH-UBND", IssuedOn: date("2024-01-31"),
 		Kind: "admin_reform", Title: "Cải cách hành chính năm 2024"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	task, err := w.Store.CreateTask(ctx, a, p.ID, models.TaskInput{Title: "Niêm yết TTHC", LeadUnitID: w.A.Office.ID,
+	task, err := w.Store.CreateTask(ctx, a, p.ID, plans.TaskInput{Title: "Niêm yết TTHC", LeadUnitID: w.A.Office.ID,
 		StartOn: date("2024-09-01"), DueOn: date("2024-10-15")})
 	if err != nil {
 		t.Fatal(err)
@@ -76,7 +77,7 @@ func TestTaskStatusFollowsProgressAndClock(t *testing.T) {
 		t.Fatalf("new task: %s", task.Status)
 	}
 	fifty := 50
-	res, err := w.Store.ReportProgress(ctx, a, task.ID, models.ProgressInput{Percent: &fifty})
+	res, err := w.Store.ReportProgress(ctx, a, task.ID, plans.ProgressInput{Percent: &fifty})
 	if err != nil || res.Task.Status != "in_progress" {
 		t.Fatalf("after 50%%: %v %+v", err, res)
 	}
@@ -90,7 +91,7 @@ func TestTaskStatusFollowsProgressAndClock(t *testing.T) {
 		t.Fatalf("on 16/10: %s", got.Status)
 	}
 	hundred := 100
-	res, err = w.Store.ReportProgress(ctx, a, task.ID, models.ProgressInput{Percent: &hundred})
+	res, err = w.Store.ReportProgress(ctx, a, task.ID, plans.ProgressInput{Percent: &hundred})
 	if err != nil || res.Task.Status != "done_late" || res.Task.CompletedAt == nil {
 		t.Fatalf("after 100%% late: %v %+v", err, res.Task)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/models/domain"
+	"github.com/tiendo/tiendo/models/plans"
 
 	"github.com/jmoiron/sqlx"
 
@@ -16,16 +17,16 @@ import (
 
 // officeTask is a task of commune A's office, due at the end of 2024, in a
 // plan of its own, and the chairman who made it.
-func officeTask(t *testing.T, w *testfix.World) (*models.Actor, *models.Task) {
+func officeTask(t *testing.T, w *testfix.World) (*models.Actor, *plans.Task) {
 	t.Helper()
 	ctx := context.Background()
 	chair := w.Actor(t, w.A, models.RoleChairman)
-	p, err := w.Store.CreatePlan(ctx, chair, models.PlanInput{DocNumber: "03/KH-UBND", IssuedOn: date("2024-01-05"),
+	p, err := w.Store.CreatePlan(ctx, chair, plans.PlanInput{DocNumber: "03/KH-UBND", IssuedOn: date("2024-01-05"),
 		Kind: "other", Title: "Kế hoạch"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	task, err := w.Store.CreateTask(ctx, chair, p.ID, models.TaskInput{Title: "Việc", LeadUnitID: w.A.Office.ID,
+	task, err := w.Store.CreateTask(ctx, chair, p.ID, plans.TaskInput{Title: "Việc", LeadUnitID: w.A.Office.ID,
 		StartOn: date("2024-09-01"), DueOn: date("2024-12-31")})
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +55,7 @@ func TestProgressKeepsStoredStatus(t *testing.T) {
 		want    string
 	}{{0, "not_started"}, {40, "in_progress"}, {100, "done_on_time"}, {90, "in_progress"}} {
 		pct := step.percent
-		res, err := w.Store.ReportProgress(ctx, chair, task.ID, models.ProgressInput{Percent: &pct})
+		res, err := w.Store.ReportProgress(ctx, chair, task.ID, plans.ProgressInput{Percent: &pct})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,7 +96,7 @@ func TestConcurrentReportsAgreeWithHistory(t *testing.T) {
 	for i := range 20 {
 		pct := 2 + i*4
 		wg.Go(func() {
-			if _, err := skewed.ReportProgress(ctx, chair, task.ID, models.ProgressInput{Percent: &pct}); err != nil {
+			if _, err := skewed.ReportProgress(ctx, chair, task.ID, plans.ProgressInput{Percent: &pct}); err != nil {
 				t.Error(err)
 			}
 		})

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
@@ -17,8 +18,8 @@ func TestQualityFindings(t *testing.T) {
 	w := testfix.New(t)
 	ctx := context.Background()
 	chair := w.Actor(t, w.A, models.RoleChairman)
-	mk := func(no, issued string) *models.Plan {
-		p, err := w.Store.CreatePlan(ctx, chair, models.PlanInput{DocNumber: no, IssuedOn: date(issued), Year: 2024,
+	mk := func(no, issued string) *plans.Plan {
+		p, err := w.Store.CreatePlan(ctx, chair, plans.PlanInput{DocNumber: no, IssuedOn: date(issued), Year: 2024,
 			Kind: "other", Title: "Kế hoạch " + no})
 		if err != nil {
 			t.Fatal(err)
@@ -27,7 +28,7 @@ func TestQualityFindings(t *testing.T) {
 	}
 	// 15 issued before 14: one of the two is misnumbered or misdated.
 	p14, p15 := mk("14/KH-UBND", "2024-05-10"), mk("15/KH-UBND", "2024-04-02")
-	task, err := w.Store.CreateTask(ctx, chair, p14.ID, models.TaskInput{Title: "Tổng kết", LeadUnitID: w.A.Office.ID,
+	task, err := w.Store.CreateTask(ctx, chair, p14.ID, plans.TaskInput{Title: "Tổng kết", LeadUnitID: w.A.Office.ID,
 		StartOn: date("2024-05-10"), DueOn: date("2024-06-30")})
 	if err != nil {
 		t.Fatal(err)

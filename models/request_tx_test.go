@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // TestRequestTransaction holds the request's one transaction to what the
@@ -17,8 +18,8 @@ func TestRequestTransaction(t *testing.T) {
 	t.Parallel()
 	w := testfix.New(t)
 	a := w.Actor(t, w.A, models.RoleChairman)
-	plan := func(n string) models.PlanInput {
-		return models.PlanInput{DocNumber: n + "/KH-UBND", IssuedOn: date("2024-06-19"), Kind: "admin_reform",
+	plan := func(n string) plans.PlanInput {
+		return plans.PlanInput{DocNumber: n + "/KH-UBND", IssuedOn: date("2024-06-19"), Kind: "admin_reform",
 			Title: "Kế hoạch " + n}
 	}
 	exists := func(id int64) bool {
@@ -78,7 +79,7 @@ func TestRequestTransactionFirstCallFails(t *testing.T) {
 	if _, err := w.Store.GetPlan(ctx, a, 1<<40); !errors.Is(err, models.ErrNotFound) {
 		t.Fatalf("want not found, got %v", err)
 	}
-	p, err := w.Store.CreatePlan(ctx, a, models.PlanInput{DocNumber: "40/KH-UBND", IssuedOn: date("2024-06-19"),
+	p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "40/KH-UBND", IssuedOn: date("2024-06-19"),
 		Kind: "admin_reform", Title: "Kế hoạch 40"})
 	if err != nil {
 		t.Fatal(err)
@@ -98,7 +99,7 @@ func TestRequestTransactionKeepsTenants(t *testing.T) {
 	t.Parallel()
 	w := testfix.New(t)
 	a, b := w.Actor(t, w.A, models.RoleChairman), w.Actor(t, w.B, models.RoleChairman)
-	pa, err := w.Store.CreatePlan(context.Background(), a, models.PlanInput{DocNumber: "41/KH-UBND",
+	pa, err := w.Store.CreatePlan(context.Background(), a, plans.PlanInput{DocNumber: "41/KH-UBND",
 		IssuedOn: date("2024-06-19"), Kind: "admin_reform", Title: "Kế hoạch xã A"})
 	if err != nil {
 		t.Fatal(err)

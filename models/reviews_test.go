@@ -10,6 +10,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // reviewWorld is a plan steered by a committee with one task led by Hamlet1.
@@ -17,8 +18,8 @@ type reviewWorld struct {
 	*testfix.World
 	ctx         context.Context
 	chair, team *models.Actor
-	plan        *models.Plan
-	task        *models.Task
+	plan        *plans.Plan
+	task        *plans.Task
 }
 
 func newReviewWorld(t *testing.T) *reviewWorld {
@@ -30,12 +31,12 @@ func newReviewWorld(t *testing.T) *reviewWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.plan, err = w.Store.CreatePlan(r.ctx, r.chair, models.PlanInput{DocNumber: "06/KH-UBND", IssuedOn: date("2024-01-31"),
+	r.plan, err = w.Store.CreatePlan(r.ctx, r.chair, plans.PlanInput{DocNumber: "06/KH-UBND", IssuedOn: date("2024-01-31"),
 		Kind: "admin_reform", Title: "Cải cách hành chính năm 2024", SteeringUnitID: &committee.ID})
 	if err != nil || *r.plan.SteeringUnitID != committee.ID {
 		t.Fatalf("plan with committee: %v %+v", err, r.plan)
 	}
-	r.task, err = w.Store.CreateTask(r.ctx, r.chair, r.plan.ID, models.TaskInput{Title: "Niêm yết TTHC",
+	r.task, err = w.Store.CreateTask(r.ctx, r.chair, r.plan.ID, plans.TaskInput{Title: "Niêm yết TTHC",
 		LeadUnitID: w.A.Hamlet1.ID, DueOn: date("2024-12-31")})
 	if err != nil {
 		t.Fatal(err)
@@ -44,19 +45,19 @@ func newReviewWorld(t *testing.T) *reviewWorld {
 }
 
 // report has the team member report percent, a minute after the last event.
-func (r *reviewWorld) report(t *testing.T, percent int) *models.Task {
+func (r *reviewWorld) report(t *testing.T, percent int) *plans.Task {
 	t.Helper()
 	r.Clock.Advance(time.Minute)
-	res, err := r.Store.ReportProgress(r.ctx, r.team, r.task.ID, models.ProgressInput{Percent: &percent})
+	res, err := r.Store.ReportProgress(r.ctx, r.team, r.task.ID, plans.ProgressInput{Percent: &percent})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return res.Task
 }
 
-func (r *reviewWorld) evaluate(decision, reason string) (*models.EvaluationResult, error) {
+func (r *reviewWorld) evaluate(decision, reason string) (*plans.EvaluationResult, error) {
 	r.Clock.Advance(time.Minute)
-	return r.Store.EvaluateTask(r.ctx, r.chair, r.task.ID, models.EvaluationInput{Decision: decision, Reason: reason})
+	return r.Store.EvaluateTask(r.ctx, r.chair, r.task.ID, plans.EvaluationInput{Decision: decision, Reason: reason})
 }
 
 // auditCount counts the task's audit rows with action, read inside commune A
@@ -103,7 +104,7 @@ func TestEvaluationReturnsAndAccepts(t *testing.T) {
 	_, err = r.evaluate("return", "  ")
 	wantField(t, err, "note") // issue 11: the return's text is the note (reason stays an alias)
 	officer := r.Actor(t, r.A, models.RoleOfficer)
-	if _, err := r.Store.EvaluateTask(r.ctx, officer, r.task.ID, models.EvaluationInput{Decision: "accept"}); !errors.Is(err, models.ErrForbidden) {
+	if _, err := r.Store.EvaluateTask(r.ctx, officer, r.task.ID, plans.EvaluationInput{Decision: "accept"}); !errors.Is(err, models.ErrForbidden) {
 		t.Fatalf("officer evaluating: %v", err)
 	}
 
@@ -136,10 +137,10 @@ func TestTaskHistoryMergesReportsCommentsAndEvaluations(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.Clock.Advance(time.Minute)
-	if _, err := r.Store.AddComment(r.ctx, r.team, r.task.ID, models.CommentInput{Body: "Đã bổ sung số liệu"}); err != nil {
+	if _, err := r.Store.AddComment(r.ctx, r.team, r.task.ID, plans.CommentInput{Body: "Đã bổ sung số liệu"}); err != nil {
 		t.Fatal(err)
 	}
-	_, err := r.Store.AddComment(r.ctx, r.team, r.task.ID, models.CommentInput{Body: " "})
+	_, err := r.Store.AddComment(r.ctx, r.team, r.task.ID, plans.CommentInput{Body: " "})
 	wantField(t, err, "body")
 	r.report(t, 100)
 	if _, err := r.evaluate("accept", ""); err != nil {
@@ -180,15 +181,15 @@ func TestPlanSteeringUnitMustBeACommittee(t *testing.T) {
 	t.Parallel()
 	r := newReviewWorld(t)
 	office := r.A.Office.ID
-	_, err := r.Store.UpdatePlan(r.ctx, r.chair, r.plan.ID, 0, models.PlanPatch{SteeringUnitID: models.Some(&office)})
+	_, err := r.Store.UpdatePlan(r.ctx, r.chair, r.plan.ID, 0, plans.PlanPatch{SteeringUnitID: models.Some(&office)})
 	wantField(t, err, "steering_unit_id")
 	bCommittee, err := r.Store.CreateUnit(r.ctx, r.B.System, models.NewUnit{Kind: "steering_committee", Name: "Ban chỉ đạo"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = r.Store.UpdatePlan(r.ctx, r.chair, r.plan.ID, 0, models.PlanPatch{SteeringUnitID: models.Some(&bCommittee.ID)})
+	_, err = r.Store.UpdatePlan(r.ctx, r.chair, r.plan.ID, 0, plans.PlanPatch{SteeringUnitID: models.Some(&bCommittee.ID)})
 	wantField(t, err, "steering_unit_id") // another commune's committee
-	p, err := r.Store.UpdatePlan(r.ctx, r.chair, r.plan.ID, 0, models.PlanPatch{SteeringUnitID: models.Some[*int64](nil)})
+	p, err := r.Store.UpdatePlan(r.ctx, r.chair, r.plan.ID, 0, plans.PlanPatch{SteeringUnitID: models.Some[*int64](nil)})
 	if err != nil || p.SteeringUnitID != nil {
 		t.Fatalf("null clears the committee: %v %+v", err, p)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // TestRowLevelSecurity proves the defence in depth: even SQL that forgets its
@@ -18,12 +19,12 @@ func TestRowLevelSecurity(t *testing.T) {
 	ctx := context.Background()
 	for _, c := range []*testfix.Commune{w.A, w.B} {
 		a := w.Actor(t, c, models.RoleChairman)
-		p, err := w.Store.CreatePlan(ctx, a, models.PlanInput{DocNumber: "01/KH-UBND", IssuedOn: date("2024-01-05"),
+		p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "01/KH-UBND", IssuedOn: date("2024-01-05"),
 			Kind: "other", Title: "Kế hoạch của " + c.Info.Name})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := w.Store.CreateTask(ctx, a, p.ID, models.TaskInput{Title: "Việc", LeadUnitID: c.Office.ID,
+		if _, err := w.Store.CreateTask(ctx, a, p.ID, plans.TaskInput{Title: "Việc", LeadUnitID: c.Office.ID,
 			DueOn: date("2024-12-31")}); err != nil {
 			t.Fatal(err)
 		}
@@ -66,17 +67,17 @@ func TestHistoryIsAppendOnly(t *testing.T) {
 	w := testfix.New(t)
 	ctx := context.Background()
 	a := w.Actor(t, w.A, models.RoleChairman)
-	p, err := w.Store.CreatePlan(ctx, a, models.PlanInput{DocNumber: "02/KH-UBND", IssuedOn: date("2024-01-05"),
+	p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "02/KH-UBND", IssuedOn: date("2024-01-05"),
 		Kind: "other", Title: "Kế hoạch"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	task, err := w.Store.CreateTask(ctx, a, p.ID, models.TaskInput{Title: "Việc", LeadUnitID: w.A.Office.ID, DueOn: date("2024-12-31")})
+	task, err := w.Store.CreateTask(ctx, a, p.ID, plans.TaskInput{Title: "Việc", LeadUnitID: w.A.Office.ID, DueOn: date("2024-12-31")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ten := 10
-	if _, err := w.Store.ReportProgress(ctx, a, task.ID, models.ProgressInput{Percent: &ten}); err != nil {
+	if _, err := w.Store.ReportProgress(ctx, a, task.ID, plans.ProgressInput{Percent: &ten}); err != nil {
 		t.Fatal(err)
 	}
 	for _, stmt := range []string{"UPDATE progress_updates SET percent = 99", "DELETE FROM progress_updates",

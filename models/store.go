@@ -18,24 +18,18 @@ import (
 // methods, each scoped to the caller's commune in SQL.
 type Store struct {
 	db       *sqlx.DB
-	q        planQueries
 	orgQ     orgQueries
 	auditQ   auditQueries
 	jobQ     jobQueries
 	accQ     accountQueries
 	loginQ   loginQueries
-	reviewQ  reviewQueries
-	attachQ  attachmentQueries
-	overQ    overviewQueries
-	cloneQ   cloneQueries
 	clock    Clock
 	Password PasswordParams
 	opts     Options
 
 	// The deadline engine: per-commune calendars (calendars.go), series and snapshots.
-	calQ    calendarQueries
-	seriesQ seriesQueries
-	cals    calendarCache
+	calQ calendarQueries
+	cals calendarCache
 
 	// The reminder pipeline: settings, planner, outbox, inbox (deliveries.go…).
 	setQ  settingsQueries
@@ -44,11 +38,8 @@ type Store struct {
 	delQ  deliveryQueries
 	noteQ notificationQueries
 
-	planNumQ  planNumberQueries  // plan_numbers.go
-	extQ      extensionQueries   // extensions.go
 	outBatchQ outboxBatchQueries // outbox_batch.go
 	idemQ     idempotencyQueries // idempotency.go
-	trashQ    trashQueries       // trash.go
 }
 
 // Options configure a Store; zero values take the production defaults.
@@ -82,8 +73,7 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 // prepared lists every statement struct of the store; a feature with its own
 // struct of queries adds it here.
 func (s *Store) prepared() []any {
-	return []any{&s.q, &s.orgQ, &s.auditQ, &s.jobQ, &s.accQ, &s.loginQ, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ,
-		&s.calQ, &s.seriesQ, &s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.planNumQ, &s.outBatchQ, &s.extQ, &s.idemQ, &s.trashQ}
+	return []any{&s.orgQ, &s.auditQ, &s.jobQ, &s.accQ, &s.loginQ, &s.calQ, &s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.outBatchQ, &s.idemQ}
 }
 
 // Close releases the prepared statements (not the pool, which the caller owns).

@@ -13,12 +13,13 @@ import (
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/photo"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // bigPhoto is a 4000×3000 photo full of fine detail that still fits an upload.
 func bigPhoto(t testing.TB) []byte {
 	b := testfix.NoisyJPEG(t, 4000, 3000)
-	if len(b) > models.MaxAttachmentBytes {
+	if len(b) > plans.MaxAttachmentBytes {
 		t.Fatalf("test photo too large to upload: %d bytes", len(b))
 	}
 	return b
@@ -31,8 +32,8 @@ func TestThumbnailOfALargePhotoIsSmall(t *testing.T) {
 	task := newTask(t, w, chair, w.A.Office.ID)
 	pic, half := bigPhoto(t), 50
 	start := time.Now()
-	if _, err := w.Store.ReportProgress(ctx, chair, task.ID, models.ProgressInput{Percent: &half,
-		Files: []models.NewAttachment{{FileName: "ảnh lớn.jpg", Content: pic}}}); err != nil {
+	if _, err := w.Store.ReportProgress(ctx, chair, task.ID, plans.ProgressInput{Percent: &half,
+		Files: []plans.NewAttachment{{FileName: "ảnh lớn.jpg", Content: pic}}}); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("report with a %d KB 12 MP photo: %v", len(pic)>>10, time.Since(start))
@@ -62,8 +63,8 @@ func TestPhotoBombIsRefusedFromItsHeader(t *testing.T) {
 		"bom.png":  testfix.BombPNG(t),
 		"hong.png": append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{0}, 64)...),
 	} {
-		_, err := w.Store.ReportProgress(ctx, chair, task.ID, models.ProgressInput{Percent: &half,
-			Files: []models.NewAttachment{{FileName: name, Content: content}}})
+		_, err := w.Store.ReportProgress(ctx, chair, task.ID, plans.ProgressInput{Percent: &half,
+			Files: []plans.NewAttachment{{FileName: name, Content: content}}})
 		var v *models.ValidationError
 		if !errors.As(err, &v) || v.Fields[0].Field != "files" {
 			t.Errorf("%s: %v, want a validation error on files", name, err)
@@ -83,7 +84,7 @@ func TestOldPhotoGetsItsThumbnailOnFirstView(t *testing.T) {
 	ctx, chair := context.Background(), w.Actor(t, w.A, models.RoleChairman)
 	task := newTask(t, w, chair, w.A.Office.ID)
 	half := 50
-	res, err := w.Store.ReportProgress(ctx, chair, task.ID, models.ProgressInput{Percent: &half})
+	res, err := w.Store.ReportProgress(ctx, chair, task.ID, plans.ProgressInput{Percent: &half})
 	if err != nil {
 		t.Fatal(err)
 	}

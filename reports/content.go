@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 	"github.com/tiendo/tiendo/models/vn"
 )
@@ -162,11 +162,11 @@ func taskSummary(r *statistics.Report) string {
 }
 
 // tallyTable is one breakdown of the task results with a total line.
-func tallyTable(name, first string, rows []statistics.TallyRow, total models.Tally) Table {
+func tallyTable(name, first string, rows []statistics.TallyRow, total plans.Tally) Table {
 	t := Table{Name: name, Header: []string{"STT", first, "Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
 		"Đang thực hiện trong hạn", "Chưa bắt đầu", "Quá hạn", "Tỷ lệ hoàn thành", "Tỷ lệ đúng hạn"},
 		Widths: []float64{5, 21, 8, 10, 10, 10, 9, 8, 10, 10}}
-	line := func(stt Cell, label string, x models.Tally) []Cell {
+	line := func(stt Cell, label string, x plans.Tally) []Cell {
 		return []Cell{stt, text(label), intCell(x.Total), intCell(x.DoneOnTime), intCell(x.DoneLate),
 			intCell(x.InProgress), intCell(x.NotStarted), intCell(x.Overdue), pctCell(x.CompletionRate), pctCell(x.OnTimeRate)}
 	}

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 	"github.com/tiendo/tiendo/reports"
 )
@@ -24,7 +24,7 @@ func bigReport() *statistics.Report {
 	rate := 83.2
 	for i := range 12 {
 		r.Tasks.ByUnit = append(r.Tasks.ByUnit, statistics.TallyRow{Key: fmt.Sprint(i), Name: fmt.Sprintf("Tổ công nghệ số ấp %d", i),
-			Tally: models.Tally{Total: 80, DoneOnTime: 40, DoneLate: 10, InProgress: 20, Overdue: 10, CompletionRate: &rate, OnTimeRate: &rate}})
+			Tally: plans.Tally{Total: 80, DoneOnTime: 40, DoneLate: 10, InProgress: 20, Overdue: 10, CompletionRate: &rate, OnTimeRate: &rate}})
 	}
 	for i := range 150 {
 		r.Tasks.Overdue = append(r.Tasks.Overdue, statistics.OverdueTask{Title: fmt.Sprintf("Nhiệm vụ quá hạn số %d", i),

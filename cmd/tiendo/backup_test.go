@@ -13,6 +13,7 @@ import (
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // TestBackupAndRestore: a backup of a database with two communes restores
@@ -22,7 +23,7 @@ func TestBackupAndRestore(t *testing.T) {
 	t.Parallel()
 	w := testfix.New(t)
 	chair := w.Actor(t, w.A, models.RoleChairman)
-	if _, err := w.Store.CreatePlan(context.Background(), chair, models.PlanInput{DocNumber: "06/KH-UBND",
+	if _, err := w.Store.CreatePlan(context.Background(), chair, plans.PlanInput{DocNumber: "06/KH-UBND",
 		IssuedOn: calendar.NewDate(2024, 1, 31), Kind: "admin_reform", Title: "Cải cách hành chính"}); err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // chaos is how hard TestCrashDuringDispatch pushes: `make test` runs the
@@ -103,7 +104,7 @@ func seedOutbox(t *testing.T, w *testfix.World, db *sqlx.DB, hook *testnotify.We
 		t.Fatal(err)
 	}
 	chair := w.Actor(t, w.A, models.RoleChairman)
-	p, err := w.Store.CreatePlan(ctx, chair, models.PlanInput{DocNumber: "50/KH-UBND", IssuedOn: calendar.DateOf(now),
+	p, err := w.Store.CreatePlan(ctx, chair, plans.PlanInput{DocNumber: "50/KH-UBND", IssuedOn: calendar.DateOf(now),
 		Kind: "other", Title: "Thử nghiệm sự cố"})
 	if err != nil {
 		t.Fatal(err)

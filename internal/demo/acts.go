@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // The acts of the timeline: each is one Store call, made by the account
@@ -25,7 +26,7 @@ func (l *loader) createPlan(ctx context.Context, p *planSpec) error {
 	if err != nil {
 		return err
 	}
-	plan, err := l.store.CreatePlan(ctx, a, models.PlanInput{DocNumber: p.number, IssuedOn: issued, Year: p.year,
+	plan, err := l.store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: p.number, IssuedOn: issued, Year: p.year,
 		Kind: p.kind, Title: p.title, Summary: p.summary, References: refs, ConfirmDuplicate: p.confirmDuplicate})
 	if err != nil {
 		return fmt.Errorf("kế hoạch %s: %w", p.number, err)
@@ -42,7 +43,7 @@ func (l *loader) createPlan(ctx context.Context, p *planSpec) error {
 }
 
 func (l *loader) createTask(ctx context.Context, a *models.Actor, planID int64, t *taskSpec) (int64, error) {
-	in := models.TaskInput{Title: t.title, TargetUnit: t.unit}
+	in := plans.TaskInput{Title: t.title, TargetUnit: t.unit}
 	var err error
 	if in.StartOn, err = optDate(t.start); err != nil {
 		return 0, err
@@ -90,7 +91,7 @@ func (l *loader) report(ctx context.Context, t *taskSpec, e entry) error {
 		return err
 	}
 	pct := e.pct
-	in := models.ProgressInput{Percent: &pct, Note: e.note}
+	in := plans.ProgressInput{Percent: &pct, Note: e.note}
 	if t.target != 0 {
 		v := e.val
 		in.ActualValue = &v
@@ -113,7 +114,7 @@ func (l *loader) change(ctx context.Context, t *taskSpec, c change) error {
 	if err != nil {
 		return err
 	}
-	patch := models.TaskPatch{Description: models.Some(c.note)}
+	patch := plans.TaskPatch{Description: models.Some(c.note)}
 	if c.due != "" {
 		d, err := optDate(c.due)
 		if err != nil {

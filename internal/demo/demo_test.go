@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/models/domain"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 
 	"github.com/jmoiron/sqlx"
@@ -62,9 +63,9 @@ func login(t *testing.T, s *domain.Store, username, pw string) *models.Actor {
 	return l.Actor
 }
 
-func plans2024(t *testing.T, s *domain.Store, a *models.Actor) []models.Plan {
+func plans2024(t *testing.T, s *domain.Store, a *models.Actor) []plans.Plan {
 	t.Helper()
-	page, err := s.ListPlans(context.Background(), a, models.PlanFilter{Year: 2024})
+	page, err := s.ListPlans(context.Background(), a, plans.PlanFilter{Year: 2024})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +115,7 @@ func TestDemoAsOf30September(t *testing.T) {
 	chutich := login(t, s, "chutich", testPassword)
 
 	t.Run("every status", func(t *testing.T) {
-		page, err := s.ListTasks(ctx, chutich, models.TaskFilter{Limit: models.MaxPageSize})
+		page, err := s.ListTasks(ctx, chutich, plans.TaskFilter{Limit: models.MaxPageSize})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -129,7 +130,7 @@ func TestDemoAsOf30September(t *testing.T) {
 
 	t.Run("toap1's tasks", func(t *testing.T) {
 		toap1 := login(t, s, "toap1", testPassword)
-		page, err := s.ListTasks(ctx, toap1, models.TaskFilter{AssigneeID: toap1.UserID})
+		page, err := s.ListTasks(ctx, toap1, plans.TaskFilter{AssigneeID: toap1.UserID})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -198,7 +199,7 @@ func TestDemoAsOf30September(t *testing.T) {
 	})
 }
 
-func statusCounts(tasks []models.Task) map[string]int {
+func statusCounts(tasks []plans.Task) map[string]int {
 	counts := map[string]int{}
 	for _, task := range tasks {
 		counts[task.Status]++

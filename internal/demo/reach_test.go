@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models/domain"
+	"github.com/tiendo/tiendo/models/plans"
 
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/testdb"
@@ -44,16 +45,16 @@ func TestHamletTaskReachesToap1(t *testing.T) {
 		return units[i].ID
 	}
 	plan := plans2024(t, s, chutich)[0]
-	task, err := s.CreateTask(ctx, chutich, plan.ID, models.TaskInput{Title: "Hỗ trợ người dân ấp Trung Phú 1 cài VNeID",
+	task, err := s.CreateTask(ctx, chutich, plan.ID, plans.TaskInput{Title: "Hỗ trợ người dân ấp Trung Phú 1 cài VNeID",
 		LeadUnitID: unit("Ấp Trung Phú 1"), DueOn: calendar.NewDate(2024, 10, 31)})
 	if err != nil || len(task.Warnings) != 0 {
 		t.Fatalf("create: %v %+v", err, task)
 	}
-	page, err := s.ListTasks(ctx, toap1, models.TaskFilter{Mine: true, Limit: models.MaxPageSize})
+	page, err := s.ListTasks(ctx, toap1, plans.TaskFilter{Mine: true, Limit: models.MaxPageSize})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.ContainsFunc(page.Items, func(x models.Task) bool { return x.ID == task.ID }) || !task.CanReportProgress(toap1) {
+	if !slices.ContainsFunc(page.Items, func(x plans.Task) bool { return x.ID == task.ID }) || !task.CanReportProgress(toap1) {
 		t.Fatal("toap1 neither sees nor may report on the hamlet's task")
 	}
 	jobsDB, err := config.ConnectAs(ctx, dsn, config.JobsRole, 2)
@@ -76,7 +77,7 @@ func TestHamletTaskReachesToap1(t *testing.T) {
 	if !slices.ContainsFunc(ds.Items, func(d models.Delivery) bool { return d.Kind == models.KindAssigned }) {
 		t.Fatalf("toap1 is not reminded of the hamlet's task: %+v", ds.Items)
 	}
-	orphan, err := s.CreateTask(ctx, chutich, plan.ID, models.TaskInput{Title: "Tuyên truyền tại ấp Đông Bình Nhất",
+	orphan, err := s.CreateTask(ctx, chutich, plan.ID, plans.TaskInput{Title: "Tuyên truyền tại ấp Đông Bình Nhất",
 		LeadUnitID: unit("Ấp Đông Bình Nhất"), DueOn: calendar.NewDate(2024, 10, 31)})
 	if err != nil || len(orphan.Warnings) != 1 || orphan.Warnings[0].Code != "no_recipient" {
 		t.Fatalf("a hamlet nobody reports for: %v %+v", err, orphan)

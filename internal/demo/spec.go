@@ -6,6 +6,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // The demo's content is data, not code: each commune is a communeSpec of
@@ -133,14 +134,14 @@ func optDate(s string) (calendar.Date, error) {
 }
 
 // references converts the refs of a plan.
-func (p *planSpec) references() ([]models.ReferenceInput, error) {
-	out := make([]models.ReferenceInput, len(p.refs))
+func (p *planSpec) references() ([]plans.ReferenceInput, error) {
+	out := make([]plans.ReferenceInput, len(p.refs))
 	for i, r := range p.refs {
 		d, err := optDate(r.issued)
 		if err != nil {
 			return nil, err
 		}
-		out[i] = models.ReferenceInput{DocNumber: r.number, IssuedOn: d, Issuer: r.issuer, Title: r.title}
+		out[i] = plans.ReferenceInput{DocNumber: r.number, IssuedOn: d, Issuer: r.issuer, Title: r.title}
 	}
 	return out, nil
 }

@@ -11,12 +11,13 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/imports"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // QueryText is the SQL of the named statement, wherever it lives.
 func QueryText(name string) (string, error) {
-	return models.QueryText(name, models.Queries, statistics.Queries, imports.Queries)
+	return models.QueryText(name, models.Queries, plans.Queries, statistics.Queries, imports.Queries)
 }
 
 // Store is every domain's methods over one database.
@@ -31,7 +32,11 @@ func Open(db *sqlx.DB, o models.Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	stats, err := statistics.New(core)
+	tasks, err := plans.New(core)
+	if err != nil {
+		return nil, err
+	}
+	stats, err := statistics.New(tasks)
 	if err != nil {
 		return nil, err
 	}

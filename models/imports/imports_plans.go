@@ -3,8 +3,8 @@ package imports
 import (
 	"strings"
 
-	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/vn"
 )
 
@@ -33,14 +33,14 @@ var PlanImportColumns = []ImportColumn{
 // not yet written.
 type PlanDraft struct {
 	Row   int
-	Plan  models.PlanInput
+	Plan  plans.PlanInput
 	Tasks []TaskDraft
 }
 
 // TaskDraft is one task row of an import.
 type TaskDraft struct {
 	Row        int
-	Task       models.TaskInput
+	Task       plans.TaskInput
 	Indicators []string
 }
 
@@ -111,7 +111,7 @@ func planOfRow(c cells, l ImportLookups, drafts *[]PlanDraft, byKey map[string]i
 	if i, ok := byKey[key]; ok {
 		return &(*drafts)[i]
 	}
-	in := models.PlanInput{DocNumber: number, IssuedOn: c.date("issued_on"), Kind: c.get("kind"),
+	in := plans.PlanInput{DocNumber: number, IssuedOn: c.date("issued_on"), Kind: c.get("kind"),
 		Title: c.get("plan_title"), Summary: c.get("plan_summary"), ConfirmDuplicate: c.yes("confirm_duplicate")}
 	if y := c.number("year"); y != nil {
 		in.Year = int(*y)
@@ -133,7 +133,7 @@ func planOfRow(c cells, l ImportLookups, drafts *[]PlanDraft, byKey map[string]i
 
 // taskOfRow reads and validates the task of a row.
 func taskOfRow(c cells, l ImportLookups) TaskDraft {
-	in := models.TaskInput{Title: c.get("task_title"), StartOn: c.date("start_on"), DueOn: c.date("due_on"),
+	in := plans.TaskInput{Title: c.get("task_title"), StartOn: c.date("start_on"), DueOn: c.date("due_on"),
 		TargetValue: c.number("target_value"), TargetUnit: c.get("target_unit")}
 	if name := c.get("lead_unit"); name != "" {
 		id, ok := l.Units[lookupKey(name)]

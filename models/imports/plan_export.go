@@ -6,6 +6,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // PlanExport is a plan with everything recorded about it, for archiving or
@@ -13,10 +14,10 @@ import (
 // those who may read it, the audit trail.
 type PlanExport struct {
 	ExportedAt time.Time           `json:"exported_at"`
-	Plan       *models.Plan        `json:"plan"`
+	Plan       *plans.Plan         `json:"plan"`
 	KindName   string              `json:"-"` // the plan's kind by its name
 	Tasks      []ExportTask        `json:"tasks"`
-	Progress   []models.Progress   `json:"progress"`
+	Progress   []plans.Progress    `json:"progress"`
 	History    []models.AuditEntry `json:"history"`
 }
 
@@ -44,7 +45,7 @@ type ExportTask struct {
 // read the audit log.
 func (s *Store) ExportPlan(ctx context.Context, a *models.Actor, id int64) (*PlanExport, error) {
 	w := s.WindowFor(ctx, a.Commune)
-	e := &PlanExport{ExportedAt: s.Clock().Now(), Tasks: []ExportTask{}, Progress: []models.Progress{}, History: []models.AuditEntry{}}
+	e := &PlanExport{ExportedAt: s.Clock().Now(), Tasks: []ExportTask{}, Progress: []plans.Progress{}, History: []models.AuditEntry{}}
 	kinds, err := s.ListPlanKinds(ctx)
 	if err != nil {
 		return nil, err

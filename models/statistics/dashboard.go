@@ -5,6 +5,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // Dashboard is the chairman's picture of a period: the same task figures
@@ -13,7 +14,7 @@ import (
 type Dashboard struct {
 	Period   Period        `json:"period"`
 	AsOf     calendar.Date `json:"as_of"`
-	Tasks    models.Tally  `json:"tasks"`
+	Tasks    plans.Tally   `json:"tasks"`
 	ByKind   []TallyRow    `json:"by_kind"`
 	ByUnit   []TallyRow    `json:"by_unit"`
 	Overdue  []OverdueTask `json:"overdue"`

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // ProvinceRollup is the province_viewer's view: task results per commune of
@@ -32,9 +33,9 @@ type CommuneRollup struct {
 
 // RollupFigures are status counts and the rates derived from them.
 type RollupFigures struct {
-	TaskCounts     models.StatusCounts `json:"task_counts"`
-	CompletionRate *float64            `json:"completion_rate"`
-	Figures        models.Tally        `json:"figures"`
+	TaskCounts     plans.StatusCounts `json:"task_counts"`
+	CompletionRate *float64           `json:"completion_rate"`
+	Figures        plans.Tally        `json:"figures"`
 }
 
 // ErrProvinceScope refuses a province account anything but its roll-ups.
@@ -123,12 +124,12 @@ func (s *Store) provinceWindows(ctx context.Context, province string, year int, 
 
 func buildRollup(province string, year int, rows []rollupRow) *ProvinceRollup {
 	r := &ProvinceRollup{Province: province, Year: year, Communes: []CommuneRollup{},
-		Total: RollupFigures{TaskCounts: models.NewStatusCounts()}}
+		Total: RollupFigures{TaskCounts: plans.NewStatusCounts()}}
 	for _, row := range rows {
 		n := len(r.Communes)
 		if n == 0 || r.Communes[n-1].ID != row.ID {
 			r.Communes = append(r.Communes, CommuneRollup{ID: row.ID, Code: row.Code, Name: row.Name,
-				Kind: row.Kind, RollupFigures: RollupFigures{TaskCounts: models.NewStatusCounts()}})
+				Kind: row.Kind, RollupFigures: RollupFigures{TaskCounts: plans.NewStatusCounts()}})
 			n++
 		}
 		if row.Status != "" {
@@ -137,10 +138,10 @@ func buildRollup(province string, year int, rows []rollupRow) *ProvinceRollup {
 		}
 	}
 	for i := range r.Communes {
-		r.Communes[i].Figures = models.TallyOf(r.Communes[i].TaskCounts)
+		r.Communes[i].Figures = plans.TallyOf(r.Communes[i].TaskCounts)
 		r.Communes[i].CompletionRate = r.Communes[i].Figures.CompletionRate
 	}
-	r.Total.Figures = models.TallyOf(r.Total.TaskCounts)
+	r.Total.Figures = plans.TallyOf(r.Total.TaskCounts)
 	r.Total.CompletionRate = r.Total.Figures.CompletionRate
 	return r
 }

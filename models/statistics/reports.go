@@ -9,6 +9,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // Report is a periodic report (báo cáo định kỳ) of one commune: the plans
@@ -134,7 +135,7 @@ func (s *Store) fillReport(t *models.Tx, a *models.Actor, r *Report, w, asOf mod
 	}
 	for i := range r.Plans {
 		p := &r.Plans[i]
-		p.Warnings = models.PlanWarnings(&models.Plan{DocNumber: p.DocNumber, Year: p.Year, IssuedOn: p.IssuedOn, DuplicateIDs: p.DuplicateIDs})
+		p.Warnings = plans.PlanWarnings(&plans.Plan{DocNumber: p.DocNumber, Year: p.Year, IssuedOn: p.IssuedOn, DuplicateIDs: p.DuplicateIDs})
 	}
 	var err error
 	if r.Tasks, err = s.taskResults(t, a, r.Period, asOf); err != nil {

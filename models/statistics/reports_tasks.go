@@ -6,13 +6,14 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // TallyRow is the tally of one plan kind or one lead unit.
 type TallyRow struct {
 	Key  string `json:"key"`
 	Name string `json:"name"`
-	models.Tally
+	plans.Tally
 }
 
 // OverdueTask is a line of the overdue list.
@@ -32,7 +33,7 @@ type OverdueTask struct {
 
 // TaskResults are the report's task section.
 type TaskResults struct {
-	Total   models.Tally  `json:"total"`
+	Total   plans.Tally   `json:"total"`
 	ByKind  []TallyRow    `json:"by_kind"`
 	ByUnit  []TallyRow    `json:"by_unit"`
 	Overdue []OverdueTask `json:"overdue"`
@@ -108,7 +109,7 @@ func isOpen(status string) bool {
 
 // tallyRow finds or appends the tally row for key; rows keep first-seen order
 // until sorted.
-func tallyRow(index map[string]*TallyRow, list *[]TallyRow, key, name string) *models.Tally {
+func tallyRow(index map[string]*TallyRow, list *[]TallyRow, key, name string) *plans.Tally {
 	if r, ok := index[key]; ok {
 		return &r.Tally
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // snapshotQueries are the statements of snapshots.sql.
@@ -20,10 +21,10 @@ type snapshotQueries struct {
 // Snapshot is the task status counts of one group on one day, as the daily
 // snapshot job recorded them.
 type Snapshot struct {
-	Day    calendar.Date       `json:"day"`
-	PlanID *int64              `json:"plan_id"`
-	UnitID *int64              `json:"unit_id"`
-	Counts models.StatusCounts `json:"counts"`
+	Day    calendar.Date      `json:"day"`
+	PlanID *int64             `json:"plan_id"`
+	UnitID *int64             `json:"unit_id"`
+	Counts plans.StatusCounts `json:"counts"`
 }
 
 // snapshotRow is a status_snapshots row.
@@ -42,7 +43,7 @@ type snapshotRow struct {
 }
 
 func (r snapshotRow) snapshot() Snapshot {
-	return Snapshot{Day: r.Day, PlanID: r.PlanID, UnitID: r.UnitID, Counts: models.StatusCounts{
+	return Snapshot{Day: r.Day, PlanID: r.PlanID, UnitID: r.UnitID, Counts: plans.StatusCounts{
 		"total": r.Total, "not_started": r.NotStarted, "in_progress": r.InProgress, "due_soon": r.DueSoon,
 		"overdue": r.Overdue, "done_on_time": r.OnTime, "done_late": r.Late, "cancelled": r.Cancelled}}
 }

@@ -1,9 +1,11 @@
-package models
+package plans
 
 import (
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/tiendo/tiendo/models"
 )
 
 // Units and people of the pure permission tests.
@@ -12,22 +14,24 @@ const (
 	userOfficer, userTeam, userSteering                                     int64 = 11, 12, 13
 )
 
-func permActor(userID int64, ms ...Membership) *Actor {
-	return &Actor{UserID: userID, CommuneID: 1, Memberships: ms}
+func permActor(userID int64, ms ...models.Membership) *models.Actor {
+	return &models.Actor{UserID: userID, CommuneID: 1, Memberships: ms}
 }
 
-func permRole(unit int64, role Role) Membership { return Membership{UnitID: unit, Role: role} }
+func permRole(unit int64, role models.Role) models.Membership {
+	return models.Membership{UnitID: unit, Role: role}
+}
 
 var (
-	permAdmin    = permActor(21, permRole(unitOffice, RoleAdmin))
-	permChairman = permActor(22, permRole(unitOffice, RoleChairman))
-	permSteering = permActor(userSteering, permRole(unitOffice, RoleSteeringMember), permRole(unitCommittee, RoleSteeringMember))
-	permOfficer  = permActor(userOfficer, permRole(unitOffice, RoleOfficer))
-	permTeam     = permActor(userTeam, permRole(unitHamlet1, RoleTeamMember))
+	permAdmin    = permActor(21, permRole(unitOffice, models.RoleAdmin))
+	permChairman = permActor(22, permRole(unitOffice, models.RoleChairman))
+	permSteering = permActor(userSteering, permRole(unitOffice, models.RoleSteeringMember), permRole(unitCommittee, models.RoleSteeringMember))
+	permOfficer  = permActor(userOfficer, permRole(unitOffice, models.RoleOfficer))
+	permTeam     = permActor(userTeam, permRole(unitHamlet1, models.RoleTeamMember))
 	// A steering member of Hamlet2 holds no progress rights there.
-	permSteeringHamlet2 = permActor(14, permRole(unitHamlet2, RoleSteeringMember))
+	permSteeringHamlet2 = permActor(14, permRole(unitHamlet2, models.RoleSteeringMember))
 	permNoRole          = permActor(15)
-	permSystem          = SystemActor(&CommuneInfo{ID: 1})
+	permSystem          = models.SystemActor(&models.CommuneInfo{ID: 1})
 )
 
 func permTask(lead int64, supporting []int64, assignees []int64, steeredBy *int64) *Task {
@@ -40,7 +44,7 @@ func TestActorPermissions(t *testing.T) {
 	t.Parallel()
 	type row struct {
 		name                                      string
-		a                                         *Actor
+		a                                         *models.Actor
 		plans, units, users, audit, comment, admn bool
 	}
 	for _, r := range []row{
@@ -73,7 +77,7 @@ func TestTaskPermissions(t *testing.T) {
 	assignedTeam := permTask(unitHamlet2, nil, []int64{userTeam}, nil)
 	type row struct {
 		name                   string
-		a                      *Actor
+		a                      *models.Actor
 		t                      *Task
 		progress, edit, assign bool
 		evaluate               bool
@@ -121,13 +125,13 @@ func TestOfficerPatchLimits(t *testing.T) {
 		patch TaskPatch
 		want  error
 	}{
-		{"title", TaskPatch{Title: Some("Việc mới")}, nil},
-		{"same supporting units reordered", TaskPatch{SupportingUnitIDs: Some([]int64{unitHamlet2, unitHamlet1})}, nil},
-		{"same lead", TaskPatch{LeadUnitID: Some(unitOffice)}, nil},
-		{"new lead", TaskPatch{LeadUnitID: Some(unitHamlet1)}, ErrForbidden},
-		{"drop a supporting unit", TaskPatch{SupportingUnitIDs: Some([]int64{unitHamlet1})}, ErrForbidden},
-		{"add an assignee", TaskPatch{AssigneeIDs: Some([]int64{userOfficer, userTeam})}, ErrForbidden},
-		{"cancel", TaskPatch{Cancelled: Some(true)}, ErrForbidden},
+		{"title", TaskPatch{Title: models.Some("Việc mới")}, nil},
+		{"same supporting units reordered", TaskPatch{SupportingUnitIDs: models.Some([]int64{unitHamlet2, unitHamlet1})}, nil},
+		{"same lead", TaskPatch{LeadUnitID: models.Some(unitOffice)}, nil},
+		{"new lead", TaskPatch{LeadUnitID: models.Some(unitHamlet1)}, models.ErrForbidden},
+		{"drop a supporting unit", TaskPatch{SupportingUnitIDs: models.Some([]int64{unitHamlet1})}, models.ErrForbidden},
+		{"add an assignee", TaskPatch{AssigneeIDs: models.Some([]int64{userOfficer, userTeam})}, models.ErrForbidden},
+		{"cancel", TaskPatch{Cancelled: models.Some(true)}, models.ErrForbidden},
 	} {
 		in := r.patch.apply(cur)
 		if err := cur.authorizeChange(permOfficer, &in); !errors.Is(err, r.want) {
@@ -136,15 +140,15 @@ func TestOfficerPatchLimits(t *testing.T) {
 		if err := cur.authorizeChange(permChairman, &in); err != nil {
 			t.Errorf("chairman %s: %v", r.name, err)
 		}
-		if err := cur.authorizeChange(permTeam, &in); !errors.Is(err, ErrForbidden) {
+		if err := cur.authorizeChange(permTeam, &in); !errors.Is(err, models.ErrForbidden) {
 			t.Errorf("team member %s: %v, want forbidden", r.name, err)
 		}
 	}
 	// Reopening a cancelled task is the chairman's, like cancelling it.
-	cancelled, at := *cur, time.Date(2024, 9, 1, 0, 0, 0, 0, VietnamTime)
+	cancelled, at := *cur, time.Date(2024, 9, 1, 0, 0, 0, 0, models.VietnamTime)
 	cancelled.CancelledAt = &at
-	in := TaskPatch{Cancelled: Some(false)}.apply(&cancelled)
-	if err := cancelled.authorizeChange(permOfficer, &in); !errors.Is(err, ErrForbidden) {
+	in := TaskPatch{Cancelled: models.Some(false)}.apply(&cancelled)
+	if err := cancelled.authorizeChange(permOfficer, &in); !errors.Is(err, models.ErrForbidden) {
 		t.Errorf("officer reopening: %v, want forbidden", err)
 	}
 	if err := cancelled.authorizeChange(permChairman, &in); err != nil {
@@ -159,11 +163,11 @@ func TestOfficerPatchLimits(t *testing.T) {
 func TestHamletTeamReportsForItsHamlet(t *testing.T) {
 	t.Parallel()
 	const hamlet, otherHamlet int64 = 31, 32
-	team := permActor(40, Membership{UnitID: unitHamlet1, Role: RoleTeamMember, ParentUnitID: hamlet})
-	steering := permActor(41, Membership{UnitID: unitCommittee, Role: RoleSteeringMember, ParentUnitID: hamlet})
+	team := permActor(40, models.Membership{UnitID: unitHamlet1, Role: models.RoleTeamMember, ParentUnitID: hamlet})
+	steering := permActor(41, models.Membership{UnitID: unitCommittee, Role: models.RoleSteeringMember, ParentUnitID: hamlet})
 	cases := []struct {
 		name string
-		a    *Actor
+		a    *models.Actor
 		task *Task
 		want bool
 	}{
@@ -178,7 +182,7 @@ func TestHamletTeamReportsForItsHamlet(t *testing.T) {
 		}
 	}
 	task := permTask(hamlet, nil, nil, nil)
-	for a, want := range map[*Actor]bool{permChairman: true, permAdmin: true, team: false, permOfficer: false, permSystem: false} {
+	for a, want := range map[*models.Actor]bool{permChairman: true, permAdmin: true, team: false, permOfficer: false, permSystem: false} {
 		if got := task.CanDecideExtension(a); got != want {
 			t.Errorf("CanDecideExtension(%d): %v, want %v", a.UserID, got, want)
 		}
@@ -191,7 +195,7 @@ func TestDirectoryIsForStaff(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
 		name string
-		a    *Actor
+		a    *models.Actor
 		want bool
 	}{{"admin", permAdmin, true}, {"chairman", permChairman, true}, {"steering member", permSteering, true},
 		{"officer", permOfficer, true}, {"team member", permTeam, false}, {"no role", permNoRole, false},

@@ -1,8 +1,10 @@
-package models
+package plans
 
 import (
 	"context"
 	"time"
+
+	"github.com/tiendo/tiendo/models"
 )
 
 // ProgressInput is the body of a progress report.
@@ -38,29 +40,29 @@ type ProgressResult struct {
 
 // Validate lists every invalid field.
 func (in *ProgressInput) Validate() error {
-	v := &ValidationError{}
-	in.Note = CleanText(in.Note)
+	v := &models.ValidationError{}
+	in.Note = models.CleanText(in.Note)
 	switch {
 	case in.Percent == nil:
 		v.Add("percent", "required", "cần nhập tỷ lệ hoàn thành (0–100)")
 	case *in.Percent < 0 || *in.Percent > 100:
 		v.Add("percent", "out_of_range", "tỷ lệ hoàn thành phải từ 0 đến 100")
 	}
-	if in.ActualValue != nil && (*in.ActualValue < 0 || !Finite(*in.ActualValue)) {
+	if in.ActualValue != nil && (*in.ActualValue < 0 || !models.Finite(*in.ActualValue)) {
 		v.Add("actual_value", "out_of_range", "giá trị thực hiện phải là số không âm")
 	}
-	CheckText(v, "note", in.Note, 5000, false)
+	models.CheckText(v, "note", in.Note, 5000, false)
 	validateFiles(v, in.Files)
 	return v.Err()
 }
 
 // ReportProgress appends a progress entry and moves the task with it: percent,
 // actual value, completion and status change in the same transaction.
-func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in ProgressInput) (*ProgressResult, error) {
+func (s *Store) ReportProgress(ctx context.Context, a *models.Actor, taskID int64, in ProgressInput) (*ProgressResult, error) {
 	w := s.WindowFor(ctx, a.Commune)
 	res := &ProgressResult{}
 	prepareFiles(in.Files) // thumbnails are made before the task is locked
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		before, err := s.LockTask(t, a, taskID, w)
 		if err != nil {
 			return err
@@ -103,27 +105,27 @@ func (s *Store) ReportProgress(ctx context.Context, a *Actor, taskID int64, in P
 // canReport answers, in order, whether the actor may report on the task
 // (403), whether the reporter saw the task as it is (412), whether the
 // report is well-formed (400) and whether the task still takes reports (409).
-func canReport(a *Actor, task *Task, in *ProgressInput) error {
+func canReport(a *models.Actor, task *Task, in *ProgressInput) error {
 	if !task.CanReportProgress(a) {
-		return ErrForbidden
+		return models.ErrForbidden
 	}
-	if err := CheckIfMatch(in.IfMatch, task.Version); err != nil {
+	if err := models.CheckIfMatch(in.IfMatch, task.Version); err != nil {
 		return err
 	}
 	if err := in.Validate(); err != nil {
 		return err
 	}
 	if task.CancelledAt != nil {
-		return &ConflictError{Field: "task", Message: "nhiệm vụ đã hủy, không thể báo cáo tiến độ"}
+		return &models.ConflictError{Field: "task", Message: "nhiệm vụ đã hủy, không thể báo cáo tiến độ"}
 	}
 	return nil
 }
 
 // ListProgress returns a task's progress history, oldest first.
-func (s *Store) ListProgress(ctx context.Context, a *Actor, taskID int64) ([]Progress, error) {
+func (s *Store) ListProgress(ctx context.Context, a *models.Actor, taskID int64) ([]Progress, error) {
 	out := []Progress{}
 	w := s.WindowFor(ctx, a.Commune)
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		if _, err := s.LoadTask(t, a, taskID, w); err != nil {
 			return err
 		}
@@ -135,13 +137,13 @@ func (s *Store) ListProgress(ctx context.Context, a *Actor, taskID int64) ([]Pro
 // TaskToReport is the task a progress report is about to be written on:
 // ErrForbidden when the actor may not report on it (the progress form's
 // question, answered where the API's write answers it).
-func (s *Store) TaskToReport(ctx context.Context, a *Actor, id int64) (*Task, error) {
+func (s *Store) TaskToReport(ctx context.Context, a *models.Actor, id int64) (*Task, error) {
 	t, err := s.GetTask(ctx, a, id)
 	if err != nil {
 		return nil, err
 	}
 	if !t.CanReportProgress(a) {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	return t, nil
 }

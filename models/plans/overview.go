@@ -1,9 +1,10 @@
-package models
+package plans
 
 import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/tiendo/tiendo/models"
 )
 
 // PlanKind is one entry of the managed list of plan kinds.
@@ -21,7 +22,7 @@ type overviewQueries struct {
 // ListPlanKinds lists the plan kinds, built-in first.
 func (s *Store) ListPlanKinds(ctx context.Context) ([]PlanKind, error) {
 	out := []PlanKind{}
-	return out, s.Identity(ctx, func(on Binder) error {
+	return out, s.Identity(ctx, func(on models.Binder) error {
 		return on(s.overQ.Kinds).SelectContext(ctx, &out)
 	})
 }

@@ -1,28 +1,29 @@
-package models
+package plans
 
 import (
 	"context"
 	"errors"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
 // errSeriesStopped refuses to edit a stopped series: its end is history, and
 // a new end would silently restart a series its people consider finished.
-var errSeriesStopped = &ConflictError{Field: "series", Message: "chuỗi nhiệm vụ đã dừng; hãy tạo chuỗi mới"}
+var errSeriesStopped = &models.ConflictError{Field: "series", Message: "chuỗi nhiệm vụ đã dừng; hãy tạo chuỗi mới"}
 
 // lockSeriesFor locks a series for an edit by a, checking in order: the row
 // exists in the commune (404), a may manage plans (403), ifMatch (412), the
 // series still runs (409).
-func (s *Store) lockSeriesFor(t *Tx, a *Actor, id int64, ifMatch int) (*Series, error) {
+func (s *Store) lockSeriesFor(t *models.Tx, a *models.Actor, id int64, ifMatch int) (*Series, error) {
 	cur, err := s.lockSeries(t, a.CommuneID, id)
 	if err != nil {
 		return nil, err
 	}
 	if !a.CanManagePlans() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
-	if err := CheckIfMatch(ifMatch, cur.Version); err != nil {
+	if err := models.CheckIfMatch(ifMatch, cur.Version); err != nil {
 		return nil, err
 	}
 	if cur.StoppedAt != nil {
@@ -34,10 +35,10 @@ func (s *Store) lockSeriesFor(t *Tx, a *Actor, id int64, ifMatch int) (*Series, 
 // UpdateSeries applies a patch. The new template and rule shape the
 // occurrences generated from now on; an earlier end retires the future
 // occurrences beyond it that nobody has worked on.
-func (s *Store) UpdateSeries(ctx context.Context, a *Actor, id int64, ifMatch int, patch SeriesPatch) (*Series, error) {
+func (s *Store) UpdateSeries(ctx context.Context, a *models.Actor, id int64, ifMatch int, patch SeriesPatch) (*Series, error) {
 	w := s.WindowFor(ctx, a.Commune)
 	var out *Series
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		cur, err := s.lockSeriesFor(t, a, id, ifMatch)
 		if err != nil {
 			return err
@@ -47,7 +48,7 @@ func (s *Store) UpdateSeries(ctx context.Context, a *Actor, id int64, ifMatch in
 			return err
 		}
 		if _, err := t.Bind(s.seriesQ.Update).Exec(a.CommuneID, id, in.Title, in.Description, in.LeadUnitID,
-			Int64Array(in.SupportingUnitIDs), Int64Array(in.AssigneeIDs), in.Rule, intArray(in.Weekdays),
+			models.Int64Array(in.SupportingUnitIDs), models.Int64Array(in.AssigneeIDs), in.Rule, intArray(in.Weekdays),
 			in.DayOfMonth, in.OnHoliday, in.EndsOn, s.Clock().Now()); err != nil {
 			return err
 		}
@@ -67,9 +68,9 @@ func (s *Store) UpdateSeries(ctx context.Context, a *Actor, id int64, ifMatch in
 // StopSeries ends a series today (or before its first day, if it has not
 // started): nothing is generated any more, future occurrences nobody has
 // worked on are retired, and every past occurrence stays as it is.
-func (s *Store) StopSeries(ctx context.Context, a *Actor, id int64, ifMatch int) error {
+func (s *Store) StopSeries(ctx context.Context, a *models.Actor, id int64, ifMatch int) error {
 	w := s.WindowFor(ctx, a.Commune)
-	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	return s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		cur, err := s.lockSeriesFor(t, a, id, ifMatch)
 		if errors.Is(err, errSeriesStopped) {
 			return nil // stopping twice is stopping once
@@ -92,7 +93,7 @@ func (s *Store) StopSeries(ctx context.Context, a *Actor, id int64, ifMatch int)
 
 // retire removes the untouched occurrences after endsOn, but never one on or
 // before today: the past is kept whatever the new end says.
-func (s *Store) retire(t *Tx, a *Actor, id int64, endsOn, today calendar.Date) ([]int64, error) {
+func (s *Store) retire(t *models.Tx, a *models.Actor, id int64, endsOn, today calendar.Date) ([]int64, error) {
 	cut := endsOn
 	if cut.Before(today) {
 		cut = today

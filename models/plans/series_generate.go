@@ -1,4 +1,4 @@
-package models
+package plans
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/lib/pq"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -18,10 +19,10 @@ type generated struct {
 }
 
 // lockSeries locks a series row for generation or an edit and returns it.
-func (s *Store) lockSeries(t *Tx, communeID, id int64) (*Series, error) {
+func (s *Store) lockSeries(t *models.Tx, communeID, id int64) (*Series, error) {
 	var sr Series
 	if err := t.Bind(s.seriesQ.Lock).Get(&sr, communeID, id); err != nil {
-		return nil, NotFound(err)
+		return nil, models.NotFound(err)
 	}
 	sr.normalize()
 	return &sr, nil
@@ -32,7 +33,7 @@ func (s *Store) lockSeries(t *Tx, communeID, id int64) (*Series, error) {
 // series row must be locked. Days are only ever generated once: a later run
 // starts after GeneratedUntil, and the unique (series_id, occurrence_on)
 // turns any overlap (a reset, a race) into no-ops.
-func (s *Store) generate(t *Tx, a *Actor, sr *Series, cal *calendar.Calendar, w Window, now time.Time) ([]generated, error) {
+func (s *Store) generate(t *models.Tx, a *models.Actor, sr *Series, cal *calendar.Calendar, w models.Window, now time.Time) ([]generated, error) {
 	rule := sr.rule()
 	from := sr.StartsOn
 	if !sr.GeneratedUntil.IsZero() && !sr.GeneratedUntil.Before(from) {
@@ -64,7 +65,7 @@ func (s *Store) generate(t *Tx, a *Actor, sr *Series, cal *calendar.Calendar, w 
 
 // generateLocked locks series id, generates what is due on the commune's
 // calendar as t sees it, and returns the series as it then is.
-func (s *Store) generateLocked(t *Tx, a *Actor, id int64) (*Series, error) {
+func (s *Store) generateLocked(t *models.Tx, a *models.Actor, id int64) (*Series, error) {
 	sr, err := s.lockSeries(t, a.CommuneID, id)
 	if err != nil {
 		return nil, err
@@ -74,7 +75,7 @@ func (s *Store) generateLocked(t *Tx, a *Actor, id int64) (*Series, error) {
 		return nil, err
 	}
 	now := s.Clock().Now()
-	if _, err := s.generate(t, a, sr, cal, WindowAt(a.Commune, cal, now), now); err != nil {
+	if _, err := s.generate(t, a, sr, cal, models.WindowAt(a.Commune, cal, now), now); err != nil {
 		return nil, err
 	}
 	return s.lockSeries(t, a.CommuneID, id)
@@ -95,7 +96,7 @@ func (s *Store) GenerateOccurrences(ctx context.Context, now time.Time) (int, er
 	if err != nil {
 		return 0, err
 	}
-	byID, latest := map[int64]CommuneInfo{}, calendar.Date{}
+	byID, latest := map[int64]models.CommuneInfo{}, calendar.Date{}
 	for _, c := range communes {
 		byID[c.ID] = c
 		if today := calendar.DateOf(now.In(c.Location())); today.After(latest) {
@@ -120,9 +121,9 @@ func (s *Store) GenerateOccurrences(ctx context.Context, now time.Time) (int, er
 }
 
 // generateOne generates one series for the job, as the system.
-func (s *Store) generateOne(ctx context.Context, c *CommuneInfo, id int64, now time.Time) (int, error) {
+func (s *Store) generateOne(ctx context.Context, c *models.CommuneInfo, id int64, now time.Time) (int, error) {
 	n := 0
-	err := s.InCommune(ctx, c.ID, func(t *Tx) error {
+	err := s.InCommune(ctx, c.ID, func(t *models.Tx) error {
 		sr, err := s.lockSeries(t, c.ID, id)
 		if err != nil {
 			return err
@@ -131,7 +132,7 @@ func (s *Store) generateOne(ctx context.Context, c *CommuneInfo, id int64, now t
 		if err != nil {
 			return err
 		}
-		made, err := s.generate(t, SystemActor(c), sr, cal, WindowAt(*c, cal, now), now)
+		made, err := s.generate(t, models.SystemActor(c), sr, cal, models.WindowAt(*c, cal, now), now)
 		n = len(made)
 		return err
 	})

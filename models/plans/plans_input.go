@@ -1,9 +1,10 @@
-package models
+package plans
 
 import (
 	"fmt"
 	"slices"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/docnumber"
 )
@@ -39,16 +40,16 @@ type ReferenceInput struct {
 
 // PlanPatch is the body of a plan PATCH: absent fields stay as they are.
 type PlanPatch struct {
-	DocNumber        Optional[string]           `json:"doc_number"`
-	IssuedOn         Optional[calendar.Date]    `json:"issued_on"`
-	Year             Optional[int]              `json:"year"`
-	Kind             Optional[string]           `json:"kind"`
-	Title            Optional[string]           `json:"title"`
-	Summary          Optional[string]           `json:"summary"`
-	Status           Optional[string]           `json:"status"`
-	References       Optional[[]ReferenceInput] `json:"references"`
-	ConfirmDuplicate bool                       `json:"confirm_duplicate"`
-	SteeringUnitID   Optional[*int64]           `json:"steering_unit_id"` // null: no committee
+	DocNumber        models.Optional[string]           `json:"doc_number"`
+	IssuedOn         models.Optional[calendar.Date]    `json:"issued_on"`
+	Year             models.Optional[int]              `json:"year"`
+	Kind             models.Optional[string]           `json:"kind"`
+	Title            models.Optional[string]           `json:"title"`
+	Summary          models.Optional[string]           `json:"summary"`
+	Status           models.Optional[string]           `json:"status"`
+	References       models.Optional[[]ReferenceInput] `json:"references"`
+	ConfirmDuplicate bool                              `json:"confirm_duplicate"`
+	SteeringUnitID   models.Optional[*int64]           `json:"steering_unit_id"` // null: no committee
 }
 
 // apply overlays the patch on the plan's current state.
@@ -72,8 +73,8 @@ func (p PlanPatch) apply(cur *Plan) PlanInput {
 
 // Validate normalises the input and lists every invalid field.
 func (in *PlanInput) Validate() error {
-	v := &ValidationError{}
-	in.Title, in.Summary = CleanText(in.Title), CleanText(in.Summary)
+	v := &models.ValidationError{}
+	in.Title, in.Summary = models.CleanText(in.Title), models.CleanText(in.Summary)
 	if in.DocNumber == "" {
 		v.Add("doc_number", "required", "cần nhập số, ký hiệu kế hoạch (ví dụ 06/KH-UBND)")
 	} else if d, err := docnumber.Parse(in.DocNumber); err != nil {
@@ -95,8 +96,8 @@ func (in *PlanInput) Validate() error {
 	if in.Kind == "" {
 		v.Add("kind", "required", "cần chọn loại kế hoạch")
 	}
-	CheckText(v, "title", in.Title, 500, true)
-	CheckText(v, "summary", in.Summary, 10000, false)
+	models.CheckText(v, "title", in.Title, 500, true)
+	models.CheckText(v, "summary", in.Summary, 10000, false)
 	if in.Status == "" {
 		in.Status = "active"
 	} else if !slices.Contains(PlanStatuses, in.Status) {
@@ -109,7 +110,7 @@ func (in *PlanInput) Validate() error {
 	return v.Err()
 }
 
-func (in *PlanInput) validateReferences(v *ValidationError) {
+func (in *PlanInput) validateReferences(v *models.ValidationError) {
 	if len(in.References) > 50 {
 		v.Add("references", "too_many", "tối đa 50 căn cứ")
 		return
@@ -123,8 +124,8 @@ func (in *PlanInput) validateReferences(v *ValidationError) {
 		} else {
 			r.DocNumber = d.String()
 		}
-		r.Issuer, r.Title = CleanText(r.Issuer), CleanText(r.Title)
-		CheckText(v, field+".issuer", r.Issuer, 200, false)
-		CheckText(v, field+".title", r.Title, 1000, false)
+		r.Issuer, r.Title = models.CleanText(r.Issuer), models.CleanText(r.Title)
+		models.CheckText(v, field+".issuer", r.Issuer, 200, false)
+		models.CheckText(v, field+".title", r.Title, 1000, false)
 	}
 }

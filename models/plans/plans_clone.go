@@ -1,4 +1,4 @@
-package models
+package plans
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -46,15 +47,15 @@ type cloneTask struct {
 // does each year with its recurring plans. Tasks keep their units and people
 // and move by whole years; progress, completion and reviews stay with the
 // original, which is unchanged.
-func (s *Store) ClonePlan(ctx context.Context, a *Actor, id int64, in PlanClone) (*Plan, error) {
+func (s *Store) ClonePlan(ctx context.Context, a *models.Actor, id int64, in PlanClone) (*Plan, error) {
 	var newID int64
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		src, err := s.LoadPlan(t, a, id)
 		if err != nil {
 			return err
 		}
 		if !a.CanManagePlans() {
-			return ErrForbidden
+			return models.ErrForbidden
 		}
 		pin := clonedInput(src, in)
 		if err := pin.Validate(); err != nil {
@@ -81,7 +82,7 @@ func (s *Store) ClonePlan(ctx context.Context, a *Actor, id int64, in PlanClone)
 func clonedInput(src *Plan, in PlanClone) PlanInput {
 	pin := PlanInput{DocNumber: in.DocNumber, IssuedOn: in.IssuedOn, Year: in.Year, Kind: src.Kind,
 		Title: in.Title, Summary: src.Summary, Status: "draft", SteeringUnitID: src.SteeringUnitID}
-	if CleanText(pin.Title) == "" {
+	if models.CleanText(pin.Title) == "" {
 		pin.Title = src.Title
 	}
 	for _, r := range src.References {
@@ -91,7 +92,7 @@ func clonedInput(src *Plan, in PlanClone) PlanInput {
 }
 
 // cloneTasks copies the live tasks of plan from into plan to, dates moved by years.
-func (s *Store) cloneTasks(t *Tx, a *Actor, from, to int64, years int) error {
+func (s *Store) cloneTasks(t *models.Tx, a *models.Actor, from, to int64, years int) error {
 	var tasks []cloneTask
 	if err := t.Bind(s.cloneQ.Tasks).Select(&tasks, a.CommuneID, from); err != nil {
 		return err
@@ -101,7 +102,7 @@ func (s *Store) cloneTasks(t *Tx, a *Actor, from, to int64, years int) error {
 		var id int64
 		err := t.Bind(s.q.InsertTask).Get(&id, a.CommuneID, to, c.Title, c.Description, c.LeadUnitID,
 			shiftYears(c.StartOn, years), shiftYears(c.DueOn, years), c.TargetValue, c.TargetUnit, c.Weight,
-			NullID(a.UserID), s.Clock().Now(), c.ReportEvery, c.ReportGrace)
+			models.NullID(a.UserID), s.Clock().Now(), c.ReportEvery, c.ReportGrace)
 		if err != nil {
 			return err
 		}

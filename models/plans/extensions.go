@@ -1,4 +1,4 @@
-package models
+package plans
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -15,20 +16,6 @@ import (
 // approved deadline everywhere) and keeps the first deadline in
 // original_due_on. A return with a new deadline is recorded as an extension
 // approved by the evaluator (evaluation.go).
-
-// The states of an extension request.
-const (
-	ExtensionPending  = "pending"
-	ExtensionApproved = "approved"
-	ExtensionRefused  = "refused"
-)
-
-// ExtensionStatusLabels name the states of a request for people.
-var ExtensionStatusLabels = map[string]Label{
-	ExtensionPending:  {"Chờ quyết định", "Pending"},
-	ExtensionApproved: {"Đồng ý", "Approved"},
-	ExtensionRefused:  {"Không đồng ý", "Refused"},
-}
 
 // Extension is one request for a later deadline and its decision.
 type Extension struct {
@@ -72,7 +59,7 @@ const maxExtensionText = 2000
 
 // checkLaterDeadline says why due could not become task's deadline: it must
 // be after the deadline in force, on a task still open.
-func checkLaterDeadline(v *ValidationError, task *Task, due calendar.Date) {
+func checkLaterDeadline(v *models.ValidationError, task *Task, due calendar.Date) {
 	switch {
 	case task.CancelledAt != nil:
 		v.Add("due_on", "task_cancelled", "nhiệm vụ đã hủy, không thể gia hạn")
@@ -87,28 +74,28 @@ func checkLaterDeadline(v *ValidationError, task *Task, due calendar.Date) {
 
 // RequestExtension records a request for a later deadline on a task the
 // actor may report on.
-func (s *Store) RequestExtension(ctx context.Context, a *Actor, taskID int64, in ExtensionInput) (*Extension, error) {
+func (s *Store) RequestExtension(ctx context.Context, a *models.Actor, taskID int64, in ExtensionInput) (*Extension, error) {
 	w := s.WindowFor(ctx, a.Commune)
 	var out *Extension
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		task, err := s.LockTask(t, a, taskID, w)
 		if err != nil {
 			return err
 		}
 		if !task.CanReportProgress(a) {
-			return ErrForbidden
+			return models.ErrForbidden
 		}
-		v := &ValidationError{}
-		in.Reason = CleanText(in.Reason)
+		v := &models.ValidationError{}
+		in.Reason = models.CleanText(in.Reason)
 		checkLaterDeadline(v, task, in.DueOn)
-		CheckText(v, "reason", in.Reason, maxExtensionText, true)
+		models.CheckText(v, "reason", in.Reason, maxExtensionText, true)
 		if err := v.Err(); err != nil {
 			return err
 		}
 		var id int64
 		err = t.Bind(s.extQ.Insert).Get(&id, a.CommuneID, taskID, a.UserID, s.Clock().Now(), task.DueOn, in.DueOn, in.Reason)
 		if err != nil {
-			return ConflictIfNoRows(err, "due_on", "nhiệm vụ đã có một đề xuất gia hạn đang chờ quyết định")
+			return models.ConflictIfNoRows(err, "due_on", "nhiệm vụ đã có một đề xuất gia hạn đang chờ quyết định")
 		}
 		if out, err = s.loadExtension(t, a, id); err != nil {
 			return err
@@ -120,10 +107,10 @@ func (s *Store) RequestExtension(ctx context.Context, a *Actor, taskID int64, in
 
 // DecideExtension approves or refuses a pending request; approval moves the
 // task's deadline.
-func (s *Store) DecideExtension(ctx context.Context, a *Actor, id int64, in ExtensionDecision) (*Extension, error) {
+func (s *Store) DecideExtension(ctx context.Context, a *models.Actor, id int64, in ExtensionDecision) (*Extension, error) {
 	w := s.WindowFor(ctx, a.Commune)
 	var out *Extension
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		before, err := s.loadExtension(t, a, id)
 		if err != nil {
 			return err
@@ -135,13 +122,13 @@ func (s *Store) DecideExtension(ctx context.Context, a *Actor, id int64, in Exte
 		if err := checkDecision(a, task, before, &in); err != nil {
 			return err
 		}
-		status, now := ExtensionRefused, s.Clock().Now()
+		status, now := models.ExtensionRefused, s.Clock().Now()
 		if *in.Approve {
-			status = ExtensionApproved
+			status = models.ExtensionApproved
 		}
 		var got int64
 		if err := t.Bind(s.extQ.Decide).Get(&got, a.CommuneID, id, status, a.UserID, now, in.Note); err != nil {
-			return ConflictIfNoRows(err, "approve", "đề xuất gia hạn này đã được quyết định")
+			return models.ConflictIfNoRows(err, "approve", "đề xuất gia hạn này đã được quyết định")
 		}
 		if *in.Approve {
 			if err := s.moveDue(t, a, task.ID, before.DueOn, w); err != nil {
@@ -159,26 +146,26 @@ func (s *Store) DecideExtension(ctx context.Context, a *Actor, id int64, in Exte
 // checkDecision answers, in order: may the actor decide (403), is the body
 // well-formed (400), is the request still open and the task still
 // extendable (409).
-func checkDecision(a *Actor, task *Task, x *Extension, in *ExtensionDecision) error {
+func checkDecision(a *models.Actor, task *Task, x *Extension, in *ExtensionDecision) error {
 	if !task.CanDecideExtension(a) {
-		return ErrForbidden
+		return models.ErrForbidden
 	}
-	in.Note = CleanText(in.Note)
-	v := &ValidationError{}
+	in.Note = models.CleanText(in.Note)
+	v := &models.ValidationError{}
 	if in.Approve == nil {
 		v.Add("approve", "required", "cần chọn đồng ý (true) hoặc không đồng ý (false)")
 	}
-	CheckText(v, "note", in.Note, maxExtensionText, false)
+	models.CheckText(v, "note", in.Note, maxExtensionText, false)
 	if err := v.Err(); err != nil {
 		return err
 	}
 	switch {
-	case x.Status != ExtensionPending:
-		return &ConflictError{Field: "approve", Message: "đề xuất gia hạn này đã được quyết định"}
+	case x.Status != models.ExtensionPending:
+		return &models.ConflictError{Field: "approve", Message: "đề xuất gia hạn này đã được quyết định"}
 	case *in.Approve && (task.CancelledAt != nil || task.CompletedAt != nil):
-		return &ConflictError{Field: "approve", Message: "nhiệm vụ đã hoàn thành hoặc đã hủy, không thể gia hạn"}
+		return &models.ConflictError{Field: "approve", Message: "nhiệm vụ đã hoàn thành hoặc đã hủy, không thể gia hạn"}
 	case *in.Approve && !task.DueOn.Before(x.DueOn):
-		return &ConflictError{Field: "approve", Message: "thời hạn của nhiệm vụ đã được đổi sang " + task.DueOn.VN() +
+		return &models.ConflictError{Field: "approve", Message: "thời hạn của nhiệm vụ đã được đổi sang " + task.DueOn.VN() +
 			", không sớm hơn thời hạn đề xuất"}
 	}
 	return nil
@@ -186,7 +173,7 @@ func checkDecision(a *Actor, task *Task, x *Extension, in *ExtensionDecision) er
 
 // moveDue sets a task's deadline to due, keeping the first one, and
 // refreshes its stored status.
-func (s *Store) moveDue(t *Tx, a *Actor, taskID int64, due calendar.Date, w Window) error {
+func (s *Store) moveDue(t *models.Tx, a *models.Actor, taskID int64, due calendar.Date, w models.Window) error {
 	if _, err := t.Bind(s.q.MoveTaskDue).Exec(a.CommuneID, taskID, due, s.Clock().Now()); err != nil {
 		return err
 	}
@@ -196,16 +183,16 @@ func (s *Store) moveDue(t *Tx, a *Actor, taskID int64, due calendar.Date, w Wind
 
 // loadExtension reads one request of the actor's commune (404 otherwise,
 // and for a request of a deleted task).
-func (s *Store) loadExtension(t *Tx, a *Actor, id int64) (*Extension, error) {
+func (s *Store) loadExtension(t *models.Tx, a *models.Actor, id int64) (*Extension, error) {
 	var x Extension
 	if err := t.Bind(s.extQ.Get).Get(&x, a.CommuneID, id); err != nil {
-		return nil, NotFound(err)
+		return nil, models.NotFound(err)
 	}
 	return &x, nil
 }
 
 // listExtensions is a task's requests, oldest first.
-func (s *Store) listExtensions(t *Tx, a *Actor, taskID int64) ([]Extension, error) {
+func (s *Store) listExtensions(t *models.Tx, a *models.Actor, taskID int64) ([]Extension, error) {
 	out := []Extension{}
 	return out, t.Bind(s.extQ.List).Select(&out, a.CommuneID, taskID)
 }

@@ -1,6 +1,7 @@
-package models
+package plans
 
 import (
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -29,7 +30,7 @@ const dueField = "due_in_working_days"
 // resolveDue sets in.DueOn from in.DueInWorkingDays on cal, recording in v
 // why it cannot. Giving both a date and a rule is refused rather than
 // guessing which one the caller meant.
-func (in *TaskInput) resolveDue(v *ValidationError, cal *calendar.Calendar) {
+func (in *TaskInput) resolveDue(v *models.ValidationError, cal *calendar.Calendar) {
 	d := in.DueInWorkingDays
 	switch {
 	case d == nil:
@@ -41,12 +42,12 @@ func (in *TaskInput) resolveDue(v *ValidationError, cal *calendar.Calendar) {
 		v.Add(dueField+".days", "required", "cần nhập số ngày làm việc")
 		return
 	}
-	if err := CheckWorkingDays(dueField+".from", dueField+".days", d.From, *d.Days); err != nil {
-		v.Fields = append(v.Fields, err.(*ValidationError).Fields...)
+	if err := models.CheckWorkingDays(dueField+".from", dueField+".days", d.From, *d.Days); err != nil {
+		v.Fields = append(v.Fields, err.(*models.ValidationError).Fields...)
 		return
 	}
 	due := cal.AddWorkingDays(d.From, *d.Days)
-	if due.IsZero() || CheckYear(dueField, due.Year) != nil {
+	if due.IsZero() || models.CheckYear(dueField, due.Year) != nil {
 		v.Add(dueField+".days", "out_of_range", "thời hạn tính ra nằm ngoài các năm 1900–2100")
 		return
 	}
@@ -55,7 +56,7 @@ func (in *TaskInput) resolveDue(v *ValidationError, cal *calendar.Calendar) {
 
 // validateTask validates a task's input on the commune calendar as t sees
 // it, loading that calendar only when a deadline is given in working days.
-func (s *Store) validateTask(t *Tx, a *Actor, in *TaskInput, today calendar.Date) error {
+func (s *Store) validateTask(t *models.Tx, a *models.Actor, in *TaskInput, today calendar.Date) error {
 	var cal *calendar.Calendar
 	if in.DueInWorkingDays != nil {
 		var err error

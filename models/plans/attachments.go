@@ -1,4 +1,4 @@
-package models
+package plans
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/photo"
 )
 
@@ -93,7 +94,7 @@ type attachmentQueries struct {
 
 // validateFiles checks count, size and detected type of every file and
 // records the type; problems are reported on the "files" field.
-func validateFiles(v *ValidationError, files []NewAttachment) {
+func validateFiles(v *models.ValidationError, files []NewAttachment) {
 	if len(files) > MaxAttachmentsPerReport {
 		v.Add("files", "too_many", "tối đa %d tệp cho một lần báo cáo", MaxAttachmentsPerReport)
 		return
@@ -130,7 +131,7 @@ func detectType(b []byte) string {
 // cleanFileName keeps the base name a person chose, without any path a
 // browser may have sent, in valid UTF-8 and at most 255 bytes.
 func cleanFileName(name string) string {
-	name = CleanText(filepath.Base(strings.ReplaceAll(name, `\`, "/")))
+	name = models.CleanText(filepath.Base(strings.ReplaceAll(name, `\`, "/")))
 	name = strings.ToValidUTF8(name, "")
 	for len(name) > 255 {
 		_, size := utf8.DecodeLastRuneInString(name)
@@ -144,7 +145,7 @@ func cleanFileName(name string) string {
 
 // insertAttachments stores the files of one progress report in its
 // transaction, with their checksums, and audits what was attached.
-func (s *Store) insertAttachments(t *Tx, a *Actor, taskID, progressID int64, files []NewAttachment, now time.Time) error {
+func (s *Store) insertAttachments(t *models.Tx, a *models.Actor, taskID, progressID int64, files []NewAttachment, now time.Time) error {
 	if len(files) == 0 {
 		return nil
 	}
@@ -180,9 +181,9 @@ func auditAttachments(files []Attachment) []map[string]any {
 
 // ListAttachments lists the evidence files of a task, oldest first; whoever
 // can see the task can see its evidence.
-func (s *Store) ListAttachments(ctx context.Context, a *Actor, taskID int64) ([]Attachment, error) {
+func (s *Store) ListAttachments(ctx context.Context, a *models.Actor, taskID int64) ([]Attachment, error) {
 	out := []Attachment{}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		if _, err := s.LoadTask(t, a, taskID, s.WindowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
@@ -192,13 +193,13 @@ func (s *Store) ListAttachments(ctx context.Context, a *Actor, taskID int64) ([]
 }
 
 // GetAttachment returns one evidence file of the actor's commune with its bytes.
-func (s *Store) GetAttachment(ctx context.Context, a *Actor, id int64) (*Attachment, []byte, error) {
+func (s *Store) GetAttachment(ctx context.Context, a *models.Actor, id int64) (*Attachment, []byte, error) {
 	var row struct {
 		Attachment
 		Content []byte `db:"content"`
 	}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		return NotFound(t.Bind(s.attachQ.Get).Get(&row, a.CommuneID, id))
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+		return models.NotFound(t.Bind(s.attachQ.Get).Get(&row, a.CommuneID, id))
 	})
 	if err != nil {
 		return nil, nil, err

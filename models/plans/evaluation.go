@@ -1,9 +1,10 @@
-package models
+package plans
 
 import (
 	"context"
 	"time"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -27,10 +28,10 @@ type EvaluationResult struct {
 // Validate checks the decision and that a return says why; a new
 // deadline goes with a return only.
 func (in *EvaluationInput) Validate() error {
-	v := &ValidationError{}
-	in.Note = CleanText(in.Note)
+	v := &models.ValidationError{}
+	in.Note = models.CleanText(in.Note)
 	if in.Note == "" {
-		in.Note = CleanText(in.Reason)
+		in.Note = models.CleanText(in.Reason)
 	}
 	in.Reason = ""
 	switch in.Decision {
@@ -40,7 +41,7 @@ func (in *EvaluationInput) Validate() error {
 	default:
 		v.Add("decision", "invalid", "kết quả đánh giá phải là accept hoặc return")
 	}
-	CheckText(v, "note", in.Note, maxReviewText, in.Decision == ReviewReturn)
+	models.CheckText(v, "note", in.Note, maxReviewText, in.Decision == ReviewReturn)
 	if !in.DueOn.IsZero() && in.Decision != ReviewReturn {
 		v.Add("due_on", "return_only", "chỉ đặt thời hạn mới khi trả lại nhiệm vụ")
 	}
@@ -57,11 +58,11 @@ func (in *EvaluationInput) Validate() error {
 // that report, a new deadline is an extension approved by the evaluator, and
 // the reminder planner tells the task's people (kind returned). Both
 // decisions stay in the history.
-func (s *Store) EvaluateTask(ctx context.Context, a *Actor, taskID int64, in EvaluationInput) (*EvaluationResult, error) {
+func (s *Store) EvaluateTask(ctx context.Context, a *models.Actor, taskID int64, in EvaluationInput) (*EvaluationResult, error) {
 	w := s.WindowFor(ctx, a.Commune)
 	now := s.Clock().Now()
 	res := &EvaluationResult{}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		before, err := s.LockTask(t, a, taskID, w)
 		if err != nil {
 			return err
@@ -97,30 +98,30 @@ func (s *Store) EvaluateTask(ctx context.Context, a *Actor, taskID int64, in Eva
 // canEvaluate answers, in order, whether the actor may evaluate the task
 // (403), whether the evaluation is well-formed (400) and whether the task is
 // in a state to be evaluated (409).
-func canEvaluate(a *Actor, task *Task, in *EvaluationInput) error {
+func canEvaluate(a *models.Actor, task *Task, in *EvaluationInput) error {
 	if !task.CanEvaluate(a) {
-		return ErrForbidden
+		return models.ErrForbidden
 	}
 	if err := in.Validate(); err != nil {
 		return err
 	}
 	if !in.DueOn.IsZero() && !task.DueOn.Before(in.DueOn) {
-		return Invalid("due_on", "not_later", "thời hạn mới phải sau thời hạn hiện tại %s", task.DueOn.VN())
+		return models.Invalid("due_on", "not_later", "thời hạn mới phải sau thời hạn hiện tại %s", task.DueOn.VN())
 	}
 	switch {
 	case task.CancelledAt != nil:
-		return &ConflictError{Field: "task", Message: "nhiệm vụ đã hủy, không thể đánh giá"}
+		return &models.ConflictError{Field: "task", Message: "nhiệm vụ đã hủy, không thể đánh giá"}
 	case task.CompletedAt == nil:
-		return &ConflictError{Field: "task", Message: "nhiệm vụ chưa được báo cáo hoàn thành (100 %), chưa thể đánh giá"}
+		return &models.ConflictError{Field: "task", Message: "nhiệm vụ chưa được báo cáo hoàn thành (100 %), chưa thể đánh giá"}
 	case task.AcceptedAt != nil && in.Decision == ReviewAccept:
-		return &ConflictError{Field: "task", Message: "kết quả nhiệm vụ đã được nghiệm thu"}
+		return &models.ConflictError{Field: "task", Message: "kết quả nhiệm vụ đã được nghiệm thu"}
 	}
 	return nil
 }
 
 // applyDecision writes the decision's effect on the task row; a return
 // marks the task with its review until the next progress report.
-func (s *Store) applyDecision(t *Tx, a *Actor, taskID int64, decision string, reviewID int64, now time.Time) error {
+func (s *Store) applyDecision(t *models.Tx, a *models.Actor, taskID int64, decision string, reviewID int64, now time.Time) error {
 	if decision == ReviewAccept {
 		_, err := t.Bind(s.reviewQ.Accept).Exec(a.CommuneID, taskID, now, a.UserID)
 		return err
@@ -132,7 +133,7 @@ func (s *Store) applyDecision(t *Tx, a *Actor, taskID int64, decision string, re
 // extendOnReturn records the new deadline of a return (checked later than
 // the one in force by canEvaluate) as an approved extension and moves the
 // task's deadline.
-func (s *Store) extendOnReturn(t *Tx, a *Actor, task *Task, in EvaluationInput, now time.Time, w Window) error {
+func (s *Store) extendOnReturn(t *models.Tx, a *models.Actor, task *Task, in EvaluationInput, now time.Time, w models.Window) error {
 	var id int64
 	if err := t.Bind(s.extQ.InsertApproved).Get(&id, a.CommuneID, task.ID, a.UserID, now, task.DueOn, in.DueOn,
 		in.Note); err != nil {

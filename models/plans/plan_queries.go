@@ -1,4 +1,4 @@
-package models
+package plans
 
 import "github.com/jmoiron/sqlx"
 

@@ -1,10 +1,11 @@
-package models
+package plans
 
 import (
 	"context"
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/tiendo/tiendo/models"
 )
 
 // Review kinds: the two evaluation decisions and a plain comment. They share
@@ -37,9 +38,9 @@ type CommentInput struct {
 
 // Validate normalises the comment and checks its length.
 func (in *CommentInput) Validate() error {
-	v := &ValidationError{}
-	in.Body = CleanText(in.Body)
-	CheckText(v, "body", in.Body, maxReviewText, true)
+	v := &models.ValidationError{}
+	in.Body = models.CleanText(in.Body)
+	models.CheckText(v, "body", in.Body, maxReviewText, true)
 	return v.Err()
 }
 
@@ -53,7 +54,7 @@ type reviewQueries struct {
 }
 
 // insertReview appends a review by the actor and returns it as stored.
-func (s *Store) insertReview(t *Tx, a *Actor, taskID int64, kind, body string, now time.Time) (Review, error) {
+func (s *Store) insertReview(t *models.Tx, a *models.Actor, taskID int64, kind, body string, now time.Time) (Review, error) {
 	r := Review{TaskID: taskID, AuthorID: a.UserID, AuthorName: a.FullName, Kind: kind, Body: body, CreatedAt: now}
 	err := t.Bind(s.reviewQ.Insert).Get(&r.ID, a.CommuneID, taskID, a.UserID, kind, body, now)
 	return r, err
@@ -61,15 +62,15 @@ func (s *Store) insertReview(t *Tx, a *Actor, taskID int64, kind, body string, n
 
 // AddComment records a comment on a task; comments are part of the task's
 // history and, like it, cannot be edited or removed.
-func (s *Store) AddComment(ctx context.Context, a *Actor, taskID int64, in CommentInput) (*Review, error) {
+func (s *Store) AddComment(ctx context.Context, a *models.Actor, taskID int64, in CommentInput) (*Review, error) {
 	var r Review
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		task, err := s.LoadTask(t, a, taskID, s.WindowFor(ctx, a.Commune))
 		if err != nil {
 			return err
 		}
 		if !task.CanComment(a) {
-			return ErrForbidden
+			return models.ErrForbidden
 		}
 		if err := in.Validate(); err != nil {
 			return err
@@ -86,9 +87,9 @@ func (s *Store) AddComment(ctx context.Context, a *Actor, taskID int64, in Comme
 }
 
 // ListComments returns a task's comments, oldest first.
-func (s *Store) ListComments(ctx context.Context, a *Actor, taskID int64) ([]Review, error) {
+func (s *Store) ListComments(ctx context.Context, a *models.Actor, taskID int64) ([]Review, error) {
 	out := []Review{}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		if _, err := s.LoadTask(t, a, taskID, s.WindowFor(ctx, a.Commune)); err != nil {
 			return err
 		}
@@ -114,9 +115,9 @@ type HistoryEntry struct {
 
 // TaskHistory merges a task's progress reports, comments and evaluations in
 // time order. Each kind keeps its own id sequence, so (kind, id) names an entry.
-func (s *Store) TaskHistory(ctx context.Context, a *Actor, taskID int64) ([]HistoryEntry, error) {
+func (s *Store) TaskHistory(ctx context.Context, a *models.Actor, taskID int64) ([]HistoryEntry, error) {
 	out := []HistoryEntry{}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		if _, err := s.LoadTask(t, a, taskID, s.WindowFor(ctx, a.Commune)); err != nil {
 			return err
 		}

@@ -1,4 +1,4 @@
-package models
+package plans
 
 import (
 	"context"
@@ -6,32 +6,33 @@ import (
 
 	"github.com/lib/pq"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
 // Plan is a kế hoạch as the API shows it.
 type Plan struct {
-	ID                 int64         `json:"id" db:"id"`
-	DocNumber          string        `json:"doc_number" db:"doc_number"`
-	DocNo              int           `json:"doc_no" db:"doc_no"`
-	DocType            string        `json:"doc_type" db:"doc_type"`
-	DocSymbol          string        `json:"doc_symbol" db:"doc_symbol"`
-	IssuedOn           calendar.Date `json:"issued_on" db:"issued_on"`
-	Year               int           `json:"year" db:"year"`
-	Kind               string        `json:"kind" db:"kind"`
-	Title              string        `json:"title" db:"title"`
-	Summary            string        `json:"summary" db:"summary"`
-	Status             string        `json:"status" db:"status"`
-	SteeringUnitID     *int64        `json:"steering_unit_id" db:"steering_unit_id"`
-	DuplicateConfirmed bool          `json:"duplicate_confirmed" db:"duplicate_confirmed"`
-	Version            int           `json:"version" db:"version"`
-	CreatedAt          time.Time     `json:"created_at" db:"created_at"`
-	UpdatedAt          time.Time     `json:"updated_at" db:"updated_at"`
-	DuplicateIDs       pq.Int64Array `json:"-" db:"duplicate_ids"`
-	References         []Reference   `json:"references" db:"-"`
-	TaskCounts         StatusCounts  `json:"task_counts" db:"-"`
-	CompletionRate     *float64      `json:"completion_rate" db:"-"`
-	Warnings           []Warning     `json:"warnings" db:"-"`
+	ID                 int64            `json:"id" db:"id"`
+	DocNumber          string           `json:"doc_number" db:"doc_number"`
+	DocNo              int              `json:"doc_no" db:"doc_no"`
+	DocType            string           `json:"doc_type" db:"doc_type"`
+	DocSymbol          string           `json:"doc_symbol" db:"doc_symbol"`
+	IssuedOn           calendar.Date    `json:"issued_on" db:"issued_on"`
+	Year               int              `json:"year" db:"year"`
+	Kind               string           `json:"kind" db:"kind"`
+	Title              string           `json:"title" db:"title"`
+	Summary            string           `json:"summary" db:"summary"`
+	Status             string           `json:"status" db:"status"`
+	SteeringUnitID     *int64           `json:"steering_unit_id" db:"steering_unit_id"`
+	DuplicateConfirmed bool             `json:"duplicate_confirmed" db:"duplicate_confirmed"`
+	Version            int              `json:"version" db:"version"`
+	CreatedAt          time.Time        `json:"created_at" db:"created_at"`
+	UpdatedAt          time.Time        `json:"updated_at" db:"updated_at"`
+	DuplicateIDs       pq.Int64Array    `json:"-" db:"duplicate_ids"`
+	References         []Reference      `json:"references" db:"-"`
+	TaskCounts         StatusCounts     `json:"task_counts" db:"-"`
+	CompletionRate     *float64         `json:"completion_rate" db:"-"`
+	Warnings           []models.Warning `json:"warnings" db:"-"`
 }
 
 // Reference is a legal basis (căn cứ) of a plan.
@@ -63,15 +64,15 @@ type ExistingPlan struct {
 // CreatePlan records a plan. A number already used for the same symbol in the
 // same year is a ConflictError naming that plan, unless the input confirms
 // the duplicate; then it is recorded and carries a warning.
-func (s *Store) CreatePlan(ctx context.Context, a *Actor, in PlanInput) (*Plan, error) {
+func (s *Store) CreatePlan(ctx context.Context, a *models.Actor, in PlanInput) (*Plan, error) {
 	if !a.CanManagePlans() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
 	var p *Plan
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		id, err := s.InsertPlan(t, a, &in)
 		if err != nil {
 			return err
@@ -87,7 +88,7 @@ func (s *Store) CreatePlan(ctx context.Context, a *Actor, in PlanInput) (*Plan, 
 	return p, err
 }
 
-func (s *Store) InsertPlan(t *Tx, a *Actor, in *PlanInput) (int64, error) {
+func (s *Store) InsertPlan(t *models.Tx, a *models.Actor, in *PlanInput) (int64, error) {
 	d, now := in.doc, s.Clock().Now()
 	ids := []int64{}
 	for _, dup := range []bool{false, true} {
@@ -95,7 +96,7 @@ func (s *Store) InsertPlan(t *Tx, a *Actor, in *PlanInput) (int64, error) {
 			break
 		}
 		err := t.Bind(s.q.InsertPlan).Select(&ids, a.CommuneID, in.DocNumber, d.No, d.Type, d.Symbol,
-			in.IssuedOn, in.Year, in.Kind, in.Title, in.Summary, in.Status, dup, NullID(a.UserID), now,
+			in.IssuedOn, in.Year, in.Kind, in.Title, in.Summary, in.Status, dup, models.NullID(a.UserID), now,
 			in.SteeringUnitID)
 		if err != nil || len(ids) == 1 {
 			return firstID(ids), err
@@ -112,24 +113,24 @@ func firstID(ids []int64) int64 {
 }
 
 // duplicateConflict builds the 409 that names the plan holding the number.
-func (s *Store) duplicateConflict(t *Tx, communeID int64, in *PlanInput) error {
+func (s *Store) duplicateConflict(t *models.Tx, communeID int64, in *PlanInput) error {
 	ex, err := s.planHolding(t, communeID, in.Year, in.doc.Symbol, in.doc.No)
 	if err != nil {
 		return err
 	}
-	return &ConflictError{Field: "doc_number", Existing: ex,
+	return &models.ConflictError{Field: "doc_number", Existing: ex,
 		Message: "số " + in.DocNumber + " đã được dùng cho kế hoạch \"" + ex.Title + "\" năm " +
-			Itoa(in.Year) + "; gửi lại với confirm_duplicate=true nếu vẫn muốn ghi nhận"}
+			models.Itoa(in.Year) + "; gửi lại với confirm_duplicate=true nếu vẫn muốn ghi nhận"}
 }
 
 // planHolding is the live plan that holds number no of symbol in year.
-func (s *Store) planHolding(t *Tx, communeID int64, year int, symbol string, no int) (ExistingPlan, error) {
+func (s *Store) planHolding(t *models.Tx, communeID int64, year int, symbol string, no int) (ExistingPlan, error) {
 	var ex ExistingPlan
 	err := t.Bind(s.q.PlanByNumber).Get(&ex, communeID, year, symbol, no)
-	return ex, NotFound(err)
+	return ex, models.NotFound(err)
 }
 
-func (s *Store) writeReferences(t *Tx, communeID, planID int64, refs []ReferenceInput) error {
+func (s *Store) writeReferences(t *models.Tx, communeID, planID int64, refs []ReferenceInput) error {
 	if _, err := t.Bind(s.q.DeletePlanRefs).Exec(communeID, planID); err != nil {
 		return err
 	}
@@ -144,9 +145,9 @@ func (s *Store) writeReferences(t *Tx, communeID, planID int64, refs []Reference
 
 // GetPlan returns one plan of the actor's commune with its references, task
 // counts and warnings.
-func (s *Store) GetPlan(ctx context.Context, a *Actor, id int64) (*Plan, error) {
+func (s *Store) GetPlan(ctx context.Context, a *models.Actor, id int64) (*Plan, error) {
 	var p *Plan
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var err error
 		p, err = s.LoadPlan(t, a, id)
 		return err
@@ -154,10 +155,10 @@ func (s *Store) GetPlan(ctx context.Context, a *Actor, id int64) (*Plan, error) 
 	return p, err
 }
 
-func (s *Store) LoadPlan(t *Tx, a *Actor, id int64) (*Plan, error) {
+func (s *Store) LoadPlan(t *models.Tx, a *models.Actor, id int64) (*Plan, error) {
 	var p Plan
 	if err := t.Bind(s.q.GetPlan).Get(&p, a.CommuneID, id); err != nil {
-		return nil, NotFound(err)
+		return nil, models.NotFound(err)
 	}
 	plans := []*Plan{&p}
 	if err := s.decoratePlans(t, a, plans); err != nil {
@@ -168,9 +169,9 @@ func (s *Store) LoadPlan(t *Tx, a *Actor, id int64) (*Plan, error) {
 
 // UpdatePlan applies a patch. ifMatch, when not zero, must equal the plan's
 // current version.
-func (s *Store) UpdatePlan(ctx context.Context, a *Actor, id int64, ifMatch int, patch PlanPatch) (*Plan, error) {
+func (s *Store) UpdatePlan(ctx context.Context, a *models.Actor, id int64, ifMatch int, patch PlanPatch) (*Plan, error) {
 	var after *Plan
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		cur, err := s.lockPlan(t, a, id, ifMatch)
 		if err != nil {
 			return err
@@ -197,7 +198,7 @@ func (s *Store) UpdatePlan(ctx context.Context, a *Actor, id int64, ifMatch int,
 
 // savePlan writes the new state; a number collision rolls back to a savepoint
 // so the conflict can still name the plan that holds the number.
-func (s *Store) savePlan(t *Tx, a *Actor, id int64, in *PlanInput, confirm bool) error {
+func (s *Store) savePlan(t *models.Tx, a *models.Actor, id int64, in *PlanInput, confirm bool) error {
 	d := in.doc
 	err := t.Savepoint(func() error {
 		_, err := t.Bind(s.q.UpdatePlan).Exec(a.CommuneID, id, in.DocNumber, d.No, d.Type, d.Symbol,
@@ -205,7 +206,7 @@ func (s *Store) savePlan(t *Tx, a *Actor, id int64, in *PlanInput, confirm bool)
 			in.SteeringUnitID)
 		return err
 	})
-	if c, ok := MapPGError(err).(*ConflictError); ok && c.Field == "doc_number" {
+	if c, ok := models.MapPGError(err).(*models.ConflictError); ok && c.Field == "doc_number" {
 		if confirm {
 			in.ConfirmDuplicate = true
 			return s.savePlan(t, a, id, in, false)
@@ -217,15 +218,15 @@ func (s *Store) savePlan(t *Tx, a *Actor, id int64, in *PlanInput, confirm bool)
 
 // DeletePlan moves a plan and its tasks to the recycle bin (trash.go), from
 // which they can be restored for TrashDays; the rows stay for audit.
-func (s *Store) DeletePlan(ctx context.Context, a *Actor, id int64, ifMatch int) (*DeletedPlan, error) {
+func (s *Store) DeletePlan(ctx context.Context, a *models.Actor, id int64, ifMatch int) (*DeletedPlan, error) {
 	now := s.Clock().Now()
 	d := &DeletedPlan{PurgeAfter: purgeAfter(now)}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		cur, err := s.lockPlan(t, a, id, ifMatch)
 		if err != nil {
 			return err
 		}
-		if err := t.Bind(s.q.DeletePlan).Get(&d.TaskCount, a.CommuneID, id, now, NullID(a.UserID)); err != nil {
+		if err := t.Bind(s.q.DeletePlan).Get(&d.TaskCount, a.CommuneID, id, now, models.NullID(a.UserID)); err != nil {
 			return err
 		}
 		return s.Audit(t, a, "delete", "plan", id, cur, d)
@@ -239,7 +240,7 @@ func (s *Store) DeletePlan(ctx context.Context, a *Actor, id int64, ifMatch int)
 // lockPlan locks a plan for a change and returns it as it is. The checks run
 // in the order a caller should hear them: another commune's plan is 404, a
 // role that may not manage plans 403, a stale If-Match 412.
-func (s *Store) lockPlan(t *Tx, a *Actor, id int64, ifMatch int) (*Plan, error) {
+func (s *Store) lockPlan(t *models.Tx, a *models.Actor, id int64, ifMatch int) (*Plan, error) {
 	if err := s.LockRow(t, s.q.LockPlan, a.CommuneID, id); err != nil {
 		return nil, err
 	}
@@ -248,7 +249,7 @@ func (s *Store) lockPlan(t *Tx, a *Actor, id int64, ifMatch int) (*Plan, error) 
 		return nil, err
 	}
 	if !a.CanManagePlans() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
-	return cur, CheckIfMatch(ifMatch, cur.Version)
+	return cur, models.CheckIfMatch(ifMatch, cur.Version)
 }

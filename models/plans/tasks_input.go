@@ -1,9 +1,10 @@
-package models
+package plans
 
 import (
 	"slices"
 	"strings"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -33,20 +34,20 @@ type TaskInput struct {
 
 // TaskPatch is the body of a task PATCH: absent fields stay as they are.
 type TaskPatch struct {
-	Title             Optional[string]          `json:"title"`
-	Description       Optional[string]          `json:"description"`
-	LeadUnitID        Optional[int64]           `json:"lead_unit_id"`
-	SupportingUnitIDs Optional[[]int64]         `json:"supporting_unit_ids"`
-	AssigneeIDs       Optional[[]int64]         `json:"assignee_ids"`
-	StartOn           Optional[calendar.Date]   `json:"start_on"`
-	DueOn             Optional[calendar.Date]   `json:"due_on"`
-	TargetValue       Optional[*float64]        `json:"target_value"`
-	TargetUnit        Optional[string]          `json:"target_unit"`
-	Weight            Optional[*float64]        `json:"weight"`
-	Cancelled         Optional[bool]            `json:"cancelled"`
-	DueInWorkingDays  Optional[*WorkingDaysDue] `json:"due_in_working_days"`
-	ReportEvery       Optional[*string]         `json:"report_every"`
-	ReportGraceDays   Optional[*int]            `json:"report_grace_days"`
+	Title             models.Optional[string]          `json:"title"`
+	Description       models.Optional[string]          `json:"description"`
+	LeadUnitID        models.Optional[int64]           `json:"lead_unit_id"`
+	SupportingUnitIDs models.Optional[[]int64]         `json:"supporting_unit_ids"`
+	AssigneeIDs       models.Optional[[]int64]         `json:"assignee_ids"`
+	StartOn           models.Optional[calendar.Date]   `json:"start_on"`
+	DueOn             models.Optional[calendar.Date]   `json:"due_on"`
+	TargetValue       models.Optional[*float64]        `json:"target_value"`
+	TargetUnit        models.Optional[string]          `json:"target_unit"`
+	Weight            models.Optional[*float64]        `json:"weight"`
+	Cancelled         models.Optional[bool]            `json:"cancelled"`
+	DueInWorkingDays  models.Optional[*WorkingDaysDue] `json:"due_in_working_days"`
+	ReportEvery       models.Optional[*string]         `json:"report_every"`
+	ReportGraceDays   models.Optional[*int]            `json:"report_grace_days"`
 }
 
 func (p TaskPatch) apply(cur *Task) TaskInput {
@@ -70,12 +71,12 @@ func (p TaskPatch) apply(cur *Task) TaskInput {
 // missing start date; cal resolves DueInWorkingDays and may be nil when that
 // is not set.
 func (in *TaskInput) Validate(today calendar.Date, cal *calendar.Calendar) error {
-	v := &ValidationError{}
-	in.Title, in.Description = CleanText(in.Title), CleanText(in.Description)
-	in.TargetUnit = CleanText(in.TargetUnit)
-	CheckText(v, "title", in.Title, 500, true)
-	CheckText(v, "description", in.Description, 10000, false)
-	CheckText(v, "target_unit", in.TargetUnit, 50, false)
+	v := &models.ValidationError{}
+	in.Title, in.Description = models.CleanText(in.Title), models.CleanText(in.Description)
+	in.TargetUnit = models.CleanText(in.TargetUnit)
+	models.CheckText(v, "title", in.Title, 500, true)
+	models.CheckText(v, "description", in.Description, 10000, false)
+	models.CheckText(v, "target_unit", in.TargetUnit, 50, false)
 	if in.LeadUnitID <= 0 {
 		v.Add("lead_unit_id", "required", "cần chọn đơn vị chủ trì")
 	}
@@ -98,13 +99,13 @@ func (in *TaskInput) Validate(today calendar.Date, cal *calendar.Calendar) error
 	case in.DueOn.Before(in.StartOn):
 		v.Add("due_on", "before_start", "thời hạn %s trước ngày bắt đầu %s", in.DueOn.VN(), in.StartOn.VN())
 	}
-	if in.TargetValue != nil && (*in.TargetValue < 0 || !Finite(*in.TargetValue)) {
+	if in.TargetValue != nil && (*in.TargetValue < 0 || !models.Finite(*in.TargetValue)) {
 		v.Add("target_value", "out_of_range", "chỉ tiêu phải là số không âm")
 	}
 	if in.Weight == nil {
 		one := 1.0
 		in.Weight = &one
-	} else if *in.Weight <= 0 || *in.Weight > 1000 || !Finite(*in.Weight) {
+	} else if *in.Weight <= 0 || *in.Weight > 1000 || !models.Finite(*in.Weight) {
 		v.Add("weight", "out_of_range", "trọng số phải lớn hơn 0 và không quá 1000")
 	}
 	in.checkCadence(v)
@@ -118,7 +119,7 @@ var ReportCadences = []string{"week", "month", "quarter"}
 // it may still come: enough for a hamlet team that meets once a week.
 const defaultReportGrace = 3
 
-func (in *TaskInput) checkCadence(v *ValidationError) {
+func (in *TaskInput) checkCadence(v *models.ValidationError) {
 	if in.ReportEvery != nil && !slices.Contains(ReportCadences, *in.ReportEvery) {
 		v.Add("report_every", "invalid", "chu kỳ báo cáo phải là week (tuần), month (tháng) hoặc quarter (quý)")
 	}
@@ -131,7 +132,7 @@ func (in *TaskInput) checkCadence(v *ValidationError) {
 }
 
 // checkIDs sorts and de-duplicates a list of ids and rejects non-positive ones.
-func checkIDs(v *ValidationError, field string, ids []int64) []int64 {
+func checkIDs(v *models.ValidationError, field string, ids []int64) []int64 {
 	if len(ids) > 100 {
 		v.Add(field, "too_many", "tối đa 100 mục")
 		return ids
@@ -155,7 +156,7 @@ func ParseStatuses(s string) ([]string, error) {
 	out := strings.Split(s, ",")
 	for _, st := range out {
 		if !slices.Contains(TaskStatuses, st) {
-			return nil, Invalid("status", "invalid", "trạng thái %q không hợp lệ; dùng: %s", st, strings.Join(TaskStatuses, ", "))
+			return nil, models.Invalid("status", "invalid", "trạng thái %q không hợp lệ; dùng: %s", st, strings.Join(TaskStatuses, ", "))
 		}
 	}
 	return out, nil
@@ -163,7 +164,7 @@ func ParseStatuses(s string) ([]string, error) {
 
 // supported adds an error on field when d is set and outside the years
 // tiendo accepts.
-func supported(v *ValidationError, field string, d calendar.Date) {
+func supported(v *models.ValidationError, field string, d calendar.Date) {
 	if !d.IsZero() && !d.Supported() {
 		v.Add(field, "out_of_range", "ngày phải trong các năm %d–%d", calendar.FirstInputYear, calendar.LastInputYear)
 	}

@@ -1,4 +1,4 @@
-package models
+package plans
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -85,24 +86,24 @@ func (sr *Series) rule() Rule {
 
 // CreateSeries adds a recurring task to a plan and generates its first
 // occurrences in the same transaction, so they are visible at once.
-func (s *Store) CreateSeries(ctx context.Context, a *Actor, planID int64, in SeriesInput) (*Series, error) {
+func (s *Store) CreateSeries(ctx context.Context, a *models.Actor, planID int64, in SeriesInput) (*Series, error) {
 	w := s.WindowFor(ctx, a.Commune)
 	var out *Series
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		if err := s.requirePlan(t, a, planID); err != nil {
 			return err
 		}
 		if !a.CanManagePlans() {
-			return ErrForbidden
+			return models.ErrForbidden
 		}
 		if err := s.validateSeries(t, a, &in, w.Today); err != nil {
 			return err
 		}
 		var id int64
 		if err := t.Bind(s.seriesQ.Insert).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
-			Int64Array(in.SupportingUnitIDs), Int64Array(in.AssigneeIDs), in.Rule, intArray(in.Weekdays),
-			in.DayOfMonth, in.OnHoliday, in.StartsOn, in.EndsOn, NullID(a.UserID), s.Clock().Now()); err != nil {
-			return NotFound(err)
+			models.Int64Array(in.SupportingUnitIDs), models.Int64Array(in.AssigneeIDs), in.Rule, intArray(in.Weekdays),
+			in.DayOfMonth, in.OnHoliday, in.StartsOn, in.EndsOn, models.NullID(a.UserID), s.Clock().Now()); err != nil {
+			return models.NotFound(err)
 		}
 		sr, err := s.generateLocked(t, a, id)
 		if err != nil {
@@ -117,7 +118,7 @@ func (s *Store) CreateSeries(ctx context.Context, a *Actor, planID int64, in Ser
 // validateSeries validates the input and checks that its units and people
 // are the commune's: arrays have no foreign keys, so this is where a wrong
 // id is caught, as a 400 naming the field.
-func (s *Store) validateSeries(t *Tx, a *Actor, in *SeriesInput, today calendar.Date) error {
+func (s *Store) validateSeries(t *models.Tx, a *models.Actor, in *SeriesInput, today calendar.Date) error {
 	if err := in.Validate(today); err != nil {
 		return err
 	}
@@ -125,11 +126,11 @@ func (s *Store) validateSeries(t *Tx, a *Actor, in *SeriesInput, today calendar.
 		Units pq.Int64Array `db:"units"`
 		Users pq.Int64Array `db:"users"`
 	}
-	if err := t.Bind(s.seriesQ.BadRefs).Get(&bad, a.CommuneID, Int64Array(in.SupportingUnitIDs),
-		Int64Array(in.AssigneeIDs)); err != nil {
+	if err := t.Bind(s.seriesQ.BadRefs).Get(&bad, a.CommuneID, models.Int64Array(in.SupportingUnitIDs),
+		models.Int64Array(in.AssigneeIDs)); err != nil {
 		return err
 	}
-	v := &ValidationError{}
+	v := &models.ValidationError{}
 	if len(bad.Units) > 0 {
 		v.Add("supporting_unit_ids", "unknown", "đơn vị phối hợp không tồn tại trong xã: %v", []int64(bad.Units))
 	}
@@ -140,9 +141,9 @@ func (s *Store) validateSeries(t *Tx, a *Actor, in *SeriesInput, today calendar.
 }
 
 // ListSeries lists a plan's series, stopped ones included.
-func (s *Store) ListSeries(ctx context.Context, a *Actor, planID int64) ([]Series, error) {
+func (s *Store) ListSeries(ctx context.Context, a *models.Actor, planID int64) ([]Series, error) {
 	out := []Series{}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		if err := s.requirePlan(t, a, planID); err != nil {
 			return err
 		}
@@ -155,12 +156,12 @@ func (s *Store) ListSeries(ctx context.Context, a *Actor, planID int64) ([]Serie
 }
 
 // GetSeries returns one series with its latest occurrences.
-func (s *Store) GetSeries(ctx context.Context, a *Actor, id int64) (*Series, error) {
+func (s *Store) GetSeries(ctx context.Context, a *models.Actor, id int64) (*Series, error) {
 	w := s.WindowFor(ctx, a.Commune)
 	var sr Series
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		if err := t.Bind(s.seriesQ.Get).Get(&sr, a.CommuneID, id); err != nil {
-			return NotFound(err)
+			return models.NotFound(err)
 		}
 		sr.Occurrences = []Occurrence{}
 		return t.Bind(s.seriesQ.Occurs).Select(&sr.Occurrences, a.CommuneID, id, w.Today, w.Soon, w.TZ)

@@ -1,4 +1,4 @@
-package models
+package plans
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/lib/pq"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -56,7 +57,7 @@ type Task struct {
 	// single-task read only.
 	Extensions *[]Extension `json:"extensions,omitempty" db:"-"`
 	// Warnings are remarks on a task that was saved anyway (no_recipient).
-	Warnings []Warning `json:"warnings,omitempty" db:"-"`
+	Warnings []models.Warning `json:"warnings,omitempty" db:"-"`
 	// LateDays and LateWorkingDays say how overdue an open task is, in
 	// calendar and working days (0 when it is not); pages print both.
 	LateDays        int `json:"-" db:"-"`
@@ -94,23 +95,23 @@ func (t *Task) normalize() {
 }
 
 // CreateTask adds a task to a plan of the actor's commune.
-func (s *Store) CreateTask(ctx context.Context, a *Actor, planID int64, in TaskInput) (*Task, error) {
+func (s *Store) CreateTask(ctx context.Context, a *models.Actor, planID int64, in TaskInput) (*Task, error) {
 	w := s.WindowFor(ctx, a.Commune)
 	var task *Task
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		// A plan of another commune is 404 whoever asks; then the role; then the body.
 		if err := s.requirePlan(t, a, planID); err != nil {
 			return err
 		}
 		if !a.CanManagePlans() {
-			return ErrForbidden
+			return models.ErrForbidden
 		}
 		if err := s.validateTask(t, a, &in, w.Today); err != nil {
 			return err
 		}
 		id, err := s.InsertTask(t, a, planID, in)
 		if err != nil {
-			return NotFound(err) // no row: the plan is not there
+			return models.NotFound(err) // no row: the plan is not there
 		}
 		if task, err = s.SaveTaskLinks(t, a, id, in, w); err != nil {
 			return err
@@ -121,21 +122,21 @@ func (s *Store) CreateTask(ctx context.Context, a *Actor, planID int64, in TaskI
 }
 
 // InsertTask writes the task's own row (not its links) from a validated input.
-func (s *Store) InsertTask(t *Tx, a *Actor, planID int64, in TaskInput) (int64, error) {
+func (s *Store) InsertTask(t *models.Tx, a *models.Actor, planID int64, in TaskInput) (int64, error) {
 	var id int64
 	err := t.Bind(s.q.InsertTask).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
-		in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, NullID(a.UserID), s.Clock().Now(),
+		in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, models.NullID(a.UserID), s.Clock().Now(),
 		in.ReportEvery, *in.ReportGraceDays)
 	return id, err
 }
 
 // SaveTaskLinks writes supporting units and assignees, refreshes the stored
 // status and returns the task as it now is.
-func (s *Store) SaveTaskLinks(t *Tx, a *Actor, id int64, in TaskInput, w Window) (*Task, error) {
-	if _, err := t.Bind(s.q.SetTaskUnits).Exec(a.CommuneID, id, Int64Array(in.SupportingUnitIDs)); err != nil {
+func (s *Store) SaveTaskLinks(t *models.Tx, a *models.Actor, id int64, in TaskInput, w models.Window) (*Task, error) {
+	if _, err := t.Bind(s.q.SetTaskUnits).Exec(a.CommuneID, id, models.Int64Array(in.SupportingUnitIDs)); err != nil {
 		return nil, err
 	}
-	if _, err := t.Bind(s.q.SetAssignees).Exec(a.CommuneID, id, Int64Array(in.AssigneeIDs)); err != nil {
+	if _, err := t.Bind(s.q.SetAssignees).Exec(a.CommuneID, id, models.Int64Array(in.AssigneeIDs)); err != nil {
 		return nil, err
 	}
 	if _, err := t.Bind(s.q.RefreshStatus).Exec(a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
@@ -150,22 +151,22 @@ func (s *Store) SaveTaskLinks(t *Tx, a *Actor, id int64, in TaskInput, w Window)
 		return nil, err
 	}
 	if !reached && task.CancelledAt == nil {
-		task.Warnings = []Warning{NoRecipientWarning}
+		task.Warnings = []models.Warning{NoRecipientWarning}
 	}
 	return task, nil
 }
 
 // NoRecipientWarning is the answer to saving a task that nobody can report
 // on: saved (the chairman may mean to add people later), but said aloud.
-var NoRecipientWarning = Warning{Code: "no_recipient", Field: "lead_unit_id",
+var NoRecipientWarning = models.Warning{Code: "no_recipient", Field: "lead_unit_id",
 	Message: "chưa có ai báo cáo được nhiệm vụ này: đơn vị chủ trì, đơn vị phối hợp và người được giao không có " +
 		"cán bộ hay thành viên tổ nào đang hoạt động, nên không ai được nhắc việc; hãy giao cho tổ công nghệ số " +
 		"của ấp hoặc chọn người được giao"}
 
-func (s *Store) LoadTask(t *Tx, a *Actor, id int64, w Window) (*Task, error) {
+func (s *Store) LoadTask(t *models.Tx, a *models.Actor, id int64, w models.Window) (*Task, error) {
 	var task Task
 	if err := t.Bind(s.q.GetTask).Get(&task, a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
-		return nil, NotFound(err)
+		return nil, models.NotFound(err)
 	}
 	task.normalize()
 	task.setLateness(s.CalendarOf(t.Ctx, a.CommuneID), w.Today)
@@ -174,7 +175,7 @@ func (s *Store) LoadTask(t *Tx, a *Actor, id int64, w Window) (*Task, error) {
 
 // LockTask locks a task for a read-modify-write and returns it as it is, so
 // the caller can decide what the actor may do to it.
-func (s *Store) LockTask(t *Tx, a *Actor, id int64, w Window) (*Task, error) {
+func (s *Store) LockTask(t *models.Tx, a *models.Actor, id int64, w models.Window) (*Task, error) {
 	if err := s.LockRow(t, s.q.LockTask, a.CommuneID, id); err != nil {
 		return nil, err
 	}
@@ -182,9 +183,9 @@ func (s *Store) LockTask(t *Tx, a *Actor, id int64, w Window) (*Task, error) {
 }
 
 // GetTask returns one task of the actor's commune.
-func (s *Store) GetTask(ctx context.Context, a *Actor, id int64) (*Task, error) {
+func (s *Store) GetTask(ctx context.Context, a *models.Actor, id int64) (*Task, error) {
 	var task *Task
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var err error
 		if task, err = s.LoadTask(t, a, id, s.WindowFor(ctx, a.Commune)); err != nil {
 			return err
@@ -197,8 +198,8 @@ func (s *Store) GetTask(ctx context.Context, a *Actor, id int64) (*Task, error) 
 }
 
 // ListTasks lists tasks by deadline, then id.
-func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Task], error) {
-	limit, err := PageLimit(f.Limit)
+func (s *Store) ListTasks(ctx context.Context, a *models.Actor, f TaskFilter) (*models.Page[Task], error) {
+	limit, err := models.PageLimit(f.Limit)
 	if err != nil {
 		return nil, err
 	}
@@ -206,12 +207,12 @@ func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Ta
 		DueOn calendar.Date
 		ID    int64
 	}
-	if err := DecodeCursor(f.Cursor, &after); err != nil {
+	if err := models.DecodeCursor(f.Cursor, &after); err != nil {
 		return nil, err
 	}
 	w := s.WindowFor(ctx, a.Commune)
-	page := &Page[Task]{Items: []Task{}}
-	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	page := &models.Page[Task]{Items: []Task{}}
+	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		if f.PlanID != 0 {
 			if err := s.requirePlan(t, a, f.PlanID); err != nil {
 				return err
@@ -219,14 +220,14 @@ func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Ta
 		}
 		var statuses, units any
 		if f.Statuses != nil {
-			statuses = StringArray(f.Statuses)
+			statuses = models.StringArray(f.Statuses)
 		}
 		if f.Mine {
-			f.AssigneeID, units = a.UserID, Int64Array(a.WorkUnitIDs())
+			f.AssigneeID, units = a.UserID, models.Int64Array(a.WorkUnitIDs())
 		}
-		return t.Bind(s.q.ListTasks).Select(&page.Items, a.CommuneID, NullID(f.PlanID), NullID(f.UnitID),
-			NullID(f.AssigneeID), statuses, f.DueFrom, f.DueTo, SearchWords(f.Query), after.DueOn,
-			NullID(after.ID), limit+1, w.Today, w.Soon, w.TZ, units)
+		return t.Bind(s.q.ListTasks).Select(&page.Items, a.CommuneID, models.NullID(f.PlanID), models.NullID(f.UnitID),
+			models.NullID(f.AssigneeID), statuses, f.DueFrom, f.DueTo, models.SearchWords(f.Query), after.DueOn,
+			models.NullID(after.ID), limit+1, w.Today, w.Soon, w.TZ, units)
 	})
 	if err != nil {
 		return nil, err
@@ -242,16 +243,16 @@ func (s *Store) ListTasks(ctx context.Context, a *Actor, f TaskFilter) (*Page[Ta
 
 // requirePlan makes a task list of an unknown plan a 404 rather than an
 // empty page.
-func (s *Store) requirePlan(t *Tx, a *Actor, planID int64) error {
+func (s *Store) requirePlan(t *models.Tx, a *models.Actor, planID int64) error {
 	var version int
-	return NotFound(t.Bind(s.q.PlanVersion).Get(&version, a.CommuneID, planID))
+	return models.NotFound(t.Bind(s.q.PlanVersion).Get(&version, a.CommuneID, planID))
 }
 
 // UpdateTask applies a patch; ifMatch, when not zero, must equal the version.
-func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int, patch TaskPatch) (*Task, error) {
+func (s *Store) UpdateTask(ctx context.Context, a *models.Actor, id int64, ifMatch int, patch TaskPatch) (*Task, error) {
 	w := s.WindowFor(ctx, a.Commune)
 	var task *Task
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		cur, err := s.LockTask(t, a, id, w)
 		if err != nil {
 			return err
@@ -260,7 +261,7 @@ func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int,
 		if err := cur.authorizeChange(a, &in); err != nil {
 			return err
 		}
-		if err := CheckIfMatch(ifMatch, cur.Version); err != nil {
+		if err := models.CheckIfMatch(ifMatch, cur.Version); err != nil {
 			return err
 		}
 		if err := s.validateTask(t, a, &in, w.Today); err != nil {
@@ -280,17 +281,17 @@ func (s *Store) UpdateTask(ctx context.Context, a *Actor, id int64, ifMatch int,
 }
 
 // DeleteTask removes a task from every list; the row and its history stay.
-func (s *Store) DeleteTask(ctx context.Context, a *Actor, id int64, ifMatch int) error {
+func (s *Store) DeleteTask(ctx context.Context, a *models.Actor, id int64, ifMatch int) error {
 	w := s.WindowFor(ctx, a.Commune)
-	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	return s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		cur, err := s.LockTask(t, a, id, w)
 		if err != nil {
 			return err
 		}
 		if !cur.CanDelete(a) {
-			return ErrForbidden
+			return models.ErrForbidden
 		}
-		if err := CheckIfMatch(ifMatch, cur.Version); err != nil {
+		if err := models.CheckIfMatch(ifMatch, cur.Version); err != nil {
 			return err
 		}
 		if _, err := t.Bind(s.q.DeleteTask).Exec(a.CommuneID, id, s.Clock().Now()); err != nil {
@@ -303,11 +304,11 @@ func (s *Store) DeleteTask(ctx context.Context, a *Actor, id int64, ifMatch int)
 // TaskInputReaches reports whether a task with in's lead unit, supporting
 // units and assignees would reach someone who can report on it, so a form
 // can ask to confirm before saving one that reaches nobody.
-func (s *Store) TaskInputReaches(ctx context.Context, a *Actor, in TaskInput) (bool, error) {
+func (s *Store) TaskInputReaches(ctx context.Context, a *models.Actor, in TaskInput) (bool, error) {
 	var ok bool
 	units := append([]int64{in.LeadUnitID}, in.SupportingUnitIDs...)
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		return t.Bind(s.q.InputHasRecipient).Get(&ok, a.CommuneID, Int64Array(units), Int64Array(in.AssigneeIDs))
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+		return t.Bind(s.q.InputHasRecipient).Get(&ok, a.CommuneID, models.Int64Array(units), models.Int64Array(in.AssigneeIDs))
 	})
 	return ok, err
 }

@@ -1,4 +1,4 @@
-package models
+package plans
 
 import (
 	"context"
@@ -6,12 +6,13 @@ import (
 
 	"github.com/lib/pq"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
 // ListPlans lists the plans of the actor's commune, newest first.
-func (s *Store) ListPlans(ctx context.Context, a *Actor, f PlanFilter) (*Page[Plan], error) {
-	limit, err := PageLimit(f.Limit)
+func (s *Store) ListPlans(ctx context.Context, a *models.Actor, f PlanFilter) (*models.Page[Plan], error) {
+	limit, err := models.PageLimit(f.Limit)
 	if err != nil {
 		return nil, err
 	}
@@ -20,13 +21,13 @@ func (s *Store) ListPlans(ctx context.Context, a *Actor, f PlanFilter) (*Page[Pl
 		IssuedOn calendar.Date
 		ID       int64
 	}
-	if err := DecodeCursor(f.Cursor, &after); err != nil {
+	if err := models.DecodeCursor(f.Cursor, &after); err != nil {
 		return nil, err
 	}
-	page := &Page[Plan]{Items: []Plan{}}
-	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		err := t.Bind(s.q.ListPlans).Select(&page.Items, a.CommuneID, NullInt(f.Year), NullString(f.Kind),
-			NullString(f.Status), SearchWords(f.Query), NullInt(after.Year), after.IssuedOn, NullID(after.ID), limit+1)
+	page := &models.Page[Plan]{Items: []Plan{}}
+	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+		err := t.Bind(s.q.ListPlans).Select(&page.Items, a.CommuneID, models.NullInt(f.Year), models.NullString(f.Kind),
+			models.NullString(f.Status), models.SearchWords(f.Query), models.NullInt(after.Year), after.IssuedOn, models.NullID(after.ID), limit+1)
 		if err != nil {
 			return err
 		}
@@ -56,7 +57,7 @@ type countRow struct {
 
 // decoratePlans adds references, task counts and warnings to a page of plans
 // with two queries, however long the page.
-func (s *Store) decoratePlans(t *Tx, a *Actor, plans []*Plan) error {
+func (s *Store) decoratePlans(t *models.Tx, a *models.Actor, plans []*Plan) error {
 	byID := map[int64]*Plan{}
 	ids := make(pq.Int64Array, len(plans))
 	for i, p := range plans {
@@ -86,14 +87,14 @@ func (s *Store) decoratePlans(t *Tx, a *Actor, plans []*Plan) error {
 }
 
 // PlanWarnings are the data-quality remarks a plan carries.
-func PlanWarnings(p *Plan) []Warning {
-	ws := []Warning{}
+func PlanWarnings(p *Plan) []models.Warning {
+	ws := []models.Warning{}
 	if len(p.DuplicateIDs) > 0 {
-		ws = append(ws, Warning{Code: "duplicate_number", Related: p.DuplicateIDs,
+		ws = append(ws, models.Warning{Code: "duplicate_number", Related: p.DuplicateIDs,
 			Message: fmt.Sprintf("số %s cũng được dùng cho kế hoạch khác trong năm %d", p.DocNumber, p.Year)})
 	}
 	if p.IssuedOn.Year != p.Year {
-		ws = append(ws, Warning{Code: "issued_outside_year",
+		ws = append(ws, models.Warning{Code: "issued_outside_year",
 			Message: fmt.Sprintf("ngày ban hành %s không thuộc năm kế hoạch %d", p.IssuedOn.VN(), p.Year)})
 	}
 	return ws

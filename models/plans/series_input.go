@@ -1,9 +1,10 @@
-package models
+package plans
 
 import (
 	"slices"
 	"strings"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -30,16 +31,16 @@ type SeriesInput struct {
 // generated are tasks of their own, edited one by one. The start date is
 // fixed once the series exists.
 type SeriesPatch struct {
-	Title             Optional[string]        `json:"title"`
-	Description       Optional[string]        `json:"description"`
-	LeadUnitID        Optional[int64]         `json:"lead_unit_id"`
-	SupportingUnitIDs Optional[[]int64]       `json:"supporting_unit_ids"`
-	AssigneeIDs       Optional[[]int64]       `json:"assignee_ids"`
-	Rule              Optional[string]        `json:"rule"`
-	Weekdays          Optional[[]int]         `json:"weekdays"`
-	DayOfMonth        Optional[*int]          `json:"day_of_month"`
-	OnHoliday         Optional[string]        `json:"on_holiday"`
-	EndsOn            Optional[calendar.Date] `json:"ends_on"`
+	Title             models.Optional[string]        `json:"title"`
+	Description       models.Optional[string]        `json:"description"`
+	LeadUnitID        models.Optional[int64]         `json:"lead_unit_id"`
+	SupportingUnitIDs models.Optional[[]int64]       `json:"supporting_unit_ids"`
+	AssigneeIDs       models.Optional[[]int64]       `json:"assignee_ids"`
+	Rule              models.Optional[string]        `json:"rule"`
+	Weekdays          models.Optional[[]int]         `json:"weekdays"`
+	DayOfMonth        models.Optional[*int]          `json:"day_of_month"`
+	OnHoliday         models.Optional[string]        `json:"on_holiday"`
+	EndsOn            models.Optional[calendar.Date] `json:"ends_on"`
 }
 
 func (p SeriesPatch) apply(cur *Series) SeriesInput {
@@ -73,10 +74,10 @@ const maxBackfillDays = 366
 // Validate normalises the input and lists every invalid field; today fills
 // a missing start date.
 func (in *SeriesInput) Validate(today calendar.Date) error {
-	v := &ValidationError{}
-	in.Title, in.Description = CleanText(in.Title), CleanText(in.Description)
-	CheckText(v, "title", in.Title, 500, true)
-	CheckText(v, "description", in.Description, 10000, false)
+	v := &models.ValidationError{}
+	in.Title, in.Description = models.CleanText(in.Title), models.CleanText(in.Description)
+	models.CheckText(v, "title", in.Title, 500, true)
+	models.CheckText(v, "description", in.Description, 10000, false)
 	if in.LeadUnitID <= 0 {
 		v.Add("lead_unit_id", "required", "cần chọn đơn vị chủ trì")
 	}
@@ -91,7 +92,7 @@ func (in *SeriesInput) Validate(today calendar.Date) error {
 }
 
 // validateRule checks the rule and the fields it needs, and only those.
-func (in *SeriesInput) validateRule(v *ValidationError) {
+func (in *SeriesInput) validateRule(v *models.ValidationError) {
 	if in.OnHoliday == "" {
 		in.OnHoliday = OnHolidayNextWorkingDay
 	}
@@ -117,7 +118,7 @@ func (in *SeriesInput) validateRule(v *ValidationError) {
 }
 
 // checkWeekdays sorts and de-duplicates ISO weekdays and rejects others.
-func checkWeekdays(v *ValidationError, days []int) []int {
+func checkWeekdays(v *models.ValidationError, days []int) []int {
 	if len(days) == 0 {
 		v.Add("weekdays", "required", "cần chọn ít nhất một ngày trong tuần (1 = thứ Hai … 7 = Chủ nhật)")
 		return days
@@ -134,19 +135,19 @@ func checkWeekdays(v *ValidationError, days []int) []int {
 }
 
 // validateDates checks the span of the series.
-func (in *SeriesInput) validateDates(v *ValidationError, today calendar.Date) {
+func (in *SeriesInput) validateDates(v *models.ValidationError, today calendar.Date) {
 	if in.StartsOn.IsZero() {
 		in.StartsOn = today
 	}
-	if CheckYear("starts_on", in.StartsOn.Year) != nil {
-		v.Add("starts_on", "out_of_range", "năm phải từ %d đến %d", MinAPIYear, MaxAPIYear)
+	if models.CheckYear("starts_on", in.StartsOn.Year) != nil {
+		v.Add("starts_on", "out_of_range", "năm phải từ %d đến %d", models.MinAPIYear, models.MaxAPIYear)
 	} else if !in.existing && in.StartsOn.Before(today.AddDays(-maxBackfillDays)) {
 		v.Add("starts_on", "too_early", "ngày bắt đầu không được sớm hơn %d ngày trước hôm nay", maxBackfillDays)
 	}
 	switch {
 	case in.EndsOn.IsZero():
-	case CheckYear("ends_on", in.EndsOn.Year) != nil:
-		v.Add("ends_on", "out_of_range", "năm phải từ %d đến %d", MinAPIYear, MaxAPIYear)
+	case models.CheckYear("ends_on", in.EndsOn.Year) != nil:
+		v.Add("ends_on", "out_of_range", "năm phải từ %d đến %d", models.MinAPIYear, models.MaxAPIYear)
 	case in.EndsOn.Before(in.StartsOn):
 		v.Add("ends_on", "before_start", "ngày kết thúc %s trước ngày bắt đầu %s", in.EndsOn.VN(), in.StartsOn.VN())
 	}

@@ -1,4 +1,4 @@
-package models
+package plans
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/photo"
 )
 
@@ -17,7 +18,7 @@ type StoredThumb struct {
 }
 
 // insertThumbnail stores a photo's thumbnail in the caller's transaction.
-func (s *Store) insertThumbnail(t *Tx, communeID, attachmentID int64, th *photo.Thumb, now time.Time) error {
+func (s *Store) insertThumbnail(t *models.Tx, communeID, attachmentID int64, th *photo.Thumb, now time.Time) error {
 	_, err := t.Bind(s.attachQ.InsertThumb).Exec(communeID, attachmentID, th.Width, th.Height, th.Content, now)
 	return err
 }
@@ -27,7 +28,7 @@ func (s *Store) insertThumbnail(t *Tx, communeID, attachmentID int64, th *photo.
 // before thumbnails existed gets one now, made while no row is locked and
 // stored for the next view. A PDF, or an old photo that cannot be decoded
 // safely, has none: ErrNotFound.
-func (s *Store) AttachmentThumbnail(ctx context.Context, a *Actor, id int64) (*StoredThumb, error) {
+func (s *Store) AttachmentThumbnail(ctx context.Context, a *models.Actor, id int64) (*StoredThumb, error) {
 	var row struct {
 		ContentType string `db:"content_type"`
 		SHA256      []byte `db:"sha256"`
@@ -35,8 +36,8 @@ func (s *Store) AttachmentThumbnail(ctx context.Context, a *Actor, id int64) (*S
 		Width       int    `db:"width"`
 		Height      int    `db:"height"`
 	}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		return NotFound(t.Bind(s.attachQ.GetThumb).Get(&row, a.CommuneID, id))
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+		return models.NotFound(t.Bind(s.attachQ.GetThumb).Get(&row, a.CommuneID, id))
 	})
 	if err != nil {
 		return nil, err
@@ -47,7 +48,7 @@ func (s *Store) AttachmentThumbnail(ctx context.Context, a *Actor, id int64) (*S
 		return out, nil
 	}
 	if !strings.HasPrefix(row.ContentType, "image/") {
-		return nil, ErrNotFound
+		return nil, models.ErrNotFound
 	}
 	_, content, err := s.GetAttachment(ctx, a, id)
 	if err != nil {
@@ -55,9 +56,9 @@ func (s *Store) AttachmentThumbnail(ctx context.Context, a *Actor, id int64) (*S
 	}
 	th, err := photo.Thumbnail(content)
 	if err != nil {
-		return nil, ErrNotFound
+		return nil, models.ErrNotFound
 	}
-	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		return s.insertThumbnail(t, a.CommuneID, id, th, s.Clock().Now())
 	})
 	if err != nil {

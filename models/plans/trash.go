@@ -1,10 +1,11 @@
-package models
+package plans
 
 import (
 	"context"
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/tiendo/tiendo/models"
 )
 
 // TrashDays is how long a deleted plan waits in the recycle bin ("Thùng
@@ -49,13 +50,13 @@ func purgeAfter(deleted time.Time) time.Time { return deleted.AddDate(0, 0, Tras
 // ListTrash lists the commune's recycle bin, newest deletion first. The bin
 // is for those who may delete plans, since only they can act on it; a bin
 // holds at most a month of deletions, so one bounded page is the whole of it.
-func (s *Store) ListTrash(ctx context.Context, a *Actor) ([]TrashedPlan, error) {
+func (s *Store) ListTrash(ctx context.Context, a *models.Actor) ([]TrashedPlan, error) {
 	if !a.CanManagePlans() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	items := []TrashedPlan{}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
-		return t.Bind(s.trashQ.List).Select(&items, a.CommuneID, MaxPageSize)
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+		return t.Bind(s.trashQ.List).Select(&items, a.CommuneID, models.MaxPageSize)
 	})
 	for i := range items {
 		items[i].PurgeAfter = purgeAfter(items[i].DeletedAt)
@@ -66,10 +67,10 @@ func (s *Store) ListTrash(ctx context.Context, a *Actor) ([]TrashedPlan, error) 
 // RestorePlan takes a plan out of the bin with the tasks that went with it
 // (not those deleted on their own before). A number another live plan took
 // meanwhile is a ConflictError on doc_number naming that plan.
-func (s *Store) RestorePlan(ctx context.Context, a *Actor, id int64) (*Plan, error) {
+func (s *Store) RestorePlan(ctx context.Context, a *models.Actor, id int64) (*Plan, error) {
 	w := s.WindowFor(ctx, a.Commune)
 	var after *Plan
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		tp, err := s.lockTrashed(t, a, id)
 		if err != nil {
 			return err
@@ -90,13 +91,13 @@ func (s *Store) RestorePlan(ctx context.Context, a *Actor, id int64) (*Plan, err
 
 // lockTrashed loads a plan of the bin for a restore: 404 when it is not in
 // this commune's bin, 403 when the actor may not manage plans.
-func (s *Store) lockTrashed(t *Tx, a *Actor, id int64) (*TrashedPlan, error) {
+func (s *Store) lockTrashed(t *models.Tx, a *models.Actor, id int64) (*TrashedPlan, error) {
 	var tp TrashedPlan
 	if err := t.Bind(s.trashQ.Lock).Get(&tp, a.CommuneID, id); err != nil {
-		return nil, NotFound(err)
+		return nil, models.NotFound(err)
 	}
 	if !a.CanManagePlans() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	tp.PurgeAfter = purgeAfter(tp.DeletedAt)
 	return &tp, nil
@@ -105,12 +106,12 @@ func (s *Store) lockTrashed(t *Tx, a *Actor, id int64) (*TrashedPlan, error) {
 // restoreRow brings the plan's row back; the unique index on live numbers
 // refuses it when the number was taken, and the savepoint keeps the
 // transaction usable to name the plan that took it.
-func (s *Store) restoreRow(t *Tx, a *Actor, tp *TrashedPlan) error {
+func (s *Store) restoreRow(t *models.Tx, a *models.Actor, tp *TrashedPlan) error {
 	err := t.Savepoint(func() error {
 		_, err := t.Bind(s.trashQ.Restore).Exec(a.CommuneID, tp.ID, s.Clock().Now())
 		return err
 	})
-	c, ok := MapPGError(err).(*ConflictError)
+	c, ok := models.MapPGError(err).(*models.ConflictError)
 	if !ok || c.Field != "doc_number" {
 		return err
 	}
@@ -118,8 +119,8 @@ func (s *Store) restoreRow(t *Tx, a *Actor, tp *TrashedPlan) error {
 	if err != nil {
 		return err
 	}
-	return &ConflictError{Field: "doc_number", Existing: ex,
-		Message: "số " + tp.DocNumber + " nay đã được dùng cho kế hoạch \"" + ex.Title + "\" năm " + Itoa(tp.Year) +
+	return &models.ConflictError{Field: "doc_number", Existing: ex,
+		Message: "số " + tp.DocNumber + " nay đã được dùng cho kế hoạch \"" + ex.Title + "\" năm " + models.Itoa(tp.Year) +
 			"; đổi số của kế hoạch đó rồi khôi phục lại"}
 }
 
@@ -129,7 +130,7 @@ func (s *Store) restoreRow(t *Tx, a *Actor, tp *TrashedPlan) error {
 // Runs on the jobs' pool.
 func (s *Store) PurgeTrash(ctx context.Context, now time.Time) (int64, error) {
 	var n int64
-	err := s.AcrossCommunes(ctx, func(t *Tx) error {
+	err := s.AcrossCommunes(ctx, func(t *models.Tx) error {
 		res, err := t.Bind(s.trashQ.Purge).Exec(now.AddDate(0, 0, -TrashDays), now)
 		if err != nil {
 			return err
