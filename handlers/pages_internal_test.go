@@ -129,7 +129,8 @@ func TestEnglishCatalogueIsUsed(t *testing.T) {
 	// titles, dossier channels), so the models' sources count as said.
 	sources, _ := filepath.Glob("pages*.go")
 	models, _ := filepath.Glob("../models/*.go")
-	for _, p := range append(append(sources, models...), "problem.go") {
+	domains, _ := filepath.Glob("../models/*/*.go")
+	for _, p := range append(append(append(sources, models...), domains...), "problem.go") {
 		if strings.HasSuffix(p, "_test.go") {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/gin-gonic/gin"
@@ -59,7 +60,7 @@ func newEngine(store *domain.Store, opts Options) *gin.Engine {
 		h.log.Error("trusted proxies ignored", "err", err)
 		_ = r.SetTrustedProxies(nil)
 	}
-	r.Use(recoverMiddleware(h.log), accessLog(h.log), securityHeaders, limitBody, compress, transaction(store.BeginRequest, h.log), errorMiddleware(h.log), checkText)
+	r.Use(recoverMiddleware(h.log), accessLog(h.log), securityHeaders, limitBody, compress, transaction(beginOf(store), h.log), errorMiddleware(h.log), checkText)
 	r.NoRoute(h.noRoute) // a problem document, or an HTML page for a browser (pages.go)
 	r.NoMethod(func(c *gin.Context) {
 		writeProblem(c, Problem{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed", Title: "Phương thức không được hỗ trợ"})
@@ -174,4 +175,13 @@ func crossOriginProtection(r http.Handler) http.Handler {
 		_, _ = w.Write([]byte(`{"type":"about:blank","title":"Yêu cầu từ trang khác bị từ chối","status":403,"code":"cross_origin"}`))
 	}))
 	return cop.Handler(r)
+}
+
+// beginOf is the store's request transaction; a router without a store (tests
+// of the router alone) still gets one that opens nothing until asked.
+func beginOf(s *domain.Store) beginFunc {
+	if s == nil {
+		return (*models.Store)(nil).BeginRequest
+	}
+	return s.BeginRequest
 }

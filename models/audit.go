@@ -42,7 +42,7 @@ func (s *Store) ListAudit(ctx context.Context, a *Actor, f AuditFilter) (*Page[A
 	if !a.HasRole(RoleAdmin, RoleChairman) {
 		return nil, ErrForbidden
 	}
-	limit, after, err := idPage(f.Limit, f.Cursor)
+	limit, after, err := IDPage(f.Limit, f.Cursor)
 	if err != nil {
 		return nil, err
 	}

@@ -118,24 +118,12 @@ type deliveryQueries struct {
 	Events *sqlx.Stmt `query:"list-delivery-events"`
 }
 
-// seesAllDeliveries: those who answer for the commune's work, admin and
-// chairman, read every delivery; everyone else reads their own.
-func (a *Actor) seesAllDeliveries() bool { return a.IsManager() }
-
-// deliveryScope is the recipient filter for the actor: nil for all.
-func (a *Actor) deliveryScope() any {
-	if a.seesAllDeliveries() {
-		return nil
-	}
-	return a.UserID
-}
-
 // ListDeliveries lists the commune's deliveries, newest first.
 func (s *Store) ListDeliveries(ctx context.Context, a *Actor, f DeliveryFilter) (*Page[Delivery], error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
-	limit, after, err := idPage(f.Limit, f.Cursor)
+	limit, after, err := IDPage(f.Limit, f.Cursor)
 	if err != nil {
 		return nil, err
 	}

@@ -48,7 +48,7 @@ type notificationQueries struct {
 // ListNotifications is the actor's inbox, newest first. Everyone has one, and
 // nobody reads another's.
 func (s *Store) ListNotifications(ctx context.Context, a *Actor, f NotificationFilter) (*Inbox, error) {
-	limit, after, err := idPage(f.Limit, f.Cursor)
+	limit, after, err := IDPage(f.Limit, f.Cursor)
 	if err != nil {
 		return nil, err
 	}

@@ -88,9 +88,9 @@ func cursorValuesFit(v any) bool {
 	return true
 }
 
-// idPage reads the limit and cursor of a list kept newest first by id: the
+// IDPage reads the limit and cursor of a list kept newest first by id: the
 // row count to fetch and the id to continue below (0 on the first page).
-func idPage(limit int, cursor string) (int, int64, error) {
+func IDPage(limit int, cursor string) (int, int64, error) {
 	limit, err := PageLimit(limit)
 	if err != nil {
 		return 0, 0, err

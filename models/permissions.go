@@ -105,3 +105,15 @@ func (a *Actor) CanReadStats() bool { return a.system || len(a.Memberships) > 0 
 func (a *Actor) CanRecordStats() bool {
 	return a.system || a.HasRole(RoleAdmin, RoleChairman, RoleOfficer)
 }
+
+// seesAllDeliveries: those who answer for the commune's work, admin and
+// chairman, read every delivery; everyone else reads their own.
+func (a *Actor) seesAllDeliveries() bool { return a.IsManager() }
+
+// deliveryScope is the recipient filter for the actor: nil for all.
+func (a *Actor) deliveryScope() any {
+	if a.seesAllDeliveries() {
+		return nil
+	}
+	return a.UserID
+}
