@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // getCalendar is GET /calendar?year=: the commune's days off and make-up
@@ -51,7 +52,7 @@ func (h *handler) listCalendarOverrides(c *gin.Context) error {
 
 // createCalendarOverride is POST /settings/calendar (admin).
 func (h *handler) createCalendarOverride(c *gin.Context) error {
-	var in models.CalendarOverrideInput
+	var in deadlines.CalendarOverrideInput
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -26,7 +27,7 @@ func seriesBody(f *authzWorld, _ models.Role) any {
 // daysOff reads a year's days off as "date kind" lines, and its make-up days.
 func (e *env) daysOff(user string, year int) (off, makeup []string) {
 	e.t.Helper()
-	var y models.CalendarYear
+	var y deadlines.CalendarYear
 	e.do(user, "GET", fmt.Sprintf("/api/v1/calendar?year=%d", year), nil).expect(http.StatusOK).decode(&y)
 	for _, d := range y.DaysOff {
 		off = append(off, d.Date.String()+" "+d.Kind)
@@ -117,7 +118,7 @@ func TestCalendarOverridesArePerCommune(t *testing.T) {
 	if e.addWorkingDays(officerA, "2024-10-01", 1) != "2024-10-02" || e.addWorkingDays(officerB, "2024-10-01", 1) != "2024-10-02" {
 		t.Fatal("baseline")
 	}
-	var o models.CalendarOverride
+	var o deadlines.CalendarOverride
 	e.do(adminA, "POST", "/api/v1/settings/calendar", map[string]any{"date": "2024-10-02", "action": "add",
 		"kind": "holiday", "name": "Nghỉ bầu cử"}).expect(http.StatusCreated).decode(&o)
 	if o.Date.String() != "2024-10-02" || o.Kind == nil || *o.Kind != "holiday" || o.CreatedByName == "" {
@@ -136,7 +137,7 @@ func TestCalendarOverridesArePerCommune(t *testing.T) {
 	if !slices.Contains(offA, "2024-10-02 holiday") || slices.Contains(offA, "2024-09-03 holiday") || !slices.Equal(offB, official2024) {
 		t.Errorf("A %v; B %v", offA, offB)
 	}
-	var list models.Page[models.CalendarOverride]
+	var list models.Page[deadlines.CalendarOverride]
 	e.do(officerA, "GET", "/api/v1/settings/calendar?year=2024", nil).expect(http.StatusOK).decode(&list)
 	e.do(officerB, "GET", "/api/v1/settings/calendar", nil).expect(http.StatusOK)
 	if len(list.Items) != 2 || list.Items[0].Date.String() != "2024-09-03" || list.Items[0].Kind != nil {

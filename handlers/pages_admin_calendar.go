@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // adminCalendarData is the Data of the working-day calendar page.
@@ -103,7 +104,7 @@ func (h *handler) createOverrideSubmit(c *gin.Context) error {
 		return err
 	}
 	f := newForm(postForm(c))
-	in := models.CalendarOverrideInput{Date: f.parseDate("date"), Action: calendar.ActionAdd,
+	in := deadlines.CalendarOverrideInput{Date: f.parseDate("date"), Action: calendar.ActionAdd,
 		Kind: f.Value("kind"), Name: f.Value("name")}
 	if in.Kind == calendar.ActionRemove {
 		in.Action, in.Kind = calendar.ActionRemove, ""

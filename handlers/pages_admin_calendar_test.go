@@ -14,6 +14,7 @@ import (
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // The working-day calendar and reminder settings pages, the task page's
@@ -24,7 +25,7 @@ func (e *pageEnv) calendarDaysOff(t *testing.T, year string) map[string]string {
 	t.Helper()
 	rec := e.api(e.team, "GET", "/api/v1/calendar?year="+year, nil)
 	wantStatus(t, rec, http.StatusOK)
-	var y models.CalendarYear
+	var y deadlines.CalendarYear
 	if err := json.Unmarshal(rec.Body.Bytes(), &y); err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +89,7 @@ func TestSettingsFormRoundTrips(t *testing.T) {
 		"webhook_enabled": {"1"}, "webhook_url": {"https://zalo-gateway.example.vn/hook"},
 		"webhook_secret": {"mot-khoa-bi-mat-du-dai-2024"}, "version": {"0"}}
 	wantStatus(t, e.post(admin, "/quan-tri/nhac-viec", form), http.StatusSeeOther)
-	var s models.Settings
+	var s deadlines.Settings
 	rec := e.api(e.team, "GET", "/api/v1/settings", nil)
 	if err := json.Unmarshal(rec.Body.Bytes(), &s); err != nil {
 		t.Fatal(err)
@@ -143,7 +144,7 @@ func TestTaskPageShowsDeliveriesAndAudit(t *testing.T) {
 	chair := e.get(e.user(models.RoleChairman), path)
 	wantBody(t, chair, "Đã gửi", `id="audit"`, "Nhật ký thay đổi", "Tạo mới")
 	// The page lists what GET /api/v1/deliveries?task_id= lists for the reader.
-	var page models.Page[models.Delivery]
+	var page models.Page[deadlines.Delivery]
 	rec := e.api(e.user(models.RoleChairman), "GET", "/api/v1/deliveries?task_id="+itoa(task.ID), nil)
 	if err := json.Unmarshal(rec.Body.Bytes(), &page); err != nil || len(page.Items) == 0 {
 		t.Fatalf("API deliveries: %v %s", err, rec.Body)

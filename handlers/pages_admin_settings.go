@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // Reminders on the pages: the commune's reminder settings (/quan-tri/nhac-viec)
@@ -17,7 +18,7 @@ import (
 
 // adminSettingsData is the Data of the reminder settings page.
 type adminSettingsData struct {
-	Settings   models.Settings
+	Settings   deadlines.Settings
 	CanManage  bool
 	SecretHint string
 }
@@ -37,7 +38,7 @@ func (h *handler) adminSettingsPage(c *gin.Context) error {
 }
 
 // settingsForm fills the form with stored settings.
-func settingsForm(s models.Settings) *form {
+func settingsForm(s deadlines.Settings) *form {
 	f := newForm(nil)
 	days := make([]string, len(s.DueSoonDays))
 	for i, d := range s.DueSoonDays {
@@ -59,7 +60,7 @@ func settingsForm(s models.Settings) *form {
 	return f
 }
 
-func (h *handler) showSettings(c *gin.Context, status int, s models.Settings, f *form) error {
+func (h *handler) showSettings(c *gin.Context, status int, s deadlines.Settings, f *form) error {
 	d := &adminSettingsData{Settings: s, CanManage: actor(c).IsAdmin(),
 		SecretHint: "Ít nhất 16 ký tự, hoặc dạng whsec_…; cần khi bật webhook"}
 	if s.WebhookSecretSet {
@@ -99,8 +100,8 @@ func (h *handler) settingsSubmit(c *gin.Context) error {
 }
 
 // settingsInput reads the form into the body PUT /settings takes.
-func settingsInput(f *form) models.SettingsInput {
-	in := models.SettingsInput{DueSoonDays: f.parseDays("due_soon_days"),
+func settingsInput(f *form) deadlines.SettingsInput {
+	in := deadlines.SettingsInput{DueSoonDays: f.parseDays("due_soon_days"),
 		OverdueFirstAfter: f.parseInt("overdue_first_after"), OverdueEvery: f.parseInt("overdue_every"),
 		EscalateAfter: f.parseInt("escalate_after"), StaleAfterDays: f.parseInt("stale_after_days")}
 	checks := make(map[string]*bool, len(settingsChecks))
@@ -165,7 +166,7 @@ const taskDeliveryLimit = 100
 // newest first.
 func (h *handler) taskDeliveries(c *gin.Context, id int64) ([]deliveryRow, error) {
 	page, err := h.store.ListDeliveries(c.Request.Context(), actor(c),
-		models.DeliveryFilter{TaskID: id, Limit: taskDeliveryLimit})
+		deadlines.DeliveryFilter{TaskID: id, Limit: taskDeliveryLimit})
 	if err != nil {
 		return nil, err
 	}

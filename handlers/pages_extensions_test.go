@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -57,7 +58,7 @@ func TestExtensionAndReturnPages(t *testing.T) {
 	inbox := e.get(e.team, "/thong-bao")
 	wantBody(t, inbox, "Nhiệm vụ bị trả lại", "Kết quả đề xuất gia hạn", `id="read-all"`, "Hiện nay")
 	wantStatus(t, e.post(e.team, "/thong-bao/da-doc-tat-ca", nil), http.StatusSeeOther)
-	if in, _ := e.Store.ListNotifications(ctx, e.Actor(t, e.A, models.RoleTeamMember), models.NotificationFilter{}); in.Unread != 0 {
+	if in, _ := e.Store.ListNotifications(ctx, e.Actor(t, e.A, models.RoleTeamMember), deadlines.NotificationFilter{}); in.Unread != 0 {
 		t.Fatalf("%d unread after marking all read", in.Unread)
 	}
 }

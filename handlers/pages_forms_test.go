@@ -16,6 +16,7 @@ import (
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -230,7 +231,7 @@ func TestInboxMarksReadAndOpensTask(t *testing.T) {
 	page := e.get(officer.Username, "/thong-bao")
 	wantStatus(t, page, http.StatusOK)
 	wantBody(t, page, `id="unread">`, "Chưa đọc", `action="/thong-bao/`)
-	in, err := e.Store.ListNotifications(ctx, e.Actor(t, e.A, models.RoleOfficer), models.NotificationFilter{})
+	in, err := e.Store.ListNotifications(ctx, e.Actor(t, e.A, models.RoleOfficer), deadlines.NotificationFilter{})
 	if err != nil || len(in.Items) == 0 {
 		t.Fatalf("no notification: %v", err)
 	}

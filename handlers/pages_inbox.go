@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // inboxData is the Data of the notifications page.
@@ -20,13 +21,13 @@ type inboxData struct {
 // the opening text and the lines of a list (a digest's tasks), so a list
 // reads as one.
 type inboxItem struct {
-	models.Notification
+	deadlines.Notification
 	Text  string
 	Lines []string
 }
 
 // newInboxItem splits n's body: lines starting "- " are list items.
-func newInboxItem(n models.Notification) inboxItem {
+func newInboxItem(n deadlines.Notification) inboxItem {
 	it := inboxItem{Notification: n}
 	var text []string
 	for _, l := range strings.Split(n.Body, "\n") {
@@ -44,7 +45,7 @@ func newInboxItem(n models.Notification) inboxItem {
 // goes through a POST that marks it read, then on to its task.
 func (h *handler) inboxPage(c *gin.Context) error {
 	in, err := h.store.ListNotifications(c.Request.Context(), actor(c),
-		models.NotificationFilter{Limit: 50, Cursor: c.Query("cursor")})
+		deadlines.NotificationFilter{Limit: 50, Cursor: c.Query("cursor")})
 	if err != nil {
 		return err
 	}
@@ -78,22 +79,22 @@ func (h *handler) inboxReadSubmit(c *gin.Context) error {
 }
 
 // notification finds one of the actor's notifications among the newest.
-func (h *handler) notification(c *gin.Context, id int64) (models.Notification, bool) {
-	in, err := h.store.ListNotifications(c.Request.Context(), actor(c), models.NotificationFilter{Limit: models.MaxPageSize})
+func (h *handler) notification(c *gin.Context, id int64) (deadlines.Notification, bool) {
+	in, err := h.store.ListNotifications(c.Request.Context(), actor(c), deadlines.NotificationFilter{Limit: models.MaxPageSize})
 	if err != nil {
-		return models.Notification{}, false
+		return deadlines.Notification{}, false
 	}
 	for _, n := range in.Items {
 		if n.ID == id {
 			return n, true
 		}
 	}
-	return models.Notification{}, false
+	return deadlines.Notification{}, false
 }
 
 // notificationTarget is the page a notification leads to: its task, else
 // its link when that is a page of this site.
-func notificationTarget(n models.Notification) string {
+func notificationTarget(n deadlines.Notification) string {
 	switch {
 	case n.TaskID != nil:
 		return taskURL(*n.TaskID)
@@ -105,7 +106,7 @@ func notificationTarget(n models.Notification) string {
 
 // unreadCount is the badge on the navigation; a failure only hides it.
 func (h *handler) unreadCount(c *gin.Context, a *models.Actor) int {
-	in, err := h.store.ListNotifications(c.Request.Context(), a, models.NotificationFilter{Limit: 1, UnreadOnly: true})
+	in, err := h.store.ListNotifications(c.Request.Context(), a, deadlines.NotificationFilter{Limit: 1, UnreadOnly: true})
 	if err != nil {
 		h.log.Warn("unread notifications", "err", err)
 		return 0

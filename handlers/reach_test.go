@@ -11,6 +11,7 @@ import (
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 )
@@ -29,21 +30,21 @@ func (e *env) notifyNow(t *testing.T) {
 }
 
 // inbox is user's notifications, newest first.
-func (e *env) inbox(user string) models.Inbox {
+func (e *env) inbox(user string) deadlines.Inbox {
 	e.t.Helper()
-	var in models.Inbox
+	var in deadlines.Inbox
 	e.do(user, "GET", "/api/v1/notifications", nil).expect(http.StatusOK).decode(&in)
 	return in
 }
 
 // notice finds user's notification of kind about task.
-func (e *env) notice(user, kind string, task int64) (models.Notification, bool) {
+func (e *env) notice(user, kind string, task int64) (deadlines.Notification, bool) {
 	for _, n := range e.inbox(user).Items {
 		if n.Kind == kind && n.TaskID != nil && *n.TaskID == task {
 			return n, true
 		}
 	}
-	return models.Notification{}, false
+	return deadlines.Notification{}, false
 }
 
 // hamletWithTeam makes a hamlet and, under it, a digital team with one
@@ -201,7 +202,7 @@ func TestReturnWithNewDeadline(t *testing.T) {
 	}
 }
 
-func countKind(in models.Inbox, kind string) int {
+func countKind(in deadlines.Inbox, kind string) int {
 	n := 0
 	for _, x := range in.Items {
 		if x.Kind == kind {

@@ -4,8 +4,7 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // The reminder pipeline's HTTP face: the commune's reminder settings, the
@@ -24,7 +23,7 @@ func (h *handler) putSettings(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	var in models.SettingsInput
+	var in deadlines.SettingsInput
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
@@ -37,7 +36,7 @@ func (h *handler) putSettings(c *gin.Context) error {
 
 func (h *handler) listDeliveries(c *gin.Context) error {
 	q := &query{c: c}
-	f := models.DeliveryFilter{TaskID: q.id("task_id"), Status: c.Query("status"), Kind: c.Query("kind"),
+	f := deadlines.DeliveryFilter{TaskID: q.id("task_id"), Status: c.Query("status"), Kind: c.Query("kind"),
 		Channel: c.Query("channel"), Limit: q.limit(), Cursor: c.Query("cursor")}
 	if err := q.err(); err != nil {
 		return err
@@ -57,7 +56,7 @@ func (h *handler) listDeliveryEvents(c *gin.Context) error {
 
 func (h *handler) listNotifications(c *gin.Context) error {
 	q := &query{c: c}
-	f := models.NotificationFilter{UnreadOnly: q.bool("unread"), Limit: q.limit(), Cursor: c.Query("cursor")}
+	f := deadlines.NotificationFilter{UnreadOnly: q.bool("unread"), Limit: q.limit(), Cursor: c.Query("cursor")}
 	if err := q.err(); err != nil {
 		return err
 	}

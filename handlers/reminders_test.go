@@ -10,6 +10,7 @@ import (
 	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -37,7 +38,7 @@ func TestReminderSettings(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	admin, team := user(e.A, models.RoleAdmin), user(e.A, models.RoleTeamMember)
-	var s models.Settings
+	var s deadlines.Settings
 	r := e.do(team, "GET", "/api/v1/settings", nil)
 	r.decode(&s)
 	if r.Code != 200 || s.DigestAt != "07:30" || len(s.DueSoonDays) != 2 || s.UpdatedAt != nil {
@@ -154,7 +155,7 @@ func TestInboxReadAndUnread(t *testing.T) {
 	e := newEnv(t)
 	seedReminders(t, e)
 	officer := user(e.A, models.RoleOfficer)
-	var inbox models.Inbox
+	var inbox deadlines.Inbox
 	r := e.do(officer, "GET", "/api/v1/notifications?limit=2", nil)
 	r.decode(&inbox)
 	if r.Code != 200 || len(inbox.Items) != 2 || inbox.Next == nil || inbox.Unread < 3 {
@@ -185,7 +186,7 @@ func TestDeliveriesAreScopedByRole(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	seedReminders(t, e)
-	var all, own models.Page[models.Delivery]
+	var all, own models.Page[deadlines.Delivery]
 	e.do(user(e.A, models.RoleChairman), "GET", "/api/v1/deliveries?limit=200", nil).decode(&all)
 	officerID := e.A.Users[models.RoleOfficer].ID
 	e.do(user(e.A, models.RoleOfficer), "GET", "/api/v1/deliveries?limit=200&channel=inbox&status=sent", nil).decode(&own)
@@ -197,7 +198,7 @@ func TestDeliveriesAreScopedByRole(t *testing.T) {
 			t.Errorf("officer sees %+v", d)
 		}
 	}
-	var teamOnly *models.Delivery
+	var teamOnly *deadlines.Delivery
 	for _, d := range all.Items {
 		if d.RecipientID != officerID {
 			teamOnly = &d
@@ -205,7 +206,7 @@ func TestDeliveriesAreScopedByRole(t *testing.T) {
 		}
 	}
 	path := "/api/v1/deliveries/" + itoa(teamOnly.ID) + "/events"
-	var events []models.DeliveryEvent
+	var events []deadlines.DeliveryEvent
 	r := e.do(user(e.A, models.RoleAdmin), "GET", path, nil)
 	r.decode(&events)
 	if r.Code != 200 || len(events) != 3 || events[0].Event != "queued" || events[2].Event != "sent" {

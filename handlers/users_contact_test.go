@@ -11,6 +11,7 @@ import (
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -103,11 +104,11 @@ func TestMeChannelsDecideEmailReminders(t *testing.T) {
 	}
 	now := time.Date(2024, 9, 30, 7, 30, 0, 0, models.VietnamTime)
 	e.Clock.Set(now)
-	job := jobs.Reminders{Store: e.JobsStore(t), Options: models.PlanOptions{EmailAvailable: true}}
+	job := jobs.Reminders{Store: e.JobsStore(t), Options: deadlines.PlanOptions{EmailAvailable: true}}
 	if _, err := job.Run(ctx, now); err != nil {
 		t.Fatal(err)
 	}
-	var page models.Page[models.Delivery]
+	var page models.Page[deadlines.Delivery]
 	e.do(user(e.A, models.RoleAdmin), "GET", "/api/v1/deliveries?limit=200", nil).expect(http.StatusOK).decode(&page)
 	count := map[string]int{}
 	for _, d := range page.Items {

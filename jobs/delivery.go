@@ -4,10 +4,10 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/tiendo/tiendo/jobs/notify"
-	"github.com/tiendo/tiendo/models"
 )
 
 // Options configure the jobs that reach outside the database.
@@ -43,7 +43,7 @@ func deliveryJobs(store *domain.Store, o Options) ([]Job, error) {
 		channels["email"] = email
 	}
 	return []Job{
-		Reminders{Store: store, Options: models.PlanOptions{EmailAvailable: o.SMTPURL != ""}},
+		Reminders{Store: store, Options: deadlines.PlanOptions{EmailAvailable: o.SMTPURL != ""}},
 		Dispatch{Store: store, Channels: channels, Owner: owner, Every: o.DispatchEvery, Lease: o.DispatchLease,
 			Log: o.Log},
 	}, nil

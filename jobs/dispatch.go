@@ -9,10 +9,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/tiendo/tiendo/jobs/notify"
-	"github.com/tiendo/tiendo/models"
 )
 
 // Dispatch delivers the outbox. Every replica runs it at once: each claims
@@ -88,7 +88,7 @@ func (d Dispatch) Run(ctx context.Context, _ time.Time) (string, error) {
 			break
 		}
 		var wg sync.WaitGroup
-		grouped := map[string][]*models.Outbound{} // by channel, for those that take a batch at once
+		grouped := map[string][]*deadlines.Outbound{} // by channel, for those that take a batch at once
 		slots := make(chan struct{}, ParallelSends)
 		// Every send of the batch ends by half the lease, however long it
 		// waited for a slot, so its outcome is recorded before the claim
@@ -127,14 +127,14 @@ var errSendsExhausted = errors.New("không ghi nhận được kết quả của
 	"no outcome was recorded for the last allowed send")
 
 // deliver sends one claimed delivery and records the outcome.
-func (d Dispatch) deliver(ctx context.Context, o *models.Outbound, deadline time.Time, t *tally) {
+func (d Dispatch) deliver(ctx context.Context, o *deadlines.Outbound, deadline time.Time, t *tally) {
 	if d.exhausted(o) {
 		d.fail(ctx, o, errSendsExhausted, t)
 		return
 	}
 	err := d.send(ctx, o, deadline)
 	switch {
-	case errors.Is(err, models.ErrLeaseLost):
+	case errors.Is(err, deadlines.ErrLeaseLost):
 		t.add(func(t *tally) { t.lost++ })
 		return
 	case err == nil:
@@ -146,8 +146,8 @@ func (d Dispatch) deliver(ctx context.Context, o *models.Outbound, deadline time
 
 // deliverBatch hands the deliveries of one batch channel (the inbox) over
 // at once: one statement records them all, each fenced by its own claim.
-func (d Dispatch) deliverBatch(ctx context.Context, bc notify.BatchRecorder, group []*models.Outbound, t *tally) {
-	ready := make([]*models.Outbound, 0, len(group))
+func (d Dispatch) deliverBatch(ctx context.Context, bc notify.BatchRecorder, group []*deadlines.Outbound, t *tally) {
+	ready := make([]*deadlines.Outbound, 0, len(group))
 	for _, o := range group {
 		if d.exhausted(o) {
 			d.fail(ctx, o, errSendsExhausted, t)
@@ -177,19 +177,19 @@ func (d Dispatch) deliverBatch(ctx context.Context, bc notify.BatchRecorder, gro
 
 // exhausted: every send allowed has started, the last with no recorded
 // outcome (its dispatcher died), so this claim may not send again.
-func (d Dispatch) exhausted(o *models.Outbound) bool {
+func (d Dispatch) exhausted(o *deadlines.Outbound) bool {
 	return o.Sends >= or(d.MaxAttempts, DefaultMaxAttempts)
 }
 
 // fail records a failed send of o: retried later with backoff, or dead when
 // the refusal is permanent, it was the last failure allowed, or no send is
 // left under the cap.
-func (d Dispatch) fail(ctx context.Context, o *models.Outbound, err error, t *tally) {
+func (d Dispatch) fail(ctx context.Context, o *deadlines.Outbound, err error, t *tally) {
 	failures, limit := o.Failures+1, or(d.MaxAttempts, DefaultMaxAttempts)
 	dead := notify.IsPermanent(err) || failures >= limit || o.Sends >= limit
 	retryAt := d.Store.Clock().Now().Add(Backoff(failures, d.jitter()))
 	if ferr := d.Store.MarkFailed(ctx, o, d.Owner, err, retryAt, dead); ferr != nil {
-		if !errors.Is(ferr, models.ErrLeaseLost) {
+		if !errors.Is(ferr, deadlines.ErrLeaseLost) {
 			d.logger().Error("dispatch: recording a failure", "delivery", o.ID, "err", ferr)
 		}
 		return
@@ -205,7 +205,7 @@ func (d Dispatch) fail(ctx context.Context, o *models.Outbound, err error, t *ta
 
 // send renders and sends o by deadline, then records it sent unless the
 // channel did.
-func (d Dispatch) send(ctx context.Context, o *models.Outbound, deadline time.Time) error {
+func (d Dispatch) send(ctx context.Context, o *deadlines.Outbound, deadline time.Time) error {
 	ch := d.Channels[o.Channel]
 	if ch == nil {
 		return fmt.Errorf("channel %s is not configured on this server", o.Channel)

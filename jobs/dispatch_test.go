@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/tiendo/tiendo/internal/testfix"
@@ -47,7 +48,7 @@ func run(t testing.TB, d Dispatch) {
 // enableWebhook points commune c's webhook at rcv.
 func enableWebhook(t testing.TB, w *testfix.World, c *testfix.Commune, rcv *testnotify.Webhook) {
 	t.Helper()
-	in := settingsInput(models.DefaultSettings())
+	in := settingsInput(deadlines.DefaultSettings())
 	on := true
 	in.WebhookEnabled, in.WebhookURL, in.WebhookSecret = &on, &rcv.URL, &rcv.Secret
 	if _, err := w.Store.PutSettings(context.Background(), w.Actor(t, c, models.RoleAdmin), 0, in); err != nil {
@@ -56,22 +57,22 @@ func enableWebhook(t testing.TB, w *testfix.World, c *testfix.Commune, rcv *test
 }
 
 // settingsInput is the PUT body that keeps s.
-func settingsInput(s models.Settings) models.SettingsInput {
+func settingsInput(s deadlines.Settings) deadlines.SettingsInput {
 	days := make([]int, len(s.DueSoonDays))
 	for i, d := range s.DueSoonDays {
 		days[i] = int(d)
 	}
-	return models.SettingsInput{DueSoonDays: &days, DueToday: &s.DueToday, OverdueFirstAfter: &s.OverdueFirstAfter,
+	return deadlines.SettingsInput{DueSoonDays: &days, DueToday: &s.DueToday, OverdueFirstAfter: &s.OverdueFirstAfter,
 		OverdueEvery: &s.OverdueEvery, EscalateAfter: &s.EscalateAfter, StaleAfterDays: &s.StaleAfterDays,
 		DigestEnabled: &s.DigestEnabled, DigestAt: &s.DigestAt, EmailEnabled: &s.EmailEnabled,
 		WebhookEnabled: &s.WebhookEnabled, WebhookURL: &s.WebhookURL}
 }
 
 // inbox is the user's inbox, newest first.
-func inbox(t testing.TB, w *testfix.World, c *testfix.Commune, role models.Role) []models.Notification {
+func inbox(t testing.TB, w *testfix.World, c *testfix.Commune, role models.Role) []deadlines.Notification {
 	t.Helper()
 	page, err := w.Store.ListNotifications(context.Background(), w.Actor(t, c, role),
-		models.NotificationFilter{Limit: models.MaxPageSize})
+		deadlines.NotificationFilter{Limit: models.MaxPageSize})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +115,7 @@ func TestDispatchToInboxExactlyOnce(t *testing.T) {
 	if len(want) > 0 {
 		t.Errorf("the inbox lacks %v", want)
 	}
-	for _, d := range deliveriesOf(t, w, w.A, models.DeliveryFilter{}) {
+	for _, d := range deliveriesOf(t, w, w.A, deadlines.DeliveryFilter{}) {
 		if d.Status != "sent" || d.Attempts != 1 {
 			t.Errorf("delivery %d: %s after %d attempts", d.ID, d.Status, d.Attempts)
 		}
@@ -123,7 +124,7 @@ func TestDispatchToInboxExactlyOnce(t *testing.T) {
 }
 
 // checkEvents compares a delivery's log with the expected events.
-func checkEvents(t testing.TB, w *testfix.World, id int64, want ...string) []models.DeliveryEvent {
+func checkEvents(t testing.TB, w *testfix.World, id int64, want ...string) []deadlines.DeliveryEvent {
 	t.Helper()
 	events, err := w.Store.DeliveryEvents(context.Background(), w.Actor(t, w.A, models.RoleAdmin), id)
 	if err != nil {
@@ -156,8 +157,8 @@ func TestWebhookRetriedWithBackoff(t *testing.T) {
 	store := w.JobsStore(t)
 	plan(t, Reminders{Store: store}, w, vn(9, 29, 10, 0))
 	d := newDispatch(t, store, "a", nil)
-	hook := func() models.Delivery {
-		return deliveriesOf(t, w, w.A, models.DeliveryFilter{Channel: "webhook"})[0]
+	hook := func() deadlines.Delivery {
+		return deliveriesOf(t, w, w.A, deadlines.DeliveryFilter{Channel: "webhook"})[0]
 	}
 	steps := []struct {
 		wait     time.Duration
@@ -209,12 +210,12 @@ func TestDeadAfterLastAttemptTellsAdmins(t *testing.T) {
 		run(t, d)
 		w.Clock.Advance(6 * time.Hour) // past any backoff
 	}
-	dead := deliveriesOf(t, w, w.A, models.DeliveryFilter{Channel: "webhook"})[0]
+	dead := deliveriesOf(t, w, w.A, deadlines.DeliveryFilter{Channel: "webhook"})[0]
 	if dead.Status != "dead" || dead.Attempts != 3 || len(rcv.Hits()) != 3 || !strings.Contains(dead.LastError, "502") {
 		t.Fatalf("webhook delivery %+v after %d hits; want dead after 3", dead, len(rcv.Hits()))
 	}
 	checkEvents(t, w, dead.ID, "queued", "claimed", "failed", "claimed", "failed", "claimed", "dead")
-	var notices []models.Notification
+	var notices []deadlines.Notification
 	for _, n := range inbox(t, w, w.A, models.RoleAdmin) {
 		if n.Kind == models.KindDeliveryFailed {
 			notices = append(notices, n)
@@ -253,7 +254,7 @@ func TestExpiredLeaseIsRetriedByAnotherDispatcher(t *testing.T) {
 	}
 	late := claimed[0]
 	late.Title, late.Body = "muộn", "muộn"
-	if err := store.DeliverToInbox(ctx, &late, "dead-process"); !errors.Is(err, models.ErrLeaseLost) {
+	if err := store.DeliverToInbox(ctx, &late, "dead-process"); !errors.Is(err, deadlines.ErrLeaseLost) {
 		t.Fatalf("late delivery by the first claimant: %v, want ErrLeaseLost", err)
 	}
 	if got := inbox(t, w, w.A, models.RoleOfficer); len(got) != 1 {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/tiendo/tiendo/internal/testfix"
@@ -48,7 +49,7 @@ func TestLostClaimsAreNotFailures(t *testing.T) {
 		run(t, d)
 		w.Clock.Advance(6 * time.Hour)
 	}
-	got := deliveriesOf(t, w, w.A, models.DeliveryFilter{Channel: "webhook"})[0]
+	got := deliveriesOf(t, w, w.A, deadlines.DeliveryFilter{Channel: "webhook"})[0]
 	if got.Status != "dead" || len(rcv.Hits()) != 3 {
 		t.Fatalf("%s after %d sends; want dead after 3 real sends", got.Status, len(rcv.Hits()))
 	}
@@ -59,7 +60,7 @@ func TestPermanentRefusalIsDeadAtOnce(t *testing.T) {
 	t.Parallel()
 	w, store, rcv := webhookWorld(t, func(int) int { return http.StatusGone })
 	run(t, newDispatch(t, store, "a", nil))
-	got := deliveriesOf(t, w, w.A, models.DeliveryFilter{Channel: "webhook"})[0]
+	got := deliveriesOf(t, w, w.A, deadlines.DeliveryFilter{Channel: "webhook"})[0]
 	if got.Status != "dead" || len(rcv.Hits()) != 1 || !strings.Contains(got.LastError, "410") {
 		t.Fatalf("%s after %d sends (%q); want dead after one", got.Status, len(rcv.Hits()), got.LastError)
 	}
@@ -90,7 +91,7 @@ func TestSendsAreCapped(t *testing.T) {
 	d := newDispatch(t, store, "a", nil)
 	d.MaxAttempts = 2
 	run(t, d)
-	got := deliveriesOf(t, w, w.A, models.DeliveryFilter{Channel: "webhook"})[0]
+	got := deliveriesOf(t, w, w.A, deadlines.DeliveryFilter{Channel: "webhook"})[0]
 	if got.Status != "dead" || len(rcv.Hits()) != 0 || !strings.Contains(got.LastError, "no outcome") {
 		t.Fatalf("%s after %d more sends (%q); want dead with none", got.Status, len(rcv.Hits()), got.LastError)
 	}

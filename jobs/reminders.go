@@ -6,9 +6,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiendo/tiendo/models/domain"
-
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
+	"github.com/tiendo/tiendo/models/domain"
 )
 
 // Reminders plans the day's reminders (models.PlanReminders has the rules):
@@ -18,7 +18,7 @@ import (
 // another replica, queues nothing twice.
 type Reminders struct {
 	Store   *domain.Store
-	Options models.PlanOptions
+	Options deadlines.PlanOptions
 }
 
 // Name implements Job.
@@ -38,7 +38,7 @@ func (j Reminders) Run(ctx context.Context, now time.Time) (string, error) {
 }
 
 // describePlan is the job_runs detail, e.g. "queued 5: due_soon 3, overdue 2".
-func describePlan(res models.PlanResult) string {
+func describePlan(res deadlines.PlanResult) string {
 	var parts []string
 	for _, k := range models.DeliveryKinds {
 		if n := res[k]; n > 0 {

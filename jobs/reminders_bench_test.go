@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/jmoiron/sqlx"
@@ -62,7 +63,7 @@ func BenchmarkPlanReminders(b *testing.B) {
 	for range b.N {
 		for _, now := range []time.Time{first, first.AddDate(0, 0, 1), first.AddDate(0, 0, 2), first.AddDate(0, 0, 3)} {
 			t1, cpu := time.Now(), cpuTime(pid)
-			res, err := store.PlanReminders(context.Background(), now, models.PlanOptions{EmailAvailable: true})
+			res, err := store.PlanReminders(context.Background(), now, deadlines.PlanOptions{EmailAvailable: true})
 			if err != nil {
 				b.Fatal(err)
 			}

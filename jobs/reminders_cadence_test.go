@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -61,7 +62,7 @@ func TestReportCadence(t *testing.T) {
 	if got, want := queuedDays(t, w, w.A, weekly.ID), map[string][]string{"report_missing": {"08-05", "09-04", "10-03", "10-07"}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("weekly: got %v, want %v", got, want)
 	}
-	got := deliveriesOf(t, w, w.A, models.DeliveryFilter{TaskID: monthly.ID, Channel: "inbox"})
+	got := deliveriesOf(t, w, w.A, deadlines.DeliveryFilter{TaskID: monthly.ID, Channel: "inbox"})
 	if len(got) != 2 || got[0].Window != "2024-09-01" || got[1].Window != "2024-07-01" || got[0].RecipientID != officer.ID {
 		t.Errorf("monthly deliveries: %+v", got)
 	}

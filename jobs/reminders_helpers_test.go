@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -30,7 +31,7 @@ func assign(t testing.TB, w *testfix.World, a *models.Actor, p *plans.Plan, titl
 }
 
 // plan runs the planner at instant when and fails the test on error.
-func plan(t testing.TB, job Reminders, w *testfix.World, when time.Time) models.PlanResult {
+func plan(t testing.TB, job Reminders, w *testfix.World, when time.Time) deadlines.PlanResult {
 	t.Helper()
 	w.Clock.Set(when)
 	res, err := job.Store.PlanReminders(context.Background(), when, job.Options)
@@ -42,10 +43,10 @@ func plan(t testing.TB, job Reminders, w *testfix.World, when time.Time) models.
 
 // deliveriesOf lists the commune's deliveries (newest first) through the
 // API's store method, as the commune's admin sees them.
-func deliveriesOf(t testing.TB, w *testfix.World, c *testfix.Commune, f models.DeliveryFilter) []models.Delivery {
+func deliveriesOf(t testing.TB, w *testfix.World, c *testfix.Commune, f deadlines.DeliveryFilter) []deadlines.Delivery {
 	t.Helper()
 	admin := w.Actor(t, c, models.RoleAdmin)
-	var out []models.Delivery
+	var out []deadlines.Delivery
 	for {
 		f.Limit = models.MaxPageSize
 		page, err := w.Store.ListDeliveries(context.Background(), admin, f)
@@ -65,7 +66,7 @@ func deliveriesOf(t testing.TB, w *testfix.World, c *testfix.Commune, f models.D
 func queuedDays(t testing.TB, w *testfix.World, c *testfix.Commune, taskID int64) map[string][]string {
 	t.Helper()
 	out := map[string][]string{}
-	for _, d := range deliveriesOf(t, w, c, models.DeliveryFilter{TaskID: taskID, Channel: "inbox"}) {
+	for _, d := range deliveriesOf(t, w, c, deadlines.DeliveryFilter{TaskID: taskID, Channel: "inbox"}) {
 		out[d.Kind] = append(out[d.Kind], d.CreatedAt.In(models.VietnamTime).Format("01-02"))
 	}
 	for k := range out {

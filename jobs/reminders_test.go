@@ -10,6 +10,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -77,7 +78,7 @@ func TestPlannerRules(t *testing.T) {
 			t.Errorf("%s (due %s):\n got  %v\n want %v", c.title, c.due, got, c.want)
 		}
 	}
-	for _, d := range deliveriesOf(t, w, w.A, models.DeliveryFilter{Kind: "escalation"}) {
+	for _, d := range deliveriesOf(t, w, w.A, deadlines.DeliveryFilter{Kind: "escalation"}) {
 		if d.RecipientID != w.A.Users[models.RoleChairman].ID {
 			t.Errorf("escalation to user %d, not the chairman", d.RecipientID)
 		}
@@ -100,7 +101,7 @@ func TestPlannerRules(t *testing.T) {
 func checkDigestDays(t *testing.T, w *testfix.World, officer int64) {
 	t.Helper()
 	var got []string
-	for _, d := range deliveriesOf(t, w, w.A, models.DeliveryFilter{Kind: "digest", Channel: "inbox"}) {
+	for _, d := range deliveriesOf(t, w, w.A, deadlines.DeliveryFilter{Kind: "digest", Channel: "inbox"}) {
 		if d.RecipientID != officer {
 			t.Errorf("digest for user %d, who has no urgent task", d.RecipientID)
 		}
@@ -127,14 +128,14 @@ func TestPlannerMorningAndWorkingDays(t *testing.T) {
 	job := Reminders{Store: w.JobsStore(t)}
 	steps := []struct {
 		at   time.Time
-		want models.PlanResult
+		want deadlines.PlanResult
 	}{
-		{vn(8, 25, 23, 50), models.PlanResult{"assigned": 1}}, // Sunday night: the assignment only
-		{vn(8, 26, 7, 29), models.PlanResult{}},               // Monday before 07:30: nothing yet
-		{vn(8, 26, 7, 30), models.PlanResult{"due_soon": 1, "digest": 1}},
-		{vn(8, 26, 23, 50), models.PlanResult{}},
-		{vn(8, 31, 9, 0), models.PlanResult{}}, // Saturday
-		{vn(9, 2, 9, 0), models.PlanResult{}},  // National Day
+		{vn(8, 25, 23, 50), deadlines.PlanResult{"assigned": 1}}, // Sunday night: the assignment only
+		{vn(8, 26, 7, 29), deadlines.PlanResult{}},               // Monday before 07:30: nothing yet
+		{vn(8, 26, 7, 30), deadlines.PlanResult{"due_soon": 1, "digest": 1}},
+		{vn(8, 26, 23, 50), deadlines.PlanResult{}},
+		{vn(8, 31, 9, 0), deadlines.PlanResult{}}, // Saturday
+		{vn(9, 2, 9, 0), deadlines.PlanResult{}},  // National Day
 	}
 	for _, s := range steps {
 		got := plan(t, job, w, s.at)
@@ -143,7 +144,7 @@ func TestPlannerMorningAndWorkingDays(t *testing.T) {
 		}
 	}
 	// No assignee: the team member of the lead hamlet is the recipient.
-	for _, d := range deliveriesOf(t, w, w.A, models.DeliveryFilter{}) {
+	for _, d := range deliveriesOf(t, w, w.A, deadlines.DeliveryFilter{}) {
 		if d.RecipientID != w.A.Users[models.RoleTeamMember].ID {
 			t.Errorf("%s went to user %d, not the hamlet's team member", d.Kind, d.RecipientID)
 		}
@@ -180,7 +181,7 @@ func TestPlannerCatchUpAfterDowntime(t *testing.T) {
 	w.Clock.Set(vn(9, 3, 15, 0))
 	mon := assign(t, w, chair, p, "Hạn thứ Hai 9/9", "2024-09-09", w.A.Office.ID, officer)
 	plan(t, job, w, vn(9, 5, 8, 0))
-	got := deliveriesOf(t, w, w.A, models.DeliveryFilter{TaskID: mon.ID, Kind: "due_soon", Channel: "inbox"})
+	got := deliveriesOf(t, w, w.A, deadlines.DeliveryFilter{TaskID: mon.ID, Kind: "due_soon", Channel: "inbox"})
 	if len(got) != 1 || got[0].Window != "2024-09-09/3" {
 		t.Errorf("due soon on the day after its day: %+v, want one with window 2024-09-09/3", got)
 	}
@@ -201,7 +202,7 @@ func TestPlannerConcurrentRunsQueueOnce(t *testing.T) {
 	total := 0
 	var wg sync.WaitGroup
 	for range 4 {
-		job := Reminders{Store: w.JobsStore(t), Options: models.PlanOptions{}}
+		job := Reminders{Store: w.JobsStore(t), Options: deadlines.PlanOptions{}}
 		wg.Go(func() {
 			res, err := job.Store.PlanReminders(context.Background(), vn(9, 26, 8, 0), job.Options)
 			if err != nil {
@@ -214,7 +215,7 @@ func TestPlannerConcurrentRunsQueueOnce(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	rows := deliveriesOf(t, w, w.A, models.DeliveryFilter{})
+	rows := deliveriesOf(t, w, w.A, deadlines.DeliveryFilter{})
 	if total != len(rows) || total == 0 {
 		t.Fatalf("four planners reported %d queued, the outbox holds %d", total, len(rows))
 	}
@@ -243,7 +244,7 @@ func TestAssignedOnCreateAndReassign(t *testing.T) {
 		t.Helper()
 		plan(t, job, w, when)
 		var out []int64
-		for _, d := range deliveriesOf(t, w, w.A, models.DeliveryFilter{Kind: "assigned"}) {
+		for _, d := range deliveriesOf(t, w, w.A, deadlines.DeliveryFilter{Kind: "assigned"}) {
 			out = append(out, d.RecipientID)
 		}
 		return out

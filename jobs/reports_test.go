@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // TestReportJobBuildsOnceAtCutoff runs the report job on 15/8/2024, the
@@ -47,7 +48,7 @@ func TestReportJobBuildsOnceAtCutoff(t *testing.T) {
 	}
 	// The outbox delivers the notice to the chairman's inbox.
 	run(t, newDispatch(t, js, "test", nil))
-	inbox, err := w.Store.ListNotifications(ctx, chair, models.NotificationFilter{})
+	inbox, err := w.Store.ListNotifications(ctx, chair, deadlines.NotificationFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}

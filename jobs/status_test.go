@@ -6,6 +6,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -18,7 +19,7 @@ func TestStatusChangesAtMidnightWithoutAWrite(t *testing.T) {
 	ctx := context.Background()
 	// Commune A closes on Wednesday 2 October 2024; commune B works.
 	admin := w.Actor(t, w.A, models.RoleAdmin)
-	if _, err := w.Store.CreateCalendarOverride(ctx, admin, models.CalendarOverrideInput{
+	if _, err := w.Store.CreateCalendarOverride(ctx, admin, deadlines.CalendarOverrideInput{
 		Date: date(t, "2024-10-02"), Action: "add", Kind: "holiday", Name: "Nghỉ theo quyết định của xã"}); err != nil {
 		t.Fatal(err)
 	}

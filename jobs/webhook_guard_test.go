@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/tiendo/tiendo/internal/testfix"
@@ -27,7 +28,7 @@ func TestWebhookSettingsRefusePrivateDestinations(t *testing.T) {
 	defer store.Close()
 	admin := w.Actor(t, w.A, models.RoleAdmin)
 	put := func(url string) error {
-		in := settingsInput(models.DefaultSettings())
+		in := settingsInput(deadlines.DefaultSettings())
 		on, secret := true, "mot-khoa-bi-mat-du-dai-2024"
 		in.WebhookEnabled, in.WebhookURL, in.WebhookSecret = &on, &url, &secret
 		_, err := store.PutSettings(context.Background(), admin, 0, in)
@@ -67,7 +68,7 @@ func TestWebhookDialRefusesLoopback(t *testing.T) {
 	if n := len(rcv.Hits()); n != 0 {
 		t.Fatalf("the receiver on loopback got %d requests", n)
 	}
-	got := deliveriesOf(t, w, w.A, models.DeliveryFilter{Channel: "webhook"})[0]
+	got := deliveriesOf(t, w, w.A, deadlines.DeliveryFilter{Channel: "webhook"})[0]
 	if got.Status != "failed" || !strings.Contains(got.LastError, "mạng nội bộ") ||
 		strings.Contains(got.LastError, "127.0.0.1") || strings.Contains(got.LastError, "localhost") {
 		t.Fatalf("delivery %s: %q", got.Status, got.LastError)

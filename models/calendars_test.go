@@ -4,7 +4,9 @@ import (
 	"context"
 	"strconv"
 	"testing"
+	"time"
 
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/domain"
 	"github.com/tiendo/tiendo/models/plans"
 
@@ -20,12 +22,12 @@ func TestCalendarChangeReachesTaskStatus(t *testing.T) {
 	t.Parallel()
 	w := testfix.New(t)
 	ctx := context.Background()
-	other, err := domain.Open(w.DB, models.Options{Clock: w.Clock, Password: models.TestPasswordParams})
+	other, err := domain.Open(w.DB, models.Options{Clock: w.Clock, Password: models.TestPasswordParams,
+		CalendarTTL: time.Nanosecond}) // confirm the version on every read
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	models.SetCalendarTTL(other.Core(), 0) // confirm the version on every read
 	stale, err := domain.Open(w.DB, models.Options{Clock: w.Clock, Password: models.TestPasswordParams})
 	if err != nil {
 		t.Fatal(err)
@@ -58,7 +60,7 @@ func TestCalendarChangeReachesTaskStatus(t *testing.T) {
 			t.Fatalf("before: %s", got)
 		}
 	}
-	if _, err := w.Store.CreateCalendarOverride(ctx, w.Actor(t, w.A, models.RoleAdmin), models.CalendarOverrideInput{
+	if _, err := w.Store.CreateCalendarOverride(ctx, w.Actor(t, w.A, models.RoleAdmin), deadlines.CalendarOverrideInput{
 		Date: date("2024-10-02"), Action: "add", Kind: "holiday"}); err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +83,7 @@ func TestDeadlineTablesAreTenantIsolated(t *testing.T) {
 	w := testfix.New(t)
 	ctx := context.Background()
 	for i, c := range []*testfix.Commune{w.A, w.B} {
-		if _, err := w.Store.CreateCalendarOverride(ctx, c.System, models.CalendarOverrideInput{
+		if _, err := w.Store.CreateCalendarOverride(ctx, c.System, deadlines.CalendarOverrideInput{
 			Date: date("2024-12-24"), Action: "add", Kind: "holiday"}); err != nil {
 			t.Fatal(err)
 		}

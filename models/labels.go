@@ -148,3 +148,51 @@ var ExtensionStatusLabels = map[string]Label{
 	ExtensionApproved: {"Đồng ý", "Approved"},
 	ExtensionRefused:  {"Không đồng ý", "Refused"},
 }
+
+// The kinds of delivery. DeliveryFailed is the admins' notice that another
+// delivery ended dead; Returned, ExtensionRequested and ExtensionDecided
+// announce what people did to a task.
+const (
+	KindAssigned           = "assigned"
+	KindDueSoon            = "due_soon"
+	KindDueToday           = "due_today"
+	KindOverdue            = "overdue"
+	KindEscalation         = "escalation"
+	KindStale              = "stale"
+	KindReportMissing      = "report_missing"
+	KindDigest             = "digest"
+	KindDeliveryFailed     = "delivery_failed"
+	KindReturned           = "returned"
+	KindExtensionRequested = "extension_requested"
+	KindExtensionDecided   = "extension_decided"
+)
+
+// DeliveryKinds lists every kind, in the order a day's reminders are read.
+var DeliveryKinds = []string{KindAssigned, KindDueSoon, KindDueToday, KindOverdue, KindEscalation, KindStale,
+	KindReportMissing, KindDigest, KindDeliveryFailed, KindReport, KindReturned, KindExtensionRequested,
+	KindExtensionDecided}
+
+// DeliveryKindLabels name every delivery kind: the one place the pages, the
+// messages and the notices of a dead delivery read them from.
+var DeliveryKindLabels = map[string]Label{
+	KindAssigned:           {"Giao việc", "Assigned"},
+	KindDueSoon:            {"Sắp đến hạn", "Due soon"},
+	KindDueToday:           {"Đến hạn hôm nay", "Due today"},
+	KindOverdue:            {"Quá hạn", "Overdue"},
+	KindEscalation:         {"Báo cáo Chủ tịch việc quá hạn", "Escalated to the chairman"},
+	KindStale:              {"Lâu chưa cập nhật tiến độ", "No recent progress"},
+	KindReportMissing:      {"Chưa báo cáo tiến độ định kỳ", "Periodic report missing"},
+	KindDigest:             {"Tổng hợp hằng ngày", "Daily digest"},
+	KindDeliveryFailed:     {"Gửi thất bại", "Delivery failed"},
+	KindReport:             {"Báo cáo định kỳ đã lập", "Periodic report ready"},
+	KindReturned:           {"Bị trả lại", "Returned"},
+	KindExtensionRequested: {"Đề xuất gia hạn", "Extension requested"},
+	KindExtensionDecided:   {"Quyết định gia hạn", "Extension decided"},
+}
+
+// DeliveryStatuses are a delivery's states: queued → sending (claimed under a
+// lease) → sent, or failed (retried with backoff) → … → dead.
+var DeliveryStatuses = []string{"queued", "sending", "sent", "failed", "dead"}
+
+// Channels are the ways a delivery reaches its recipient.
+var Channels = []string{"inbox", "email", "webhook"}

@@ -106,13 +106,13 @@ func (a *Actor) CanRecordStats() bool {
 	return a.system || a.HasRole(RoleAdmin, RoleChairman, RoleOfficer)
 }
 
-// seesAllDeliveries: those who answer for the commune's work, admin and
+// SeesAllDeliveries: those who answer for the commune's work, admin and
 // chairman, read every delivery; everyone else reads their own.
-func (a *Actor) seesAllDeliveries() bool { return a.IsManager() }
+func (a *Actor) SeesAllDeliveries() bool { return a.IsManager() }
 
-// deliveryScope is the recipient filter for the actor: nil for all.
-func (a *Actor) deliveryScope() any {
-	if a.seesAllDeliveries() {
+// DeliveryScope is the recipient filter for the actor: nil for all.
+func (a *Actor) DeliveryScope() any {
+	if a.SeesAllDeliveries() {
 		return nil
 	}
 	return a.UserID

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // TestSettingsDefaultsMatchTheSchema: a commune without a settings row and
@@ -26,7 +27,7 @@ func TestSettingsDefaultsMatchTheSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	got.Version, got.UpdatedAt = 0, nil
-	if want := models.DefaultSettings(); !reflect.DeepEqual(got, want) {
+	if want := deadlines.DefaultSettings(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("column defaults %+v\nGo defaults     %+v", got, want)
 	}
 }

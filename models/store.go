@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -20,7 +21,6 @@ type Store struct {
 	db       *sqlx.DB
 	orgQ     orgQueries
 	auditQ   auditQueries
-	jobQ     jobQueries
 	accQ     accountQueries
 	loginQ   loginQueries
 	clock    Clock
@@ -28,18 +28,10 @@ type Store struct {
 	opts     Options
 
 	// The deadline engine: per-commune calendars (calendars.go), series and snapshots.
-	calQ calendarQueries
-	cals calendarCache
 
 	// The reminder pipeline: settings, planner, outbox, inbox (deliveries.go…).
-	setQ  settingsQueries
-	remQ  reminderQueries
-	outQ  outboxQueries
-	delQ  deliveryQueries
-	noteQ notificationQueries
 
-	outBatchQ outboxBatchQueries // outbox_batch.go
-	idemQ     idempotencyQueries // idempotency.go
+	idemQ idempotencyQueries // idempotency.go
 }
 
 // Options configure a Store; zero values take the production defaults.
@@ -49,7 +41,10 @@ type Options struct {
 	// on; nil means calendar.Official(). Tests pin it to stay independent of
 	// newly published arrangements.
 	Calendar []calendar.Override
-	Password PasswordParams
+	// CalendarTTL is how long a replica trusts a commune calendar's version
+	// without reading it again (calendars.go); zero means 30 seconds.
+	CalendarTTL time.Duration
+	Password    PasswordParams
 	// AllowPrivateWebhooks accepts webhook URLs on loopback and private
 	// addresses (TIENDO_WEBHOOK_ALLOW_PRIVATE: tests and intranets).
 	AllowPrivateWebhooks bool
@@ -57,7 +52,7 @@ type Options struct {
 
 // NewStore prepares every query against db; a query PostgreSQL rejects fails here.
 func NewStore(db *sqlx.DB, o Options) (*Store, error) {
-	s := &Store{db: db, clock: o.Clock, cals: calendarCache{base: o.Calendar, ttl: calendarTTL}, opts: o, Password: o.Password}
+	s := &Store{db: db, clock: o.Clock, opts: o, Password: o.Password}
 	if s.clock == nil {
 		s.clock = SystemClock{}
 	}
@@ -73,7 +68,7 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 // prepared lists every statement struct of the store; a feature with its own
 // struct of queries adds it here.
 func (s *Store) prepared() []any {
-	return []any{&s.orgQ, &s.auditQ, &s.jobQ, &s.accQ, &s.loginQ, &s.calQ, &s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.outBatchQ, &s.idemQ}
+	return []any{&s.orgQ, &s.auditQ, &s.accQ, &s.loginQ, &s.idemQ}
 }
 
 // Close releases the prepared statements (not the pool, which the caller owns).

@@ -7,15 +7,15 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/tiendo/tiendo/internal/testnotify"
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // webhookSettings are the default rules with the webhook switched on to hook.
-func webhookSettings(hook *testnotify.Webhook) models.SettingsInput {
-	s := models.DefaultSettings()
+func webhookSettings(hook *testnotify.Webhook) deadlines.SettingsInput {
+	s := deadlines.DefaultSettings()
 	days := []int{3, 1}
 	on := true
-	return models.SettingsInput{DueSoonDays: &days, DueToday: &s.DueToday, OverdueFirstAfter: &s.OverdueFirstAfter,
+	return deadlines.SettingsInput{DueSoonDays: &days, DueToday: &s.DueToday, OverdueFirstAfter: &s.OverdueFirstAfter,
 		OverdueEvery: &s.OverdueEvery, EscalateAfter: &s.EscalateAfter, StaleAfterDays: &s.StaleAfterDays,
 		DigestEnabled: &s.DigestEnabled, DigestAt: &s.DigestAt, EmailEnabled: &s.EmailEnabled,
 		WebhookEnabled: &on, WebhookURL: &hook.URL, WebhookSecret: &hook.Secret}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/jmoiron/sqlx"
@@ -79,7 +80,7 @@ func (r *runner) planning(ctx context.Context) (*Figure, error) {
 			continue
 		}
 		t0 := time.Now()
-		res, err := store.PlanReminders(ctx, day, models.PlanOptions{EmailAvailable: true})
+		res, err := store.PlanReminders(ctx, day, deadlines.PlanOptions{EmailAvailable: true})
 		if err != nil {
 			return nil, err
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/domain"
 	"github.com/tiendo/tiendo/models/plans"
 
@@ -67,14 +68,14 @@ func TestHamletTaskReachesToap1(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(jobs.Close)
-	if _, err := jobs.PlanReminders(ctx, sept30, models.PlanOptions{}); err != nil {
+	if _, err := jobs.PlanReminders(ctx, sept30, deadlines.PlanOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	ds, err := s.ListDeliveries(ctx, toap1, models.DeliveryFilter{TaskID: task.ID})
+	ds, err := s.ListDeliveries(ctx, toap1, deadlines.DeliveryFilter{TaskID: task.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.ContainsFunc(ds.Items, func(d models.Delivery) bool { return d.Kind == models.KindAssigned }) {
+	if !slices.ContainsFunc(ds.Items, func(d deadlines.Delivery) bool { return d.Kind == models.KindAssigned }) {
 		t.Fatalf("toap1 is not reminded of the hamlet's task: %+v", ds.Items)
 	}
 	orphan, err := s.CreateTask(ctx, chutich, plan.ID, plans.TaskInput{Title: "Tuyên truyền tại ấp Đông Bình Nhất",

@@ -18,6 +18,7 @@ import (
 	"github.com/emersion/go-smtp"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // Email sends each delivery as a plain-text UTF-8 message over SMTP. Every
@@ -79,10 +80,12 @@ func isLoopback(host string) bool {
 func (*Email) Name() string { return "email" }
 
 // MessageID is the Message-ID header of delivery d, the same on every attempt.
-func (e *Email) MessageID(d *models.Outbound) string { return "<" + d.MessageID + "@" + e.domain + ">" }
+func (e *Email) MessageID(d *deadlines.Outbound) string {
+	return "<" + d.MessageID + "@" + e.domain + ">"
+}
 
 // Send implements Channel.
-func (e *Email) Send(ctx context.Context, d *models.Outbound) error {
+func (e *Email) Send(ctx context.Context, d *deadlines.Outbound) error {
 	if d.RecipientEmail == "" {
 		return errors.New("email: the recipient has no email address")
 	}
@@ -130,7 +133,7 @@ func (e *Email) dial(ctx context.Context) (*smtp.Client, error) {
 }
 
 // message is the RFC 5322 message of d.
-func (e *Email) message(d *models.Outbound) []byte {
+func (e *Email) message(d *deadlines.Outbound) []byte {
 	var b bytes.Buffer
 	from := mail.Address{Name: d.CommuneName + " (tiendo)", Address: e.from.Address}
 	to := mail.Address{Name: d.RecipientName, Address: d.RecipientEmail}

@@ -12,11 +12,12 @@ import (
 	"github.com/tiendo/tiendo/internal/testnotify"
 	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
-func outbound() *models.Outbound {
+func outbound() *deadlines.Outbound {
 	task := int64(42)
-	d := &models.Outbound{ID: 7, CommuneID: 1, TaskID: &task, Kind: models.KindDueSoon, Channel: "email",
+	d := &deadlines.Outbound{ID: 7, CommuneID: 1, TaskID: &task, Kind: models.KindDueSoon, Channel: "email",
 		Attempts: 1, MessageID: "0b7c8a0e-1d2f-4f7a-9a51-3c0d4e5f6a7b", CommuneName: "Vọng Đông",
 		RecipientID: 3, RecipientName: "Võ Thị Ngọc Hân", RecipientEmail: "han@xa.example.vn",
 		Payload:   []byte(`{"task_title":"Rà soát TTHC","due_on":"2024-10-03","days":3,"lead":3}`),

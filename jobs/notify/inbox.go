@@ -3,9 +3,8 @@ package notify
 import (
 	"context"
 
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/domain"
-
-	"github.com/tiendo/tiendo/models"
 )
 
 // Inbox writes the message into the recipient's in-app inbox in the same
@@ -21,7 +20,7 @@ func (Inbox) Name() string { return "inbox" }
 
 // Send implements Channel; it fails with models.ErrLeaseLost when another
 // dispatcher took the delivery over, which then writes it instead.
-func (c Inbox) Send(ctx context.Context, d *models.Outbound) error {
+func (c Inbox) Send(ctx context.Context, d *deadlines.Outbound) error {
 	return c.Store.DeliverToInbox(ctx, d, c.Owner)
 }
 
@@ -29,6 +28,6 @@ func (c Inbox) Send(ctx context.Context, d *models.Outbound) error {
 func (Inbox) RecordsSent() {}
 
 // SendBatch implements BatchRecorder: the whole batch in one statement.
-func (c Inbox) SendBatch(ctx context.Context, ds []*models.Outbound) (map[int64]bool, error) {
+func (c Inbox) SendBatch(ctx context.Context, ds []*deadlines.Outbound) (map[int64]bool, error) {
 	return c.Store.DeliverBatchToInbox(ctx, ds, c.Owner)
 }

@@ -8,7 +8,7 @@ import (
 	"context"
 	"errors"
 
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // Channel delivers one claimed delivery. Send returning nil means the
@@ -18,7 +18,7 @@ import (
 type Channel interface {
 	// Name is the channel's name in the outbox: inbox, email or webhook.
 	Name() string
-	Send(ctx context.Context, d *models.Outbound) error
+	Send(ctx context.Context, d *deadlines.Outbound) error
 }
 
 // Recorder is a Channel whose delivery is itself the database write that
@@ -34,7 +34,7 @@ type Recorder interface {
 // An error means none was delivered.
 type BatchRecorder interface {
 	Recorder
-	SendBatch(ctx context.Context, ds []*models.Outbound) (map[int64]bool, error)
+	SendBatch(ctx context.Context, ds []*deadlines.Outbound) (map[int64]bool, error)
 }
 
 // PermanentError is a refusal that no retry will change (an SMTP 5xx reply,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/vn"
 )
 
@@ -52,7 +53,7 @@ type digestLine struct {
 }
 
 // Render writes d's title, body and link (Vietnamese) from its payload.
-func Render(d *models.Outbound) error {
+func Render(d *deadlines.Outbound) error {
 	var f facts
 	if err := json.Unmarshal(d.Payload, &f); err != nil {
 		return fmt.Errorf("delivery %d: payload: %w", d.ID, err)

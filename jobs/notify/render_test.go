@@ -5,6 +5,7 @@ import (
 
 	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // TestRender pins the Vietnamese wording of every kind.
@@ -54,7 +55,7 @@ func TestRender(t *testing.T) {
 	}
 	for _, c := range cases {
 		task := int64(9)
-		d := &models.Outbound{Kind: c.kind, TaskID: &task, Payload: []byte(c.payload)}
+		d := &deadlines.Outbound{Kind: c.kind, TaskID: &task, Payload: []byte(c.payload)}
 		if err := notify.Render(d); err != nil {
 			t.Fatal(err)
 		}

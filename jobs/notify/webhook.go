@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/netguard"
 )
 
@@ -94,10 +95,12 @@ type WebhookRecipient struct {
 }
 
 // WebhookID is the webhook-id of delivery d, the same on every attempt.
-func WebhookID(d *models.Outbound) string { return "msg_" + strings.ReplaceAll(d.MessageID, "-", "") }
+func WebhookID(d *deadlines.Outbound) string {
+	return "msg_" + strings.ReplaceAll(d.MessageID, "-", "")
+}
 
 // Send implements Channel.
-func (w Webhook) Send(ctx context.Context, d *models.Outbound) error {
+func (w Webhook) Send(ctx context.Context, d *deadlines.Outbound) error {
 	if d.WebhookURL == "" || d.WebhookSecret == "" {
 		return errors.New("webhook: the commune has no webhook URL and secret")
 	}
@@ -118,7 +121,7 @@ func (w Webhook) Send(ctx context.Context, d *models.Outbound) error {
 	req.Header.Set("User-Agent", "tiendo-webhook/1")
 	req.Header.Set("webhook-id", id)
 	req.Header.Set("webhook-timestamp", ts)
-	req.Header.Set("webhook-signature", Sign(models.WebhookKey(d.WebhookSecret), id, ts, body))
+	req.Header.Set("webhook-signature", Sign(deadlines.WebhookKey(d.WebhookSecret), id, ts, body))
 	return w.post(req, d.ID)
 }
 
@@ -182,7 +185,7 @@ func Verify(secret string, h http.Header, body []byte, now time.Time, tolerance 
 	if d := now.Sub(time.Unix(ts, 0)); d > tolerance || d < -tolerance {
 		return errors.New("webhook: timestamp outside tolerance")
 	}
-	want := Sign(models.WebhookKey(secret), h.Get("webhook-id"), h.Get("webhook-timestamp"), body)
+	want := Sign(deadlines.WebhookKey(secret), h.Get("webhook-id"), h.Get("webhook-timestamp"), body)
 	for _, sig := range strings.Fields(h.Get("webhook-signature")) {
 		if hmac.Equal([]byte(sig), []byte(want)) {
 			return nil

@@ -9,13 +9,14 @@ import (
 	"github.com/tiendo/tiendo/internal/testnotify"
 	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // TestSignStandardWebhooksVector checks Sign against the example of the
 // Standard Webhooks specification, so any of its verifier libraries accepts us.
 func TestSignStandardWebhooksVector(t *testing.T) {
 	t.Parallel()
-	key := models.WebhookKey("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+	key := deadlines.WebhookKey("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
 	got := notify.Sign(key, "msg_p5jXN8AQM9LWM0D4loKWxJek", "1614265330", []byte(`{"test": 2432232314}`))
 	if want := "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="; got != want {
 		t.Fatalf("signature %s, want %s", got, want)

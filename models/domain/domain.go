@@ -10,6 +10,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/imports"
 	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
@@ -17,7 +18,7 @@ import (
 
 // QueryText is the SQL of the named statement, wherever it lives.
 func QueryText(name string) (string, error) {
-	return models.QueryText(name, models.Queries, plans.Queries, statistics.Queries, imports.Queries)
+	return models.QueryText(name, models.Queries, deadlines.Queries, plans.Queries, statistics.Queries, imports.Queries)
 }
 
 // Store is every domain's methods over one database.
@@ -32,7 +33,11 @@ func Open(db *sqlx.DB, o models.Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	tasks, err := plans.New(core)
+	engine, err := deadlines.New(core)
+	if err != nil {
+		return nil, err
+	}
+	tasks, err := plans.New(engine)
 	if err != nil {
 		return nil, err
 	}

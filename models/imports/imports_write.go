@@ -6,6 +6,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // ImportResult says what an import wrote.
@@ -24,7 +25,7 @@ type importQueries struct {
 }
 
 // importLookups loads the names an import may use.
-func (s *Store) importLookups(t *models.Tx, a *models.Actor, w models.Window) (ImportLookups, error) {
+func (s *Store) importLookups(t *models.Tx, a *models.Actor, w deadlines.Window) (ImportLookups, error) {
 	l := ImportLookups{Units: map[string]int64{}, Kinds: map[string]string{}, Today: w.Today}
 	units, err := s.UnitsOf(t, a.CommuneID)
 	if err != nil {
@@ -94,7 +95,7 @@ func (s *Store) ImportPlans(ctx context.Context, a *models.Actor, g Grid) (*Impo
 // row the database refuses is reported and the next rows are still checked;
 // the caller rolls everything back when any row failed. Only an error that
 // is not about the data (the connection, a bug) stops the import.
-func (s *Store) writeDraft(t *models.Tx, a *models.Actor, d *PlanDraft, w models.Window, res *ImportResult, errs *rowErrors) error {
+func (s *Store) writeDraft(t *models.Tx, a *models.Actor, d *PlanDraft, w deadlines.Window, res *ImportResult, errs *rowErrors) error {
 	row, col := d.Row, "doc_number"
 	err := t.Savepoint(func() error {
 		id, err := s.InsertPlan(t, a, &d.Plan)
@@ -129,7 +130,7 @@ func (s *Store) writeDraft(t *models.Tx, a *models.Actor, d *PlanDraft, w models
 }
 
 // importTask inserts one task and links its indicators.
-func (s *Store) importTask(t *models.Tx, a *models.Actor, planID int64, td TaskDraft, w models.Window) error {
+func (s *Store) importTask(t *models.Tx, a *models.Actor, planID int64, td TaskDraft, w deadlines.Window) error {
 	in := td.Task
 	id, err := s.InsertTask(t, a, planID, in)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // EvaluationInput is the body of an evaluation: accept the reported result,
@@ -133,7 +134,7 @@ func (s *Store) applyDecision(t *models.Tx, a *models.Actor, taskID int64, decis
 // extendOnReturn records the new deadline of a return (checked later than
 // the one in force by canEvaluate) as an approved extension and moves the
 // task's deadline.
-func (s *Store) extendOnReturn(t *models.Tx, a *models.Actor, task *Task, in EvaluationInput, now time.Time, w models.Window) error {
+func (s *Store) extendOnReturn(t *models.Tx, a *models.Actor, task *Task, in EvaluationInput, now time.Time, w deadlines.Window) error {
 	var id int64
 	if err := t.Bind(s.extQ.InsertApproved).Get(&id, a.CommuneID, task.ID, a.UserID, now, task.DueOn, in.DueOn,
 		in.Note); err != nil {

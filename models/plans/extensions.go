@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // Deadline extensions ("đề xuất gia hạn"): whoever may report on a task asks
@@ -173,7 +174,7 @@ func checkDecision(a *models.Actor, task *Task, x *Extension, in *ExtensionDecis
 
 // moveDue sets a task's deadline to due, keeping the first one, and
 // refreshes its stored status.
-func (s *Store) moveDue(t *models.Tx, a *models.Actor, taskID int64, due calendar.Date, w models.Window) error {
+func (s *Store) moveDue(t *models.Tx, a *models.Actor, taskID int64, due calendar.Date, w deadlines.Window) error {
 	if _, err := t.Bind(s.q.MoveTaskDue).Exec(a.CommuneID, taskID, due, s.Clock().Now()); err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // generated is an occurrence that one generation run created.
@@ -33,7 +34,7 @@ func (s *Store) lockSeries(t *models.Tx, communeID, id int64) (*Series, error) {
 // series row must be locked. Days are only ever generated once: a later run
 // starts after GeneratedUntil, and the unique (series_id, occurrence_on)
 // turns any overlap (a reset, a race) into no-ops.
-func (s *Store) generate(t *models.Tx, a *models.Actor, sr *Series, cal *calendar.Calendar, w models.Window, now time.Time) ([]generated, error) {
+func (s *Store) generate(t *models.Tx, a *models.Actor, sr *Series, cal *calendar.Calendar, w deadlines.Window, now time.Time) ([]generated, error) {
 	rule := sr.rule()
 	from := sr.StartsOn
 	if !sr.GeneratedUntil.IsZero() && !sr.GeneratedUntil.Before(from) {
@@ -75,7 +76,7 @@ func (s *Store) generateLocked(t *models.Tx, a *models.Actor, id int64) (*Series
 		return nil, err
 	}
 	now := s.Clock().Now()
-	if _, err := s.generate(t, a, sr, cal, models.WindowAt(a.Commune, cal, now), now); err != nil {
+	if _, err := s.generate(t, a, sr, cal, deadlines.WindowAt(a.Commune, cal, now), now); err != nil {
 		return nil, err
 	}
 	return s.lockSeries(t, a.CommuneID, id)
@@ -132,7 +133,7 @@ func (s *Store) generateOne(ctx context.Context, c *models.CommuneInfo, id int64
 		if err != nil {
 			return err
 		}
-		made, err := s.generate(t, models.SystemActor(c), sr, cal, models.WindowAt(*c, cal, now), now)
+		made, err := s.generate(t, models.SystemActor(c), sr, cal, deadlines.WindowAt(*c, cal, now), now)
 		n = len(made)
 		return err
 	})

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // SeriesInput is the body of POST /plans/{id}/series, and the state a
@@ -139,15 +140,15 @@ func (in *SeriesInput) validateDates(v *models.ValidationError, today calendar.D
 	if in.StartsOn.IsZero() {
 		in.StartsOn = today
 	}
-	if models.CheckYear("starts_on", in.StartsOn.Year) != nil {
-		v.Add("starts_on", "out_of_range", "năm phải từ %d đến %d", models.MinAPIYear, models.MaxAPIYear)
+	if deadlines.CheckYear("starts_on", in.StartsOn.Year) != nil {
+		v.Add("starts_on", "out_of_range", "năm phải từ %d đến %d", deadlines.MinAPIYear, deadlines.MaxAPIYear)
 	} else if !in.existing && in.StartsOn.Before(today.AddDays(-maxBackfillDays)) {
 		v.Add("starts_on", "too_early", "ngày bắt đầu không được sớm hơn %d ngày trước hôm nay", maxBackfillDays)
 	}
 	switch {
 	case in.EndsOn.IsZero():
-	case models.CheckYear("ends_on", in.EndsOn.Year) != nil:
-		v.Add("ends_on", "out_of_range", "năm phải từ %d đến %d", models.MinAPIYear, models.MaxAPIYear)
+	case deadlines.CheckYear("ends_on", in.EndsOn.Year) != nil:
+		v.Add("ends_on", "out_of_range", "năm phải từ %d đến %d", deadlines.MinAPIYear, deadlines.MaxAPIYear)
 	case in.EndsOn.Before(in.StartsOn):
 		v.Add("ends_on", "before_start", "ngày kết thúc %s trước ngày bắt đầu %s", in.EndsOn.VN(), in.StartsOn.VN())
 	}

@@ -4,6 +4,7 @@ import (
 	"embed"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // Queries are the package's named statements, prepared at boot.
@@ -13,7 +14,7 @@ var Queries embed.FS
 
 // Store is the plans domain's methods over the stores below it.
 type Store struct {
-	*models.Store
+	*deadlines.Store
 	q        planQueries
 	reviewQ  reviewQueries
 	attachQ  attachmentQueries
@@ -26,7 +27,7 @@ type Store struct {
 }
 
 // New prepares the domain's statements over below.
-func New(below *models.Store) (*Store, error) {
+func New(below *deadlines.Store) (*Store, error) {
 	s := &Store{Store: below}
 	if err := models.Prepare(below.Core(), Queries, s.statements()...); err != nil {
 		below.Close()

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // Task is a nhiệm vụ as the API shows it; Status is derived, never stored by hand.
@@ -132,7 +133,7 @@ func (s *Store) InsertTask(t *models.Tx, a *models.Actor, planID int64, in TaskI
 
 // SaveTaskLinks writes supporting units and assignees, refreshes the stored
 // status and returns the task as it now is.
-func (s *Store) SaveTaskLinks(t *models.Tx, a *models.Actor, id int64, in TaskInput, w models.Window) (*Task, error) {
+func (s *Store) SaveTaskLinks(t *models.Tx, a *models.Actor, id int64, in TaskInput, w deadlines.Window) (*Task, error) {
 	if _, err := t.Bind(s.q.SetTaskUnits).Exec(a.CommuneID, id, models.Int64Array(in.SupportingUnitIDs)); err != nil {
 		return nil, err
 	}
@@ -163,7 +164,7 @@ var NoRecipientWarning = models.Warning{Code: "no_recipient", Field: "lead_unit_
 		"cán bộ hay thành viên tổ nào đang hoạt động, nên không ai được nhắc việc; hãy giao cho tổ công nghệ số " +
 		"của ấp hoặc chọn người được giao"}
 
-func (s *Store) LoadTask(t *models.Tx, a *models.Actor, id int64, w models.Window) (*Task, error) {
+func (s *Store) LoadTask(t *models.Tx, a *models.Actor, id int64, w deadlines.Window) (*Task, error) {
 	var task Task
 	if err := t.Bind(s.q.GetTask).Get(&task, a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
 		return nil, models.NotFound(err)
@@ -175,7 +176,7 @@ func (s *Store) LoadTask(t *models.Tx, a *models.Actor, id int64, w models.Windo
 
 // LockTask locks a task for a read-modify-write and returns it as it is, so
 // the caller can decide what the actor may do to it.
-func (s *Store) LockTask(t *models.Tx, a *models.Actor, id int64, w models.Window) (*Task, error) {
+func (s *Store) LockTask(t *models.Tx, a *models.Actor, id int64, w deadlines.Window) (*Task, error) {
 	if err := s.LockRow(t, s.q.LockTask, a.CommuneID, id); err != nil {
 		return nil, err
 	}

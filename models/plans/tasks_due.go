@@ -3,6 +3,7 @@ package plans
 import (
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 )
 
 // WorkingDaysDue is a deadline given as a number of working days from a
@@ -42,12 +43,12 @@ func (in *TaskInput) resolveDue(v *models.ValidationError, cal *calendar.Calenda
 		v.Add(dueField+".days", "required", "cần nhập số ngày làm việc")
 		return
 	}
-	if err := models.CheckWorkingDays(dueField+".from", dueField+".days", d.From, *d.Days); err != nil {
+	if err := deadlines.CheckWorkingDays(dueField+".from", dueField+".days", d.From, *d.Days); err != nil {
 		v.Fields = append(v.Fields, err.(*models.ValidationError).Fields...)
 		return
 	}
 	due := cal.AddWorkingDays(d.From, *d.Days)
-	if due.IsZero() || models.CheckYear(dueField, due.Year) != nil {
+	if due.IsZero() || deadlines.CheckYear(dueField, due.Year) != nil {
 		v.Add(dueField+".days", "out_of_range", "thời hạn tính ra nằm ngoài các năm 1900–2100")
 		return
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -41,7 +42,7 @@ func (s *Store) Dashboard(ctx context.Context, a *models.Actor, o ReportOptions)
 			return err
 		}
 		d.AsOf = o.asOf(w.Today, settings)
-		res, err := s.taskResults(t, a, o.Period, models.WindowAt(a.Commune, cal, endOfDay(d.AsOf, w.TZ)))
+		res, err := s.taskResults(t, a, o.Period, deadlines.WindowAt(a.Commune, cal, endOfDay(d.AsOf, w.TZ)))
 		d.Tasks, d.ByKind, d.ByUnit, d.Overdue, d.Upcoming = res.Total, res.ByKind, res.ByUnit, res.Overdue, res.Upcoming
 		return err
 	})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -112,9 +113,9 @@ func (s *Store) provinceWindows(ctx context.Context, province string, year int, 
 		if cal == nil {
 			cal = s.BuildCalendar(nil)
 		}
-		day := minDate(models.WindowAt(c, cal, now).Today, calendar.NewDate(year, time.December, 31))
+		day := minDate(deadlines.WindowAt(c, cal, now).Today, calendar.NewDate(year, time.December, 31))
 		end := endOfDay(day, c.Location().String())
-		w := models.WindowAt(c, cal, end)
+		w := deadlines.WindowAt(c, cal, end)
 		ws.ids = append(ws.ids, c.ID)
 		ws.asOf = append(ws.asOf, end.Format(time.RFC3339Nano))
 		ws.today, ws.soon, ws.tz = append(ws.today, w.Today.String()), append(ws.soon, w.Soon.String()), append(ws.tz, w.TZ)

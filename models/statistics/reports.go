@@ -9,6 +9,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -118,7 +119,7 @@ func (s *Store) BuildReport(ctx context.Context, a *models.Actor, o ReportOption
 		r.AsOf = o.asOf(w.Today, r.Settings)
 		r.CutoffOn = r.AsOf
 		// Statuses as of the as-of day need that day's due-soon horizon.
-		return s.fillReport(t, a, r, w, models.WindowAt(a.Commune, cal, endOfDay(r.AsOf, w.TZ)))
+		return s.fillReport(t, a, r, w, deadlines.WindowAt(a.Commune, cal, endOfDay(r.AsOf, w.TZ)))
 	})
 	if err != nil {
 		return nil, err
@@ -128,7 +129,7 @@ func (s *Store) BuildReport(ctx context.Context, a *models.Actor, o ReportOption
 
 // fillReport reads each section in turn: tasks as of the report's day
 // (asOf), the tasks under indicators as they stand now (w).
-func (s *Store) fillReport(t *models.Tx, a *models.Actor, r *Report, w, asOf models.Window) error {
+func (s *Store) fillReport(t *models.Tx, a *models.Actor, r *Report, w, asOf deadlines.Window) error {
 	r.Plans = []ReportPlan{}
 	if err := t.Bind(s.repQ.Plans).Select(&r.Plans, a.CommuneID, r.Period.Start, r.Period.End); err != nil {
 		return err

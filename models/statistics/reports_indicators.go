@@ -6,6 +6,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/vn"
 )
 
@@ -69,7 +70,7 @@ func Score766(rate, threshold, maxPoints float64) float64 {
 }
 
 // indicatorResults evaluates every indicator for the period.
-func (s *Store) indicatorResults(t *models.Tx, a *models.Actor, p Period, w models.Window) (IndicatorResults, error) {
+func (s *Store) indicatorResults(t *models.Tx, a *models.Actor, p Period, w deadlines.Window) (IndicatorResults, error) {
 	res := IndicatorResults{Year: p.Year, Rows: []IndicatorResult{}}
 	cat, err := s.catalogue(t, a.CommuneID, p.Year)
 	if err != nil {

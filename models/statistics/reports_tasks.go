@@ -6,6 +6,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -66,7 +67,7 @@ type reportTaskRow struct {
 // taskResults tallies the tasks period_tasks counts for the period, by
 // their status on w.Today. The report and the dashboard both call it, so
 // their figures cannot differ.
-func (s *Store) taskResults(t *models.Tx, a *models.Actor, p Period, w models.Window) (TaskResults, error) {
+func (s *Store) taskResults(t *models.Tx, a *models.Actor, p Period, w deadlines.Window) (TaskResults, error) {
 	res := TaskResults{ByKind: []TallyRow{}, ByUnit: []TallyRow{}, Overdue: []OverdueTask{}, Upcoming: []OverdueTask{}}
 	var rows []reportTaskRow
 	if err := t.Bind(s.repQ.Tasks).Select(&rows, a.CommuneID, p.Start, p.End, endOfDay(w.Today, w.TZ), w.Today,

@@ -1,4 +1,4 @@
-package models
+package deadlines
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/tiendo/tiendo/models"
 )
 
 // ErrLeaseLost means a dispatcher's claim on a delivery ended (its lease
@@ -60,7 +61,7 @@ type outboxQueries struct {
 func (s *Store) ClaimDeliveries(ctx context.Context, owner string, limit int, lease time.Duration) ([]Outbound, error) {
 	now := s.Clock().Now()
 	out := []Outbound{}
-	err := s.AcrossCommunes(ctx, func(t *Tx) error {
+	err := s.AcrossCommunes(ctx, func(t *models.Tx) error {
 		return t.Bind(s.outQ.Claim).Select(&out, now, limit, owner, now.Add(lease))
 	})
 	return out, err
@@ -70,7 +71,7 @@ func (s *Store) ClaimDeliveries(ctx context.Context, owner string, limit int, le
 // a webhook request: it may go out even if its outcome is never recorded).
 // ErrLeaseLost when the claim no longer holds: then nothing may be sent.
 func (s *Store) MarkSending(ctx context.Context, d *Outbound) error {
-	err := s.AcrossCommunes(ctx, func(t *Tx) error { return t.Bind(s.outQ.Sending).Get(&d.Sends, d.ID, d.Attempts) })
+	err := s.AcrossCommunes(ctx, func(t *models.Tx) error { return t.Bind(s.outQ.Sending).Get(&d.Sends, d.ID, d.Attempts) })
 	if errors.Is(err, sql.ErrNoRows) {
 		return ErrLeaseLost
 	}
@@ -109,7 +110,7 @@ func (s *Store) MarkFailed(ctx context.Context, d *Outbound, owner string, sendE
 // while this claim (id, attempts) still holds it, else ErrLeaseLost.
 func (s *Store) finish(ctx context.Context, stmt *sqlx.Stmt, args ...any) error {
 	var n int
-	err := s.AcrossCommunes(ctx, func(t *Tx) error { return t.Bind(stmt).Get(&n, args...) })
+	err := s.AcrossCommunes(ctx, func(t *models.Tx) error { return t.Bind(stmt).Get(&n, args...) })
 	if err == nil && n == 0 {
 		return ErrLeaseLost
 	}

@@ -1,4 +1,4 @@
-package models
+package deadlines
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -106,7 +107,7 @@ func (s *Store) PlanReminders(ctx context.Context, now time.Time, o PlanOptions)
 	for _, communes := range in.chunks {
 		base := []any{communes, in.distances, lookupPast, lookupStride, now}
 		res := PlanResult{}
-		err := s.AcrossCommunes(ctx, func(t *Tx) error {
+		err := s.AcrossCommunes(ctx, func(t *models.Tx) error {
 			clear(res) // a retried transaction counts afresh
 			if _, err := t.Bind(s.remQ.Lock).Exec(); err != nil {
 				return err
@@ -131,7 +132,7 @@ func (s *Store) PlanReminders(ctx context.Context, now time.Time, o PlanOptions)
 }
 
 // countQueued runs one planning statement and adds its counts to res.
-func countQueued(t *Tx, stmt *sqlx.Stmt, res PlanResult, args ...any) error {
+func countQueued(t *models.Tx, stmt *sqlx.Stmt, res PlanResult, args ...any) error {
 	var rows []struct {
 		Kind string `db:"kind"`
 		N    int    `db:"n"`
@@ -206,7 +207,7 @@ func (s *Store) planInput(ctx context.Context, now time.Time, o PlanOptions) (*p
 }
 
 // planLine is commune c's rules and state at now.
-func planLine(c CommuneInfo, st Settings, w Window, grp int, cal *calendar.Calendar, now time.Time,
+func planLine(c models.CommuneInfo, st Settings, w Window, grp int, cal *calendar.Calendar, now time.Time,
 	o PlanOptions) planCommune {
 	local := now.In(c.Location()).Format("15:04")
 	morning := cal.IsWorkingDay(w.Today) && local >= st.DigestAt

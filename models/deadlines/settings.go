@@ -1,4 +1,4 @@
-package models
+package deadlines
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
+	"github.com/tiendo/tiendo/models"
 )
 
 // Settings are a commune's reminder rules and notification channels, as
@@ -72,7 +73,7 @@ func (r settingsRow) settings() Settings {
 }
 
 // settingsIn reads the commune's settings in t; no row means the defaults.
-func (s *Store) settingsIn(t *Tx, communeID int64) (Settings, error) {
+func (s *Store) settingsIn(t *models.Tx, communeID int64) (Settings, error) {
 	var r settingsRow
 	err := t.Bind(s.setQ.Get).Get(&r, communeID)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -83,9 +84,9 @@ func (s *Store) settingsIn(t *Tx, communeID int64) (Settings, error) {
 
 // GetSettings returns the commune's reminder settings; everyone in the
 // commune may read them (the webhook secret is never returned).
-func (s *Store) GetSettings(ctx context.Context, a *Actor) (Settings, error) {
+func (s *Store) GetSettings(ctx context.Context, a *models.Actor) (Settings, error) {
 	var out Settings
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) (err error) {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) (err error) {
 		out, err = s.settingsIn(t, a.CommuneID)
 		return err
 	})
@@ -94,17 +95,17 @@ func (s *Store) GetSettings(ctx context.Context, a *Actor) (Settings, error) {
 
 // PutSettings replaces the commune's reminder settings: the admin's task.
 // ifMatch, when not zero, must equal the current version.
-func (s *Store) PutSettings(ctx context.Context, a *Actor, ifMatch int, in SettingsInput) (Settings, error) {
+func (s *Store) PutSettings(ctx context.Context, a *models.Actor, ifMatch int, in SettingsInput) (Settings, error) {
 	if !a.IsAdmin() {
-		return Settings{}, ErrForbidden
+		return Settings{}, models.ErrForbidden
 	}
 	var out Settings
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		cur, err := s.settingsIn(t, a.CommuneID)
 		if err != nil {
 			return err
 		}
-		if err := CheckIfMatch(ifMatch, cur.Version); err != nil {
+		if err := models.CheckIfMatch(ifMatch, cur.Version); err != nil {
 			return err
 		}
 		if out, err = in.apply(cur, s.Options().AllowPrivateWebhooks); err != nil {
@@ -113,7 +114,7 @@ func (s *Store) PutSettings(ctx context.Context, a *Actor, ifMatch int, in Setti
 		var r settingsRow
 		if err := t.Bind(s.setQ.Upsert).Get(&r, a.CommuneID, out.DueSoonDays, out.DueToday, out.OverdueFirstAfter,
 			out.OverdueEvery, out.EscalateAfter, out.StaleAfterDays, out.DigestEnabled, out.DigestAt, out.EmailEnabled,
-			out.WebhookEnabled, out.WebhookURL, out.webhookSecret, NullID(a.UserID), s.Clock().Now()); err != nil {
+			out.WebhookEnabled, out.WebhookURL, out.webhookSecret, models.NullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		out = r.settings()

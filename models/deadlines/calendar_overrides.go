@@ -1,4 +1,4 @@
-package models
+package deadlines
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -52,9 +53,9 @@ var overrideMessages = map[string]string{
 // Validate normalises the input and names every invalid field; the last
 // word is calendar.Override.Validate, the rule the calendar itself applies.
 func (in *CalendarOverrideInput) Validate() error {
-	v := &ValidationError{}
-	in.Name = CleanText(in.Name)
-	CheckText(v, "name", in.Name, 200, false)
+	v := &models.ValidationError{}
+	in.Name = models.CleanText(in.Name)
+	models.CheckText(v, "name", in.Name, 200, false)
 	switch {
 	case in.Date.IsZero():
 		v.Add("date", "required", "cần nhập ngày (YYYY-MM-DD)")
@@ -81,8 +82,8 @@ func (in *CalendarOverrideInput) Validate() error {
 }
 
 // hasField reports whether v already names field.
-func hasField(v *ValidationError, field string) bool {
-	return slices.ContainsFunc(v.Fields, func(f FieldError) bool { return f.Field == field })
+func hasField(v *models.ValidationError, field string) bool {
+	return slices.ContainsFunc(v.Fields, func(f models.FieldError) bool { return f.Field == field })
 }
 
 func (in *CalendarOverrideInput) override() calendar.Override {
@@ -92,13 +93,13 @@ func (in *CalendarOverrideInput) override() calendar.Override {
 // CheckYear rejects a year outside the calendar API's range, naming field.
 func CheckYear(field string, year int) error {
 	if year < MinAPIYear || year > MaxAPIYear {
-		return Invalid(field, "out_of_range", "năm phải từ %d đến %d", MinAPIYear, MaxAPIYear)
+		return models.Invalid(field, "out_of_range", "năm phải từ %d đến %d", MinAPIYear, MaxAPIYear)
 	}
 	return nil
 }
 
 // ListCalendarOverrides lists the commune's overrides of year (0: every year).
-func (s *Store) ListCalendarOverrides(ctx context.Context, a *Actor, year int) ([]CalendarOverride, error) {
+func (s *Store) ListCalendarOverrides(ctx context.Context, a *models.Actor, year int) ([]CalendarOverride, error) {
 	var y any
 	if year != 0 {
 		if err := CheckYear("year", year); err != nil {
@@ -107,7 +108,7 @@ func (s *Store) ListCalendarOverrides(ctx context.Context, a *Actor, year int) (
 		y = year
 	}
 	out := []CalendarOverride{}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		return t.Bind(s.calQ.List).Select(&out, a.CommuneID, y)
 	})
 	return out, err
@@ -116,18 +117,18 @@ func (s *Store) ListCalendarOverrides(ctx context.Context, a *Actor, year int) (
 // CreateCalendarOverride records an admin's decision for one date. A date
 // that already has one is a conflict: delete it first, so that replacing a
 // decision is two audited acts rather than a silent overwrite.
-func (s *Store) CreateCalendarOverride(ctx context.Context, a *Actor, in CalendarOverrideInput) (*CalendarOverride, error) {
+func (s *Store) CreateCalendarOverride(ctx context.Context, a *models.Actor, in CalendarOverrideInput) (*CalendarOverride, error) {
 	if !a.IsAdmin() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
 	var out *CalendarOverride
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var id int64
 		if err := t.Bind(s.calQ.Insert).Get(&id, a.CommuneID, in.Date, in.Action, in.Kind, in.Name,
-			NullID(a.UserID), s.Clock().Now()); err != nil {
+			models.NullID(a.UserID), s.Clock().Now()); err != nil {
 			return err
 		}
 		o, err := s.overrideOn(t, a, in.Date)
@@ -142,24 +143,24 @@ func (s *Store) CreateCalendarOverride(ctx context.Context, a *Actor, in Calenda
 }
 
 // overrideOn reads back the override of date.
-func (s *Store) overrideOn(t *Tx, a *Actor, date calendar.Date) (*CalendarOverride, error) {
+func (s *Store) overrideOn(t *models.Tx, a *models.Actor, date calendar.Date) (*CalendarOverride, error) {
 	var o CalendarOverride
 	if err := t.Bind(s.calQ.Get).Get(&o, a.CommuneID, date); err != nil {
-		return nil, NotFound(err)
+		return nil, models.NotFound(err)
 	}
 	return &o, nil
 }
 
 // DeleteCalendarOverride removes the commune's decision for date, which then
 // follows the rules and the official arrangements again.
-func (s *Store) DeleteCalendarOverride(ctx context.Context, a *Actor, date calendar.Date) error {
+func (s *Store) DeleteCalendarOverride(ctx context.Context, a *models.Actor, date calendar.Date) error {
 	if !a.IsAdmin() {
-		return ErrForbidden
+		return models.ErrForbidden
 	}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var o CalendarOverride
 		if err := t.Bind(s.calQ.Delete).Get(&o, a.CommuneID, date); err != nil {
-			return NotFound(err)
+			return models.NotFound(err)
 		}
 		return s.Audit(t, a, "delete", "calendar_override", o.ID, o, nil)
 	})

@@ -1,8 +1,9 @@
-package models
+package deadlines
 
 import (
 	"context"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -21,8 +22,8 @@ type CalendarYear struct {
 
 // withCalendar runs fn with the actor's commune calendar as the transaction
 // sees it, so an override saved a moment ago on any replica already counts.
-func (s *Store) withCalendar(ctx context.Context, a *Actor, fn func(*calendar.Calendar) error) error {
-	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+func (s *Store) withCalendar(ctx context.Context, a *models.Actor, fn func(*calendar.Calendar) error) error {
+	return s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		cal, err := s.CalendarIn(t, a.CommuneID)
 		if err != nil {
 			return err
@@ -33,7 +34,7 @@ func (s *Store) withCalendar(ctx context.Context, a *Actor, fn func(*calendar.Ca
 
 // CalendarYear returns year of the actor's commune calendar (1900–2100;
 // 0 is the current year).
-func (s *Store) CalendarYear(ctx context.Context, a *Actor, year int) (*CalendarYear, error) {
+func (s *Store) CalendarYear(ctx context.Context, a *models.Actor, year int) (*CalendarYear, error) {
 	if year == 0 {
 		year = calendar.DateOf(s.Clock().Now().In(a.Commune.Location())).Year
 	}
@@ -69,7 +70,7 @@ const maxWorkingDaysStep = 10000
 // the days-th working day after from (before it when days < 0; from itself,
 // or the next working day, when days = 0). Both from and the result must lie
 // in 1900–2100.
-func (s *Store) AddWorkingDays(ctx context.Context, a *Actor, from calendar.Date, days int) (calendar.Date, error) {
+func (s *Store) AddWorkingDays(ctx context.Context, a *models.Actor, from calendar.Date, days int) (calendar.Date, error) {
 	if err := CheckWorkingDays("from", "days", from, days); err != nil {
 		return calendar.Date{}, err
 	}
@@ -77,7 +78,7 @@ func (s *Store) AddWorkingDays(ctx context.Context, a *Actor, from calendar.Date
 	err := s.withCalendar(ctx, a, func(cal *calendar.Calendar) error {
 		out = cal.AddWorkingDays(from, days)
 		if out.IsZero() || CheckYear("days", out.Year) != nil {
-			return Invalid("days", "out_of_range", "kết quả nằm ngoài các năm 1900–2100")
+			return models.Invalid("days", "out_of_range", "kết quả nằm ngoài các năm 1900–2100")
 		}
 		return nil
 	})
@@ -86,7 +87,7 @@ func (s *Store) AddWorkingDays(ctx context.Context, a *Actor, from calendar.Date
 
 // CheckWorkingDays validates a (from, days) pair, naming the fields.
 func CheckWorkingDays(fromField, daysField string, from calendar.Date, days int) error {
-	v := &ValidationError{}
+	v := &models.ValidationError{}
 	switch {
 	case from.IsZero():
 		v.Add(fromField, "required", "cần nhập ngày bắt đầu tính (YYYY-MM-DD)")
@@ -109,6 +110,6 @@ type Window struct {
 
 // WindowFor is the commune's window now, on the commune's own calendar
 // (see calendars.go for how fresh that is).
-func (s *Store) WindowFor(ctx context.Context, c CommuneInfo) Window {
+func (s *Store) WindowFor(ctx context.Context, c models.CommuneInfo) Window {
 	return WindowAt(c, s.CalendarOf(ctx, c.ID), s.Clock().Now())
 }

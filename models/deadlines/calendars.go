@@ -1,4 +1,4 @@
-package models
+package deadlines
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -101,10 +102,10 @@ type overrideRow struct {
 }
 
 // CalendarIn is the commune's calendar as transaction t sees it.
-func (s *Store) CalendarIn(t *Tx, communeID int64) (*calendar.Calendar, error) {
+func (s *Store) CalendarIn(t *models.Tx, communeID int64) (*calendar.Calendar, error) {
 	var version int64
 	if err := t.Bind(s.calQ.Version).Get(&version, communeID); err != nil {
-		return nil, NotFound(err)
+		return nil, models.NotFound(err)
 	}
 	if e, ok := s.cals.get(communeID); ok && e.version == version {
 		s.cals.put(communeID, cachedCalendar{version: version, cal: e.cal, confirmed: time.Now()})
@@ -152,7 +153,7 @@ func (s *Store) CalendarOf(ctx context.Context, communeID int64) *calendar.Calen
 	ctx, cancel := context.WithTimeout(ctx, calendarLoadTimeout)
 	defer cancel()
 	var cal *calendar.Calendar
-	err := s.InCommune(ctx, communeID, func(t *Tx) (err error) {
+	err := s.InCommune(ctx, communeID, func(t *models.Tx) (err error) {
 		cal, err = s.CalendarIn(t, communeID)
 		return err
 	})
@@ -168,7 +169,7 @@ func (s *Store) CalendarOf(ctx context.Context, communeID int64) *calendar.Calen
 // CalendarsAt returns the calendar of every listed commune, checking all
 // versions with one query and loading only those that changed: the jobs'
 // path, which visits thousands of communes every few minutes.
-func (s *Store) CalendarsAt(ctx context.Context, communes []CommuneInfo) (map[int64]*calendar.Calendar, error) {
+func (s *Store) CalendarsAt(ctx context.Context, communes []models.CommuneInfo) (map[int64]*calendar.Calendar, error) {
 	ids := make(pq.Int64Array, len(communes))
 	for i, c := range communes {
 		ids[i] = c.ID
@@ -186,7 +187,7 @@ func (s *Store) CalendarsAt(ctx context.Context, communes []CommuneInfo) (map[in
 			out[v.ID] = e.cal
 			continue
 		}
-		err := s.InCommune(ctx, v.ID, func(t *Tx) (err error) {
+		err := s.InCommune(ctx, v.ID, func(t *models.Tx) (err error) {
 			out[v.ID], err = s.CalendarIn(t, v.ID)
 			return err
 		})
@@ -200,7 +201,7 @@ func (s *Store) CalendarsAt(ctx context.Context, communes []CommuneInfo) (map[in
 // WindowAt is the status window of commune c at instant now on calendar cal:
 // today in the commune's zone and the last day still "due soon", which is
 // c.DueSoonDays working days ahead on the commune's own calendar.
-func WindowAt(c CommuneInfo, cal *calendar.Calendar, now time.Time) Window {
+func WindowAt(c models.CommuneInfo, cal *calendar.Calendar, now time.Time) Window {
 	loc := c.Location()
 	today := calendar.DateOf(now.In(loc))
 	return Window{Today: today, Soon: cal.AddWorkingDays(today, c.DueSoonDays), TZ: loc.String()}
@@ -209,7 +210,7 @@ func WindowAt(c CommuneInfo, cal *calendar.Calendar, now time.Time) Window {
 // communeWindows is every commune's window at one instant, as the parallel
 // arrays that set-based job statements unnest.
 type communeWindows struct {
-	communes  []CommuneInfo
+	communes  []models.CommuneInfo
 	calendars map[int64]*calendar.Calendar
 	byID      map[int64]Window
 	IDs       pq.Int64Array

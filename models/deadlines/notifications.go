@@ -1,10 +1,11 @@
-package models
+package deadlines
 
 import (
 	"context"
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/tiendo/tiendo/models"
 )
 
 // Notification is one message of a user's in-app inbox.
@@ -27,7 +28,7 @@ type Notification struct {
 // Inbox is one page of the caller's notifications and how many are unread
 // in all.
 type Inbox struct {
-	Page[Notification]
+	models.Page[Notification]
 	Unread int `json:"unread"`
 }
 
@@ -47,15 +48,15 @@ type notificationQueries struct {
 
 // ListNotifications is the actor's inbox, newest first. Everyone has one, and
 // nobody reads another's.
-func (s *Store) ListNotifications(ctx context.Context, a *Actor, f NotificationFilter) (*Inbox, error) {
-	limit, after, err := IDPage(f.Limit, f.Cursor)
+func (s *Store) ListNotifications(ctx context.Context, a *models.Actor, f NotificationFilter) (*Inbox, error) {
+	limit, after, err := models.IDPage(f.Limit, f.Cursor)
 	if err != nil {
 		return nil, err
 	}
-	inbox := &Inbox{Page: Page[Notification]{Items: []Notification{}}}
-	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	inbox := &Inbox{Page: models.Page[Notification]{Items: []Notification{}}}
+	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		if err := t.Bind(s.noteQ.List).Select(&inbox.Items, a.CommuneID, a.UserID, f.UnreadOnly,
-			NullID(after), limit+1); err != nil {
+			models.NullID(after), limit+1); err != nil {
 			return err
 		}
 		return t.Bind(s.noteQ.Unread).Get(&inbox.Unread, a.CommuneID, a.UserID)
@@ -69,18 +70,18 @@ func (s *Store) ListNotifications(ctx context.Context, a *Actor, f NotificationF
 
 // MarkNotificationRead marks one of the actor's notifications read; marking
 // it again keeps the first time. Another user's notification is not found.
-func (s *Store) MarkNotificationRead(ctx context.Context, a *Actor, id int64) error {
-	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+func (s *Store) MarkNotificationRead(ctx context.Context, a *models.Actor, id int64) error {
+	return s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var got int64
-		return NotFound(t.Bind(s.noteQ.MarkRead).Get(&got, a.CommuneID, a.UserID, id, s.Clock().Now()))
+		return models.NotFound(t.Bind(s.noteQ.MarkRead).Get(&got, a.CommuneID, a.UserID, id, s.Clock().Now()))
 	})
 }
 
 // MarkAllNotificationsRead marks every unread notification of the actor
 // read and says how many it marked.
-func (s *Store) MarkAllNotificationsRead(ctx context.Context, a *Actor) (int64, error) {
+func (s *Store) MarkAllNotificationsRead(ctx context.Context, a *models.Actor) (int64, error) {
 	var n int64
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		res, err := t.Bind(s.noteQ.ReadAll).Exec(a.CommuneID, a.UserID, s.Clock().Now())
 		if err != nil {
 			return err

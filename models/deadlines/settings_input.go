@@ -1,4 +1,4 @@
-package models
+package deadlines
 
 import (
 	"encoding/base64"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/lib/pq"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/netguard"
 )
 
@@ -32,7 +33,7 @@ type SettingsInput struct {
 // apply validates in against the stored settings cur and returns the new
 // settings, or a ValidationError naming every bad field.
 func (in *SettingsInput) apply(cur Settings, allowPrivate bool) (Settings, error) {
-	v := &ValidationError{}
+	v := &models.ValidationError{}
 	out := cur
 	out.DueSoonDays = validDueSoon(v, in.DueSoonDays)
 	out.DueToday = required(v, "due_today", in.DueToday)
@@ -61,7 +62,7 @@ func (in *SettingsInput) apply(cur Settings, allowPrivate bool) (Settings, error
 	return out, v.Err()
 }
 
-func required[T any](v *ValidationError, field string, p *T) T {
+func required[T any](v *models.ValidationError, field string, p *T) T {
 	var zero T
 	if p == nil {
 		v.Add(field, "required", "thiếu trường %s", field)
@@ -70,7 +71,7 @@ func required[T any](v *ValidationError, field string, p *T) T {
 	return *p
 }
 
-func inRange(v *ValidationError, field string, p *int, lo, hi int) int {
+func inRange(v *models.ValidationError, field string, p *int, lo, hi int) int {
 	n := required(v, field, p)
 	if p != nil && (n < lo || n > hi) {
 		v.Add(field, "out_of_range", "%s phải từ %d đến %d", field, lo, hi)
@@ -79,7 +80,7 @@ func inRange(v *ValidationError, field string, p *int, lo, hi int) int {
 }
 
 // validDueSoon keeps the lead times distinct and largest first.
-func validDueSoon(v *ValidationError, p *[]int) pq.Int64Array {
+func validDueSoon(v *models.ValidationError, p *[]int) pq.Int64Array {
 	days := required(v, "due_soon_days", p)
 	out := pq.Int64Array{}
 	for _, d := range days {
@@ -98,7 +99,7 @@ func validDueSoon(v *ValidationError, p *[]int) pq.Int64Array {
 	return out
 }
 
-func validClock(v *ValidationError, p *string) string {
+func validClock(v *models.ValidationError, p *string) string {
 	s := required(v, "digest_at", p)
 	t, err := time.Parse("15:04", s)
 	if p != nil && (err != nil || len(s) != 5) {
@@ -111,7 +112,7 @@ func validClock(v *ValidationError, p *string) string {
 // validWebhookURL accepts a full http(s) URL whose host is not, as written,
 // the server itself or a private address (the dispatcher checks the resolved
 // address again when it connects).
-func validWebhookURL(v *ValidationError, p *string, allowPrivate bool) string {
+func validWebhookURL(v *models.ValidationError, p *string, allowPrivate bool) string {
 	s := strings.TrimSpace(required(v, "webhook_url", p))
 	if s == "" {
 		return ""

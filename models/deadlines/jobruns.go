@@ -1,4 +1,4 @@
-package models
+package deadlines
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/tiendo/tiendo/models"
 )
 
 // jobQueries run on the jobs pool (role tiendo_jobs), which sees every commune.
@@ -58,8 +59,8 @@ func (s *Store) LastSlot(ctx context.Context, job string) (time.Time, error) {
 }
 
 // Communes lists every commune, for jobs that visit each.
-func (s *Store) Communes(ctx context.Context) ([]CommuneInfo, error) {
-	var out []CommuneInfo
+func (s *Store) Communes(ctx context.Context) ([]models.CommuneInfo, error) {
+	var out []models.CommuneInfo
 	err := s.jobQ.CommuneClocks.SelectContext(ctx, &out)
 	return out, err
 }

@@ -1,10 +1,11 @@
-package models
+package deadlines
 
 import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
+	"github.com/tiendo/tiendo/models"
 )
 
 // outboxBatchQueries are the statements of queries/outbox_batch.sql.
@@ -26,7 +27,7 @@ func (s *Store) DeliverBatchToInbox(ctx context.Context, ds []*Outbound, owner s
 		ids[i], attempts[i], titles[i], bodies[i], links[i] = d.ID, int64(d.Attempts), d.Title, d.Body, d.Link
 	}
 	var sent []int64
-	err := s.AcrossCommunes(ctx, func(t *Tx) error {
+	err := s.AcrossCommunes(ctx, func(t *models.Tx) error {
 		sent = sent[:0]
 		return t.Bind(s.outBatchQ.Inbox).Select(&sent, ids, attempts, s.Clock().Now(), owner, titles, bodies, links)
 	})
