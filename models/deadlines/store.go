@@ -39,7 +39,7 @@ func New(below *models.Store) (*Store, error) {
 
 // statements lists the domain's statement structs.
 func (s *Store) statements() []any {
-	return []any{&s.jobQ, &s.calQ, &s.cals, &s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.outBatchQ}
+	return []any{&s.jobQ, &s.calQ, &s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.outBatchQ}
 }
 
 // Close releases the domain's statements and those below.
