@@ -6,13 +6,14 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 // User administration. The store decides who may (admins of the commune) and
 // which accounts exist for the caller (another commune's are not found).
 
 func (h *handler) createUser(c *gin.Context) error {
-	var in models.NewUser
+	var in accounts.NewUser
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
@@ -43,7 +44,7 @@ func (h *handler) setMemberships(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	var ms []models.MembershipInput
+	var ms []accounts.MembershipInput
 	if err := bindJSON(c, &ms); err != nil {
 		return err
 	}
@@ -73,7 +74,7 @@ func (h *handler) listTokens(c *gin.Context) error {
 
 // createToken answers with the token itself, which is never shown again.
 func (h *handler) createToken(c *gin.Context) error {
-	var in models.NewAPIToken
+	var in accounts.NewAPIToken
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
@@ -94,7 +95,7 @@ func (h *handler) revokeToken(c *gin.Context) error {
 
 // updateUser changes an account's name, e-mail, phone and title (admins).
 func (h *handler) updateUser(c *gin.Context) error {
-	var p models.UserPatch
+	var p accounts.UserPatch
 	id, version, err := writeTarget(c, &p)
 	if err != nil {
 		return err
@@ -112,7 +113,7 @@ func (h *handler) updateMe(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	var p models.ProfilePatch
+	var p accounts.ProfilePatch
 	if err := bindJSON(c, &p); err != nil {
 		return err
 	}

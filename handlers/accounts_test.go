@@ -10,6 +10,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 // signIn logs user in through the API with password and returns a fresh
@@ -78,7 +79,7 @@ func auditRows(t *testing.T, e *env, c *testfix.Commune) (actions []string, docs
 // wantNoSecrets fails when an audit document carries a password, a hash or a token.
 func wantNoSecrets(t *testing.T, docs string, secrets ...string) {
 	t.Helper()
-	for _, s := range append(secrets, "$argon2id$", models.APITokenPrefix) {
+	for _, s := range append(secrets, "$argon2id$", accounts.APITokenPrefix) {
 		if strings.Contains(docs, s) {
 			t.Errorf("audit log contains the secret %q:\n%s", s, docs)
 		}
@@ -95,7 +96,7 @@ func TestCreateUser(t *testing.T) {
 	if r.Code != http.StatusCreated {
 		t.Fatalf("create: %d %s", r.Code, r.Body)
 	}
-	var u models.User
+	var u accounts.User
 	r.decode(&u)
 	if u.Username != "can.bo_moi" || u.FullName != "Nguyễn Văn Mới" || len(u.Memberships) != 1 ||
 		u.Memberships[0].UnitName != e.A.Hamlet2.Name || u.Memberships[0].Role != models.RoleOfficer {
@@ -146,7 +147,7 @@ func TestSetMemberships(t *testing.T) {
 	if r.Code != http.StatusOK {
 		t.Fatalf("set: %d %s", r.Code, r.Body)
 	}
-	var u models.User
+	var u accounts.User
 	r.decode(&u)
 	if len(u.Memberships) != 2 {
 		t.Fatalf("memberships: %+v", u.Memberships)
@@ -209,9 +210,9 @@ func TestDisableUser(t *testing.T) {
 	if err != nil || live != 0 {
 		t.Errorf("credentials still live after disabling: %d, %v", live, err)
 	}
-	var users struct{ Items []models.User }
+	var users struct{ Items []accounts.User }
 	e.do(admin, "GET", "/api/v1/users", nil).decode(&users)
-	if slices.ContainsFunc(users.Items, func(u models.User) bool { return u.ID == officer.ID }) {
+	if slices.ContainsFunc(users.Items, func(u accounts.User) bool { return u.ID == officer.ID }) {
 		t.Error("a disabled account is still listed")
 	}
 	if actions, _ := auditRows(t, e, e.A); !slices.Contains(actions, "disable user") {

@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 type loginRequest struct {
@@ -72,7 +73,7 @@ func (h *handler) login(c *gin.Context) error {
 
 // sendLogin answers with a new session, as a token and as the cookie. The
 // body holds a secret, so no cache may keep it.
-func (h *handler) sendLogin(c *gin.Context, l *models.Login) {
+func (h *handler) sendLogin(c *gin.Context, l *accounts.Login) {
 	h.setSessionCookie(c, l.Token, l.ExpiresAt)
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, loginResponse{Token: l.Token, ExpiresAt: l.ExpiresAt, User: meOf(l.Actor)})
@@ -111,7 +112,7 @@ func (h *handler) me(c *gin.Context) error {
 // every session of the account has ended, so the caller gets a new one, as
 // a token and as the cookie.
 func (h *handler) changePassword(c *gin.Context) error {
-	var req models.PasswordChange
+	var req accounts.PasswordChange
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}

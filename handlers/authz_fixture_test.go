@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/plans"
 )
@@ -51,7 +52,7 @@ func shapeFor(role models.Role, s scope) shape {
 type authzCommune struct {
 	*testfix.Commune
 	chair     *models.Actor
-	committee models.Unit
+	committee accounts.Unit
 	steered   *plans.Plan // steering_unit_id = committee
 	unsteered *plans.Plan
 	tasks     map[shape]*plans.Task
@@ -76,12 +77,12 @@ func newAuthzWorld(t *testing.T) *authzWorld {
 
 func (f *authzWorld) setUp(c *testfix.Commune) *authzCommune {
 	t, ctx := f.t, context.Background()
-	committee, err := f.Store.CreateUnit(ctx, c.System, models.NewUnit{Kind: "steering_committee", Name: "Ban chỉ đạo CĐS"})
+	committee, err := f.Store.CreateUnit(ctx, c.System, accounts.NewUnit{Kind: "steering_committee", Name: "Ban chỉ đạo CĐS"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The steering member keeps the office membership and sits on the committee.
-	_, err = f.Store.SetMemberships(ctx, c.System, c.Users[models.RoleSteeringMember].ID, []models.MembershipInput{
+	_, err = f.Store.SetMemberships(ctx, c.System, c.Users[models.RoleSteeringMember].ID, []accounts.MembershipInput{
 		{UnitID: c.Office.ID, Role: models.RoleSteeringMember}, {UnitID: committee.ID, Role: models.RoleSteeringMember}})
 	if err != nil {
 		t.Fatal(err)
@@ -182,8 +183,8 @@ func (f *authzWorld) id(tg target, role models.Role, s scope) int64 {
 // newUser makes an account in the unit that leads tasks of shape sh, for a
 // case of user administration to act on.
 func (f *authzWorld) newUser(ac *authzCommune, sh shape) int64 {
-	unit := map[shape]models.Unit{hamlet1Task: ac.Hamlet1, officeTask: ac.Office, hamlet2Task: ac.Hamlet2}[sh]
-	u, err := f.Store.CreateUser(context.Background(), ac.System, models.NewUser{
+	unit := map[shape]accounts.Unit{hamlet1Task: ac.Hamlet1, officeTask: ac.Office, hamlet2Task: ac.Hamlet2}[sh]
+	u, err := f.Store.CreateUser(context.Background(), ac.System, accounts.NewUser{
 		Username: fmt.Sprintf("nguoi_%d", f.next()), FullName: "Người thử quyền", Password: testfix.Password,
 		Memberships: []models.Membership{{UnitID: unit.ID, Role: models.RoleTeamMember}}})
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
@@ -105,7 +106,7 @@ func (h *handler) authenticate(c *gin.Context) {
 	}
 	route := c.Request.Method + " " + c.FullPath()
 	if a.MustChangePassword && !passwordChangeRoutes[route] {
-		fail(c, models.ErrPasswordChangeRequired)
+		fail(c, accounts.ErrPasswordChangeRequired)
 		return
 	}
 	if a.IsProvinceViewer() && !provinceRoutes[route] {
@@ -141,7 +142,7 @@ func requestToken(c *gin.Context) string {
 		return ""
 	}
 	tok, _ := c.Cookie(sessionCookie)
-	if models.IsAPIToken(tok) {
+	if accounts.IsAPIToken(tok) {
 		return ""
 	}
 	return tok

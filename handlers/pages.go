@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/web"
 )
 
@@ -107,7 +108,7 @@ func (h *handler) pageError(c *gin.Context, err error) {
 		redirect(c, loginURL(c))
 		return
 	}
-	if errors.Is(err, models.ErrPasswordChangeRequired) {
+	if errors.Is(err, accounts.ErrPasswordChangeRequired) {
 		redirect(c, "/doi-mat-khau")
 		return
 	}
@@ -134,7 +135,7 @@ func (h *handler) pageAuth(c *gin.Context) {
 	}
 	c.Set(actorKey, a)
 	if a.MustChangePassword && c.FullPath() != "/doi-mat-khau" {
-		h.pageError(c, models.ErrPasswordChangeRequired)
+		h.pageError(c, accounts.ErrPasswordChangeRequired)
 		return
 	}
 	c.Next()

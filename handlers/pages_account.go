@@ -6,8 +6,7 @@ import (
 	"strconv"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 // Reaching people, as pages: "Tài khoản của tôi" (/tai-khoan), where each
@@ -18,7 +17,7 @@ import (
 
 // accountData is the Data of "Tài khoản của tôi".
 type accountData struct {
-	User *models.User
+	User *accounts.User
 }
 
 // accountPage shows the signed-in person's account.
@@ -32,13 +31,13 @@ func (h *handler) accountPage(c *gin.Context) error {
 	return h.showAccount(c, http.StatusOK, u, f)
 }
 
-func (h *handler) showAccount(c *gin.Context, status int, u *models.User, f *form) error {
+func (h *handler) showAccount(c *gin.Context, status int, u *accounts.User, f *form) error {
 	h.render(c, status, "account", &view{Title: "Tài khoản của tôi", Nav: "account", Form: f, Data: accountData{User: u}})
 	return nil
 }
 
 // fillContact puts an account's current contact details on a blank form.
-func fillContact(f *form, u *models.User) {
+func fillContact(f *form, u *accounts.User) {
 	f.values.Set("full_name", u.FullName)
 	f.values.Set("email", u.Email)
 	f.values.Set("phone", u.Phone)
@@ -50,11 +49,11 @@ func fillContact(f *form, u *models.User) {
 // accountSubmit saves the person's own e-mail, phone and channels.
 func (h *handler) accountSubmit(c *gin.Context) error {
 	f := newForm(postForm(c))
-	channels := append([]string{models.ChannelInbox}, f.values["reminder_channels"]...)
+	channels := append([]string{accounts.ChannelInbox}, f.values["reminder_channels"]...)
 	email, phone := f.Value("email"), f.Value("phone")
 	version, _ := strconv.Atoi(f.Value("version"))
 	_, err := h.store.UpdateProfile(c.Request.Context(), actor(c), version,
-		models.ProfilePatch{Email: &email, Phone: &phone, ReminderChannels: &channels})
+		accounts.ProfilePatch{Email: &email, Phone: &phone, ReminderChannels: &channels})
 	if err == nil {
 		redirect(c, "/tai-khoan?flash=saved")
 		return nil
@@ -79,7 +78,7 @@ func (h *handler) userContactSubmit(c *gin.Context) error {
 	name, email, phone, title := f.Value("full_name"), f.Value("email"), f.Value("phone"), f.Value("title")
 	version, _ := strconv.Atoi(f.Value("version"))
 	_, err = h.store.UpdateUser(c.Request.Context(), actor(c), u.ID, version,
-		models.UserPatch{FullName: &name, Email: &email, Phone: &phone, Title: &title})
+		accounts.UserPatch{FullName: &name, Email: &email, Phone: &phone, Title: &title})
 	if err == nil {
 		redirect(c, adminUserURL(u.ID)+"?flash=saved")
 		return nil

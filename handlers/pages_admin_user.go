@@ -8,12 +8,13 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 // adminUserData is the Data of one account's page: its roles to edit, the
 // password reset and the closing of the account.
 type adminUserData struct {
-	User   *models.User
+	User   *accounts.User
 	Rows   []membershipRow
 	Units  []unitGroup
 	Roles  []roleOption
@@ -41,7 +42,7 @@ func (h *handler) adminUserPage(c *gin.Context) error {
 
 // showUser renders the account's page; the roles form shows what f holds,
 // or the account's roles when f is blank.
-func (h *handler) showUser(c *gin.Context, status int, u *models.User, f *form, issued *issuedPassword) error {
+func (h *handler) showUser(c *gin.Context, status int, u *accounts.User, f *form, issued *issuedPassword) error {
 	ctx, a := c.Request.Context(), actor(c)
 	units, err := h.store.ListUnits(ctx, a)
 	if err != nil {
@@ -104,9 +105,9 @@ func (h *handler) membershipsSubmit(c *gin.Context) error {
 }
 
 // membershipsOf reads the parallel unit and role selects of the roles form.
-func membershipsOf(f *form) []models.MembershipInput {
+func membershipsOf(f *form) []accounts.MembershipInput {
 	units, roles := f.values["unit_id"], f.values["role"]
-	ms := []models.MembershipInput{}
+	ms := []accounts.MembershipInput{}
 	for i := range max(len(units), len(roles)) {
 		var unit, role string
 		if i < len(units) {
@@ -123,7 +124,7 @@ func membershipsOf(f *form) []models.MembershipInput {
 			f.add("memberships", fmt.Sprintf("dòng %d cần chọn cả đơn vị và vai trò", i+1))
 			continue
 		}
-		ms = append(ms, models.MembershipInput{UnitID: id, Role: models.Role(role)})
+		ms = append(ms, accounts.MembershipInput{UnitID: id, Role: models.Role(role)})
 	}
 	return ms
 }

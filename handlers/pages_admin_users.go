@@ -7,11 +7,12 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 // adminUsersData is the Data of the accounts page.
 type adminUsersData struct {
-	Users     []models.User
+	Users     []accounts.User
 	Units     []unitGroup
 	Roles     []roleOption
 	CanManage bool
@@ -73,7 +74,7 @@ func (h *handler) createUserSubmit(c *gin.Context) error {
 		return err
 	}
 	f := newForm(postForm(c))
-	in := models.NewUser{Username: f.Value("username"), FullName: f.Value("full_name"), Email: f.Value("email"),
+	in := accounts.NewUser{Username: f.Value("username"), FullName: f.Value("full_name"), Email: f.Value("email"),
 		Password: models.TemporaryPassword(), MustChangePassword: true}
 	if m, ok := membershipOf(f, "unit_id", "role"); ok {
 		in.Memberships = []models.Membership{m}
@@ -145,7 +146,7 @@ func (h *handler) disableUserSubmit(c *gin.Context) error {
 // managedUser is the account of the path, for the admin: another commune's
 // (or a closed) account is a 404 page and a non-admin hears 403, in that
 // order, as every page answers.
-func (h *handler) managedUser(c *gin.Context) (*models.User, error) {
+func (h *handler) managedUser(c *gin.Context) (*accounts.User, error) {
 	id, err := pathID(c)
 	if err != nil {
 		return nil, err
@@ -156,7 +157,7 @@ func (h *handler) managedUser(c *gin.Context) (*models.User, error) {
 // adminUnitsData is the Data of the units page.
 type adminUnitsData struct {
 	Groups    []unitGroup
-	All       []models.Unit    // for the parent select
+	All       []accounts.Unit  // for the parent select
 	Kinds     []roleOption     // unit kinds with their labels
 	ParentOf  map[int64]string // a unit's id → the name of the unit it belongs to
 	CanManage bool
@@ -200,7 +201,7 @@ func (h *handler) createUnitSubmit(c *gin.Context) error {
 		return err
 	}
 	f := newForm(postForm(c))
-	in := models.NewUnit{Name: f.Value("name"), Kind: f.Value("kind")}
+	in := accounts.NewUnit{Name: f.Value("name"), Kind: f.Value("kind")}
 	if id := f.parseID("parent_id"); id != 0 {
 		in.ParentID = &id
 	}

@@ -7,8 +7,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 // loginPage shows the sign-in form; someone already signed in goes home.
@@ -91,7 +90,7 @@ func (h *handler) passwordPage(c *gin.Context) error {
 // session ends, so the person gets a fresh cookie for the one they use.
 func (h *handler) passwordSubmit(c *gin.Context) error {
 	f := newForm(postForm(c))
-	in := models.PasswordChange{CurrentPassword: f.Value("current_password"), NewPassword: f.Value("new_password")}
+	in := accounts.PasswordChange{CurrentPassword: f.Value("current_password"), NewPassword: f.Value("new_password")}
 	if in.NewPassword != "" && f.Value("new_password_confirm") != in.NewPassword {
 		f.add("new_password_confirm", "mật khẩu nhập lại không khớp với mật khẩu mới")
 	}

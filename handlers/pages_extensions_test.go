@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
@@ -69,7 +70,7 @@ func TestTaskFormConfirmsNobodyToReport(t *testing.T) {
 	t.Parallel()
 	e := newPageEnv(t)
 	chair := e.user(models.RoleChairman)
-	hamlet, err := e.Store.CreateUnit(context.Background(), e.A.System, models.NewUnit{Kind: "hamlet", Name: "Ấp Trung Phú 9"})
+	hamlet, err := e.Store.CreateUnit(context.Background(), e.A.System, accounts.NewUnit{Kind: "hamlet", Name: "Ấp Trung Phú 9"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -100,7 +101,7 @@ func (f *form) addError(err error) bool {
 		v *models.ValidationError
 		c *models.ConflictError
 		p *models.PreconditionError
-		t *models.ThrottledError
+		t *accounts.ThrottledError
 	)
 	switch {
 	case errors.As(err, &v):

@@ -16,6 +16,7 @@ import (
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 )
@@ -273,7 +274,7 @@ func TestTaskFormReportCadence(t *testing.T) {
 
 // officerTaskDueToday gives the commune's officer a task due today (the
 // fixtures' 30 September), so the reminder job has something to say.
-func (e *pageEnv) officerTaskDueToday(t *testing.T) (*models.User, *plans.Task) {
+func (e *pageEnv) officerTaskDueToday(t *testing.T) (*accounts.User, *plans.Task) {
 	t.Helper()
 	officer := e.A.Users[models.RoleOfficer]
 	task := e.newTask(e.chairA, e.plan.ID, "Nộp báo cáo tháng 9", e.A.Office.ID, "2024-09-30")

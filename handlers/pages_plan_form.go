@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -19,7 +20,7 @@ type planFormData struct {
 	Plan           *plans.Plan // nil when creating
 	Kinds          []kindOption
 	Statuses       []string
-	SteeringUnits  []models.Unit
+	SteeringUnits  []accounts.Unit
 	RefRows        []int // indices of the reference rows to draw
 	RefsOpen       bool  // some reference is filled in: show the rows unfolded
 	ShowDuplicates bool  // offer "record the duplicate number anyway"

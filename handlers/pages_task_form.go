@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/plans"
 )
@@ -16,7 +17,7 @@ type taskFormData struct {
 	Plan      *plans.Plan
 	Task      *plans.Task // nil when creating
 	Units     []unitGroup
-	Users     []models.User
+	Users     []accounts.User
 	CanAssign bool // may change lead, supporting units and people
 	CanCancel bool
 	Cadences  []choice
@@ -25,7 +26,7 @@ type taskFormData struct {
 // unitGroup is the units of one kind, for an <optgroup>.
 type unitGroup struct {
 	Label string
-	Units []models.Unit
+	Units []accounts.Unit
 }
 
 // unitKindLabels name the unit kinds in the order the form lists them.
@@ -65,7 +66,7 @@ func (h *handler) showTaskForm(c *gin.Context, status int, p *plans.Plan, t *pla
 	return nil
 }
 
-func groupUnits(units []models.Unit) []unitGroup {
+func groupUnits(units []accounts.Unit) []unitGroup {
 	var out []unitGroup
 	for _, k := range unitKindLabels {
 		g := unitGroup{Label: k.Label}

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 // Problem is an RFC 9457 problem document with a per-field error list.
@@ -34,14 +35,14 @@ func problemFor(err error) Problem {
 		verr *models.ValidationError
 		cerr *models.ConflictError
 		perr *models.PreconditionError
-		terr *models.ThrottledError
+		terr *accounts.ThrottledError
 		mbe  *http.MaxBytesError
 	)
 	switch {
 	case errors.As(err, &terr):
 		return Problem{Status: 429, Code: "throttled", Title: "Thử lại sau", Detail: terr.Error(),
 			RetryAfter: terr.RetryAfterSeconds()}
-	case errors.Is(err, models.ErrPasswordChangeRequired):
+	case errors.Is(err, accounts.ErrPasswordChangeRequired):
 		return Problem{Status: 403, Code: "password_change_required", Title: "Cần đổi mật khẩu", Detail: err.Error()}
 	case errors.Is(err, models.ErrIdempotencyKeyReused):
 		return Problem{Status: 422, Code: "idempotency_key_reused", Title: "Khóa Idempotency-Key đã được dùng",

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
 )
@@ -17,7 +18,7 @@ func TestProvinceViewerSeesRollupsOnly(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	ctx := context.Background()
-	for _, p := range []models.NewProvinceUser{
+	for _, p := range []accounts.NewProvinceUser{
 		{Province: "An Giang", Username: "tinh_ag", FullName: "Sở Nội vụ An Giang", Password: testfix.Password},
 		{Province: "Kiên Giang", Username: "tinh_kg", FullName: "Sở Nội vụ Kiên Giang", Password: testfix.Password},
 	} {

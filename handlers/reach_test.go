@@ -11,6 +11,7 @@ import (
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/jobs/notify"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
@@ -49,20 +50,20 @@ func (e *env) notice(user, kind string, task int64) (deadlines.Notification, boo
 
 // hamletWithTeam makes a hamlet and, under it, a digital team with one
 // member (a new account), as the demo's "Ấp Trung Phú 1" and its team.
-func (e *env) hamletWithTeam(t *testing.T, name string, member string) (hamlet, team models.Unit) {
+func (e *env) hamletWithTeam(t *testing.T, name string, member string) (hamlet, team accounts.Unit) {
 	t.Helper()
 	ctx, sys := context.Background(), e.A.System
-	h, err := e.Store.CreateUnit(ctx, sys, models.NewUnit{Kind: "hamlet", Name: "Ấp " + name})
+	h, err := e.Store.CreateUnit(ctx, sys, accounts.NewUnit{Kind: "hamlet", Name: "Ấp " + name})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tm, err := e.Store.CreateUnit(ctx, sys, models.NewUnit{Kind: "team", ParentID: &h.ID,
+	tm, err := e.Store.CreateUnit(ctx, sys, accounts.NewUnit{Kind: "team", ParentID: &h.ID,
 		Name: "Tổ công nghệ số cộng đồng ấp " + name})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if member != "" {
-		if _, err := e.Store.CreateUser(ctx, sys, models.NewUser{Username: member, FullName: "Thành viên tổ " + name,
+		if _, err := e.Store.CreateUser(ctx, sys, accounts.NewUser{Username: member, FullName: "Thành viên tổ " + name,
 			Password: testfix.Password, Memberships: []models.Membership{{UnitID: tm.ID, Role: models.RoleTeamMember}}}); err != nil {
 			t.Fatal(err)
 		}

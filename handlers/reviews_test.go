@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -15,7 +16,7 @@ func reviewTask(t *testing.T, e *env) string {
 	t.Helper()
 	chair := user(e.A, models.RoleChairman)
 	r := e.do(user(e.A, models.RoleAdmin), "POST", "/api/v1/units", map[string]any{"kind": "steering_committee", "name": "Ban chỉ đạo"})
-	var committee models.Unit
+	var committee accounts.Unit
 	r.decode(&committee)
 	r = e.do(chair, "POST", "/api/v1/plans", map[string]any{"doc_number": "06/KH-UBND", "issued_on": "2024-01-31",
 		"kind": "admin_reform", "title": "Cải cách hành chính năm 2024", "steering_unit_id": committee.ID})

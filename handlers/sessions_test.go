@@ -10,19 +10,20 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 func TestSessionIdleExpiry(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	tok := e.signIn(user(e.A, models.RoleOfficer), testfix.Password)
-	e.Clock.Set(testfix.Now.Add(models.SessionIdle - time.Minute))
+	e.Clock.Set(testfix.Now.Add(accounts.SessionIdle - time.Minute))
 	if r := e.as(tok, "GET", "/api/v1/me", nil); r.Code != http.StatusOK {
 		t.Fatalf("just inside the idle limit: %d %s", r.Code, r.Body)
 	}
 	// That use restarted the idle clock; a full idle period afterwards ends
 	// the session, still well inside its absolute lifetime.
-	e.Clock.Advance(models.SessionIdle + time.Second)
+	e.Clock.Advance(accounts.SessionIdle + time.Second)
 	wantProblem(t, e.as(tok, "GET", "/api/v1/me", nil), http.StatusUnauthorized, "unauthenticated")
 }
 
@@ -32,17 +33,17 @@ func TestSessionAbsoluteExpiry(t *testing.T) {
 	tok := e.signIn(user(e.A, models.RoleOfficer), testfix.Password)
 	// Used every ten days, the session never idles out, yet it still ends
 	// SessionAbsolute after sign-in.
-	for at := 10 * 24 * time.Hour; at < models.SessionAbsolute; at += 10 * 24 * time.Hour {
+	for at := 10 * 24 * time.Hour; at < accounts.SessionAbsolute; at += 10 * 24 * time.Hour {
 		e.Clock.Set(testfix.Now.Add(at))
 		if r := e.as(tok, "GET", "/api/v1/me", nil); r.Code != http.StatusOK {
 			t.Fatalf("day %v: %d %s", at/(24*time.Hour), r.Code, r.Body)
 		}
 	}
-	e.Clock.Set(testfix.Now.Add(models.SessionAbsolute - time.Second))
+	e.Clock.Set(testfix.Now.Add(accounts.SessionAbsolute - time.Second))
 	if r := e.as(tok, "GET", "/api/v1/me", nil); r.Code != http.StatusOK {
 		t.Fatalf("a second before the absolute limit: %d %s", r.Code, r.Body)
 	}
-	e.Clock.Set(testfix.Now.Add(models.SessionAbsolute))
+	e.Clock.Set(testfix.Now.Add(accounts.SessionAbsolute))
 	wantProblem(t, e.as(tok, "GET", "/api/v1/me", nil), http.StatusUnauthorized, "unauthenticated")
 }
 
@@ -53,7 +54,7 @@ func TestSessionCookie(t *testing.T) {
 	r := e.do("", "POST", "/api/v1/auth/login", body)
 	c := cookieOf(t, r.ResponseRecorder)
 	if !c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Secure || c.Path != "/" ||
-		c.MaxAge != int(models.SessionAbsolute.Seconds()) {
+		c.MaxAge != int(accounts.SessionAbsolute.Seconds()) {
 		t.Fatalf("cookie over plain HTTP: %+v", c)
 	}
 	req := httptest.NewRequest("POST", "/api/v1/auth/login", strings.NewReader(body))

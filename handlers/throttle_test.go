@@ -13,6 +13,7 @@ import (
 	"github.com/tiendo/tiendo/handlers"
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 // loginFrom signs in over a connection from ip, with extra headers in pairs.
@@ -49,7 +50,7 @@ func TestThrottleAccount(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	name := user(e.A, models.RoleOfficer)
-	for i := range models.MaxPairFailures {
+	for i := range accounts.MaxPairFailures {
 		// One failure a minute: the wait is measured from the oldest.
 		e.Clock.Set(testfix.Now.Add(time.Duration(i) * time.Minute))
 		wantProblem(t, e.loginFrom("203.0.113.1", name, "sai-mat-khau-99"), http.StatusUnauthorized, "unauthenticated")
@@ -83,8 +84,8 @@ func TestThrottleDistributedGuessing(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	name := user(e.A, models.RoleOfficer)
-	perAddress := models.MaxPairFailures - 1
-	for i := range models.MaxAccountFailures {
+	perAddress := accounts.MaxPairFailures - 1
+	for i := range accounts.MaxAccountFailures {
 		ip := fmt.Sprintf("203.0.113.%d", 10+i/perAddress)
 		wantProblem(t, e.loginFrom(ip, name, "sai-mat-khau-99"), http.StatusUnauthorized, "unauthenticated")
 	}
@@ -107,7 +108,7 @@ const window = 15 * time.Minute
 func TestThrottleUnknownAccount(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	for range models.MaxPairFailures {
+	for range accounts.MaxPairFailures {
 		wantProblem(t, e.loginFrom("203.0.113.1", "khong_ton_tai", "sai-mat-khau-99"), http.StatusUnauthorized, "unauthenticated")
 	}
 	wantThrottled(t, e.loginFrom("203.0.113.1", "KHONG_TON_TAI", "sai-mat-khau-99"), window)
@@ -119,7 +120,7 @@ func TestThrottleSuccessResetsAccount(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	name := user(e.A, models.RoleOfficer)
-	for range models.MaxPairFailures - 1 {
+	for range accounts.MaxPairFailures - 1 {
 		e.loginFrom("203.0.113.1", name, "sai-mat-khau-99")
 	}
 	e.Clock.Advance(time.Second)
@@ -135,14 +136,14 @@ func TestThrottleSuccessResetsAccount(t *testing.T) {
 
 // spread is how many names an address's failures are spread over so that no
 // name reaches its own limit at that address first.
-const spread = models.MaxIPFailures/(models.MaxPairFailures-1) + 1
+const spread = accounts.MaxIPFailures/(accounts.MaxPairFailures-1) + 1
 
 func TestThrottleAddress(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	// The address's failures spread over names, under the limit of each at
 	// one address: no account reaches its own limit, the address reaches its.
-	for i := range models.MaxIPFailures {
+	for i := range accounts.MaxIPFailures {
 		name := fmt.Sprintf("nguoi_%d", i%spread)
 		wantProblem(t, e.loginFrom("198.51.100.7", name, "sai-mat-khau-99"), http.StatusUnauthorized, "unauthenticated")
 	}
@@ -163,7 +164,7 @@ func TestThrottleAddress(t *testing.T) {
 func TestThrottleAddressIsTheConnections(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	for i := range models.MaxIPFailures {
+	for i := range accounts.MaxIPFailures {
 		e.loginFrom("198.51.100.7", fmt.Sprintf("nguoi_%d", i%spread), "sai-mat-khau-99",
 			"X-Forwarded-For", fmt.Sprintf("10.0.0.%d", i))
 	}
@@ -173,7 +174,7 @@ func TestThrottleAddressIsTheConnections(t *testing.T) {
 	proxied := *e
 	proxied.handler = handlers.New(e.Store, handlers.Options{Log: slog.New(slog.DiscardHandler),
 		TrustedProxies: []string{"198.51.100.7"}})
-	for i := range models.MaxIPFailures {
+	for i := range accounts.MaxIPFailures {
 		proxied.loginFrom("198.51.100.7", fmt.Sprintf("khac_%d", i%spread), "sai-mat-khau-99",
 			"X-Forwarded-For", "10.0.2.1")
 	}
@@ -194,7 +195,7 @@ func TestThrottlePasswordChange(t *testing.T) {
 	name := user(e.A, models.RoleOfficer)
 	session := e.signIn(name, testfix.Password)
 	guess := map[string]string{"current_password": "doan-mo-12345", "new_password": "mat-khau-moi-123"}
-	for range models.MaxPairFailures {
+	for range accounts.MaxPairFailures {
 		wantProblem(t, e.as(session, "POST", "/api/v1/me/password", guess), http.StatusBadRequest, "validation", "current_password")
 	}
 	guess["current_password"] = testfix.Password

@@ -9,11 +9,12 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 // createdToken is the answer to POST /me/tokens.
 type createdToken struct {
-	models.APIToken
+	accounts.APIToken
 	Token string `json:"token"`
 }
 
@@ -51,7 +52,7 @@ func TestAPITokenLifecycle(t *testing.T) {
 	if strings.Contains(r.Body.String(), tok.Token) || strings.Contains(r.Body.String(), `"token"`) {
 		t.Fatalf("the list shows the token: %s", r.Body)
 	}
-	var list struct{ Items []models.APIToken }
+	var list struct{ Items []accounts.APIToken }
 	r.decode(&list)
 	if len(list.Items) != 1 || list.Items[0].ID != tok.ID || list.Items[0].LastUsedAt == nil {
 		t.Fatalf("list after use: %s", r.Body)

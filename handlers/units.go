@@ -4,8 +4,7 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 func (h *handler) listUnits(c *gin.Context) error {
@@ -14,7 +13,7 @@ func (h *handler) listUnits(c *gin.Context) error {
 }
 
 func (h *handler) createUnit(c *gin.Context) error {
-	var in models.NewUnit
+	var in accounts.NewUnit
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}

@@ -7,10 +7,11 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 func unitNames(e *env, who string) []string {
-	var page models.Page[models.Unit]
+	var page models.Page[accounts.Unit]
 	e.do(who, "GET", "/api/v1/units", nil).expect(http.StatusOK).decode(&page)
 	var out []string
 	for _, u := range page.Items {
@@ -30,7 +31,7 @@ func TestUnits(t *testing.T) {
 	} {
 		e.do(admin, "POST", "/api/v1/units", u).expect(http.StatusCreated)
 	}
-	var committee models.Unit
+	var committee accounts.Unit
 	e.do(admin, "POST", "/api/v1/units", map[string]any{"kind": "steering_committee", "name": "  Ban chỉ đạo CĐS ",
 		"parent_id": e.A.Office.ID}).expect(http.StatusCreated).decode(&committee)
 	if committee.ID == 0 || committee.Name != "Ban chỉ đạo CĐS" || committee.Kind != "steering_committee" ||
@@ -87,7 +88,7 @@ func TestUsersList(t *testing.T) {
 			t.Errorf("users list contains %q: %s", secret, r.Body)
 		}
 	}
-	var page models.Page[models.User]
+	var page models.Page[accounts.User]
 	r.decode(&page)
 	var names []string
 	for _, u := range page.Items {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
@@ -21,7 +22,7 @@ func TestAdminEditsContactDetails(t *testing.T) {
 	admin := user(e.A, models.RoleAdmin)
 	officer := e.A.Users[models.RoleOfficer]
 	path := "/api/v1/users/" + itoa(officer.ID)
-	var u models.User
+	var u accounts.User
 	r := e.do(admin, "PATCH", path, map[string]any{"full_name": " Trần Thị Bích ", "email": "bich@vongdong.gov.vn",
 		"phone": "0912 345 678", "title": "Công chức Văn phòng – Thống kê"}, "If-Match", `"1"`).expect(http.StatusOK)
 	r.decode(&u)
@@ -44,7 +45,7 @@ func TestAdminEditsContactDetails(t *testing.T) {
 	// Another commune may have the same address.
 	e.do(user(e.B, models.RoleAdmin), "PATCH", "/api/v1/users/"+itoa(e.B.Users[models.RoleOfficer].ID),
 		map[string]any{"email": "bich@vongdong.gov.vn"}).expect(http.StatusOK)
-	var users models.Page[models.User]
+	var users models.Page[accounts.User]
 	e.do(admin, "GET", "/api/v1/users", nil).expect(http.StatusOK).decode(&users)
 	for _, x := range users.Items {
 		if x.ID == team.ID && x.Email == "BICH@vongdong.gov.vn" || x.ID == officer.ID && x.Version != 2 {
@@ -79,7 +80,7 @@ func TestMeChannelsDecideEmailReminders(t *testing.T) {
 	officer, team := user(e.A, models.RoleOfficer), user(e.A, models.RoleTeamMember)
 	e.do(officer, "PATCH", "/api/v1/me", map[string]any{"email": "vp@vongdong.gov.vn", "phone": "+84 912 345 678"}).
 		expect(http.StatusOK)
-	var u models.User
+	var u accounts.User
 	e.do(team, "PATCH", "/api/v1/me", map[string]any{"email": "to1@vongdong.gov.vn", "reminder_channels": []string{"inbox"}}).
 		expect(http.StatusOK).decode(&u)
 	if !slices.Equal([]string(u.ReminderChannels), []string{"inbox"}) || u.Phone != "" {

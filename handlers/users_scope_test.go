@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 // TestTeamMemberSeesOwnUnitsAndLeadership is the user directory's table:
@@ -21,12 +22,12 @@ func TestTeamMemberSeesOwnUnitsAndLeadership(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	ctx, a := context.Background(), e.A
-	committee, err := e.Store.CreateUnit(ctx, a.System, models.NewUnit{Kind: "steering_committee", Name: "Ban chỉ đạo CĐS"})
+	committee, err := e.Store.CreateUnit(ctx, a.System, accounts.NewUnit{Kind: "steering_committee", Name: "Ban chỉ đạo CĐS"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	mk := func(name string, unit int64, role models.Role) int64 {
-		u, err := e.Store.CreateUser(ctx, a.System, models.NewUser{Username: name, FullName: name, Password: testfix.Password,
+		u, err := e.Store.CreateUser(ctx, a.System, accounts.NewUser{Username: name, FullName: name, Password: testfix.Password,
 			Memberships: []models.Membership{{UnitID: unit, Role: role}}})
 		if err != nil {
 			t.Fatal(err)
@@ -43,7 +44,7 @@ func TestTeamMemberSeesOwnUnitsAndLeadership(t *testing.T) {
 		a.Users[models.RoleChairman].ID: true, vice: true, a.Users[models.RoleSteeringMember].ID: true, inCommittee: true,
 		a.Users[models.RoleAdmin].ID: false, a.Users[models.RoleOfficer].ID: false, otherTeam: false,
 	}
-	var list struct{ Items []models.User }
+	var list struct{ Items []accounts.User }
 	e.do(team, "GET", "/api/v1/users", nil).expect(http.StatusOK).decode(&list)
 	var seen []int64
 	for _, u := range list.Items {
@@ -81,7 +82,7 @@ func TestTeamMemberSeesNamesAndRolesOnly(t *testing.T) {
 	e.do(user(a, models.RoleAdmin), "PATCH", "/api/v1/users/"+itoa(chair.ID),
 		`{"email":"chutich@vongdong.gov.vn","phone":"0912 345 678","title":"Chủ tịch UBND xã"}`).expect(http.StatusOK)
 	team := user(a, models.RoleTeamMember)
-	var u models.User
+	var u accounts.User
 	e.do(team, "GET", "/api/v1/users/"+itoa(chair.ID), nil).expect(http.StatusOK).decode(&u)
 	if u.FullName == "" || u.Title != "Chủ tịch UBND xã" || len(u.Memberships) == 0 {
 		t.Errorf("the chairman's name, title and roles must show: %+v", u)

@@ -94,7 +94,7 @@ func (a *Actor) UnitIDs() []int64 {
 	return ids
 }
 
-func (a *Actor) ipOrNil() any {
+func (a *Actor) IPOrNil() any {
 	if net.ParseIP(a.IP) == nil {
 		return nil
 	}

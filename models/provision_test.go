@@ -7,12 +7,13 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
-func newTenant(code, admin string) models.NewTenant {
-	return models.NewTenant{
-		Commune: models.NewCommune{Code: code, Name: "Vĩnh Hanh", Kind: "xa", Province: "An Giang"},
-		Admin:   models.NewUser{Username: admin, FullName: "Nguyễn Văn Quản", Password: "tam-thoi-2024-ab"},
+func newTenant(code, admin string) accounts.NewTenant {
+	return accounts.NewTenant{
+		Commune: accounts.NewCommune{Code: code, Name: "Vĩnh Hanh", Kind: "xa", Province: "An Giang"},
+		Admin:   accounts.NewUser{Username: admin, FullName: "Nguyễn Văn Quản", Password: "tam-thoi-2024-ab"},
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -27,7 +28,7 @@ func newReviewWorld(t *testing.T) *reviewWorld {
 	w := testfix.New(t)
 	r := &reviewWorld{World: w, ctx: context.Background(), chair: w.Actor(t, w.A, models.RoleChairman),
 		team: w.Actor(t, w.A, models.RoleTeamMember)}
-	committee, err := w.Store.CreateUnit(r.ctx, w.A.System, models.NewUnit{Kind: "steering_committee", Name: "Ban chỉ đạo CCHC"})
+	committee, err := w.Store.CreateUnit(r.ctx, w.A.System, accounts.NewUnit{Kind: "steering_committee", Name: "Ban chỉ đạo CCHC"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +184,7 @@ func TestPlanSteeringUnitMustBeACommittee(t *testing.T) {
 	office := r.A.Office.ID
 	_, err := r.Store.UpdatePlan(r.ctx, r.chair, r.plan.ID, 0, plans.PlanPatch{SteeringUnitID: models.Some(&office)})
 	wantField(t, err, "steering_unit_id")
-	bCommittee, err := r.Store.CreateUnit(r.ctx, r.B.System, models.NewUnit{Kind: "steering_committee", Name: "Ban chỉ đạo"})
+	bCommittee, err := r.Store.CreateUnit(r.ctx, r.B.System, accounts.NewUnit{Kind: "steering_committee", Name: "Ban chỉ đạo"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,10 +19,7 @@ import (
 // methods, each scoped to the caller's commune in SQL.
 type Store struct {
 	db       *sqlx.DB
-	orgQ     orgQueries
 	auditQ   auditQueries
-	accQ     accountQueries
-	loginQ   loginQueries
 	clock    Clock
 	Password PasswordParams
 	opts     Options
@@ -68,7 +65,7 @@ func NewStore(db *sqlx.DB, o Options) (*Store, error) {
 // prepared lists every statement struct of the store; a feature with its own
 // struct of queries adds it here.
 func (s *Store) prepared() []any {
-	return []any{&s.orgQ, &s.auditQ, &s.accQ, &s.loginQ, &s.idemQ}
+	return []any{&s.auditQ, &s.idemQ}
 }
 
 // Close releases the prepared statements (not the pool, which the caller owns).
@@ -156,7 +153,7 @@ func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*Tx) error
 		}
 	}()
 	if value != "" {
-		if err = t.setScope(key, value); err != nil {
+		if err = t.SetScope(key, value); err != nil {
 			return err
 		}
 	}
@@ -166,9 +163,9 @@ func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*Tx) error
 	return sqlTx.Commit()
 }
 
-// setScope names the transaction's tenant (key tiendo.commune_id) or
+// SetScope names the transaction's tenant (key tiendo.commune_id) or
 // province for the row-level security policies, until the transaction ends.
-func (t *Tx) setScope(key, value string) error {
+func (t *Tx) SetScope(key, value string) error {
 	_, err := t.ExecContext(t.Ctx, `SELECT set_config($1, $2, true)`, key, value)
 	return err
 }
@@ -201,12 +198,12 @@ func (s *Store) Audit(t *Tx, a *Actor, action, entity string, id int64, before, 
 	if err := s.fenceClaim(t); err != nil {
 		return err
 	}
-	return s.insertAudit(t, a, action, entity, id, before, after)
+	return s.InsertAudit(t, a, action, entity, id, before, after)
 }
 
-// insertAudit appends the row without the claim's fence: for records of
+// InsertAudit appends the row without the claim's fence: for records of
 // attempts (sign-in) that are not the request's change.
-func (s *Store) insertAudit(t *Tx, a *Actor, action, entity string, id any, before, after any) error {
+func (s *Store) InsertAudit(t *Tx, a *Actor, action, entity string, id any, before, after any) error {
 	b, err := jsonOrNil(before)
 	if err != nil {
 		return err
@@ -216,7 +213,7 @@ func (s *Store) insertAudit(t *Tx, a *Actor, action, entity string, id any, befo
 		return err
 	}
 	_, err = t.Bind(s.auditQ.Insert).Exec(NullID(a.CommuneID), NullID(a.UserID), s.clock.Now(),
-		a.ipOrNil(), action, entity, id, b, af)
+		a.IPOrNil(), action, entity, id, b, af)
 	return err
 }
 

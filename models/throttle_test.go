@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/jmoiron/sqlx"
@@ -45,10 +46,10 @@ func newOwnerWorld(t *testing.T) *ownerWorld {
 		t.Fatal(err)
 	}
 	t.Cleanup(w.store.Close)
-	if w.commune, err = w.store.CreateCommune(ctx, models.NewCommune{Code: "X", Name: "Xã thử", Kind: "xa", Province: "An Giang"}); err != nil {
+	if w.commune, err = w.store.CreateCommune(ctx, accounts.NewCommune{Code: "X", Name: "Xã thử", Kind: "xa", Province: "An Giang"}); err != nil {
 		t.Fatal(err)
 	}
-	_, err = w.store.CreateUser(ctx, models.SystemActor(w.commune), models.NewUser{Username: "can_bo", FullName: "Cán bộ",
+	_, err = w.store.CreateUser(ctx, models.SystemActor(w.commune), accounts.NewUser{Username: "can_bo", FullName: "Cán bộ",
 		Password: testfix.Password})
 	if err != nil {
 		t.Fatal(err)
@@ -110,23 +111,23 @@ func TestThrottledAttemptsAreAuditedNotCounted(t *testing.T) {
 	t.Parallel()
 	w := newOwnerWorld(t)
 	ctx := context.Background()
-	for range models.MaxPairFailures {
+	for range accounts.MaxPairFailures {
 		_, _ = w.store.Login(ctx, "can_bo", "sai-mat-khau-1", "203.0.113.5", "test")
 	}
 	w.clock.Advance(5 * time.Minute)
 	for range 3 {
 		_, err := w.store.Login(ctx, "can_bo", testfix.Password, "203.0.113.5", "test")
-		var te *models.ThrottledError
+		var te *accounts.ThrottledError
 		if !errors.As(err, &te) || te.RetryAfter != 10*time.Minute {
 			t.Fatalf("want throttled for 10 minutes, got %v", err)
 		}
 	}
 	var attempts int
-	if err := w.owner.Get(&attempts, `SELECT count(*) FROM login_attempts`); err != nil || attempts != models.MaxPairFailures {
+	if err := w.owner.Get(&attempts, `SELECT count(*) FROM login_attempts`); err != nil || attempts != accounts.MaxPairFailures {
 		t.Fatalf("attempts stored: %d, %v", attempts, err)
 	}
 	rows := w.audit(t)
-	if len(rows) != models.MaxPairFailures+3 || rows[len(rows)-1].Reason != "throttled" {
+	if len(rows) != accounts.MaxPairFailures+3 || rows[len(rows)-1].Reason != "throttled" {
 		t.Fatalf("audit rows: %+v", rows)
 	}
 }
@@ -154,7 +155,7 @@ func TestOldAttemptsArePruned(t *testing.T) {
 func TestRetryAfterSeconds(t *testing.T) {
 	t.Parallel()
 	for d, want := range map[time.Duration]int{time.Millisecond: 1, 1200 * time.Millisecond: 2, 15 * time.Minute: 900} {
-		if got := (&models.ThrottledError{RetryAfter: d}).RetryAfterSeconds(); got != want {
+		if got := (&accounts.ThrottledError{RetryAfter: d}).RetryAfterSeconds(); got != want {
 			t.Errorf("%v: %d, want %d", d, got, want)
 		}
 	}

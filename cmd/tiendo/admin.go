@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"strings"
 
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/tiendo/tiendo/internal/config"
@@ -29,7 +30,7 @@ func runCommune(ctx context.Context, cfg config.Config, log *slog.Logger, args [
 		return errors.New(communeUsage)
 	}
 	fs := flag.NewFlagSet("commune add", flag.ContinueOnError)
-	var in models.NewTenant
+	var in accounts.NewTenant
 	fs.StringVar(&in.Commune.Code, "code", "", "mã đơn vị hành chính (5 chữ số)")
 	fs.StringVar(&in.Commune.Name, "name", "", "tên xã, phường hoặc đặc khu")
 	fs.StringVar(&in.Commune.Province, "province", "", "tên tỉnh, thành phố")

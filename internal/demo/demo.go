@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/jmoiron/sqlx"
@@ -128,8 +129,8 @@ func Logins() []Login {
 // provinceViewerName signs in to the province roll-up of both demo communes.
 const provinceViewerName = "tinhag"
 
-func provinceViewer(pw string) models.NewProvinceUser {
-	return models.NewProvinceUser{Province: "An Giang", Username: provinceViewerName,
+func provinceViewer(pw string) accounts.NewProvinceUser {
+	return accounts.NewProvinceUser{Province: "An Giang", Username: provinceViewerName,
 		FullName: "Chuyên viên Sở Nội vụ An Giang", Password: pw}
 }
 

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/tiendo/tiendo/models"
@@ -70,7 +71,7 @@ func (l *loader) run(ctx context.Context) error {
 }
 
 func (l *loader) createCommune(ctx context.Context) error {
-	info, err := l.store.CreateCommune(ctx, models.NewCommune{Code: l.spec.code, Name: l.spec.name,
+	info, err := l.store.CreateCommune(ctx, accounts.NewCommune{Code: l.spec.code, Name: l.spec.name,
 		Kind: "xa", Province: l.spec.province})
 	var conflict *models.ConflictError
 	if l.marker && errors.As(err, &conflict) {
@@ -88,7 +89,7 @@ func (l *loader) createUnits(ctx context.Context) error {
 	sys := models.SystemActor(l.info)
 	l.units = map[string]int64{}
 	for _, u := range l.spec.units {
-		in := models.NewUnit{Kind: u.kind, Name: u.name}
+		in := accounts.NewUnit{Kind: u.kind, Name: u.name}
 		if u.parent != "" {
 			id, err := l.unit(u.parent)
 			if err != nil {
@@ -111,7 +112,7 @@ func (l *loader) createUsers(ctx context.Context) error {
 	sys := models.SystemActor(l.info)
 	l.actors = map[string]*models.Actor{}
 	for _, u := range l.spec.users {
-		in := models.NewUser{Username: u.username, FullName: u.fullName, Password: l.password}
+		in := accounts.NewUser{Username: u.username, FullName: u.fullName, Password: l.password}
 		for _, r := range u.roles {
 			id, err := l.unit(r.unit)
 			if err != nil {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/domain"
 	"github.com/tiendo/tiendo/models/plans"
@@ -39,7 +40,7 @@ func TestHamletTaskReachesToap1(t *testing.T) {
 		t.Fatal(err)
 	}
 	unit := func(name string) int64 {
-		i := slices.IndexFunc(units, func(u models.Unit) bool { return u.Name == name })
+		i := slices.IndexFunc(units, func(u accounts.Unit) bool { return u.Name == name })
 		if i < 0 {
 			t.Fatalf("no unit %q", name)
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/jmoiron/sqlx"
@@ -25,10 +26,10 @@ const Password = "mat-khau-thu-nghiem"
 type Commune struct {
 	Info    *models.CommuneInfo
 	System  *models.Actor
-	Office  models.Unit
-	Hamlet1 models.Unit
-	Hamlet2 models.Unit
-	Users   map[models.Role]*models.User // one account per role
+	Office  accounts.Unit
+	Hamlet1 accounts.Unit
+	Hamlet2 accounts.Unit
+	Users   map[models.Role]*accounts.User // one account per role
 }
 
 // World is a migrated database with two communes and a fixed clock.
@@ -67,20 +68,20 @@ func New(t testing.TB) *World {
 
 func (w *World) commune(t testing.TB, tag, name string) *Commune {
 	ctx := context.Background()
-	info, err := w.Store.CreateCommune(ctx, models.NewCommune{Code: "T" + tag, Name: name, Kind: "xa", Province: "An Giang"})
+	info, err := w.Store.CreateCommune(ctx, accounts.NewCommune{Code: "T" + tag, Name: name, Kind: "xa", Province: "An Giang"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &Commune{Info: info, System: models.SystemActor(info), Users: map[models.Role]*models.User{}}
+	c := &Commune{Info: info, System: models.SystemActor(info), Users: map[models.Role]*accounts.User{}}
 	c.Office = w.unit(t, c, "office", "Văn phòng UBND xã")
 	c.Hamlet1 = w.unit(t, c, "team", "Tổ công nghệ số ấp 1")
 	c.Hamlet2 = w.unit(t, c, "team", "Tổ công nghệ số ấp 2")
-	roles := map[models.Role]models.Unit{
+	roles := map[models.Role]accounts.Unit{
 		models.RoleAdmin: c.Office, models.RoleChairman: c.Office, models.RoleSteeringMember: c.Office,
 		models.RoleOfficer: c.Office, models.RoleTeamMember: c.Hamlet1,
 	}
 	for role, unit := range roles {
-		u, err := w.Store.CreateUser(ctx, c.System, models.NewUser{
+		u, err := w.Store.CreateUser(ctx, c.System, accounts.NewUser{
 			Username: fmt.Sprintf("%s_%s", role, tag), FullName: string(role) + " " + name, Password: Password,
 			Memberships: []models.Membership{{UnitID: unit.ID, Role: role}},
 		})
@@ -92,8 +93,8 @@ func (w *World) commune(t testing.TB, tag, name string) *Commune {
 	return c
 }
 
-func (w *World) unit(t testing.TB, c *Commune, kind, name string) models.Unit {
-	u, err := w.Store.CreateUnit(context.Background(), c.System, models.NewUnit{Kind: kind, Name: name})
+func (w *World) unit(t testing.TB, c *Commune, kind, name string) accounts.Unit {
+	u, err := w.Store.CreateUnit(context.Background(), c.System, accounts.NewUnit{Kind: kind, Name: name})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"embed"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 // Queries are the package's named statements, prepared at boot.
@@ -14,7 +15,7 @@ var Queries embed.FS
 
 // Store is the deadlines domain's methods over the stores below it.
 type Store struct {
-	*models.Store
+	*accounts.Store
 	jobQ      jobQueries
 	calQ      calendarQueries
 	cals      calendarCache
@@ -27,7 +28,7 @@ type Store struct {
 }
 
 // New prepares the domain's statements over below.
-func New(below *models.Store) (*Store, error) {
+func New(below *accounts.Store) (*Store, error) {
 	o := below.Options()
 	s := &Store{Store: below, cals: calendarCache{base: o.Calendar, ttl: cmp.Or(o.CalendarTTL, calendarTTL)}}
 	if err := models.Prepare(below.Core(), Queries, s.statements()...); err != nil {

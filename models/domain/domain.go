@@ -10,6 +10,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/imports"
 	"github.com/tiendo/tiendo/models/plans"
@@ -18,7 +19,7 @@ import (
 
 // QueryText is the SQL of the named statement, wherever it lives.
 func QueryText(name string) (string, error) {
-	return models.QueryText(name, models.Queries, deadlines.Queries, plans.Queries, statistics.Queries, imports.Queries)
+	return models.QueryText(name, models.Queries, accounts.Queries, deadlines.Queries, plans.Queries, statistics.Queries, imports.Queries)
 }
 
 // Store is every domain's methods over one database.
@@ -33,7 +34,11 @@ func Open(db *sqlx.DB, o models.Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	engine, err := deadlines.New(core)
+	people, err := accounts.New(core)
+	if err != nil {
+		return nil, err
+	}
+	engine, err := deadlines.New(people)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/deadlines"
 	"github.com/tiendo/tiendo/models/plans"
@@ -55,7 +56,7 @@ func (c ReportCommune) Authority() string { return "Ủy ban nhân dân " + c.Pl
 func (c ReportCommune) Short() string { return "UBND " + c.Place() }
 
 // Place is the commune with its kind: "xã Vọng Đông".
-func (c ReportCommune) Place() string { return models.CommuneKindName[c.Kind] + " " + c.Name }
+func (c ReportCommune) Place() string { return accounts.CommuneKindName[c.Kind] + " " + c.Name }
 
 // ReportPlan is a plan issued in the period, with its data-quality warnings.
 type ReportPlan struct {

@@ -1,4 +1,4 @@
-package models
+package accounts
 
 import "github.com/jmoiron/sqlx"
 

@@ -1,4 +1,4 @@
-package models
+package accounts
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/lib/pq"
+	"github.com/tiendo/tiendo/models"
 )
 
 // Reaching people: an admin edits an account's name, e-mail, phone and
@@ -46,11 +47,11 @@ var phonePattern = regexp.MustCompile(`^(\+84|0)[0-9]{8,10}$`)
 
 // validate cleans c and reports every field error at once.
 func (c *contact) validate() error {
-	v := &ValidationError{}
-	c.FullName, c.Title = CleanText(c.FullName), CleanText(c.Title)
+	v := &models.ValidationError{}
+	c.FullName, c.Title = models.CleanText(c.FullName), models.CleanText(c.Title)
 	c.Email, c.Phone = strings.TrimSpace(c.Email), strings.TrimSpace(c.Phone)
-	CheckText(v, "full_name", c.FullName, 200, true)
-	CheckText(v, "title", c.Title, 200, false)
+	models.CheckText(v, "full_name", c.FullName, 200, true)
+	models.CheckText(v, "title", c.Title, 200, false)
 	if c.Email != "" && !validEmail(c.Email) {
 		v.Add("email", "invalid", "địa chỉ email không hợp lệ, ví dụ ten@xa.gov.vn")
 	}
@@ -82,9 +83,9 @@ func set[T any](dst *T, p *T) {
 }
 
 // UpdateUser changes an account's contact details; admins only.
-func (s *Store) UpdateUser(ctx context.Context, a *Actor, id int64, ifMatch int, p UserPatch) (*User, error) {
+func (s *Store) UpdateUser(ctx context.Context, a *models.Actor, id int64, ifMatch int, p UserPatch) (*User, error) {
 	var after *User
-	err := s.manageAccount(ctx, a, id, "update", revoke{}, func(t *Tx, acc account) (any, any, error) {
+	err := s.manageAccount(ctx, a, id, "update", revoke{}, func(t *models.Tx, acc account) (any, any, error) {
 		before, err := s.userIn(t, a.CommuneID, acc.ID)
 		if err != nil {
 			return nil, nil, err
@@ -101,12 +102,12 @@ func (s *Store) UpdateUser(ctx context.Context, a *Actor, id int64, ifMatch int,
 }
 
 // UpdateProfile changes the actor's own e-mail, phone and reminder channels.
-func (s *Store) UpdateProfile(ctx context.Context, a *Actor, ifMatch int, p ProfilePatch) (*User, error) {
+func (s *Store) UpdateProfile(ctx context.Context, a *models.Actor, ifMatch int, p ProfilePatch) (*User, error) {
 	var after *User
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var acc account
 		if err := t.Bind(s.accQ.LockAccount).Get(&acc, a.UserID, a.CommuneID); err != nil {
-			return NotFound(err)
+			return models.NotFound(err)
 		}
 		before, err := s.userIn(t, a.CommuneID, acc.ID)
 		if err != nil {
@@ -125,8 +126,8 @@ func (s *Store) UpdateProfile(ctx context.Context, a *Actor, ifMatch int, p Prof
 }
 
 // saveContact checks the version, then the fields, and writes them.
-func (s *Store) saveContact(t *Tx, communeID int64, before *User, ifMatch int, c contact) (*User, error) {
-	if err := CheckIfMatch(ifMatch, before.Version); err != nil {
+func (s *Store) saveContact(t *models.Tx, communeID int64, before *User, ifMatch int, c contact) (*User, error) {
+	if err := models.CheckIfMatch(ifMatch, before.Version); err != nil {
 		return nil, err
 	}
 	if err := c.validate(); err != nil {
@@ -140,9 +141,9 @@ func (s *Store) saveContact(t *Tx, communeID int64, before *User, ifMatch int, c
 }
 
 // Profile is the actor's own account as UpdateProfile edits it.
-func (s *Store) Profile(ctx context.Context, a *Actor) (*User, error) {
+func (s *Store) Profile(ctx context.Context, a *models.Actor) (*User, error) {
 	var u *User
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) (err error) {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) (err error) {
 		u, err = s.userIn(t, a.CommuneID, a.UserID)
 		return err
 	})

@@ -1,4 +1,4 @@
-package models
+package accounts
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/tiendo/tiendo/models"
 )
 
 // Session lifetimes: a hamlet team member on a phone should not sign in every
@@ -24,7 +26,7 @@ const (
 type Login struct {
 	Token     string
 	ExpiresAt time.Time
-	Actor     *Actor
+	Actor     *models.Actor
 }
 
 // dummyHashes holds, per cost setting, a hash that is checked when the
@@ -32,11 +34,11 @@ type Login struct {
 // that exists and its time does not reveal which accounts do.
 var dummyHashes sync.Map // PasswordParams → string
 
-func dummyHash(p PasswordParams) string {
+func dummyHash(p models.PasswordParams) string {
 	if h, ok := dummyHashes.Load(p); ok {
 		return h.(string)
 	}
-	h, _ := HashPassword("tiendo-dummy-password", p) // fails only without randomness
+	h, _ := models.HashPassword("tiendo-dummy-password", p) // fails only without randomness
 	dummyHashes.Store(p, h)
 	return h
 }
@@ -70,7 +72,7 @@ func (s *Store) Login(ctx context.Context, username, password, ip, userAgent str
 		return nil, err
 	}
 	if reason != "" {
-		return nil, s.failAttempt(ctx, at, "login_failed", reason, ErrBadCredentials)
+		return nil, s.failAttempt(ctx, at, "login_failed", reason, models.ErrBadCredentials)
 	}
 	return s.startSession(ctx, at, userAgent)
 }
@@ -78,7 +80,7 @@ func (s *Store) Login(ctx context.Context, username, password, ip, userAgent str
 // credentials reads the account signing in; nil when there is none.
 func (s *Store) credentials(ctx context.Context, username string) (*credentialRow, error) {
 	var u credentialRow
-	err := s.Identity(ctx, func(on Binder) error {
+	err := s.Identity(ctx, func(on models.Binder) error {
 		return on(s.orgQ.UserByName).GetContext(ctx, &u, username)
 	})
 	if errors.Is(err, sql.ErrNoRows) {
@@ -92,12 +94,12 @@ func (s *Store) credentials(ctx context.Context, username string) (*credentialRo
 
 // verifyLogin checks the password (against a dummy hash for an unknown
 // account, to take the same time) and says why the sign-in fails, or "".
-func verifyLogin(u *credentialRow, password string, p PasswordParams) (reason string, err error) {
+func verifyLogin(u *credentialRow, password string, p models.PasswordParams) (reason string, err error) {
 	if u == nil {
-		_, _ = CheckPassword(password, dummyHash(p))
+		_, _ = models.CheckPassword(password, dummyHash(p))
 		return "unknown_user", nil
 	}
-	ok, err := CheckPassword(password, u.PasswordHash)
+	ok, err := models.CheckPassword(password, u.PasswordHash)
 	switch {
 	case err != nil:
 		return "", err
@@ -114,7 +116,7 @@ func verifyLogin(u *credentialRow, password string, p PasswordParams) (reason st
 func (s *Store) startSession(ctx context.Context, at attempt, userAgent string) (*Login, error) {
 	var token string
 	var expires time.Time
-	err := s.InCommune(ctx, at.CommuneID, func(t *Tx) (err error) {
+	err := s.InCommune(ctx, at.CommuneID, func(t *models.Tx) (err error) {
 		if err = s.recordAttempt(t, at, true); err != nil {
 			return err
 		}
@@ -135,7 +137,7 @@ func (s *Store) startSession(ctx context.Context, at attempt, userAgent string) 
 }
 
 // openSession stores a new session for user in t and returns its token.
-func (s *Store) openSession(t *Tx, userID int64, ip, userAgent string) (string, time.Time, error) {
+func (s *Store) openSession(t *models.Tx, userID int64, ip, userAgent string) (string, time.Time, error) {
 	token, hash, err := newSessionToken()
 	if err != nil {
 		return "", time.Time{}, err
@@ -152,7 +154,7 @@ type ownerRow struct {
 	Username   string `db:"username"`
 	FullName   string `db:"full_name"`
 	MustChange bool   `db:"must_change_password"`
-	CommuneInfo
+	models.CommuneInfo
 	CommuneID int64 `db:"commune_id"`
 }
 
@@ -164,9 +166,9 @@ type sessionRow struct {
 
 // Authenticate resolves a bearer credential — a session token, or a personal
 // API token recognised by its prefix — to its actor with one lookup.
-func (s *Store) Authenticate(ctx context.Context, token, ip string) (*Actor, error) {
+func (s *Store) Authenticate(ctx context.Context, token, ip string) (*models.Actor, error) {
 	if token == "" || len(token) > 128 {
-		return nil, ErrUnauthenticated
+		return nil, models.ErrUnauthenticated
 	}
 	var (
 		owner   *ownerRow
@@ -181,14 +183,14 @@ func (s *Store) Authenticate(ctx context.Context, token, ip string) (*Actor, err
 	if err != nil {
 		return nil, err
 	}
-	a := &Actor{UserID: owner.UserID, Username: owner.Username, FullName: owner.FullName,
+	a := &models.Actor{UserID: owner.UserID, Username: owner.Username, FullName: owner.FullName,
 		MustChangePassword: owner.MustChange, CommuneID: owner.CommuneID, Commune: owner.CommuneInfo, IP: ip,
 		APITokenID: tokenID}
 	a.Commune.ID = owner.CommuneID
 	if a.IsProvinceViewer() {
 		return a, nil // no commune, no memberships: roll-ups only
 	}
-	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		return t.Bind(s.orgQ.MembershipsOf).Select(&a.Memberships, a.UserID)
 	})
 	return a, err
@@ -200,10 +202,10 @@ func (s *Store) sessionOwner(ctx context.Context, token string) (*ownerRow, erro
 	hash := hashToken(token)
 	now := s.Clock().Now()
 	var r sessionRow
-	err := s.Identity(ctx, func(on Binder) error {
+	err := s.Identity(ctx, func(on models.Binder) error {
 		err := on(s.orgQ.SessionByHash).GetContext(ctx, &r, hash, now, now.Add(-SessionIdle))
 		if errors.Is(err, sql.ErrNoRows) {
-			return ErrUnauthenticated
+			return models.ErrUnauthenticated
 		}
 		if err != nil || now.Sub(r.LastSeenAt) <= touchEvery {
 			return err
@@ -221,7 +223,7 @@ func (s *Store) sessionOwner(ctx context.Context, token string) (*ownerRow, erro
 
 // Logout revokes the session behind token.
 func (s *Store) Logout(ctx context.Context, token string) error {
-	return s.Identity(ctx, func(on Binder) error {
+	return s.Identity(ctx, func(on models.Binder) error {
 		_, err := on(s.orgQ.RevokeSession).ExecContext(ctx, hashToken(token), s.Clock().Now())
 		return err
 	})
@@ -255,6 +257,6 @@ func hashToken(token string) []byte {
 }
 
 func nullIP(ip string) any {
-	a := &Actor{IP: ip}
-	return a.ipOrNil()
+	a := &models.Actor{IP: ip}
+	return a.IPOrNil()
 }

@@ -1,10 +1,11 @@
-package models
+package accounts
 
 import (
 	"context"
 	"slices"
 	"strings"
 
+	"github.com/tiendo/tiendo/models"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -40,28 +41,28 @@ type NewCommune struct {
 
 // CreateCommune registers a tenant. It is an operator's act (demo loading,
 // provisioning), not something a commune user can do.
-func (s *Store) CreateCommune(ctx context.Context, in NewCommune) (*CommuneInfo, error) {
+func (s *Store) CreateCommune(ctx context.Context, in NewCommune) (*models.CommuneInfo, error) {
 	if in.TimeZone == "" {
-		in.TimeZone = VietnamTime.String()
+		in.TimeZone = models.VietnamTime.String()
 	}
 	if !slices.Contains(CommuneKinds, in.Kind) {
-		return nil, Invalid("kind", "invalid", "loại đơn vị hành chính phải là xa, phuong hoặc dac_khu")
+		return nil, models.Invalid("kind", "invalid", "loại đơn vị hành chính phải là xa, phuong hoặc dac_khu")
 	}
-	var c CommuneInfo
-	err := s.Identity(ctx, func(on Binder) error {
+	var c models.CommuneInfo
+	err := s.Identity(ctx, func(on models.Binder) error {
 		return on(s.orgQ.InsertCommune).GetContext(ctx, &c, in.Code, norm.NFC.String(in.Name), in.Kind,
 			norm.NFC.String(in.Province), in.TimeZone)
 	})
 	if err != nil {
-		return nil, MapPGError(err)
+		return nil, models.MapPGError(err)
 	}
 	return &c, nil
 }
 
 // Validate checks a new unit's fields.
 func (in *NewUnit) Validate() error {
-	v := &ValidationError{}
-	in.Name = CleanText(in.Name)
+	v := &models.ValidationError{}
+	in.Name = models.CleanText(in.Name)
 	if in.Name == "" {
 		v.Add("name", "required", "cần nhập tên đơn vị")
 	} else if len([]rune(in.Name)) > 200 {
@@ -74,15 +75,15 @@ func (in *NewUnit) Validate() error {
 }
 
 // CreateUnit adds a unit to the actor's commune.
-func (s *Store) CreateUnit(ctx context.Context, a *Actor, in NewUnit) (*Unit, error) {
+func (s *Store) CreateUnit(ctx context.Context, a *models.Actor, in NewUnit) (*Unit, error) {
 	if !a.CanManageUnits() {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
 	var u *Unit
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) (err error) {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) (err error) {
 		u, err = s.insertUnit(t, a, in)
 		return err
 	})
@@ -90,7 +91,7 @@ func (s *Store) CreateUnit(ctx context.Context, a *Actor, in NewUnit) (*Unit, er
 }
 
 // insertUnit writes a validated unit and its audit row inside t.
-func (s *Store) insertUnit(t *Tx, a *Actor, in NewUnit) (*Unit, error) {
+func (s *Store) insertUnit(t *models.Tx, a *models.Actor, in NewUnit) (*Unit, error) {
 	var u Unit
 	if err := t.Bind(s.orgQ.InsertUnit).Get(&u, a.CommuneID, in.ParentID, in.Kind, in.Name); err != nil {
 		return nil, err
@@ -99,9 +100,9 @@ func (s *Store) insertUnit(t *Tx, a *Actor, in NewUnit) (*Unit, error) {
 }
 
 // ListUnits lists the units of the actor's commune in Vietnamese name order.
-func (s *Store) ListUnits(ctx context.Context, a *Actor) ([]Unit, error) {
+func (s *Store) ListUnits(ctx context.Context, a *models.Actor) ([]Unit, error) {
 	units := []Unit{}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var err error
 		units, err = s.UnitsOf(t, a.CommuneID)
 		return err
@@ -110,7 +111,7 @@ func (s *Store) ListUnits(ctx context.Context, a *Actor) ([]Unit, error) {
 }
 
 // UnitsOf lists the commune's units inside t.
-func (s *Store) UnitsOf(t *Tx, communeID int64) ([]Unit, error) {
+func (s *Store) UnitsOf(t *models.Tx, communeID int64) ([]Unit, error) {
 	units := []Unit{}
 	return units, t.Bind(s.orgQ.ListUnits).Select(&units, communeID)
 }

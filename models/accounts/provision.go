@@ -1,4 +1,4 @@
-package models
+package accounts
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/tiendo/tiendo/models"
 )
 
 // NewTenant is a commune as the operator of an instance registers it: the
@@ -22,7 +24,7 @@ type NewTenant struct {
 
 // Tenant is what ProvisionCommune created.
 type Tenant struct {
-	Commune CommuneInfo
+	Commune models.CommuneInfo
 	Office  Unit
 	Admin   User
 }
@@ -33,9 +35,9 @@ type Tenant struct {
 func (s *Store) ProvisionCommune(ctx context.Context, in NewTenant) (*Tenant, error) {
 	c := &in.Commune
 	if c.TimeZone == "" {
-		c.TimeZone = VietnamTime.String()
+		c.TimeZone = models.VietnamTime.String()
 	}
-	c.Name, c.Province = CleanText(c.Name), CleanText(c.Province)
+	c.Name, c.Province = models.CleanText(c.Name), models.CleanText(c.Province)
 	office := NewUnit{Kind: "office", Name: in.OfficeName}
 	if office.Name == "" {
 		office.Name = "Văn phòng UBND " + CommuneKindName[c.Kind] + " " + c.Name
@@ -44,26 +46,26 @@ func (s *Store) ProvisionCommune(ctx context.Context, in NewTenant) (*Tenant, er
 	if err := validateTenant(c, &office, &in.Admin); err != nil {
 		return nil, err
 	}
-	hash, err := HashPassword(in.Admin.Password, s.Password)
+	hash, err := models.HashPassword(in.Admin.Password, s.Password)
 	if err != nil {
 		return nil, err
 	}
 	out := &Tenant{}
-	err = s.AcrossCommunes(ctx, func(t *Tx) error {
+	err = s.AcrossCommunes(ctx, func(t *models.Tx) error {
 		if err := t.Bind(s.orgQ.InsertCommune).Get(&out.Commune, c.Code, c.Name, c.Kind, c.Province, c.TimeZone); err != nil {
 			return err
 		}
 		// From here on the rows belong to the new commune, and RLS says so.
-		if err := t.setScope("tiendo.commune_id", strconv.FormatInt(out.Commune.ID, 10)); err != nil {
+		if err := t.SetScope("tiendo.commune_id", strconv.FormatInt(out.Commune.ID, 10)); err != nil {
 			return err
 		}
-		sys := SystemActor(&out.Commune)
+		sys := models.SystemActor(&out.Commune)
 		unit, err := s.insertUnit(t, sys, office)
 		if err != nil {
 			return err
 		}
 		out.Office = *unit
-		in.Admin.Memberships = []Membership{{UnitID: unit.ID, Role: RoleAdmin}}
+		in.Admin.Memberships = []models.Membership{{UnitID: unit.ID, Role: models.RoleAdmin}}
 		admin, err := s.insertUser(t, sys, in.Admin, hash)
 		if err != nil {
 			return err
@@ -84,7 +86,7 @@ var CommuneKindName = map[string]string{"xa": "xã", "phuong": "phường", "dac
 // validateTenant lists every invalid field of a provisioning, the admin's
 // under "admin.".
 func validateTenant(c *NewCommune, office *NewUnit, admin *NewUser) error {
-	v := &ValidationError{}
+	v := &models.ValidationError{}
 	if !communeCode.MatchString(c.Code) {
 		v.Add("code", "invalid", "mã xã gồm 1–20 chữ số hoặc chữ cái (thường là mã 5 số trong danh mục đơn vị hành chính)")
 	}
@@ -97,7 +99,7 @@ func validateTenant(c *NewCommune, office *NewUnit, admin *NewUser) error {
 	if !slices.Contains(CommuneKinds, c.Kind) {
 		v.Add("kind", "invalid", "loại đơn vị hành chính phải là xa, phuong hoặc dac_khu")
 	}
-	var fe *ValidationError
+	var fe *models.ValidationError
 	if err := office.Validate(); errors.As(err, &fe) {
 		for _, f := range fe.Fields {
 			v.Add("office_"+f.Field, f.Code, "%s", f.Message)
@@ -122,18 +124,18 @@ func (s *Store) OperatorResetPassword(ctx context.Context, username, password st
 	case err != nil:
 		return err
 	case u == nil:
-		return ErrNotFound
+		return models.ErrNotFound
 	case !u.CommuneID.Valid:
-		return Invalid("username", "province_account", "tài khoản cấp tỉnh không đặt lại được bằng lệnh này")
+		return models.Invalid("username", "province_account", "tài khoản cấp tỉnh không đặt lại được bằng lệnh này")
 	}
-	var c CommuneInfo
-	err = s.Identity(ctx, func(on Binder) error {
+	var c models.CommuneInfo
+	err = s.Identity(ctx, func(on models.Binder) error {
 		return on(s.orgQ.CommuneByID).GetContext(ctx, &c, u.CommuneID.Int64)
 	})
 	if err != nil {
 		return err
 	}
-	return s.ResetPassword(ctx, SystemActor(&c), u.ID, password)
+	return s.ResetPassword(ctx, models.SystemActor(&c), u.ID, password)
 }
 
 // NewProvinceUser is the input for CreateProvinceUser.
@@ -152,15 +154,15 @@ func (s *Store) CreateProvinceUser(ctx context.Context, in NewProvinceUser) (int
 		return 0, err
 	}
 	if strings.TrimSpace(in.Province) == "" {
-		return 0, Invalid("province", "required", "cần nhập tỉnh")
+		return 0, models.Invalid("province", "required", "cần nhập tỉnh")
 	}
-	hash, err := HashPassword(in.Password, s.Password)
+	hash, err := models.HashPassword(in.Password, s.Password)
 	if err != nil {
 		return 0, err
 	}
 	var id int64
-	err = s.Identity(ctx, func(on Binder) error {
-		return on(s.orgQ.InsertProvinceUser).GetContext(ctx, &id, CleanText(in.Province), nu.Username, nu.FullName, "", hash, false)
+	err = s.Identity(ctx, func(on models.Binder) error {
+		return on(s.orgQ.InsertProvinceUser).GetContext(ctx, &id, models.CleanText(in.Province), nu.Username, nu.FullName, "", hash, false)
 	})
-	return id, MapPGError(err)
+	return id, models.MapPGError(err)
 }

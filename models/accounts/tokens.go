@@ -1,4 +1,4 @@
-package models
+package accounts
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
@@ -44,8 +45,8 @@ type NewAPIToken struct {
 
 // Validate checks a new token's fields against today in the commune.
 func (in *NewAPIToken) Validate(today calendar.Date) error {
-	v := &ValidationError{}
-	in.Name = CleanText(in.Name)
+	v := &models.ValidationError{}
+	in.Name = models.CleanText(in.Name)
 	switch n := len([]rune(in.Name)); {
 	case n == 0:
 		v.Add("name", "required", "cần đặt tên cho khóa API")
@@ -60,9 +61,9 @@ func (in *NewAPIToken) Validate(today calendar.Date) error {
 
 // CreateAPIToken issues a personal API token that acts as the actor. Only a
 // signed-in person may: a token minting tokens would outlive its own expiry.
-func (s *Store) CreateAPIToken(ctx context.Context, a *Actor, in NewAPIToken) (*CreatedAPIToken, error) {
+func (s *Store) CreateAPIToken(ctx context.Context, a *models.Actor, in NewAPIToken) (*CreatedAPIToken, error) {
 	if a.UserID == 0 || a.APITokenID != 0 {
-		return nil, ErrForbidden
+		return nil, models.ErrForbidden
 	}
 	if err := in.Validate(a.Commune.Today(s.Clock().Now())); err != nil {
 		return nil, err
@@ -72,7 +73,7 @@ func (s *Store) CreateAPIToken(ctx context.Context, a *Actor, in NewAPIToken) (*
 		return nil, err
 	}
 	out := &CreatedAPIToken{Token: APITokenPrefix + secret}
-	err = s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		err := t.Bind(s.accQ.InsertToken).Get(&out.APIToken, a.UserID, in.Name, hashToken(out.Token),
 			s.Clock().Now(), in.ExpiresOn)
 		if err != nil {
@@ -88,9 +89,9 @@ func (s *Store) CreateAPIToken(ctx context.Context, a *Actor, in NewAPIToken) (*
 
 // ListAPITokens lists the actor's tokens that are not revoked, newest first,
 // expired ones included so that their owner sees why an integration stopped.
-func (s *Store) ListAPITokens(ctx context.Context, a *Actor) ([]APIToken, error) {
+func (s *Store) ListAPITokens(ctx context.Context, a *models.Actor) ([]APIToken, error) {
 	tokens := []APIToken{}
-	err := s.Identity(ctx, func(on Binder) error {
+	err := s.Identity(ctx, func(on models.Binder) error {
 		return on(s.accQ.ListTokens).SelectContext(ctx, &tokens, a.UserID)
 	})
 	return tokens, err
@@ -98,11 +99,11 @@ func (s *Store) ListAPITokens(ctx context.Context, a *Actor) ([]APIToken, error)
 
 // RevokeAPIToken revokes one of the actor's own tokens; anyone else's is not
 // found. A token may revoke itself.
-func (s *Store) RevokeAPIToken(ctx context.Context, a *Actor, id int64) error {
-	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+func (s *Store) RevokeAPIToken(ctx context.Context, a *models.Actor, id int64) error {
+	return s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var tok APIToken
 		if err := t.Bind(s.accQ.RevokeToken).Get(&tok, id, a.UserID, s.Clock().Now()); err != nil {
-			return NotFound(err)
+			return models.NotFound(err)
 		}
 		return s.Audit(t, a, "revoke", "api_token", id, tok, nil)
 	})
@@ -118,10 +119,10 @@ type apiTokenRow struct {
 func (s *Store) apiTokenOwner(ctx context.Context, token string) (*ownerRow, int64, error) {
 	now := s.Clock().Now()
 	var r apiTokenRow
-	err := s.Identity(ctx, func(on Binder) error {
+	err := s.Identity(ctx, func(on models.Binder) error {
 		err := on(s.accQ.TokenByHash).GetContext(ctx, &r, hashToken(token), now)
 		if errors.Is(err, sql.ErrNoRows) {
-			return ErrUnauthenticated
+			return models.ErrUnauthenticated
 		}
 		if err != nil || (r.LastUsedAt.Valid && now.Sub(r.LastUsedAt.Time) <= touchEvery) {
 			return err

@@ -1,4 +1,4 @@
-package models
+package accounts
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/tiendo/tiendo/models"
 )
 
 // Sign-in throttling, after OWASP's authentication guidance: failures are
@@ -91,7 +92,7 @@ func (s *Store) checkThrottle(ctx context.Context, username, ip string) error {
 		Account sql.NullTime `db:"account_until"`
 		IP      sql.NullTime `db:"ip_until"`
 	}
-	err := s.Identity(ctx, func(on Binder) error {
+	err := s.Identity(ctx, func(on models.Binder) error {
 		return on(s.loginQ.Window).GetContext(ctx, &r, attemptKey(username), nullIP(ip), now.Add(-ThrottleWindow),
 			MaxPairFailures, MaxAccountFailures, MaxIPFailures)
 	})
@@ -113,7 +114,7 @@ func (s *Store) checkThrottle(ctx context.Context, username, ip string) error {
 // recordAttempt stores the outcome of an attempt in t. Rows older than
 // attemptsKept are pruned afterwards by a call of its own; a prune that
 // fails leaves its rows to the next attempt.
-func (s *Store) recordAttempt(t *Tx, at attempt, success bool) error {
+func (s *Store) recordAttempt(t *models.Tx, at attempt, success bool) error {
 	_, err := t.Bind(s.loginQ.Insert).Exec(s.Clock().Now(), attemptKey(at.Username), nullIP(at.IP), success)
 	return err
 }
@@ -122,7 +123,7 @@ func (s *Store) recordAttempt(t *Tx, at attempt, success bool) error {
 // effort: tables grow by one row per attempt and each attempt deletes up to
 // a batch, so the backlog cannot build up.
 func (s *Store) pruneAttempts(ctx context.Context) {
-	_ = s.Identity(ctx, func(on Binder) error {
+	_ = s.Identity(ctx, func(on models.Binder) error {
 		_, err := on(s.loginQ.Prune).ExecContext(ctx, s.Clock().Now().Add(-attemptsKept))
 		return err
 	})
@@ -133,7 +134,7 @@ func (s *Store) pruneAttempts(ctx context.Context) {
 // cause for the caller to answer with.
 func (s *Store) failAttempt(ctx context.Context, at attempt, action, reason string, cause error) error {
 	_, throttled := cause.(*ThrottledError)
-	err := s.InCommune(ctx, at.CommuneID, func(t *Tx) error {
+	err := s.InCommune(ctx, at.CommuneID, func(t *models.Tx) error {
 		if !throttled {
 			if err := s.recordAttempt(t, at, false); err != nil {
 				return err
@@ -151,7 +152,7 @@ func (s *Store) failAttempt(ctx context.Context, at attempt, action, reason stri
 // auditAttempt writes the audit row of a sign-in attempt. It carries the
 // account's commune when the account exists, and none (visible only to the
 // operator) when it does not; never a password.
-func (s *Store) auditAttempt(t *Tx, at attempt, action string, after any) error {
-	a := &Actor{CommuneID: at.CommuneID, UserID: at.UserID, IP: at.IP}
-	return s.insertAudit(t, a, action, "user", NullID(at.UserID), nil, after)
+func (s *Store) auditAttempt(t *models.Tx, at attempt, action string, after any) error {
+	a := &models.Actor{CommuneID: at.CommuneID, UserID: at.UserID, IP: at.IP}
+	return s.InsertAudit(t, a, action, "user", models.NullID(at.UserID), nil, after)
 }

@@ -1,4 +1,4 @@
-package models
+package accounts
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/tiendo/tiendo/models"
 )
 
 // ErrPasswordChangeRequired refuses every request but the password change
@@ -34,8 +35,8 @@ type accountQueries struct {
 
 // MembershipInput is one (unit, role) pair of SetMemberships.
 type MembershipInput struct {
-	UnitID int64 `json:"unit_id"`
-	Role   Role  `json:"role"`
+	UnitID int64       `json:"unit_id"`
+	Role   models.Role `json:"role"`
 }
 
 // account is the target of an admin's change, locked for the transaction.
@@ -51,15 +52,15 @@ type revoke struct{ sessions, tokens bool }
 // checks the role, locks the account (another commune's, or a disabled one,
 // is not found), runs fn, ends the credentials the change invalidates and
 // audits it, all in one transaction.
-func (s *Store) manageAccount(ctx context.Context, a *Actor, id int64, action string, r revoke,
-	fn func(t *Tx, acc account) (before, after any, err error)) error {
+func (s *Store) manageAccount(ctx context.Context, a *models.Actor, id int64, action string, r revoke,
+	fn func(t *models.Tx, acc account) (before, after any, err error)) error {
 	if !a.CanManageUsers() {
-		return ErrForbidden
+		return models.ErrForbidden
 	}
-	return s.InCommune(ctx, a.CommuneID, func(t *Tx) error {
+	return s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		var acc account
 		if err := t.Bind(s.accQ.LockAccount).Get(&acc, id, a.CommuneID); err != nil {
-			return NotFound(err)
+			return models.NotFound(err)
 		}
 		before, after, err := fn(t, acc)
 		if err != nil {
@@ -73,7 +74,7 @@ func (s *Store) manageAccount(ctx context.Context, a *Actor, id int64, action st
 }
 
 // revokeCredentials ends the user's sessions and, when r says so, API tokens.
-func (s *Store) revokeCredentials(t *Tx, userID int64, r revoke) error {
+func (s *Store) revokeCredentials(t *models.Tx, userID int64, r revoke) error {
 	now := s.Clock().Now()
 	if r.sessions {
 		if _, err := t.Bind(s.accQ.RevokeSessions).Exec(userID, now); err != nil {
@@ -91,13 +92,13 @@ func (s *Store) revokeCredentials(t *Tx, userID int64, r revoke) error {
 // ResetPassword sets a new password for an account of the admin's commune.
 // Its owner must change it at the next sign-in, and every session and API
 // token of the account ends: a reset usually means the old secret leaked.
-func (s *Store) ResetPassword(ctx context.Context, a *Actor, userID int64, password string) error {
+func (s *Store) ResetPassword(ctx context.Context, a *models.Actor, userID int64, password string) error {
 	return s.manageAccount(ctx, a, userID, "reset_password", revoke{sessions: true, tokens: true},
-		func(t *Tx, acc account) (any, any, error) {
-			if err := ValidatePassword(acc.Username, password); err != nil {
+		func(t *models.Tx, acc account) (any, any, error) {
+			if err := models.ValidatePassword(acc.Username, password); err != nil {
 				return nil, nil, err
 			}
-			hash, err := HashPassword(password, s.Password)
+			hash, err := models.HashPassword(password, s.Password)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -109,12 +110,12 @@ func (s *Store) ResetPassword(ctx context.Context, a *Actor, userID int64, passw
 // DisableUser closes an account of the admin's commune: it can no longer sign
 // in, and its sessions and API tokens end. The row stays for the history it
 // authored. Admins cannot disable themselves, so a commune keeps its admin.
-func (s *Store) DisableUser(ctx context.Context, a *Actor, userID int64) error {
+func (s *Store) DisableUser(ctx context.Context, a *models.Actor, userID int64) error {
 	if userID == a.UserID && a.CanManageUsers() {
-		return &ConflictError{Message: "không thể tự khóa tài khoản của mình"}
+		return &models.ConflictError{Message: "không thể tự khóa tài khoản của mình"}
 	}
 	return s.manageAccount(ctx, a, userID, "disable", revoke{sessions: true, tokens: true},
-		func(t *Tx, acc account) (any, any, error) {
+		func(t *models.Tx, acc account) (any, any, error) {
 			_, err := t.Bind(s.accQ.DisableUser).Exec(acc.ID, s.Clock().Now())
 			return nil, map[string]bool{"disabled": true}, err
 		})
@@ -124,17 +125,17 @@ func (s *Store) DisableUser(ctx context.Context, a *Actor, userID int64) error {
 // admin's commune and ends its sessions, so that the person signs in again
 // under the new roles. API tokens stay: they read the roles on every request
 // and an integration should not break on every reassignment.
-func (s *Store) SetMemberships(ctx context.Context, a *Actor, userID int64, ms []MembershipInput) (*User, error) {
+func (s *Store) SetMemberships(ctx context.Context, a *models.Actor, userID int64, ms []MembershipInput) (*User, error) {
 	if err := validateMemberships(ms); err != nil {
 		return nil, err
 	}
 	if userID == a.UserID && a.CanManageUsers() &&
-		!slices.ContainsFunc(ms, func(m MembershipInput) bool { return m.Role == RoleAdmin }) {
-		return nil, &ConflictError{Field: "role", Message: "không thể tự bỏ vai trò quản trị của mình"}
+		!slices.ContainsFunc(ms, func(m MembershipInput) bool { return m.Role == models.RoleAdmin }) {
+		return nil, &models.ConflictError{Field: "role", Message: "không thể tự bỏ vai trò quản trị của mình"}
 	}
 	var u *User
 	err := s.manageAccount(ctx, a, userID, "set_memberships", revoke{sessions: true},
-		func(t *Tx, acc account) (any, any, error) {
+		func(t *models.Tx, acc account) (any, any, error) {
 			before, err := s.userIn(t, a.CommuneID, acc.ID)
 			if err != nil {
 				return nil, nil, err
@@ -155,7 +156,7 @@ func (s *Store) SetMemberships(ctx context.Context, a *Actor, userID int64, ms [
 
 // validateMemberships checks a replacement list of memberships.
 func validateMemberships(ms []MembershipInput) error {
-	v := &ValidationError{}
+	v := &models.ValidationError{}
 	if len(ms) > 100 {
 		v.Add("memberships", "too_many", "tối đa 100 vai trò")
 	}
@@ -174,10 +175,10 @@ func validateMemberships(ms []MembershipInput) error {
 }
 
 // userIn reads one user of the commune with memberships, as colleagues see it.
-func (s *Store) userIn(t *Tx, communeID, userID int64) (*User, error) {
+func (s *Store) userIn(t *models.Tx, communeID, userID int64) (*User, error) {
 	var r userRow
 	if err := t.Bind(s.accQ.UserInCommune).Get(&r, userID, communeID); err != nil {
-		return nil, NotFound(err)
+		return nil, models.NotFound(err)
 	}
 	u := r.User
 	if err := json.Unmarshal(r.MembershipsJSON, &u.Memberships); err != nil {
@@ -195,12 +196,12 @@ type PasswordChange struct {
 // Validate checks the fields that need no database: both present, and the
 // new password following the account rules and differing from the current.
 func (in *PasswordChange) Validate(username string) error {
-	v := &ValidationError{}
+	v := &models.ValidationError{}
 	if in.CurrentPassword == "" {
 		v.Add("current_password", "required", "cần nhập mật khẩu hiện tại")
 	}
-	if err := ValidatePassword(username, in.NewPassword); err != nil {
-		for _, f := range err.(*ValidationError).Fields {
+	if err := models.ValidatePassword(username, in.NewPassword); err != nil {
+		for _, f := range err.(*models.ValidationError).Fields {
 			v.Add("new_password", f.Code, "%s", f.Message)
 		}
 	} else if in.NewPassword == in.CurrentPassword {
@@ -216,9 +217,9 @@ func (in *PasswordChange) Validate(username string) error {
 // password change is how a person evicts whoever else holds a session, and
 // that includes the account's personal API tokens: a token made by whoever
 // had the password must not outlive it (new ones are made in a minute).
-func (s *Store) ChangePassword(ctx context.Context, a *Actor, in PasswordChange, userAgent string) (*Login, error) {
+func (s *Store) ChangePassword(ctx context.Context, a *models.Actor, in PasswordChange, userAgent string) (*Login, error) {
 	if a.UserID == 0 || a.APITokenID != 0 {
-		return nil, ErrForbidden // an integration's token does not manage the account
+		return nil, models.ErrForbidden // an integration's token does not manage the account
 	}
 	if err := in.Validate(a.Username); err != nil {
 		return nil, err
@@ -228,21 +229,21 @@ func (s *Store) ChangePassword(ctx context.Context, a *Actor, in PasswordChange,
 		return nil, s.failAttempt(ctx, at, "change_password_failed", "throttled", err)
 	}
 	var u credentialRow
-	err := s.Identity(ctx, func(on Binder) error {
+	err := s.Identity(ctx, func(on models.Binder) error {
 		return on(s.orgQ.UserByID).GetContext(ctx, &u, a.UserID)
 	})
 	if err != nil {
 		return nil, err
 	}
-	ok, err := CheckPassword(in.CurrentPassword, u.PasswordHash)
+	ok, err := models.CheckPassword(in.CurrentPassword, u.PasswordHash)
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
 		return nil, s.failAttempt(ctx, at, "change_password_failed", "wrong_password",
-			Invalid("current_password", "wrong", "mật khẩu hiện tại không đúng"))
+			models.Invalid("current_password", "wrong", "mật khẩu hiện tại không đúng"))
 	}
-	hash, err := HashPassword(in.NewPassword, s.Password)
+	hash, err := models.HashPassword(in.NewPassword, s.Password)
 	if err != nil {
 		return nil, err
 	}
@@ -251,9 +252,9 @@ func (s *Store) ChangePassword(ctx context.Context, a *Actor, in PasswordChange,
 
 // replacePassword stores the new hash, ends every session of the actor and
 // opens a fresh one, in one transaction.
-func (s *Store) replacePassword(ctx context.Context, a *Actor, hash, userAgent string) (*Login, error) {
+func (s *Store) replacePassword(ctx context.Context, a *models.Actor, hash, userAgent string) (*Login, error) {
 	l := &Login{}
-	err := s.InCommune(ctx, a.CommuneID, func(t *Tx) (err error) {
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) (err error) {
 		if _, err = t.Bind(s.accQ.SetPassword).Exec(a.UserID, hash, false); err != nil {
 			return err
 		}
