@@ -19,7 +19,7 @@ func TestRequestTransaction(t *testing.T) {
 	w := testfix.New(t)
 	a := w.Actor(t, w.A, models.RoleChairman)
 	plan := func(n string) plans.PlanInput {
-		return plans.PlanInput{DocNumber: n + "/KH-UBND", IssuedOn: date("2024-06-19"), Kind: "admin_reform",
+		return plans.PlanInput{DocNumber: n + "/KH-UBND", IssuedOn: testfix.Date("2024-06-19"), Kind: "admin_reform",
 			Title: "Kế hoạch " + n}
 	}
 	exists := func(id int64) bool {
@@ -79,7 +79,7 @@ func TestRequestTransactionFirstCallFails(t *testing.T) {
 	if _, err := w.Store.GetPlan(ctx, a, 1<<40); !errors.Is(err, models.ErrNotFound) {
 		t.Fatalf("want not found, got %v", err)
 	}
-	p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "40/KH-UBND", IssuedOn: date("2024-06-19"),
+	p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "40/KH-UBND", IssuedOn: testfix.Date("2024-06-19"),
 		Kind: "admin_reform", Title: "Kế hoạch 40"})
 	if err != nil {
 		t.Fatal(err)
@@ -100,7 +100,7 @@ func TestRequestTransactionKeepsTenants(t *testing.T) {
 	w := testfix.New(t)
 	a, b := w.Actor(t, w.A, models.RoleChairman), w.Actor(t, w.B, models.RoleChairman)
 	pa, err := w.Store.CreatePlan(context.Background(), a, plans.PlanInput{DocNumber: "41/KH-UBND",
-		IssuedOn: date("2024-06-19"), Kind: "admin_reform", Title: "Kế hoạch xã A"})
+		IssuedOn: testfix.Date("2024-06-19"), Kind: "admin_reform", Title: "Kế hoạch xã A"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,13 +19,13 @@ func TestRowLevelSecurity(t *testing.T) {
 	ctx := context.Background()
 	for _, c := range []*testfix.Commune{w.A, w.B} {
 		a := w.Actor(t, c, models.RoleChairman)
-		p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "01/KH-UBND", IssuedOn: date("2024-01-05"),
+		p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "01/KH-UBND", IssuedOn: testfix.Date("2024-01-05"),
 			Kind: "other", Title: "Kế hoạch của " + c.Info.Name})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := w.Store.CreateTask(ctx, a, p.ID, plans.TaskInput{Title: "Việc", LeadUnitID: c.Office.ID,
-			DueOn: date("2024-12-31")}); err != nil {
+			DueOn: testfix.Date("2024-12-31")}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -67,12 +67,12 @@ func TestHistoryIsAppendOnly(t *testing.T) {
 	w := testfix.New(t)
 	ctx := context.Background()
 	a := w.Actor(t, w.A, models.RoleChairman)
-	p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "02/KH-UBND", IssuedOn: date("2024-01-05"),
+	p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "02/KH-UBND", IssuedOn: testfix.Date("2024-01-05"),
 		Kind: "other", Title: "Kế hoạch"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	task, err := w.Store.CreateTask(ctx, a, p.ID, plans.TaskInput{Title: "Việc", LeadUnitID: w.A.Office.ID, DueOn: date("2024-12-31")})
+	task, err := w.Store.CreateTask(ctx, a, p.ID, plans.TaskInput{Title: "Việc", LeadUnitID: w.A.Office.ID, DueOn: testfix.Date("2024-12-31")})
 	if err != nil {
 		t.Fatal(err)
 	}

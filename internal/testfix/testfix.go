@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/models/accounts"
+	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/jmoiron/sqlx"
@@ -127,4 +128,13 @@ func (w *World) JobsStore(t testing.TB) *domain.Store {
 	}
 	t.Cleanup(store.Close)
 	return store
+}
+
+// Date is the calendar date s (2024-09-30); a typo in a test panics.
+func Date(s string) calendar.Date {
+	d, err := calendar.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }

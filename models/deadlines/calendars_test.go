@@ -1,4 +1,4 @@
-package models_test
+package deadlines_test
 
 import (
 	"context"
@@ -37,13 +37,13 @@ func TestCalendarChangeReachesTaskStatus(t *testing.T) {
 	for i, c := range []*testfix.Commune{w.A, w.B} {
 		chair := w.Actor(t, c, models.RoleChairman)
 		p, err := w.Store.CreatePlan(ctx, chair, plans.PlanInput{DocNumber: []string{"01/KH-UBND", "02/KH-UBND"}[i],
-			IssuedOn: date("2024-01-05"), Kind: "other", Title: "Kế hoạch"})
+			IssuedOn: testfix.Date("2024-01-05"), Kind: "other", Title: "Kế hoạch"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		// Friday 4/10: four working days after Monday 30/9, beyond the three of "due soon".
 		if tasks[c], err = w.Store.CreateTask(ctx, chair, p.ID, plans.TaskInput{Title: "Việc", LeadUnitID: c.Office.ID,
-			DueOn: date("2024-10-04")}); err != nil {
+			DueOn: testfix.Date("2024-10-04")}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -61,7 +61,7 @@ func TestCalendarChangeReachesTaskStatus(t *testing.T) {
 		}
 	}
 	if _, err := w.Store.CreateCalendarOverride(ctx, w.Actor(t, w.A, models.RoleAdmin), deadlines.CalendarOverrideInput{
-		Date: date("2024-10-02"), Action: "add", Kind: "holiday"}); err != nil {
+		Date: testfix.Date("2024-10-02"), Action: "add", Kind: "holiday"}); err != nil {
 		t.Fatal(err)
 	}
 	if a, o, b := status(w.Store, w.A), status(other, w.A), status(w.Store, w.B); a != "due_soon" || o != "due_soon" || b != "not_started" {
@@ -69,7 +69,7 @@ func TestCalendarChangeReachesTaskStatus(t *testing.T) {
 	}
 	// A replica within its 30 seconds of trust still answers from its cache,
 	// but any deadline it computes reads the version in its transaction.
-	got, err := stale.AddWorkingDays(ctx, w.Actor(t, w.A, models.RoleOfficer), date("2024-10-01"), 1)
+	got, err := stale.AddWorkingDays(ctx, w.Actor(t, w.A, models.RoleOfficer), testfix.Date("2024-10-01"), 1)
 	if err != nil || got.String() != "2024-10-03" {
 		t.Errorf("deadline on a replica with a cached calendar: %s, %v", got, err)
 	}
@@ -84,12 +84,12 @@ func TestDeadlineTablesAreTenantIsolated(t *testing.T) {
 	ctx := context.Background()
 	for i, c := range []*testfix.Commune{w.A, w.B} {
 		if _, err := w.Store.CreateCalendarOverride(ctx, c.System, deadlines.CalendarOverrideInput{
-			Date: date("2024-12-24"), Action: "add", Kind: "holiday"}); err != nil {
+			Date: testfix.Date("2024-12-24"), Action: "add", Kind: "holiday"}); err != nil {
 			t.Fatal(err)
 		}
 		chair := w.Actor(t, c, models.RoleChairman)
 		p, err := w.Store.CreatePlan(ctx, chair, plans.PlanInput{DocNumber: []string{"07/KH-UBND", "08/KH-UBND"}[i],
-			IssuedOn: date("2024-01-05"), Kind: "other", Title: "Kế hoạch"})
+			IssuedOn: testfix.Date("2024-01-05"), Kind: "other", Title: "Kế hoạch"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package models_test
+package plans_test
 
 import (
 	"context"
@@ -7,30 +7,21 @@ import (
 
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
-	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/plans"
 )
-
-func date(s string) calendar.Date {
-	d, err := calendar.ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
 
 func TestPlanDuplicateNumber(t *testing.T) {
 	t.Parallel()
 	w := testfix.New(t)
 	ctx := context.Background()
 	a := w.Actor(t, w.A, models.RoleChairman)
-	in := plans.PlanInput{DocNumber: "12/KH-UBND", IssuedOn: date("2024-06-19"), Kind: "admin_reform",
+	in := plans.PlanInput{DocNumber: "12/KH-UBND", IssuedOn: testfix.Date("2024-06-19"), Kind: "admin_reform",
 		Title: "Nâng cao hiệu quả quản trị và hành chính công năm 2024"}
 	first, err := w.Store.CreatePlan(ctx, a, in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	in.Title, in.IssuedOn, in.Kind = "Ứng dụng công nghệ thông tin, chuyển đổi số năm 2024", date("2024-03-29"), "digital_transformation"
+	in.Title, in.IssuedOn, in.Kind = "Ứng dụng công nghệ thông tin, chuyển đổi số năm 2024", testfix.Date("2024-03-29"), "digital_transformation"
 	_, err = w.Store.CreatePlan(ctx, a, in)
 	var conflict *models.ConflictError
 	if !errors.As(err, &conflict) || conflict.Existing.(plans.ExistingPlan).ID != first.ID {
@@ -63,13 +54,13 @@ func TestTaskStatusFollowsProgressAndClock(t *testing.T) {
 	w := testfix.New(t)
 	ctx := context.Background()
 	a := w.Actor(t, w.A, models.RoleChairman)
-	p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "06/KH-UBND", IssuedOn: date("2024-01-31"),
+	p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "06/KH-UBND", IssuedOn: testfix.Date("2024-01-31"),
 		Kind: "admin_reform", Title: "Cải cách hành chính năm 2024"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	task, err := w.Store.CreateTask(ctx, a, p.ID, plans.TaskInput{Title: "Niêm yết TTHC", LeadUnitID: w.A.Office.ID,
-		StartOn: date("2024-09-01"), DueOn: date("2024-10-15")})
+		StartOn: testfix.Date("2024-09-01"), DueOn: testfix.Date("2024-10-15")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,11 +73,11 @@ func TestTaskStatusFollowsProgressAndClock(t *testing.T) {
 		t.Fatalf("after 50%%: %v %+v", err, res)
 	}
 	// 2024-10-14 is a Monday: with three working days of warning it is due soon.
-	w.Clock.Set(date("2024-10-10").In(models.VietnamTime).Add(9 * 3600e9))
+	w.Clock.Set(testfix.Date("2024-10-10").In(models.VietnamTime).Add(9 * 3600e9))
 	if got, _ := w.Store.GetTask(ctx, a, task.ID); got.Status != "due_soon" {
 		t.Fatalf("on 10/10: %s", got.Status)
 	}
-	w.Clock.Set(date("2024-10-16").In(models.VietnamTime).Add(3600e9))
+	w.Clock.Set(testfix.Date("2024-10-16").In(models.VietnamTime).Add(3600e9))
 	if got, _ := w.Store.GetTask(ctx, a, task.ID); got.Status != "overdue" {
 		t.Fatalf("on 16/10: %s", got.Status)
 	}

@@ -1,4 +1,4 @@
-package models_test
+package plans_test
 
 import (
 	"context"
@@ -23,10 +23,10 @@ func TestDashboardCountsByKindAndUnit(t *testing.T) {
 	}
 	// An overdue task of the same plan, led by the office.
 	if _, err := w.Store.CreateTask(ctx, chair, done.PlanID, plans.TaskInput{Title: "Báo cáo quý",
-		LeadUnitID: w.A.Office.ID, StartOn: date("2024-07-01"), DueOn: date("2024-09-15")}); err != nil {
+		LeadUnitID: w.A.Office.ID, StartOn: testfix.Date("2024-07-01"), DueOn: testfix.Date("2024-09-15")}); err != nil {
 		t.Fatal(err)
 	}
-	ytd := statistics.YearToDate(date("2024-09-30"))
+	ytd := statistics.YearToDate(testfix.Date("2024-09-30"))
 	o, err := w.Store.Dashboard(ctx, w.Actor(t, w.A, models.RoleTeamMember), statistics.ReportOptions{Period: ytd})
 	if err != nil {
 		t.Fatal(err)
@@ -63,10 +63,10 @@ func TestClonePlanShiftsTasksIntoNextYear(t *testing.T) {
 	if _, err := w.Store.CreateTask(ctx, chair, src.PlanID, plans.TaskInput{Title: "Tổng kết",
 		LeadUnitID: w.A.Office.ID, SupportingUnitIDs: []int64{w.A.Hamlet2.ID},
 		AssigneeIDs: []int64{w.A.Users[models.RoleOfficer].ID},
-		StartOn:     date("2024-02-29"), DueOn: date("2024-12-31")}); err != nil {
+		StartOn:     testfix.Date("2024-02-29"), DueOn: testfix.Date("2024-12-31")}); err != nil {
 		t.Fatal(err)
 	}
-	in := plans.PlanClone{DocNumber: "03/KH-UBND", IssuedOn: date("2025-01-10")}
+	in := plans.PlanClone{DocNumber: "03/KH-UBND", IssuedOn: testfix.Date("2025-01-10")}
 	if _, err := w.Store.ClonePlan(ctx, w.Actor(t, w.A, models.RoleOfficer), src.PlanID, in); !errors.Is(err, models.ErrForbidden) {
 		t.Fatalf("officer: want forbidden, got %v", err)
 	}
@@ -82,7 +82,7 @@ func TestClonePlanShiftsTasksIntoNextYear(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := page.Items[1]
-	if last.StartOn != date("2025-02-28") || last.DueOn != date("2025-12-31") || last.Percent != 0 ||
+	if last.StartOn != testfix.Date("2025-02-28") || last.DueOn != testfix.Date("2025-12-31") || last.Percent != 0 ||
 		len(last.SupportingUnitIDs) != 1 || len(last.AssigneeIDs) != 1 {
 		t.Fatalf("cloned task %+v", last)
 	}

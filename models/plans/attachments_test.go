@@ -1,4 +1,4 @@
-package models_test
+package plans_test
 
 import (
 	"bytes"
@@ -25,13 +25,13 @@ var pngBytes = func() []byte {
 func newTask(t *testing.T, w *testfix.World, a *models.Actor, lead int64) *plans.Task {
 	t.Helper()
 	ctx := context.Background()
-	p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "06/KH-UBND", IssuedOn: date("2024-01-31"),
+	p, err := w.Store.CreatePlan(ctx, a, plans.PlanInput{DocNumber: "06/KH-UBND", IssuedOn: testfix.Date("2024-01-31"),
 		Kind: "digital_transformation", Title: "Chuyển đổi số năm 2024"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	task, err := w.Store.CreateTask(ctx, a, p.ID, plans.TaskInput{Title: "Hướng dẫn cài VNeID",
-		LeadUnitID: lead, StartOn: date("2024-09-01"), DueOn: date("2024-10-31")})
+		LeadUnitID: lead, StartOn: testfix.Date("2024-09-01"), DueOn: testfix.Date("2024-10-31")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package models_test
+package statistics_test
 
 import (
 	"context"
@@ -19,7 +19,7 @@ func TestQualityFindings(t *testing.T) {
 	ctx := context.Background()
 	chair := w.Actor(t, w.A, models.RoleChairman)
 	mk := func(no, issued string) *plans.Plan {
-		p, err := w.Store.CreatePlan(ctx, chair, plans.PlanInput{DocNumber: no, IssuedOn: date(issued), Year: 2024,
+		p, err := w.Store.CreatePlan(ctx, chair, plans.PlanInput{DocNumber: no, IssuedOn: testfix.Date(issued), Year: 2024,
 			Kind: "other", Title: "Kế hoạch " + no})
 		if err != nil {
 			t.Fatal(err)
@@ -29,7 +29,7 @@ func TestQualityFindings(t *testing.T) {
 	// 15 issued before 14: one of the two is misnumbered or misdated.
 	p14, p15 := mk("14/KH-UBND", "2024-05-10"), mk("15/KH-UBND", "2024-04-02")
 	task, err := w.Store.CreateTask(ctx, chair, p14.ID, plans.TaskInput{Title: "Tổng kết", LeadUnitID: w.A.Office.ID,
-		StartOn: date("2024-05-10"), DueOn: date("2024-06-30")})
+		StartOn: testfix.Date("2024-05-10"), DueOn: testfix.Date("2024-06-30")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package models_test
+package deadlines_test
 
 import (
 	"context"

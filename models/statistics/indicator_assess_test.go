@@ -1,4 +1,4 @@
-package models_test
+package statistics_test
 
 import (
 	"testing"

@@ -1,4 +1,4 @@
-package models_test
+package statistics_test
 
 import (
 	"context"
@@ -47,7 +47,7 @@ func TestIndicatorTargetsValuesAndScore(t *testing.T) {
 		t.Fatal(err)
 	}
 	v, err := w.Store.RecordValue(ctx, officer, "digitization", m9, statistics.ValueInput{Rate: ptr(83.2),
-		AsOf: date("2024-08-31"), Source: "Cổng dịch vụ công"})
+		AsOf: testfix.Date("2024-08-31"), Source: "Cổng dịch vụ công"})
 	if err != nil {
 		t.Fatal(err)
 	}

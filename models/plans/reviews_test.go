@@ -1,4 +1,4 @@
-package models_test
+package plans_test
 
 import (
 	"context"
@@ -32,13 +32,13 @@ func newReviewWorld(t *testing.T) *reviewWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.plan, err = w.Store.CreatePlan(r.ctx, r.chair, plans.PlanInput{DocNumber: "06/KH-UBND", IssuedOn: date("2024-01-31"),
+	r.plan, err = w.Store.CreatePlan(r.ctx, r.chair, plans.PlanInput{DocNumber: "06/KH-UBND", IssuedOn: testfix.Date("2024-01-31"),
 		Kind: "admin_reform", Title: "Cải cách hành chính năm 2024", SteeringUnitID: &committee.ID})
 	if err != nil || *r.plan.SteeringUnitID != committee.ID {
 		t.Fatalf("plan with committee: %v %+v", err, r.plan)
 	}
 	r.task, err = w.Store.CreateTask(r.ctx, r.chair, r.plan.ID, plans.TaskInput{Title: "Niêm yết TTHC",
-		LeadUnitID: w.A.Hamlet1.ID, DueOn: date("2024-12-31")})
+		LeadUnitID: w.A.Hamlet1.ID, DueOn: testfix.Date("2024-12-31")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,10 @@
-package models_test
+package imports_test
 
 import (
 	"strings"
 	"testing"
 
+	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/imports"
 )
@@ -20,7 +21,7 @@ func gridOf(s string) imports.Grid {
 var fuzzLookups = imports.ImportLookups{
 	Units: map[string]int64{"van phong ubnd xa": 1, "to cong nghe so ap 1": 2},
 	Kinds: map[string]string{"admin_reform": "admin_reform", "cai cach hanh chinh": "admin_reform", "other": "other"},
-	Today: date("2024-09-30"),
+	Today: testfix.Date("2024-09-30"),
 }
 
 // FuzzParsePlanRows: any upload either yields plans or names its problems by

@@ -1,8 +1,9 @@
-package models_test
+package statistics_test
 
 import (
 	"testing"
 
+	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
@@ -47,7 +48,7 @@ func TestCutoffSettings(t *testing.T) {
 	if got := p.Cutoff(20, 0).String(); got != "2024-09-20" {
 		t.Errorf("20th of the last month: %s", got)
 	}
-	due := statistics.DefaultReportSettings().DuePeriods(date("2024-08-15"), 31)
+	due := statistics.DefaultReportSettings().DuePeriods(testfix.Date("2024-08-15"), 31)
 	var codes []string
 	for _, p := range due {
 		codes = append(codes, p.Code)

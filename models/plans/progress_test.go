@@ -1,4 +1,4 @@
-package models_test
+package plans_test
 
 import (
 	"context"
@@ -21,13 +21,13 @@ func officeTask(t *testing.T, w *testfix.World) (*models.Actor, *plans.Task) {
 	t.Helper()
 	ctx := context.Background()
 	chair := w.Actor(t, w.A, models.RoleChairman)
-	p, err := w.Store.CreatePlan(ctx, chair, plans.PlanInput{DocNumber: "03/KH-UBND", IssuedOn: date("2024-01-05"),
+	p, err := w.Store.CreatePlan(ctx, chair, plans.PlanInput{DocNumber: "03/KH-UBND", IssuedOn: testfix.Date("2024-01-05"),
 		Kind: "other", Title: "Kế hoạch"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	task, err := w.Store.CreateTask(ctx, chair, p.ID, plans.TaskInput{Title: "Việc", LeadUnitID: w.A.Office.ID,
-		StartOn: date("2024-09-01"), DueOn: date("2024-12-31")})
+		StartOn: testfix.Date("2024-09-01"), DueOn: testfix.Date("2024-12-31")})
 	if err != nil {
 		t.Fatal(err)
 	}

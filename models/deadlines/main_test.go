@@ -1,0 +1,9 @@
+package deadlines_test
+
+import (
+	"testing"
+
+	"github.com/tiendo/tiendo/internal/testdb"
+)
+
+func TestMain(m *testing.M) { testdb.Main(m) }
