@@ -10,10 +10,10 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/imports"
+	"github.com/tiendo/tiendo/models/imports/sheets"
 	"github.com/tiendo/tiendo/models/statistics"
+	"github.com/tiendo/tiendo/models/statistics/reports"
 	"github.com/tiendo/tiendo/models/vn"
-	"github.com/tiendo/tiendo/reports"
-	"github.com/tiendo/tiendo/sheets"
 )
 
 // importTemplates are the downloadable templates, by file name.

@@ -9,7 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/models/statistics"
-	"github.com/tiendo/tiendo/reports"
+	"github.com/tiendo/tiendo/models/statistics/reports"
 )
 
 // The read-only report pages: the periodic report (/bao-cao-dinh-ky) and

@@ -11,7 +11,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/statistics"
-	"github.com/tiendo/tiendo/reports"
+	"github.com/tiendo/tiendo/models/statistics/reports"
 )
 
 // acceptFormats map the media types a client may ask for to report formats.

@@ -11,7 +11,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
-	"github.com/tiendo/tiendo/reports"
+	"github.com/tiendo/tiendo/models/statistics/reports"
 )
 
 // Reports builds each commune's periodic report on the period's data

@@ -5,7 +5,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/imports"
-	"github.com/tiendo/tiendo/sheets"
+	"github.com/tiendo/tiendo/models/imports/sheets"
 )
 
 func TestReadCSVSeparatorsAndBOM(t *testing.T) {

@@ -3,7 +3,7 @@ package reports
 import (
 	"bytes"
 
-	"github.com/tiendo/tiendo/sheets/csvsafe"
+	"github.com/tiendo/tiendo/models/csvsafe"
 )
 
 // CSV writes the report as sections of rows: the heading lines, then for

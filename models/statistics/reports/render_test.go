@@ -10,7 +10,7 @@ import (
 
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/statistics"
-	"github.com/tiendo/tiendo/reports"
+	"github.com/tiendo/tiendo/models/statistics/reports"
 )
 
 // hostile is a report whose user-entered text carries markup and control

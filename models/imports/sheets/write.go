@@ -6,8 +6,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tiendo/tiendo/models/csvsafe"
 	"github.com/tiendo/tiendo/models/imports"
-	"github.com/tiendo/tiendo/sheets/csvsafe"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tiendo/tiendo/sheets/csvsafe"
+	"github.com/tiendo/tiendo/models/csvsafe"
 )
 
 func TestCell(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/statistics"
-	"github.com/tiendo/tiendo/reports"
+	"github.com/tiendo/tiendo/models/statistics/reports"
 )
 
 // bigReport is a busy commune's year: 60 plans, 12 units, 150 overdue
