@@ -12,7 +12,7 @@ import (
 // User administration. The store decides who may (admins of the commune) and
 // which accounts exist for the caller (another commune's are not found).
 
-func (h *handler) createUser(c *gin.Context) error {
+func (h *apiHandler) createUser(c *gin.Context) error {
 	var in accounts.NewUser
 	if err := bindJSON(c, &in); err != nil {
 		return err
@@ -25,7 +25,7 @@ type resetPasswordRequest struct {
 	Password string `json:"password"`
 }
 
-func (h *handler) resetPassword(c *gin.Context) error {
+func (h *apiHandler) resetPassword(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -39,7 +39,7 @@ func (h *handler) resetPassword(c *gin.Context) error {
 }
 
 // setMemberships replaces the account's memberships with the list in the body.
-func (h *handler) setMemberships(c *gin.Context) error {
+func (h *apiHandler) setMemberships(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -57,7 +57,7 @@ func (h *handler) setMemberships(c *gin.Context) error {
 
 // disableUser answers DELETE: the account is closed, not erased, since the
 // history it wrote still names it.
-func (h *handler) disableUser(c *gin.Context) error {
+func (h *apiHandler) disableUser(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -67,13 +67,13 @@ func (h *handler) disableUser(c *gin.Context) error {
 
 // Personal API tokens of the caller, for integrations.
 
-func (h *handler) listTokens(c *gin.Context) error {
+func (h *apiHandler) listTokens(c *gin.Context) error {
 	tokens, err := h.store.ListAPITokens(c.Request.Context(), actor(c))
 	return respond(c, http.StatusOK, gin.H{"items": tokens, "next": nil}, err)
 }
 
 // createToken answers with the token itself, which is never shown again.
-func (h *handler) createToken(c *gin.Context) error {
+func (h *apiHandler) createToken(c *gin.Context) error {
 	var in accounts.NewAPIToken
 	if err := bindJSON(c, &in); err != nil {
 		return err
@@ -85,7 +85,7 @@ func (h *handler) createToken(c *gin.Context) error {
 	return respond(c, http.StatusCreated, tok, err)
 }
 
-func (h *handler) revokeToken(c *gin.Context) error {
+func (h *apiHandler) revokeToken(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -94,7 +94,7 @@ func (h *handler) revokeToken(c *gin.Context) error {
 }
 
 // updateUser changes an account's name, e-mail, phone and title (admins).
-func (h *handler) updateUser(c *gin.Context) error {
+func (h *apiHandler) updateUser(c *gin.Context) error {
 	var p accounts.UserPatch
 	id, version, err := writeTarget(c, &p)
 	if err != nil {
@@ -108,7 +108,7 @@ func (h *handler) updateUser(c *gin.Context) error {
 }
 
 // updateMe changes the caller's own e-mail, phone and reminder channels.
-func (h *handler) updateMe(c *gin.Context) error {
+func (h *apiHandler) updateMe(c *gin.Context) error {
 	version, err := ifMatch(c)
 	if err != nil {
 		return err

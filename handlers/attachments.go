@@ -10,7 +10,7 @@ import (
 // JPEG, made on the server at upload (or on first view for older photos).
 // Like the original it never changes, so the tag answers 304 to a browser
 // that has it.
-func (h *handler) attachmentThumbnail(c *gin.Context) error {
+func (h *apiHandler) attachmentThumbnail(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err

@@ -8,7 +8,7 @@ import (
 	"github.com/tiendo/tiendo/models"
 )
 
-func (h *handler) listAudit(c *gin.Context) error {
+func (h *apiHandler) listAudit(c *gin.Context) error {
 	q := &query{c: c}
 	f := models.AuditFilter{Entity: c.Query("entity"), EntityID: q.id("id"), Limit: q.limit(),
 		Cursor: c.Query("cursor")}

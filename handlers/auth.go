@@ -8,6 +8,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/accounts"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 type loginRequest struct {
@@ -55,7 +56,7 @@ func meOf(a *models.Actor) meResponse {
 	return me
 }
 
-func (h *handler) login(c *gin.Context) error {
+func (h *apiHandler) login(c *gin.Context) error {
 	var req loginRequest
 	if err := bindJSON(c, &req); err != nil {
 		return err
@@ -73,13 +74,13 @@ func (h *handler) login(c *gin.Context) error {
 
 // sendLogin answers with a new session, as a token and as the cookie. The
 // body holds a secret, so no cache may keep it.
-func (h *handler) sendLogin(c *gin.Context, l *accounts.Login) {
+func (h *apiHandler) sendLogin(c *gin.Context, l *accounts.Login) {
 	h.setSessionCookie(c, l.Token, l.ExpiresAt)
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, loginResponse{Token: l.Token, ExpiresAt: l.ExpiresAt, User: meOf(l.Actor)})
 }
 
-func (h *handler) setSessionCookie(c *gin.Context, token string, expires time.Time) {
+func (h *base) setSessionCookie(c *gin.Context, token string, expires time.Time) {
 	maxAge := -1
 	if token != "" {
 		// The store's clock, not the wall clock: under a moved clock (demo,
@@ -93,7 +94,7 @@ func (h *handler) setSessionCookie(c *gin.Context, token string, expires time.Ti
 }
 
 // logout revokes the presented session; without one it still clears the cookie.
-func (h *handler) logout(c *gin.Context) error {
+func (h *apiHandler) logout(c *gin.Context) error {
 	if tok := requestToken(c); tok != "" {
 		if err := h.store.Logout(c.Request.Context(), tok); err != nil {
 			return err
@@ -104,14 +105,14 @@ func (h *handler) logout(c *gin.Context) error {
 	return nil
 }
 
-func (h *handler) me(c *gin.Context) error {
+func (h *apiHandler) me(c *gin.Context) error {
 	return respond(c, http.StatusOK, meOf(actor(c)), nil)
 }
 
 // changePassword replaces the caller's password and answers like a sign-in:
 // every session of the account has ended, so the caller gets a new one, as
 // a token and as the cookie.
-func (h *handler) changePassword(c *gin.Context) error {
+func (h *apiHandler) changePassword(c *gin.Context) error {
 	var req accounts.PasswordChange
 	if err := bindJSON(c, &req); err != nil {
 		return err
@@ -122,4 +123,40 @@ func (h *handler) changePassword(c *gin.Context) error {
 	}
 	h.sendLogin(c, l)
 	return nil
+}
+
+// authenticate resolves the session cookie or bearer token to an actor, or
+// answers 401. An account whose password an admin has set may only reach the
+// routes that let its owner replace it (signing out needs no session).
+func (h *apiHandler) authenticate(c *gin.Context) {
+	a, err := h.store.Authenticate(c.Request.Context(), requestToken(c), c.ClientIP())
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	route := c.Request.Method + " " + c.FullPath()
+	if a.MustChangePassword && !passwordChangeRoutes[route] {
+		fail(c, accounts.ErrPasswordChangeRequired)
+		return
+	}
+	if a.IsProvinceViewer() && !provinceRoutes[route] {
+		fail(c, statistics.ErrProvinceScope)
+		return
+	}
+	c.Set(actorKey, a)
+	c.Next()
+}
+
+// passwordChangeRoutes are what an account that must change its password may use.
+var passwordChangeRoutes = map[string]bool{
+	"GET /api/v1/me":           true,
+	"POST /api/v1/me/password": true,
+}
+
+// provinceRoutes are what a province account may use: it belongs to no
+// commune, so every commune route would only show it nothing.
+var provinceRoutes = map[string]bool{
+	"GET /api/v1/me":              true,
+	"POST /api/v1/me/password":    true,
+	"GET /api/v1/province/rollup": true,
 }

@@ -12,7 +12,7 @@ import (
 
 // getCalendar is GET /calendar?year=: the commune's days off and make-up
 // days of one year (default: this year).
-func (h *handler) getCalendar(c *gin.Context) error {
+func (h *apiHandler) getCalendar(c *gin.Context) error {
 	q := &query{c: c}
 	year := q.year()
 	if err := q.err(); err != nil {
@@ -23,7 +23,7 @@ func (h *handler) getCalendar(c *gin.Context) error {
 }
 
 // addWorkingDays is GET /calendar/add-working-days?from=&days=.
-func (h *handler) addWorkingDays(c *gin.Context) error {
+func (h *apiHandler) addWorkingDays(c *gin.Context) error {
 	q := &query{c: c}
 	from, days := q.date("from"), q.intIn("days", -10000, 10000)
 	if c.Query("from") == "" {
@@ -40,7 +40,7 @@ func (h *handler) addWorkingDays(c *gin.Context) error {
 }
 
 // listCalendarOverrides is GET /settings/calendar?year= (default: every year).
-func (h *handler) listCalendarOverrides(c *gin.Context) error {
+func (h *apiHandler) listCalendarOverrides(c *gin.Context) error {
 	q := &query{c: c}
 	year := q.year()
 	if err := q.err(); err != nil {
@@ -51,7 +51,7 @@ func (h *handler) listCalendarOverrides(c *gin.Context) error {
 }
 
 // createCalendarOverride is POST /settings/calendar (admin).
-func (h *handler) createCalendarOverride(c *gin.Context) error {
+func (h *apiHandler) createCalendarOverride(c *gin.Context) error {
 	var in deadlines.CalendarOverrideInput
 	if err := bindJSON(c, &in); err != nil {
 		return err
@@ -68,7 +68,7 @@ func (h *handler) createCalendarOverride(c *gin.Context) error {
 // deleteCalendarOverride is DELETE /settings/calendar/{date} (admin). A
 // malformed date is a 400 naming it rather than a 404, since it cannot name
 // any override.
-func (h *handler) deleteCalendarOverride(c *gin.Context) error {
+func (h *apiHandler) deleteCalendarOverride(c *gin.Context) error {
 	d, err := calendar.ParseDate(c.Param("date"))
 	if err != nil {
 		return models.Invalid("date", "invalid_date", "ngày không hợp lệ; dùng dạng YYYY-MM-DD")

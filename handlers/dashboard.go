@@ -8,11 +8,11 @@ import (
 )
 
 // dashboardOptions are the report's options, defaulting to the year to date.
-func (h *handler) dashboardOptions(c *gin.Context) (statistics.ReportOptions, error) {
+func (h *apiHandler) dashboardOptions(c *gin.Context) (statistics.ReportOptions, error) {
 	return h.periodOptions(c, func() (statistics.Period, error) { return statistics.YearToDate(h.today(actor(c))), nil })
 }
 
-func (h *handler) getDashboard(c *gin.Context) error {
+func (h *apiHandler) getDashboard(c *gin.Context) error {
 	o, err := h.dashboardOptions(c)
 	if err != nil {
 		return err

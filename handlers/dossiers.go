@@ -7,7 +7,7 @@ import (
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
-func (h *handler) listDossierStats(c *gin.Context) error {
+func (h *apiHandler) listDossierStats(c *gin.Context) error {
 	year, err := h.year(c)
 	if err != nil {
 		return err
@@ -16,7 +16,7 @@ func (h *handler) listDossierStats(c *gin.Context) error {
 	return respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
 }
 
-func (h *handler) getDossierStats(c *gin.Context) error {
+func (h *apiHandler) getDossierStats(c *gin.Context) error {
 	p, err := statistics.ParsePeriod(c.Param("period"))
 	if err != nil {
 		return err
@@ -25,7 +25,7 @@ func (h *handler) getDossierStats(c *gin.Context) error {
 	return respond(c, http.StatusOK, d, err)
 }
 
-func (h *handler) recordDossierStats(c *gin.Context) error {
+func (h *apiHandler) recordDossierStats(c *gin.Context) error {
 	p, err := statistics.ParsePeriod(c.Param("period"))
 	if err != nil {
 		return err

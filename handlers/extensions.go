@@ -9,7 +9,7 @@ import (
 )
 
 // requestExtension is POST /tasks/{id}/extensions: ask for a later deadline.
-func (h *handler) requestExtension(c *gin.Context) error {
+func (h *apiHandler) requestExtension(c *gin.Context) error {
 	var in plans.ExtensionInput
 	id, _, err := writeTarget(c, &in)
 	if err != nil {
@@ -25,7 +25,7 @@ func (h *handler) requestExtension(c *gin.Context) error {
 }
 
 // decideExtension is POST /extensions/{id}/decision: approve or refuse.
-func (h *handler) decideExtension(c *gin.Context) error {
+func (h *apiHandler) decideExtension(c *gin.Context) error {
 	var in plans.ExtensionDecision
 	id, _, err := writeTarget(c, &in)
 	if err != nil {

@@ -14,12 +14,12 @@ var openapiDoc []byte
 func OpenAPI() []byte { return openapiDoc }
 
 // healthz says the process is alive; it touches nothing else.
-func (h *handler) healthz(c *gin.Context) error {
+func (h *apiHandler) healthz(c *gin.Context) error {
 	return respond(c, http.StatusOK, gin.H{"status": "ok"}, nil)
 }
 
 // readyz says whether this process can serve: database reachable, schema current.
-func (h *handler) readyz(c *gin.Context) error {
+func (h *apiHandler) readyz(c *gin.Context) error {
 	if err := h.opts.Ready(c.Request.Context()); err != nil {
 		h.log.Warn("not ready", "err", err)
 		writeProblem(c, Problem{Status: http.StatusServiceUnavailable, Code: "not_ready",
@@ -29,7 +29,7 @@ func (h *handler) readyz(c *gin.Context) error {
 	return respond(c, http.StatusOK, gin.H{"status": "ready"}, nil)
 }
 
-func (h *handler) openapi(c *gin.Context) error {
+func (h *apiHandler) openapi(c *gin.Context) error {
 	c.Data(http.StatusOK, "application/json", openapiDoc)
 	return nil
 }

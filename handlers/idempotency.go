@@ -92,7 +92,7 @@ func badKey(msg string) error {
 
 // idem is the middleware of a POST that creates something: without the
 // header it does nothing; with it, the request runs at most once per key.
-func (h *handler) idem(c *gin.Context) {
+func (h *apiHandler) idem(c *gin.Context) {
 	values, present := c.Request.Header[http.CanonicalHeaderKey(idempotencyHeader)]
 	if !present {
 		c.Next()
@@ -137,7 +137,7 @@ func fingerprint(method, path string, body []byte) []byte {
 }
 
 // claimWaiting claims the key, waiting while another request holds it.
-func (h *handler) claimWaiting(c *gin.Context, a *models.Actor, k models.IdempotencyKey) (*models.IdempotencyClaim, *models.IdempotentAnswer, error) {
+func (h *base) claimWaiting(c *gin.Context, a *models.Actor, k models.IdempotencyKey) (*models.IdempotencyClaim, *models.IdempotentAnswer, error) {
 	endTransaction(c) // the claim must be seen by a retry at once: see transaction.go
 	deadline := time.Now().Add(claimWait)
 	pause := 20 * time.Millisecond
@@ -157,7 +157,7 @@ func (h *handler) claimWaiting(c *gin.Context, a *models.Actor, k models.Idempot
 
 // runClaimed runs the rest of the chain under claim, then keeps its answer
 // when ok says it succeeded, or gives the key back when nothing was written.
-func (h *handler) runClaimed(c *gin.Context, claim *models.IdempotencyClaim, ok func(*recorder) bool) {
+func (h *base) runClaimed(c *gin.Context, claim *models.IdempotencyClaim, ok func(*recorder) bool) {
 	ctx := c.Request.Context()
 	c.Request = c.Request.WithContext(models.WithIdempotencyClaim(ctx, claim))
 	rec := &recorder{ResponseWriter: c.Writer}
@@ -183,7 +183,7 @@ func (h *handler) runClaimed(c *gin.Context, claim *models.IdempotencyClaim, ok 
 	logIf(h, h.store.CompleteIdempotencyKey(ctx, claim, ans), "complete idempotency key")
 }
 
-func logIf(h *handler, err error, msg string) {
+func logIf(h *base, err error, msg string) {
 	if err != nil {
 		h.log.Error(msg, "err", err)
 	}

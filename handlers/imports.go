@@ -25,7 +25,7 @@ var importTemplates = map[string]struct {
 	"dossiers": {"Mẫu nhập số liệu hồ sơ thủ tục hành chính theo kỳ", imports.DossierImportColumns},
 }
 
-func (h *handler) getImportTemplate(c *gin.Context) error {
+func (h *apiHandler) getImportTemplate(c *gin.Context) error {
 	name, ext, _ := strings.Cut(c.Param("name"), ".")
 	t, ok := importTemplates[name]
 	if !ok || (ext != "xlsx" && ext != "csv") {
@@ -68,7 +68,7 @@ func uploadedGrid(c *gin.Context) (imports.Grid, error) {
 	return sheets.Read(data)
 }
 
-func (h *handler) importPlans(c *gin.Context) error {
+func (h *apiHandler) importPlans(c *gin.Context) error {
 	g, err := uploadedGrid(c)
 	if err != nil {
 		return err
@@ -77,7 +77,7 @@ func (h *handler) importPlans(c *gin.Context) error {
 	return respond(c, http.StatusCreated, res, err)
 }
 
-func (h *handler) importDossiers(c *gin.Context) error {
+func (h *apiHandler) importDossiers(c *gin.Context) error {
 	g, err := uploadedGrid(c)
 	if err != nil {
 		return err
@@ -86,7 +86,7 @@ func (h *handler) importDossiers(c *gin.Context) error {
 	return respond(c, http.StatusCreated, res, err)
 }
 
-func (h *handler) exportPlan(c *gin.Context) error {
+func (h *apiHandler) exportPlan(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err

@@ -11,10 +11,10 @@ import (
 )
 
 // thisYear is the current year in Vietnam, the default of year filters.
-func (h *handler) thisYear() int { return h.store.Clock().Now().In(models.VietnamTime).Year() }
+func (h *apiHandler) thisYear() int { return h.store.Clock().Now().In(models.VietnamTime).Year() }
 
 // year reads the year query parameter, defaulting to this year.
-func (h *handler) year(c *gin.Context) (int, error) {
+func (h *apiHandler) year(c *gin.Context) (int, error) {
 	q := &query{c: c}
 	y := q.year()
 	if y == 0 {
@@ -23,7 +23,7 @@ func (h *handler) year(c *gin.Context) (int, error) {
 	return y, q.err()
 }
 
-func (h *handler) listIndicators(c *gin.Context) error {
+func (h *apiHandler) listIndicators(c *gin.Context) error {
 	year, err := h.year(c)
 	if err != nil {
 		return err
@@ -32,7 +32,7 @@ func (h *handler) listIndicators(c *gin.Context) error {
 	return respond(c, http.StatusOK, cat, err)
 }
 
-func (h *handler) createIndicator(c *gin.Context) error {
+func (h *apiHandler) createIndicator(c *gin.Context) error {
 	var in statistics.NewIndicator
 	if err := bindJSON(c, &in); err != nil {
 		return err
@@ -41,7 +41,7 @@ func (h *handler) createIndicator(c *gin.Context) error {
 	return respond(c, http.StatusCreated, ind, err)
 }
 
-func (h *handler) updateIndicator(c *gin.Context) error {
+func (h *apiHandler) updateIndicator(c *gin.Context) error {
 	version, err := ifMatch(c)
 	if err != nil {
 		return err
@@ -54,7 +54,7 @@ func (h *handler) updateIndicator(c *gin.Context) error {
 	return respond(c, http.StatusOK, ind, err)
 }
 
-func (h *handler) setIndicatorTarget(c *gin.Context) error {
+func (h *apiHandler) setIndicatorTarget(c *gin.Context) error {
 	year, err := strconv.Atoi(c.Param("year"))
 	if err != nil {
 		return models.ErrNotFound
@@ -67,7 +67,7 @@ func (h *handler) setIndicatorTarget(c *gin.Context) error {
 	return respond(c, http.StatusOK, ind, err)
 }
 
-func (h *handler) listIndicatorValues(c *gin.Context) error {
+func (h *apiHandler) listIndicatorValues(c *gin.Context) error {
 	year, err := h.year(c)
 	if err != nil {
 		return err
@@ -76,7 +76,7 @@ func (h *handler) listIndicatorValues(c *gin.Context) error {
 	return respond(c, http.StatusOK, gin.H{"items": vals, "next": nil}, err)
 }
 
-func (h *handler) recordIndicatorValue(c *gin.Context) error {
+func (h *apiHandler) recordIndicatorValue(c *gin.Context) error {
 	p, err := statistics.ParsePeriod(c.Param("period"))
 	if err != nil {
 		return err
@@ -89,7 +89,7 @@ func (h *handler) recordIndicatorValue(c *gin.Context) error {
 	return respond(c, http.StatusOK, v, err)
 }
 
-func (h *handler) getTaskIndicators(c *gin.Context) error {
+func (h *apiHandler) getTaskIndicators(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -98,7 +98,7 @@ func (h *handler) getTaskIndicators(c *gin.Context) error {
 	return respond(c, http.StatusOK, statistics.TaskIndicatorsInput{Indicators: codes}, err)
 }
 
-func (h *handler) setTaskIndicators(c *gin.Context) error {
+func (h *apiHandler) setTaskIndicators(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err

@@ -12,7 +12,6 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/accounts"
-	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // MaxBodyBytes bounds every request body.
@@ -93,42 +92,6 @@ func accessLog(log *slog.Logger) gin.HandlerFunc {
 		log.Info("http", "method", c.Request.Method, "path", c.Request.URL.Path,
 			"status", c.Writer.Status(), "ms", time.Since(start).Milliseconds())
 	}
-}
-
-// authenticate resolves the session cookie or bearer token to an actor, or
-// answers 401. An account whose password an admin has set may only reach the
-// routes that let its owner replace it (signing out needs no session).
-func (h *handler) authenticate(c *gin.Context) {
-	a, err := h.store.Authenticate(c.Request.Context(), requestToken(c), c.ClientIP())
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	route := c.Request.Method + " " + c.FullPath()
-	if a.MustChangePassword && !passwordChangeRoutes[route] {
-		fail(c, accounts.ErrPasswordChangeRequired)
-		return
-	}
-	if a.IsProvinceViewer() && !provinceRoutes[route] {
-		fail(c, statistics.ErrProvinceScope)
-		return
-	}
-	c.Set(actorKey, a)
-	c.Next()
-}
-
-// passwordChangeRoutes are what an account that must change its password may use.
-var passwordChangeRoutes = map[string]bool{
-	"GET /api/v1/me":           true,
-	"POST /api/v1/me/password": true,
-}
-
-// provinceRoutes are what a province account may use: it belongs to no
-// commune, so every commune route would only show it nothing.
-var provinceRoutes = map[string]bool{
-	"GET /api/v1/me":              true,
-	"POST /api/v1/me/password":    true,
-	"GET /api/v1/province/rollup": true,
 }
 
 // requestToken prefers an explicit bearer token over the cookie. A cookie

@@ -25,7 +25,7 @@ import (
 // guards like the API's writes.
 
 // mountPages registers the pages and their static files on r.
-func (h *handler) mountPages(r *gin.Engine) {
+func (h *pageHandler) mountPages(r *gin.Engine) {
 	r.GET("/static/*filepath", serveStatic)
 	p := h.pageGroup(r)
 	p.GET("/dang-nhap", h.page(h.loginPage))
@@ -70,13 +70,13 @@ func (h *handler) mountPages(r *gin.Engine) {
 
 // pageGroup is the router group of every page: the language, and the HTML
 // error page as the answer to a panic.
-func (h *handler) pageGroup(r gin.IRouter) *gin.RouterGroup {
+func (h *pageHandler) pageGroup(r gin.IRouter) *gin.RouterGroup {
 	return r.Group("", h.panicAsPage, pageLangMiddleware)
 }
 
 // panicAsPage makes recoverMiddleware answer a panic on a page with the
 // HTML 500 page rather than problem+json.
-func (h *handler) panicAsPage(c *gin.Context) {
+func (h *pageHandler) panicAsPage(c *gin.Context) {
 	c.Set(panicAnswerKey, gin.HandlerFunc(func(c *gin.Context) {
 		p := problemFor(nil)
 		h.render(c, p.Status, "error", &view{Title: p.Title, Data: errorPage{Status: p.Status}})
@@ -86,7 +86,7 @@ func (h *handler) panicAsPage(c *gin.Context) {
 
 // page adapts a page handler that returns its error; the error becomes an
 // HTML error page (or a redirect to sign in), never a stack trace or JSON.
-func (h *handler) page(fn func(*gin.Context) error) gin.HandlerFunc {
+func (h *pageHandler) page(fn func(*gin.Context) error) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if err := fn(c); err != nil {
 			h.pageError(c, err)
@@ -102,7 +102,7 @@ type errorPage struct {
 
 // pageError answers a failed page the way the API would — same status, same
 // meaning — as HTML. An expired session goes back to the sign-in page.
-func (h *handler) pageError(c *gin.Context, err error) {
+func (h *pageHandler) pageError(c *gin.Context, err error) {
 	c.Abort()
 	if errors.Is(err, models.ErrUnauthenticated) {
 		redirect(c, loginURL(c))
@@ -127,7 +127,7 @@ func (h *handler) pageError(c *gin.Context, err error) {
 // pageAuth resolves the session cookie to the actor or sends the person to
 // sign in, coming back here afterwards. An account whose password an admin
 // has set may only reach the page that replaces it.
-func (h *handler) pageAuth(c *gin.Context) {
+func (h *pageHandler) pageAuth(c *gin.Context) {
 	a, err := h.store.Authenticate(c.Request.Context(), requestToken(c), c.ClientIP())
 	if err != nil {
 		h.pageError(c, err)
@@ -177,7 +177,7 @@ func sameSiteReferer(c *gin.Context) string {
 
 // home sends each person to where their day starts: the overview for those
 // who steer, their own tasks for those who do the work.
-func (h *handler) home(c *gin.Context) error {
+func (h *pageHandler) home(c *gin.Context) error {
 	to := "/viec-cua-toi"
 	if actor(c).Steers() {
 		to = "/tong-quan"
@@ -191,7 +191,7 @@ func (h *handler) home(c *gin.Context) error {
 
 // noRoute answers an unknown path: a problem document for the API and for
 // clients that do not ask for HTML, an HTML page for a browser.
-func (h *handler) noRoute(c *gin.Context) {
+func (h *pageHandler) noRoute(c *gin.Context) {
 	if strings.HasPrefix(c.Request.URL.Path, "/api/") || !strings.Contains(c.GetHeader("Accept"), "text/html") {
 		fail(c, models.ErrNotFound)
 		return

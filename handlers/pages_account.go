@@ -21,7 +21,7 @@ type accountData struct {
 }
 
 // accountPage shows the signed-in person's account.
-func (h *handler) accountPage(c *gin.Context) error {
+func (h *pageHandler) accountPage(c *gin.Context) error {
 	u, err := h.store.Profile(c.Request.Context(), actor(c))
 	if err != nil {
 		return err
@@ -31,7 +31,7 @@ func (h *handler) accountPage(c *gin.Context) error {
 	return h.showAccount(c, http.StatusOK, u, f)
 }
 
-func (h *handler) showAccount(c *gin.Context, status int, u *accounts.User, f *form) error {
+func (h *pageHandler) showAccount(c *gin.Context, status int, u *accounts.User, f *form) error {
 	h.render(c, status, "account", &view{Title: "Tài khoản của tôi", Nav: "account", Form: f, Data: accountData{User: u}})
 	return nil
 }
@@ -47,7 +47,7 @@ func fillContact(f *form, u *accounts.User) {
 }
 
 // accountSubmit saves the person's own e-mail, phone and channels.
-func (h *handler) accountSubmit(c *gin.Context) error {
+func (h *pageHandler) accountSubmit(c *gin.Context) error {
 	f := newForm(postForm(c))
 	channels := append([]string{accounts.ChannelInbox}, f.values["reminder_channels"]...)
 	email, phone := f.Value("email"), f.Value("phone")
@@ -69,7 +69,7 @@ func (h *handler) accountSubmit(c *gin.Context) error {
 }
 
 // userContactSubmit saves an account's name, e-mail, phone and title (admins).
-func (h *handler) userContactSubmit(c *gin.Context) error {
+func (h *pageHandler) userContactSubmit(c *gin.Context) error {
 	u, err := h.managedUser(c)
 	if err != nil {
 		return err

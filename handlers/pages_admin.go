@@ -16,7 +16,7 @@ import (
 // forms; a refused write is a 403 page, as the API answers 403.
 
 // mountAdminPages registers the administration pages on the signed-in group.
-func (h *handler) mountAdminPages(a *gin.RouterGroup) {
+func (h *pageHandler) mountAdminPages(a *gin.RouterGroup) {
 	a.GET("/quan-tri/nguoi-dung", h.page(h.adminUsersPage))
 	a.POST("/quan-tri/nguoi-dung", h.page(h.createUserSubmit))
 	a.GET("/quan-tri/nguoi-dung/:id", h.page(h.adminUserPage))

@@ -50,7 +50,7 @@ var weekdayNames = [7]string{"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư
 // adminCalendarPage shows one year (?year=, default this one) of the
 // commune's calendar: days off, make-up working days and the commune's own
 // decisions, with the admin's form to add and delete those.
-func (h *handler) adminCalendarPage(c *gin.Context) error {
+func (h *pageHandler) adminCalendarPage(c *gin.Context) error {
 	year, err := strconv.Atoi(c.DefaultQuery("year", "0"))
 	if err != nil {
 		return models.Invalid("year", "invalid", "năm phải là số nguyên")
@@ -58,7 +58,7 @@ func (h *handler) adminCalendarPage(c *gin.Context) error {
 	return h.showCalendar(c, http.StatusOK, year, newForm(nil))
 }
 
-func (h *handler) showCalendar(c *gin.Context, status, year int, f *form) error {
+func (h *pageHandler) showCalendar(c *gin.Context, status, year int, f *form) error {
 	ctx, a, lang := c.Request.Context(), actor(c), pageLang(c)
 	y, err := h.store.CalendarYear(ctx, a, year)
 	if err != nil {
@@ -98,7 +98,7 @@ func weekday(lang string, d calendar.Date) string { return tr(lang, weekdayNames
 
 // createOverrideSubmit records one of the commune's calendar decisions and
 // shows its year; a refused one comes back with the errors beside the fields.
-func (h *handler) createOverrideSubmit(c *gin.Context) error {
+func (h *pageHandler) createOverrideSubmit(c *gin.Context) error {
 	a := actor(c)
 	if err := a.MayAdminister(); err != nil {
 		return err
@@ -138,7 +138,7 @@ func (h *handler) createOverrideSubmit(c *gin.Context) error {
 
 // deleteOverrideSubmit removes the commune's decision for the date of the
 // path, which then follows the rules and official arrangements again.
-func (h *handler) deleteOverrideSubmit(c *gin.Context) error {
+func (h *pageHandler) deleteOverrideSubmit(c *gin.Context) error {
 	d, err := calendar.ParseDate(c.Param("date"))
 	if err != nil {
 		return models.Invalid("date", "invalid_date", "ngày không hợp lệ; dùng dạng YYYY-MM-DD")

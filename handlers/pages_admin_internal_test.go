@@ -18,7 +18,7 @@ func TestPagePanicIsAnHTMLErrorPage(t *testing.T) {
 	var logs bytes.Buffer
 	opts := Options{Log: slog.New(slog.NewTextHandler(&logs, nil))}
 	r := newEngine(nil, opts)
-	h := &handler{log: opts.Log, opts: opts}
+	h := &pageHandler{&base{log: opts.Log, opts: opts}}
 	boom := func(*gin.Context) error { panic("boom: secret internals") }
 	h.pageGroup(r).GET("/thu-loi", h.page(boom))
 	r.GET("/api/v1/thu-loi", wrap(boom))

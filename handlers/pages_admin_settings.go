@@ -29,7 +29,7 @@ var settingsChecks = []string{"due_today", "digest_enabled", "email_enabled", "w
 // adminSettingsPage shows the commune's reminder rules and channels: a form
 // for the admin, the same fields read-only for everyone else (who may read
 // them through the API too). The webhook secret is never shown.
-func (h *handler) adminSettingsPage(c *gin.Context) error {
+func (h *pageHandler) adminSettingsPage(c *gin.Context) error {
 	s, err := h.store.GetSettings(c.Request.Context(), actor(c))
 	if err != nil {
 		return err
@@ -60,7 +60,7 @@ func settingsForm(s deadlines.Settings) *form {
 	return f
 }
 
-func (h *handler) showSettings(c *gin.Context, status int, s deadlines.Settings, f *form) error {
+func (h *pageHandler) showSettings(c *gin.Context, status int, s deadlines.Settings, f *form) error {
 	d := &adminSettingsData{Settings: s, CanManage: actor(c).IsAdmin(),
 		SecretHint: "Ít nhất 16 ký tự, hoặc dạng whsec_…; cần khi bật webhook"}
 	if s.WebhookSecretSet {
@@ -73,7 +73,7 @@ func (h *handler) showSettings(c *gin.Context, status int, s deadlines.Settings,
 // settingsSubmit saves the form as PUT /settings would, guarded by the
 // version the form was drawn from, so that two admins do not silently
 // overwrite each other. An empty secret keeps the stored one.
-func (h *handler) settingsSubmit(c *gin.Context) error {
+func (h *pageHandler) settingsSubmit(c *gin.Context) error {
 	ctx, a := c.Request.Context(), actor(c)
 	if err := a.MayAdminister(); err != nil {
 		return err
@@ -164,7 +164,7 @@ const taskDeliveryLimit = 100
 
 // taskDeliveries lists the reminders about task id that the actor may see,
 // newest first.
-func (h *handler) taskDeliveries(c *gin.Context, id int64) ([]deliveryRow, error) {
+func (h *pageHandler) taskDeliveries(c *gin.Context, id int64) ([]deliveryRow, error) {
 	page, err := h.store.ListDeliveries(c.Request.Context(), actor(c),
 		deadlines.DeliveryFilter{TaskID: id, Limit: taskDeliveryLimit})
 	if err != nil {

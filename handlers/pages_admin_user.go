@@ -32,7 +32,7 @@ type membershipRow struct {
 const blankRows = 2
 
 // adminUserPage shows one account of the commune to the admin.
-func (h *handler) adminUserPage(c *gin.Context) error {
+func (h *pageHandler) adminUserPage(c *gin.Context) error {
 	u, err := h.managedUser(c)
 	if err != nil {
 		return err
@@ -42,7 +42,7 @@ func (h *handler) adminUserPage(c *gin.Context) error {
 
 // showUser renders the account's page; the roles form shows what f holds,
 // or the account's roles when f is blank.
-func (h *handler) showUser(c *gin.Context, status int, u *accounts.User, f *form, issued *issuedPassword) error {
+func (h *pageHandler) showUser(c *gin.Context, status int, u *accounts.User, f *form, issued *issuedPassword) error {
 	ctx, a := c.Request.Context(), actor(c)
 	units, err := h.store.ListUnits(ctx, a)
 	if err != nil {
@@ -82,7 +82,7 @@ func membershipRows(units, roles []string) []membershipRow {
 
 // membershipsSubmit replaces the account's roles with the filled lines; a
 // line with neither unit nor role is left out, a half-filled one is an error.
-func (h *handler) membershipsSubmit(c *gin.Context) error {
+func (h *pageHandler) membershipsSubmit(c *gin.Context) error {
 	u, err := h.managedUser(c)
 	if err != nil {
 		return err

@@ -45,11 +45,11 @@ func roleOptions() []roleOption {
 
 // adminUsersPage lists the commune's accounts with their units and roles,
 // and for the admin the form that opens a new one.
-func (h *handler) adminUsersPage(c *gin.Context) error {
+func (h *pageHandler) adminUsersPage(c *gin.Context) error {
 	return h.showUsers(c, http.StatusOK, newForm(nil), nil)
 }
 
-func (h *handler) showUsers(c *gin.Context, status int, f *form, issued *issuedPassword) error {
+func (h *pageHandler) showUsers(c *gin.Context, status int, f *form, issued *issuedPassword) error {
 	ctx, a := c.Request.Context(), actor(c)
 	users, err := h.store.ListUsers(ctx, a)
 	if err != nil {
@@ -68,7 +68,7 @@ func (h *handler) showUsers(c *gin.Context, status int, f *form, issued *issuedP
 // createUserSubmit opens an account with one (unit, role) and a temporary
 // password, which the answer shows once; its owner replaces it at the first
 // sign-in. An invalid form comes back with the errors beside the fields.
-func (h *handler) createUserSubmit(c *gin.Context) error {
+func (h *pageHandler) createUserSubmit(c *gin.Context) error {
 	a := actor(c)
 	if err := a.MayAdminister(); err != nil {
 		return err
@@ -112,7 +112,7 @@ func membershipOf(f *form, unitField, roleField string) (models.Membership, bool
 
 // resetPasswordSubmit gives an account a new temporary password, shown once
 // on the account's page; every session and API token of the account ends.
-func (h *handler) resetPasswordSubmit(c *gin.Context) error {
+func (h *pageHandler) resetPasswordSubmit(c *gin.Context) error {
 	u, err := h.managedUser(c)
 	if err != nil {
 		return err
@@ -126,7 +126,7 @@ func (h *handler) resetPasswordSubmit(c *gin.Context) error {
 }
 
 // disableUserSubmit closes an account; its history keeps naming it.
-func (h *handler) disableUserSubmit(c *gin.Context) error {
+func (h *pageHandler) disableUserSubmit(c *gin.Context) error {
 	u, err := h.managedUser(c)
 	if err != nil {
 		return err
@@ -146,7 +146,7 @@ func (h *handler) disableUserSubmit(c *gin.Context) error {
 // managedUser is the account of the path, for the admin: another commune's
 // (or a closed) account is a 404 page and a non-admin hears 403, in that
 // order, as every page answers.
-func (h *handler) managedUser(c *gin.Context) (*accounts.User, error) {
+func (h *pageHandler) managedUser(c *gin.Context) (*accounts.User, error) {
 	id, err := pathID(c)
 	if err != nil {
 		return nil, err
@@ -165,11 +165,11 @@ type adminUnitsData struct {
 
 // adminUnitsPage lists the commune's units (office, hamlets, teams,
 // committees) by kind, and for the admin the form that adds one.
-func (h *handler) adminUnitsPage(c *gin.Context) error {
+func (h *pageHandler) adminUnitsPage(c *gin.Context) error {
 	return h.showUnits(c, http.StatusOK, newForm(nil))
 }
 
-func (h *handler) showUnits(c *gin.Context, status int, f *form) error {
+func (h *pageHandler) showUnits(c *gin.Context, status int, f *form) error {
 	a := actor(c)
 	units, err := h.store.ListUnits(c.Request.Context(), a)
 	if err != nil {
@@ -195,7 +195,7 @@ func (h *handler) showUnits(c *gin.Context, status int, f *form) error {
 
 // createUnitSubmit adds a unit and goes back to the list; a refused one
 // comes back with the error beside its field and the typed name kept.
-func (h *handler) createUnitSubmit(c *gin.Context) error {
+func (h *pageHandler) createUnitSubmit(c *gin.Context) error {
 	a := actor(c)
 	if err := a.MayAdminister(); err != nil {
 		return err

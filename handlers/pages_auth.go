@@ -11,7 +11,7 @@ import (
 )
 
 // loginPage shows the sign-in form; someone already signed in goes home.
-func (h *handler) loginPage(c *gin.Context) error {
+func (h *pageHandler) loginPage(c *gin.Context) error {
 	if _, err := h.store.Authenticate(c.Request.Context(), requestToken(c), c.ClientIP()); err == nil {
 		redirect(c, safeNext(c.Query("next")))
 		return nil
@@ -32,7 +32,7 @@ type loginData struct {
 // loginSubmit signs in with the same store call as the API and sets the same
 // session cookie. A failure shows the form again with the username kept and
 // the password emptied, as a password is never echoed back.
-func (h *handler) loginSubmit(c *gin.Context) error {
+func (h *pageHandler) loginSubmit(c *gin.Context) error {
 	f := newForm(postForm(c))
 	user, pass := strings.TrimSpace(f.Value("username")), f.Value("password")
 	if user == "" {
@@ -68,7 +68,7 @@ func safeNext(next string) string {
 
 // logoutSubmit ends the session and clears the cookie, even if the session
 // had already expired.
-func (h *handler) logoutSubmit(c *gin.Context) error {
+func (h *pageHandler) logoutSubmit(c *gin.Context) error {
 	if tok := requestToken(c); tok != "" {
 		if err := h.store.Logout(c.Request.Context(), tok); err != nil {
 			return err
@@ -81,14 +81,14 @@ func (h *handler) logoutSubmit(c *gin.Context) error {
 
 // passwordPage shows the change-password form; an account that must change
 // its password lands here after signing in.
-func (h *handler) passwordPage(c *gin.Context) error {
+func (h *pageHandler) passwordPage(c *gin.Context) error {
 	h.render(c, http.StatusOK, "password", &view{Title: "Đổi mật khẩu", Form: newForm(nil)})
 	return nil
 }
 
 // passwordSubmit changes the password through the accounts model. Every
 // session ends, so the person gets a fresh cookie for the one they use.
-func (h *handler) passwordSubmit(c *gin.Context) error {
+func (h *pageHandler) passwordSubmit(c *gin.Context) error {
 	f := newForm(postForm(c))
 	in := accounts.PasswordChange{CurrentPassword: f.Value("current_password"), NewPassword: f.Value("new_password")}
 	if in.NewPassword != "" && f.Value("new_password_confirm") != in.NewPassword {

@@ -52,7 +52,7 @@ func channelFields() []channelField {
 // dossiersPage lists the year's dossier statistics per period and, for
 // those who may record them, the form, filled with the chosen period's
 // figures when there are some.
-func (h *handler) dossiersPage(c *gin.Context) error {
+func (h *pageHandler) dossiersPage(c *gin.Context) error {
 	a := actor(c)
 	f, year := h.recordQuery(c)
 	if p, err := statistics.ParsePeriod(f.Value("period")); err == nil && a.CanRecordStats() {
@@ -97,7 +97,7 @@ func fillDossierForm(f *form, d *statistics.DossierStats) {
 // their fields and nothing is written; figures that contradict each other
 // (parts that do not add up to the total) are shown beside their fields
 // too, and recorded only once the person confirms that the source says so.
-func (h *handler) dossierSubmit(c *gin.Context) error {
+func (h *pageHandler) dossierSubmit(c *gin.Context) error {
 	ctx, a := c.Request.Context(), actor(c)
 	f, p, year, err := h.statsForm(c)
 	if err != nil {
@@ -154,7 +154,7 @@ func readDossierForm(f *form) (statistics.DossierInput, []int) {
 // breakdowns by field and linked group (imported from a spreadsheet), each
 // channel's label as the source printed it, and which channel is "of
 // which" another — since recording replaces the period's whole record.
-func (h *handler) keepOtherBreakdowns(c *gin.Context, p statistics.Period, in *statistics.DossierInput) error {
+func (h *pageHandler) keepOtherBreakdowns(c *gin.Context, p statistics.Period, in *statistics.DossierInput) error {
 	old, err := h.store.DossierStatsOf(c.Request.Context(), actor(c), p)
 	if errors.Is(err, models.ErrNotFound) {
 		return nil
@@ -211,7 +211,7 @@ func warningField(field string) string {
 }
 
 // showDossiers renders the page for year with the form f.
-func (h *handler) showDossiers(c *gin.Context, status, year int, f *form, warned bool) error {
+func (h *pageHandler) showDossiers(c *gin.Context, status, year int, f *form, warned bool) error {
 	a := actor(c)
 	list, err := h.store.ListDossierStats(c.Request.Context(), a, year)
 	if err != nil {

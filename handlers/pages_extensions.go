@@ -15,7 +15,7 @@ import (
 // or "Không đồng ý" with a note. Both come back to the task page.
 
 // extensionRequestSubmit records a request for a later deadline.
-func (h *handler) extensionRequestSubmit(c *gin.Context) error {
+func (h *pageHandler) extensionRequestSubmit(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -31,7 +31,7 @@ func (h *handler) extensionRequestSubmit(c *gin.Context) error {
 }
 
 // extensionDecideSubmit approves or refuses the pending request :xid of task :id.
-func (h *handler) extensionDecideSubmit(c *gin.Context) error {
+func (h *pageHandler) extensionDecideSubmit(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -53,7 +53,7 @@ func (h *handler) extensionDecideSubmit(c *gin.Context) error {
 }
 
 // inboxReadAllSubmit marks every notification of the person read.
-func (h *handler) inboxReadAllSubmit(c *gin.Context) error {
+func (h *pageHandler) inboxReadAllSubmit(c *gin.Context) error {
 	if _, err := h.store.MarkAllNotificationsRead(c.Request.Context(), actor(c)); err != nil {
 		return err
 	}

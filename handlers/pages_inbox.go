@@ -43,7 +43,7 @@ func newInboxItem(n deadlines.Notification) inboxItem {
 
 // inboxPage is the person's in-app notifications, newest first. Reading one
 // goes through a POST that marks it read, then on to its task.
-func (h *handler) inboxPage(c *gin.Context) error {
+func (h *pageHandler) inboxPage(c *gin.Context) error {
 	in, err := h.store.ListNotifications(c.Request.Context(), actor(c),
 		deadlines.NotificationFilter{Limit: 50, Cursor: c.Query("cursor")})
 	if err != nil {
@@ -61,7 +61,7 @@ func (h *handler) inboxPage(c *gin.Context) error {
 }
 
 // inboxReadSubmit marks one notification read and opens what it is about.
-func (h *handler) inboxReadSubmit(c *gin.Context) error {
+func (h *pageHandler) inboxReadSubmit(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -79,7 +79,7 @@ func (h *handler) inboxReadSubmit(c *gin.Context) error {
 }
 
 // notification finds one of the actor's notifications among the newest.
-func (h *handler) notification(c *gin.Context, id int64) (deadlines.Notification, bool) {
+func (h *pageHandler) notification(c *gin.Context, id int64) (deadlines.Notification, bool) {
 	in, err := h.store.ListNotifications(c.Request.Context(), actor(c), deadlines.NotificationFilter{Limit: models.MaxPageSize})
 	if err != nil {
 		return deadlines.Notification{}, false
@@ -105,7 +105,7 @@ func notificationTarget(n deadlines.Notification) string {
 }
 
 // unreadCount is the badge on the navigation; a failure only hides it.
-func (h *handler) unreadCount(c *gin.Context, a *models.Actor) int {
+func (h *pageHandler) unreadCount(c *gin.Context, a *models.Actor) int {
 	in, err := h.store.ListNotifications(c.Request.Context(), a, deadlines.NotificationFilter{Limit: 1, UnreadOnly: true})
 	if err != nil {
 		h.log.Warn("unread notifications", "err", err)

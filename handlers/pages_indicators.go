@@ -46,7 +46,7 @@ type indicatorRow struct {
 // indicatorsPage lists the commune's indicators with the year's targets,
 // the values recorded per period and the Decision 766 score of the latest
 // one, and (for those who may record statistics) the form to record one.
-func (h *handler) indicatorsPage(c *gin.Context) error {
+func (h *pageHandler) indicatorsPage(c *gin.Context) error {
 	f, year := h.recordQuery(c)
 	return h.showIndicators(c, http.StatusOK, year, f)
 }
@@ -54,7 +54,7 @@ func (h *handler) indicatorsPage(c *gin.Context) error {
 // indicatorValueSubmit records one value from the form. Whoever may not
 // record statistics gets the API's 403; an unknown indicator or period and
 // the model's validation errors come back beside their fields.
-func (h *handler) indicatorValueSubmit(c *gin.Context) error {
+func (h *pageHandler) indicatorValueSubmit(c *gin.Context) error {
 	a := actor(c)
 	f, p, year, err := h.statsForm(c)
 	if err != nil {
@@ -88,7 +88,7 @@ func (h *handler) indicatorValueSubmit(c *gin.Context) error {
 }
 
 // showIndicators renders the page for year with the form f.
-func (h *handler) showIndicators(c *gin.Context, status, year int, f *form) error {
+func (h *pageHandler) showIndicators(c *gin.Context, status, year int, f *form) error {
 	ctx, a := c.Request.Context(), actor(c)
 	cat, err := h.store.Indicators(ctx, a, year)
 	if err != nil {

@@ -58,7 +58,7 @@ func injectFormTokens(html []byte) []byte {
 }
 
 // once makes a page form post take effect at most once per token.
-func (h *handler) once(c *gin.Context) {
+func (h *pageHandler) once(c *gin.Context) {
 	token := formToken(c)
 	a := actor(c)
 	if token == "" || a.CommuneID == 0 {
@@ -114,7 +114,7 @@ func parseBody(c *gin.Context) error {
 
 // showRecorded answers a form posted again: when the first post was
 // recorded and where to see it, or that it is still being recorded.
-func (h *handler) showRecorded(c *gin.Context, ans *models.IdempotentAnswer) {
+func (h *pageHandler) showRecorded(c *gin.Context, ans *models.IdempotentAnswer) {
 	c.Abort()
 	noun, ok := onceNouns[c.FullPath()]
 	if !ok {

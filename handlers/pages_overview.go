@@ -44,7 +44,7 @@ type periodChoice struct {
 // report's, by plan kind and by lead unit, what is overdue and what falls
 // due in the next two weeks. Every member of the commune may open it, as
 // they may read the tasks it counts.
-func (h *handler) overviewPage(c *gin.Context) error {
+func (h *pageHandler) overviewPage(c *gin.Context) error {
 	ctx, a := c.Request.Context(), actor(c)
 	today := h.today(a)
 	f := newForm(c.Request.URL.Query())

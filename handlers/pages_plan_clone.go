@@ -11,7 +11,7 @@ import (
 
 // clonePlanPage offers to copy a plan into the next year: the person gives
 // the new document number and issue date; the title's year is updated.
-func (h *handler) clonePlanPage(c *gin.Context) error {
+func (h *pageHandler) clonePlanPage(c *gin.Context) error {
 	p, err := h.managedPlan(c)
 	if err != nil {
 		return err
@@ -24,7 +24,7 @@ func (h *handler) clonePlanPage(c *gin.Context) error {
 	return h.showCloneForm(c, http.StatusOK, p, f)
 }
 
-func (h *handler) showCloneForm(c *gin.Context, status int, p *plans.Plan, f *form) error {
+func (h *pageHandler) showCloneForm(c *gin.Context, status int, p *plans.Plan, f *form) error {
 	h.render(c, status, "plan_clone", &view{Title: "Nhân bản sang năm sau", Nav: "plans", Form: f, Data: p})
 	return nil
 }
@@ -36,7 +36,7 @@ func nextYearTitle(title string, year int) string {
 }
 
 // clonePlanSubmit copies the plan and opens the copy.
-func (h *handler) clonePlanSubmit(c *gin.Context) error {
+func (h *pageHandler) clonePlanSubmit(c *gin.Context) error {
 	p, err := h.managedPlan(c)
 	if err != nil {
 		return err

@@ -31,7 +31,7 @@ type planFormData struct {
 const blankRefRows = 2
 
 // newPlanPage shows an empty plan form to those who may create plans.
-func (h *handler) newPlanPage(c *gin.Context) error {
+func (h *pageHandler) newPlanPage(c *gin.Context) error {
 	a := actor(c)
 	if err := a.MayManagePlans(); err != nil {
 		return err
@@ -44,7 +44,7 @@ func (h *handler) newPlanPage(c *gin.Context) error {
 
 // editPlanPage shows the plan's form filled with its record; the version
 // rides along so that a concurrent change is noticed, not overwritten.
-func (h *handler) editPlanPage(c *gin.Context) error {
+func (h *pageHandler) editPlanPage(c *gin.Context) error {
 	p, err := h.managedPlan(c)
 	if err != nil {
 		return err
@@ -66,7 +66,7 @@ func (h *handler) editPlanPage(c *gin.Context) error {
 
 // managedPlan loads the plan of the path for a change: another commune's
 // plan is 404, a role that may not manage plans 403.
-func (h *handler) managedPlan(c *gin.Context) (*plans.Plan, error) {
+func (h *pageHandler) managedPlan(c *gin.Context) (*plans.Plan, error) {
 	id, err := pathID(c)
 	if err != nil {
 		return nil, err
@@ -74,7 +74,7 @@ func (h *handler) managedPlan(c *gin.Context) (*plans.Plan, error) {
 	return h.store.PlanToManage(c.Request.Context(), actor(c), id)
 }
 
-func (h *handler) showPlanForm(c *gin.Context, status int, p *plans.Plan, f *form) error {
+func (h *pageHandler) showPlanForm(c *gin.Context, status int, p *plans.Plan, f *form) error {
 	kinds, err := h.kindOptions(c)
 	if err != nil {
 		return err
@@ -103,7 +103,7 @@ func (h *handler) showPlanForm(c *gin.Context, status int, p *plans.Plan, f *for
 }
 
 // createPlanSubmit creates a plan from the form.
-func (h *handler) createPlanSubmit(c *gin.Context) error {
+func (h *pageHandler) createPlanSubmit(c *gin.Context) error {
 	f := newForm(postForm(c))
 	in, rows := planInput(f)
 	if f.Invalid() {
@@ -122,7 +122,7 @@ func (h *handler) createPlanSubmit(c *gin.Context) error {
 }
 
 // updatePlanSubmit saves the edited plan, every field at once.
-func (h *handler) updatePlanSubmit(c *gin.Context) error {
+func (h *pageHandler) updatePlanSubmit(c *gin.Context) error {
 	p, err := h.managedPlan(c)
 	if err != nil {
 		return err

@@ -35,7 +35,7 @@ type kindOption struct {
 
 // plansPage lists plans with filters by year, kind, status and free text;
 // the search ignores diacritics, so "chuyen doi so" finds "chuyển đổi số".
-func (h *handler) plansPage(c *gin.Context) error {
+func (h *pageHandler) plansPage(c *gin.Context) error {
 	ctx, a := c.Request.Context(), actor(c)
 	f := newForm(c.Request.URL.Query())
 	filter := plans.PlanFilter{Kind: f.Value("kind"), Status: f.Value("status"), Query: f.Value("q"),
@@ -83,7 +83,7 @@ func recentYears(today calendar.Date) []int {
 }
 
 // kindOptions lists the plan kinds named in the request's language.
-func (h *handler) kindOptions(c *gin.Context) ([]kindOption, error) {
+func (h *pageHandler) kindOptions(c *gin.Context) ([]kindOption, error) {
 	kinds, err := h.store.ListPlanKinds(c.Request.Context())
 	if err != nil {
 		return nil, err
@@ -123,7 +123,7 @@ type planPageData struct {
 
 // planPage shows a plan: its record, the status of its tasks, a timeline
 // of deadlines and the task table.
-func (h *handler) planPage(c *gin.Context) error {
+func (h *pageHandler) planPage(c *gin.Context) error {
 	ctx, a := c.Request.Context(), actor(c)
 	id, err := pathID(c)
 	if err != nil {
@@ -160,7 +160,7 @@ func (h *handler) planPage(c *gin.Context) error {
 }
 
 // planTaskItems names the units of a plan's tasks without a plan lookup per task.
-func (h *handler) planTaskItems(ctx context.Context, a *models.Actor, p *plans.Plan, tasks []plans.Task) ([]taskItem, error) {
+func (h *pageHandler) planTaskItems(ctx context.Context, a *models.Actor, p *plans.Plan, tasks []plans.Task) ([]taskItem, error) {
 	units, err := h.unitNames(ctx, a)
 	if err != nil {
 		return nil, err

@@ -121,7 +121,7 @@ func (v *view) Can(what string) bool {
 
 // render executes a page into a buffer first, so that a template error
 // becomes a clean error page rather than half a page.
-func (h *handler) render(c *gin.Context, status int, name string, v *view) {
+func (h *pageHandler) render(c *gin.Context, status int, name string, v *view) {
 	lang := pageLang(c)
 	v.Lang = lang
 	if a, ok := c.Get(actorKey); ok {

@@ -40,7 +40,7 @@ type reportData struct {
 // reportPage shows the progress form, filled with the task's current
 // percent and value. Whoever may not report on the task gets a 403 page,
 // as the API answers.
-func (h *handler) reportPage(c *gin.Context) error {
+func (h *pageHandler) reportPage(c *gin.Context) error {
 	t, err := h.reportableTask(c)
 	if err != nil {
 		return err
@@ -53,7 +53,7 @@ func (h *handler) reportPage(c *gin.Context) error {
 	return h.showReport(c, http.StatusOK, t, f)
 }
 
-func (h *handler) showReport(c *gin.Context, status int, t *plans.Task, f *form) error {
+func (h *pageHandler) showReport(c *gin.Context, status int, t *plans.Task, f *form) error {
 	h.render(c, status, "report", &view{Title: "Báo cáo tiến độ", Nav: "mine", Form: f,
 		Data: reportData{Task: t, MaxFiles: plans.MaxAttachmentsPerReport, Quick: []int{25, 50, 75, 100},
 			ValueUnit: unitSuffix(t.TargetUnit)}})
@@ -62,7 +62,7 @@ func (h *handler) showReport(c *gin.Context, status int, t *plans.Task, f *form)
 
 // reportableTask loads the task of the path and checks that the actor may
 // report on it.
-func (h *handler) reportableTask(c *gin.Context) (*plans.Task, error) {
+func (h *pageHandler) reportableTask(c *gin.Context) (*plans.Task, error) {
 	id, err := pathID(c)
 	if err != nil {
 		return nil, err
@@ -73,7 +73,7 @@ func (h *handler) reportableTask(c *gin.Context) (*plans.Task, error) {
 // reportSubmit records a report with its evidence in one store call. On an
 // error the form comes back with what was typed; files must be chosen
 // again, since no browser lets a page pre-fill a file input.
-func (h *handler) reportSubmit(c *gin.Context) error {
+func (h *pageHandler) reportSubmit(c *gin.Context) error {
 	t, err := h.reportableTask(c)
 	if err != nil {
 		return err
@@ -109,7 +109,7 @@ func (h *handler) reportSubmit(c *gin.Context) error {
 
 // readReport parses the multipart form and reads the evidence files. A body
 // over the limit leaves an error on the files field instead of the values.
-func (h *handler) readReport(c *gin.Context) (*form, []plans.NewAttachment) {
+func (h *pageHandler) readReport(c *gin.Context) (*form, []plans.NewAttachment) {
 	err := parseBody(c) // pages_once.go; larger files spill to temporary files
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
@@ -158,7 +158,7 @@ func readUpload(fh *multipart.FileHeader) (plans.NewAttachment, error) {
 // attachmentFile sends one evidence file. Its bytes never change, so the
 // checksum is a strong ETag; the type was detected on upload, and the
 // global nosniff header keeps the browser to it.
-func (h *handler) attachmentFile(c *gin.Context) error {
+func (h *pageHandler) attachmentFile(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err

@@ -54,12 +54,12 @@ var downloadFormats = []struct{ format, label, sep string }{
 // file; with links to download it. The
 // links are the API's own endpoint, which accepts the session cookie, so a
 // download is exactly what GET /api/v1/reports sends.
-func (h *handler) periodicReportPage(c *gin.Context) error {
+func (h *pageHandler) periodicReportPage(c *gin.Context) error {
 	return h.showPeriodic(c, http.StatusOK, newForm(c.Request.URL.Query()))
 }
 
 // showPeriodic renders the periodic report page for the choice in f.
-func (h *handler) showPeriodic(c *gin.Context, status int, f *form) error {
+func (h *pageHandler) showPeriodic(c *gin.Context, status int, f *form) error {
 	a := actor(c)
 	year := h.statsYear(f, a)
 	kind := f.Value("ky")
@@ -130,7 +130,7 @@ func narrativeFields(f *form, n statistics.NarrativeInput) []narrativeField {
 
 // narrativeSubmit saves the narrative of the period posted, against the
 // version the form was read at.
-func (h *handler) narrativeSubmit(c *gin.Context) error {
+func (h *pageHandler) narrativeSubmit(c *gin.Context) error {
 	a := actor(c)
 	f := newForm(postForm(c))
 	p, err := statistics.ParsePeriod(f.Value("period"))
@@ -189,7 +189,7 @@ var severityLabels = map[string]string{"error": "Sai lệch", "warning": "Cần 
 // qualityPage lists the year's data-quality findings — numbers used twice,
 // dates outside the year, sums that do not add up… — each with links to the
 // plans, tasks or statistics concerned, where they can be corrected.
-func (h *handler) qualityPage(c *gin.Context) error {
+func (h *pageHandler) qualityPage(c *gin.Context) error {
 	a := actor(c)
 	f := newForm(c.Request.URL.Query())
 	year := h.statsYear(f, a)

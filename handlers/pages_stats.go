@@ -17,7 +17,7 @@ import (
 // and /quality, so they answer 403 and 404 exactly as those do.
 
 // mountStatsPages registers the statistics pages on the signed-in group.
-func (h *handler) mountStatsPages(a *gin.RouterGroup) {
+func (h *pageHandler) mountStatsPages(a *gin.RouterGroup) {
 	a.GET("/bao-cao-dinh-ky", h.page(h.periodicReportPage))
 	a.POST("/bao-cao-dinh-ky/loi-van", h.page(h.narrativeSubmit))
 	a.GET("/chi-tieu", h.page(h.indicatorsPage))
@@ -56,7 +56,7 @@ func periodGroups(lang string) []periodGroup {
 // statsYear reads ?year= for a statistics page: this year when absent, and
 // an error on the form (the page still shows this year) when it is not a
 // year the store accepts.
-func (h *handler) statsYear(f *form, a *models.Actor) int {
+func (h *pageHandler) statsYear(f *form, a *models.Actor) int {
 	today := h.today(a)
 	y := f.parseInt("year")
 	switch {
@@ -72,7 +72,7 @@ func (h *handler) statsYear(f *form, a *models.Actor) int {
 // recordQuery reads the query of a page that records figures: its year, and
 // the period the form starts on (the latest ended one of that year unless
 // ?period= names one).
-func (h *handler) recordQuery(c *gin.Context) (*form, int) {
+func (h *pageHandler) recordQuery(c *gin.Context) (*form, int) {
 	a := actor(c)
 	f := newForm(c.Request.URL.Query())
 	year := h.statsYear(f, a)
@@ -132,7 +132,7 @@ func recordRef(r statistics.RecordRef, year int) string {
 // statsForm opens a posted statistics form: the API's 403 for whoever may not
 // record statistics, else the form, its period (field errors on f when it is
 // not one) and the year the page shows next, the period's or this year.
-func (h *handler) statsForm(c *gin.Context) (*form, statistics.Period, int, error) {
+func (h *pageHandler) statsForm(c *gin.Context) (*form, statistics.Period, int, error) {
 	a := actor(c)
 	if err := a.MayRecordStats(); err != nil {
 		return nil, statistics.Period{}, 0, err

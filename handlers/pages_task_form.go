@@ -36,7 +36,7 @@ var unitKindLabels = []struct{ Kind, Label string }{
 }
 
 // newTaskPage shows an empty task form for a plan.
-func (h *handler) newTaskPage(c *gin.Context) error {
+func (h *pageHandler) newTaskPage(c *gin.Context) error {
 	p, err := h.managedPlan(c)
 	if err != nil {
 		return err
@@ -46,7 +46,7 @@ func (h *handler) newTaskPage(c *gin.Context) error {
 	return h.showTaskForm(c, http.StatusOK, p, nil, f)
 }
 
-func (h *handler) showTaskForm(c *gin.Context, status int, p *plans.Plan, t *plans.Task, f *form) error {
+func (h *pageHandler) showTaskForm(c *gin.Context, status int, p *plans.Plan, t *plans.Task, f *form) error {
 	ctx, a := c.Request.Context(), actor(c)
 	units, err := h.store.ListUnits(ctx, a)
 	if err != nil {
@@ -83,7 +83,7 @@ func groupUnits(units []accounts.Unit) []unitGroup {
 }
 
 // createTaskSubmit adds a task to the plan and goes back to the plan.
-func (h *handler) createTaskSubmit(c *gin.Context) error {
+func (h *pageHandler) createTaskSubmit(c *gin.Context) error {
 	p, err := h.managedPlan(c)
 	if err != nil {
 		return err
@@ -137,7 +137,7 @@ var cadenceLabels = func() map[string]string {
 
 // editTaskPage shows the task's form filled with its record, to those who
 // may edit it: a 403 page otherwise, as the API answers.
-func (h *handler) editTaskPage(c *gin.Context) error {
+func (h *pageHandler) editTaskPage(c *gin.Context) error {
 	p, t, err := h.editableTask(c)
 	if err != nil {
 		return err
@@ -169,7 +169,7 @@ func (h *handler) editTaskPage(c *gin.Context) error {
 }
 
 // editableTask loads the task of the path and its plan for an edit.
-func (h *handler) editableTask(c *gin.Context) (*plans.Plan, *plans.Task, error) {
+func (h *pageHandler) editableTask(c *gin.Context) (*plans.Plan, *plans.Task, error) {
 	id, err := pathID(c)
 	if err != nil {
 		return nil, nil, err
@@ -180,7 +180,7 @@ func (h *handler) editableTask(c *gin.Context) (*plans.Plan, *plans.Task, error)
 // updateTaskSubmit saves the edited task. Assignment and cancellation are
 // only sent by those who may change them, so an officer editing the
 // description does not trip the assignment check.
-func (h *handler) updateTaskSubmit(c *gin.Context) error {
+func (h *pageHandler) updateTaskSubmit(c *gin.Context) error {
 	p, t, err := h.editableTask(c)
 	if err != nil {
 		return err
@@ -225,7 +225,7 @@ func (h *handler) updateTaskSubmit(c *gin.Context) error {
 // confirmReach stops a task that nobody could report on (no assignee, and
 // no officer or team member in its units or their teams) until the person
 // ticks "save anyway": the form shows the warning, in words, before saving.
-func (h *handler) confirmReach(c *gin.Context, f *form, in plans.TaskInput) error {
+func (h *pageHandler) confirmReach(c *gin.Context, f *form, in plans.TaskInput) error {
 	if f.Invalid() || f.Value("confirm_no_recipient") != "" || in.LeadUnitID == 0 || f.Value("cancelled") != "" {
 		return nil
 	}

@@ -46,12 +46,12 @@ type taskPageData struct {
 // comments and evaluations, the reminders sent about it (all of them to the
 // admin and chairman, one's own to everyone else, as the API), and for those
 // who answer for the record the audit trail. Another commune's task is a 404 page, as in the API.
-func (h *handler) taskPage(c *gin.Context) error {
+func (h *pageHandler) taskPage(c *gin.Context) error {
 	return h.showTask(c, http.StatusOK, newForm(nil))
 }
 
 // showTask renders the task page with f as the comment and evaluation form.
-func (h *handler) showTask(c *gin.Context, status int, f *form) error {
+func (h *pageHandler) showTask(c *gin.Context, status int, f *form) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -64,7 +64,7 @@ func (h *handler) showTask(c *gin.Context, status int, f *form) error {
 	return nil
 }
 
-func (h *handler) taskPageData(c *gin.Context, id int64) (*taskPageData, error) {
+func (h *pageHandler) taskPageData(c *gin.Context, id int64) (*taskPageData, error) {
 	ctx, a := c.Request.Context(), actor(c)
 	t, err := h.store.GetTask(ctx, a, id)
 	if err != nil {
@@ -106,7 +106,7 @@ func (h *handler) taskPageData(c *gin.Context, id int64) (*taskPageData, error) 
 
 // taskHistory is the task's merged history, newest first, with each
 // report's evidence files.
-func (h *handler) taskHistory(c *gin.Context, id int64) ([]historyItem, error) {
+func (h *pageHandler) taskHistory(c *gin.Context, id int64) ([]historyItem, error) {
 	ctx, a := c.Request.Context(), actor(c)
 	entries, err := h.store.TaskHistory(ctx, a, id)
 	if err != nil {
@@ -133,7 +133,7 @@ func (h *handler) taskHistory(c *gin.Context, id int64) ([]historyItem, error) {
 
 // commentSubmit adds a comment; an invalid one shows the page again with
 // the text kept and the error beside the box.
-func (h *handler) commentSubmit(c *gin.Context) error {
+func (h *pageHandler) commentSubmit(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -144,7 +144,7 @@ func (h *handler) commentSubmit(c *gin.Context) error {
 }
 
 // evaluateSubmit accepts or returns a task reported done.
-func (h *handler) evaluateSubmit(c *gin.Context) error {
+func (h *pageHandler) evaluateSubmit(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -161,7 +161,7 @@ func (h *handler) evaluateSubmit(c *gin.Context) error {
 
 // afterTaskForm finishes a form posted from the task page: back to the page
 // with a confirmation, or the page again with the errors in place.
-func (h *handler) afterTaskForm(c *gin.Context, id int64, f *form, err error, flash string) error {
+func (h *pageHandler) afterTaskForm(c *gin.Context, id int64, f *form, err error, flash string) error {
 	if err == nil {
 		redirect(c, taskURL(id)+"?flash="+flash)
 		return nil

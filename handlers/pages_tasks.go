@@ -41,7 +41,7 @@ const recentDays = 60
 
 // myTasksPage lists the work of the person and of their units: overdue and
 // due-soon first, each with a one-tap "report progress" button.
-func (h *handler) myTasksPage(c *gin.Context) error {
+func (h *pageHandler) myTasksPage(c *gin.Context) error {
 	ctx, a := c.Request.Context(), actor(c)
 	today := h.today(a)
 	open, err := h.myTasks(ctx, a, plans.TaskFilter{Statuses: openStatuses})
@@ -81,7 +81,7 @@ func b2i(b bool) int {
 // myTasks lists the tasks named to the actor or involving one of their
 // units or the units they report for (a hamlet team's hamlet), once each. It
 // reads the first page, which holds a person's workload.
-func (h *handler) myTasks(ctx context.Context, a *models.Actor, f plans.TaskFilter) ([]plans.Task, error) {
+func (h *pageHandler) myTasks(ctx context.Context, a *models.Actor, f plans.TaskFilter) ([]plans.Task, error) {
 	f.Mine, f.Limit = true, models.MaxPageSize
 	page, err := h.store.ListTasks(ctx, a, f)
 	if err != nil {
@@ -91,7 +91,7 @@ func (h *handler) myTasks(ctx context.Context, a *models.Actor, f plans.TaskFilt
 }
 
 // taskItems adds plan numbers and unit names to tasks.
-func (h *handler) taskItems(ctx context.Context, a *models.Actor, tasks []plans.Task) ([]taskItem, error) {
+func (h *pageHandler) taskItems(ctx context.Context, a *models.Actor, tasks []plans.Task) ([]taskItem, error) {
 	units, err := h.unitNames(ctx, a)
 	if err != nil {
 		return nil, err
@@ -112,7 +112,7 @@ func (h *handler) taskItems(ctx context.Context, a *models.Actor, tasks []plans.
 }
 
 // unitNames maps the commune's unit ids to names.
-func (h *handler) unitNames(ctx context.Context, a *models.Actor) (map[int64]string, error) {
+func (h *pageHandler) unitNames(ctx context.Context, a *models.Actor) (map[int64]string, error) {
 	units, err := h.store.ListUnits(ctx, a)
 	if err != nil {
 		return nil, err
@@ -125,7 +125,7 @@ func (h *handler) unitNames(ctx context.Context, a *models.Actor) (map[int64]str
 }
 
 // userNames maps the commune's account ids to full names.
-func (h *handler) userNames(ctx context.Context, a *models.Actor) (map[int64]string, error) {
+func (h *pageHandler) userNames(ctx context.Context, a *models.Actor) (map[int64]string, error) {
 	users, err := h.store.ListUsers(ctx, a)
 	if err != nil {
 		return nil, err
@@ -138,7 +138,7 @@ func (h *handler) userNames(ctx context.Context, a *models.Actor) (map[int64]str
 }
 
 // today is the calendar day in the actor's commune, on the store's clock.
-func (h *handler) today(a *models.Actor) calendar.Date {
+func (h *base) today(a *models.Actor) calendar.Date {
 	loc, err := time.LoadLocation(a.Commune.TimeZone)
 	if err != nil {
 		loc = models.VietnamTime

@@ -15,7 +15,7 @@ import (
 // (after a confirmation that says how many tasks go with it), the list of
 // deleted plans and their restore. The API is trash.go.
 
-func (h *handler) mountTrashPages(a *gin.RouterGroup) {
+func (h *pageHandler) mountTrashPages(a *gin.RouterGroup) {
 	a.POST("/ke-hoach/:id/xoa", h.page(h.deletePlanSubmit))
 	a.GET("/thung-rac", h.page(h.trashPage))
 	a.POST("/thung-rac/:id/khoi-phuc", h.page(h.restorePlanSubmit))
@@ -27,11 +27,11 @@ type trashData struct {
 	TrashDays int
 }
 
-func (h *handler) trashPage(c *gin.Context) error {
+func (h *pageHandler) trashPage(c *gin.Context) error {
 	return h.showTrash(c, http.StatusOK, newForm(nil))
 }
 
-func (h *handler) showTrash(c *gin.Context, status int, f *form) error {
+func (h *pageHandler) showTrash(c *gin.Context, status int, f *form) error {
 	items, err := h.store.ListTrash(c.Request.Context(), actor(c))
 	if err != nil {
 		return err
@@ -43,7 +43,7 @@ func (h *handler) showTrash(c *gin.Context, status int, f *form) error {
 
 // deletePlanSubmit is the confirmed delete of the plan page; the version the
 // page showed guards against deleting a plan someone changed meanwhile.
-func (h *handler) deletePlanSubmit(c *gin.Context) error {
+func (h *pageHandler) deletePlanSubmit(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -58,7 +58,7 @@ func (h *handler) deletePlanSubmit(c *gin.Context) error {
 
 // restorePlanSubmit restores a plan; a number taken meanwhile is said on the
 // bin's page, which the person is still looking at.
-func (h *handler) restorePlanSubmit(c *gin.Context) error {
+func (h *pageHandler) restorePlanSubmit(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err

@@ -9,7 +9,7 @@ import (
 	"github.com/tiendo/tiendo/models/plans"
 )
 
-func (h *handler) listPlans(c *gin.Context) error {
+func (h *apiHandler) listPlans(c *gin.Context) error {
 	q := &query{c: c}
 	f := plans.PlanFilter{Year: q.year(), Kind: c.Query("kind"), Status: c.Query("status"),
 		Query: c.Query("q"), Limit: q.limit(), Cursor: c.Query("cursor")}
@@ -23,7 +23,7 @@ func (h *handler) listPlans(c *gin.Context) error {
 	return respond(c, http.StatusOK, page, err)
 }
 
-func (h *handler) createPlan(c *gin.Context) error {
+func (h *apiHandler) createPlan(c *gin.Context) error {
 	var in plans.PlanInput
 	if err := bindJSON(c, &in); err != nil {
 		return err
@@ -38,7 +38,7 @@ func (h *handler) createPlan(c *gin.Context) error {
 	return nil
 }
 
-func (h *handler) getPlan(c *gin.Context) error {
+func (h *apiHandler) getPlan(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -52,7 +52,7 @@ func (h *handler) getPlan(c *gin.Context) error {
 	return nil
 }
 
-func (h *handler) updatePlan(c *gin.Context) error {
+func (h *apiHandler) updatePlan(c *gin.Context) error {
 	var patch plans.PlanPatch
 	id, version, err := writeTarget(c, &patch)
 	if err != nil {
@@ -67,7 +67,7 @@ func (h *handler) updatePlan(c *gin.Context) error {
 	return nil
 }
 
-func (h *handler) deletePlan(c *gin.Context) error {
+func (h *apiHandler) deletePlan(c *gin.Context) error {
 	id, version, err := writeTarget(c, nil)
 	if err != nil {
 		return err

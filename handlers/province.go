@@ -8,7 +8,7 @@ import (
 
 // provinceRollup is the province_viewer's page of figures: task results per
 // commune of its province.
-func (h *handler) provinceRollup(c *gin.Context) error {
+func (h *apiHandler) provinceRollup(c *gin.Context) error {
 	q := &query{c: c}
 	year := q.year()
 	if err := q.err(); err != nil {

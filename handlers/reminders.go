@@ -10,7 +10,7 @@ import (
 // The reminder pipeline's HTTP face: the commune's reminder settings, the
 // outbox as evidence of what was sent, and each person's inbox.
 
-func (h *handler) getSettings(c *gin.Context) error {
+func (h *apiHandler) getSettings(c *gin.Context) error {
 	s, err := h.store.GetSettings(c.Request.Context(), actor(c))
 	if err == nil {
 		setETag(c, s.Version)
@@ -18,7 +18,7 @@ func (h *handler) getSettings(c *gin.Context) error {
 	return respond(c, http.StatusOK, s, err)
 }
 
-func (h *handler) putSettings(c *gin.Context) error {
+func (h *apiHandler) putSettings(c *gin.Context) error {
 	version, err := ifMatch(c)
 	if err != nil {
 		return err
@@ -34,7 +34,7 @@ func (h *handler) putSettings(c *gin.Context) error {
 	return respond(c, http.StatusOK, s, err)
 }
 
-func (h *handler) listDeliveries(c *gin.Context) error {
+func (h *apiHandler) listDeliveries(c *gin.Context) error {
 	q := &query{c: c}
 	f := deadlines.DeliveryFilter{TaskID: q.id("task_id"), Status: c.Query("status"), Kind: c.Query("kind"),
 		Channel: c.Query("channel"), Limit: q.limit(), Cursor: c.Query("cursor")}
@@ -45,7 +45,7 @@ func (h *handler) listDeliveries(c *gin.Context) error {
 	return respond(c, http.StatusOK, page, err)
 }
 
-func (h *handler) listDeliveryEvents(c *gin.Context) error {
+func (h *apiHandler) listDeliveryEvents(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -54,7 +54,7 @@ func (h *handler) listDeliveryEvents(c *gin.Context) error {
 	return respond(c, http.StatusOK, events, err)
 }
 
-func (h *handler) listNotifications(c *gin.Context) error {
+func (h *apiHandler) listNotifications(c *gin.Context) error {
 	q := &query{c: c}
 	f := deadlines.NotificationFilter{UnreadOnly: q.bool("unread"), Limit: q.limit(), Cursor: c.Query("cursor")}
 	if err := q.err(); err != nil {
@@ -64,7 +64,7 @@ func (h *handler) listNotifications(c *gin.Context) error {
 	return respond(c, http.StatusOK, inbox, err)
 }
 
-func (h *handler) readNotification(c *gin.Context) error {
+func (h *apiHandler) readNotification(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -73,7 +73,7 @@ func (h *handler) readNotification(c *gin.Context) error {
 }
 
 // readAllNotifications marks every unread notification of the caller read.
-func (h *handler) readAllNotifications(c *gin.Context) error {
+func (h *apiHandler) readAllNotifications(c *gin.Context) error {
 	n, err := h.store.MarkAllNotificationsRead(c.Request.Context(), actor(c))
 	return respond(c, http.StatusOK, gin.H{"marked": n}, err)
 }

@@ -41,7 +41,7 @@ func reportFormat(c *gin.Context) (string, error) {
 
 // reportOptions reads ?period= or ?from=&to= (neither: this year), and
 // ?as_of= (a date or "cutoff").
-func (h *handler) reportOptions(c *gin.Context) (statistics.ReportOptions, error) {
+func (h *apiHandler) reportOptions(c *gin.Context) (statistics.ReportOptions, error) {
 	return h.periodOptions(c, func() (statistics.Period, error) {
 		return statistics.ParsePeriod(strconv.Itoa(h.thisYear()) + "-Y")
 	})
@@ -49,7 +49,7 @@ func (h *handler) reportOptions(c *gin.Context) (statistics.ReportOptions, error
 
 // periodOptions reads the period and as-of day; def is the period when
 // none is asked for.
-func (h *handler) periodOptions(c *gin.Context, def func() (statistics.Period, error)) (statistics.ReportOptions, error) {
+func (h *apiHandler) periodOptions(c *gin.Context, def func() (statistics.Period, error)) (statistics.ReportOptions, error) {
 	var o statistics.ReportOptions
 	var err error
 	code := c.Query("period")
@@ -86,7 +86,7 @@ func (h *handler) periodOptions(c *gin.Context, def func() (statistics.Period, e
 	return o, err
 }
 
-func (h *handler) getReport(c *gin.Context) error {
+func (h *apiHandler) getReport(c *gin.Context) error {
 	o, err := h.reportOptions(c)
 	if err != nil {
 		return err
@@ -127,12 +127,12 @@ func sendFile(c *gin.Context, f statistics.ReportFile) {
 	c.Data(http.StatusOK, f.ContentType, f.Content)
 }
 
-func (h *handler) getReportSettings(c *gin.Context) error {
+func (h *apiHandler) getReportSettings(c *gin.Context) error {
 	s, err := h.store.ReportSettingsOf(c.Request.Context(), actor(c))
 	return respond(c, http.StatusOK, s, err)
 }
 
-func (h *handler) setReportSettings(c *gin.Context) error {
+func (h *apiHandler) setReportSettings(c *gin.Context) error {
 	var in statistics.ReportSettings
 	if err := bindJSON(c, &in); err != nil {
 		return err
@@ -141,12 +141,12 @@ func (h *handler) setReportSettings(c *gin.Context) error {
 	return respond(c, http.StatusOK, s, err)
 }
 
-func (h *handler) listBuiltReports(c *gin.Context) error {
+func (h *apiHandler) listBuiltReports(c *gin.Context) error {
 	list, err := h.store.ListBuiltReports(c.Request.Context(), actor(c))
 	return respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
 }
 
-func (h *handler) getBuiltReport(c *gin.Context) error {
+func (h *apiHandler) getBuiltReport(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -160,7 +160,7 @@ func (h *handler) getBuiltReport(c *gin.Context) error {
 	return nil
 }
 
-func (h *handler) getQuality(c *gin.Context) error {
+func (h *apiHandler) getQuality(c *gin.Context) error {
 	year, err := h.year(c)
 	if err != nil {
 		return err
@@ -174,7 +174,7 @@ func narrativePeriod(c *gin.Context) (statistics.Period, error) {
 	return statistics.ParsePeriod(c.Param("period"))
 }
 
-func (h *handler) getNarrative(c *gin.Context) error {
+func (h *apiHandler) getNarrative(c *gin.Context) error {
 	p, err := narrativePeriod(c)
 	if err != nil {
 		return err
@@ -186,7 +186,7 @@ func (h *handler) getNarrative(c *gin.Context) error {
 	return respond(c, http.StatusOK, n, err)
 }
 
-func (h *handler) putNarrative(c *gin.Context) error {
+func (h *apiHandler) putNarrative(c *gin.Context) error {
 	p, err := narrativePeriod(c)
 	if err != nil {
 		return err

@@ -8,7 +8,7 @@ import (
 )
 
 // evaluateTask accepts or returns a task reported done.
-func (h *handler) evaluateTask(c *gin.Context) error {
+func (h *apiHandler) evaluateTask(c *gin.Context) error {
 	var in plans.EvaluationInput
 	id, _, err := writeTarget(c, &in)
 	if err != nil {
@@ -23,7 +23,7 @@ func (h *handler) evaluateTask(c *gin.Context) error {
 	return nil
 }
 
-func (h *handler) addComment(c *gin.Context) error {
+func (h *apiHandler) addComment(c *gin.Context) error {
 	var in plans.CommentInput
 	id, _, err := writeTarget(c, &in)
 	if err != nil {
@@ -33,7 +33,7 @@ func (h *handler) addComment(c *gin.Context) error {
 	return respond(c, http.StatusCreated, r, err)
 }
 
-func (h *handler) listComments(c *gin.Context) error {
+func (h *apiHandler) listComments(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -44,7 +44,7 @@ func (h *handler) listComments(c *gin.Context) error {
 
 // listTaskHistory is the task's progress reports, comments and evaluations in
 // one time line.
-func (h *handler) listTaskHistory(c *gin.Context) error {
+func (h *apiHandler) listTaskHistory(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err

@@ -9,7 +9,7 @@ import (
 )
 
 // createSeries is POST /plans/{id}/series.
-func (h *handler) createSeries(c *gin.Context) error {
+func (h *apiHandler) createSeries(c *gin.Context) error {
 	planID, err := pathID(c)
 	if err != nil {
 		return err
@@ -29,7 +29,7 @@ func (h *handler) createSeries(c *gin.Context) error {
 }
 
 // listSeries is GET /plans/{id}/series.
-func (h *handler) listSeries(c *gin.Context) error {
+func (h *apiHandler) listSeries(c *gin.Context) error {
 	planID, err := pathID(c)
 	if err != nil {
 		return err
@@ -39,7 +39,7 @@ func (h *handler) listSeries(c *gin.Context) error {
 }
 
 // getSeries is GET /series/{id}.
-func (h *handler) getSeries(c *gin.Context) error {
+func (h *apiHandler) getSeries(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -54,7 +54,7 @@ func (h *handler) getSeries(c *gin.Context) error {
 }
 
 // updateSeries is PATCH /series/{id}.
-func (h *handler) updateSeries(c *gin.Context) error {
+func (h *apiHandler) updateSeries(c *gin.Context) error {
 	var patch plans.SeriesPatch
 	id, version, err := writeTarget(c, &patch)
 	if err != nil {
@@ -70,7 +70,7 @@ func (h *handler) updateSeries(c *gin.Context) error {
 }
 
 // stopSeries is DELETE /series/{id}: the series stops, its past stays.
-func (h *handler) stopSeries(c *gin.Context) error {
+func (h *apiHandler) stopSeries(c *gin.Context) error {
 	id, version, err := writeTarget(c, nil)
 	if err != nil {
 		return err

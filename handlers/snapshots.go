@@ -9,7 +9,7 @@ import (
 
 // listSnapshots is GET /snapshots?from=&to=&plan_id=&unit_id=: one group's
 // daily status counts, for trend charts.
-func (h *handler) listSnapshots(c *gin.Context) error {
+func (h *apiHandler) listSnapshots(c *gin.Context) error {
 	q := &query{c: c}
 	f := statistics.SnapshotFilter{From: q.date("from"), To: q.date("to"), PlanID: q.id("plan_id"), UnitID: q.id("unit_id")}
 	if err := q.err(); err != nil {

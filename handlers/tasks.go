@@ -33,7 +33,7 @@ func taskFilter(c *gin.Context) (plans.TaskFilter, error) {
 	return f, q.err()
 }
 
-func (h *handler) listTasks(c *gin.Context) error {
+func (h *apiHandler) listTasks(c *gin.Context) error {
 	f, err := taskFilter(c)
 	if err != nil {
 		return err
@@ -42,7 +42,7 @@ func (h *handler) listTasks(c *gin.Context) error {
 	return respond(c, http.StatusOK, page, err)
 }
 
-func (h *handler) listPlanTasks(c *gin.Context) error {
+func (h *apiHandler) listPlanTasks(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -56,7 +56,7 @@ func (h *handler) listPlanTasks(c *gin.Context) error {
 	return respond(c, http.StatusOK, page, err)
 }
 
-func (h *handler) createTask(c *gin.Context) error {
+func (h *apiHandler) createTask(c *gin.Context) error {
 	planID, err := pathID(c)
 	if err != nil {
 		return err
@@ -75,7 +75,7 @@ func (h *handler) createTask(c *gin.Context) error {
 	return nil
 }
 
-func (h *handler) getTask(c *gin.Context) error {
+func (h *apiHandler) getTask(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -89,7 +89,7 @@ func (h *handler) getTask(c *gin.Context) error {
 	return nil
 }
 
-func (h *handler) updateTask(c *gin.Context) error {
+func (h *apiHandler) updateTask(c *gin.Context) error {
 	var patch plans.TaskPatch
 	id, version, err := writeTarget(c, &patch)
 	if err != nil {
@@ -104,7 +104,7 @@ func (h *handler) updateTask(c *gin.Context) error {
 	return nil
 }
 
-func (h *handler) deleteTask(c *gin.Context) error {
+func (h *apiHandler) deleteTask(c *gin.Context) error {
 	id, version, err := writeTarget(c, nil)
 	if err != nil {
 		return err
@@ -112,7 +112,7 @@ func (h *handler) deleteTask(c *gin.Context) error {
 	return respond(c, http.StatusNoContent, nil, h.store.DeleteTask(c.Request.Context(), actor(c), id, version))
 }
 
-func (h *handler) listProgress(c *gin.Context) error {
+func (h *apiHandler) listProgress(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
@@ -121,7 +121,7 @@ func (h *handler) listProgress(c *gin.Context) error {
 	return respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
 }
 
-func (h *handler) reportProgress(c *gin.Context) error {
+func (h *apiHandler) reportProgress(c *gin.Context) error {
 	var in plans.ProgressInput
 	id, version, err := writeTarget(c, &in)
 	if err != nil {

@@ -13,12 +13,12 @@ type trashList struct {
 	TrashDays int                 `json:"trash_days"`
 }
 
-func (h *handler) listTrash(c *gin.Context) error {
+func (h *apiHandler) listTrash(c *gin.Context) error {
 	items, err := h.store.ListTrash(c.Request.Context(), actor(c))
 	return respond(c, http.StatusOK, trashList{Items: items, TrashDays: plans.TrashDays}, err)
 }
 
-func (h *handler) restorePlan(c *gin.Context) error {
+func (h *apiHandler) restorePlan(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err

@@ -7,12 +7,12 @@ import (
 	"github.com/tiendo/tiendo/models/accounts"
 )
 
-func (h *handler) listUnits(c *gin.Context) error {
+func (h *apiHandler) listUnits(c *gin.Context) error {
 	units, err := h.store.ListUnits(c.Request.Context(), actor(c))
 	return respond(c, http.StatusOK, gin.H{"items": units, "next": nil}, err)
 }
 
-func (h *handler) createUnit(c *gin.Context) error {
+func (h *apiHandler) createUnit(c *gin.Context) error {
 	var in accounts.NewUnit
 	if err := bindJSON(c, &in); err != nil {
 		return err
@@ -21,12 +21,12 @@ func (h *handler) createUnit(c *gin.Context) error {
 	return respond(c, http.StatusCreated, u, err)
 }
 
-func (h *handler) listUsers(c *gin.Context) error {
+func (h *apiHandler) listUsers(c *gin.Context) error {
 	users, err := h.store.ListUsers(c.Request.Context(), actor(c))
 	return respond(c, http.StatusOK, gin.H{"items": users, "next": nil}, err)
 }
 
-func (h *handler) getUser(c *gin.Context) error {
+func (h *apiHandler) getUser(c *gin.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err

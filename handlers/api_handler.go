@@ -1,0 +1,6 @@
+package handlers
+
+// apiHandler serves the JSON API.
+type apiHandler struct {
+	*base
+}

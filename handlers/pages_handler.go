@@ -1,0 +1,6 @@
+package handlers
+
+// pageHandler serves the HTML pages.
+type pageHandler struct {
+	*base
+}
