@@ -9,11 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiendo/tiendo/handlers"
 	"github.com/tiendo/tiendo/models/domain"
 
 	"github.com/jmoiron/sqlx"
 
-	"github.com/tiendo/tiendo/handlers"
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/internal/benchgen"
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/demo"
@@ -43,7 +44,7 @@ func dataEnv(t *testing.T, fill func(dsn string)) *env {
 	}
 	t.Cleanup(s.Close)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return &env{t: t, handler: handlers.New(s, handlers.Options{Log: log}), tokens: map[string]string{}}
+	return &env{t: t, handler: handlers.New(s, httpx.Options{Log: log}), tokens: map[string]string{}}
 }
 
 // dashboardQueries are period and as-of choices both endpoints take.

@@ -5,7 +5,7 @@ import (
 	"maps"
 	"net/http"
 
-	"github.com/tiendo/tiendo/handlers"
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/plans"
 )
@@ -20,7 +20,7 @@ func (r response) expect(status int) response {
 }
 
 // expectProblem asserts a problem answer with status and code.
-func (r response) expectProblem(status int, code string) handlers.Problem {
+func (r response) expectProblem(status int, code string) httpx.Problem {
 	r.t.Helper()
 	r.expect(status)
 	p := r.problem()
@@ -31,7 +31,7 @@ func (r response) expectProblem(status int, code string) handlers.Problem {
 }
 
 // invalid asserts a 400 validation problem that names field.
-func (r response) invalid(field string) handlers.Problem {
+func (r response) invalid(field string) httpx.Problem {
 	r.t.Helper()
 	p := r.expectProblem(http.StatusBadRequest, "validation")
 	var names []string

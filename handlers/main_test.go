@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/handlers"
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/internal/testdb"
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
@@ -37,7 +38,7 @@ func newEnvTB(t testing.TB) *env {
 	t.Helper()
 	w := testfix.New(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return &env{World: w, t: t, handler: handlers.New(w.Store, handlers.Options{Log: log}), tokens: map[string]string{}}
+	return &env{World: w, t: t, handler: handlers.New(w.Store, httpx.Options{Log: log}), tokens: map[string]string{}}
 }
 
 // with is e reporting to t, for subtests; it shares the world and tokens, so
@@ -63,12 +64,12 @@ func (r response) decode(v any) {
 }
 
 // problem reads the body as a problem document.
-func (r response) problem() handlers.Problem {
+func (r response) problem() httpx.Problem {
 	r.t.Helper()
 	if ct := r.Header().Get("Content-Type"); ct != "application/problem+json" {
 		r.t.Fatalf("content type %q, body %s", ct, r.Body.String())
 	}
-	var p handlers.Problem
+	var p httpx.Problem
 	r.decode(&p)
 	return p
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/pb33f/libopenapi-validator/config"
 	verrors "github.com/pb33f/libopenapi-validator/errors"
 
-	"github.com/tiendo/tiendo/handlers"
+	"github.com/tiendo/tiendo/handlers/httpx"
 )
 
 var (
@@ -21,11 +21,11 @@ var (
 	specErr  string
 )
 
-// spec is the validator for handlers.OpenAPI(), built once per test binary.
+// spec is the validator for httpx.OpenAPI(), built once per test binary.
 func spec(t testing.TB) validator.Validator {
 	t.Helper()
 	specOnce.Do(func() {
-		doc, err := libopenapi.NewDocument(handlers.OpenAPI())
+		doc, err := libopenapi.NewDocument(httpx.OpenAPI())
 		if err != nil {
 			specErr = "parse openapi.json: " + err.Error()
 			return

@@ -9,19 +9,20 @@ import (
 	"testing"
 
 	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/handlers/httpx"
 )
 
 // TestPagePanicIsAnHTMLErrorPage: a page that panics answers the HTML 500
-// page — no JSON, no panic text, no stack — and the log has both; the API
+// Page — no JSON, no panic text, no stack — and the log has both; the API
 // keeps answering a panic with problem+json.
 func TestPagePanicIsAnHTMLErrorPage(t *testing.T) {
 	var logs bytes.Buffer
-	opts := Options{Log: slog.New(slog.NewTextHandler(&logs, nil))}
+	opts := httpx.Options{Log: slog.New(slog.NewTextHandler(&logs, nil))}
 	r := newEngine(nil, opts)
-	h := &pageHandler{&base{log: opts.Log, opts: opts}}
+	h := &httpx.PageHandler{Base: &httpx.Base{Log: opts.Log, Opts: opts}}
 	boom := func(*gin.Context) error { panic("boom: secret internals") }
-	h.pageGroup(r).GET("/thu-loi", h.page(boom))
-	r.GET("/api/v1/thu-loi", wrap(boom))
+	h.PageGroup(r).GET("/thu-loi", h.Page(boom))
+	r.GET("/api/v1/thu-loi", httpx.Wrap(boom))
 
 	rec := httptest.NewRecorder()
 	req := httptest.NewRequest("GET", "/thu-loi", nil)
@@ -41,7 +42,7 @@ func TestPagePanicIsAnHTMLErrorPage(t *testing.T) {
 
 	rec = httptest.NewRecorder()
 	r.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/thu-loi", nil))
-	if rec.Code != http.StatusInternalServerError || rec.Header().Get("Content-Type") != problemType ||
+	if rec.Code != http.StatusInternalServerError || rec.Header().Get("Content-Type") != httpx.ProblemType ||
 		strings.Contains(rec.Body.String(), "secret internals") {
 		t.Fatalf("API panic: %d %q %s", rec.Code, rec.Header().Get("Content-Type"), rec.Body)
 	}

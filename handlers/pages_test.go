@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/handlers"
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
@@ -39,7 +40,7 @@ func newPageEnv(t *testing.T) *pageEnv {
 	t.Helper()
 	w := testfix.New(t)
 	e := &pageEnv{World: w, t: t, cookies: map[string]string{},
-		h: handlers.New(w.Store, handlers.Options{Log: slog.New(slog.NewTextHandler(testLog{t}, nil))})}
+		h: handlers.New(w.Store, httpx.Options{Log: slog.New(slog.NewTextHandler(testLog{t}, nil))})}
 	e.chairA, e.chairB = w.Actor(t, w.A, models.RoleChairman), w.Actor(t, w.B, models.RoleChairman)
 	e.team = w.A.Users[models.RoleTeamMember].Username
 	e.plan = e.newPlan(e.chairA, "06/KH-UBND", "Chuyển đổi số năm 2024")

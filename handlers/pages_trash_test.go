@@ -17,7 +17,7 @@ import (
 // the plan page asks "Xóa kế hoạch này cùng 2 nhiệm vụ?" to those who may
 // delete and shows nothing to the others, who are refused if they post
 // anyway; a restore whose number was taken meanwhile says so on the bin's
-// page and changes nothing.
+// Page and changes nothing.
 func TestTrashPages(t *testing.T) {
 	t.Parallel()
 	e := newPageEnv(t)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/handlers"
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/accounts"
@@ -172,7 +173,7 @@ func TestThrottleAddressIsTheConnections(t *testing.T) {
 		"X-Forwarded-For", "10.0.1.1"), window)
 
 	proxied := *e
-	proxied.handler = handlers.New(e.Store, handlers.Options{Log: slog.New(slog.DiscardHandler),
+	proxied.handler = handlers.New(e.Store, httpx.Options{Log: slog.New(slog.DiscardHandler),
 		TrustedProxies: []string{"198.51.100.7"}})
 	for i := range accounts.MaxIPFailures {
 		proxied.loginFrom("198.51.100.7", fmt.Sprintf("khac_%d", i%spread), "sai-mat-khau-99",

@@ -1,6 +1,0 @@
-package handlers
-
-// apiHandler serves the JSON API.
-type apiHandler struct {
-	*base
-}

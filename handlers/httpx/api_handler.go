@@ -1,0 +1,6 @@
+package httpx
+
+// APIHandler serves the JSON API.
+type APIHandler struct {
+	*Base
+}

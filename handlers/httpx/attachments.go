@@ -1,0 +1,30 @@
+package httpx
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// attachmentThumbnail is GET /attachments/{id}/thumbnail: a photo's small
+// JPEG, made on the server at upload (or on first view for older photos).
+// Like the original it never changes, so the tag answers 304 to a browser
+// that has it.
+func (h *APIHandler) attachmentThumbnail(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	th, err := h.Store.AttachmentThumbnail(c.Request.Context(), actor(c), id)
+	if err != nil {
+		return err
+	}
+	c.Header("ETag", th.ETag)
+	c.Header("Cache-Control", "private, max-age=86400")
+	if c.GetHeader("If-None-Match") == th.ETag {
+		c.Status(http.StatusNotModified)
+		return nil
+	}
+	c.Data(http.StatusOK, "image/jpeg", th.Content)
+	return nil
+}

@@ -1,0 +1,162 @@
+package httpx
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
+	"github.com/tiendo/tiendo/models/statistics"
+)
+
+type loginRequest struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+func (r *loginRequest) validate() error {
+	v := &models.ValidationError{}
+	if r.Username == "" {
+		v.Add("username", "required", "cần nhập tên đăng nhập")
+	}
+	if r.Password == "" {
+		v.Add("password", "required", "cần nhập mật khẩu")
+	}
+	return v.Err()
+}
+
+type loginResponse struct {
+	Token     string     `json:"token"`
+	ExpiresAt time.Time  `json:"expires_at"`
+	User      meResponse `json:"user"`
+}
+
+type meResponse struct {
+	ID                 int64               `json:"id"`
+	Username           string              `json:"username"`
+	FullName           string              `json:"full_name"`
+	MustChangePassword bool                `json:"must_change_password"`
+	Commune            *models.CommuneInfo `json:"commune"`
+	Province           string              `json:"province"`
+	Memberships        []models.Membership `json:"memberships"`
+}
+
+func meOf(a *models.Actor) meResponse {
+	ms := a.Memberships
+	if ms == nil {
+		ms = []models.Membership{}
+	}
+	me := meResponse{ID: a.UserID, Username: a.Username, FullName: a.FullName,
+		MustChangePassword: a.MustChangePassword, Province: a.Commune.Province, Memberships: ms}
+	if !a.IsProvinceViewer() {
+		me.Commune = &a.Commune // a province account belongs to no commune
+	}
+	return me
+}
+
+func (h *APIHandler) login(c *gin.Context) error {
+	var req loginRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	if err := req.validate(); err != nil {
+		return err
+	}
+	l, err := h.Store.Login(c.Request.Context(), req.Username, req.Password, c.ClientIP(), c.Request.UserAgent())
+	if err != nil {
+		return err
+	}
+	h.sendLogin(c, l)
+	return nil
+}
+
+// sendLogin answers with a new session, as a token and as the cookie. The
+// body holds a secret, so no cache may keep it.
+func (h *APIHandler) sendLogin(c *gin.Context, l *accounts.Login) {
+	h.setSessionCookie(c, l.Token, l.ExpiresAt)
+	c.Header("Cache-Control", "no-store")
+	c.JSON(http.StatusOK, loginResponse{Token: l.Token, ExpiresAt: l.ExpiresAt, User: meOf(l.Actor)})
+}
+
+func (h *Base) setSessionCookie(c *gin.Context, token string, expires time.Time) {
+	maxAge := -1
+	if token != "" {
+		// The store's clock, not the wall clock: under a moved clock (demo,
+		// tests) the wall clock would expire the cookie at once.
+		maxAge = max(1, int(expires.Sub(h.Store.Clock().Now()).Seconds()))
+	}
+	http.SetCookie(c.Writer, &http.Cookie{
+		Name: sessionCookie, Value: token, Path: "/", MaxAge: maxAge, HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: h.Opts.SecureCookies || c.Request.TLS != nil,
+	})
+}
+
+// logout revokes the presented session; without one it still clears the cookie.
+func (h *APIHandler) logout(c *gin.Context) error {
+	if tok := requestToken(c); tok != "" {
+		if err := h.Store.Logout(c.Request.Context(), tok); err != nil {
+			return err
+		}
+	}
+	h.setSessionCookie(c, "", time.Time{})
+	c.Status(http.StatusNoContent)
+	return nil
+}
+
+func (h *APIHandler) me(c *gin.Context) error {
+	return respond(c, http.StatusOK, meOf(actor(c)), nil)
+}
+
+// changePassword replaces the caller's password and answers like a sign-in:
+// every session of the account has ended, so the caller gets a new one, as
+// a token and as the cookie.
+func (h *APIHandler) changePassword(c *gin.Context) error {
+	var req accounts.PasswordChange
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	l, err := h.Store.ChangePassword(c.Request.Context(), actor(c), req, c.Request.UserAgent())
+	if err != nil {
+		return err
+	}
+	h.sendLogin(c, l)
+	return nil
+}
+
+// authenticate resolves the session cookie or bearer token to an actor, or
+// answers 401. An account whose password an admin has set may only reach the
+// routes that let its owner replace it (signing out needs no session).
+func (h *APIHandler) authenticate(c *gin.Context) {
+	a, err := h.Store.Authenticate(c.Request.Context(), requestToken(c), c.ClientIP())
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	route := c.Request.Method + " " + c.FullPath()
+	if a.MustChangePassword && !passwordChangeRoutes[route] {
+		fail(c, accounts.ErrPasswordChangeRequired)
+		return
+	}
+	if a.IsProvinceViewer() && !provinceRoutes[route] {
+		fail(c, statistics.ErrProvinceScope)
+		return
+	}
+	c.Set(actorKey, a)
+	c.Next()
+}
+
+// passwordChangeRoutes are what an account that must change its password may use.
+var passwordChangeRoutes = map[string]bool{
+	"GET /api/v1/me":           true,
+	"POST /api/v1/me/password": true,
+}
+
+// provinceRoutes are what a province account may use: it belongs to no
+// commune, so every commune route would only show it nothing.
+var provinceRoutes = map[string]bool{
+	"GET /api/v1/me":              true,
+	"POST /api/v1/me/password":    true,
+	"GET /api/v1/province/rollup": true,
+}

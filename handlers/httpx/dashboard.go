@@ -1,0 +1,22 @@
+package httpx
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/models/statistics"
+)
+
+// dashboardOptions are the report's options, defaulting to the year to date.
+func (h *APIHandler) dashboardOptions(c *gin.Context) (statistics.ReportOptions, error) {
+	return h.periodOptions(c, func() (statistics.Period, error) { return statistics.YearToDate(h.today(actor(c))), nil })
+}
+
+func (h *APIHandler) getDashboard(c *gin.Context) error {
+	o, err := h.dashboardOptions(c)
+	if err != nil {
+		return err
+	}
+	d, err := h.Store.Dashboard(c.Request.Context(), actor(c), o)
+	return respond(c, http.StatusOK, d, err)
+}

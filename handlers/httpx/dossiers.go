@@ -1,0 +1,39 @@
+package httpx
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/models/statistics"
+)
+
+func (h *APIHandler) listDossierStats(c *gin.Context) error {
+	year, err := h.year(c)
+	if err != nil {
+		return err
+	}
+	list, err := h.Store.ListDossierStats(c.Request.Context(), actor(c), year)
+	return respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
+}
+
+func (h *APIHandler) getDossierStats(c *gin.Context) error {
+	p, err := statistics.ParsePeriod(c.Param("period"))
+	if err != nil {
+		return err
+	}
+	d, err := h.Store.DossierStatsOf(c.Request.Context(), actor(c), p)
+	return respond(c, http.StatusOK, d, err)
+}
+
+func (h *APIHandler) recordDossierStats(c *gin.Context) error {
+	p, err := statistics.ParsePeriod(c.Param("period"))
+	if err != nil {
+		return err
+	}
+	var in statistics.DossierInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	d, err := h.Store.RecordDossierStats(c.Request.Context(), actor(c), p, in)
+	return respond(c, http.StatusOK, d, err)
+}

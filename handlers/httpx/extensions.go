@@ -1,0 +1,36 @@
+package httpx
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/models/plans"
+)
+
+// requestExtension is POST /tasks/{id}/extensions: ask for a later deadline.
+func (h *APIHandler) requestExtension(c *gin.Context) error {
+	var in plans.ExtensionInput
+	id, _, err := writeTarget(c, &in)
+	if err != nil {
+		return err
+	}
+	x, err := h.Store.RequestExtension(c.Request.Context(), actor(c), id, in)
+	if err != nil {
+		return err
+	}
+	c.Header("Location", "/api/v1/tasks/"+strconv.FormatInt(x.TaskID, 10))
+	c.JSON(http.StatusCreated, x)
+	return nil
+}
+
+// decideExtension is POST /extensions/{id}/decision: approve or refuse.
+func (h *APIHandler) decideExtension(c *gin.Context) error {
+	var in plans.ExtensionDecision
+	id, _, err := writeTarget(c, &in)
+	if err != nil {
+		return err
+	}
+	x, err := h.Store.DecideExtension(c.Request.Context(), actor(c), id, in)
+	return respond(c, http.StatusOK, x, err)
+}

@@ -1,0 +1,35 @@
+package httpx
+
+import (
+	_ "embed"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+//go:embed openapi.json
+var openapiDoc []byte
+
+// OpenAPI is the API description served at /api/v1/openapi.json.
+func OpenAPI() []byte { return openapiDoc }
+
+// healthz says the process is alive; it touches nothing else.
+func (h *APIHandler) healthz(c *gin.Context) error {
+	return respond(c, http.StatusOK, gin.H{"status": "ok"}, nil)
+}
+
+// readyz says whether this process can serve: database reachable, schema current.
+func (h *APIHandler) readyz(c *gin.Context) error {
+	if err := h.Opts.Ready(c.Request.Context()); err != nil {
+		h.Log.Warn("not ready", "err", err)
+		WriteProblem(c, Problem{Status: http.StatusServiceUnavailable, Code: "not_ready",
+			Title: "Chưa sẵn sàng", Detail: "cơ sở dữ liệu chưa kết nối được hoặc chưa cập nhật lược đồ"})
+		return nil
+	}
+	return respond(c, http.StatusOK, gin.H{"status": "ready"}, nil)
+}
+
+func (h *APIHandler) openapi(c *gin.Context) error {
+	c.Data(http.StatusOK, "application/json", openapiDoc)
+	return nil
+}

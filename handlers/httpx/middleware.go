@@ -1,0 +1,117 @@
+package httpx
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/accounts"
+)
+
+// MaxBodyBytes bounds every request body.
+const MaxBodyBytes = 1 << 20
+
+const (
+	sessionCookie = "tiendo_session"
+	actorKey      = "tiendo.actor"
+)
+
+// SecurityHeaders are sent on every response.
+func SecurityHeaders(c *gin.Context) {
+	SetSecurityHeaders(c.Writer.Header(), c.Request)
+	c.Next()
+}
+
+// SetSecurityHeaders is securityHeaders for responses written outside gin,
+// such as the cross-origin refusal.
+func SetSecurityHeaders(h http.Header, r *http.Request) {
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+	if r.TLS != nil {
+		h.Set("Strict-Transport-Security", "max-age=31536000")
+	}
+}
+
+// LimitBody makes an oversized body fail while it is read, as a 413. The
+// limit is MaxBodyBytes except on the routes that take evidence files
+// (bodyLimit, pages_report.go).
+func LimitBody(c *gin.Context) {
+	if c.Request.Body != nil {
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, bodyLimit(c))
+	}
+	c.Next()
+}
+
+// panicAnswerKey holds, for the routes that answer people rather than
+// programs (pages.go), how a panic is answered instead of problem+json.
+const panicAnswerKey = "tiendo.panicAnswer"
+
+// RecoverMiddleware turns a panic into a logged 500: a problem document, or
+// the answer the route's group set under panicAnswerKey (the HTML error
+// Page). The panic and its stack go to the log only: a stack trace tells a
+// stranger how the server is built and the person in front of it nothing.
+func RecoverMiddleware(log *slog.Logger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		defer func() {
+			r := recover()
+			if r == nil {
+				return
+			}
+			if r == http.ErrAbortHandler { // net/http's way to drop a connection on purpose
+				panic(r)
+			}
+			log.Error("panic", "method", c.Request.Method, "path", c.Request.URL.Path,
+				"panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			c.Abort()
+			if c.Writer.Written() {
+				return // part of an answer is out; nothing sensible can follow it
+			}
+			if answer, ok := c.Get(panicAnswerKey); ok {
+				answer.(gin.HandlerFunc)(c)
+				return
+			}
+			WriteProblem(c, problemFor(nil))
+		}()
+		c.Next()
+	}
+}
+
+// AccessLog writes one line per request.
+func AccessLog(log *slog.Logger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		start := time.Now()
+		c.Next()
+		log.Info("http", "method", c.Request.Method, "path", c.Request.URL.Path,
+			"status", c.Writer.Status(), "ms", time.Since(start).Milliseconds())
+	}
+}
+
+// requestToken prefers an explicit bearer token over the cookie. A cookie
+// only ever carries a session: an API token is for Authorization headers,
+// which browsers do not attach on their own.
+func requestToken(c *gin.Context) string {
+	if auth := c.GetHeader("Authorization"); auth != "" {
+		if tok, ok := strings.CutPrefix(auth, "Bearer "); ok {
+			return strings.TrimSpace(tok)
+		}
+		return ""
+	}
+	tok, _ := c.Cookie(sessionCookie)
+	if accounts.IsAPIToken(tok) {
+		return ""
+	}
+	return tok
+}
+
+// actor is the authenticated caller; routes behind authenticate always have one.
+func actor(c *gin.Context) *models.Actor {
+	return c.MustGet(actorKey).(*models.Actor)
+}

@@ -1,0 +1,6 @@
+package httpx
+
+// PageHandler serves the HTML pages.
+type PageHandler struct {
+	*Base
+}

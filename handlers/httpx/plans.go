@@ -1,0 +1,77 @@
+package httpx
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/models/plans"
+)
+
+func (h *APIHandler) listPlans(c *gin.Context) error {
+	q := &query{c: c}
+	f := plans.PlanFilter{Year: q.year(), Kind: c.Query("kind"), Status: c.Query("status"),
+		Query: c.Query("q"), Limit: q.limit(), Cursor: c.Query("cursor")}
+	if f.Status != "" && !slices.Contains(plans.PlanStatuses, f.Status) {
+		q.v.Add("status", "invalid", "trạng thái kế hoạch phải là draft, active, completed hoặc cancelled")
+	}
+	if err := q.err(); err != nil {
+		return err
+	}
+	page, err := h.Store.ListPlans(c.Request.Context(), actor(c), f)
+	return respond(c, http.StatusOK, page, err)
+}
+
+func (h *APIHandler) createPlan(c *gin.Context) error {
+	var in plans.PlanInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	p, err := h.Store.CreatePlan(c.Request.Context(), actor(c), in)
+	if err != nil {
+		return err
+	}
+	setETag(c, p.Version)
+	c.Header("Location", "/api/v1/plans/"+strconv.FormatInt(p.ID, 10))
+	c.JSON(http.StatusCreated, p)
+	return nil
+}
+
+func (h *APIHandler) getPlan(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	p, err := h.Store.GetPlan(c.Request.Context(), actor(c), id)
+	if err != nil {
+		return err
+	}
+	setETag(c, p.Version)
+	c.JSON(http.StatusOK, p)
+	return nil
+}
+
+func (h *APIHandler) updatePlan(c *gin.Context) error {
+	var patch plans.PlanPatch
+	id, version, err := writeTarget(c, &patch)
+	if err != nil {
+		return err
+	}
+	p, err := h.Store.UpdatePlan(c.Request.Context(), actor(c), id, version, patch)
+	if err != nil {
+		return err
+	}
+	setETag(c, p.Version)
+	c.JSON(http.StatusOK, p)
+	return nil
+}
+
+func (h *APIHandler) deletePlan(c *gin.Context) error {
+	id, version, err := writeTarget(c, nil)
+	if err != nil {
+		return err
+	}
+	_, err = h.Store.DeletePlan(c.Request.Context(), actor(c), id, version)
+	return respond(c, http.StatusNoContent, nil, err)
+}

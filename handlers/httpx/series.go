@@ -1,0 +1,79 @@
+package httpx
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/models/plans"
+)
+
+// createSeries is POST /plans/{id}/series.
+func (h *APIHandler) createSeries(c *gin.Context) error {
+	planID, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	var in plans.SeriesInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	sr, err := h.Store.CreateSeries(c.Request.Context(), actor(c), planID, in)
+	if err != nil {
+		return err
+	}
+	setETag(c, sr.Version)
+	c.Header("Location", "/api/v1/series/"+strconv.FormatInt(sr.ID, 10))
+	c.JSON(http.StatusCreated, sr)
+	return nil
+}
+
+// listSeries is GET /plans/{id}/series.
+func (h *APIHandler) listSeries(c *gin.Context) error {
+	planID, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	items, err := h.Store.ListSeries(c.Request.Context(), actor(c), planID)
+	return respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
+}
+
+// getSeries is GET /series/{id}.
+func (h *APIHandler) getSeries(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	sr, err := h.Store.GetSeries(c.Request.Context(), actor(c), id)
+	if err != nil {
+		return err
+	}
+	setETag(c, sr.Version)
+	c.JSON(http.StatusOK, sr)
+	return nil
+}
+
+// updateSeries is PATCH /series/{id}.
+func (h *APIHandler) updateSeries(c *gin.Context) error {
+	var patch plans.SeriesPatch
+	id, version, err := writeTarget(c, &patch)
+	if err != nil {
+		return err
+	}
+	sr, err := h.Store.UpdateSeries(c.Request.Context(), actor(c), id, version, patch)
+	if err != nil {
+		return err
+	}
+	setETag(c, sr.Version)
+	c.JSON(http.StatusOK, sr)
+	return nil
+}
+
+// stopSeries is DELETE /series/{id}: the series stops, its past stays.
+func (h *APIHandler) stopSeries(c *gin.Context) error {
+	id, version, err := writeTarget(c, nil)
+	if err != nil {
+		return err
+	}
+	return respond(c, http.StatusNoContent, nil, h.Store.StopSeries(c.Request.Context(), actor(c), id, version))
+}

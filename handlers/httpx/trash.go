@@ -1,0 +1,33 @@
+package httpx
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/models/plans"
+)
+
+// trashList is the recycle bin as the API answers it.
+type trashList struct {
+	Items     []plans.TrashedPlan `json:"items"`
+	TrashDays int                 `json:"trash_days"`
+}
+
+func (h *APIHandler) listTrash(c *gin.Context) error {
+	items, err := h.Store.ListTrash(c.Request.Context(), actor(c))
+	return respond(c, http.StatusOK, trashList{Items: items, TrashDays: plans.TrashDays}, err)
+}
+
+func (h *APIHandler) restorePlan(c *gin.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	p, err := h.Store.RestorePlan(c.Request.Context(), actor(c), id)
+	if err != nil {
+		return err
+	}
+	setETag(c, p.Version)
+	c.JSON(http.StatusOK, p)
+	return nil
+}

@@ -1,6 +1,0 @@
-package handlers
-
-// pageHandler serves the HTML pages.
-type pageHandler struct {
-	*base
-}
