@@ -148,7 +148,7 @@ func (f *authzWorld) communeOf(s scope) *authzCommune {
 	return f.a
 }
 
-// id resolves the :id of a route for one case, making a fresh row when the
+// Id resolves the :id of a route for one case, making a fresh row when the
 // route consumes it.
 func (f *authzWorld) id(tg target, role models.Role, s scope) int64 {
 	ac, sh := f.communeOf(s), shapeFor(role, s)

@@ -202,7 +202,7 @@ func TestCalendarOverridesAreAdminOnly(t *testing.T) {
 }
 
 // TestTaskDeadlineInWorkingDays gives deadlines as "N working days from a
-// date", resolved on the commune's own calendar.
+// Date", resolved on the commune's own calendar.
 func TestTaskDeadlineInWorkingDays(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)

@@ -30,7 +30,7 @@ func (r response) expectProblem(status int, code string) httpx.Problem {
 	return p
 }
 
-// invalid asserts a 400 validation problem that names field.
+// Invalid asserts a 400 validation problem that names field.
 func (r response) invalid(field string) httpx.Problem {
 	r.t.Helper()
 	p := r.expectProblem(http.StatusBadRequest, "validation")

@@ -37,7 +37,7 @@ func testPNG(t testing.TB) []byte {
 }
 
 // reportWithFile reports 50 % with a photo as user and returns the file's
-// id, read back as reader (someone of the same commune).
+// Id, read back as reader (someone of the same commune).
 func (e *pageEnv) reportWithFile(t *testing.T, user string, taskID int64, reader *models.Actor) int64 {
 	t.Helper()
 	rec := e.postFiles(user, "/nhiem-vu/"+itoa(taskID)+"/bao-cao", map[string]string{"percent": "50"},

@@ -203,7 +203,7 @@ func TestSeedQualityAndPermissions(t *testing.T) {
 
 // TestReportPeriodOptions: a free range equal to the 9 months finds the
 // same records; as_of=cutoff counts tasks as they stood on the cut-off
-// date; the commune's cut-off setting moves it.
+// Date; the commune's cut-off setting moves it.
 func TestReportPeriodOptions(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)

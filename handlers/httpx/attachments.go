@@ -11,11 +11,11 @@ import (
 // Like the original it never changes, so the tag answers 304 to a browser
 // that has it.
 func (h *APIHandler) attachmentThumbnail(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	th, err := h.Store.AttachmentThumbnail(c.Request.Context(), actor(c), id)
+	th, err := h.Store.AttachmentThumbnail(c.Request.Context(), Actor(c), id)
 	if err != nil {
 		return err
 	}

@@ -9,12 +9,12 @@ import (
 )
 
 func (h *APIHandler) listAudit(c *gin.Context) error {
-	q := &query{c: c}
-	f := models.AuditFilter{Entity: c.Query("entity"), EntityID: q.id("id"), Limit: q.limit(),
+	q := QueryOf(c)
+	f := models.AuditFilter{Entity: c.Query("entity"), EntityID: q.ID("id"), Limit: q.Limit(),
 		Cursor: c.Query("cursor")}
-	if err := q.err(); err != nil {
+	if err := q.Err(); err != nil {
 		return err
 	}
-	page, err := h.Store.ListAudit(c.Request.Context(), actor(c), f)
-	return respond(c, http.StatusOK, page, err)
+	page, err := h.Store.ListAudit(c.Request.Context(), Actor(c), f)
+	return Respond(c, http.StatusOK, page, err)
 }

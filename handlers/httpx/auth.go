@@ -58,7 +58,7 @@ func meOf(a *models.Actor) meResponse {
 
 func (h *APIHandler) login(c *gin.Context) error {
 	var req loginRequest
-	if err := bindJSON(c, &req); err != nil {
+	if err := BindJSON(c, &req); err != nil {
 		return err
 	}
 	if err := req.validate(); err != nil {
@@ -75,38 +75,25 @@ func (h *APIHandler) login(c *gin.Context) error {
 // sendLogin answers with a new session, as a token and as the cookie. The
 // body holds a secret, so no cache may keep it.
 func (h *APIHandler) sendLogin(c *gin.Context, l *accounts.Login) {
-	h.setSessionCookie(c, l.Token, l.ExpiresAt)
+	h.SetSessionCookie(c, l.Token, l.ExpiresAt)
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, loginResponse{Token: l.Token, ExpiresAt: l.ExpiresAt, User: meOf(l.Actor)})
 }
 
-func (h *Base) setSessionCookie(c *gin.Context, token string, expires time.Time) {
-	maxAge := -1
-	if token != "" {
-		// The store's clock, not the wall clock: under a moved clock (demo,
-		// tests) the wall clock would expire the cookie at once.
-		maxAge = max(1, int(expires.Sub(h.Store.Clock().Now()).Seconds()))
-	}
-	http.SetCookie(c.Writer, &http.Cookie{
-		Name: sessionCookie, Value: token, Path: "/", MaxAge: maxAge, HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: h.Opts.SecureCookies || c.Request.TLS != nil,
-	})
-}
-
 // logout revokes the presented session; without one it still clears the cookie.
 func (h *APIHandler) logout(c *gin.Context) error {
-	if tok := requestToken(c); tok != "" {
+	if tok := RequestToken(c); tok != "" {
 		if err := h.Store.Logout(c.Request.Context(), tok); err != nil {
 			return err
 		}
 	}
-	h.setSessionCookie(c, "", time.Time{})
+	h.SetSessionCookie(c, "", time.Time{})
 	c.Status(http.StatusNoContent)
 	return nil
 }
 
 func (h *APIHandler) me(c *gin.Context) error {
-	return respond(c, http.StatusOK, meOf(actor(c)), nil)
+	return Respond(c, http.StatusOK, meOf(Actor(c)), nil)
 }
 
 // changePassword replaces the caller's password and answers like a sign-in:
@@ -114,10 +101,10 @@ func (h *APIHandler) me(c *gin.Context) error {
 // a token and as the cookie.
 func (h *APIHandler) changePassword(c *gin.Context) error {
 	var req accounts.PasswordChange
-	if err := bindJSON(c, &req); err != nil {
+	if err := BindJSON(c, &req); err != nil {
 		return err
 	}
-	l, err := h.Store.ChangePassword(c.Request.Context(), actor(c), req, c.Request.UserAgent())
+	l, err := h.Store.ChangePassword(c.Request.Context(), Actor(c), req, c.Request.UserAgent())
 	if err != nil {
 		return err
 	}
@@ -129,21 +116,21 @@ func (h *APIHandler) changePassword(c *gin.Context) error {
 // answers 401. An account whose password an admin has set may only reach the
 // routes that let its owner replace it (signing out needs no session).
 func (h *APIHandler) authenticate(c *gin.Context) {
-	a, err := h.Store.Authenticate(c.Request.Context(), requestToken(c), c.ClientIP())
+	a, err := h.Store.Authenticate(c.Request.Context(), RequestToken(c), c.ClientIP())
 	if err != nil {
-		fail(c, err)
+		Fail(c, err)
 		return
 	}
 	route := c.Request.Method + " " + c.FullPath()
 	if a.MustChangePassword && !passwordChangeRoutes[route] {
-		fail(c, accounts.ErrPasswordChangeRequired)
+		Fail(c, accounts.ErrPasswordChangeRequired)
 		return
 	}
 	if a.IsProvinceViewer() && !provinceRoutes[route] {
-		fail(c, statistics.ErrProvinceScope)
+		Fail(c, statistics.ErrProvinceScope)
 		return
 	}
-	c.Set(actorKey, a)
+	c.Set(ActorKey, a)
 	c.Next()
 }
 

@@ -16,9 +16,9 @@ import (
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
-// bindJSON decodes the body strictly into dst: unknown fields, trailing data
+// BindJSON decodes the body strictly into dst: unknown fields, trailing data
 // and wrong types are 400s naming the field.
-func bindJSON(c *gin.Context, dst any) error {
+func BindJSON(c *gin.Context, dst any) error {
 	var raw json.RawMessage
 	dec := json.NewDecoder(c.Request.Body)
 	if err := dec.Decode(&raw); err != nil {
@@ -91,15 +91,24 @@ func typeName(kind string) string {
 	return "số"
 }
 
-// query collects query-string parsing errors so a request hears all of them.
-type query struct {
+// Query collects query-string parsing errors so a request hears all of them.
+type Query struct {
 	c *gin.Context
 	v models.ValidationError
 }
 
-// limit reads the page size; absent is the default, anything else must be
+// QueryOf reads c's query parameters.
+func QueryOf(c *gin.Context) *Query { return &Query{c: c} }
+
+// Invalid records a problem with a parameter the handler checks itself.
+func (q *Query) Invalid(field, code, msg string) { q.v.Add(field, code, "%s", msg) }
+
+// InvalidAll records every problem verr names.
+func (q *Query) InvalidAll(verr *models.ValidationError) { q.v.Fields = append(q.v.Fields, verr.Fields...) }
+
+// Limit reads the page size; absent is the default, anything else must be
 // 1..MaxPageSize (the store would read an explicit 0 as absent).
-func (q *query) limit() int {
+func (q *Query) Limit() int {
 	s := q.c.Query("limit")
 	if s == "" {
 		return 0
@@ -111,8 +120,8 @@ func (q *query) limit() int {
 	return n
 }
 
-// intIn reads an integer parameter that must lie in lo..hi (absent: 0).
-func (q *query) intIn(name string, lo, hi int) int {
+// IntIn reads an integer parameter that must lie in lo..hi (absent: 0).
+func (q *Query) IntIn(name string, lo, hi int) int {
 	s := q.c.Query(name)
 	if s == "" {
 		return 0
@@ -124,12 +133,12 @@ func (q *query) intIn(name string, lo, hi int) int {
 	return n
 }
 
-// year reads a year parameter (absent: 0), within the years dates may take.
-func (q *query) year() int {
-	return q.intIn("year", calendar.FirstInputYear, calendar.LastInputYear)
+// Year reads a year parameter (absent: 0), within the years dates may take.
+func (q *Query) Year() int {
+	return q.IntIn("year", calendar.FirstInputYear, calendar.LastInputYear)
 }
 
-func (q *query) id(name string) int64 {
+func (q *Query) ID(name string) int64 {
 	s := q.c.Query(name)
 	if s == "" {
 		return 0
@@ -141,7 +150,7 @@ func (q *query) id(name string) int64 {
 	return n
 }
 
-func (q *query) date(name string) calendar.Date {
+func (q *Query) Date(name string) calendar.Date {
 	s := q.c.Query(name)
 	if s == "" {
 		return calendar.Date{}
@@ -156,11 +165,11 @@ func (q *query) date(name string) calendar.Date {
 	return d
 }
 
-func (q *query) err() error { return q.v.Err() }
+func (q *Query) Err() error { return q.v.Err() }
 
-// pathID reads the :id parameter; anything but a positive integer names no
+// PathID reads the :id parameter; anything but a positive integer names no
 // row, so it is a 404 like an id of another commune.
-func pathID(c *gin.Context) (int64, error) {
+func PathID(c *gin.Context) (int64, error) {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil || id <= 0 {
 		return 0, models.ErrNotFound
@@ -168,8 +177,8 @@ func pathID(c *gin.Context) (int64, error) {
 	return id, nil
 }
 
-// ifMatch reads If-Match as a version; absent or * means "any version".
-func ifMatch(c *gin.Context) (int, error) {
+// IfMatch reads If-Match as a version; absent or * means "any version".
+func IfMatch(c *gin.Context) (int, error) {
 	h := strings.TrimSpace(c.GetHeader("If-Match"))
 	if h == "" || h == "*" {
 		return 0, nil
@@ -181,28 +190,28 @@ func ifMatch(c *gin.Context) (int, error) {
 	return v, nil
 }
 
-// setETag exposes a row's version for If-Match.
-func setETag(c *gin.Context, version int) {
+// SetETag exposes a row's version for If-Match.
+func SetETag(c *gin.Context, version int) {
 	c.Header("ETag", `"`+strconv.Itoa(version)+`"`)
 }
 
-// writeTarget reads what every PATCH and DELETE needs: the row id, the
+// WriteTarget reads what every PATCH and DELETE needs: the row id, the
 // If-Match version and, when body is not nil, the JSON body.
-func writeTarget(c *gin.Context, body any) (id int64, version int, err error) {
-	if id, err = pathID(c); err != nil {
+func WriteTarget(c *gin.Context, body any) (id int64, version int, err error) {
+	if id, err = PathID(c); err != nil {
 		return 0, 0, err
 	}
-	if version, err = ifMatch(c); err != nil {
+	if version, err = IfMatch(c); err != nil {
 		return 0, 0, err
 	}
 	if body != nil {
-		err = bindJSON(c, body)
+		err = BindJSON(c, body)
 	}
 	return id, version, err
 }
 
-// respond writes v with status, or passes err on; a nil v sends no body.
-func respond(c *gin.Context, status int, v any, err error) error {
+// Respond writes v with status, or passes err on; a nil v sends no body.
+func Respond(c *gin.Context, status int, v any, err error) error {
 	if err != nil {
 		return err
 	}
@@ -218,7 +227,19 @@ func respond(c *gin.Context, status int, v any, err error) error {
 func Wrap(fn func(*gin.Context) error) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if err := fn(c); err != nil {
-			fail(c, err)
+			Fail(c, err)
 		}
 	}
+}
+
+// Bool reads an optional true/false query parameter.
+func (q *Query) Bool(name string) bool {
+	switch q.c.Query(name) {
+	case "", "false":
+		return false
+	case "true":
+		return true
+	}
+	q.v.Add(name, "invalid", "%s phải là true hoặc false", name)
+	return false
 }

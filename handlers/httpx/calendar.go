@@ -13,50 +13,50 @@ import (
 // getCalendar is GET /calendar?year=: the commune's days off and make-up
 // days of one year (default: this year).
 func (h *APIHandler) getCalendar(c *gin.Context) error {
-	q := &query{c: c}
-	year := q.year()
-	if err := q.err(); err != nil {
+	q := QueryOf(c)
+	year := q.Year()
+	if err := q.Err(); err != nil {
 		return err
 	}
-	y, err := h.Store.CalendarYear(c.Request.Context(), actor(c), year)
-	return respond(c, http.StatusOK, y, err)
+	y, err := h.Store.CalendarYear(c.Request.Context(), Actor(c), year)
+	return Respond(c, http.StatusOK, y, err)
 }
 
 // addWorkingDays is GET /calendar/add-working-days?from=&days=.
 func (h *APIHandler) addWorkingDays(c *gin.Context) error {
-	q := &query{c: c}
-	from, days := q.date("from"), q.intIn("days", -10000, 10000)
+	q := QueryOf(c)
+	from, days := q.Date("from"), q.IntIn("days", -10000, 10000)
 	if c.Query("from") == "" {
-		q.v.Add("from", "required", "cần nhập ngày bắt đầu tính (YYYY-MM-DD)")
+		q.Invalid("from", "required", "cần nhập ngày bắt đầu tính (YYYY-MM-DD)")
 	}
 	if c.Query("days") == "" {
-		q.v.Add("days", "required", "cần nhập số ngày làm việc (có thể âm)")
+		q.Invalid("days", "required", "cần nhập số ngày làm việc (có thể âm)")
 	}
-	if err := q.err(); err != nil {
+	if err := q.Err(); err != nil {
 		return err
 	}
-	d, err := h.Store.AddWorkingDays(c.Request.Context(), actor(c), from, days)
-	return respond(c, http.StatusOK, gin.H{"date": d}, err)
+	d, err := h.Store.AddWorkingDays(c.Request.Context(), Actor(c), from, days)
+	return Respond(c, http.StatusOK, gin.H{"date": d}, err)
 }
 
 // listCalendarOverrides is GET /settings/calendar?year= (default: every year).
 func (h *APIHandler) listCalendarOverrides(c *gin.Context) error {
-	q := &query{c: c}
-	year := q.year()
-	if err := q.err(); err != nil {
+	q := QueryOf(c)
+	year := q.Year()
+	if err := q.Err(); err != nil {
 		return err
 	}
-	items, err := h.Store.ListCalendarOverrides(c.Request.Context(), actor(c), year)
-	return respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
+	items, err := h.Store.ListCalendarOverrides(c.Request.Context(), Actor(c), year)
+	return Respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
 }
 
 // createCalendarOverride is POST /settings/calendar (admin).
 func (h *APIHandler) createCalendarOverride(c *gin.Context) error {
 	var in deadlines.CalendarOverrideInput
-	if err := bindJSON(c, &in); err != nil {
+	if err := BindJSON(c, &in); err != nil {
 		return err
 	}
-	o, err := h.Store.CreateCalendarOverride(c.Request.Context(), actor(c), in)
+	o, err := h.Store.CreateCalendarOverride(c.Request.Context(), Actor(c), in)
 	if err != nil {
 		return err
 	}
@@ -73,6 +73,6 @@ func (h *APIHandler) deleteCalendarOverride(c *gin.Context) error {
 	if err != nil {
 		return models.Invalid("date", "invalid_date", "ngày không hợp lệ; dùng dạng YYYY-MM-DD")
 	}
-	err = h.Store.DeleteCalendarOverride(c.Request.Context(), actor(c), d)
-	return respond(c, http.StatusNoContent, nil, err)
+	err = h.Store.DeleteCalendarOverride(c.Request.Context(), Actor(c), d)
+	return Respond(c, http.StatusNoContent, nil, err)
 }

@@ -9,7 +9,7 @@ import (
 
 // dashboardOptions are the report's options, defaulting to the year to date.
 func (h *APIHandler) dashboardOptions(c *gin.Context) (statistics.ReportOptions, error) {
-	return h.periodOptions(c, func() (statistics.Period, error) { return statistics.YearToDate(h.today(actor(c))), nil })
+	return h.periodOptions(c, func() (statistics.Period, error) { return statistics.YearToDate(h.Today(Actor(c))), nil })
 }
 
 func (h *APIHandler) getDashboard(c *gin.Context) error {
@@ -17,6 +17,6 @@ func (h *APIHandler) getDashboard(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := h.Store.Dashboard(c.Request.Context(), actor(c), o)
-	return respond(c, http.StatusOK, d, err)
+	d, err := h.Store.Dashboard(c.Request.Context(), Actor(c), o)
+	return Respond(c, http.StatusOK, d, err)
 }

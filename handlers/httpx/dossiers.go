@@ -12,8 +12,8 @@ func (h *APIHandler) listDossierStats(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	list, err := h.Store.ListDossierStats(c.Request.Context(), actor(c), year)
-	return respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
+	list, err := h.Store.ListDossierStats(c.Request.Context(), Actor(c), year)
+	return Respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
 }
 
 func (h *APIHandler) getDossierStats(c *gin.Context) error {
@@ -21,8 +21,8 @@ func (h *APIHandler) getDossierStats(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := h.Store.DossierStatsOf(c.Request.Context(), actor(c), p)
-	return respond(c, http.StatusOK, d, err)
+	d, err := h.Store.DossierStatsOf(c.Request.Context(), Actor(c), p)
+	return Respond(c, http.StatusOK, d, err)
 }
 
 func (h *APIHandler) recordDossierStats(c *gin.Context) error {
@@ -31,9 +31,9 @@ func (h *APIHandler) recordDossierStats(c *gin.Context) error {
 		return err
 	}
 	var in statistics.DossierInput
-	if err := bindJSON(c, &in); err != nil {
+	if err := BindJSON(c, &in); err != nil {
 		return err
 	}
-	d, err := h.Store.RecordDossierStats(c.Request.Context(), actor(c), p, in)
-	return respond(c, http.StatusOK, d, err)
+	d, err := h.Store.RecordDossierStats(c.Request.Context(), Actor(c), p, in)
+	return Respond(c, http.StatusOK, d, err)
 }

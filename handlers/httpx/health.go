@@ -15,7 +15,7 @@ func OpenAPI() []byte { return openapiDoc }
 
 // healthz says the process is alive; it touches nothing else.
 func (h *APIHandler) healthz(c *gin.Context) error {
-	return respond(c, http.StatusOK, gin.H{"status": "ok"}, nil)
+	return Respond(c, http.StatusOK, gin.H{"status": "ok"}, nil)
 }
 
 // readyz says whether this process can serve: database reachable, schema current.
@@ -26,7 +26,7 @@ func (h *APIHandler) readyz(c *gin.Context) error {
 			Title: "Chưa sẵn sàng", Detail: "cơ sở dữ liệu chưa kết nối được hoặc chưa cập nhật lược đồ"})
 		return nil
 	}
-	return respond(c, http.StatusOK, gin.H{"status": "ready"}, nil)
+	return Respond(c, http.StatusOK, gin.H{"status": "ready"}, nil)
 }
 
 func (h *APIHandler) openapi(c *gin.Context) error {

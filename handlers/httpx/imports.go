@@ -73,8 +73,8 @@ func (h *APIHandler) importPlans(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := h.Store.ImportPlans(c.Request.Context(), actor(c), g)
-	return respond(c, http.StatusCreated, res, err)
+	res, err := h.Store.ImportPlans(c.Request.Context(), Actor(c), g)
+	return Respond(c, http.StatusCreated, res, err)
 }
 
 func (h *APIHandler) importDossiers(c *gin.Context) error {
@@ -82,12 +82,12 @@ func (h *APIHandler) importDossiers(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := h.Store.ImportDossierStats(c.Request.Context(), actor(c), g)
-	return respond(c, http.StatusCreated, res, err)
+	res, err := h.Store.ImportDossierStats(c.Request.Context(), Actor(c), g)
+	return Respond(c, http.StatusCreated, res, err)
 }
 
 func (h *APIHandler) exportPlan(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
@@ -95,9 +95,9 @@ func (h *APIHandler) exportPlan(c *gin.Context) error {
 	if format != "json" && format != "xlsx" {
 		return models.Invalid("format", "invalid", "định dạng phải là json hoặc xlsx")
 	}
-	e, err := h.Store.ExportPlan(c.Request.Context(), actor(c), id)
+	e, err := h.Store.ExportPlan(c.Request.Context(), Actor(c), id)
 	if err != nil || format == "json" {
-		return respond(c, http.StatusOK, e, err)
+		return Respond(c, http.StatusOK, e, err)
 	}
 	b, err := sheets.PlanXLSX(e)
 	if err != nil {

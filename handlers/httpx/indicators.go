@@ -13,14 +13,14 @@ import (
 // thisYear is the current year in Vietnam, the default of year filters.
 func (h *APIHandler) thisYear() int { return h.Store.Clock().Now().In(models.VietnamTime).Year() }
 
-// year reads the year query parameter, defaulting to this year.
+// Year reads the year query parameter, defaulting to this year.
 func (h *APIHandler) year(c *gin.Context) (int, error) {
-	q := &query{c: c}
-	y := q.year()
+	q := QueryOf(c)
+	y := q.Year()
 	if y == 0 {
 		y = h.thisYear()
 	}
-	return y, q.err()
+	return y, q.Err()
 }
 
 func (h *APIHandler) listIndicators(c *gin.Context) error {
@@ -28,30 +28,30 @@ func (h *APIHandler) listIndicators(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	cat, err := h.Store.Indicators(c.Request.Context(), actor(c), year)
-	return respond(c, http.StatusOK, cat, err)
+	cat, err := h.Store.Indicators(c.Request.Context(), Actor(c), year)
+	return Respond(c, http.StatusOK, cat, err)
 }
 
 func (h *APIHandler) createIndicator(c *gin.Context) error {
 	var in statistics.NewIndicator
-	if err := bindJSON(c, &in); err != nil {
+	if err := BindJSON(c, &in); err != nil {
 		return err
 	}
-	ind, err := h.Store.CreateIndicator(c.Request.Context(), actor(c), in)
-	return respond(c, http.StatusCreated, ind, err)
+	ind, err := h.Store.CreateIndicator(c.Request.Context(), Actor(c), in)
+	return Respond(c, http.StatusCreated, ind, err)
 }
 
 func (h *APIHandler) updateIndicator(c *gin.Context) error {
-	version, err := ifMatch(c)
+	version, err := IfMatch(c)
 	if err != nil {
 		return err
 	}
 	var p statistics.IndicatorPatch
-	if err := bindJSON(c, &p); err != nil {
+	if err := BindJSON(c, &p); err != nil {
 		return err
 	}
-	ind, err := h.Store.UpdateIndicator(c.Request.Context(), actor(c), c.Param("code"), version, p)
-	return respond(c, http.StatusOK, ind, err)
+	ind, err := h.Store.UpdateIndicator(c.Request.Context(), Actor(c), c.Param("code"), version, p)
+	return Respond(c, http.StatusOK, ind, err)
 }
 
 func (h *APIHandler) setIndicatorTarget(c *gin.Context) error {
@@ -60,11 +60,11 @@ func (h *APIHandler) setIndicatorTarget(c *gin.Context) error {
 		return models.ErrNotFound
 	}
 	var in statistics.TargetInput
-	if err := bindJSON(c, &in); err != nil {
+	if err := BindJSON(c, &in); err != nil {
 		return err
 	}
-	ind, err := h.Store.SetTarget(c.Request.Context(), actor(c), c.Param("code"), year, in)
-	return respond(c, http.StatusOK, ind, err)
+	ind, err := h.Store.SetTarget(c.Request.Context(), Actor(c), c.Param("code"), year, in)
+	return Respond(c, http.StatusOK, ind, err)
 }
 
 func (h *APIHandler) listIndicatorValues(c *gin.Context) error {
@@ -72,8 +72,8 @@ func (h *APIHandler) listIndicatorValues(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	vals, err := h.Store.IndicatorValues(c.Request.Context(), actor(c), c.Param("code"), year)
-	return respond(c, http.StatusOK, gin.H{"items": vals, "next": nil}, err)
+	vals, err := h.Store.IndicatorValues(c.Request.Context(), Actor(c), c.Param("code"), year)
+	return Respond(c, http.StatusOK, gin.H{"items": vals, "next": nil}, err)
 }
 
 func (h *APIHandler) recordIndicatorValue(c *gin.Context) error {
@@ -82,31 +82,31 @@ func (h *APIHandler) recordIndicatorValue(c *gin.Context) error {
 		return err
 	}
 	var in statistics.ValueInput
-	if err := bindJSON(c, &in); err != nil {
+	if err := BindJSON(c, &in); err != nil {
 		return err
 	}
-	v, err := h.Store.RecordValue(c.Request.Context(), actor(c), c.Param("code"), p, in)
-	return respond(c, http.StatusOK, v, err)
+	v, err := h.Store.RecordValue(c.Request.Context(), Actor(c), c.Param("code"), p, in)
+	return Respond(c, http.StatusOK, v, err)
 }
 
 func (h *APIHandler) getTaskIndicators(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	codes, err := h.Store.TaskIndicators(c.Request.Context(), actor(c), id)
-	return respond(c, http.StatusOK, statistics.TaskIndicatorsInput{Indicators: codes}, err)
+	codes, err := h.Store.TaskIndicators(c.Request.Context(), Actor(c), id)
+	return Respond(c, http.StatusOK, statistics.TaskIndicatorsInput{Indicators: codes}, err)
 }
 
 func (h *APIHandler) setTaskIndicators(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
 	var in statistics.TaskIndicatorsInput
-	if err := bindJSON(c, &in); err != nil {
+	if err := BindJSON(c, &in); err != nil {
 		return err
 	}
-	codes, err := h.Store.SetTaskIndicators(c.Request.Context(), actor(c), id, in)
-	return respond(c, http.StatusOK, statistics.TaskIndicatorsInput{Indicators: codes}, err)
+	codes, err := h.Store.SetTaskIndicators(c.Request.Context(), Actor(c), id, in)
+	return Respond(c, http.StatusOK, statistics.TaskIndicatorsInput{Indicators: codes}, err)
 }

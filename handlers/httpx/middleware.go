@@ -19,7 +19,7 @@ const MaxBodyBytes = 1 << 20
 
 const (
 	sessionCookie = "tiendo_session"
-	actorKey      = "tiendo.actor"
+	ActorKey      = "tiendo.actor"
 )
 
 // SecurityHeaders are sent on every response.
@@ -41,7 +41,7 @@ func SetSecurityHeaders(h http.Header, r *http.Request) {
 }
 
 // LimitBody makes an oversized body fail while it is read, as a 413. The
-// limit is MaxBodyBytes except on the routes that take evidence files
+// Limit is MaxBodyBytes except on the routes that take evidence files
 // (bodyLimit, pages_report.go).
 func LimitBody(c *gin.Context) {
 	if c.Request.Body != nil {
@@ -94,10 +94,10 @@ func AccessLog(log *slog.Logger) gin.HandlerFunc {
 	}
 }
 
-// requestToken prefers an explicit bearer token over the cookie. A cookie
+// RequestToken prefers an explicit bearer token over the cookie. A cookie
 // only ever carries a session: an API token is for Authorization headers,
 // which browsers do not attach on their own.
-func requestToken(c *gin.Context) string {
+func RequestToken(c *gin.Context) string {
 	if auth := c.GetHeader("Authorization"); auth != "" {
 		if tok, ok := strings.CutPrefix(auth, "Bearer "); ok {
 			return strings.TrimSpace(tok)
@@ -111,7 +111,7 @@ func requestToken(c *gin.Context) string {
 	return tok
 }
 
-// actor is the authenticated caller; routes behind authenticate always have one.
-func actor(c *gin.Context) *models.Actor {
-	return c.MustGet(actorKey).(*models.Actor)
+// Actor is the authenticated caller; routes behind authenticate always have one.
+func Actor(c *gin.Context) *models.Actor {
+	return c.MustGet(ActorKey).(*models.Actor)
 }

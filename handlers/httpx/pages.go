@@ -128,12 +128,12 @@ func (h *PageHandler) pageError(c *gin.Context, err error) {
 // sign in, coming back here afterwards. An account whose password an admin
 // has set may only reach the page that replaces it.
 func (h *PageHandler) pageAuth(c *gin.Context) {
-	a, err := h.Store.Authenticate(c.Request.Context(), requestToken(c), c.ClientIP())
+	a, err := h.Store.Authenticate(c.Request.Context(), RequestToken(c), c.ClientIP())
 	if err != nil {
 		h.pageError(c, err)
 		return
 	}
-	c.Set(actorKey, a)
+	c.Set(ActorKey, a)
 	if a.MustChangePassword && c.FullPath() != "/doi-mat-khau" {
 		h.pageError(c, accounts.ErrPasswordChangeRequired)
 		return
@@ -148,7 +148,7 @@ func (h *PageHandler) pageAuth(c *gin.Context) {
 func loginURL(c *gin.Context) string {
 	if c.Request.Method != http.MethodGet {
 		q := url.Values{}
-		if requestToken(c) != "" {
+		if RequestToken(c) != "" {
 			q.Set("het-han", "1")
 		}
 		if next := sameSiteReferer(c); next != "" {
@@ -179,7 +179,7 @@ func sameSiteReferer(c *gin.Context) string {
 // who steer, their own tasks for those who do the work.
 func (h *PageHandler) home(c *gin.Context) error {
 	to := "/viec-cua-toi"
-	if actor(c).Steers() {
+	if Actor(c).Steers() {
 		to = "/tong-quan"
 	}
 	if f := c.Query("flash"); f != "" {
@@ -193,12 +193,12 @@ func (h *PageHandler) home(c *gin.Context) error {
 // clients that do not ask for HTML, an HTML page for a browser.
 func (h *PageHandler) NoRoute(c *gin.Context) {
 	if strings.HasPrefix(c.Request.URL.Path, "/api/") || !strings.Contains(c.GetHeader("Accept"), "text/html") {
-		fail(c, models.ErrNotFound)
+		Fail(c, models.ErrNotFound)
 		return
 	}
 	setPageLang(c)
-	if a, err := h.Store.Authenticate(c.Request.Context(), requestToken(c), c.ClientIP()); err == nil {
-		c.Set(actorKey, a) // so that the page still shows the navigation
+	if a, err := h.Store.Authenticate(c.Request.Context(), RequestToken(c), c.ClientIP()); err == nil {
+		c.Set(ActorKey, a) // so that the page still shows the navigation
 	}
 	h.pageError(c, models.ErrNotFound)
 }

@@ -22,7 +22,7 @@ type accountData struct {
 
 // accountPage shows the signed-in person's account.
 func (h *PageHandler) accountPage(c *gin.Context) error {
-	u, err := h.Store.Profile(c.Request.Context(), actor(c))
+	u, err := h.Store.Profile(c.Request.Context(), Actor(c))
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func (h *PageHandler) accountSubmit(c *gin.Context) error {
 	channels := append([]string{accounts.ChannelInbox}, f.values["reminder_channels"]...)
 	email, phone := f.Value("email"), f.Value("phone")
 	version, _ := strconv.Atoi(f.Value("version"))
-	_, err := h.Store.UpdateProfile(c.Request.Context(), actor(c), version,
+	_, err := h.Store.UpdateProfile(c.Request.Context(), Actor(c), version,
 		accounts.ProfilePatch{Email: &email, Phone: &phone, ReminderChannels: &channels})
 	if err == nil {
 		redirect(c, "/tai-khoan?flash=saved")
@@ -61,7 +61,7 @@ func (h *PageHandler) accountSubmit(c *gin.Context) error {
 	if !f.addError(err) {
 		return err
 	}
-	u, err := h.Store.Profile(c.Request.Context(), actor(c))
+	u, err := h.Store.Profile(c.Request.Context(), Actor(c))
 	if err != nil {
 		return err
 	}
@@ -77,7 +77,7 @@ func (h *PageHandler) userContactSubmit(c *gin.Context) error {
 	f := newForm(postForm(c))
 	name, email, phone, title := f.Value("full_name"), f.Value("email"), f.Value("phone"), f.Value("title")
 	version, _ := strconv.Atoi(f.Value("version"))
-	_, err = h.Store.UpdateUser(c.Request.Context(), actor(c), u.ID, version,
+	_, err = h.Store.UpdateUser(c.Request.Context(), Actor(c), u.ID, version,
 		accounts.UserPatch{FullName: &name, Email: &email, Phone: &phone, Title: &title})
 	if err == nil {
 		redirect(c, adminUserURL(u.ID)+"?flash=saved")

@@ -59,7 +59,7 @@ func (h *PageHandler) adminCalendarPage(c *gin.Context) error {
 }
 
 func (h *PageHandler) showCalendar(c *gin.Context, status, year int, f *form) error {
-	ctx, a, lang := c.Request.Context(), actor(c), pageLang(c)
+	ctx, a, lang := c.Request.Context(), Actor(c), pageLang(c)
 	y, err := h.Store.CalendarYear(ctx, a, year)
 	if err != nil {
 		return err
@@ -99,7 +99,7 @@ func weekday(lang string, d calendar.Date) string { return tr(lang, weekdayNames
 // createOverrideSubmit records one of the commune's calendar decisions and
 // shows its year; a refused one comes back with the errors beside the fields.
 func (h *PageHandler) createOverrideSubmit(c *gin.Context) error {
-	a := actor(c)
+	a := Actor(c)
 	if err := a.MayAdminister(); err != nil {
 		return err
 	}
@@ -131,7 +131,7 @@ func (h *PageHandler) createOverrideSubmit(c *gin.Context) error {
 	}
 	year := in.Date.Year
 	if year < 1900 || year > 2100 {
-		year = h.today(a).Year
+		year = h.Today(a).Year
 	}
 	return h.showCalendar(c, http.StatusUnprocessableEntity, year, f)
 }
@@ -143,7 +143,7 @@ func (h *PageHandler) deleteOverrideSubmit(c *gin.Context) error {
 	if err != nil {
 		return models.Invalid("date", "invalid_date", "ngày không hợp lệ; dùng dạng YYYY-MM-DD")
 	}
-	if err := h.Store.DeleteCalendarOverride(c.Request.Context(), actor(c), d); err != nil {
+	if err := h.Store.DeleteCalendarOverride(c.Request.Context(), Actor(c), d); err != nil {
 		return err
 	}
 	redirect(c, "/quan-tri/lich?year="+strconv.Itoa(d.Year)+"&flash=deleted")

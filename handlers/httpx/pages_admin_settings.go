@@ -30,7 +30,7 @@ var settingsChecks = []string{"due_today", "digest_enabled", "email_enabled", "w
 // for the admin, the same fields read-only for everyone else (who may read
 // them through the API too). The webhook secret is never shown.
 func (h *PageHandler) adminSettingsPage(c *gin.Context) error {
-	s, err := h.Store.GetSettings(c.Request.Context(), actor(c))
+	s, err := h.Store.GetSettings(c.Request.Context(), Actor(c))
 	if err != nil {
 		return err
 	}
@@ -61,7 +61,7 @@ func settingsForm(s deadlines.Settings) *form {
 }
 
 func (h *PageHandler) showSettings(c *gin.Context, status int, s deadlines.Settings, f *form) error {
-	d := &adminSettingsData{Settings: s, CanManage: actor(c).IsAdmin(),
+	d := &adminSettingsData{Settings: s, CanManage: Actor(c).IsAdmin(),
 		SecretHint: "Ít nhất 16 ký tự, hoặc dạng whsec_…; cần khi bật webhook"}
 	if s.WebhookSecretSet {
 		d.SecretHint = "Đã có khóa bí mật; để trống để giữ nguyên"
@@ -74,7 +74,7 @@ func (h *PageHandler) showSettings(c *gin.Context, status int, s deadlines.Setti
 // version the form was drawn from, so that two admins do not silently
 // overwrite each other. An empty secret keeps the stored one.
 func (h *PageHandler) settingsSubmit(c *gin.Context) error {
-	ctx, a := c.Request.Context(), actor(c)
+	ctx, a := c.Request.Context(), Actor(c)
 	if err := a.MayAdminister(); err != nil {
 		return err
 	}
@@ -165,7 +165,7 @@ const taskDeliveryLimit = 100
 // taskDeliveries lists the reminders about task id that the actor may see,
 // newest first.
 func (h *PageHandler) taskDeliveries(c *gin.Context, id int64) ([]deliveryRow, error) {
-	page, err := h.Store.ListDeliveries(c.Request.Context(), actor(c),
+	page, err := h.Store.ListDeliveries(c.Request.Context(), Actor(c),
 		deadlines.DeliveryFilter{TaskID: id, Limit: taskDeliveryLimit})
 	if err != nil {
 		return nil, err

@@ -43,7 +43,7 @@ func (h *PageHandler) adminUserPage(c *gin.Context) error {
 // showUser renders the account's page; the roles form shows what f holds,
 // or the account's roles when f is blank.
 func (h *PageHandler) showUser(c *gin.Context, status int, u *accounts.User, f *form, issued *issuedPassword) error {
-	ctx, a := c.Request.Context(), actor(c)
+	ctx, a := c.Request.Context(), Actor(c)
 	units, err := h.Store.ListUnits(ctx, a)
 	if err != nil {
 		return err
@@ -90,7 +90,7 @@ func (h *PageHandler) membershipsSubmit(c *gin.Context) error {
 	f := newForm(postForm(c))
 	ms := membershipsOf(f)
 	if !f.Invalid() {
-		_, err := h.Store.SetMemberships(c.Request.Context(), actor(c), u.ID, ms)
+		_, err := h.Store.SetMemberships(c.Request.Context(), Actor(c), u.ID, ms)
 		if err == nil {
 			redirect(c, adminUserURL(u.ID)+"?flash=memberships")
 			return nil

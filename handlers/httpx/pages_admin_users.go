@@ -50,7 +50,7 @@ func (h *PageHandler) adminUsersPage(c *gin.Context) error {
 }
 
 func (h *PageHandler) showUsers(c *gin.Context, status int, f *form, issued *issuedPassword) error {
-	ctx, a := c.Request.Context(), actor(c)
+	ctx, a := c.Request.Context(), Actor(c)
 	users, err := h.Store.ListUsers(ctx, a)
 	if err != nil {
 		return err
@@ -69,7 +69,7 @@ func (h *PageHandler) showUsers(c *gin.Context, status int, f *form, issued *iss
 // password, which the answer shows once; its owner replaces it at the first
 // sign-in. An invalid form comes back with the errors beside the fields.
 func (h *PageHandler) createUserSubmit(c *gin.Context) error {
-	a := actor(c)
+	a := Actor(c)
 	if err := a.MayAdminister(); err != nil {
 		return err
 	}
@@ -118,7 +118,7 @@ func (h *PageHandler) resetPasswordSubmit(c *gin.Context) error {
 		return err
 	}
 	pw := models.TemporaryPassword()
-	if err := h.Store.ResetPassword(c.Request.Context(), actor(c), u.ID, pw); err != nil {
+	if err := h.Store.ResetPassword(c.Request.Context(), Actor(c), u.ID, pw); err != nil {
 		return err
 	}
 	issued := &issuedPassword{UserID: u.ID, Username: u.Username, FullName: u.FullName, Password: pw, Reset: true}
@@ -131,7 +131,7 @@ func (h *PageHandler) disableUserSubmit(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	err = h.Store.DisableUser(c.Request.Context(), actor(c), u.ID)
+	err = h.Store.DisableUser(c.Request.Context(), Actor(c), u.ID)
 	if err == nil {
 		redirect(c, "/quan-tri/nguoi-dung?flash=disabled")
 		return nil
@@ -147,11 +147,11 @@ func (h *PageHandler) disableUserSubmit(c *gin.Context) error {
 // (or a closed) account is a 404 page and a non-admin hears 403, in that
 // order, as every page answers.
 func (h *PageHandler) managedUser(c *gin.Context) (*accounts.User, error) {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return nil, err
 	}
-	return h.Store.ManagedUser(c.Request.Context(), actor(c), id)
+	return h.Store.ManagedUser(c.Request.Context(), Actor(c), id)
 }
 
 // adminUnitsData is the Data of the units page.
@@ -170,7 +170,7 @@ func (h *PageHandler) adminUnitsPage(c *gin.Context) error {
 }
 
 func (h *PageHandler) showUnits(c *gin.Context, status int, f *form) error {
-	a := actor(c)
+	a := Actor(c)
 	units, err := h.Store.ListUnits(c.Request.Context(), a)
 	if err != nil {
 		return err
@@ -196,7 +196,7 @@ func (h *PageHandler) showUnits(c *gin.Context, status int, f *form) error {
 // createUnitSubmit adds a unit and goes back to the list; a refused one
 // comes back with the error beside its field and the typed name kept.
 func (h *PageHandler) createUnitSubmit(c *gin.Context) error {
-	a := actor(c)
+	a := Actor(c)
 	if err := a.MayAdminister(); err != nil {
 		return err
 	}

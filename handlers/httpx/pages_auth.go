@@ -12,7 +12,7 @@ import (
 
 // loginPage shows the sign-in form; someone already signed in goes home.
 func (h *PageHandler) loginPage(c *gin.Context) error {
-	if _, err := h.Store.Authenticate(c.Request.Context(), requestToken(c), c.ClientIP()); err == nil {
+	if _, err := h.Store.Authenticate(c.Request.Context(), RequestToken(c), c.ClientIP()); err == nil {
 		redirect(c, safeNext(c.Query("next")))
 		return nil
 	}
@@ -44,7 +44,7 @@ func (h *PageHandler) loginSubmit(c *gin.Context) error {
 	if !f.Invalid() {
 		l, err := h.Store.Login(c.Request.Context(), user, pass, c.ClientIP(), c.Request.UserAgent())
 		if err == nil {
-			h.setSessionCookie(c, l.Token, l.ExpiresAt)
+			h.SetSessionCookie(c, l.Token, l.ExpiresAt)
 			redirect(c, safeNext(f.Value("next")))
 			return nil
 		}
@@ -69,12 +69,12 @@ func safeNext(next string) string {
 // logoutSubmit ends the session and clears the cookie, even if the session
 // had already expired.
 func (h *PageHandler) logoutSubmit(c *gin.Context) error {
-	if tok := requestToken(c); tok != "" {
+	if tok := RequestToken(c); tok != "" {
 		if err := h.Store.Logout(c.Request.Context(), tok); err != nil {
 			return err
 		}
 	}
-	h.setSessionCookie(c, "", time.Time{})
+	h.SetSessionCookie(c, "", time.Time{})
 	redirect(c, "/dang-nhap")
 	return nil
 }
@@ -95,9 +95,9 @@ func (h *PageHandler) passwordSubmit(c *gin.Context) error {
 		f.add("new_password_confirm", "mật khẩu nhập lại không khớp với mật khẩu mới")
 	}
 	if !f.Invalid() {
-		l, err := h.Store.ChangePassword(c.Request.Context(), actor(c), in, c.Request.UserAgent())
+		l, err := h.Store.ChangePassword(c.Request.Context(), Actor(c), in, c.Request.UserAgent())
 		if err == nil {
-			h.setSessionCookie(c, l.Token, l.ExpiresAt)
+			h.SetSessionCookie(c, l.Token, l.ExpiresAt)
 			redirect(c, "/?flash=password")
 			return nil
 		}

@@ -53,7 +53,7 @@ func channelFields() []channelField {
 // those who may record them, the form, filled with the chosen period's
 // figures when there are some.
 func (h *PageHandler) dossiersPage(c *gin.Context) error {
-	a := actor(c)
+	a := Actor(c)
 	f, year := h.recordQuery(c)
 	if p, err := statistics.ParsePeriod(f.Value("period")); err == nil && a.CanRecordStats() {
 		d, err := h.Store.DossierStatsOf(c.Request.Context(), a, p)
@@ -98,7 +98,7 @@ func fillDossierForm(f *form, d *statistics.DossierStats) {
 // (parts that do not add up to the total) are shown beside their fields
 // too, and recorded only once the person confirms that the source says so.
 func (h *PageHandler) dossierSubmit(c *gin.Context) error {
-	ctx, a := c.Request.Context(), actor(c)
+	ctx, a := c.Request.Context(), Actor(c)
 	f, p, year, err := h.statsForm(c)
 	if err != nil {
 		return err
@@ -155,7 +155,7 @@ func readDossierForm(f *form) (statistics.DossierInput, []int) {
 // channel's label as the source printed it, and which channel is "of
 // which" another — since recording replaces the period's whole record.
 func (h *PageHandler) keepOtherBreakdowns(c *gin.Context, p statistics.Period, in *statistics.DossierInput) error {
-	old, err := h.Store.DossierStatsOf(c.Request.Context(), actor(c), p)
+	old, err := h.Store.DossierStatsOf(c.Request.Context(), Actor(c), p)
 	if errors.Is(err, models.ErrNotFound) {
 		return nil
 	}
@@ -212,12 +212,12 @@ func warningField(field string) string {
 
 // showDossiers renders the page for year with the form f.
 func (h *PageHandler) showDossiers(c *gin.Context, status, year int, f *form, warned bool) error {
-	a := actor(c)
+	a := Actor(c)
 	list, err := h.Store.ListDossierStats(c.Request.Context(), a, year)
 	if err != nil {
 		return err
 	}
-	d := &dossiersData{Year: year, Years: recentYears(h.today(a)), PeriodOf: periodGroups(pageLang(c)),
+	d := &dossiersData{Year: year, Years: recentYears(h.Today(a)), PeriodOf: periodGroups(pageLang(c)),
 		Channels: channelFields(), CanWrite: a.CanRecordStats(), Warned: warned}
 	for _, s := range list {
 		row := dossierRow{DossierStats: s, Title: s.Period}

@@ -16,7 +16,7 @@ import (
 
 // extensionRequestSubmit records a request for a later deadline.
 func (h *PageHandler) extensionRequestSubmit(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
@@ -25,14 +25,14 @@ func (h *PageHandler) extensionRequestSubmit(c *gin.Context) error {
 	if f.Invalid() { // a date that is not one
 		return h.showTask(c, http.StatusUnprocessableEntity, f)
 	}
-	_, err = h.Store.RequestExtension(c.Request.Context(), actor(c), id, in)
+	_, err = h.Store.RequestExtension(c.Request.Context(), Actor(c), id, in)
 	return h.afterTaskForm(c, id, f, renameFields(err, map[string]string{"due_on": "ext_due_on", "reason": "ext_reason"}),
 		"extension_requested")
 }
 
 // extensionDecideSubmit approves or refuses the pending request :xid of task :id.
 func (h *PageHandler) extensionDecideSubmit(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
@@ -48,13 +48,13 @@ func (h *PageHandler) extensionDecideSubmit(c *gin.Context) error {
 	case "false":
 		in.Approve = ptr(false)
 	}
-	_, err = h.Store.DecideExtension(c.Request.Context(), actor(c), xid, in)
+	_, err = h.Store.DecideExtension(c.Request.Context(), Actor(c), xid, in)
 	return h.afterTaskForm(c, id, f, renameFields(err, map[string]string{"note": "decision_note"}), "extension_decided")
 }
 
 // inboxReadAllSubmit marks every notification of the person read.
 func (h *PageHandler) inboxReadAllSubmit(c *gin.Context) error {
-	if _, err := h.Store.MarkAllNotificationsRead(c.Request.Context(), actor(c)); err != nil {
+	if _, err := h.Store.MarkAllNotificationsRead(c.Request.Context(), Actor(c)); err != nil {
 		return err
 	}
 	redirect(c, "/thong-bao")

@@ -42,7 +42,7 @@ func tr(lang, s string, args ...any) string {
 }
 
 // pageLangMiddleware picks the language: ?lang= (remembered in a cookie for a
-// year), else the cookie, else Vietnamese.
+// Year), else the cookie, else Vietnamese.
 func pageLangMiddleware(c *gin.Context) {
 	setPageLang(c)
 	c.Next()

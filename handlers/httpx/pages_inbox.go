@@ -44,7 +44,7 @@ func newInboxItem(n deadlines.Notification) inboxItem {
 // inboxPage is the person's in-app notifications, newest first. Reading one
 // goes through a POST that marks it read, then on to its task.
 func (h *PageHandler) inboxPage(c *gin.Context) error {
-	in, err := h.Store.ListNotifications(c.Request.Context(), actor(c),
+	in, err := h.Store.ListNotifications(c.Request.Context(), Actor(c),
 		deadlines.NotificationFilter{Limit: 50, Cursor: c.Query("cursor")})
 	if err != nil {
 		return err
@@ -62,11 +62,11 @@ func (h *PageHandler) inboxPage(c *gin.Context) error {
 
 // inboxReadSubmit marks one notification read and opens what it is about.
 func (h *PageHandler) inboxReadSubmit(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	a := actor(c)
+	a := Actor(c)
 	if err := h.Store.MarkNotificationRead(c.Request.Context(), a, id); err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func (h *PageHandler) inboxReadSubmit(c *gin.Context) error {
 
 // notification finds one of the actor's notifications among the newest.
 func (h *PageHandler) notification(c *gin.Context, id int64) (deadlines.Notification, bool) {
-	in, err := h.Store.ListNotifications(c.Request.Context(), actor(c), deadlines.NotificationFilter{Limit: models.MaxPageSize})
+	in, err := h.Store.ListNotifications(c.Request.Context(), Actor(c), deadlines.NotificationFilter{Limit: models.MaxPageSize})
 	if err != nil {
 		return deadlines.Notification{}, false
 	}

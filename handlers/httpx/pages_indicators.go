@@ -55,7 +55,7 @@ func (h *PageHandler) indicatorsPage(c *gin.Context) error {
 // record statistics gets the API's 403; an unknown indicator or period and
 // the model's validation errors come back beside their fields.
 func (h *PageHandler) indicatorValueSubmit(c *gin.Context) error {
-	a := actor(c)
+	a := Actor(c)
 	f, p, year, err := h.statsForm(c)
 	if err != nil {
 		return err
@@ -89,7 +89,7 @@ func (h *PageHandler) indicatorValueSubmit(c *gin.Context) error {
 
 // showIndicators renders the page for year with the form f.
 func (h *PageHandler) showIndicators(c *gin.Context, status, year int, f *form) error {
-	ctx, a := c.Request.Context(), actor(c)
+	ctx, a := c.Request.Context(), Actor(c)
 	cat, err := h.Store.Indicators(ctx, a, year)
 	if err != nil {
 		return err
@@ -99,7 +99,7 @@ func (h *PageHandler) showIndicators(c *gin.Context, status, year int, f *form) 
 		return err
 	}
 	lang := pageLang(c)
-	d := &indicatorsData{Year: year, Years: recentYears(h.today(a)), Periods: valuePeriods(vals),
+	d := &indicatorsData{Year: year, Years: recentYears(h.Today(a)), Periods: valuePeriods(vals),
 		PeriodOf: periodGroups(lang), CanWrite: a.CanRecordStats()}
 	for _, ind := range cat.All() {
 		d.Options = append(d.Options, choice{Code: ind.Code, Label: localName(lang, ind.NameVI, ind.NameEN)})

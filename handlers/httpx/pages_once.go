@@ -60,13 +60,13 @@ func injectFormTokens(html []byte) []byte {
 // once makes a page form post take effect at most once per token.
 func (h *PageHandler) once(c *gin.Context) {
 	token := formToken(c)
-	a := actor(c)
+	a := Actor(c)
 	if token == "" || a.CommuneID == 0 {
 		c.Next() // a page rendered before tokens existed: nothing to hold it to
 		return
 	}
 	k := models.IdempotencyKey{Scope: models.ScopeForm, Key: c.Request.URL.Path + " " + token, Fingerprint: []byte{1}}
-	claim, ans, err := h.claimWaiting(c, a, k)
+	claim, ans, err := h.ClaimWaiting(c, a, k)
 	switch {
 	case errors.Is(err, models.ErrIdempotencyKeyInFlight):
 		h.showRecorded(c, nil)
@@ -75,7 +75,7 @@ func (h *PageHandler) once(c *gin.Context) {
 	case ans != nil:
 		h.showRecorded(c, ans)
 	default:
-		h.runClaimed(c, claim, func(rec *recorder) bool { return rec.Status() == http.StatusSeeOther })
+		h.RunClaimed(c, claim, func(rec *Recorder) bool { return rec.Status() == http.StatusSeeOther })
 	}
 }
 
@@ -122,7 +122,7 @@ func (h *PageHandler) showRecorded(c *gin.Context, ans *models.IdempotentAnswer)
 	}
 	d := recordedData{Noun: noun, Pending: ans == nil, Link: "/"}
 	if ans != nil {
-		d.At = ans.RecordedAt.In(actor(c).Commune.Location()).Format("15:04 02/01/2006")
+		d.At = ans.RecordedAt.In(Actor(c).Commune.Location()).Format("15:04 02/01/2006")
 		d.Link = recordedLink(ans.Headers["Location"])
 	}
 	h.render(c, http.StatusOK, "recorded", &view{Title: "Đã ghi nhận", Data: d})

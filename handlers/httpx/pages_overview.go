@@ -45,8 +45,8 @@ type periodChoice struct {
 // due in the next two weeks. Every member of the commune may open it, as
 // they may read the tasks it counts.
 func (h *PageHandler) overviewPage(c *gin.Context) error {
-	ctx, a := c.Request.Context(), actor(c)
-	today := h.today(a)
+	ctx, a := c.Request.Context(), Actor(c)
+	today := h.Today(a)
 	f := newForm(c.Request.URL.Query())
 	o := statistics.ReportOptions{Period: statistics.YearToDate(today)}
 	if p, err := statistics.ParsePeriod(f.Value("period")); err == nil {
@@ -70,7 +70,7 @@ func (h *PageHandler) overviewPage(c *gin.Context) error {
 }
 
 // periodChoices are the year to date and the reporting periods of this
-// year and the last.
+// Year and the last.
 func periodChoices(today calendar.Date, selected string) []periodChoice {
 	ytd := statistics.YearToDate(today)
 	out := []periodChoice{{Code: "", Label: ytd.Label, Selected: selected == ytd.Code}}

@@ -45,7 +45,7 @@ func (h *PageHandler) clonePlanSubmit(c *gin.Context) error {
 	in := plans.PlanClone{DocNumber: strings.TrimSpace(f.Value("doc_number")), IssuedOn: f.parseDate("issued_on"),
 		Title: f.Value("title")}
 	if !f.Invalid() {
-		cp, err := h.Store.ClonePlan(c.Request.Context(), actor(c), p.ID, in)
+		cp, err := h.Store.ClonePlan(c.Request.Context(), Actor(c), p.ID, in)
 		if err == nil {
 			redirect(c, planURL(cp.ID)+"?flash=cloned")
 			return nil

@@ -32,12 +32,12 @@ const blankRefRows = 2
 
 // newPlanPage shows an empty plan form to those who may create plans.
 func (h *PageHandler) newPlanPage(c *gin.Context) error {
-	a := actor(c)
+	a := Actor(c)
 	if err := a.MayManagePlans(); err != nil {
 		return err
 	}
 	f := newForm(nil)
-	f.values.Set("issued_on", h.today(a).String())
+	f.values.Set("issued_on", h.Today(a).String())
 	f.values.Set("status", "active")
 	return h.showPlanForm(c, http.StatusOK, nil, f)
 }
@@ -67,11 +67,11 @@ func (h *PageHandler) editPlanPage(c *gin.Context) error {
 // managedPlan loads the plan of the path for a change: another commune's
 // plan is 404, a role that may not manage plans 403.
 func (h *PageHandler) managedPlan(c *gin.Context) (*plans.Plan, error) {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return nil, err
 	}
-	return h.Store.PlanToManage(c.Request.Context(), actor(c), id)
+	return h.Store.PlanToManage(c.Request.Context(), Actor(c), id)
 }
 
 func (h *PageHandler) showPlanForm(c *gin.Context, status int, p *plans.Plan, f *form) error {
@@ -79,7 +79,7 @@ func (h *PageHandler) showPlanForm(c *gin.Context, status int, p *plans.Plan, f 
 	if err != nil {
 		return err
 	}
-	units, err := h.Store.ListUnits(c.Request.Context(), actor(c))
+	units, err := h.Store.ListUnits(c.Request.Context(), Actor(c))
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func (h *PageHandler) createPlanSubmit(c *gin.Context) error {
 	if f.Invalid() {
 		addPlanMissing(f, in, rows)
 	} else {
-		p, err := h.Store.CreatePlan(c.Request.Context(), actor(c), in)
+		p, err := h.Store.CreatePlan(c.Request.Context(), Actor(c), in)
 		if err == nil {
 			redirect(c, planURL(p.ID)+"?flash=created")
 			return nil
@@ -137,7 +137,7 @@ func (h *PageHandler) updatePlanSubmit(c *gin.Context) error {
 			Year: models.Some(in.Year), Kind: models.Some(in.Kind), Title: models.Some(in.Title),
 			Summary: models.Some(in.Summary), Status: models.Some(in.Status), References: models.Some(in.References),
 			SteeringUnitID: models.Some(in.SteeringUnitID), ConfirmDuplicate: in.ConfirmDuplicate}
-		_, err = h.Store.UpdatePlan(c.Request.Context(), actor(c), p.ID, version, patch)
+		_, err = h.Store.UpdatePlan(c.Request.Context(), Actor(c), p.ID, version, patch)
 		if err == nil {
 			redirect(c, planURL(p.ID)+"?flash=saved")
 			return nil
@@ -221,7 +221,7 @@ func renumberRefs(err error, rows []int) error {
 }
 
 // addPlanError puts a plan error on the form. A number already used that
-// year is said in the form's words — which plan holds it and, when offer is
+// Year is said in the form's words — which plan holds it and, when offer is
 // set, the box to tick if the register really does repeat it — rather than
 // the API's.
 func addPlanError(f *form, err error, rows []int, offer bool) bool {

@@ -36,7 +36,7 @@ type kindOption struct {
 // plansPage lists plans with filters by year, kind, status and free text;
 // the search ignores diacritics, so "chuyen doi so" finds "chuyển đổi số".
 func (h *PageHandler) plansPage(c *gin.Context) error {
-	ctx, a := c.Request.Context(), actor(c)
+	ctx, a := c.Request.Context(), Actor(c)
 	f := newForm(c.Request.URL.Query())
 	filter := plans.PlanFilter{Kind: f.Value("kind"), Status: f.Value("status"), Query: f.Value("q"),
 		Cursor: f.Value("cursor"), Limit: 30}
@@ -51,7 +51,7 @@ func (h *PageHandler) plansPage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	d := &plansData{Kinds: kinds, Years: recentYears(h.today(a)), Statuses: plans.PlanStatuses}
+	d := &plansData{Kinds: kinds, Years: recentYears(h.Today(a)), Statuses: plans.PlanStatuses}
 	if page != nil {
 		d.Plans = planItems(page.Items, kinds)
 		if page.Next != nil {
@@ -124,8 +124,8 @@ type planPageData struct {
 // planPage shows a plan: its record, the status of its tasks, a timeline
 // of deadlines and the task table.
 func (h *PageHandler) planPage(c *gin.Context) error {
-	ctx, a := c.Request.Context(), actor(c)
-	id, err := pathID(c)
+	ctx, a := c.Request.Context(), Actor(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
@@ -142,7 +142,7 @@ func (h *PageHandler) planPage(c *gin.Context) error {
 		return err
 	}
 	d := &planPageData{Plan: p, KindName: kindName(kinds, p.Kind), Bar: stackedBar(p.TaskCounts),
-		Today: h.today(a), CanManage: a.CanManagePlans(), TasksComplete: page.Next == nil,
+		Today: h.Today(a), CanManage: a.CanManagePlans(), TasksComplete: page.Next == nil,
 		TrashDays: plans.TrashDays}
 	if d.Tasks, err = h.planTaskItems(ctx, a, p, page.Items); err != nil {
 		return err

@@ -124,7 +124,7 @@ func (v *view) Can(what string) bool {
 func (h *PageHandler) render(c *gin.Context, status int, name string, v *view) {
 	lang := pageLang(c)
 	v.Lang = lang
-	if a, ok := c.Get(actorKey); ok {
+	if a, ok := c.Get(ActorKey); ok {
 		v.Actor = a.(*models.Actor)
 		v.Unread = h.unreadCount(c, v.Actor)
 	}

@@ -63,11 +63,11 @@ func (h *PageHandler) showReport(c *gin.Context, status int, t *plans.Task, f *f
 // reportableTask loads the task of the path and checks that the actor may
 // report on it.
 func (h *PageHandler) reportableTask(c *gin.Context) (*plans.Task, error) {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return nil, err
 	}
-	return h.Store.TaskToReport(c.Request.Context(), actor(c), id)
+	return h.Store.TaskToReport(c.Request.Context(), Actor(c), id)
 }
 
 // reportSubmit records a report with its evidence in one store call. On an
@@ -89,7 +89,7 @@ func (h *PageHandler) reportSubmit(c *gin.Context) error {
 	if f.Invalid() {
 		f.addMissing(in.Validate()) // every mistake at once, not the typing ones first and the rest after
 	} else {
-		_, err = h.Store.ReportProgress(c.Request.Context(), actor(c), t.ID, in)
+		_, err = h.Store.ReportProgress(c.Request.Context(), Actor(c), t.ID, in)
 		if err == nil {
 			redirect(c, taskURL(t.ID)+"?flash=reported")
 			return nil
@@ -159,11 +159,11 @@ func readUpload(fh *multipart.FileHeader) (plans.NewAttachment, error) {
 // checksum is a strong ETag; the type was detected on upload, and the
 // global nosniff header keeps the browser to it.
 func (h *PageHandler) attachmentFile(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	meta, content, err := h.Store.GetAttachment(c.Request.Context(), actor(c), id)
+	meta, content, err := h.Store.GetAttachment(c.Request.Context(), Actor(c), id)
 	if err != nil {
 		return err
 	}

@@ -60,14 +60,14 @@ func (h *PageHandler) periodicReportPage(c *gin.Context) error {
 
 // showPeriodic renders the periodic report page for the choice in f.
 func (h *PageHandler) showPeriodic(c *gin.Context, status int, f *form) error {
-	a := actor(c)
+	a := Actor(c)
 	year := h.statsYear(f, a)
 	kind := f.Value("ky")
 	if kind == "" {
 		kind = "M9"
 		f.values.Set("ky", kind)
 	}
-	d := &periodicData{Year: year, Years: recentYears(h.today(a)), Kind: kind, Groups: periodGroups(pageLang(c)),
+	d := &periodicData{Year: year, Years: recentYears(h.Today(a)), Kind: kind, Groups: periodGroups(pageLang(c)),
 		Appendix: f.Value("phu_luc") == "1", CanWrite: a.CanWriteNarrative()}
 	p, err := statistics.ParsePeriod(strconv.Itoa(year) + "-" + kind)
 	if err != nil {
@@ -131,7 +131,7 @@ func narrativeFields(f *form, n statistics.NarrativeInput) []narrativeField {
 // narrativeSubmit saves the narrative of the period posted, against the
 // version the form was read at.
 func (h *PageHandler) narrativeSubmit(c *gin.Context) error {
-	a := actor(c)
+	a := Actor(c)
 	f := newForm(postForm(c))
 	p, err := statistics.ParsePeriod(f.Value("period"))
 	if err != nil {
@@ -190,14 +190,14 @@ var severityLabels = map[string]string{"error": "Sai lệch", "warning": "Cần 
 // dates outside the year, sums that do not add up… — each with links to the
 // plans, tasks or statistics concerned, where they can be corrected.
 func (h *PageHandler) qualityPage(c *gin.Context) error {
-	a := actor(c)
+	a := Actor(c)
 	f := newForm(c.Request.URL.Query())
 	year := h.statsYear(f, a)
 	q, err := h.Store.Quality(c.Request.Context(), a, year)
 	if err != nil {
 		return err
 	}
-	d := &qualityData{Year: year, Years: recentYears(h.today(a)), Counts: map[string]int{}}
+	d := &qualityData{Year: year, Years: recentYears(h.Today(a)), Counts: map[string]int{}}
 	for _, fd := range q.Findings {
 		v := findingView{Finding: fd, Level: tr(pageLang(c), severityLabels[fd.Severity])}
 		for _, r := range fd.Records {

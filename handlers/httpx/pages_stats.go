@@ -55,9 +55,9 @@ func periodGroups(lang string) []periodGroup {
 
 // statsYear reads ?year= for a statistics page: this year when absent, and
 // an error on the form (the page still shows this year) when it is not a
-// year the store accepts.
+// Year the store accepts.
 func (h *PageHandler) statsYear(f *form, a *models.Actor) int {
-	today := h.today(a)
+	today := h.Today(a)
 	y := f.parseInt("year")
 	switch {
 	case y == nil:
@@ -73,11 +73,11 @@ func (h *PageHandler) statsYear(f *form, a *models.Actor) int {
 // the period the form starts on (the latest ended one of that year unless
 // ?period= names one).
 func (h *PageHandler) recordQuery(c *gin.Context) (*form, int) {
-	a := actor(c)
+	a := Actor(c)
 	f := newForm(c.Request.URL.Query())
 	year := h.statsYear(f, a)
 	if f.Value("period") == "" {
-		f.values.Set("period", defaultPeriod(h.today(a), year))
+		f.values.Set("period", defaultPeriod(h.Today(a), year))
 	}
 	return f, year
 }
@@ -133,13 +133,13 @@ func recordRef(r statistics.RecordRef, year int) string {
 // record statistics, else the form, its period (field errors on f when it is
 // not one) and the year the page shows next, the period's or this year.
 func (h *PageHandler) statsForm(c *gin.Context) (*form, statistics.Period, int, error) {
-	a := actor(c)
+	a := Actor(c)
 	if err := a.MayRecordStats(); err != nil {
 		return nil, statistics.Period{}, 0, err
 	}
 	f := newForm(postForm(c))
 	p, ok := formPeriod(f, "period")
-	year := h.today(a).Year
+	year := h.Today(a).Year
 	if ok {
 		year = p.Year
 	}

@@ -42,12 +42,12 @@ func (h *PageHandler) newTaskPage(c *gin.Context) error {
 		return err
 	}
 	f := newForm(nil)
-	f.values.Set("start_on", h.today(actor(c)).String())
+	f.values.Set("start_on", h.Today(Actor(c)).String())
 	return h.showTaskForm(c, http.StatusOK, p, nil, f)
 }
 
 func (h *PageHandler) showTaskForm(c *gin.Context, status int, p *plans.Plan, t *plans.Task, f *form) error {
-	ctx, a := c.Request.Context(), actor(c)
+	ctx, a := c.Request.Context(), Actor(c)
 	units, err := h.Store.ListUnits(ctx, a)
 	if err != nil {
 		return err
@@ -94,9 +94,9 @@ func (h *PageHandler) createTaskSubmit(c *gin.Context) error {
 		return err
 	}
 	if f.Invalid() {
-		addTaskMissing(f, in, h.today(actor(c)))
+		addTaskMissing(f, in, h.Today(Actor(c)))
 	} else {
-		t, err := h.Store.CreateTask(c.Request.Context(), actor(c), p.ID, in)
+		t, err := h.Store.CreateTask(c.Request.Context(), Actor(c), p.ID, in)
 		if err == nil {
 			redirect(c, planURL(p.ID)+"?flash=created#task-"+idString(t.ID))
 			return nil
@@ -170,11 +170,11 @@ func (h *PageHandler) editTaskPage(c *gin.Context) error {
 
 // editableTask loads the task of the path and its plan for an edit.
 func (h *PageHandler) editableTask(c *gin.Context) (*plans.Plan, *plans.Task, error) {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return nil, nil, err
 	}
-	return h.Store.TaskToEdit(c.Request.Context(), actor(c), id)
+	return h.Store.TaskToEdit(c.Request.Context(), Actor(c), id)
 }
 
 // updateTaskSubmit saves the edited task. Assignment and cancellation are
@@ -185,7 +185,7 @@ func (h *PageHandler) updateTaskSubmit(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	a := actor(c)
+	a := Actor(c)
 	f := newForm(postForm(c))
 	in := taskInput(f)
 	version, _ := strconv.Atoi(f.Value("version"))
@@ -198,7 +198,7 @@ func (h *PageHandler) updateTaskSubmit(c *gin.Context) error {
 		if !t.CanAssign(a) { // the form sends no units then: the task keeps its own
 			in.LeadUnitID, in.SupportingUnitIDs, in.AssigneeIDs = t.LeadUnitID, t.SupportingUnitIDs, t.AssigneeIDs
 		}
-		addTaskMissing(f, in, h.today(a))
+		addTaskMissing(f, in, h.Today(a))
 	} else {
 		patch := plans.TaskPatch{Title: models.Some(in.Title), Description: models.Some(in.Description),
 			StartOn: models.Some(in.StartOn), DueOn: models.Some(in.DueOn), TargetValue: models.Some(in.TargetValue),
@@ -229,7 +229,7 @@ func (h *PageHandler) confirmReach(c *gin.Context, f *form, in plans.TaskInput) 
 	if f.Invalid() || f.Value("confirm_no_recipient") != "" || in.LeadUnitID == 0 || f.Value("cancelled") != "" {
 		return nil
 	}
-	ok, err := h.Store.TaskInputReaches(c.Request.Context(), actor(c), in)
+	ok, err := h.Store.TaskInputReaches(c.Request.Context(), Actor(c), in)
 	if err != nil || ok {
 		return err
 	}

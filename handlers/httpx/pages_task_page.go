@@ -52,7 +52,7 @@ func (h *PageHandler) taskPage(c *gin.Context) error {
 
 // showTask renders the task page with f as the comment and evaluation form.
 func (h *PageHandler) showTask(c *gin.Context, status int, f *form) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
@@ -65,12 +65,12 @@ func (h *PageHandler) showTask(c *gin.Context, status int, f *form) error {
 }
 
 func (h *PageHandler) taskPageData(c *gin.Context, id int64) (*taskPageData, error) {
-	ctx, a := c.Request.Context(), actor(c)
+	ctx, a := c.Request.Context(), Actor(c)
 	t, err := h.Store.GetTask(ctx, a, id)
 	if err != nil {
 		return nil, err
 	}
-	d := &taskPageData{Task: *t, Today: h.today(a), CanReport: t.CanReportProgress(a) && t.CancelledAt == nil,
+	d := &taskPageData{Task: *t, Today: h.Today(a), CanReport: t.CanReportProgress(a) && t.CancelledAt == nil,
 		CanEdit: t.CanEdit(a), CanComment: t.CanComment(a),
 		CanEvaluate: t.CanEvaluate(a) && t.CompletedAt != nil && t.AcceptedAt == nil && t.CancelledAt == nil}
 	d.setExtensions(a)
@@ -107,7 +107,7 @@ func (h *PageHandler) taskPageData(c *gin.Context, id int64) (*taskPageData, err
 // taskHistory is the task's merged history, newest first, with each
 // report's evidence files.
 func (h *PageHandler) taskHistory(c *gin.Context, id int64) ([]historyItem, error) {
-	ctx, a := c.Request.Context(), actor(c)
+	ctx, a := c.Request.Context(), Actor(c)
 	entries, err := h.Store.TaskHistory(ctx, a, id)
 	if err != nil {
 		return nil, err
@@ -134,18 +134,18 @@ func (h *PageHandler) taskHistory(c *gin.Context, id int64) ([]historyItem, erro
 // commentSubmit adds a comment; an invalid one shows the page again with
 // the text kept and the error beside the box.
 func (h *PageHandler) commentSubmit(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
 	f := newForm(postForm(c))
-	_, err = h.Store.AddComment(c.Request.Context(), actor(c), id, plans.CommentInput{Body: f.Value("body")})
+	_, err = h.Store.AddComment(c.Request.Context(), Actor(c), id, plans.CommentInput{Body: f.Value("body")})
 	return h.afterTaskForm(c, id, f, err, "commented")
 }
 
 // evaluateSubmit accepts or returns a task reported done.
 func (h *PageHandler) evaluateSubmit(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
@@ -154,7 +154,7 @@ func (h *PageHandler) evaluateSubmit(c *gin.Context) error {
 	if f.Invalid() {
 		return h.showTask(c, http.StatusUnprocessableEntity, f)
 	}
-	_, err = h.Store.EvaluateTask(c.Request.Context(), actor(c), id, in)
+	_, err = h.Store.EvaluateTask(c.Request.Context(), Actor(c), id, in)
 	return h.afterTaskForm(c, id, f, renameFields(err, map[string]string{"note": "reason", "due_on": "new_due_on"}),
 		"evaluated")
 }

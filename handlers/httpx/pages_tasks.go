@@ -42,8 +42,8 @@ const recentDays = 60
 // myTasksPage lists the work of the person and of their units: overdue and
 // due-soon first, each with a one-tap "report progress" button.
 func (h *PageHandler) myTasksPage(c *gin.Context) error {
-	ctx, a := c.Request.Context(), actor(c)
-	today := h.today(a)
+	ctx, a := c.Request.Context(), Actor(c)
+	today := h.Today(a)
 	open, err := h.myTasks(ctx, a, plans.TaskFilter{Statuses: openStatuses})
 	if err != nil {
 		return err
@@ -137,8 +137,8 @@ func (h *PageHandler) userNames(ctx context.Context, a *models.Actor) (map[int64
 	return m, nil
 }
 
-// today is the calendar day in the actor's commune, on the store's clock.
-func (h *Base) today(a *models.Actor) calendar.Date {
+// Today is the calendar day in the actor's commune, on the store's clock.
+func (h *Base) Today(a *models.Actor) calendar.Date {
 	loc, err := time.LoadLocation(a.Commune.TimeZone)
 	if err != nil {
 		loc = models.VietnamTime

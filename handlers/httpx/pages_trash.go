@@ -32,7 +32,7 @@ func (h *PageHandler) trashPage(c *gin.Context) error {
 }
 
 func (h *PageHandler) showTrash(c *gin.Context, status int, f *form) error {
-	items, err := h.Store.ListTrash(c.Request.Context(), actor(c))
+	items, err := h.Store.ListTrash(c.Request.Context(), Actor(c))
 	if err != nil {
 		return err
 	}
@@ -44,12 +44,12 @@ func (h *PageHandler) showTrash(c *gin.Context, status int, f *form) error {
 // deletePlanSubmit is the confirmed delete of the plan page; the version the
 // Page showed guards against deleting a plan someone changed meanwhile.
 func (h *PageHandler) deletePlanSubmit(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
 	version, _ := strconv.Atoi(postForm(c).Get("version"))
-	if _, err := h.Store.DeletePlan(c.Request.Context(), actor(c), id, version); err != nil {
+	if _, err := h.Store.DeletePlan(c.Request.Context(), Actor(c), id, version); err != nil {
 		return err
 	}
 	redirect(c, "/thung-rac?flash=trashed")
@@ -59,11 +59,11 @@ func (h *PageHandler) deletePlanSubmit(c *gin.Context) error {
 // restorePlanSubmit restores a plan; a number taken meanwhile is said on the
 // bin's page, which the person is still looking at.
 func (h *PageHandler) restorePlanSubmit(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	_, err = h.Store.RestorePlan(c.Request.Context(), actor(c), id)
+	_, err = h.Store.RestorePlan(c.Request.Context(), Actor(c), id)
 	var conflict *models.ConflictError
 	if errors.As(err, &conflict) {
 		f := newForm(nil)

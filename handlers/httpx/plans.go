@@ -10,68 +10,68 @@ import (
 )
 
 func (h *APIHandler) listPlans(c *gin.Context) error {
-	q := &query{c: c}
-	f := plans.PlanFilter{Year: q.year(), Kind: c.Query("kind"), Status: c.Query("status"),
-		Query: c.Query("q"), Limit: q.limit(), Cursor: c.Query("cursor")}
+	q := QueryOf(c)
+	f := plans.PlanFilter{Year: q.Year(), Kind: c.Query("kind"), Status: c.Query("status"),
+		Query: c.Query("q"), Limit: q.Limit(), Cursor: c.Query("cursor")}
 	if f.Status != "" && !slices.Contains(plans.PlanStatuses, f.Status) {
-		q.v.Add("status", "invalid", "trạng thái kế hoạch phải là draft, active, completed hoặc cancelled")
+		q.Invalid("status", "invalid", "trạng thái kế hoạch phải là draft, active, completed hoặc cancelled")
 	}
-	if err := q.err(); err != nil {
+	if err := q.Err(); err != nil {
 		return err
 	}
-	page, err := h.Store.ListPlans(c.Request.Context(), actor(c), f)
-	return respond(c, http.StatusOK, page, err)
+	page, err := h.Store.ListPlans(c.Request.Context(), Actor(c), f)
+	return Respond(c, http.StatusOK, page, err)
 }
 
 func (h *APIHandler) createPlan(c *gin.Context) error {
 	var in plans.PlanInput
-	if err := bindJSON(c, &in); err != nil {
+	if err := BindJSON(c, &in); err != nil {
 		return err
 	}
-	p, err := h.Store.CreatePlan(c.Request.Context(), actor(c), in)
+	p, err := h.Store.CreatePlan(c.Request.Context(), Actor(c), in)
 	if err != nil {
 		return err
 	}
-	setETag(c, p.Version)
+	SetETag(c, p.Version)
 	c.Header("Location", "/api/v1/plans/"+strconv.FormatInt(p.ID, 10))
 	c.JSON(http.StatusCreated, p)
 	return nil
 }
 
 func (h *APIHandler) getPlan(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	p, err := h.Store.GetPlan(c.Request.Context(), actor(c), id)
+	p, err := h.Store.GetPlan(c.Request.Context(), Actor(c), id)
 	if err != nil {
 		return err
 	}
-	setETag(c, p.Version)
+	SetETag(c, p.Version)
 	c.JSON(http.StatusOK, p)
 	return nil
 }
 
 func (h *APIHandler) updatePlan(c *gin.Context) error {
 	var patch plans.PlanPatch
-	id, version, err := writeTarget(c, &patch)
+	id, version, err := WriteTarget(c, &patch)
 	if err != nil {
 		return err
 	}
-	p, err := h.Store.UpdatePlan(c.Request.Context(), actor(c), id, version, patch)
+	p, err := h.Store.UpdatePlan(c.Request.Context(), Actor(c), id, version, patch)
 	if err != nil {
 		return err
 	}
-	setETag(c, p.Version)
+	SetETag(c, p.Version)
 	c.JSON(http.StatusOK, p)
 	return nil
 }
 
 func (h *APIHandler) deletePlan(c *gin.Context) error {
-	id, version, err := writeTarget(c, nil)
+	id, version, err := WriteTarget(c, nil)
 	if err != nil {
 		return err
 	}
-	_, err = h.Store.DeletePlan(c.Request.Context(), actor(c), id, version)
-	return respond(c, http.StatusNoContent, nil, err)
+	_, err = h.Store.DeletePlan(c.Request.Context(), Actor(c), id, version)
+	return Respond(c, http.StatusNoContent, nil, err)
 }

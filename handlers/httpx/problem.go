@@ -110,8 +110,8 @@ func ErrorMiddleware(log *slog.Logger) gin.HandlerFunc {
 	}
 }
 
-// fail hands err to errorMiddleware and stops the chain.
-func fail(c *gin.Context, err error) {
+// Fail hands err to errorMiddleware and stops the chain.
+func Fail(c *gin.Context, err error) {
 	_ = c.Error(err)
 	c.Abort()
 }

@@ -11,81 +11,69 @@ import (
 // outbox as evidence of what was sent, and each person's inbox.
 
 func (h *APIHandler) getSettings(c *gin.Context) error {
-	s, err := h.Store.GetSettings(c.Request.Context(), actor(c))
+	s, err := h.Store.GetSettings(c.Request.Context(), Actor(c))
 	if err == nil {
-		setETag(c, s.Version)
+		SetETag(c, s.Version)
 	}
-	return respond(c, http.StatusOK, s, err)
+	return Respond(c, http.StatusOK, s, err)
 }
 
 func (h *APIHandler) putSettings(c *gin.Context) error {
-	version, err := ifMatch(c)
+	version, err := IfMatch(c)
 	if err != nil {
 		return err
 	}
 	var in deadlines.SettingsInput
-	if err := bindJSON(c, &in); err != nil {
+	if err := BindJSON(c, &in); err != nil {
 		return err
 	}
-	s, err := h.Store.PutSettings(c.Request.Context(), actor(c), version, in)
+	s, err := h.Store.PutSettings(c.Request.Context(), Actor(c), version, in)
 	if err == nil {
-		setETag(c, s.Version)
+		SetETag(c, s.Version)
 	}
-	return respond(c, http.StatusOK, s, err)
+	return Respond(c, http.StatusOK, s, err)
 }
 
 func (h *APIHandler) listDeliveries(c *gin.Context) error {
-	q := &query{c: c}
-	f := deadlines.DeliveryFilter{TaskID: q.id("task_id"), Status: c.Query("status"), Kind: c.Query("kind"),
-		Channel: c.Query("channel"), Limit: q.limit(), Cursor: c.Query("cursor")}
-	if err := q.err(); err != nil {
+	q := QueryOf(c)
+	f := deadlines.DeliveryFilter{TaskID: q.ID("task_id"), Status: c.Query("status"), Kind: c.Query("kind"),
+		Channel: c.Query("channel"), Limit: q.Limit(), Cursor: c.Query("cursor")}
+	if err := q.Err(); err != nil {
 		return err
 	}
-	page, err := h.Store.ListDeliveries(c.Request.Context(), actor(c), f)
-	return respond(c, http.StatusOK, page, err)
+	page, err := h.Store.ListDeliveries(c.Request.Context(), Actor(c), f)
+	return Respond(c, http.StatusOK, page, err)
 }
 
 func (h *APIHandler) listDeliveryEvents(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	events, err := h.Store.DeliveryEvents(c.Request.Context(), actor(c), id)
-	return respond(c, http.StatusOK, events, err)
+	events, err := h.Store.DeliveryEvents(c.Request.Context(), Actor(c), id)
+	return Respond(c, http.StatusOK, events, err)
 }
 
 func (h *APIHandler) listNotifications(c *gin.Context) error {
-	q := &query{c: c}
-	f := deadlines.NotificationFilter{UnreadOnly: q.bool("unread"), Limit: q.limit(), Cursor: c.Query("cursor")}
-	if err := q.err(); err != nil {
+	q := QueryOf(c)
+	f := deadlines.NotificationFilter{UnreadOnly: q.Bool("unread"), Limit: q.Limit(), Cursor: c.Query("cursor")}
+	if err := q.Err(); err != nil {
 		return err
 	}
-	inbox, err := h.Store.ListNotifications(c.Request.Context(), actor(c), f)
-	return respond(c, http.StatusOK, inbox, err)
+	inbox, err := h.Store.ListNotifications(c.Request.Context(), Actor(c), f)
+	return Respond(c, http.StatusOK, inbox, err)
 }
 
 func (h *APIHandler) readNotification(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	return respond(c, http.StatusNoContent, nil, h.Store.MarkNotificationRead(c.Request.Context(), actor(c), id))
+	return Respond(c, http.StatusNoContent, nil, h.Store.MarkNotificationRead(c.Request.Context(), Actor(c), id))
 }
 
 // readAllNotifications marks every unread notification of the caller read.
 func (h *APIHandler) readAllNotifications(c *gin.Context) error {
-	n, err := h.Store.MarkAllNotificationsRead(c.Request.Context(), actor(c))
-	return respond(c, http.StatusOK, gin.H{"marked": n}, err)
-}
-
-// bool reads an optional true/false query parameter.
-func (q *query) bool(name string) bool {
-	switch q.c.Query(name) {
-	case "", "false":
-		return false
-	case "true":
-		return true
-	}
-	q.v.Add(name, "invalid", "%s phải là true hoặc false", name)
-	return false
+	n, err := h.Store.MarkAllNotificationsRead(c.Request.Context(), Actor(c))
+	return Respond(c, http.StatusOK, gin.H{"marked": n}, err)
 }

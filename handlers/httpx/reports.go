@@ -58,9 +58,9 @@ func (h *APIHandler) periodOptions(c *gin.Context, def func() (statistics.Period
 	} else if code != "" {
 		o.Period, err = statistics.ParsePeriod(code)
 	} else {
-		q := &query{c: c}
-		from, to := q.date("from"), q.date("to")
-		if err = q.err(); err == nil {
+		q := QueryOf(c)
+		from, to := q.Date("from"), q.Date("to")
+		if err = q.Err(); err == nil {
 			o.Period, err = statistics.RangePeriod(from, to)
 		}
 	}
@@ -79,9 +79,9 @@ func (h *APIHandler) periodOptions(c *gin.Context, def func() (statistics.Period
 	case "cutoff":
 		o.AtCutoff = true
 	default:
-		q := &query{c: c}
-		o.AsOf = q.date("as_of")
-		err = q.err()
+		q := QueryOf(c)
+		o.AsOf = q.Date("as_of")
+		err = q.Err()
 	}
 	return o, err
 }
@@ -95,9 +95,9 @@ func (h *APIHandler) getReport(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	r, err := h.Store.BuildReport(c.Request.Context(), actor(c), o)
+	r, err := h.Store.BuildReport(c.Request.Context(), Actor(c), o)
 	if err != nil || format == "json" {
-		return respond(c, http.StatusOK, r, err)
+		return Respond(c, http.StatusOK, r, err)
 	}
 	var ro reports.Options
 	switch c.Query("sep") {
@@ -128,30 +128,30 @@ func sendFile(c *gin.Context, f statistics.ReportFile) {
 }
 
 func (h *APIHandler) getReportSettings(c *gin.Context) error {
-	s, err := h.Store.ReportSettingsOf(c.Request.Context(), actor(c))
-	return respond(c, http.StatusOK, s, err)
+	s, err := h.Store.ReportSettingsOf(c.Request.Context(), Actor(c))
+	return Respond(c, http.StatusOK, s, err)
 }
 
 func (h *APIHandler) setReportSettings(c *gin.Context) error {
 	var in statistics.ReportSettings
-	if err := bindJSON(c, &in); err != nil {
+	if err := BindJSON(c, &in); err != nil {
 		return err
 	}
-	s, err := h.Store.SetReportSettings(c.Request.Context(), actor(c), in)
-	return respond(c, http.StatusOK, s, err)
+	s, err := h.Store.SetReportSettings(c.Request.Context(), Actor(c), in)
+	return Respond(c, http.StatusOK, s, err)
 }
 
 func (h *APIHandler) listBuiltReports(c *gin.Context) error {
-	list, err := h.Store.ListBuiltReports(c.Request.Context(), actor(c))
-	return respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
+	list, err := h.Store.ListBuiltReports(c.Request.Context(), Actor(c))
+	return Respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
 }
 
 func (h *APIHandler) getBuiltReport(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	f, err := h.Store.BuiltReportFile(c.Request.Context(), actor(c), id)
+	f, err := h.Store.BuiltReportFile(c.Request.Context(), Actor(c), id)
 	if err != nil {
 		return err
 	}
@@ -165,8 +165,8 @@ func (h *APIHandler) getQuality(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	q, err := h.Store.Quality(c.Request.Context(), actor(c), year)
-	return respond(c, http.StatusOK, q, err)
+	q, err := h.Store.Quality(c.Request.Context(), Actor(c), year)
+	return Respond(c, http.StatusOK, q, err)
 }
 
 // narrativePeriod reads the :period of the narrative routes.
@@ -179,11 +179,11 @@ func (h *APIHandler) getNarrative(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	n, err := h.Store.ReportNarrative(c.Request.Context(), actor(c), p)
+	n, err := h.Store.ReportNarrative(c.Request.Context(), Actor(c), p)
 	if err == nil && n.Version > 0 {
-		setETag(c, n.Version)
+		SetETag(c, n.Version)
 	}
-	return respond(c, http.StatusOK, n, err)
+	return Respond(c, http.StatusOK, n, err)
 }
 
 func (h *APIHandler) putNarrative(c *gin.Context) error {
@@ -191,17 +191,17 @@ func (h *APIHandler) putNarrative(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	version, err := ifMatch(c)
+	version, err := IfMatch(c)
 	if err != nil {
 		return err
 	}
 	var in statistics.NarrativeInput
-	if err := bindJSON(c, &in); err != nil {
+	if err := BindJSON(c, &in); err != nil {
 		return err
 	}
-	n, err := h.Store.PutReportNarrative(c.Request.Context(), actor(c), p, version, in)
+	n, err := h.Store.PutReportNarrative(c.Request.Context(), Actor(c), p, version, in)
 	if err == nil {
-		setETag(c, n.Version)
+		SetETag(c, n.Version)
 	}
-	return respond(c, http.StatusOK, n, err)
+	return Respond(c, http.StatusOK, n, err)
 }

@@ -10,45 +10,45 @@ import (
 // evaluateTask accepts or returns a task reported done.
 func (h *APIHandler) evaluateTask(c *gin.Context) error {
 	var in plans.EvaluationInput
-	id, _, err := writeTarget(c, &in)
+	id, _, err := WriteTarget(c, &in)
 	if err != nil {
 		return err
 	}
-	res, err := h.Store.EvaluateTask(c.Request.Context(), actor(c), id, in)
+	res, err := h.Store.EvaluateTask(c.Request.Context(), Actor(c), id, in)
 	if err != nil {
 		return err
 	}
-	setETag(c, res.Task.Version)
+	SetETag(c, res.Task.Version)
 	c.JSON(http.StatusCreated, res)
 	return nil
 }
 
 func (h *APIHandler) addComment(c *gin.Context) error {
 	var in plans.CommentInput
-	id, _, err := writeTarget(c, &in)
+	id, _, err := WriteTarget(c, &in)
 	if err != nil {
 		return err
 	}
-	r, err := h.Store.AddComment(c.Request.Context(), actor(c), id, in)
-	return respond(c, http.StatusCreated, r, err)
+	r, err := h.Store.AddComment(c.Request.Context(), Actor(c), id, in)
+	return Respond(c, http.StatusCreated, r, err)
 }
 
 func (h *APIHandler) listComments(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	items, err := h.Store.ListComments(c.Request.Context(), actor(c), id)
-	return respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
+	items, err := h.Store.ListComments(c.Request.Context(), Actor(c), id)
+	return Respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
 }
 
 // listTaskHistory is the task's progress reports, comments and evaluations in
 // one time line.
 func (h *APIHandler) listTaskHistory(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	items, err := h.Store.TaskHistory(c.Request.Context(), actor(c), id)
-	return respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
+	items, err := h.Store.TaskHistory(c.Request.Context(), Actor(c), id)
+	return Respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
 }

@@ -10,19 +10,19 @@ import (
 
 // createSeries is POST /plans/{id}/series.
 func (h *APIHandler) createSeries(c *gin.Context) error {
-	planID, err := pathID(c)
+	planID, err := PathID(c)
 	if err != nil {
 		return err
 	}
 	var in plans.SeriesInput
-	if err := bindJSON(c, &in); err != nil {
+	if err := BindJSON(c, &in); err != nil {
 		return err
 	}
-	sr, err := h.Store.CreateSeries(c.Request.Context(), actor(c), planID, in)
+	sr, err := h.Store.CreateSeries(c.Request.Context(), Actor(c), planID, in)
 	if err != nil {
 		return err
 	}
-	setETag(c, sr.Version)
+	SetETag(c, sr.Version)
 	c.Header("Location", "/api/v1/series/"+strconv.FormatInt(sr.ID, 10))
 	c.JSON(http.StatusCreated, sr)
 	return nil
@@ -30,25 +30,25 @@ func (h *APIHandler) createSeries(c *gin.Context) error {
 
 // listSeries is GET /plans/{id}/series.
 func (h *APIHandler) listSeries(c *gin.Context) error {
-	planID, err := pathID(c)
+	planID, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	items, err := h.Store.ListSeries(c.Request.Context(), actor(c), planID)
-	return respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
+	items, err := h.Store.ListSeries(c.Request.Context(), Actor(c), planID)
+	return Respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
 }
 
 // getSeries is GET /series/{id}.
 func (h *APIHandler) getSeries(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	sr, err := h.Store.GetSeries(c.Request.Context(), actor(c), id)
+	sr, err := h.Store.GetSeries(c.Request.Context(), Actor(c), id)
 	if err != nil {
 		return err
 	}
-	setETag(c, sr.Version)
+	SetETag(c, sr.Version)
 	c.JSON(http.StatusOK, sr)
 	return nil
 }
@@ -56,24 +56,24 @@ func (h *APIHandler) getSeries(c *gin.Context) error {
 // updateSeries is PATCH /series/{id}.
 func (h *APIHandler) updateSeries(c *gin.Context) error {
 	var patch plans.SeriesPatch
-	id, version, err := writeTarget(c, &patch)
+	id, version, err := WriteTarget(c, &patch)
 	if err != nil {
 		return err
 	}
-	sr, err := h.Store.UpdateSeries(c.Request.Context(), actor(c), id, version, patch)
+	sr, err := h.Store.UpdateSeries(c.Request.Context(), Actor(c), id, version, patch)
 	if err != nil {
 		return err
 	}
-	setETag(c, sr.Version)
+	SetETag(c, sr.Version)
 	c.JSON(http.StatusOK, sr)
 	return nil
 }
 
 // stopSeries is DELETE /series/{id}: the series stops, its past stays.
 func (h *APIHandler) stopSeries(c *gin.Context) error {
-	id, version, err := writeTarget(c, nil)
+	id, version, err := WriteTarget(c, nil)
 	if err != nil {
 		return err
 	}
-	return respond(c, http.StatusNoContent, nil, h.Store.StopSeries(c.Request.Context(), actor(c), id, version))
+	return Respond(c, http.StatusNoContent, nil, h.Store.StopSeries(c.Request.Context(), Actor(c), id, version))
 }

@@ -18,12 +18,12 @@ import (
 // parameter or field.
 func CheckText(c *gin.Context) {
 	if err := queryError(c.Request.URL.RawQuery); err != nil {
-		fail(c, err)
+		Fail(c, err)
 		return
 	}
 	if strings.HasPrefix(c.ContentType(), "application/x-www-form-urlencoded") && c.Request.ParseForm() == nil {
 		if err := valuesError(c.Request.PostForm); err != nil {
-			fail(c, err)
+			Fail(c, err)
 			return
 		}
 	}

@@ -14,20 +14,20 @@ type trashList struct {
 }
 
 func (h *APIHandler) listTrash(c *gin.Context) error {
-	items, err := h.Store.ListTrash(c.Request.Context(), actor(c))
-	return respond(c, http.StatusOK, trashList{Items: items, TrashDays: plans.TrashDays}, err)
+	items, err := h.Store.ListTrash(c.Request.Context(), Actor(c))
+	return Respond(c, http.StatusOK, trashList{Items: items, TrashDays: plans.TrashDays}, err)
 }
 
 func (h *APIHandler) restorePlan(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	p, err := h.Store.RestorePlan(c.Request.Context(), actor(c), id)
+	p, err := h.Store.RestorePlan(c.Request.Context(), Actor(c), id)
 	if err != nil {
 		return err
 	}
-	setETag(c, p.Version)
+	SetETag(c, p.Version)
 	c.JSON(http.StatusOK, p)
 	return nil
 }

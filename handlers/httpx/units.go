@@ -8,29 +8,29 @@ import (
 )
 
 func (h *APIHandler) listUnits(c *gin.Context) error {
-	units, err := h.Store.ListUnits(c.Request.Context(), actor(c))
-	return respond(c, http.StatusOK, gin.H{"items": units, "next": nil}, err)
+	units, err := h.Store.ListUnits(c.Request.Context(), Actor(c))
+	return Respond(c, http.StatusOK, gin.H{"items": units, "next": nil}, err)
 }
 
 func (h *APIHandler) createUnit(c *gin.Context) error {
 	var in accounts.NewUnit
-	if err := bindJSON(c, &in); err != nil {
+	if err := BindJSON(c, &in); err != nil {
 		return err
 	}
-	u, err := h.Store.CreateUnit(c.Request.Context(), actor(c), in)
-	return respond(c, http.StatusCreated, u, err)
+	u, err := h.Store.CreateUnit(c.Request.Context(), Actor(c), in)
+	return Respond(c, http.StatusCreated, u, err)
 }
 
 func (h *APIHandler) listUsers(c *gin.Context) error {
-	users, err := h.Store.ListUsers(c.Request.Context(), actor(c))
-	return respond(c, http.StatusOK, gin.H{"items": users, "next": nil}, err)
+	users, err := h.Store.ListUsers(c.Request.Context(), Actor(c))
+	return Respond(c, http.StatusOK, gin.H{"items": users, "next": nil}, err)
 }
 
 func (h *APIHandler) getUser(c *gin.Context) error {
-	id, err := pathID(c)
+	id, err := PathID(c)
 	if err != nil {
 		return err
 	}
-	u, err := h.Store.GetUser(c.Request.Context(), actor(c), id)
-	return respond(c, http.StatusOK, u, err)
+	u, err := h.Store.GetUser(c.Request.Context(), Actor(c), id)
+	return Respond(c, http.StatusOK, u, err)
 }
