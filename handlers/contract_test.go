@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/handlers"
-	"github.com/tiendo/tiendo/handlers/httpx"
+	"github.com/tiendo/tiendo/handlers/api"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/plans"
@@ -36,7 +36,7 @@ func TestHealthAndOpenAPI(t *testing.T) {
 	}
 	r.decode(&doc)
 	if doc.OpenAPI != "3.1.0" || !strings.HasPrefix(r.Header().Get("Content-Type"), "application/json") ||
-		!bytes.Equal(r.Body.Bytes(), httpx.OpenAPI()) {
+		!bytes.Equal(r.Body.Bytes(), api.OpenAPI()) {
 		t.Errorf("openapi.json: %q, content type %q", doc.OpenAPI, r.Header().Get("Content-Type"))
 	}
 	spec(t) // parses, builds and passes the OpenAPI schema check
@@ -47,7 +47,7 @@ func docOperations(t *testing.T) map[string]json.RawMessage {
 	var doc struct {
 		Paths map[string]map[string]json.RawMessage `json:"paths"`
 	}
-	if err := json.Unmarshal(httpx.OpenAPI(), &doc); err != nil {
+	if err := json.Unmarshal(api.OpenAPI(), &doc); err != nil {
 		t.Fatal(err)
 	}
 	ops := map[string]json.RawMessage{}

@@ -11,8 +11,7 @@ import (
 	validator "github.com/pb33f/libopenapi-validator"
 	"github.com/pb33f/libopenapi-validator/config"
 	verrors "github.com/pb33f/libopenapi-validator/errors"
-
-	"github.com/tiendo/tiendo/handlers/httpx"
+	"github.com/tiendo/tiendo/handlers/api"
 )
 
 var (
@@ -25,7 +24,7 @@ var (
 func spec(t testing.TB) validator.Validator {
 	t.Helper()
 	specOnce.Do(func() {
-		doc, err := libopenapi.NewDocument(httpx.OpenAPI())
+		doc, err := libopenapi.NewDocument(api.OpenAPI())
 		if err != nil {
 			specErr = "parse openapi.json: " + err.Error()
 			return

@@ -11,8 +11,7 @@ import (
 	// The generated client's runtime: required here so that go.mod keeps
 	// it, and the temporary module below (a copy of go.mod) resolves it.
 	_ "github.com/oapi-codegen/runtime"
-
-	"github.com/tiendo/tiendo/handlers/httpx"
+	"github.com/tiendo/tiendo/handlers/api"
 )
 
 // TestOpenAPIDescribesEveryOperation: every operation has an id, a summary
@@ -23,7 +22,7 @@ func TestOpenAPIDescribesEveryOperation(t *testing.T) {
 	var doc struct {
 		Tags []struct{ Name string } `json:"tags"`
 	}
-	if err := json.Unmarshal(httpx.OpenAPI(), &doc); err != nil {
+	if err := json.Unmarshal(api.OpenAPI(), &doc); err != nil {
 		t.Fatal(err)
 	}
 	declared := map[string]bool{}
@@ -70,7 +69,7 @@ func TestOpenAPIGeneratesACompilingGoClient(t *testing.T) {
 	}
 	dir := t.TempDir()
 	spec := filepath.Join(dir, "openapi.json")
-	mustDo(t, os.WriteFile(spec, httpx.OpenAPI(), 0o644))
+	mustDo(t, os.WriteFile(spec, api.OpenAPI(), 0o644))
 	cfg := filepath.Join(dir, "oapi-codegen.yaml")
 	mustDo(t, os.WriteFile(cfg, []byte("package: client\ngenerate:\n  client: true\n  models: true\noutput: "+
 		filepath.Join(dir, "client.gen.go")+"\n"), 0o644))

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/tiendo/tiendo/handlers/api"
 	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/domain"
@@ -45,8 +46,8 @@ func newEngine(store *domain.Store, opts httpx.Options) *gin.Engine {
 		httpx.WriteProblem(c, httpx.Problem{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed", Title: "Phương thức không được hỗ trợ"})
 	})
 
-	(&httpx.APIHandler{Base: h}).MountAPI(r) // the JSON API and the health checks (api_routes.go)
-	p.MountPages(r)                          // HTML pages for people (pages*.go, web/)
+	(&api.APIHandler{Base: h}).MountAPI(r) // the JSON API and the health checks (api_routes.go)
+	p.MountPages(r)                        // HTML pages for people (pages*.go, web/)
 	return r
 }
 

@@ -1,4 +1,4 @@
-package httpx
+package api
 
 import (
 	"net/http"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/plans"
 )
@@ -14,13 +15,13 @@ import (
 // assignee form, since people look for their own work, not others';
 // mine=true is "Việc của tôi": named to me or for a unit I work or report for.
 func taskFilter(c *gin.Context) (plans.TaskFilter, error) {
-	q := QueryOf(c)
+	q := httpx.QueryOf(c)
 	f := plans.TaskFilter{PlanID: q.ID("plan_id"), UnitID: q.ID("unit_id"), DueFrom: q.Date("due_from"),
 		DueTo: q.Date("due_to"), Query: c.Query("q"), Limit: q.Limit(), Cursor: c.Query("cursor")}
 	switch a := c.Query("assignee"); a {
 	case "":
 	case "me":
-		f.AssigneeID = Actor(c).UserID
+		f.AssigneeID = httpx.Actor(c).UserID
 	default:
 		q.Invalid("assignee", "invalid", "assignee chỉ nhận giá trị me")
 	}
@@ -38,12 +39,12 @@ func (h *APIHandler) listTasks(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := h.Store.ListTasks(c.Request.Context(), Actor(c), f)
-	return Respond(c, http.StatusOK, page, err)
+	page, err := h.Store.ListTasks(c.Request.Context(), httpx.Actor(c), f)
+	return httpx.Respond(c, http.StatusOK, page, err)
 }
 
 func (h *APIHandler) listPlanTasks(c *gin.Context) error {
-	id, err := PathID(c)
+	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
@@ -52,87 +53,87 @@ func (h *APIHandler) listPlanTasks(c *gin.Context) error {
 		return err
 	}
 	f.PlanID = id
-	page, err := h.Store.ListTasks(c.Request.Context(), Actor(c), f)
-	return Respond(c, http.StatusOK, page, err)
+	page, err := h.Store.ListTasks(c.Request.Context(), httpx.Actor(c), f)
+	return httpx.Respond(c, http.StatusOK, page, err)
 }
 
 func (h *APIHandler) createTask(c *gin.Context) error {
-	planID, err := PathID(c)
+	planID, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
 	var in plans.TaskInput
-	if err := BindJSON(c, &in); err != nil {
+	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	t, err := h.Store.CreateTask(c.Request.Context(), Actor(c), planID, in)
+	t, err := h.Store.CreateTask(c.Request.Context(), httpx.Actor(c), planID, in)
 	if err != nil {
 		return err
 	}
-	SetETag(c, t.Version)
+	httpx.SetETag(c, t.Version)
 	c.Header("Location", "/api/v1/tasks/"+strconv.FormatInt(t.ID, 10))
 	c.JSON(http.StatusCreated, t)
 	return nil
 }
 
 func (h *APIHandler) getTask(c *gin.Context) error {
-	id, err := PathID(c)
+	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
-	t, err := h.Store.GetTask(c.Request.Context(), Actor(c), id)
+	t, err := h.Store.GetTask(c.Request.Context(), httpx.Actor(c), id)
 	if err != nil {
 		return err
 	}
-	SetETag(c, t.Version)
+	httpx.SetETag(c, t.Version)
 	c.JSON(http.StatusOK, t)
 	return nil
 }
 
 func (h *APIHandler) updateTask(c *gin.Context) error {
 	var patch plans.TaskPatch
-	id, version, err := WriteTarget(c, &patch)
+	id, version, err := httpx.WriteTarget(c, &patch)
 	if err != nil {
 		return err
 	}
-	t, err := h.Store.UpdateTask(c.Request.Context(), Actor(c), id, version, patch)
+	t, err := h.Store.UpdateTask(c.Request.Context(), httpx.Actor(c), id, version, patch)
 	if err != nil {
 		return err
 	}
-	SetETag(c, t.Version)
+	httpx.SetETag(c, t.Version)
 	c.JSON(http.StatusOK, t)
 	return nil
 }
 
 func (h *APIHandler) deleteTask(c *gin.Context) error {
-	id, version, err := WriteTarget(c, nil)
+	id, version, err := httpx.WriteTarget(c, nil)
 	if err != nil {
 		return err
 	}
-	return Respond(c, http.StatusNoContent, nil, h.Store.DeleteTask(c.Request.Context(), Actor(c), id, version))
+	return httpx.Respond(c, http.StatusNoContent, nil, h.Store.DeleteTask(c.Request.Context(), httpx.Actor(c), id, version))
 }
 
 func (h *APIHandler) listProgress(c *gin.Context) error {
-	id, err := PathID(c)
+	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
-	items, err := h.Store.ListProgress(c.Request.Context(), Actor(c), id)
-	return Respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
+	items, err := h.Store.ListProgress(c.Request.Context(), httpx.Actor(c), id)
+	return httpx.Respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
 }
 
 func (h *APIHandler) reportProgress(c *gin.Context) error {
 	var in plans.ProgressInput
-	id, version, err := WriteTarget(c, &in)
+	id, version, err := httpx.WriteTarget(c, &in)
 	if err != nil {
 		return err
 	}
 	in.IfMatch = version
-	res, err := h.Store.ReportProgress(c.Request.Context(), Actor(c), id, in)
+	res, err := h.Store.ReportProgress(c.Request.Context(), httpx.Actor(c), id, in)
 	if err != nil {
 		return err
 	}
-	SetETag(c, res.Task.Version)
+	httpx.SetETag(c, res.Task.Version)
 	c.JSON(http.StatusCreated, res)
 	return nil
 }

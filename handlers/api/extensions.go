@@ -1,21 +1,22 @@
-package httpx
+package api
 
 import (
 	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
 // requestExtension is POST /tasks/{id}/extensions: ask for a later deadline.
 func (h *APIHandler) requestExtension(c *gin.Context) error {
 	var in plans.ExtensionInput
-	id, _, err := WriteTarget(c, &in)
+	id, _, err := httpx.WriteTarget(c, &in)
 	if err != nil {
 		return err
 	}
-	x, err := h.Store.RequestExtension(c.Request.Context(), Actor(c), id, in)
+	x, err := h.Store.RequestExtension(c.Request.Context(), httpx.Actor(c), id, in)
 	if err != nil {
 		return err
 	}
@@ -27,10 +28,10 @@ func (h *APIHandler) requestExtension(c *gin.Context) error {
 // decideExtension is POST /extensions/{id}/decision: approve or refuse.
 func (h *APIHandler) decideExtension(c *gin.Context) error {
 	var in plans.ExtensionDecision
-	id, _, err := WriteTarget(c, &in)
+	id, _, err := httpx.WriteTarget(c, &in)
 	if err != nil {
 		return err
 	}
-	x, err := h.Store.DecideExtension(c.Request.Context(), Actor(c), id, in)
-	return Respond(c, http.StatusOK, x, err)
+	x, err := h.Store.DecideExtension(c.Request.Context(), httpx.Actor(c), id, in)
+	return httpx.Respond(c, http.StatusOK, x, err)
 }

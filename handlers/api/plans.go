@@ -1,4 +1,4 @@
-package httpx
+package api
 
 import (
 	"net/http"
@@ -6,11 +6,12 @@ import (
 	"strconv"
 
 	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
 func (h *APIHandler) listPlans(c *gin.Context) error {
-	q := QueryOf(c)
+	q := httpx.QueryOf(c)
 	f := plans.PlanFilter{Year: q.Year(), Kind: c.Query("kind"), Status: c.Query("status"),
 		Query: c.Query("q"), Limit: q.Limit(), Cursor: c.Query("cursor")}
 	if f.Status != "" && !slices.Contains(plans.PlanStatuses, f.Status) {
@@ -19,59 +20,59 @@ func (h *APIHandler) listPlans(c *gin.Context) error {
 	if err := q.Err(); err != nil {
 		return err
 	}
-	page, err := h.Store.ListPlans(c.Request.Context(), Actor(c), f)
-	return Respond(c, http.StatusOK, page, err)
+	page, err := h.Store.ListPlans(c.Request.Context(), httpx.Actor(c), f)
+	return httpx.Respond(c, http.StatusOK, page, err)
 }
 
 func (h *APIHandler) createPlan(c *gin.Context) error {
 	var in plans.PlanInput
-	if err := BindJSON(c, &in); err != nil {
+	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	p, err := h.Store.CreatePlan(c.Request.Context(), Actor(c), in)
+	p, err := h.Store.CreatePlan(c.Request.Context(), httpx.Actor(c), in)
 	if err != nil {
 		return err
 	}
-	SetETag(c, p.Version)
+	httpx.SetETag(c, p.Version)
 	c.Header("Location", "/api/v1/plans/"+strconv.FormatInt(p.ID, 10))
 	c.JSON(http.StatusCreated, p)
 	return nil
 }
 
 func (h *APIHandler) getPlan(c *gin.Context) error {
-	id, err := PathID(c)
+	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
-	p, err := h.Store.GetPlan(c.Request.Context(), Actor(c), id)
+	p, err := h.Store.GetPlan(c.Request.Context(), httpx.Actor(c), id)
 	if err != nil {
 		return err
 	}
-	SetETag(c, p.Version)
+	httpx.SetETag(c, p.Version)
 	c.JSON(http.StatusOK, p)
 	return nil
 }
 
 func (h *APIHandler) updatePlan(c *gin.Context) error {
 	var patch plans.PlanPatch
-	id, version, err := WriteTarget(c, &patch)
+	id, version, err := httpx.WriteTarget(c, &patch)
 	if err != nil {
 		return err
 	}
-	p, err := h.Store.UpdatePlan(c.Request.Context(), Actor(c), id, version, patch)
+	p, err := h.Store.UpdatePlan(c.Request.Context(), httpx.Actor(c), id, version, patch)
 	if err != nil {
 		return err
 	}
-	SetETag(c, p.Version)
+	httpx.SetETag(c, p.Version)
 	c.JSON(http.StatusOK, p)
 	return nil
 }
 
 func (h *APIHandler) deletePlan(c *gin.Context) error {
-	id, version, err := WriteTarget(c, nil)
+	id, version, err := httpx.WriteTarget(c, nil)
 	if err != nil {
 		return err
 	}
-	_, err = h.Store.DeletePlan(c.Request.Context(), Actor(c), id, version)
-	return Respond(c, http.StatusNoContent, nil, err)
+	_, err = h.Store.DeletePlan(c.Request.Context(), httpx.Actor(c), id, version)
+	return httpx.Respond(c, http.StatusNoContent, nil, err)
 }

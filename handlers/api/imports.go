@@ -1,4 +1,4 @@
-package httpx
+package api
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/imports"
 	"github.com/tiendo/tiendo/models/imports/sheets"
@@ -61,7 +62,7 @@ func uploadedGrid(c *gin.Context) (imports.Grid, error) {
 		return imports.Grid{}, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxBodyBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, httpx.MaxBodyBytes+1))
 	if err != nil {
 		return imports.Grid{}, err
 	}
@@ -73,8 +74,8 @@ func (h *APIHandler) importPlans(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := h.Store.ImportPlans(c.Request.Context(), Actor(c), g)
-	return Respond(c, http.StatusCreated, res, err)
+	res, err := h.Store.ImportPlans(c.Request.Context(), httpx.Actor(c), g)
+	return httpx.Respond(c, http.StatusCreated, res, err)
 }
 
 func (h *APIHandler) importDossiers(c *gin.Context) error {
@@ -82,12 +83,12 @@ func (h *APIHandler) importDossiers(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := h.Store.ImportDossierStats(c.Request.Context(), Actor(c), g)
-	return Respond(c, http.StatusCreated, res, err)
+	res, err := h.Store.ImportDossierStats(c.Request.Context(), httpx.Actor(c), g)
+	return httpx.Respond(c, http.StatusCreated, res, err)
 }
 
 func (h *APIHandler) exportPlan(c *gin.Context) error {
-	id, err := PathID(c)
+	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
@@ -95,9 +96,9 @@ func (h *APIHandler) exportPlan(c *gin.Context) error {
 	if format != "json" && format != "xlsx" {
 		return models.Invalid("format", "invalid", "định dạng phải là json hoặc xlsx")
 	}
-	e, err := h.Store.ExportPlan(c.Request.Context(), Actor(c), id)
+	e, err := h.Store.ExportPlan(c.Request.Context(), httpx.Actor(c), id)
 	if err != nil || format == "json" {
-		return Respond(c, http.StatusOK, e, err)
+		return httpx.Respond(c, http.StatusOK, e, err)
 	}
 	b, err := sheets.PlanXLSX(e)
 	if err != nil {

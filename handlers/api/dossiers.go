@@ -1,9 +1,10 @@
-package httpx
+package api
 
 import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
@@ -12,8 +13,8 @@ func (h *APIHandler) listDossierStats(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	list, err := h.Store.ListDossierStats(c.Request.Context(), Actor(c), year)
-	return Respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
+	list, err := h.Store.ListDossierStats(c.Request.Context(), httpx.Actor(c), year)
+	return httpx.Respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
 }
 
 func (h *APIHandler) getDossierStats(c *gin.Context) error {
@@ -21,8 +22,8 @@ func (h *APIHandler) getDossierStats(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := h.Store.DossierStatsOf(c.Request.Context(), Actor(c), p)
-	return Respond(c, http.StatusOK, d, err)
+	d, err := h.Store.DossierStatsOf(c.Request.Context(), httpx.Actor(c), p)
+	return httpx.Respond(c, http.StatusOK, d, err)
 }
 
 func (h *APIHandler) recordDossierStats(c *gin.Context) error {
@@ -31,9 +32,9 @@ func (h *APIHandler) recordDossierStats(c *gin.Context) error {
 		return err
 	}
 	var in statistics.DossierInput
-	if err := BindJSON(c, &in); err != nil {
+	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	d, err := h.Store.RecordDossierStats(c.Request.Context(), Actor(c), p, in)
-	return Respond(c, http.StatusOK, d, err)
+	d, err := h.Store.RecordDossierStats(c.Request.Context(), httpx.Actor(c), p, in)
+	return httpx.Respond(c, http.StatusOK, d, err)
 }

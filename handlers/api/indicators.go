@@ -1,4 +1,4 @@
-package httpx
+package api
 
 import (
 	"net/http"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/statistics"
 )
@@ -15,7 +16,7 @@ func (h *APIHandler) thisYear() int { return h.Store.Clock().Now().In(models.Vie
 
 // Year reads the year query parameter, defaulting to this year.
 func (h *APIHandler) year(c *gin.Context) (int, error) {
-	q := QueryOf(c)
+	q := httpx.QueryOf(c)
 	y := q.Year()
 	if y == 0 {
 		y = h.thisYear()
@@ -28,30 +29,30 @@ func (h *APIHandler) listIndicators(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	cat, err := h.Store.Indicators(c.Request.Context(), Actor(c), year)
-	return Respond(c, http.StatusOK, cat, err)
+	cat, err := h.Store.Indicators(c.Request.Context(), httpx.Actor(c), year)
+	return httpx.Respond(c, http.StatusOK, cat, err)
 }
 
 func (h *APIHandler) createIndicator(c *gin.Context) error {
 	var in statistics.NewIndicator
-	if err := BindJSON(c, &in); err != nil {
+	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	ind, err := h.Store.CreateIndicator(c.Request.Context(), Actor(c), in)
-	return Respond(c, http.StatusCreated, ind, err)
+	ind, err := h.Store.CreateIndicator(c.Request.Context(), httpx.Actor(c), in)
+	return httpx.Respond(c, http.StatusCreated, ind, err)
 }
 
 func (h *APIHandler) updateIndicator(c *gin.Context) error {
-	version, err := IfMatch(c)
+	version, err := httpx.IfMatch(c)
 	if err != nil {
 		return err
 	}
 	var p statistics.IndicatorPatch
-	if err := BindJSON(c, &p); err != nil {
+	if err := httpx.BindJSON(c, &p); err != nil {
 		return err
 	}
-	ind, err := h.Store.UpdateIndicator(c.Request.Context(), Actor(c), c.Param("code"), version, p)
-	return Respond(c, http.StatusOK, ind, err)
+	ind, err := h.Store.UpdateIndicator(c.Request.Context(), httpx.Actor(c), c.Param("code"), version, p)
+	return httpx.Respond(c, http.StatusOK, ind, err)
 }
 
 func (h *APIHandler) setIndicatorTarget(c *gin.Context) error {
@@ -60,11 +61,11 @@ func (h *APIHandler) setIndicatorTarget(c *gin.Context) error {
 		return models.ErrNotFound
 	}
 	var in statistics.TargetInput
-	if err := BindJSON(c, &in); err != nil {
+	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	ind, err := h.Store.SetTarget(c.Request.Context(), Actor(c), c.Param("code"), year, in)
-	return Respond(c, http.StatusOK, ind, err)
+	ind, err := h.Store.SetTarget(c.Request.Context(), httpx.Actor(c), c.Param("code"), year, in)
+	return httpx.Respond(c, http.StatusOK, ind, err)
 }
 
 func (h *APIHandler) listIndicatorValues(c *gin.Context) error {
@@ -72,8 +73,8 @@ func (h *APIHandler) listIndicatorValues(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	vals, err := h.Store.IndicatorValues(c.Request.Context(), Actor(c), c.Param("code"), year)
-	return Respond(c, http.StatusOK, gin.H{"items": vals, "next": nil}, err)
+	vals, err := h.Store.IndicatorValues(c.Request.Context(), httpx.Actor(c), c.Param("code"), year)
+	return httpx.Respond(c, http.StatusOK, gin.H{"items": vals, "next": nil}, err)
 }
 
 func (h *APIHandler) recordIndicatorValue(c *gin.Context) error {
@@ -82,31 +83,31 @@ func (h *APIHandler) recordIndicatorValue(c *gin.Context) error {
 		return err
 	}
 	var in statistics.ValueInput
-	if err := BindJSON(c, &in); err != nil {
+	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	v, err := h.Store.RecordValue(c.Request.Context(), Actor(c), c.Param("code"), p, in)
-	return Respond(c, http.StatusOK, v, err)
+	v, err := h.Store.RecordValue(c.Request.Context(), httpx.Actor(c), c.Param("code"), p, in)
+	return httpx.Respond(c, http.StatusOK, v, err)
 }
 
 func (h *APIHandler) getTaskIndicators(c *gin.Context) error {
-	id, err := PathID(c)
+	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
-	codes, err := h.Store.TaskIndicators(c.Request.Context(), Actor(c), id)
-	return Respond(c, http.StatusOK, statistics.TaskIndicatorsInput{Indicators: codes}, err)
+	codes, err := h.Store.TaskIndicators(c.Request.Context(), httpx.Actor(c), id)
+	return httpx.Respond(c, http.StatusOK, statistics.TaskIndicatorsInput{Indicators: codes}, err)
 }
 
 func (h *APIHandler) setTaskIndicators(c *gin.Context) error {
-	id, err := PathID(c)
+	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
 	var in statistics.TaskIndicatorsInput
-	if err := BindJSON(c, &in); err != nil {
+	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	codes, err := h.Store.SetTaskIndicators(c.Request.Context(), Actor(c), id, in)
-	return Respond(c, http.StatusOK, statistics.TaskIndicatorsInput{Indicators: codes}, err)
+	codes, err := h.Store.SetTaskIndicators(c.Request.Context(), httpx.Actor(c), id, in)
+	return httpx.Respond(c, http.StatusOK, statistics.TaskIndicatorsInput{Indicators: codes}, err)
 }

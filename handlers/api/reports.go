@@ -1,4 +1,4 @@
-package httpx
+package api
 
 import (
 	"net/http"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/statistics"
 	"github.com/tiendo/tiendo/models/statistics/reports"
@@ -58,7 +59,7 @@ func (h *APIHandler) periodOptions(c *gin.Context, def func() (statistics.Period
 	} else if code != "" {
 		o.Period, err = statistics.ParsePeriod(code)
 	} else {
-		q := QueryOf(c)
+		q := httpx.QueryOf(c)
 		from, to := q.Date("from"), q.Date("to")
 		if err = q.Err(); err == nil {
 			o.Period, err = statistics.RangePeriod(from, to)
@@ -79,7 +80,7 @@ func (h *APIHandler) periodOptions(c *gin.Context, def func() (statistics.Period
 	case "cutoff":
 		o.AtCutoff = true
 	default:
-		q := QueryOf(c)
+		q := httpx.QueryOf(c)
 		o.AsOf = q.Date("as_of")
 		err = q.Err()
 	}
@@ -95,9 +96,9 @@ func (h *APIHandler) getReport(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	r, err := h.Store.BuildReport(c.Request.Context(), Actor(c), o)
+	r, err := h.Store.BuildReport(c.Request.Context(), httpx.Actor(c), o)
 	if err != nil || format == "json" {
-		return Respond(c, http.StatusOK, r, err)
+		return httpx.Respond(c, http.StatusOK, r, err)
 	}
 	var ro reports.Options
 	switch c.Query("sep") {
@@ -128,30 +129,30 @@ func sendFile(c *gin.Context, f statistics.ReportFile) {
 }
 
 func (h *APIHandler) getReportSettings(c *gin.Context) error {
-	s, err := h.Store.ReportSettingsOf(c.Request.Context(), Actor(c))
-	return Respond(c, http.StatusOK, s, err)
+	s, err := h.Store.ReportSettingsOf(c.Request.Context(), httpx.Actor(c))
+	return httpx.Respond(c, http.StatusOK, s, err)
 }
 
 func (h *APIHandler) setReportSettings(c *gin.Context) error {
 	var in statistics.ReportSettings
-	if err := BindJSON(c, &in); err != nil {
+	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	s, err := h.Store.SetReportSettings(c.Request.Context(), Actor(c), in)
-	return Respond(c, http.StatusOK, s, err)
+	s, err := h.Store.SetReportSettings(c.Request.Context(), httpx.Actor(c), in)
+	return httpx.Respond(c, http.StatusOK, s, err)
 }
 
 func (h *APIHandler) listBuiltReports(c *gin.Context) error {
-	list, err := h.Store.ListBuiltReports(c.Request.Context(), Actor(c))
-	return Respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
+	list, err := h.Store.ListBuiltReports(c.Request.Context(), httpx.Actor(c))
+	return httpx.Respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
 }
 
 func (h *APIHandler) getBuiltReport(c *gin.Context) error {
-	id, err := PathID(c)
+	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
-	f, err := h.Store.BuiltReportFile(c.Request.Context(), Actor(c), id)
+	f, err := h.Store.BuiltReportFile(c.Request.Context(), httpx.Actor(c), id)
 	if err != nil {
 		return err
 	}
@@ -165,8 +166,8 @@ func (h *APIHandler) getQuality(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	q, err := h.Store.Quality(c.Request.Context(), Actor(c), year)
-	return Respond(c, http.StatusOK, q, err)
+	q, err := h.Store.Quality(c.Request.Context(), httpx.Actor(c), year)
+	return httpx.Respond(c, http.StatusOK, q, err)
 }
 
 // narrativePeriod reads the :period of the narrative routes.
@@ -179,11 +180,11 @@ func (h *APIHandler) getNarrative(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	n, err := h.Store.ReportNarrative(c.Request.Context(), Actor(c), p)
+	n, err := h.Store.ReportNarrative(c.Request.Context(), httpx.Actor(c), p)
 	if err == nil && n.Version > 0 {
-		SetETag(c, n.Version)
+		httpx.SetETag(c, n.Version)
 	}
-	return Respond(c, http.StatusOK, n, err)
+	return httpx.Respond(c, http.StatusOK, n, err)
 }
 
 func (h *APIHandler) putNarrative(c *gin.Context) error {
@@ -191,17 +192,17 @@ func (h *APIHandler) putNarrative(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	version, err := IfMatch(c)
+	version, err := httpx.IfMatch(c)
 	if err != nil {
 		return err
 	}
 	var in statistics.NarrativeInput
-	if err := BindJSON(c, &in); err != nil {
+	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	n, err := h.Store.PutReportNarrative(c.Request.Context(), Actor(c), p, version, in)
+	n, err := h.Store.PutReportNarrative(c.Request.Context(), httpx.Actor(c), p, version, in)
 	if err == nil {
-		SetETag(c, n.Version)
+		httpx.SetETag(c, n.Version)
 	}
-	return Respond(c, http.StatusOK, n, err)
+	return httpx.Respond(c, http.StatusOK, n, err)
 }

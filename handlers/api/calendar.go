@@ -1,10 +1,11 @@
-package httpx
+package api
 
 import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/deadlines"
@@ -13,18 +14,18 @@ import (
 // getCalendar is GET /calendar?year=: the commune's days off and make-up
 // days of one year (default: this year).
 func (h *APIHandler) getCalendar(c *gin.Context) error {
-	q := QueryOf(c)
+	q := httpx.QueryOf(c)
 	year := q.Year()
 	if err := q.Err(); err != nil {
 		return err
 	}
-	y, err := h.Store.CalendarYear(c.Request.Context(), Actor(c), year)
-	return Respond(c, http.StatusOK, y, err)
+	y, err := h.Store.CalendarYear(c.Request.Context(), httpx.Actor(c), year)
+	return httpx.Respond(c, http.StatusOK, y, err)
 }
 
 // addWorkingDays is GET /calendar/add-working-days?from=&days=.
 func (h *APIHandler) addWorkingDays(c *gin.Context) error {
-	q := QueryOf(c)
+	q := httpx.QueryOf(c)
 	from, days := q.Date("from"), q.IntIn("days", -10000, 10000)
 	if c.Query("from") == "" {
 		q.Invalid("from", "required", "cần nhập ngày bắt đầu tính (YYYY-MM-DD)")
@@ -35,28 +36,28 @@ func (h *APIHandler) addWorkingDays(c *gin.Context) error {
 	if err := q.Err(); err != nil {
 		return err
 	}
-	d, err := h.Store.AddWorkingDays(c.Request.Context(), Actor(c), from, days)
-	return Respond(c, http.StatusOK, gin.H{"date": d}, err)
+	d, err := h.Store.AddWorkingDays(c.Request.Context(), httpx.Actor(c), from, days)
+	return httpx.Respond(c, http.StatusOK, gin.H{"date": d}, err)
 }
 
 // listCalendarOverrides is GET /settings/calendar?year= (default: every year).
 func (h *APIHandler) listCalendarOverrides(c *gin.Context) error {
-	q := QueryOf(c)
+	q := httpx.QueryOf(c)
 	year := q.Year()
 	if err := q.Err(); err != nil {
 		return err
 	}
-	items, err := h.Store.ListCalendarOverrides(c.Request.Context(), Actor(c), year)
-	return Respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
+	items, err := h.Store.ListCalendarOverrides(c.Request.Context(), httpx.Actor(c), year)
+	return httpx.Respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
 }
 
 // createCalendarOverride is POST /settings/calendar (admin).
 func (h *APIHandler) createCalendarOverride(c *gin.Context) error {
 	var in deadlines.CalendarOverrideInput
-	if err := BindJSON(c, &in); err != nil {
+	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	o, err := h.Store.CreateCalendarOverride(c.Request.Context(), Actor(c), in)
+	o, err := h.Store.CreateCalendarOverride(c.Request.Context(), httpx.Actor(c), in)
 	if err != nil {
 		return err
 	}
@@ -73,6 +74,6 @@ func (h *APIHandler) deleteCalendarOverride(c *gin.Context) error {
 	if err != nil {
 		return models.Invalid("date", "invalid_date", "ngày không hợp lệ; dùng dạng YYYY-MM-DD")
 	}
-	err = h.Store.DeleteCalendarOverride(c.Request.Context(), Actor(c), d)
-	return Respond(c, http.StatusNoContent, nil, err)
+	err = h.Store.DeleteCalendarOverride(c.Request.Context(), httpx.Actor(c), d)
+	return httpx.Respond(c, http.StatusNoContent, nil, err)
 }

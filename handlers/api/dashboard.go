@@ -1,15 +1,16 @@
-package httpx
+package api
 
 import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // dashboardOptions are the report's options, defaulting to the year to date.
 func (h *APIHandler) dashboardOptions(c *gin.Context) (statistics.ReportOptions, error) {
-	return h.periodOptions(c, func() (statistics.Period, error) { return statistics.YearToDate(h.Today(Actor(c))), nil })
+	return h.periodOptions(c, func() (statistics.Period, error) { return statistics.YearToDate(h.Today(httpx.Actor(c))), nil })
 }
 
 func (h *APIHandler) getDashboard(c *gin.Context) error {
@@ -17,6 +18,6 @@ func (h *APIHandler) getDashboard(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := h.Store.Dashboard(c.Request.Context(), Actor(c), o)
-	return Respond(c, http.StatusOK, d, err)
+	d, err := h.Store.Dashboard(c.Request.Context(), httpx.Actor(c), o)
+	return httpx.Respond(c, http.StatusOK, d, err)
 }

@@ -1,9 +1,10 @@
-package httpx
+package api
 
 import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/handlers/httpx"
 )
 
 // attachmentThumbnail is GET /attachments/{id}/thumbnail: a photo's small
@@ -11,11 +12,11 @@ import (
 // Like the original it never changes, so the tag answers 304 to a browser
 // that has it.
 func (h *APIHandler) attachmentThumbnail(c *gin.Context) error {
-	id, err := PathID(c)
+	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
-	th, err := h.Store.AttachmentThumbnail(c.Request.Context(), Actor(c), id)
+	th, err := h.Store.AttachmentThumbnail(c.Request.Context(), httpx.Actor(c), id)
 	if err != nil {
 		return err
 	}

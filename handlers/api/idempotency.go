@@ -1,4 +1,4 @@
-package httpx
+package api
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -36,7 +37,7 @@ func parseIdempotencyKey(values []string) (string, error) {
 		}
 		v = s
 	}
-	if v == "" || len(v) > MaxIdempotencyKey {
+	if v == "" || len(v) > httpx.MaxIdempotencyKey {
 		return "", badKey("khóa dài từ 1 đến 255 ký tự")
 	}
 	for i := 0; i < len(v); i++ {
@@ -72,30 +73,30 @@ func unquoteSFString(v string) (string, bool) {
 }
 
 func badKey(msg string) error {
-	return models.Invalid(IdempotencyHeader, "invalid", "tiêu đề Idempotency-Key không hợp lệ: %s", msg)
+	return models.Invalid(httpx.IdempotencyHeader, "invalid", "tiêu đề Idempotency-Key không hợp lệ: %s", msg)
 }
 
 // idem is the middleware of a POST that creates something: without the
 // header it does nothing; with it, the request runs at most once per key.
 func (h *APIHandler) idem(c *gin.Context) {
-	values, present := c.Request.Header[http.CanonicalHeaderKey(IdempotencyHeader)]
+	values, present := c.Request.Header[http.CanonicalHeaderKey(httpx.IdempotencyHeader)]
 	if !present {
 		c.Next()
 		return
 	}
 	key, err := parseIdempotencyKey(values)
 	if err != nil {
-		Fail(c, err)
+		httpx.Fail(c, err)
 		return
 	}
-	a := Actor(c)
+	a := httpx.Actor(c)
 	if a.CommuneID == 0 { // province accounts create nothing in a commune
 		c.Next()
 		return
 	}
 	body, err := io.ReadAll(c.Request.Body)
 	if err != nil {
-		Fail(c, err)
+		httpx.Fail(c, err)
 		return
 	}
 	c.Request.Body = io.NopCloser(bytes.NewReader(body))
@@ -104,11 +105,11 @@ func (h *APIHandler) idem(c *gin.Context) {
 	claim, ans, err := h.ClaimWaiting(c, a, k)
 	switch {
 	case err != nil:
-		Fail(c, err)
+		httpx.Fail(c, err)
 	case ans != nil:
-		Replay(c, ans)
+		httpx.Replay(c, ans)
 	default:
-		h.RunClaimed(c, claim, func(rec *Recorder) bool { return rec.Status() < 300 })
+		h.RunClaimed(c, claim, func(rec *httpx.Recorder) bool { return rec.Status() < 300 })
 	}
 }
 

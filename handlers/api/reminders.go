@@ -1,9 +1,10 @@
-package httpx
+package api
 
 import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models/deadlines"
 )
 
@@ -11,69 +12,69 @@ import (
 // outbox as evidence of what was sent, and each person's inbox.
 
 func (h *APIHandler) getSettings(c *gin.Context) error {
-	s, err := h.Store.GetSettings(c.Request.Context(), Actor(c))
+	s, err := h.Store.GetSettings(c.Request.Context(), httpx.Actor(c))
 	if err == nil {
-		SetETag(c, s.Version)
+		httpx.SetETag(c, s.Version)
 	}
-	return Respond(c, http.StatusOK, s, err)
+	return httpx.Respond(c, http.StatusOK, s, err)
 }
 
 func (h *APIHandler) putSettings(c *gin.Context) error {
-	version, err := IfMatch(c)
+	version, err := httpx.IfMatch(c)
 	if err != nil {
 		return err
 	}
 	var in deadlines.SettingsInput
-	if err := BindJSON(c, &in); err != nil {
+	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	s, err := h.Store.PutSettings(c.Request.Context(), Actor(c), version, in)
+	s, err := h.Store.PutSettings(c.Request.Context(), httpx.Actor(c), version, in)
 	if err == nil {
-		SetETag(c, s.Version)
+		httpx.SetETag(c, s.Version)
 	}
-	return Respond(c, http.StatusOK, s, err)
+	return httpx.Respond(c, http.StatusOK, s, err)
 }
 
 func (h *APIHandler) listDeliveries(c *gin.Context) error {
-	q := QueryOf(c)
+	q := httpx.QueryOf(c)
 	f := deadlines.DeliveryFilter{TaskID: q.ID("task_id"), Status: c.Query("status"), Kind: c.Query("kind"),
 		Channel: c.Query("channel"), Limit: q.Limit(), Cursor: c.Query("cursor")}
 	if err := q.Err(); err != nil {
 		return err
 	}
-	page, err := h.Store.ListDeliveries(c.Request.Context(), Actor(c), f)
-	return Respond(c, http.StatusOK, page, err)
+	page, err := h.Store.ListDeliveries(c.Request.Context(), httpx.Actor(c), f)
+	return httpx.Respond(c, http.StatusOK, page, err)
 }
 
 func (h *APIHandler) listDeliveryEvents(c *gin.Context) error {
-	id, err := PathID(c)
+	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
-	events, err := h.Store.DeliveryEvents(c.Request.Context(), Actor(c), id)
-	return Respond(c, http.StatusOK, events, err)
+	events, err := h.Store.DeliveryEvents(c.Request.Context(), httpx.Actor(c), id)
+	return httpx.Respond(c, http.StatusOK, events, err)
 }
 
 func (h *APIHandler) listNotifications(c *gin.Context) error {
-	q := QueryOf(c)
+	q := httpx.QueryOf(c)
 	f := deadlines.NotificationFilter{UnreadOnly: q.Bool("unread"), Limit: q.Limit(), Cursor: c.Query("cursor")}
 	if err := q.Err(); err != nil {
 		return err
 	}
-	inbox, err := h.Store.ListNotifications(c.Request.Context(), Actor(c), f)
-	return Respond(c, http.StatusOK, inbox, err)
+	inbox, err := h.Store.ListNotifications(c.Request.Context(), httpx.Actor(c), f)
+	return httpx.Respond(c, http.StatusOK, inbox, err)
 }
 
 func (h *APIHandler) readNotification(c *gin.Context) error {
-	id, err := PathID(c)
+	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
-	return Respond(c, http.StatusNoContent, nil, h.Store.MarkNotificationRead(c.Request.Context(), Actor(c), id))
+	return httpx.Respond(c, http.StatusNoContent, nil, h.Store.MarkNotificationRead(c.Request.Context(), httpx.Actor(c), id))
 }
 
 // readAllNotifications marks every unread notification of the caller read.
 func (h *APIHandler) readAllNotifications(c *gin.Context) error {
-	n, err := h.Store.MarkAllNotificationsRead(c.Request.Context(), Actor(c))
-	return Respond(c, http.StatusOK, gin.H{"marked": n}, err)
+	n, err := h.Store.MarkAllNotificationsRead(c.Request.Context(), httpx.Actor(c))
+	return httpx.Respond(c, http.StatusOK, gin.H{"marked": n}, err)
 }

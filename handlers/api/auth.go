@@ -1,4 +1,4 @@
-package httpx
+package api
 
 import (
 	"net/http"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/models/statistics"
@@ -58,7 +59,7 @@ func meOf(a *models.Actor) meResponse {
 
 func (h *APIHandler) login(c *gin.Context) error {
 	var req loginRequest
-	if err := BindJSON(c, &req); err != nil {
+	if err := httpx.BindJSON(c, &req); err != nil {
 		return err
 	}
 	if err := req.validate(); err != nil {
@@ -82,7 +83,7 @@ func (h *APIHandler) sendLogin(c *gin.Context, l *accounts.Login) {
 
 // logout revokes the presented session; without one it still clears the cookie.
 func (h *APIHandler) logout(c *gin.Context) error {
-	if tok := RequestToken(c); tok != "" {
+	if tok := httpx.RequestToken(c); tok != "" {
 		if err := h.Store.Logout(c.Request.Context(), tok); err != nil {
 			return err
 		}
@@ -93,7 +94,7 @@ func (h *APIHandler) logout(c *gin.Context) error {
 }
 
 func (h *APIHandler) me(c *gin.Context) error {
-	return Respond(c, http.StatusOK, meOf(Actor(c)), nil)
+	return httpx.Respond(c, http.StatusOK, meOf(httpx.Actor(c)), nil)
 }
 
 // changePassword replaces the caller's password and answers like a sign-in:
@@ -101,10 +102,10 @@ func (h *APIHandler) me(c *gin.Context) error {
 // a token and as the cookie.
 func (h *APIHandler) changePassword(c *gin.Context) error {
 	var req accounts.PasswordChange
-	if err := BindJSON(c, &req); err != nil {
+	if err := httpx.BindJSON(c, &req); err != nil {
 		return err
 	}
-	l, err := h.Store.ChangePassword(c.Request.Context(), Actor(c), req, c.Request.UserAgent())
+	l, err := h.Store.ChangePassword(c.Request.Context(), httpx.Actor(c), req, c.Request.UserAgent())
 	if err != nil {
 		return err
 	}
@@ -116,21 +117,21 @@ func (h *APIHandler) changePassword(c *gin.Context) error {
 // answers 401. An account whose password an admin has set may only reach the
 // routes that let its owner replace it (signing out needs no session).
 func (h *APIHandler) authenticate(c *gin.Context) {
-	a, err := h.Store.Authenticate(c.Request.Context(), RequestToken(c), c.ClientIP())
+	a, err := h.Store.Authenticate(c.Request.Context(), httpx.RequestToken(c), c.ClientIP())
 	if err != nil {
-		Fail(c, err)
+		httpx.Fail(c, err)
 		return
 	}
 	route := c.Request.Method + " " + c.FullPath()
 	if a.MustChangePassword && !passwordChangeRoutes[route] {
-		Fail(c, accounts.ErrPasswordChangeRequired)
+		httpx.Fail(c, accounts.ErrPasswordChangeRequired)
 		return
 	}
 	if a.IsProvinceViewer() && !provinceRoutes[route] {
-		Fail(c, statistics.ErrProvinceScope)
+		httpx.Fail(c, statistics.ErrProvinceScope)
 		return
 	}
-	c.Set(ActorKey, a)
+	c.Set(httpx.ActorKey, a)
 	c.Next()
 }
 

@@ -1,9 +1,10 @@
-package httpx
+package api
 
 import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -14,20 +15,20 @@ type trashList struct {
 }
 
 func (h *APIHandler) listTrash(c *gin.Context) error {
-	items, err := h.Store.ListTrash(c.Request.Context(), Actor(c))
-	return Respond(c, http.StatusOK, trashList{Items: items, TrashDays: plans.TrashDays}, err)
+	items, err := h.Store.ListTrash(c.Request.Context(), httpx.Actor(c))
+	return httpx.Respond(c, http.StatusOK, trashList{Items: items, TrashDays: plans.TrashDays}, err)
 }
 
 func (h *APIHandler) restorePlan(c *gin.Context) error {
-	id, err := PathID(c)
+	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
-	p, err := h.Store.RestorePlan(c.Request.Context(), Actor(c), id)
+	p, err := h.Store.RestorePlan(c.Request.Context(), httpx.Actor(c), id)
 	if err != nil {
 		return err
 	}
-	SetETag(c, p.Version)
+	httpx.SetETag(c, p.Version)
 	c.JSON(http.StatusOK, p)
 	return nil
 }

@@ -1,10 +1,11 @@
-package httpx
+package api
 
 import (
 	_ "embed"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/tiendo/tiendo/handlers/httpx"
 )
 
 //go:embed openapi.json
@@ -15,18 +16,18 @@ func OpenAPI() []byte { return openapiDoc }
 
 // healthz says the process is alive; it touches nothing else.
 func (h *APIHandler) healthz(c *gin.Context) error {
-	return Respond(c, http.StatusOK, gin.H{"status": "ok"}, nil)
+	return httpx.Respond(c, http.StatusOK, gin.H{"status": "ok"}, nil)
 }
 
 // readyz says whether this process can serve: database reachable, schema current.
 func (h *APIHandler) readyz(c *gin.Context) error {
 	if err := h.Opts.Ready(c.Request.Context()); err != nil {
 		h.Log.Warn("not ready", "err", err)
-		WriteProblem(c, Problem{Status: http.StatusServiceUnavailable, Code: "not_ready",
+		httpx.WriteProblem(c, httpx.Problem{Status: http.StatusServiceUnavailable, Code: "not_ready",
 			Title: "Chưa sẵn sàng", Detail: "cơ sở dữ liệu chưa kết nối được hoặc chưa cập nhật lược đồ"})
 		return nil
 	}
-	return Respond(c, http.StatusOK, gin.H{"status": "ready"}, nil)
+	return httpx.Respond(c, http.StatusOK, gin.H{"status": "ready"}, nil)
 }
 
 func (h *APIHandler) openapi(c *gin.Context) error {

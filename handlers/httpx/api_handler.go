@@ -1,6 +1,0 @@
-package httpx
-
-// APIHandler serves the JSON API.
-type APIHandler struct {
-	*Base
-}
