@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/tiendo/tiendo/handlers/httpx"
+	"github.com/tiendo/tiendo/handlers/pages"
 )
 
 // TestPagePanicIsAnHTMLErrorPage: a page that panics answers the HTML 500
@@ -19,7 +20,7 @@ func TestPagePanicIsAnHTMLErrorPage(t *testing.T) {
 	var logs bytes.Buffer
 	opts := httpx.Options{Log: slog.New(slog.NewTextHandler(&logs, nil))}
 	r := newEngine(nil, opts)
-	h := &httpx.PageHandler{Base: &httpx.Base{Log: opts.Log, Opts: opts}}
+	h := &pages.Handler{Base: &httpx.Base{Log: opts.Log, Opts: opts}}
 	boom := func(*gin.Context) error { panic("boom: secret internals") }
 	h.PageGroup(r).GET("/thu-loi", h.Page(boom))
 	r.GET("/api/v1/thu-loi", httpx.Wrap(boom))

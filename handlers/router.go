@@ -1,6 +1,8 @@
-// Package handlers is tiendo's HTTP layer: routes, middleware, request
-// binding and responses. It knows HTTP and no SQL; every decision about data
-// is a domain.Store call.
+// Package handlers is tiendo's HTTP layer on top: the middleware chain and
+// the two rooms it mounts, the JSON API (handlers/api) and the pages for
+// people (handlers/pages), over what both share (handlers/httpx: binding,
+// problems, the request transaction, sessions, idempotency). It knows HTTP
+// and no SQL; every decision about data is a domain.Store call.
 package handlers
 
 import (
@@ -9,6 +11,7 @@ import (
 
 	"github.com/tiendo/tiendo/handlers/api"
 	"github.com/tiendo/tiendo/handlers/httpx"
+	"github.com/tiendo/tiendo/handlers/pages"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/domain"
 
@@ -17,15 +20,18 @@ import (
 
 func init() { gin.SetMode(gin.ReleaseMode) }
 
+// Options configure the HTTP layer.
+type Options = httpx.Options
+
 // New builds the whole HTTP handler of tiendo.
-func New(store *domain.Store, opts httpx.Options) http.Handler {
+func New(store *domain.Store, opts Options) http.Handler {
 	return crossOriginProtection(newEngine(store, opts))
 }
 
 // newEngine registers every route. It is separate from New so that tests can
 // list the routes (gin.Engine.Routes) and check each is in the authorization
 // table; registering touches no store, so a nil store will do for that.
-func newEngine(store *domain.Store, opts httpx.Options) *gin.Engine {
+func newEngine(store *domain.Store, opts Options) *gin.Engine {
 	if opts.Log == nil {
 		opts.Log = slog.Default()
 	}
@@ -40,14 +46,14 @@ func newEngine(store *domain.Store, opts httpx.Options) *gin.Engine {
 		_ = r.SetTrustedProxies(nil)
 	}
 	r.Use(httpx.RecoverMiddleware(h.Log), httpx.AccessLog(h.Log), httpx.SecurityHeaders, httpx.LimitBody, httpx.Compress, httpx.Transaction(beginOf(store), h.Log), httpx.ErrorMiddleware(h.Log), httpx.CheckText)
-	p := &httpx.PageHandler{Base: h}
+	p := &pages.Handler{Base: h}
 	r.NoRoute(p.NoRoute) // a problem document, or an HTML page for a browser (pages.go)
 	r.NoMethod(func(c *gin.Context) {
 		httpx.WriteProblem(c, httpx.Problem{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed", Title: "Phương thức không được hỗ trợ"})
 	})
 
-	(&api.APIHandler{Base: h}).MountAPI(r) // the JSON API and the health checks (api_routes.go)
-	p.MountPages(r)                        // HTML pages for people (pages*.go, web/)
+	(&api.Handler{Base: h}).Mount(r) // the JSON API and the health checks (api_routes.go)
+	p.Mount(r)                        // HTML pages for people (pages*.go, web/)
 	return r
 }
 

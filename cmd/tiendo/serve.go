@@ -14,7 +14,6 @@ import (
 	"github.com/tiendo/tiendo/handlers"
 	"github.com/tiendo/tiendo/models/domain"
 
-	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/demo"
 	"github.com/tiendo/tiendo/jobs"
@@ -66,7 +65,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, args []stri
 		}
 		defer stopJobs()
 	}
-	return listen(ctx, cfg, handlers.New(store, httpx.Options{Log: log, SecureCookies: cfg.SecureCookies,
+	return listen(ctx, cfg, handlers.New(store, handlers.Options{Log: log, SecureCookies: cfg.SecureCookies,
 		TrustedProxies: cfg.TrustedProxies, Ready: db.Ready}), log)
 }
 

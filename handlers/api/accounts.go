@@ -13,7 +13,7 @@ import (
 // User administration. The store decides who may (admins of the commune) and
 // which accounts exist for the caller (another commune's are not found).
 
-func (h *APIHandler) createUser(c *gin.Context) error {
+func (h *Handler) createUser(c *gin.Context) error {
 	var in accounts.NewUser
 	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
@@ -26,7 +26,7 @@ type resetPasswordRequest struct {
 	Password string `json:"password"`
 }
 
-func (h *APIHandler) resetPassword(c *gin.Context) error {
+func (h *Handler) resetPassword(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -40,7 +40,7 @@ func (h *APIHandler) resetPassword(c *gin.Context) error {
 }
 
 // setMemberships replaces the account's memberships with the list in the body.
-func (h *APIHandler) setMemberships(c *gin.Context) error {
+func (h *Handler) setMemberships(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -58,7 +58,7 @@ func (h *APIHandler) setMemberships(c *gin.Context) error {
 
 // disableUser answers DELETE: the account is closed, not erased, since the
 // history it wrote still names it.
-func (h *APIHandler) disableUser(c *gin.Context) error {
+func (h *Handler) disableUser(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -68,13 +68,13 @@ func (h *APIHandler) disableUser(c *gin.Context) error {
 
 // Personal API tokens of the caller, for integrations.
 
-func (h *APIHandler) listTokens(c *gin.Context) error {
+func (h *Handler) listTokens(c *gin.Context) error {
 	tokens, err := h.Store.ListAPITokens(c.Request.Context(), httpx.Actor(c))
 	return httpx.Respond(c, http.StatusOK, gin.H{"items": tokens, "next": nil}, err)
 }
 
 // createToken answers with the token itself, which is never shown again.
-func (h *APIHandler) createToken(c *gin.Context) error {
+func (h *Handler) createToken(c *gin.Context) error {
 	var in accounts.NewAPIToken
 	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
@@ -86,7 +86,7 @@ func (h *APIHandler) createToken(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusCreated, tok, err)
 }
 
-func (h *APIHandler) revokeToken(c *gin.Context) error {
+func (h *Handler) revokeToken(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -95,7 +95,7 @@ func (h *APIHandler) revokeToken(c *gin.Context) error {
 }
 
 // updateUser changes an account's name, e-mail, phone and title (admins).
-func (h *APIHandler) updateUser(c *gin.Context) error {
+func (h *Handler) updateUser(c *gin.Context) error {
 	var p accounts.UserPatch
 	id, version, err := httpx.WriteTarget(c, &p)
 	if err != nil {
@@ -109,7 +109,7 @@ func (h *APIHandler) updateUser(c *gin.Context) error {
 }
 
 // updateMe changes the caller's own e-mail, phone and reminder channels.
-func (h *APIHandler) updateMe(c *gin.Context) error {
+func (h *Handler) updateMe(c *gin.Context) error {
 	version, err := httpx.IfMatch(c)
 	if err != nil {
 		return err

@@ -2,7 +2,7 @@ package api
 
 import "github.com/tiendo/tiendo/handlers/httpx"
 
-// APIHandler serves the JSON API.
-type APIHandler struct {
+// Handler serves the JSON API.
+type Handler struct {
 	*httpx.Base
 }

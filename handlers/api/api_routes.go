@@ -5,9 +5,9 @@ import (
 	"github.com/tiendo/tiendo/handlers/httpx"
 )
 
-// MountAPI registers the JSON API under /api/v1. A POST that creates
+// Mount registers the JSON API under /api/v1. A POST that creates
 // something takes h.idem (Idempotency-Key, idempotency.go) before its handler.
-func (h *APIHandler) MountAPI(r *gin.Engine) {
+func (h *Handler) Mount(r *gin.Engine) {
 	r.GET("/healthz", httpx.Wrap(h.healthz))
 	r.GET("/readyz", httpx.Wrap(h.readyz))
 	api := r.Group("/api/v1")

@@ -11,7 +11,7 @@ import (
 // JPEG, made on the server at upload (or on first view for older photos).
 // Like the original it never changes, so the tag answers 304 to a browser
 // that has it.
-func (h *APIHandler) attachmentThumbnail(c *gin.Context) error {
+func (h *Handler) attachmentThumbnail(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err

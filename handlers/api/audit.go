@@ -9,7 +9,7 @@ import (
 	"github.com/tiendo/tiendo/models"
 )
 
-func (h *APIHandler) listAudit(c *gin.Context) error {
+func (h *Handler) listAudit(c *gin.Context) error {
 	q := httpx.QueryOf(c)
 	f := models.AuditFilter{Entity: c.Query("entity"), EntityID: q.ID("id"), Limit: q.Limit(),
 		Cursor: c.Query("cursor")}

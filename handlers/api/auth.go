@@ -57,7 +57,7 @@ func meOf(a *models.Actor) meResponse {
 	return me
 }
 
-func (h *APIHandler) login(c *gin.Context) error {
+func (h *Handler) login(c *gin.Context) error {
 	var req loginRequest
 	if err := httpx.BindJSON(c, &req); err != nil {
 		return err
@@ -75,14 +75,14 @@ func (h *APIHandler) login(c *gin.Context) error {
 
 // sendLogin answers with a new session, as a token and as the cookie. The
 // body holds a secret, so no cache may keep it.
-func (h *APIHandler) sendLogin(c *gin.Context, l *accounts.Login) {
+func (h *Handler) sendLogin(c *gin.Context, l *accounts.Login) {
 	h.SetSessionCookie(c, l.Token, l.ExpiresAt)
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, loginResponse{Token: l.Token, ExpiresAt: l.ExpiresAt, User: meOf(l.Actor)})
 }
 
 // logout revokes the presented session; without one it still clears the cookie.
-func (h *APIHandler) logout(c *gin.Context) error {
+func (h *Handler) logout(c *gin.Context) error {
 	if tok := httpx.RequestToken(c); tok != "" {
 		if err := h.Store.Logout(c.Request.Context(), tok); err != nil {
 			return err
@@ -93,14 +93,14 @@ func (h *APIHandler) logout(c *gin.Context) error {
 	return nil
 }
 
-func (h *APIHandler) me(c *gin.Context) error {
+func (h *Handler) me(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, meOf(httpx.Actor(c)), nil)
 }
 
 // changePassword replaces the caller's password and answers like a sign-in:
 // every session of the account has ended, so the caller gets a new one, as
 // a token and as the cookie.
-func (h *APIHandler) changePassword(c *gin.Context) error {
+func (h *Handler) changePassword(c *gin.Context) error {
 	var req accounts.PasswordChange
 	if err := httpx.BindJSON(c, &req); err != nil {
 		return err
@@ -116,7 +116,7 @@ func (h *APIHandler) changePassword(c *gin.Context) error {
 // authenticate resolves the session cookie or bearer token to an actor, or
 // answers 401. An account whose password an admin has set may only reach the
 // routes that let its owner replace it (signing out needs no session).
-func (h *APIHandler) authenticate(c *gin.Context) {
+func (h *Handler) authenticate(c *gin.Context) {
 	a, err := h.Store.Authenticate(c.Request.Context(), httpx.RequestToken(c), c.ClientIP())
 	if err != nil {
 		httpx.Fail(c, err)

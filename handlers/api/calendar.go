@@ -13,7 +13,7 @@ import (
 
 // getCalendar is GET /calendar?year=: the commune's days off and make-up
 // days of one year (default: this year).
-func (h *APIHandler) getCalendar(c *gin.Context) error {
+func (h *Handler) getCalendar(c *gin.Context) error {
 	q := httpx.QueryOf(c)
 	year := q.Year()
 	if err := q.Err(); err != nil {
@@ -24,7 +24,7 @@ func (h *APIHandler) getCalendar(c *gin.Context) error {
 }
 
 // addWorkingDays is GET /calendar/add-working-days?from=&days=.
-func (h *APIHandler) addWorkingDays(c *gin.Context) error {
+func (h *Handler) addWorkingDays(c *gin.Context) error {
 	q := httpx.QueryOf(c)
 	from, days := q.Date("from"), q.IntIn("days", -10000, 10000)
 	if c.Query("from") == "" {
@@ -41,7 +41,7 @@ func (h *APIHandler) addWorkingDays(c *gin.Context) error {
 }
 
 // listCalendarOverrides is GET /settings/calendar?year= (default: every year).
-func (h *APIHandler) listCalendarOverrides(c *gin.Context) error {
+func (h *Handler) listCalendarOverrides(c *gin.Context) error {
 	q := httpx.QueryOf(c)
 	year := q.Year()
 	if err := q.Err(); err != nil {
@@ -52,7 +52,7 @@ func (h *APIHandler) listCalendarOverrides(c *gin.Context) error {
 }
 
 // createCalendarOverride is POST /settings/calendar (admin).
-func (h *APIHandler) createCalendarOverride(c *gin.Context) error {
+func (h *Handler) createCalendarOverride(c *gin.Context) error {
 	var in deadlines.CalendarOverrideInput
 	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
@@ -69,7 +69,7 @@ func (h *APIHandler) createCalendarOverride(c *gin.Context) error {
 // deleteCalendarOverride is DELETE /settings/calendar/{date} (admin). A
 // malformed date is a 400 naming it rather than a 404, since it cannot name
 // any override.
-func (h *APIHandler) deleteCalendarOverride(c *gin.Context) error {
+func (h *Handler) deleteCalendarOverride(c *gin.Context) error {
 	d, err := calendar.ParseDate(c.Param("date"))
 	if err != nil {
 		return models.Invalid("date", "invalid_date", "ngày không hợp lệ; dùng dạng YYYY-MM-DD")

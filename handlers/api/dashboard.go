@@ -9,11 +9,11 @@ import (
 )
 
 // dashboardOptions are the report's options, defaulting to the year to date.
-func (h *APIHandler) dashboardOptions(c *gin.Context) (statistics.ReportOptions, error) {
+func (h *Handler) dashboardOptions(c *gin.Context) (statistics.ReportOptions, error) {
 	return h.periodOptions(c, func() (statistics.Period, error) { return statistics.YearToDate(h.Today(httpx.Actor(c))), nil })
 }
 
-func (h *APIHandler) getDashboard(c *gin.Context) error {
+func (h *Handler) getDashboard(c *gin.Context) error {
 	o, err := h.dashboardOptions(c)
 	if err != nil {
 		return err

@@ -8,7 +8,7 @@ import (
 	"github.com/tiendo/tiendo/models/statistics"
 )
 
-func (h *APIHandler) listDossierStats(c *gin.Context) error {
+func (h *Handler) listDossierStats(c *gin.Context) error {
 	year, err := h.year(c)
 	if err != nil {
 		return err
@@ -17,7 +17,7 @@ func (h *APIHandler) listDossierStats(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
 }
 
-func (h *APIHandler) getDossierStats(c *gin.Context) error {
+func (h *Handler) getDossierStats(c *gin.Context) error {
 	p, err := statistics.ParsePeriod(c.Param("period"))
 	if err != nil {
 		return err
@@ -26,7 +26,7 @@ func (h *APIHandler) getDossierStats(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, d, err)
 }
 
-func (h *APIHandler) recordDossierStats(c *gin.Context) error {
+func (h *Handler) recordDossierStats(c *gin.Context) error {
 	p, err := statistics.ParsePeriod(c.Param("period"))
 	if err != nil {
 		return err

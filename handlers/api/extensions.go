@@ -10,7 +10,7 @@ import (
 )
 
 // requestExtension is POST /tasks/{id}/extensions: ask for a later deadline.
-func (h *APIHandler) requestExtension(c *gin.Context) error {
+func (h *Handler) requestExtension(c *gin.Context) error {
 	var in plans.ExtensionInput
 	id, _, err := httpx.WriteTarget(c, &in)
 	if err != nil {
@@ -26,7 +26,7 @@ func (h *APIHandler) requestExtension(c *gin.Context) error {
 }
 
 // decideExtension is POST /extensions/{id}/decision: approve or refuse.
-func (h *APIHandler) decideExtension(c *gin.Context) error {
+func (h *Handler) decideExtension(c *gin.Context) error {
 	var in plans.ExtensionDecision
 	id, _, err := httpx.WriteTarget(c, &in)
 	if err != nil {

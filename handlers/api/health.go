@@ -15,12 +15,12 @@ var openapiDoc []byte
 func OpenAPI() []byte { return openapiDoc }
 
 // healthz says the process is alive; it touches nothing else.
-func (h *APIHandler) healthz(c *gin.Context) error {
+func (h *Handler) healthz(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, gin.H{"status": "ok"}, nil)
 }
 
 // readyz says whether this process can serve: database reachable, schema current.
-func (h *APIHandler) readyz(c *gin.Context) error {
+func (h *Handler) readyz(c *gin.Context) error {
 	if err := h.Opts.Ready(c.Request.Context()); err != nil {
 		h.Log.Warn("not ready", "err", err)
 		httpx.WriteProblem(c, httpx.Problem{Status: http.StatusServiceUnavailable, Code: "not_ready",
@@ -30,7 +30,7 @@ func (h *APIHandler) readyz(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, gin.H{"status": "ready"}, nil)
 }
 
-func (h *APIHandler) openapi(c *gin.Context) error {
+func (h *Handler) openapi(c *gin.Context) error {
 	c.Data(http.StatusOK, "application/json", openapiDoc)
 	return nil
 }

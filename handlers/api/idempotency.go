@@ -78,7 +78,7 @@ func badKey(msg string) error {
 
 // idem is the middleware of a POST that creates something: without the
 // header it does nothing; with it, the request runs at most once per key.
-func (h *APIHandler) idem(c *gin.Context) {
+func (h *Handler) idem(c *gin.Context) {
 	values, present := c.Request.Header[http.CanonicalHeaderKey(httpx.IdempotencyHeader)]
 	if !present {
 		c.Next()

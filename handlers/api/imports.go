@@ -26,7 +26,7 @@ var importTemplates = map[string]struct {
 	"dossiers": {"Mẫu nhập số liệu hồ sơ thủ tục hành chính theo kỳ", imports.DossierImportColumns},
 }
 
-func (h *APIHandler) getImportTemplate(c *gin.Context) error {
+func (h *Handler) getImportTemplate(c *gin.Context) error {
 	name, ext, _ := strings.Cut(c.Param("name"), ".")
 	t, ok := importTemplates[name]
 	if !ok || (ext != "xlsx" && ext != "csv") {
@@ -69,7 +69,7 @@ func uploadedGrid(c *gin.Context) (imports.Grid, error) {
 	return sheets.Read(data)
 }
 
-func (h *APIHandler) importPlans(c *gin.Context) error {
+func (h *Handler) importPlans(c *gin.Context) error {
 	g, err := uploadedGrid(c)
 	if err != nil {
 		return err
@@ -78,7 +78,7 @@ func (h *APIHandler) importPlans(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusCreated, res, err)
 }
 
-func (h *APIHandler) importDossiers(c *gin.Context) error {
+func (h *Handler) importDossiers(c *gin.Context) error {
 	g, err := uploadedGrid(c)
 	if err != nil {
 		return err
@@ -87,7 +87,7 @@ func (h *APIHandler) importDossiers(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusCreated, res, err)
 }
 
-func (h *APIHandler) exportPlan(c *gin.Context) error {
+func (h *Handler) exportPlan(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err

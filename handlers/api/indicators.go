@@ -12,10 +12,10 @@ import (
 )
 
 // thisYear is the current year in Vietnam, the default of year filters.
-func (h *APIHandler) thisYear() int { return h.Store.Clock().Now().In(models.VietnamTime).Year() }
+func (h *Handler) thisYear() int { return h.Store.Clock().Now().In(models.VietnamTime).Year() }
 
 // Year reads the year query parameter, defaulting to this year.
-func (h *APIHandler) year(c *gin.Context) (int, error) {
+func (h *Handler) year(c *gin.Context) (int, error) {
 	q := httpx.QueryOf(c)
 	y := q.Year()
 	if y == 0 {
@@ -24,7 +24,7 @@ func (h *APIHandler) year(c *gin.Context) (int, error) {
 	return y, q.Err()
 }
 
-func (h *APIHandler) listIndicators(c *gin.Context) error {
+func (h *Handler) listIndicators(c *gin.Context) error {
 	year, err := h.year(c)
 	if err != nil {
 		return err
@@ -33,7 +33,7 @@ func (h *APIHandler) listIndicators(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, cat, err)
 }
 
-func (h *APIHandler) createIndicator(c *gin.Context) error {
+func (h *Handler) createIndicator(c *gin.Context) error {
 	var in statistics.NewIndicator
 	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
@@ -42,7 +42,7 @@ func (h *APIHandler) createIndicator(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusCreated, ind, err)
 }
 
-func (h *APIHandler) updateIndicator(c *gin.Context) error {
+func (h *Handler) updateIndicator(c *gin.Context) error {
 	version, err := httpx.IfMatch(c)
 	if err != nil {
 		return err
@@ -55,7 +55,7 @@ func (h *APIHandler) updateIndicator(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, ind, err)
 }
 
-func (h *APIHandler) setIndicatorTarget(c *gin.Context) error {
+func (h *Handler) setIndicatorTarget(c *gin.Context) error {
 	year, err := strconv.Atoi(c.Param("year"))
 	if err != nil {
 		return models.ErrNotFound
@@ -68,7 +68,7 @@ func (h *APIHandler) setIndicatorTarget(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, ind, err)
 }
 
-func (h *APIHandler) listIndicatorValues(c *gin.Context) error {
+func (h *Handler) listIndicatorValues(c *gin.Context) error {
 	year, err := h.year(c)
 	if err != nil {
 		return err
@@ -77,7 +77,7 @@ func (h *APIHandler) listIndicatorValues(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, gin.H{"items": vals, "next": nil}, err)
 }
 
-func (h *APIHandler) recordIndicatorValue(c *gin.Context) error {
+func (h *Handler) recordIndicatorValue(c *gin.Context) error {
 	p, err := statistics.ParsePeriod(c.Param("period"))
 	if err != nil {
 		return err
@@ -90,7 +90,7 @@ func (h *APIHandler) recordIndicatorValue(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, v, err)
 }
 
-func (h *APIHandler) getTaskIndicators(c *gin.Context) error {
+func (h *Handler) getTaskIndicators(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -99,7 +99,7 @@ func (h *APIHandler) getTaskIndicators(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, statistics.TaskIndicatorsInput{Indicators: codes}, err)
 }
 
-func (h *APIHandler) setTaskIndicators(c *gin.Context) error {
+func (h *Handler) setTaskIndicators(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err

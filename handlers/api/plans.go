@@ -10,7 +10,7 @@ import (
 	"github.com/tiendo/tiendo/models/plans"
 )
 
-func (h *APIHandler) listPlans(c *gin.Context) error {
+func (h *Handler) listPlans(c *gin.Context) error {
 	q := httpx.QueryOf(c)
 	f := plans.PlanFilter{Year: q.Year(), Kind: c.Query("kind"), Status: c.Query("status"),
 		Query: c.Query("q"), Limit: q.Limit(), Cursor: c.Query("cursor")}
@@ -24,7 +24,7 @@ func (h *APIHandler) listPlans(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, page, err)
 }
 
-func (h *APIHandler) createPlan(c *gin.Context) error {
+func (h *Handler) createPlan(c *gin.Context) error {
 	var in plans.PlanInput
 	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
@@ -39,7 +39,7 @@ func (h *APIHandler) createPlan(c *gin.Context) error {
 	return nil
 }
 
-func (h *APIHandler) getPlan(c *gin.Context) error {
+func (h *Handler) getPlan(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -53,7 +53,7 @@ func (h *APIHandler) getPlan(c *gin.Context) error {
 	return nil
 }
 
-func (h *APIHandler) updatePlan(c *gin.Context) error {
+func (h *Handler) updatePlan(c *gin.Context) error {
 	var patch plans.PlanPatch
 	id, version, err := httpx.WriteTarget(c, &patch)
 	if err != nil {
@@ -68,7 +68,7 @@ func (h *APIHandler) updatePlan(c *gin.Context) error {
 	return nil
 }
 
-func (h *APIHandler) deletePlan(c *gin.Context) error {
+func (h *Handler) deletePlan(c *gin.Context) error {
 	id, version, err := httpx.WriteTarget(c, nil)
 	if err != nil {
 		return err

@@ -9,7 +9,7 @@ import (
 
 // provinceRollup is the province_viewer's page of figures: task results per
 // commune of its province.
-func (h *APIHandler) provinceRollup(c *gin.Context) error {
+func (h *Handler) provinceRollup(c *gin.Context) error {
 	q := httpx.QueryOf(c)
 	year := q.Year()
 	if err := q.Err(); err != nil {

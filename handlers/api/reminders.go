@@ -11,7 +11,7 @@ import (
 // The reminder pipeline's HTTP face: the commune's reminder settings, the
 // outbox as evidence of what was sent, and each person's inbox.
 
-func (h *APIHandler) getSettings(c *gin.Context) error {
+func (h *Handler) getSettings(c *gin.Context) error {
 	s, err := h.Store.GetSettings(c.Request.Context(), httpx.Actor(c))
 	if err == nil {
 		httpx.SetETag(c, s.Version)
@@ -19,7 +19,7 @@ func (h *APIHandler) getSettings(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, s, err)
 }
 
-func (h *APIHandler) putSettings(c *gin.Context) error {
+func (h *Handler) putSettings(c *gin.Context) error {
 	version, err := httpx.IfMatch(c)
 	if err != nil {
 		return err
@@ -35,7 +35,7 @@ func (h *APIHandler) putSettings(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, s, err)
 }
 
-func (h *APIHandler) listDeliveries(c *gin.Context) error {
+func (h *Handler) listDeliveries(c *gin.Context) error {
 	q := httpx.QueryOf(c)
 	f := deadlines.DeliveryFilter{TaskID: q.ID("task_id"), Status: c.Query("status"), Kind: c.Query("kind"),
 		Channel: c.Query("channel"), Limit: q.Limit(), Cursor: c.Query("cursor")}
@@ -46,7 +46,7 @@ func (h *APIHandler) listDeliveries(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, page, err)
 }
 
-func (h *APIHandler) listDeliveryEvents(c *gin.Context) error {
+func (h *Handler) listDeliveryEvents(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -55,7 +55,7 @@ func (h *APIHandler) listDeliveryEvents(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, events, err)
 }
 
-func (h *APIHandler) listNotifications(c *gin.Context) error {
+func (h *Handler) listNotifications(c *gin.Context) error {
 	q := httpx.QueryOf(c)
 	f := deadlines.NotificationFilter{UnreadOnly: q.Bool("unread"), Limit: q.Limit(), Cursor: c.Query("cursor")}
 	if err := q.Err(); err != nil {
@@ -65,7 +65,7 @@ func (h *APIHandler) listNotifications(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, inbox, err)
 }
 
-func (h *APIHandler) readNotification(c *gin.Context) error {
+func (h *Handler) readNotification(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -74,7 +74,7 @@ func (h *APIHandler) readNotification(c *gin.Context) error {
 }
 
 // readAllNotifications marks every unread notification of the caller read.
-func (h *APIHandler) readAllNotifications(c *gin.Context) error {
+func (h *Handler) readAllNotifications(c *gin.Context) error {
 	n, err := h.Store.MarkAllNotificationsRead(c.Request.Context(), httpx.Actor(c))
 	return httpx.Respond(c, http.StatusOK, gin.H{"marked": n}, err)
 }

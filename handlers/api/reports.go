@@ -42,7 +42,7 @@ func reportFormat(c *gin.Context) (string, error) {
 
 // reportOptions reads ?period= or ?from=&to= (neither: this year), and
 // ?as_of= (a date or "cutoff").
-func (h *APIHandler) reportOptions(c *gin.Context) (statistics.ReportOptions, error) {
+func (h *Handler) reportOptions(c *gin.Context) (statistics.ReportOptions, error) {
 	return h.periodOptions(c, func() (statistics.Period, error) {
 		return statistics.ParsePeriod(strconv.Itoa(h.thisYear()) + "-Y")
 	})
@@ -50,7 +50,7 @@ func (h *APIHandler) reportOptions(c *gin.Context) (statistics.ReportOptions, er
 
 // periodOptions reads the period and as-of day; def is the period when
 // none is asked for.
-func (h *APIHandler) periodOptions(c *gin.Context, def func() (statistics.Period, error)) (statistics.ReportOptions, error) {
+func (h *Handler) periodOptions(c *gin.Context, def func() (statistics.Period, error)) (statistics.ReportOptions, error) {
 	var o statistics.ReportOptions
 	var err error
 	code := c.Query("period")
@@ -87,7 +87,7 @@ func (h *APIHandler) periodOptions(c *gin.Context, def func() (statistics.Period
 	return o, err
 }
 
-func (h *APIHandler) getReport(c *gin.Context) error {
+func (h *Handler) getReport(c *gin.Context) error {
 	o, err := h.reportOptions(c)
 	if err != nil {
 		return err
@@ -128,12 +128,12 @@ func sendFile(c *gin.Context, f statistics.ReportFile) {
 	c.Data(http.StatusOK, f.ContentType, f.Content)
 }
 
-func (h *APIHandler) getReportSettings(c *gin.Context) error {
+func (h *Handler) getReportSettings(c *gin.Context) error {
 	s, err := h.Store.ReportSettingsOf(c.Request.Context(), httpx.Actor(c))
 	return httpx.Respond(c, http.StatusOK, s, err)
 }
 
-func (h *APIHandler) setReportSettings(c *gin.Context) error {
+func (h *Handler) setReportSettings(c *gin.Context) error {
 	var in statistics.ReportSettings
 	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
@@ -142,12 +142,12 @@ func (h *APIHandler) setReportSettings(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, s, err)
 }
 
-func (h *APIHandler) listBuiltReports(c *gin.Context) error {
+func (h *Handler) listBuiltReports(c *gin.Context) error {
 	list, err := h.Store.ListBuiltReports(c.Request.Context(), httpx.Actor(c))
 	return httpx.Respond(c, http.StatusOK, gin.H{"items": list, "next": nil}, err)
 }
 
-func (h *APIHandler) getBuiltReport(c *gin.Context) error {
+func (h *Handler) getBuiltReport(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -161,7 +161,7 @@ func (h *APIHandler) getBuiltReport(c *gin.Context) error {
 	return nil
 }
 
-func (h *APIHandler) getQuality(c *gin.Context) error {
+func (h *Handler) getQuality(c *gin.Context) error {
 	year, err := h.year(c)
 	if err != nil {
 		return err
@@ -175,7 +175,7 @@ func narrativePeriod(c *gin.Context) (statistics.Period, error) {
 	return statistics.ParsePeriod(c.Param("period"))
 }
 
-func (h *APIHandler) getNarrative(c *gin.Context) error {
+func (h *Handler) getNarrative(c *gin.Context) error {
 	p, err := narrativePeriod(c)
 	if err != nil {
 		return err
@@ -187,7 +187,7 @@ func (h *APIHandler) getNarrative(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, n, err)
 }
 
-func (h *APIHandler) putNarrative(c *gin.Context) error {
+func (h *Handler) putNarrative(c *gin.Context) error {
 	p, err := narrativePeriod(c)
 	if err != nil {
 		return err

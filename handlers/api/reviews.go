@@ -9,7 +9,7 @@ import (
 )
 
 // evaluateTask accepts or returns a task reported done.
-func (h *APIHandler) evaluateTask(c *gin.Context) error {
+func (h *Handler) evaluateTask(c *gin.Context) error {
 	var in plans.EvaluationInput
 	id, _, err := httpx.WriteTarget(c, &in)
 	if err != nil {
@@ -24,7 +24,7 @@ func (h *APIHandler) evaluateTask(c *gin.Context) error {
 	return nil
 }
 
-func (h *APIHandler) addComment(c *gin.Context) error {
+func (h *Handler) addComment(c *gin.Context) error {
 	var in plans.CommentInput
 	id, _, err := httpx.WriteTarget(c, &in)
 	if err != nil {
@@ -34,7 +34,7 @@ func (h *APIHandler) addComment(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusCreated, r, err)
 }
 
-func (h *APIHandler) listComments(c *gin.Context) error {
+func (h *Handler) listComments(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -45,7 +45,7 @@ func (h *APIHandler) listComments(c *gin.Context) error {
 
 // listTaskHistory is the task's progress reports, comments and evaluations in
 // one time line.
-func (h *APIHandler) listTaskHistory(c *gin.Context) error {
+func (h *Handler) listTaskHistory(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err

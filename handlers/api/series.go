@@ -10,7 +10,7 @@ import (
 )
 
 // createSeries is POST /plans/{id}/series.
-func (h *APIHandler) createSeries(c *gin.Context) error {
+func (h *Handler) createSeries(c *gin.Context) error {
 	planID, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -30,7 +30,7 @@ func (h *APIHandler) createSeries(c *gin.Context) error {
 }
 
 // listSeries is GET /plans/{id}/series.
-func (h *APIHandler) listSeries(c *gin.Context) error {
+func (h *Handler) listSeries(c *gin.Context) error {
 	planID, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -40,7 +40,7 @@ func (h *APIHandler) listSeries(c *gin.Context) error {
 }
 
 // getSeries is GET /series/{id}.
-func (h *APIHandler) getSeries(c *gin.Context) error {
+func (h *Handler) getSeries(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -55,7 +55,7 @@ func (h *APIHandler) getSeries(c *gin.Context) error {
 }
 
 // updateSeries is PATCH /series/{id}.
-func (h *APIHandler) updateSeries(c *gin.Context) error {
+func (h *Handler) updateSeries(c *gin.Context) error {
 	var patch plans.SeriesPatch
 	id, version, err := httpx.WriteTarget(c, &patch)
 	if err != nil {
@@ -71,7 +71,7 @@ func (h *APIHandler) updateSeries(c *gin.Context) error {
 }
 
 // stopSeries is DELETE /series/{id}: the series stops, its past stays.
-func (h *APIHandler) stopSeries(c *gin.Context) error {
+func (h *Handler) stopSeries(c *gin.Context) error {
 	id, version, err := httpx.WriteTarget(c, nil)
 	if err != nil {
 		return err

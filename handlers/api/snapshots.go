@@ -10,7 +10,7 @@ import (
 
 // listSnapshots is GET /snapshots?from=&to=&plan_id=&unit_id=: one group's
 // daily status counts, for trend charts.
-func (h *APIHandler) listSnapshots(c *gin.Context) error {
+func (h *Handler) listSnapshots(c *gin.Context) error {
 	q := httpx.QueryOf(c)
 	f := statistics.SnapshotFilter{From: q.Date("from"), To: q.Date("to"), PlanID: q.ID("plan_id"), UnitID: q.ID("unit_id")}
 	if err := q.Err(); err != nil {

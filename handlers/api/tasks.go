@@ -34,7 +34,7 @@ func taskFilter(c *gin.Context) (plans.TaskFilter, error) {
 	return f, q.Err()
 }
 
-func (h *APIHandler) listTasks(c *gin.Context) error {
+func (h *Handler) listTasks(c *gin.Context) error {
 	f, err := taskFilter(c)
 	if err != nil {
 		return err
@@ -43,7 +43,7 @@ func (h *APIHandler) listTasks(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, page, err)
 }
 
-func (h *APIHandler) listPlanTasks(c *gin.Context) error {
+func (h *Handler) listPlanTasks(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -57,7 +57,7 @@ func (h *APIHandler) listPlanTasks(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, page, err)
 }
 
-func (h *APIHandler) createTask(c *gin.Context) error {
+func (h *Handler) createTask(c *gin.Context) error {
 	planID, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -76,7 +76,7 @@ func (h *APIHandler) createTask(c *gin.Context) error {
 	return nil
 }
 
-func (h *APIHandler) getTask(c *gin.Context) error {
+func (h *Handler) getTask(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -90,7 +90,7 @@ func (h *APIHandler) getTask(c *gin.Context) error {
 	return nil
 }
 
-func (h *APIHandler) updateTask(c *gin.Context) error {
+func (h *Handler) updateTask(c *gin.Context) error {
 	var patch plans.TaskPatch
 	id, version, err := httpx.WriteTarget(c, &patch)
 	if err != nil {
@@ -105,7 +105,7 @@ func (h *APIHandler) updateTask(c *gin.Context) error {
 	return nil
 }
 
-func (h *APIHandler) deleteTask(c *gin.Context) error {
+func (h *Handler) deleteTask(c *gin.Context) error {
 	id, version, err := httpx.WriteTarget(c, nil)
 	if err != nil {
 		return err
@@ -113,7 +113,7 @@ func (h *APIHandler) deleteTask(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusNoContent, nil, h.Store.DeleteTask(c.Request.Context(), httpx.Actor(c), id, version))
 }
 
-func (h *APIHandler) listProgress(c *gin.Context) error {
+func (h *Handler) listProgress(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
@@ -122,7 +122,7 @@ func (h *APIHandler) listProgress(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, gin.H{"items": items, "next": nil}, err)
 }
 
-func (h *APIHandler) reportProgress(c *gin.Context) error {
+func (h *Handler) reportProgress(c *gin.Context) error {
 	var in plans.ProgressInput
 	id, version, err := httpx.WriteTarget(c, &in)
 	if err != nil {

@@ -14,12 +14,12 @@ type trashList struct {
 	TrashDays int                 `json:"trash_days"`
 }
 
-func (h *APIHandler) listTrash(c *gin.Context) error {
+func (h *Handler) listTrash(c *gin.Context) error {
 	items, err := h.Store.ListTrash(c.Request.Context(), httpx.Actor(c))
 	return httpx.Respond(c, http.StatusOK, trashList{Items: items, TrashDays: plans.TrashDays}, err)
 }
 
-func (h *APIHandler) restorePlan(c *gin.Context) error {
+func (h *Handler) restorePlan(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err

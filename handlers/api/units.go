@@ -8,12 +8,12 @@ import (
 	"github.com/tiendo/tiendo/models/accounts"
 )
 
-func (h *APIHandler) listUnits(c *gin.Context) error {
+func (h *Handler) listUnits(c *gin.Context) error {
 	units, err := h.Store.ListUnits(c.Request.Context(), httpx.Actor(c))
 	return httpx.Respond(c, http.StatusOK, gin.H{"items": units, "next": nil}, err)
 }
 
-func (h *APIHandler) createUnit(c *gin.Context) error {
+func (h *Handler) createUnit(c *gin.Context) error {
 	var in accounts.NewUnit
 	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
@@ -22,12 +22,12 @@ func (h *APIHandler) createUnit(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusCreated, u, err)
 }
 
-func (h *APIHandler) listUsers(c *gin.Context) error {
+func (h *Handler) listUsers(c *gin.Context) error {
 	users, err := h.Store.ListUsers(c.Request.Context(), httpx.Actor(c))
 	return httpx.Respond(c, http.StatusOK, gin.H{"items": users, "next": nil}, err)
 }
 
-func (h *APIHandler) getUser(c *gin.Context) error {
+func (h *Handler) getUser(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err

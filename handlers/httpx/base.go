@@ -4,6 +4,8 @@ import (
 	"context"
 	"log/slog"
 
+	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/domain"
 )
 
@@ -30,3 +32,6 @@ type Options struct {
 	// checks only that the store's database answers.
 	Ready func(context.Context) error
 }
+
+// Today is the calendar day in the actor's commune, on the store's clock.
+func (h *Base) Today(a *models.Actor) calendar.Date { return a.Commune.Today(h.Store.Clock().Now()) }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/accounts"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // MaxBodyBytes bounds every request body.
@@ -42,7 +43,7 @@ func SetSecurityHeaders(h http.Header, r *http.Request) {
 
 // LimitBody makes an oversized body fail while it is read, as a 413. The
 // Limit is MaxBodyBytes except on the routes that take evidence files
-// (bodyLimit, pages_report.go).
+// (bodyLimit, below).
 func LimitBody(c *gin.Context) {
 	if c.Request.Body != nil {
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, bodyLimit(c))
@@ -50,9 +51,9 @@ func LimitBody(c *gin.Context) {
 	c.Next()
 }
 
-// panicAnswerKey holds, for the routes that answer people rather than
+// PanicAnswerKey holds, for the routes that answer people rather than
 // programs (pages.go), how a panic is answered instead of problem+json.
-const panicAnswerKey = "tiendo.panicAnswer"
+const PanicAnswerKey = "tiendo.panicAnswer"
 
 // RecoverMiddleware turns a panic into a logged 500: a problem document, or
 // the answer the route's group set under panicAnswerKey (the HTML error
@@ -74,11 +75,11 @@ func RecoverMiddleware(log *slog.Logger) gin.HandlerFunc {
 			if c.Writer.Written() {
 				return // part of an answer is out; nothing sensible can follow it
 			}
-			if answer, ok := c.Get(panicAnswerKey); ok {
+			if answer, ok := c.Get(PanicAnswerKey); ok {
 				answer.(gin.HandlerFunc)(c)
 				return
 			}
-			WriteProblem(c, problemFor(nil))
+			WriteProblem(c, ProblemFor(nil))
 		}()
 		c.Next()
 	}
@@ -114,4 +115,20 @@ func RequestToken(c *gin.Context) string {
 // Actor is the authenticated caller; routes behind authenticate always have one.
 func Actor(c *gin.Context) *models.Actor {
 	return c.MustGet(ActorKey).(*models.Actor)
+}
+
+// MaxUploadBody bounds a progress report with its evidence: every file at
+// its limit plus room for the form fields and multipart framing.
+const MaxUploadBody = plans.MaxAttachmentsPerReport*plans.MaxAttachmentBytes + 1<<20
+
+// uploadRoutes take evidence files, so limitBody allows them maxUploadBody
+// instead of MaxBodyBytes.
+var uploadRoutes = map[string]bool{"POST /nhiem-vu/:id/bao-cao": true}
+
+// bodyLimit is the request body limit of c's route.
+func bodyLimit(c *gin.Context) int64 {
+	if uploadRoutes[c.Request.Method+" "+c.FullPath()] {
+		return MaxUploadBody
+	}
+	return MaxBodyBytes
 }

@@ -28,9 +28,9 @@ type Problem struct {
 
 const ProblemType = "application/problem+json"
 
-// problemFor maps a model error to its HTTP answer. Anything unknown is a
+// ProblemFor maps a model error to its HTTP answer. Anything unknown is a
 // 500 whose body says nothing of the cause; the log keeps it.
-func problemFor(err error) Problem {
+func ProblemFor(err error) Problem {
 	var (
 		verr *models.ValidationError
 		cerr *models.ConflictError
@@ -102,7 +102,7 @@ func ErrorMiddleware(log *slog.Logger) gin.HandlerFunc {
 			return
 		}
 		err := c.Errors.Last().Err
-		p := problemFor(err)
+		p := ProblemFor(err)
 		if p.Status >= 500 {
 			log.Error("request failed", "method", c.Request.Method, "path", c.FullPath(), "err", err)
 		}

@@ -22,7 +22,7 @@ func CheckText(c *gin.Context) {
 		return
 	}
 	if strings.HasPrefix(c.ContentType(), "application/x-www-form-urlencoded") && c.Request.ParseForm() == nil {
-		if err := valuesError(c.Request.PostForm); err != nil {
+		if err := ValuesError(c.Request.PostForm); err != nil {
 			Fail(c, err)
 			return
 		}
@@ -54,8 +54,8 @@ func queryError(raw string) error {
 	return nil
 }
 
-// valuesError names the first field whose value is not clean text.
-func valuesError(values url.Values) error {
+// ValuesError names the first field whose value is not clean text.
+func ValuesError(values url.Values) error {
 	for k, vs := range values {
 		for _, v := range vs {
 			if err := textError(k, v); err != nil {

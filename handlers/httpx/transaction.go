@@ -72,7 +72,7 @@ func (w *committingWriter) finish() {
 	w.ended = true
 	status := w.ResponseWriter.Status()
 	if len(w.c.Errors) > 0 && !w.ResponseWriter.Written() {
-		status = problemFor(w.c.Errors.Last().Err).Status
+		status = ProblemFor(w.c.Errors.Last().Err).Status
 	}
 	err := w.end(status < http.StatusInternalServerError)
 	if err == nil || status >= http.StatusInternalServerError {
@@ -86,7 +86,7 @@ func (w *committingWriter) finish() {
 	for k := range w.ResponseWriter.Header() {
 		w.ResponseWriter.Header().Del(k)
 	}
-	p := problemFor(err)
+	p := ProblemFor(err)
 	if p.Status >= http.StatusInternalServerError {
 		p = Problem{Status: http.StatusServiceUnavailable, Code: "not_saved", Title: "Chưa ghi được",
 			Detail: "không có gì được ghi; vui lòng gửi lại", RetryAfter: 1}

@@ -18,7 +18,6 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
-	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/internal/benchgen"
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/testdb"
@@ -109,7 +108,7 @@ func countQueries(t *testing.T, o benchgen.Options) (statements, transactions ma
 		t.Fatal(err)
 	}
 	defer store.Close()
-	h := handlers.New(store, httpx.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	h := handlers.New(store, handlers.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	requests := map[string]request{
 		"GET /api/v1/tasks?assignee=me (my tasks)": {method: "GET", path: "/api/v1/tasks?assignee=me&limit=50", token: tokens[worker]},
 		"GET /api/v1/tasks (task list)":            {method: "GET", path: "/api/v1/tasks?limit=50", token: tokens[chair]},

@@ -1,6 +1,0 @@
-package httpx
-
-// PageHandler serves the HTML pages.
-type PageHandler struct {
-	*Base
-}
