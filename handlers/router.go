@@ -53,7 +53,7 @@ func newEngine(store *domain.Store, opts Options) *gin.Engine {
 	})
 
 	(&api.Handler{Base: h}).Mount(r) // the JSON API and the health checks (api_routes.go)
-	p.Mount(r)                        // HTML pages for people (pages*.go, web/)
+	p.Mount(r)                       // HTML pages for people (pages*.go, web/)
 	return r
 }
 

@@ -104,7 +104,9 @@ func QueryOf(c *gin.Context) *Query { return &Query{c: c} }
 func (q *Query) Invalid(field, code, msg string) { q.v.Add(field, code, "%s", msg) }
 
 // InvalidAll records every problem verr names.
-func (q *Query) InvalidAll(verr *models.ValidationError) { q.v.Fields = append(q.v.Fields, verr.Fields...) }
+func (q *Query) InvalidAll(verr *models.ValidationError) {
+	q.v.Fields = append(q.v.Fields, verr.Fields...)
+}
 
 // Limit reads the page size; absent is the default, anything else must be
 // 1..MaxPageSize (the store would read an explicit 0 as absent).
