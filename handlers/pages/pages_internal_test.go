@@ -128,9 +128,9 @@ func TestEnglishCatalogueIsUsed(t *testing.T) {
 	// Pages also translate texts the models hand them (narrative section
 	// titles, dossier channels), so the models' sources count as said.
 	sources, _ := filepath.Glob("pages*.go")
-	models, _ := filepath.Glob("../models/*.go")
-	domains, _ := filepath.Glob("../models/*/*.go")
-	for _, p := range append(append(append(sources, models...), domains...), "problem.go") {
+	models, _ := filepath.Glob("../../models/*.go")
+	domains, _ := filepath.Glob("../../models/*/*.go")
+	for _, p := range append(append(append(sources, models...), domains...), "../httpx/problem.go") {
 		if strings.HasSuffix(p, "_test.go") {
 			continue
 		}
