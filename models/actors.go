@@ -94,6 +94,7 @@ func (a *Actor) UnitIDs() []int64 {
 	return ids
 }
 
+// IPOrNil is the actor's address for an audit row, NULL when unknown.
 func (a *Actor) IPOrNil() any {
 	if net.ParseIP(a.IP) == nil {
 		return nil

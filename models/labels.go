@@ -133,6 +133,7 @@ const (
 	PeriodRange      = "range"
 )
 
+// Roman numbers the quarters as Vietnamese reports write them (quý III).
 var Roman = map[int]string{1: "I", 2: "II", 3: "III", 4: "IV"}
 
 // The states of an extension request.

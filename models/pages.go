@@ -21,6 +21,7 @@ const MaxPageSize = 200
 
 const defaultPageSize = 50
 
+// PageLimit checks a requested page size: absent is the default, at most MaxPageSize.
 func PageLimit(n int) (int, error) {
 	switch {
 	case n == 0:
@@ -119,6 +120,7 @@ func SearchWords(q string) any {
 	return StringArray(words)
 }
 
+// NullInt is n for SQL, NULL when zero.
 func NullInt(n int) any {
 	if n == 0 {
 		return nil
@@ -126,6 +128,7 @@ func NullInt(n int) any {
 	return n
 }
 
+// NullString is s for SQL, NULL when empty.
 func NullString(s string) any {
 	if s == "" {
 		return nil

@@ -58,8 +58,10 @@ func unmarshalPositional(fields []json.RawMessage, v any) error {
 	return nil
 }
 
+// StringArray is s as a PostgreSQL text[] parameter.
 func StringArray(s []string) pq.StringArray { return pq.StringArray(s) }
 
+// Int64Array is ids as a PostgreSQL bigint[] parameter, never NULL.
 func Int64Array(ids []int64) pq.Int64Array {
 	if ids == nil {
 		return pq.Int64Array{}

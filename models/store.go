@@ -228,6 +228,7 @@ func jsonOrNil(v any) (any, error) {
 	return string(b), nil
 }
 
+// NullID is id for SQL, NULL when zero.
 func NullID(id int64) any {
 	if id == 0 {
 		return nil

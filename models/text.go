@@ -39,6 +39,8 @@ func CheckText(v *ValidationError, field, s string, max int, required bool) {
 	}
 }
 
+// Finite reports whether f is a number (not NaN or infinite).
 func Finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
+// Itoa is strconv.Itoa, short for the many messages that print a number.
 func Itoa(n int) string { return strconv.Itoa(n) }

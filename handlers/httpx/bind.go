@@ -140,6 +140,7 @@ func (q *Query) Year() int {
 	return q.IntIn("year", calendar.FirstInputYear, calendar.LastInputYear)
 }
 
+// ID reads an optional positive id parameter; 0 when absent.
 func (q *Query) ID(name string) int64 {
 	s := q.c.Query(name)
 	if s == "" {
@@ -152,6 +153,7 @@ func (q *Query) ID(name string) int64 {
 	return n
 }
 
+// Date reads an optional YYYY-MM-DD parameter; the zero date when absent.
 func (q *Query) Date(name string) calendar.Date {
 	s := q.c.Query(name)
 	if s == "" {
@@ -167,6 +169,7 @@ func (q *Query) Date(name string) calendar.Date {
 	return d
 }
 
+// Err is every problem found in the parameters, nil if none.
 func (q *Query) Err() error { return q.v.Err() }
 
 // PathID reads the :id parameter; anything but a positive integer names no

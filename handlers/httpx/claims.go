@@ -91,6 +91,8 @@ func (r *Recorder) WriteString(s string) (int, error) {
 	return r.ResponseWriter.WriteString(s)
 }
 
+// The request header, the header that marks a replayed answer, and the
+// longest key accepted.
 const (
 	IdempotencyHeader = "Idempotency-Key"
 	replayedHeader    = "Idempotent-Replayed"

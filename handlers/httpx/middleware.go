@@ -18,6 +18,7 @@ import (
 // MaxBodyBytes bounds every request body.
 const MaxBodyBytes = 1 << 20
 
+// The session cookie's name and the gin context key of the signed-in actor.
 const (
 	sessionCookie = "tiendo_session"
 	ActorKey      = "tiendo.actor"

@@ -26,6 +26,7 @@ type Problem struct {
 	RetryAfter int `json:"-"`
 }
 
+// ProblemType is the media type of every error answer (RFC 9457).
 const ProblemType = "application/problem+json"
 
 // ProblemFor maps a model error to its HTTP answer. Anything unknown is a

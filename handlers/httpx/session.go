@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
+// SetSessionCookie sets the signed-in session's cookie until expires.
 func (h *Base) SetSessionCookie(c *gin.Context, token string, expires time.Time) {
 	maxAge := -1
 	if token != "" {

@@ -81,6 +81,7 @@ func (s *Store) ProvisionCommune(ctx context.Context, in NewTenant) (*Tenant, er
 
 var communeCode = regexp.MustCompile(`^[0-9A-Za-z]{1,20}$`)
 
+// CommuneKindName is the Vietnamese word for each kind of commune-level unit.
 var CommuneKindName = map[string]string{"xa": "xã", "phuong": "phường", "dac_khu": "đặc khu"}
 
 // validateTenant lists every invalid field of a provisioning, the admin's

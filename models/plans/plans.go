@@ -88,6 +88,7 @@ func (s *Store) CreatePlan(ctx context.Context, a *models.Actor, in PlanInput) (
 	return p, err
 }
 
+// InsertPlan writes a validated plan's row (and its references) inside t.
 func (s *Store) InsertPlan(t *models.Tx, a *models.Actor, in *PlanInput) (int64, error) {
 	d, now := in.doc, s.Clock().Now()
 	ids := []int64{}
@@ -155,6 +156,7 @@ func (s *Store) GetPlan(ctx context.Context, a *models.Actor, id int64) (*Plan, 
 	return p, err
 }
 
+// LoadPlan reads plan id of the actor's commune inside t; 404 outside it.
 func (s *Store) LoadPlan(t *models.Tx, a *models.Actor, id int64) (*Plan, error) {
 	var p Plan
 	if err := t.Bind(s.q.GetPlan).Get(&p, a.CommuneID, id); err != nil {

@@ -116,6 +116,7 @@ func NewStatusCounts() StatusCounts {
 	return c
 }
 
+// Add counts n more tasks of status.
 func (c StatusCounts) Add(status string, n int) {
 	c[status] += n
 	c["total"] += n

@@ -164,6 +164,7 @@ var NoRecipientWarning = models.Warning{Code: "no_recipient", Field: "lead_unit_
 		"cán bộ hay thành viên tổ nào đang hoạt động, nên không ai được nhắc việc; hãy giao cho tổ công nghệ số " +
 		"của ấp hoặc chọn người được giao"}
 
+// LoadTask reads task id of the actor's commune inside t, its status in window w.
 func (s *Store) LoadTask(t *models.Tx, a *models.Actor, id int64, w deadlines.Window) (*Task, error) {
 	var task Task
 	if err := t.Bind(s.q.GetTask).Get(&task, a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {

@@ -21,6 +21,7 @@ type Period struct {
 	Label string        `json:"label"`
 }
 
+// PeriodHelp tells a civil servant how to write a period code.
 const PeriodHelp = "kỳ báo cáo có dạng 2024-M9 (9 tháng), 2024-Q1…Q4, 2024-H1/H2, 2024-Y (năm), " +
 	"2024-M01…M12 (tháng) hoặc 2024-01-01..2024-09-30"
 
