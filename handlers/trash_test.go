@@ -142,3 +142,47 @@ func TestTrashIsForThoseWhoDeletePlans(t *testing.T) {
 	}
 	e.do(user(e.A, models.RoleAdmin), "POST", "/api/v1/plans/"+itoa(p.ID)+"/restore", nil).expect(http.StatusOK)
 }
+
+// TestTrashPaging reads a bin longer than a page: every deleted plan comes
+// once, newest deletion first (plans deleted in the same instant by id),
+// and a cursor nobody made is a 400 naming it.
+func TestTrashPaging(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	chair := e.chairA()
+	var want []int64 // newest deletion first
+	for i := range 5 {
+		p := e.mkPlan(chair, planIn(20+i, nil))
+		if i%2 == 0 {
+			e.Clock.Advance(time.Minute) // plans 1–2 and 3–4 share their instant
+		}
+		e.do(chair, "DELETE", "/api/v1/plans/"+itoa(p.ID), nil).expect(http.StatusNoContent)
+		want = append([]int64{p.ID}, want...)
+	}
+	var got []int64
+	path := "/api/v1/trash?limit=2"
+	for pages := 0; path != ""; pages++ {
+		if pages > 3 {
+			t.Fatalf("more than 3 pages of 2 for 5 plans")
+		}
+		var page struct {
+			Items []plans.TrashedPlan `json:"items"`
+			Next  *string             `json:"next"`
+		}
+		e.do(chair, "GET", path, nil).expect(http.StatusOK).decode(&page)
+		if len(page.Items) > 2 {
+			t.Fatalf("a page of limit 2 holds %d plans", len(page.Items))
+		}
+		for _, p := range page.Items {
+			got = append(got, p.ID)
+		}
+		path = ""
+		if page.Next != nil {
+			path = "/api/v1/trash?limit=2&cursor=" + *page.Next
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("bin read page by page: %v, want %v", got, want)
+	}
+	e.do(chair, "GET", "/api/v1/trash?cursor=WyJ4Il0", nil).invalid("cursor")
+}

@@ -5,18 +5,25 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/tiendo/tiendo/handlers/httpx"
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
-// trashList is the recycle bin as the API answers it.
+// trashList is the recycle bin as the API answers it: a page of plans and
+// how long a plan stays.
 type trashList struct {
-	Items     []plans.TrashedPlan `json:"items"`
-	TrashDays int                 `json:"trash_days"`
+	*models.Page[plans.TrashedPlan]
+	TrashDays int `json:"trash_days"`
 }
 
 func (h *Handler) listTrash(c *gin.Context) error {
-	items, err := h.Store.ListTrash(c.Request.Context(), httpx.Actor(c))
-	return httpx.Respond(c, http.StatusOK, trashList{Items: items, TrashDays: plans.TrashDays}, err)
+	q := httpx.QueryOf(c)
+	f := plans.TrashFilter{Limit: q.Limit(), Cursor: c.Query("cursor")}
+	if err := q.Err(); err != nil {
+		return err
+	}
+	page, err := h.Store.ListTrash(c.Request.Context(), httpx.Actor(c), f)
+	return httpx.Respond(c, http.StatusOK, trashList{Page: page, TrashDays: plans.TrashDays}, err)
 }
 
 func (h *Handler) restorePlan(c *gin.Context) error {

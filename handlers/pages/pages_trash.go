@@ -3,6 +3,7 @@ package pages
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -26,6 +27,7 @@ func (h *Handler) mountTrashPages(a *gin.RouterGroup) {
 type trashData struct {
 	Items     []plans.TrashedPlan
 	TrashDays int
+	Next      string // URL of the next page, "" on the last
 }
 
 func (h *Handler) trashPage(c *gin.Context) error {
@@ -33,12 +35,16 @@ func (h *Handler) trashPage(c *gin.Context) error {
 }
 
 func (h *Handler) showTrash(c *gin.Context, status int, f *form) error {
-	items, err := h.Store.ListTrash(c.Request.Context(), httpx.Actor(c))
+	page, err := h.Store.ListTrash(c.Request.Context(), httpx.Actor(c),
+		plans.TrashFilter{Limit: 50, Cursor: c.Query("cursor")})
 	if err != nil {
 		return err
 	}
-	h.render(c, status, "trash", &view{Title: "Thùng rác", Nav: "plans", Form: f,
-		Data: &trashData{Items: items, TrashDays: plans.TrashDays}})
+	d := &trashData{Items: page.Items, TrashDays: plans.TrashDays}
+	if page.Next != nil {
+		d.Next = "/thung-rac?cursor=" + url.QueryEscape(*page.Next)
+	}
+	h.render(c, status, "trash", &view{Title: "Thùng rác", Nav: "plans", Form: f, Data: d})
 	return nil
 }
 

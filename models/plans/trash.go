@@ -48,20 +48,50 @@ type trashQueries struct {
 func purgeAfter(deleted time.Time) time.Time { return deleted.AddDate(0, 0, TrashDays) }
 
 // ListTrash lists the commune's recycle bin, newest deletion first. The bin
-// is for those who may delete plans, since only they can act on it; a bin
-// holds at most a month of deletions, so one bounded page is the whole of it.
-func (s *Store) ListTrash(ctx context.Context, a *models.Actor) ([]TrashedPlan, error) {
+// is for those who may delete plans, since only they can act on it. A month
+// of deletions (an import undone, say) can be more than one page, so it pages
+// by (deleted_at, id) like every other list.
+func (s *Store) ListTrash(ctx context.Context, a *models.Actor, f TrashFilter) (*models.Page[TrashedPlan], error) {
 	if !a.CanManagePlans() {
 		return nil, models.ErrForbidden
 	}
-	items := []TrashedPlan{}
-	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
-		return t.Bind(s.trashQ.List).Select(&items, a.CommuneID, models.MaxPageSize)
-	})
-	for i := range items {
-		items[i].PurgeAfter = purgeAfter(items[i].DeletedAt)
+	limit, err := models.PageLimit(f.Limit)
+	if err != nil {
+		return nil, err
 	}
-	return items, err
+	var after struct {
+		DeletedAt time.Time
+		ID        int64
+	}
+	if err := models.DecodeCursor(f.Cursor, &after); err != nil {
+		return nil, err
+	}
+	page := &models.Page[TrashedPlan]{Items: []TrashedPlan{}}
+	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+		return t.Bind(s.trashQ.List).Select(&page.Items, a.CommuneID, nullTime(after.DeletedAt), after.ID, limit+1)
+	})
+	if err != nil {
+		return nil, err
+	}
+	page.Trim(limit, func(p TrashedPlan) any { return []any{p.DeletedAt, p.ID} })
+	for i := range page.Items {
+		page.Items[i].PurgeAfter = purgeAfter(page.Items[i].DeletedAt)
+	}
+	return page, nil
+}
+
+// TrashFilter pages the bin: Limit plans (default 50) after Cursor.
+type TrashFilter struct {
+	Limit  int
+	Cursor string
+}
+
+// nullTime is t for SQL, NULL when zero.
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t
 }
 
 // RestorePlan takes a plan out of the bin with the tasks that went with it

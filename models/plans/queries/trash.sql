@@ -9,8 +9,9 @@ SELECT p.id, p.doc_number, p.title, p.year, p.kind, p.deleted_at, p.deleted_by, 
 FROM plans p
 LEFT JOIN users u ON u.id = p.deleted_by AND u.commune_id = p.commune_id
 WHERE p.commune_id = $1 AND p.deleted_at IS NOT NULL AND p.purged_at IS NULL
+  AND ($2::timestamptz IS NULL OR (p.deleted_at, p.id) < ($2, $3::bigint))
 ORDER BY p.deleted_at DESC, p.id DESC
-LIMIT $2;
+LIMIT $4;
 
 -- name: lock-trashed-plan
 -- The plan as it lies in the bin, locked for its restore; its number is
