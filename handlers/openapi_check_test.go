@@ -20,7 +20,7 @@ var (
 	specErr  string
 )
 
-// spec is the validator for httpx.OpenAPI(), built once per test binary.
+// spec is the validator for api.OpenAPI(), built once per test binary.
 func spec(t testing.TB) validator.Validator {
 	t.Helper()
 	specOnce.Do(func() {

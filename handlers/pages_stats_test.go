@@ -20,7 +20,7 @@ import (
 // each page answers every role as its API does.
 
 // api sends a JSON request to the API with user's session cookie, as a page's
-// script or a download link would, and checks it against openapi.json.
+// script or a download link would, and checks it against api/openapi.json.
 func (e *pageEnv) api(user, method, path string, body any) *httptest.ResponseRecorder {
 	e.t.Helper()
 	raw, err := json.Marshal(body)

@@ -47,13 +47,13 @@ func newEngine(store *domain.Store, opts Options) *gin.Engine {
 	}
 	r.Use(httpx.RecoverMiddleware(h.Log), httpx.AccessLog(h.Log), httpx.SecurityHeaders, httpx.LimitBody, httpx.Compress, httpx.Transaction(beginOf(store), h.Log), httpx.ErrorMiddleware(h.Log), httpx.CheckText)
 	p := &pages.Handler{Base: h}
-	r.NoRoute(p.NoRoute) // a problem document, or an HTML page for a browser (pages.go)
+	r.NoRoute(p.NoRoute) // a problem document, or an HTML page for a browser (pages/pages.go)
 	r.NoMethod(func(c *gin.Context) {
 		httpx.WriteProblem(c, httpx.Problem{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed", Title: "Phương thức không được hỗ trợ"})
 	})
 
-	(&api.Handler{Base: h}).Mount(r) // the JSON API and the health checks (api_routes.go)
-	p.Mount(r)                       // HTML pages for people (pages*.go, web/)
+	(&api.Handler{Base: h}).Mount(r) // the JSON API and the health checks (api/api_routes.go)
+	p.Mount(r)                       // HTML pages for people (pages/pages*.go, web/)
 	return r
 }
 

@@ -47,7 +47,7 @@ func (a *Actor) CanReadAudit() bool { return a.IsManager() }
 // CanReadDirectory reports whether the actor sees every account of the
 // commune: the commune's staff (admin, chairmen, steering members,
 // officers). A hamlet team member sees only the people of their own units
-// and the commune's leadership (list-users in queries/org.sql): the
+// and the commune's leadership (list-users in models/accounts/queries/org.sql): the
 // directory's names, e-mails and phones are not theirs to browse.
 func (a *Actor) CanReadDirectory() bool {
 	return a.system || a.HasRole(RoleAdmin, RoleChairman, RoleSteeringMember, RoleOfficer)

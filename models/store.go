@@ -24,9 +24,9 @@ type Store struct {
 	Password PasswordParams
 	opts     Options
 
-	// The deadline engine: per-commune calendars (calendars.go), series and snapshots.
+	// The deadline engine: per-commune calendars (models/deadlines/calendars.go), series and snapshots.
 
-	// The reminder pipeline: settings, planner, outbox, inbox (deliveries.go…).
+	// The reminder pipeline: settings, planner, outbox, inbox (models/deadlines/deliveries.go…).
 
 	idemQ idempotencyQueries // idempotency.go
 }
@@ -39,7 +39,7 @@ type Options struct {
 	// newly published arrangements.
 	Calendar []calendar.Override
 	// CalendarTTL is how long a replica trusts a commune calendar's version
-	// without reading it again (calendars.go); zero means 30 seconds.
+	// without reading it again (models/deadlines/calendars.go); zero means 30 seconds.
 	CalendarTTL time.Duration
 	Password    PasswordParams
 	// AllowPrivateWebhooks accepts webhook URLs on loopback and private

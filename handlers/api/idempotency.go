@@ -20,7 +20,7 @@ import (
 // idempotency_key_reused; while the first is running, the others wait a
 // little and then get 409 idempotency_key_in_flight. The claim and its fence
 // live in models/idempotency.go. A route gets all of it with h.idem in
-// router.go.
+// api_routes.go.
 
 // parseIdempotencyKey reads the header's values: exactly one, 1–255
 // printable ASCII characters. The draft defines the value as a structured

@@ -53,7 +53,7 @@ func LimitBody(c *gin.Context) {
 }
 
 // PanicAnswerKey holds, for the routes that answer people rather than
-// programs (pages.go), how a panic is answered instead of problem+json.
+// programs (handlers/pages/pages.go), how a panic is answered instead of problem+json.
 const PanicAnswerKey = "tiendo.panicAnswer"
 
 // RecoverMiddleware turns a panic into a logged 500: a problem document, or

@@ -46,7 +46,7 @@ func Transaction(begin BeginFunc, log *slog.Logger) gin.HandlerFunc {
 // endTransaction commits what the request has done so far; what it does
 // afterwards runs in transactions of its own. The exactly-once middlewares
 // need this: a claim on an Idempotency-Key must be visible to a retry while
-// the first request still runs (idempotency.go).
+// the first request still runs (handlers/api/idempotency.go).
 func endTransaction(c *gin.Context) {
 	if w, ok := c.Get(txWriterKey); ok {
 		w.(*committingWriter).finish()

@@ -15,7 +15,7 @@ import (
 
 // The recycle bin ("Thùng rác") for people: deleting a plan from its page
 // (after a confirmation that says how many tasks go with it), the list of
-// deleted plans and their restore. The API is trash.go.
+// deleted plans and their restore. The API is handlers/api/trash.go.
 
 func (h *Handler) mountTrashPages(a *gin.RouterGroup) {
 	a.POST("/ke-hoach/:id/xoa", h.Page(h.deletePlanSubmit))

@@ -369,7 +369,7 @@ WHERE i.schemaname = current_schema()
 ORDER BY i.tablename, i.indexname`
 
 // Token returns a session token for bench clients and the SHA-256 the
-// sessions table keeps of it (see models/auth.go).
+// sessions table keeps of it (see models/accounts/auth.go).
 func Token(seed string) (token string, hash []byte) {
 	sum := sha256.Sum256([]byte("tiendo-bench/" + seed))
 	token = "bench" + hex.EncodeToString(sum[:])[:40]

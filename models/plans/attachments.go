@@ -87,7 +87,7 @@ type attachmentQueries struct {
 	Insert *sqlx.Stmt `query:"insert-attachment"`
 	List   *sqlx.Stmt `query:"list-attachments"`
 	Get    *sqlx.Stmt `query:"get-attachment"`
-	// Thumbnails (thumbnails.go).
+	// Thumbnails (thumbnail_store.go).
 	InsertThumb *sqlx.Stmt `query:"insert-thumbnail"`
 	GetThumb    *sqlx.Stmt `query:"get-thumbnail"`
 }

@@ -48,7 +48,7 @@ type Occurrence struct {
 	Status       string        `json:"status" db:"status"`
 }
 
-// seriesQueries are the statements of series.sql.
+// seriesQueries are the statements of queries/series.sql.
 type seriesQueries struct {
 	Insert   *sqlx.Stmt `query:"insert-series"`
 	Get      *sqlx.Stmt `query:"get-series"`

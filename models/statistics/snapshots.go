@@ -11,7 +11,7 @@ import (
 	"github.com/tiendo/tiendo/models/plans"
 )
 
-// snapshotQueries are the statements of snapshots.sql.
+// snapshotQueries are the statements of queries/snapshots.sql.
 type snapshotQueries struct {
 	Take  *sqlx.Stmt `query:"take-snapshots"`
 	Prune *sqlx.Stmt `query:"prune-snapshots"`

@@ -45,7 +45,7 @@ func bigReport() *statistics.Report {
 
 // BenchmarkRender times rendering alone (no database), per format:
 //
-//	go test -run XXX -bench Render ./reports/
+//	go test -run XXX -bench Render ./models/statistics/reports/
 func BenchmarkRender(b *testing.B) {
 	r := bigReport()
 	for _, format := range reports.Formats {
