@@ -40,11 +40,11 @@ func TestPurgeTrashAfterThirtyDays(t *testing.T) {
 		}
 	}
 	binOf := func(a *models.Actor) int {
-		bin, err := w.Store.ListTrash(ctx, a)
+		bin, err := w.Store.ListTrash(ctx, a, plans.TrashFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		return len(bin)
+		return len(bin.Items)
 	}
 	due := deletedAt.AddDate(0, 0, plans.TrashDays)
 	run(due.Add(-time.Minute), "0 plans purged from the recycle bin")
