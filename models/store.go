@@ -15,20 +15,16 @@ import (
 	"github.com/tiendo/tiendo/models/calendar"
 )
 
-// Store is the domain's entry point: every read and write goes through its
-// methods, each scoped to the caller's commune in SQL.
+// Store is the core under every domain package's store: the database, the
+// clock, the request transaction and tenant scope, the audit log and the
+// idempotency claims. Domain packages embed it (see models/domain).
 type Store struct {
 	db       *sqlx.DB
 	auditQ   auditQueries
+	idemQ    idempotencyQueries // idempotency.go
 	clock    Clock
 	Password PasswordParams
 	opts     Options
-
-	// The deadline engine: per-commune calendars (models/deadlines/calendars.go), series and snapshots.
-
-	// The reminder pipeline: settings, planner, outbox, inbox (models/deadlines/deliveries.go…).
-
-	idemQ idempotencyQueries // idempotency.go
 }
 
 // Options configure a Store; zero values take the production defaults.

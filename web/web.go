@@ -1,6 +1,6 @@
 // Package web holds what tiendo's pages are made of — html/template files
 // and static assets (CSS, a little JavaScript, icons) — embedded in the
-// binary so that a deployment is one file. The handlers package renders them.
+// binary so that a deployment is one file. The pages (handlers/pages) render them.
 package web
 
 import "embed"

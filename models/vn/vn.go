@@ -114,7 +114,7 @@ func Fold(s string) string {
 
 // LatenessFormat is how tiendo says a task is overdue, in calendar days
 // and, since deadlines are administrative, working days too. Pages translate
-// it (handlers' i18n) and notices use it as is.
+// it (the pages' i18n) and notices use it as is.
 const LatenessFormat = "quá hạn %d ngày (%d ngày làm việc)"
 
 // Lateness writes LatenessFormat: "quá hạn 30 ngày (19 ngày làm việc)".
