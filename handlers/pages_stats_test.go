@@ -105,6 +105,21 @@ func TestIndicatorsPageShowsValuesAndRecordsOne(t *testing.T) {
 	}
 }
 
+// TestIndicatorsPageJudgesInEnglish: the English page words the assessment
+// in English (threshold, points, the commune's target), not the documents'
+// Vietnamese sentence.
+func TestIndicatorsPageJudgesInEnglish(t *testing.T) {
+	t.Parallel()
+	e := newPageEnv(t)
+	e.recordFigures(t)
+	page := e.get(e.user(models.RoleChairman), "/chi-tieu?year=2024&lang=en")
+	wantStatus(t, page, http.StatusOK)
+	wantBody(t, page, "Not met the Decision 766 threshold (≥ 90%): 17.5/18 points", "No data: 0/")
+	if strings.Contains(page.Body.String(), "ngưỡng Quyết định 766") || strings.Contains(page.Body.String(), "điểm<") {
+		t.Error("the English page judges in Vietnamese")
+	}
+}
+
 func TestIndicatorsPageIsReadOnlyForHamletTeams(t *testing.T) {
 	t.Parallel()
 	e := newPageEnv(t)

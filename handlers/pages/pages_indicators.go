@@ -42,6 +42,8 @@ type indicatorRow struct {
 	// Assessment judges the latest value: points by the 766 threshold,
 	// đạt / chưa đạt by the commune's target of the year.
 	Assessment statistics.Assessment
+	// ScoreText and TargetText are the assessment in the page's language.
+	ScoreText, TargetText string
 }
 
 // indicatorsPage lists the commune's indicators with the year's targets,
@@ -138,6 +140,7 @@ func newIndicatorRow(lang string, year int, ind statistics.Indicator, periods []
 		latest = &row.Latest.Value
 	}
 	row.Assessment = statistics.Assess(ind, year, latest)
+	row.ScoreText, row.TargetText = row.Assessment.Words(wording(lang))
 	return row
 }
 
@@ -172,4 +175,13 @@ func localName(lang, vi, en string) string {
 		return en
 	}
 	return vi
+}
+
+// wording words the models' judgements in the page's language.
+func wording(lang string) statistics.Wording {
+	return statistics.Wording{
+		Tr:      func(format string, args ...any) string { return tr(lang, format, args...) },
+		Number:  func(v float64, decimals int) string { return formatNumber(lang, v, decimals) },
+		Percent: func(v float64) string { return formatNumber(lang, v, 2) + "%" },
+	}
 }
