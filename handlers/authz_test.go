@@ -108,6 +108,10 @@ var authzRoutes = []authzRoute{
 	{"GET", "/healthz", noRow, nil, public(200)},
 	{"GET", "/readyz", noRow, nil, public(200)},
 	{"GET", "/api/v1/openapi.json", noRow, nil, public(200)},
+	{"GET", "/api/v1/docs", noRow, nil, public(200)},
+	{"GET", "/lich/:feed", noRow, nil, public(404)}, // no secret: TestCalendarFeed has the real ones
+	{"POST", "/api/v1/me/calendar-feed", noRow, nil, everyone(201)},
+	{"DELETE", "/api/v1/me/calendar-feed", noRow, nil, everyone(204)},
 	{"POST", "/api/v1/auth/login", noRow, loginBody, public(200).but(nobody, want{401})},
 	{"POST", "/api/v1/auth/logout", ownSession, nil, public(204)},
 	{"GET", "/api/v1/me", noRow, nil, everyone(200)},

@@ -41,6 +41,7 @@ var adminPagesOnly = map[models.Role]int{models.RoleChairman: 403, models.RoleSt
 
 var pageRoutes = []pageRoute{
 	{"GET", "/static/*filepath", pageNoRow, nil, "TestStaticAssetsAreEmbeddedAndVersioned"},
+	{"GET", "/lich/:feed", pageNoRow, nil, "TestCalendarFeed"}, // a calendar app's, not a person's
 	{"GET", "/dang-nhap", pageNoRow, map[models.Role]int{"": 200, models.RoleAdmin: 303, models.RoleChairman: 303,
 		models.RoleSteeringMember: 303, models.RoleOfficer: 303, models.RoleTeamMember: 303}, ""},
 	{"POST", "/dang-nhap", pageNoRow, nil, "TestSignInKeepsUsernameAndShowsError"},
@@ -51,6 +52,8 @@ var pageRoutes = []pageRoute{
 	{"POST", "/doi-mat-khau", pageNoRow, nil, "TestChangePasswordPage"},
 	{"GET", "/tai-khoan", pageNoRow, nil, ""},
 	{"POST", "/tai-khoan", pageNoRow, nil, "TestAccountPageSetsOwnContact"},
+	{"POST", "/tai-khoan/lich", pageNoRow, nil, "TestCalendarFeedPage"},
+	{"POST", "/tai-khoan/lich/tat", pageNoRow, nil, "TestCalendarFeedPage"},
 	{"GET", "/viec-cua-toi", pageNoRow, nil, ""},
 	{"GET", "/tong-quan", pageNoRow, nil, ""},
 	{"GET", "/ke-hoach", pageNoRow, nil, ""},

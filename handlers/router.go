@@ -6,6 +6,7 @@
 package handlers
 
 import (
+	"encoding/json"
 	"log/slog"
 	"net/http"
 
@@ -25,7 +26,7 @@ type Options = httpx.Options
 
 // New builds the whole HTTP handler of tiendo.
 func New(store *domain.Store, opts Options) http.Handler {
-	return crossOriginProtection(newEngine(store, opts))
+	return httpx.RequestIDs(httpx.ParseProxies(opts.TrustedProxies), crossOriginProtection(newEngine(store, opts)))
 }
 
 // newEngine registers every route. It is separate from New so that tests can
@@ -45,7 +46,7 @@ func newEngine(store *domain.Store, opts Options) *gin.Engine {
 		h.Log.Error("trusted proxies ignored", "err", err)
 		_ = r.SetTrustedProxies(nil)
 	}
-	r.Use(httpx.RecoverMiddleware(h.Log), httpx.AccessLog(h.Log), httpx.SecurityHeaders, httpx.LimitBody, httpx.Compress, httpx.Transaction(beginOf(store), h.Log), httpx.ErrorMiddleware(h.Log), httpx.CheckText)
+	r.Use(httpx.Observe(opts.Observe), httpx.RecoverMiddleware(h.Log), httpx.AccessLog(h.Log), httpx.SecurityHeaders, httpx.LimitBody, httpx.Compress, httpx.Transaction(beginOf(store), h.Log), httpx.ErrorMiddleware(h.Log), httpx.CheckText)
 	p := &pages.Handler{Base: h}
 	r.NoRoute(p.NoRoute) // a problem document, or an HTML page for a browser (pages/pages.go)
 	r.NoMethod(func(c *gin.Context) {
@@ -65,7 +66,9 @@ func crossOriginProtection(r http.Handler) http.Handler {
 		httpx.SetSecurityHeaders(w.Header(), req)
 		w.Header().Set("Content-Type", httpx.ProblemType)
 		w.WriteHeader(http.StatusForbidden)
-		_, _ = w.Write([]byte(`{"type":"about:blank","title":"Yêu cầu từ trang khác bị từ chối","status":403,"code":"cross_origin"}`))
+		body, _ := json.Marshal(httpx.Problem{Type: "about:blank", Title: "Yêu cầu từ trang khác bị từ chối",
+			Status: http.StatusForbidden, Code: "cross_origin", Instance: httpx.RequestID(req.Context())})
+		_, _ = w.Write(body)
 	}))
 	return cop.Handler(r)
 }

@@ -24,6 +24,10 @@ type Options struct {
 	// AllowPrivateWebhooks is TIENDO_WEBHOOK_ALLOW_PRIVATE.
 	AllowPrivateWebhooks bool
 	Log                  *slog.Logger
+	// ObserveJob and ObserveDelivery, when set, hear of every job run and
+	// every delivery's outcome (the operator's metrics, internal/metrics).
+	ObserveJob      func(job string, took time.Duration, err error)
+	ObserveDelivery func(channel, outcome string)
 }
 
 // deliveryJobs are the reminder planner and the dispatcher with the channels
@@ -45,6 +49,6 @@ func deliveryJobs(store *domain.Store, o Options) ([]Job, error) {
 	return []Job{
 		Reminders{Store: store, Options: deadlines.PlanOptions{EmailAvailable: o.SMTPURL != ""}},
 		Dispatch{Store: store, Channels: channels, Owner: owner, Every: o.DispatchEvery, Lease: o.DispatchLease,
-			Log: o.Log},
+			Log: o.Log, Observe: o.ObserveDelivery},
 	}, nil
 }

@@ -38,6 +38,12 @@ type Dispatch struct {
 	// dead, and how many sends it may have at all: a claim taken over after
 	// a crash counts as a send (it may have gone out) but not as a failure.
 	MaxAttempts int
+	// Grace is how long sends under way may go on once Run's context ends
+	// (DefaultGrace); then they are cut off and handed back.
+	Grace time.Duration
+	// Observe, when set, hears of each outcome by channel: sent, failed,
+	// dead, lost (the claim passed to another) or released (handed back).
+	Observe func(channel, outcome string)
 	// Jitter returns a number in [0, 1); nil is math/rand.
 	Jitter func() float64
 	Log    *slog.Logger
@@ -52,6 +58,9 @@ const (
 	// flight, so that a relay or receiver sees a handful of connections.
 	ParallelSends      = 10
 	DefaultMaxAttempts = 8
+	// DefaultGrace lets a webhook or relay answer after a stop, within the
+	// ten seconds `tiendo serve` gives its jobs to end.
+	DefaultGrace = 5 * time.Second
 )
 
 // Name implements Job.
@@ -65,8 +74,8 @@ func (Dispatch) Concurrent() bool { return true }
 
 // tally counts a run's outcomes.
 type tally struct {
-	mu                       sync.Mutex
-	sent, failed, dead, lost int
+	mu                                 sync.Mutex
+	sent, failed, dead, lost, released int
 }
 
 func (t *tally) add(f func(*tally)) {
@@ -76,9 +85,13 @@ func (t *tally) add(f func(*tally)) {
 }
 
 // Run implements Job: it drains what is due now, batch by batch, and stops
-// when a claim comes back empty (retries wait for their time).
+// when a claim comes back empty (retries wait for their time) or ctx ends;
+// then it claims nothing more and hands back what it has not started
+// (dispatch_stop.go), while the sends under way finish within Grace.
 func (d Dispatch) Run(ctx context.Context, _ time.Time) (string, error) {
 	var t tally
+	r := d.begin(ctx)
+	defer r.end()
 	for ctx.Err() == nil {
 		batch, err := d.Store.ClaimDeliveries(ctx, d.Owner, or(d.Batch, DefaultBatch), or(d.Lease, DefaultLease))
 		if err != nil {
@@ -87,38 +100,20 @@ func (d Dispatch) Run(ctx context.Context, _ time.Time) (string, error) {
 		if len(batch) == 0 {
 			break
 		}
-		var wg sync.WaitGroup
-		grouped := map[string][]*deadlines.Outbound{} // by channel, for those that take a batch at once
-		slots := make(chan struct{}, ParallelSends)
-		// Every send of the batch ends by half the lease, however long it
-		// waited for a slot, so its outcome is recorded before the claim
-		// can pass to another replica.
-		deadline := time.Now().Add(or(d.Lease, DefaultLease) / 2)
-		for i := range batch {
-			if _, ok := d.Channels[batch[i].Channel].(notify.BatchRecorder); ok {
-				grouped[batch[i].Channel] = append(grouped[batch[i].Channel], &batch[i])
-				continue
-			}
-			slots <- struct{}{}
-			wg.Go(func() {
-				defer func() { <-slots }()
-				d.deliver(ctx, &batch[i], deadline, &t)
-			})
-		}
-		for name, group := range grouped {
-			bc := d.Channels[name].(notify.BatchRecorder)
-			wg.Go(func() { d.deliverBatch(ctx, bc, group, &t) })
-		}
-		wg.Wait()
+		d.runBatch(ctx, r, batch, &t)
 	}
 	return t.String(), ctx.Err()
 }
 
 func (t *tally) String() string {
-	if t.sent+t.failed+t.dead+t.lost == 0 {
+	if t.sent+t.failed+t.dead+t.lost+t.released == 0 {
 		return ""
 	}
-	return fmt.Sprintf("sent %d, failed %d, dead %d, lease lost %d", t.sent, t.failed, t.dead, t.lost)
+	s := fmt.Sprintf("sent %d, failed %d, dead %d, lease lost %d", t.sent, t.failed, t.dead, t.lost)
+	if t.released > 0 {
+		s += fmt.Sprintf(", released %d", t.released)
+	}
+	return s
 }
 
 // errSendsExhausted ends a delivery whose last allowed send ended with no
@@ -127,21 +122,26 @@ var errSendsExhausted = errors.New("không ghi nhận được kết quả của
 	"no outcome was recorded for the last allowed send")
 
 // deliver sends one claimed delivery and records the outcome.
-func (d Dispatch) deliver(ctx context.Context, o *deadlines.Outbound, deadline time.Time, t *tally) {
+func (d Dispatch) deliver(r *dispatchRun, o *deadlines.Outbound, deadline time.Time, t *tally) {
 	if d.exhausted(o) {
-		d.fail(ctx, o, errSendsExhausted, t)
+		d.fail(r.work, o, errSendsExhausted, t)
 		return
 	}
-	err := d.send(ctx, o, deadline)
+	err := d.send(r, o, deadline)
 	switch {
 	case errors.Is(err, deadlines.ErrLeaseLost):
-		t.add(func(t *tally) { t.lost++ })
+		d.note(t, o, "lost")
 		return
 	case err == nil:
-		t.add(func(t *tally) { t.sent++ })
+		d.note(t, o, "sent")
+		return
+	case r.cut():
+		// The stop's grace ended mid-send: it may have gone out (its send is
+		// counted), so another replica sends it again now under the same id.
+		d.release(r.work, []*deadlines.Outbound{o}, t)
 		return
 	}
-	d.fail(ctx, o, err, t)
+	d.fail(r.work, o, err, t)
 }
 
 // deliverBatch hands the deliveries of one batch channel (the inbox) over
@@ -168,9 +168,9 @@ func (d Dispatch) deliverBatch(ctx context.Context, bc notify.BatchRecorder, gro
 		case err != nil:
 			d.fail(ctx, o, err, t)
 		case sent[o.ID]:
-			t.add(func(t *tally) { t.sent++ })
+			d.note(t, o, "sent")
 		default:
-			t.add(func(t *tally) { t.lost++ })
+			d.note(t, o, "lost")
 		}
 	}
 }
@@ -194,18 +194,16 @@ func (d Dispatch) fail(ctx context.Context, o *deadlines.Outbound, err error, t 
 		}
 		return
 	}
-	t.add(func(t *tally) {
-		if dead {
-			t.dead++
-		} else {
-			t.failed++
-		}
-	})
+	if dead {
+		d.note(t, o, "dead")
+	} else {
+		d.note(t, o, "failed")
+	}
 }
 
 // send renders and sends o by deadline, then records it sent unless the
 // channel did.
-func (d Dispatch) send(ctx context.Context, o *deadlines.Outbound, deadline time.Time) error {
+func (d Dispatch) send(r *dispatchRun, o *deadlines.Outbound, deadline time.Time) error {
 	ch := d.Channels[o.Channel]
 	if ch == nil {
 		return fmt.Errorf("channel %s is not configured on this server", o.Channel)
@@ -214,17 +212,17 @@ func (d Dispatch) send(ctx context.Context, o *deadlines.Outbound, deadline time
 		return err
 	}
 	if _, recorded := ch.(notify.Recorder); !recorded {
-		if err := d.Store.MarkSending(ctx, o); err != nil {
+		if err := d.Store.MarkSending(r.work, o); err != nil {
 			return err
 		}
 	}
-	sctx, cancel := context.WithDeadline(ctx, deadline)
+	sctx, cancel := context.WithDeadline(r.sends, deadline)
 	err := ch.Send(sctx, o)
 	cancel()
 	if _, recorded := ch.(notify.Recorder); err != nil || recorded {
 		return err
 	}
-	return d.Store.MarkSent(ctx, o, d.Owner, ch.Name())
+	return d.Store.MarkSent(r.work, o, d.Owner, ch.Name())
 }
 
 // Backoff is the wait after failed attempt n (1-based): 30 s doubling with

@@ -46,6 +46,12 @@ type Scheduler struct {
 	// Lease is how long a slot claim holds without renewal (DefaultJobLease);
 	// the running process renews it every third of that.
 	Lease time.Duration
+	// stopping ends at Stop; Concurrent jobs run under it (scheduler_stop.go).
+	// Observe, when set, hears of every run (the operator's metrics).
+	Observe  func(job string, took time.Duration, err error)
+	stopping context.Context
+	stopAll  context.CancelFunc
+	life     lifecycle
 }
 
 // DefaultJobLease outlives any pause of a live process and is short enough
@@ -56,6 +62,7 @@ const DefaultJobLease = 2 * time.Minute
 // must be a jobs-pool store.
 func NewScheduler(store *domain.Store, log *slog.Logger, jobs ...Job) (*Scheduler, error) {
 	s := &Scheduler{store: store, log: log, jobs: jobs, owner: processOwner()}
+	s.stopping, s.stopAll = context.WithCancel(context.Background())
 	s.cron = cron.New(cron.WithLocation(models.VietnamTime),
 		cron.WithChain(cron.Recover(cronLogger{log}), cron.SkipIfStillRunning(cronLogger{log})))
 	for _, j := range jobs {
@@ -68,28 +75,10 @@ func NewScheduler(store *domain.Store, log *slog.Logger, jobs ...Job) (*Schedule
 	return s, nil
 }
 
-// Start runs every job once to catch up on slots missed while no replica was
-// up, then follows the schedule.
-func (s *Scheduler) Start(ctx context.Context) {
-	for _, j := range s.jobs {
-		sched, _ := cron.ParseStandard(j.Spec())
-		s.catchUp(ctx, j, sched)
-	}
-	s.cron.Start()
-}
-
-// Stop waits for running jobs to finish or ctx to end.
-func (s *Scheduler) Stop(ctx context.Context) {
-	select {
-	case <-s.cron.Stop().Done():
-	case <-ctx.Done():
-	}
-}
-
 // fire runs j for the slot cron just reached.
 func (s *Scheduler) fire(j Job, sched cron.Schedule) {
 	now := s.store.Clock().Now()
-	s.runSlot(context.Background(), j, slotAt(sched, now), now)
+	s.runSlot(s.jobContext(j), j, slotAt(sched, now), now)
 }
 
 // catchUp runs j for the latest slot due at start, if nobody ran it.
@@ -141,6 +130,7 @@ func (s *Scheduler) runSlot(ctx context.Context, j Job, slot, now time.Time) boo
 	if err := s.store.FinishSlot(ctx, j.Name(), slot, s.owner, runErr, detail); err != nil {
 		s.log.Error("job finish", "job", j.Name(), "err", err)
 	}
+	s.observe(j.Name(), time.Since(start), runErr)
 	s.log.Info("job", "job", j.Name(), "slot", slot, "ms", time.Since(start).Milliseconds(), "detail", detail, "err", runErr)
 	return true
 }
@@ -173,6 +163,7 @@ func (s *Scheduler) renew(ctx context.Context, job string, slot time.Time, lease
 func (s *Scheduler) runUnclaimed(ctx context.Context, j Job, now time.Time) {
 	start := time.Now()
 	detail, err := j.Run(ctx, now)
+	s.observe(j.Name(), time.Since(start), err)
 	level := slog.LevelDebug
 	if detail != "" || err != nil {
 		level = slog.LevelInfo

@@ -16,7 +16,8 @@ var AuditActionNames = map[string]string{"create": "Tạo mới", "update": "C�
 var AuditEntityNames = map[string]string{"plan": "Kế hoạch", "task": "Nhiệm vụ", "task_series": "Nhiệm vụ định kỳ",
 	"unit": "Đơn vị", "user": "Người dùng", "indicator": "Chỉ tiêu", "indicator_value": "Số liệu chỉ tiêu",
 	"dossier_stats": "Số liệu hồ sơ", "report_narrative": "Lời văn báo cáo", "report_settings": "Cài đặt báo cáo",
-	"settings": "Cài đặt nhắc việc", "calendar_override": "Lịch làm việc", "api_token": "Khóa truy cập API"}
+	"settings": "Cài đặt nhắc việc", "calendar_override": "Lịch làm việc", "api_token": "Khóa truy cập API",
+	"calendar_feed": "Lịch cá nhân (iCalendar)"}
 
 // NameOr is names[code], or code when it has no name yet.
 func NameOr(names map[string]string, code string) string {

@@ -58,15 +58,21 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, args []stri
 			return err
 		}
 	}
+	obs, _, err := startMetrics(ctx, cfg.MetricsAddr, db, store.Clock(), log)
+	if err != nil {
+		return err
+	}
 	if cfg.Scheduler {
-		stopJobs, err := startScheduler(ctx, db, store.Clock(), jobOptions(cfg, log), log)
+		o := jobOptions(cfg, log)
+		o.ObserveJob, o.ObserveDelivery = obs.job, obs.delivery
+		stopJobs, err := startScheduler(ctx, db, store.Clock(), o, log)
 		if err != nil {
 			return err
 		}
-		defer stopJobs()
+		defer onShutdown(ctx, stopJobs)()
 	}
 	return listen(ctx, cfg, handlers.New(store, handlers.Options{Log: log, SecureCookies: cfg.SecureCookies,
-		TrustedProxies: cfg.TrustedProxies, Ready: db.Ready}), log)
+		TrustedProxies: cfg.TrustedProxies, Ready: db.Ready, Observe: obs.request}), log)
 }
 
 // startScheduler runs the jobs on their own pool and store; the returned
@@ -81,6 +87,9 @@ func startScheduler(ctx context.Context, db *config.Database, clock models.Clock
 	all, err := jobs.All(store, o)
 	if err == nil {
 		sched, err = jobs.NewScheduler(store, log, all...)
+	}
+	if err == nil {
+		sched.Observe = o.ObserveJob
 	}
 	if err != nil {
 		store.Close()

@@ -3,6 +3,7 @@ package api
 import (
 	"github.com/gin-gonic/gin"
 	"github.com/tiendo/tiendo/handlers/httpx"
+	"github.com/tiendo/tiendo/models/accounts"
 )
 
 // Mount registers the JSON API under /api/v1. A POST that creates
@@ -10,6 +11,7 @@ import (
 func (h *Handler) Mount(r *gin.Engine) {
 	r.GET("/healthz", httpx.Wrap(h.healthz))
 	r.GET("/readyz", httpx.Wrap(h.readyz))
+	r.GET(accounts.CalendarFeedPath+":feed", httpx.Wrap(h.calendarFeed)) // calfeed.go
 	api := r.Group("/api/v1")
 	api.GET("/openapi.json", httpx.Wrap(h.openapi))
 	api.POST("/auth/login", httpx.Wrap(h.login))
@@ -22,6 +24,8 @@ func (h *Handler) Mount(r *gin.Engine) {
 	authed.GET("/me/tokens", httpx.Wrap(h.listTokens))
 	authed.POST("/me/tokens", httpx.Wrap(h.createToken))
 	authed.DELETE("/me/tokens/:id", httpx.Wrap(h.revokeToken))
+	authed.POST("/me/calendar-feed", httpx.Wrap(h.createCalendarFeed)) // calfeed.go
+	authed.DELETE("/me/calendar-feed", httpx.Wrap(h.revokeCalendarFeed))
 	authed.GET("/plans", httpx.Wrap(h.listPlans))
 	authed.POST("/plans", h.idem, httpx.Wrap(h.createPlan))
 	authed.GET("/plans/:id", httpx.Wrap(h.getPlan))

@@ -3,6 +3,7 @@ package httpx
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
@@ -31,6 +32,9 @@ type Options struct {
 	// Ready answers /readyz: database reachable and schema current. Nil
 	// checks only that the store's database answers.
 	Ready func(context.Context) error
+	// Observe, when set, hears of every answered request (the operator's
+	// metrics, internal/metrics); route is the matched pattern, "" for none.
+	Observe func(method, route string, status int, took time.Duration)
 }
 
 // Today is the calendar day in the actor's commune, on the store's clock.

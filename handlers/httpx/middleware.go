@@ -70,7 +70,7 @@ func RecoverMiddleware(log *slog.Logger) gin.HandlerFunc {
 			if r == http.ErrAbortHandler { // net/http's way to drop a connection on purpose
 				panic(r)
 			}
-			log.Error("panic", "method", c.Request.Method, "path", c.Request.URL.Path,
+			log.Error("panic", "request_id", RequestID(c.Request.Context()), "method", c.Request.Method, "path", c.Request.URL.Path,
 				"panic", fmt.Sprint(r), "stack", string(debug.Stack()))
 			c.Abort()
 			if c.Writer.Written() {
@@ -91,7 +91,7 @@ func AccessLog(log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		c.Next()
-		log.Info("http", "method", c.Request.Method, "path", c.Request.URL.Path,
+		log.Info("http", "request_id", RequestID(c.Request.Context()), "method", c.Request.Method, "path", maskFeedPath(c.Request.URL.Path),
 			"status", c.Writer.Status(), "ms", time.Since(start).Milliseconds())
 	}
 }

@@ -22,6 +22,8 @@ type Problem struct {
 	Code     string              `json:"code"`
 	Errors   []models.FieldError `json:"errors,omitempty"`
 	Existing any                 `json:"existing,omitempty"`
+	// Instance is the request's id (X-Request-Id), for whoever runs the server.
+	Instance string `json:"instance,omitempty"`
 	// RetryAfter, in seconds, is sent as the Retry-After header (429, 503).
 	RetryAfter int `json:"-"`
 }
@@ -85,6 +87,7 @@ func WriteProblem(c *gin.Context, p Problem) {
 	if p.Type == "" {
 		p.Type = "about:blank"
 	}
+	p.Instance = RequestID(c.Request.Context())
 	if p.Status == http.StatusUnauthorized {
 		c.Header("WWW-Authenticate", `Bearer realm="tiendo"`)
 	}
@@ -105,7 +108,7 @@ func ErrorMiddleware(log *slog.Logger) gin.HandlerFunc {
 		err := c.Errors.Last().Err
 		p := ProblemFor(err)
 		if p.Status >= 500 {
-			log.Error("request failed", "method", c.Request.Method, "path", c.FullPath(), "err", err)
+			log.Error("request failed", "request_id", RequestID(c.Request.Context()), "method", c.Request.Method, "path", c.FullPath(), "err", err)
 		}
 		WriteProblem(c, p)
 	}

@@ -78,7 +78,7 @@ func (w *committingWriter) finish() {
 	if err == nil || status >= http.StatusInternalServerError {
 		return
 	}
-	w.log.Error("commit failed", "method", w.c.Request.Method, "path", w.c.FullPath(), "err", err)
+	w.log.Error("commit failed", "request_id", RequestID(w.c.Request.Context()), "method", w.c.Request.Method, "path", w.c.FullPath(), "err", err)
 	if w.ResponseWriter.Written() {
 		return
 	}
@@ -92,6 +92,8 @@ func (w *committingWriter) finish() {
 			Detail: "không có gì được ghi; vui lòng gửi lại", RetryAfter: 1}
 	}
 	p.Type = "about:blank"
+	p.Instance = RequestID(w.c.Request.Context())
+	w.ResponseWriter.Header().Set(RequestIDHeader, p.Instance)
 	if p.RetryAfter > 0 {
 		w.ResponseWriter.Header().Set("Retry-After", strconv.Itoa(p.RetryAfter))
 	}

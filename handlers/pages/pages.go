@@ -32,6 +32,7 @@ func (h *Handler) Mount(r *gin.Engine) {
 	p.GET("/dang-nhap", h.Page(h.loginPage))
 	p.POST("/dang-nhap", h.Page(h.loginSubmit))
 	p.POST("/dang-xuat", h.Page(h.logoutSubmit))
+	p.GET("/api/v1/docs", h.Page(h.APIDocs)) // the API reference is a page (apidocs.go)
 
 	a := p.Group("", h.pageAuth)
 	a.GET("/", h.Page(h.home))
@@ -39,6 +40,8 @@ func (h *Handler) Mount(r *gin.Engine) {
 	a.POST("/doi-mat-khau", h.Page(h.passwordSubmit))
 	a.GET("/tai-khoan", h.Page(h.accountPage))
 	a.POST("/tai-khoan", h.Page(h.accountSubmit))
+	a.POST("/tai-khoan/lich", h.Page(h.calendarFeedSubmit)) // calfeed.go
+	a.POST("/tai-khoan/lich/tat", h.Page(h.calendarFeedOffSubmit))
 	a.GET("/viec-cua-toi", h.Page(h.myTasksPage))
 	a.GET("/tong-quan", h.Page(h.overviewPage))
 	a.GET("/ke-hoach", h.Page(h.plansPage))

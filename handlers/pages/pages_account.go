@@ -19,6 +19,7 @@ import (
 // accountData is the Data of "Tài khoản của tôi".
 type accountData struct {
 	User *accounts.User
+	Feed feedData // calfeed.go
 }
 
 // accountPage shows the signed-in person's account.
@@ -33,7 +34,7 @@ func (h *Handler) accountPage(c *gin.Context) error {
 }
 
 func (h *Handler) showAccount(c *gin.Context, status int, u *accounts.User, f *form) error {
-	h.render(c, status, "account", &view{Title: "Tài khoản của tôi", Nav: "account", Form: f, Data: accountData{User: u}})
+	h.render(c, status, "account", &view{Title: "Tài khoản của tôi", Nav: "account", Form: f, Data: accountData{User: u, Feed: h.feedState(c)}})
 	return nil
 }
 

@@ -169,6 +169,7 @@ var flashes = map[string]string{
 	"restored":            "Đã khôi phục kế hoạch cùng các nhiệm vụ bị xóa theo nó.",
 	"disabled":            "Đã khóa tài khoản. Các phiên đăng nhập của tài khoản đã kết thúc.",
 	"memberships":         "Đã lưu vai trò. Người dùng cần đăng nhập lại.",
+	"feed_off":            "Đã tắt lịch trên điện thoại; đường dẫn cũ không còn dùng được.",
 }
 
 func flashMessage(key string) string { return flashes[key] }

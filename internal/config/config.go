@@ -26,6 +26,9 @@ type Config struct {
 	// reverse proxies whose X-Forwarded-For names the client (default none)
 	TrustedProxies []string
 	Notify         Notify // reminder delivery: TIENDO_SMTP_URL, TIENDO_DISPATCH_* (notify.go)
+	// TIENDO_METRICS_ADDR: where /metrics listens, apart from the site so it
+	// is never public by accident (default: nowhere, no metrics)
+	MetricsAddr string
 }
 
 // FromEnv reads the environment; an unparsable value is an error naming the variable.
@@ -36,6 +39,7 @@ func FromEnv() (Config, error) {
 		Addr:         envOr("TIENDO_ADDR", "127.0.0.1:8080"),
 		DemoPassword: os.Getenv("TIENDO_DEMO_PASSWORD"),
 		LogLevel:     envOr("TIENDO_LOG_LEVEL", "info"),
+		MetricsAddr:  os.Getenv("TIENDO_METRICS_ADDR"),
 	}
 	var err error
 	if c.Scheduler, err = envSwitch("TIENDO_SCHEDULER", true); err != nil {

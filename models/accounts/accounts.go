@@ -31,6 +31,11 @@ type accountQueries struct {
 	TokenByHash    *sqlx.Stmt `query:"api-token-by-hash"`
 	TouchToken     *sqlx.Stmt `query:"touch-api-token"`
 	UpdateContact  *sqlx.Stmt `query:"update-contact"`
+	// Calendar feeds (calfeed.go, queries/calendar_feeds.sql).
+	UpsertFeed *sqlx.Stmt `query:"upsert-calendar-feed"`
+	DeleteFeed *sqlx.Stmt `query:"delete-calendar-feed"`
+	FeedOf     *sqlx.Stmt `query:"calendar-feed-of"`
+	FeedByHash *sqlx.Stmt `query:"calendar-feed-by-hash"`
 }
 
 // MembershipInput is one (unit, role) pair of SetMemberships.
@@ -83,6 +88,10 @@ func (s *Store) revokeCredentials(t *models.Tx, userID int64, r revoke) error {
 	}
 	if r.tokens {
 		if _, err := t.Bind(s.accQ.RevokeTokens).Exec(userID, now); err != nil {
+			return err
+		}
+		// The calendar feed's secret is a credential like a token (calfeed.go).
+		if _, err := t.Bind(s.accQ.DeleteFeed).Exec(userID); err != nil {
 			return err
 		}
 	}

@@ -10,7 +10,9 @@ import (
 
 // outboxBatchQueries are the statements of queries/outbox_batch.sql.
 type outboxBatchQueries struct {
-	Inbox *sqlx.Stmt `query:"deliver-batch-to-inbox"`
+	Inbox   *sqlx.Stmt `query:"deliver-batch-to-inbox"`
+	Release *sqlx.Stmt `query:"release-deliveries"` // outbox_operator.go
+	Backlog *sqlx.Stmt `query:"delivery-backlog"`   // outbox_operator.go
 }
 
 // DeliverBatchToInbox is DeliverToInbox for a whole claimed batch: one
