@@ -55,6 +55,7 @@ func newEngine(store *domain.Store, opts Options) *gin.Engine {
 
 	(&api.Handler{Base: h}).Mount(r) // the JSON API and the health checks (api/api_routes.go)
 	p.Mount(r)                       // HTML pages for people (pages/pages*.go, web/)
+	p.MountAPIDocs(r, api.OpenAPI()) // the API reference, a page (pages/apidocs.go)
 	return r
 }
 

@@ -5,33 +5,47 @@ import (
 	"html/template"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/tiendo/tiendo/handlers/api"
 )
 
-// apiReference is openapi.json arranged for the reference page, built at
-// start-up: a document the page cannot read stops the process (and every
-// test) like a broken template does.
-var apiReference = mustBuildAPIDoc()
-
-func mustBuildAPIDoc() *apiDoc {
-	doc, err := buildAPIDoc(api.OpenAPI())
+// MountAPIDocs registers /api/v1/docs, the reference page of doc (the API's
+// openapi.json, which the router hands over, so that the pages need not
+// import the API). The page is server-rendered HTML with the site's own
+// stylesheet, no script and no outside asset, so it reads in a commune
+// office without internet access. A document it cannot read stops the
+// process (and every test) like a broken template does.
+func (h *Handler) MountAPIDocs(r *gin.Engine, doc []byte) {
+	ref, err := apiReference(doc)
 	if err != nil {
 		panic(fmt.Sprintf("openapi.json: %v", err))
 	}
-	return doc
+	h.PageGroup(r).GET("/api/v1/docs", h.Page(func(c *gin.Context) error {
+		h.render(c, http.StatusOK, "api_docs", &view{Title: "Tài liệu API", Data: ref})
+		return nil
+	}))
 }
 
-// APIDocs is the API reference: server-rendered HTML from the embedded
-// openapi.json, with the site's own stylesheet and no script or outside
-// asset, so it reads in a commune office without internet access.
-func (h *Handler) APIDocs(c *gin.Context) error {
-	setPageLang(c)
-	h.render(c, http.StatusOK, "api_docs", &view{Title: "Tài liệu API", Data: apiReference})
-	return nil
+// apiReference arranges a document once: every router of a test run mounts
+// the same one.
+func apiReference(doc []byte) (*apiDoc, error) {
+	refMu.Lock()
+	defer refMu.Unlock()
+	if d, ok := refCache[string(doc)]; ok {
+		return d, nil
+	}
+	d, err := buildAPIDoc(doc)
+	if err == nil {
+		refCache[string(doc)] = d
+	}
+	return d, err
 }
+
+var (
+	refMu    sync.Mutex
+	refCache = map[string]*apiDoc{}
+)
 
 // typeOf writes a schema's type in a line: a link to a named schema, "array
 // of X", the alternatives of oneOf/anyOf, the enum values, the format.

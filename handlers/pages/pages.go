@@ -32,7 +32,6 @@ func (h *Handler) Mount(r *gin.Engine) {
 	p.GET("/dang-nhap", h.Page(h.loginPage))
 	p.POST("/dang-nhap", h.Page(h.loginSubmit))
 	p.POST("/dang-xuat", h.Page(h.logoutSubmit))
-	p.GET("/api/v1/docs", h.Page(h.APIDocs)) // the API reference is a page (apidocs.go)
 
 	a := p.Group("", h.pageAuth)
 	a.GET("/", h.Page(h.home))
