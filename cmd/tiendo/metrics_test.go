@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
+	"syscall"
 	"testing"
 	"time"
 
@@ -209,4 +211,51 @@ func noTenantLabels(t *testing.T, families map[string]*dto.MetricFamily, names .
 			}
 		}
 	}
+}
+
+// TestServeExposesMetrics runs the real `tiendo serve` with
+// TIENDO_METRICS_ADDR: the site answers a request, the scheduler runs the
+// dispatcher, and the metrics listener (not the site) reports both.
+func TestServeExposesMetrics(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a real server process")
+	}
+	w := testfix.New(t)
+	addr := freeAddr(t)
+	s := startServer(t, []string{"DATABASE_URL=" + w.DSN, "TIENDO_ADDR=127.0.0.1:0", "TIENDO_DATA_DIR=" + t.TempDir(),
+		"TIENDO_METRICS_ADDR=" + addr, "TIENDO_DISPATCH_EVERY=1s", "TIENDO_LOG_LEVEL=info"})
+	t.Cleanup(func() { s.kill(syscall.SIGTERM) })
+	site := siteURL(t, s)
+	if r, err := http.Get(site + "/healthz"); err != nil || r.StatusCode != http.StatusOK {
+		t.Fatalf("GET /healthz: %v %v", r, err)
+	}
+	if r, err := http.Get(site + "/metrics"); err == nil && r.StatusCode == http.StatusOK {
+		t.Fatal("the site itself serves /metrics")
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		got := scrape(t, addr)
+		_, served := find(got, "tiendo_http_request_duration_seconds", "route", "/healthz", "status", "200")
+		_, ran := find(got, "tiendo_job_runs_total", "job", "dispatch")
+		if served && ran {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after 20 s: /healthz counted %v, dispatch counted %v; log:\n%s", served, ran, s.tail())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// siteURL waits for the server to say where it listens.
+func siteURL(t *testing.T, s *server) string {
+	t.Helper()
+	re := regexp.MustCompile(`is running at (http://[0-9.:]+)`)
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if m := re.FindStringSubmatch(s.tail()); m != nil {
+			return m[1]
+		}
+	}
+	t.Fatalf("the server did not start; log:\n%s", s.tail())
+	return ""
 }
