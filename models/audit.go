@@ -3,9 +3,8 @@ package models
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"time"
-
-	"github.com/jmoiron/sqlx"
 )
 
 // AuditEntry is one row of the audit log: who changed what, when, from where,
@@ -31,11 +30,6 @@ type AuditFilter struct {
 	Cursor   string
 }
 
-type auditQueries struct {
-	List   *sqlx.Stmt `query:"list-audit"`
-	Insert *sqlx.Stmt `query:"insert-audit"`
-}
-
 // ListAudit reads the commune's audit log, newest first. Only the people who
 // answer for the record — admin and chairman — may read it.
 func (s *Store) ListAudit(ctx context.Context, a *Actor, f AuditFilter) (*Page[AuditEntry], error) {
@@ -56,4 +50,40 @@ func (s *Store) ListAudit(ctx context.Context, a *Actor, f AuditFilter) (*Page[A
 	}
 	page.Trim(limit, func(e AuditEntry) any { return []any{e.ID} })
 	return page, nil
+}
+
+// Audit appends one row to the audit log in the caller's transaction, so the
+// record exists exactly when the change does.
+func (s *Store) Audit(t *Tx, a *Actor, action, entity string, id int64, before, after any) error {
+	if err := s.fenceClaim(t); err != nil {
+		return err
+	}
+	return s.InsertAudit(t, a, action, entity, id, before, after)
+}
+
+// InsertAudit appends the row without the claim's fence: for records of
+// attempts (sign-in) that are not the request's change.
+func (s *Store) InsertAudit(t *Tx, a *Actor, action, entity string, id any, before, after any) error {
+	b, err := jsonOrNil(before)
+	if err != nil {
+		return err
+	}
+	af, err := jsonOrNil(after)
+	if err != nil {
+		return err
+	}
+	_, err = t.Bind(s.auditQ.Insert).Exec(NullID(a.CommuneID), NullID(a.UserID), s.clock.Now(),
+		a.IPOrNil(), action, entity, id, b, af)
+	return err
+}
+
+func jsonOrNil(v any) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
+	}
+	return string(b), nil
 }

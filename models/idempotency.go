@@ -8,8 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"time"
-
-	"github.com/jmoiron/sqlx"
 )
 
 // Exactly-once submissions. A request that carries an Idempotency-Key (or a
@@ -65,15 +63,6 @@ type IdempotencyKey struct {
 	Scope       string
 	Key         string
 	Fingerprint []byte
-}
-
-type idempotencyQueries struct {
-	Claim    *sqlx.Stmt `query:"claim-idempotency-key"`
-	State    *sqlx.Stmt `query:"idempotency-key-state"`
-	Fence    *sqlx.Stmt `query:"fence-idempotency-key"`
-	Complete *sqlx.Stmt `query:"complete-idempotency-key"`
-	Release  *sqlx.Stmt `query:"release-idempotency-key"`
-	Purge    *sqlx.Stmt `query:"purge-idempotency-keys"`
 }
 
 type claimKey struct{}

@@ -17,29 +17,6 @@ import (
 //go:embed queries/*.sql
 var Queries embed.FS
 
-// Prepare prepares a domain package's statement structs from its own
-// queries/*.sql against the store's database; on failure none stay open.
-func Prepare(s *Store, files fs.FS, structs ...any) error {
-	texts, err := loadQueries(files)
-	if err != nil {
-		return err
-	}
-	for _, q := range structs {
-		if err := prepareQueries(s.db, texts, q); err != nil {
-			CloseStatements(structs...)
-			return err
-		}
-	}
-	return nil
-}
-
-// CloseStatements releases the prepared statements of the structs.
-func CloseStatements(structs ...any) {
-	for _, q := range structs {
-		closeQueries(q)
-	}
-}
-
 // loadQueries reads the named blocks of queries/*.sql in files.
 func loadQueries(files fs.FS) (map[string]string, error) {
 	out := map[string]string{}
@@ -115,4 +92,18 @@ func closeQueries(q any) {
 			s.Close()
 		}
 	}
+}
+
+type auditQueries struct {
+	List   *sqlx.Stmt `query:"list-audit"`
+	Insert *sqlx.Stmt `query:"insert-audit"`
+}
+
+type idempotencyQueries struct {
+	Claim    *sqlx.Stmt `query:"claim-idempotency-key"`
+	State    *sqlx.Stmt `query:"idempotency-key-state"`
+	Fence    *sqlx.Stmt `query:"fence-idempotency-key"`
+	Complete *sqlx.Stmt `query:"complete-idempotency-key"`
+	Release  *sqlx.Stmt `query:"release-idempotency-key"`
+	Purge    *sqlx.Stmt `query:"purge-idempotency-keys"`
 }

@@ -68,3 +68,11 @@ func Int64Array(ids []int64) pq.Int64Array {
 	}
 	return pq.Int64Array(ids)
 }
+
+// NullID is id for SQL, NULL when zero.
+func NullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}

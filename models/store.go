@@ -2,15 +2,10 @@ package models
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"strconv"
+	"io/fs"
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
 	"github.com/tiendo/tiendo/models/calendar"
 )
@@ -84,150 +79,25 @@ func (s *Store) Clock() Clock { return s.clock }
 // the wiring's question (config.Database.Ready), not the domain's.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 
-// Tx is one transaction with the prepared statements bound to it.
-type Tx struct {
-	*sqlx.Tx
-	Ctx context.Context
-}
-
-// Bind binds a prepared statement to this transaction.
-func (t *Tx) Bind(s *sqlx.Stmt) *sqlx.Stmt { return t.StmtxContext(t.Ctx, s) }
-
-// InCommune runs fn in a transaction that carries the commune in the
-// tiendo.commune_id setting, which row-level security policies read. A
-// serialization failure is retried a few times; other errors are mapped to
-// the domain errors the HTTP layer understands.
-func (s *Store) InCommune(ctx context.Context, communeID int64, fn func(*Tx) error) error {
-	scope := ""
-	if communeID != 0 {
-		scope = strconv.FormatInt(communeID, 10)
+// Prepare prepares a domain package's statement structs from its own
+// queries/*.sql against the store's database; on failure none stay open.
+func Prepare(s *Store, files fs.FS, structs ...any) error {
+	texts, err := loadQueries(files)
+	if err != nil {
+		return err
 	}
-	return s.inScope(ctx, "tiendo.commune_id", scope, fn)
-}
-
-// AcrossCommunes runs fn in a transaction with no tenant scope, for the
-// jobs' and the operator's work over every commune (the outbox, the
-// planner, snapshots, provisioning): row-level security then lets through
-// only what its policies allow without a commune.
-func (s *Store) AcrossCommunes(ctx context.Context, fn func(*Tx) error) error {
-	return s.inScope(ctx, "", "", fn)
-}
-
-// InProvince runs fn in a transaction that may read (never write) the plans
-// and tasks of every commune of province, through the province_read policies.
-func (s *Store) InProvince(ctx context.Context, province string, fn func(*Tx) error) error {
-	return s.inScope(ctx, "tiendo.province", province, fn)
-}
-
-// inScope runs fn in a transaction with the RLS setting key = value (none
-// when value is empty), retrying serialization failures.
-func (s *Store) inScope(ctx context.Context, key, value string, fn func(*Tx) error) error {
-	var err error
-	for attempt := 0; attempt < 4; attempt++ {
-		err = s.tryTx(ctx, key, value, fn)
-		if !isRetryable(err) {
-			break
-		}
-	}
-	return MapPGError(err)
-}
-
-func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*Tx) error) (err error) {
-	if rt, ok := requestTxOf(ctx); ok {
-		if joined, err := rt.run(&scopeSetting{key, value}, fn); joined {
+	for _, q := range structs {
+		if err := prepareQueries(s.db, texts, q); err != nil {
+			CloseStatements(structs...)
 			return err
 		}
 	}
-	sqlTx, err := s.db.BeginTxx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	t := &Tx{Tx: sqlTx, Ctx: ctx}
-	defer func() {
-		if err != nil {
-			_ = sqlTx.Rollback()
-		}
-	}()
-	if value != "" {
-		if err = t.SetScope(key, value); err != nil {
-			return err
-		}
-	}
-	if err = fn(t); err != nil {
-		return err
-	}
-	return sqlTx.Commit()
+	return nil
 }
 
-// SetScope names the transaction's tenant (key tiendo.commune_id) or
-// province for the row-level security policies, until the transaction ends.
-func (t *Tx) SetScope(key, value string) error {
-	_, err := t.ExecContext(t.Ctx, `SELECT set_config($1, $2, true)`, key, value)
-	return err
-}
-
-func isRetryable(err error) bool {
-	var pqErr *pq.Error
-	return errors.As(err, &pqErr) && (pqErr.Code == "40001" || pqErr.Code == "40P01")
-}
-
-// NotFound turns "no rows" into ErrNotFound.
-func NotFound(err error) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
+// CloseStatements releases the prepared statements of the structs.
+func CloseStatements(structs ...any) {
+	for _, q := range structs {
+		closeQueries(q)
 	}
-	return err
-}
-
-// ConflictIfNoRows turns "no row" from a guarded INSERT or UPDATE (one that
-// writes only when the state allows) into a 409 about field.
-func ConflictIfNoRows(err error, field, msg string) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return &ConflictError{Field: field, Message: msg}
-	}
-	return err
-}
-
-// Audit appends one row to the audit log in the caller's transaction, so the
-// record exists exactly when the change does.
-func (s *Store) Audit(t *Tx, a *Actor, action, entity string, id int64, before, after any) error {
-	if err := s.fenceClaim(t); err != nil {
-		return err
-	}
-	return s.InsertAudit(t, a, action, entity, id, before, after)
-}
-
-// InsertAudit appends the row without the claim's fence: for records of
-// attempts (sign-in) that are not the request's change.
-func (s *Store) InsertAudit(t *Tx, a *Actor, action, entity string, id any, before, after any) error {
-	b, err := jsonOrNil(before)
-	if err != nil {
-		return err
-	}
-	af, err := jsonOrNil(after)
-	if err != nil {
-		return err
-	}
-	_, err = t.Bind(s.auditQ.Insert).Exec(NullID(a.CommuneID), NullID(a.UserID), s.clock.Now(),
-		a.IPOrNil(), action, entity, id, b, af)
-	return err
-}
-
-func jsonOrNil(v any) (any, error) {
-	if v == nil {
-		return nil, nil
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, fmt.Errorf("audit: %w", err)
-	}
-	return string(b), nil
-}
-
-// NullID is id for SQL, NULL when zero.
-func NullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
 }

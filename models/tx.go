@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 )
 
@@ -183,4 +184,108 @@ func (rt *requestTx) end(commit bool) error {
 		return errors.Join(rt.broken, err)
 	}
 	return MapPGError(rt.t.Commit())
+}
+
+// Tx is one transaction with the prepared statements bound to it.
+type Tx struct {
+	*sqlx.Tx
+	Ctx context.Context
+}
+
+// Bind binds a prepared statement to this transaction.
+func (t *Tx) Bind(s *sqlx.Stmt) *sqlx.Stmt { return t.StmtxContext(t.Ctx, s) }
+
+// InCommune runs fn in a transaction that carries the commune in the
+// tiendo.commune_id setting, which row-level security policies read. A
+// serialization failure is retried a few times; other errors are mapped to
+// the domain errors the HTTP layer understands.
+func (s *Store) InCommune(ctx context.Context, communeID int64, fn func(*Tx) error) error {
+	scope := ""
+	if communeID != 0 {
+		scope = strconv.FormatInt(communeID, 10)
+	}
+	return s.inScope(ctx, "tiendo.commune_id", scope, fn)
+}
+
+// AcrossCommunes runs fn in a transaction with no tenant scope, for the
+// jobs' and the operator's work over every commune (the outbox, the
+// planner, snapshots, provisioning): row-level security then lets through
+// only what its policies allow without a commune.
+func (s *Store) AcrossCommunes(ctx context.Context, fn func(*Tx) error) error {
+	return s.inScope(ctx, "", "", fn)
+}
+
+// InProvince runs fn in a transaction that may read (never write) the plans
+// and tasks of every commune of province, through the province_read policies.
+func (s *Store) InProvince(ctx context.Context, province string, fn func(*Tx) error) error {
+	return s.inScope(ctx, "tiendo.province", province, fn)
+}
+
+// inScope runs fn in a transaction with the RLS setting key = value (none
+// when value is empty), retrying serialization failures.
+func (s *Store) inScope(ctx context.Context, key, value string, fn func(*Tx) error) error {
+	var err error
+	for attempt := 0; attempt < 4; attempt++ {
+		err = s.tryTx(ctx, key, value, fn)
+		if !isRetryable(err) {
+			break
+		}
+	}
+	return MapPGError(err)
+}
+
+func (s *Store) tryTx(ctx context.Context, key, value string, fn func(*Tx) error) (err error) {
+	if rt, ok := requestTxOf(ctx); ok {
+		if joined, err := rt.run(&scopeSetting{key, value}, fn); joined {
+			return err
+		}
+	}
+	sqlTx, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	t := &Tx{Tx: sqlTx, Ctx: ctx}
+	defer func() {
+		if err != nil {
+			_ = sqlTx.Rollback()
+		}
+	}()
+	if value != "" {
+		if err = t.SetScope(key, value); err != nil {
+			return err
+		}
+	}
+	if err = fn(t); err != nil {
+		return err
+	}
+	return sqlTx.Commit()
+}
+
+// SetScope names the transaction's tenant (key tiendo.commune_id) or
+// province for the row-level security policies, until the transaction ends.
+func (t *Tx) SetScope(key, value string) error {
+	_, err := t.ExecContext(t.Ctx, `SELECT set_config($1, $2, true)`, key, value)
+	return err
+}
+
+func isRetryable(err error) bool {
+	var pqErr *pq.Error
+	return errors.As(err, &pqErr) && (pqErr.Code == "40001" || pqErr.Code == "40P01")
+}
+
+// NotFound turns "no rows" into ErrNotFound.
+func NotFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}
+
+// ConflictIfNoRows turns "no row" from a guarded INSERT or UPDATE (one that
+// writes only when the state allows) into a 409 about field.
+func ConflictIfNoRows(err error, field, msg string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return &ConflictError{Field: field, Message: msg}
+	}
+	return err
 }
