@@ -2,6 +2,7 @@ package pages
 
 import (
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"maps"
 	"slices"
@@ -174,3 +175,78 @@ func list(v any) []any { l, _ := v.([]any); return l }
 func s(v any) string { str, _ := v.(string); return str }
 
 func sortedKeys(o obj) []string { return slices.Sorted(maps.Keys(o)) }
+
+// typeOf writes a schema's type in a line: a link to a named schema, "array
+// of X", the alternatives of oneOf/anyOf, the enum values, the format.
+func typeOf(sch obj) template.HTML {
+	var b strings.Builder
+	writeType(&b, sch, 0)
+	return template.HTML(b.String()) // every piece of text went through esc
+}
+
+func writeType(b *strings.Builder, sch obj, depth int) {
+	if sch == nil || depth > 4 {
+		b.WriteString("any")
+		return
+	}
+	if ref := s(sch["$ref"]); ref != "" {
+		name := ref[strings.LastIndex(ref, "/")+1:]
+		fmt.Fprintf(b, `<a href="#schema-%s">%s</a>`, esc(name), esc(name))
+		return
+	}
+	for _, key := range []string{"oneOf", "anyOf", "allOf"} {
+		if alts := list(sch[key]); len(alts) > 0 {
+			sep := " | "
+			if key == "allOf" {
+				sep = " & "
+			}
+			for i, a := range alts {
+				if i > 0 {
+					b.WriteString(sep)
+				}
+				writeType(b, m(a), depth+1)
+			}
+			return
+		}
+	}
+	writeBasic(b, sch, depth)
+}
+
+// writeBasic writes a schema that names its type ("string", ["string", "null"]).
+func writeBasic(b *strings.Builder, sch obj, depth int) {
+	var types []string
+	switch t := sch["type"].(type) {
+	case string:
+		types = []string{t}
+	case []any:
+		for _, x := range t {
+			types = append(types, s(x))
+		}
+	}
+	if len(types) == 0 {
+		types = []string{"any"}
+	}
+	for i, t := range types {
+		if i > 0 {
+			b.WriteString(" | ")
+		}
+		if t == "array" {
+			b.WriteString("array of ")
+			writeType(b, m(sch["items"]), depth+1)
+			continue
+		}
+		b.WriteString(esc(t))
+	}
+	if f := s(sch["format"]); f != "" {
+		fmt.Fprintf(b, " (%s)", esc(f))
+	}
+	if enum := list(sch["enum"]); len(enum) > 0 {
+		vals := make([]string, len(enum))
+		for i, e := range enum {
+			vals[i] = "<code>" + esc(fmt.Sprint(e)) + "</code>"
+		}
+		b.WriteString(": " + strings.Join(vals, ", "))
+	}
+}
+
+func esc(s string) string { return template.HTMLEscapeString(s) }

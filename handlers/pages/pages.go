@@ -1,7 +1,6 @@
 package pages
 
 import (
-	"errors"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models"
-	"github.com/tiendo/tiendo/models/accounts"
 	"github.com/tiendo/tiendo/web"
 )
 
@@ -71,113 +69,6 @@ func (h *Handler) Mount(r *gin.Engine) {
 	h.mountAdminPages(a)
 }
 
-// PageGroup is the router group of every page: the language, and the HTML
-// error page as the answer to a panic.
-func (h *Handler) PageGroup(r gin.IRouter) *gin.RouterGroup {
-	return r.Group("", h.panicAsPage, pageLangMiddleware)
-}
-
-// panicAsPage makes recoverMiddleware answer a panic on a page with the
-// HTML 500 page rather than problem+json.
-func (h *Handler) panicAsPage(c *gin.Context) {
-	c.Set(httpx.PanicAnswerKey, gin.HandlerFunc(func(c *gin.Context) {
-		p := httpx.ProblemFor(nil)
-		h.render(c, p.Status, "error", &view{Title: p.Title, Data: errorPage{Status: p.Status}})
-	}))
-	c.Next()
-}
-
-// Page adapts a page handler that returns its error; the error becomes an
-// HTML error page (or a redirect to sign in), never a stack trace or JSON.
-func (h *Handler) Page(fn func(*gin.Context) error) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		if err := fn(c); err != nil {
-			h.pageError(c, err)
-		}
-	}
-}
-
-// errorPage is the Data of the error page.
-type errorPage struct {
-	Status int
-	Detail string
-}
-
-// pageError answers a failed page the way the API would — same status, same
-// meaning — as HTML. An expired session goes back to the sign-in page.
-func (h *Handler) pageError(c *gin.Context, err error) {
-	c.Abort()
-	if errors.Is(err, models.ErrUnauthenticated) {
-		redirect(c, loginURL(c))
-		return
-	}
-	if errors.Is(err, accounts.ErrPasswordChangeRequired) {
-		redirect(c, "/doi-mat-khau")
-		return
-	}
-	p := httpx.ProblemFor(err)
-	data := errorPage{Status: p.Status, Detail: capitalize(p.Detail)}
-	switch {
-	case p.Status >= 500:
-		h.Log.Error("page failed", "method", c.Request.Method, "path", c.FullPath(), "err", err)
-		data.Detail = "" // the log has the cause; the page never does
-	case p.Status == 403 || p.Status == 404:
-		data.Detail = "" // the page explains these in its own words
-	}
-	h.render(c, p.Status, "error", &view{Title: p.Title, Data: data})
-}
-
-// pageAuth resolves the session cookie to the actor or sends the person to
-// sign in, coming back here afterwards. An account whose password an admin
-// has set may only reach the page that replaces it.
-func (h *Handler) pageAuth(c *gin.Context) {
-	a, err := h.Store.Authenticate(c.Request.Context(), httpx.RequestToken(c), c.ClientIP())
-	if err != nil {
-		h.pageError(c, err)
-		return
-	}
-	c.Set(httpx.ActorKey, a)
-	if a.MustChangePassword && c.FullPath() != "/doi-mat-khau" {
-		h.pageError(c, accounts.ErrPasswordChangeRequired)
-		return
-	}
-	c.Next()
-}
-
-// loginURL is the sign-in page, remembering the page asked for when it was
-// a page one can come back to. A form posted after the session expired
-// leads back to the page the form was on (its Referer), where app.js puts
-// back what was typed, and the sign-in page says so (het-han).
-func loginURL(c *gin.Context) string {
-	if c.Request.Method != http.MethodGet {
-		q := url.Values{}
-		if httpx.RequestToken(c) != "" {
-			q.Set("het-han", "1")
-		}
-		if next := sameSiteReferer(c); next != "" {
-			q.Set("next", next)
-		}
-		if len(q) == 0 {
-			return "/dang-nhap"
-		}
-		return "/dang-nhap?" + q.Encode()
-	}
-	if c.Request.URL.Path == "/" {
-		return "/dang-nhap"
-	}
-	return "/dang-nhap?next=" + url.QueryEscape(c.Request.URL.RequestURI())
-}
-
-// sameSiteReferer is the path of the page a form was posted from, when that
-// Page is on this site.
-func sameSiteReferer(c *gin.Context) string {
-	u, err := url.Parse(c.GetHeader("Referer"))
-	if err != nil || u.Host != c.Request.Host || !strings.HasPrefix(u.Path, "/") {
-		return ""
-	}
-	return u.RequestURI()
-}
-
 // home sends each person to where their day starts: the overview for those
 // who steer, their own tasks for those who do the work.
 func (h *Handler) home(c *gin.Context) error {
@@ -209,13 +100,6 @@ func (h *Handler) NoRoute(c *gin.Context) {
 // staticFiles is web/static as a file system.
 var staticFiles = must(fs.Sub(web.FS, "static"))
 
-func must[T any](v T, err error) T {
-	if err != nil {
-		panic(err)
-	}
-	return v
-}
-
 // serveStatic serves the embedded CSS, JavaScript and icons. A URL carrying
 // the file's current version may be cached for a year.
 func serveStatic(c *gin.Context) {
@@ -231,4 +115,44 @@ func serveStatic(c *gin.Context) {
 		c.Header("Cache-Control", "public, max-age=300")
 	}
 	http.ServeFileFS(c.Writer, c.Request, staticFiles, name)
+}
+
+// mountAdminPages registers the administration pages on the signed-in group.
+// The administration pages (/quan-tri/…): accounts, units, the working-day
+// calendar and the reminder settings. They call the same store methods as
+// the API, so who may read and who may change is the models' decision: every
+// member reads what the API lets them read, and only the admin sees the
+// forms; a refused write is a 403 page, as the API answers 403.
+func (h *Handler) mountAdminPages(a *gin.RouterGroup) {
+	a.GET("/quan-tri/nguoi-dung", h.Page(h.adminUsersPage))
+	a.POST("/quan-tri/nguoi-dung", h.Page(h.createUserSubmit))
+	a.GET("/quan-tri/nguoi-dung/:id", h.Page(h.adminUserPage))
+	a.POST("/quan-tri/nguoi-dung/:id/vai-tro", h.Page(h.membershipsSubmit))
+	a.POST("/quan-tri/nguoi-dung/:id/lien-he", h.Page(h.userContactSubmit))
+	a.POST("/quan-tri/nguoi-dung/:id/mat-khau", h.Page(h.resetPasswordSubmit))
+	a.POST("/quan-tri/nguoi-dung/:id/khoa", h.Page(h.disableUserSubmit))
+	a.GET("/quan-tri/don-vi", h.Page(h.adminUnitsPage))
+	a.POST("/quan-tri/don-vi", h.Page(h.createUnitSubmit))
+	a.GET("/quan-tri/lich", h.Page(h.adminCalendarPage))
+	a.POST("/quan-tri/lich", h.Page(h.createOverrideSubmit))
+	a.POST("/quan-tri/lich/:date/xoa", h.Page(h.deleteOverrideSubmit))
+	a.GET("/quan-tri/nhac-viec", h.Page(h.adminSettingsPage))
+	a.POST("/quan-tri/nhac-viec", h.Page(h.settingsSubmit))
+}
+
+func (h *Handler) mountTrashPages(a *gin.RouterGroup) {
+	a.POST("/ke-hoach/:id/xoa", h.Page(h.deletePlanSubmit))
+	a.GET("/thung-rac", h.Page(h.trashPage))
+	a.POST("/thung-rac/:id/khoi-phuc", h.Page(h.restorePlanSubmit))
+}
+
+// mountStatsPages registers the statistics pages on the signed-in group.
+func (h *Handler) mountStatsPages(a *gin.RouterGroup) {
+	a.GET("/bao-cao-dinh-ky", h.Page(h.periodicReportPage))
+	a.POST("/bao-cao-dinh-ky/loi-van", h.Page(h.narrativeSubmit))
+	a.GET("/chi-tieu", h.Page(h.indicatorsPage))
+	a.POST("/chi-tieu", h.Page(h.indicatorValueSubmit))
+	a.GET("/ho-so", h.Page(h.dossiersPage))
+	a.POST("/ho-so", h.Page(h.dossierSubmit))
+	a.GET("/chat-luong-du-lieu", h.Page(h.qualityPage))
 }

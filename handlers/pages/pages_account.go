@@ -1,9 +1,11 @@
 package pages
 
 import (
+	"html/template"
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 	"github.com/tiendo/tiendo/handlers/httpx"
@@ -70,23 +72,51 @@ func (h *Handler) accountSubmit(c *gin.Context) error {
 	return h.showAccount(c, http.StatusUnprocessableEntity, u, f)
 }
 
-// userContactSubmit saves an account's name, e-mail, phone and title (admins).
-func (h *Handler) userContactSubmit(c *gin.Context) error {
-	u, err := h.managedUser(c)
+// feedData is the calendar feed's part of the account page.
+type feedData struct {
+	On      bool
+	URL     string       // only on the answer to turning it on
+	Webcal  template.URL // the same as webcal://, which html/template would refuse as a string
+	Offered bool         // a province account has no deadlines and no feed
+}
+
+// feedState reads whether the person's feed is on, for the account page.
+func (h *Handler) feedState(c *gin.Context) feedData {
+	a := httpx.Actor(c)
+	f, err := h.Store.CalendarFeedOf(c.Request.Context(), a)
+	if err != nil {
+		h.Log.Error("calendar feed state", "err", err)
+	}
+	return feedData{On: f.On, Offered: !a.IsProvinceViewer() && a.APITokenID == 0}
+}
+
+// calendarFeedSubmit turns the feed on (or gives it a new link) and shows
+// the link this once.
+func (h *Handler) calendarFeedSubmit(c *gin.Context) error {
+	secret, err := h.Store.CreateCalendarFeed(c.Request.Context(), httpx.Actor(c))
 	if err != nil {
 		return err
 	}
-	f := newForm(postForm(c))
-	name, email, phone, title := f.Value("full_name"), f.Value("email"), f.Value("phone"), f.Value("title")
-	version, _ := strconv.Atoi(f.Value("version"))
-	_, err = h.Store.UpdateUser(c.Request.Context(), httpx.Actor(c), u.ID, version,
-		accounts.UserPatch{FullName: &name, Email: &email, Phone: &phone, Title: &title})
-	if err == nil {
-		redirect(c, adminUserURL(u.ID)+"?flash=saved")
-		return nil
-	}
-	if !f.addError(err) {
+	u, err := h.Store.Profile(c.Request.Context(), httpx.Actor(c))
+	if err != nil {
 		return err
 	}
-	return h.showUser(c, http.StatusUnprocessableEntity, u, f, nil)
+	link := h.FeedURL(c, secret)
+	// Our own address with another scheme: safe to mark as a URL.
+	webcal := template.URL("webcal" + strings.TrimPrefix(strings.TrimPrefix(link, "https"), "http"))
+	f := newForm(nil)
+	fillContact(f, u)
+	c.Header("Cache-Control", "no-store")
+	h.render(c, http.StatusOK, "account", &view{Title: "Tài khoản của tôi", Nav: "account", Form: f,
+		Data: accountData{User: u, Feed: feedData{On: true, URL: link, Webcal: webcal, Offered: true}}})
+	return nil
+}
+
+// calendarFeedOffSubmit turns the feed off.
+func (h *Handler) calendarFeedOffSubmit(c *gin.Context) error {
+	if err := h.Store.RevokeCalendarFeed(c.Request.Context(), httpx.Actor(c)); err != nil {
+		return err
+	}
+	redirect(c, "/tai-khoan?flash=feed_off")
+	return nil
 }

@@ -188,8 +188,3 @@ func (h *Handler) taskDeliveries(c *gin.Context, id int64) ([]deliveryRow, error
 // kindLabel names a delivery kind in the page's language
 // (models.DeliveryKindLabels, the one list of them).
 func kindLabel(lang, kind string) string { return labelIn(lang, models.DeliveryKindLabels, kind) }
-
-// labelIn names value from an enumeration's labels in the page's language.
-func labelIn(lang string, labels map[string]models.Label, value string) string {
-	return models.LabelOf(labels, value, lang == langEN)
-}

@@ -131,3 +131,58 @@ func membershipsOf(f *form) []accounts.MembershipInput {
 }
 
 func adminUserURL(id int64) string { return "/quan-tri/nguoi-dung/" + idString(id) }
+
+// userContactSubmit saves an account's name, e-mail, phone and title (admins).
+func (h *Handler) userContactSubmit(c *gin.Context) error {
+	u, err := h.managedUser(c)
+	if err != nil {
+		return err
+	}
+	f := newForm(postForm(c))
+	name, email, phone, title := f.Value("full_name"), f.Value("email"), f.Value("phone"), f.Value("title")
+	version, _ := strconv.Atoi(f.Value("version"))
+	_, err = h.Store.UpdateUser(c.Request.Context(), httpx.Actor(c), u.ID, version,
+		accounts.UserPatch{FullName: &name, Email: &email, Phone: &phone, Title: &title})
+	if err == nil {
+		redirect(c, adminUserURL(u.ID)+"?flash=saved")
+		return nil
+	}
+	if !f.addError(err) {
+		return err
+	}
+	return h.showUser(c, http.StatusUnprocessableEntity, u, f, nil)
+}
+
+// roleOption is one role of a select, named by models.RoleLabels.
+type roleOption struct{ Value, Label string }
+
+// issuedPassword is a temporary password handed to the admin once: it is in
+// no URL, no flash and no log, only in the page that answers the post.
+type issuedPassword struct {
+	UserID   int64
+	Username string
+	FullName string
+	Password string
+	Reset    bool // true for a reset, false for a new account
+}
+
+// roleOptions are the roles in the order an admin thinks of them.
+func roleOptions() []roleOption {
+	out := []roleOption{}
+	for _, r := range []models.Role{models.RoleAdmin, models.RoleChairman, models.RoleSteeringMember,
+		models.RoleOfficer, models.RoleTeamMember} {
+		out = append(out, roleOption{Value: string(r), Label: models.RoleLabels[string(r)].VI})
+	}
+	return out
+}
+
+// managedUser is the account of the path, for the admin: another commune's
+// (or a closed) account is a 404 page and a non-admin hears 403, in that
+// order, as every page answers.
+func (h *Handler) managedUser(c *gin.Context) (*accounts.User, error) {
+	id, err := httpx.PathID(c)
+	if err != nil {
+		return nil, err
+	}
+	return h.Store.ManagedUser(c.Request.Context(), httpx.Actor(c), id)
+}

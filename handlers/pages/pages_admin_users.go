@@ -21,29 +21,6 @@ type adminUsersData struct {
 	Issued *issuedPassword
 }
 
-// roleOption is one role of a select, named by models.RoleLabels.
-type roleOption struct{ Value, Label string }
-
-// issuedPassword is a temporary password handed to the admin once: it is in
-// no URL, no flash and no log, only in the page that answers the post.
-type issuedPassword struct {
-	UserID   int64
-	Username string
-	FullName string
-	Password string
-	Reset    bool // true for a reset, false for a new account
-}
-
-// roleOptions are the roles in the order an admin thinks of them.
-func roleOptions() []roleOption {
-	out := []roleOption{}
-	for _, r := range []models.Role{models.RoleAdmin, models.RoleChairman, models.RoleSteeringMember,
-		models.RoleOfficer, models.RoleTeamMember} {
-		out = append(out, roleOption{Value: string(r), Label: models.RoleLabels[string(r)].VI})
-	}
-	return out
-}
-
 // adminUsersPage lists the commune's accounts with their units and roles,
 // and for the admin the form that opens a new one.
 func (h *Handler) adminUsersPage(c *gin.Context) error {
@@ -142,17 +119,6 @@ func (h *Handler) disableUserSubmit(c *gin.Context) error {
 		return err
 	}
 	return h.showUser(c, http.StatusUnprocessableEntity, u, f, nil)
-}
-
-// managedUser is the account of the path, for the admin: another commune's
-// (or a closed) account is a 404 page and a non-admin hears 403, in that
-// order, as every page answers.
-func (h *Handler) managedUser(c *gin.Context) (*accounts.User, error) {
-	id, err := httpx.PathID(c)
-	if err != nil {
-		return nil, err
-	}
-	return h.Store.ManagedUser(c.Request.Context(), httpx.Actor(c), id)
 }
 
 // adminUnitsData is the Data of the units page.

@@ -110,10 +110,3 @@ func (h *Handler) passwordSubmit(c *gin.Context) error {
 	h.render(c, http.StatusUnprocessableEntity, "password", &view{Title: "Đổi mật khẩu", Form: f})
 	return nil
 }
-
-// postForm parses a url-encoded form post; a body too large or malformed
-// reads as empty, and the form's own checks then say what is missing.
-func postForm(c *gin.Context) url.Values {
-	_ = c.Request.ParseForm()
-	return c.Request.PostForm
-}

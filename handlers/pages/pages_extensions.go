@@ -62,20 +62,4 @@ func (h *Handler) inboxReadAllSubmit(c *gin.Context) error {
 	return nil
 }
 
-// renameFields points a validation error at the page's own field names,
-// where the task page has two forms with a field of the same API name.
-func renameFields(err error, names map[string]string) error {
-	v, ok := err.(*models.ValidationError)
-	if !ok {
-		return err
-	}
-	out := &models.ValidationError{Fields: append([]models.FieldError(nil), v.Fields...)}
-	for i, fe := range out.Fields {
-		if n, ok := names[fe.Field]; ok {
-			out.Fields[i].Field = n
-		}
-	}
-	return out
-}
-
 func ptr[T any](v T) *T { return &v }

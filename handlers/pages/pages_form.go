@@ -284,3 +284,9 @@ func (f *form) parseID(name string) int64 {
 	id, _ := strconv.ParseInt(f.Value(name), 10, 64)
 	return max(id, 0)
 }
+
+// choice is one option of a select: a reporting period (the part of the
+// code after the year: M9, Q3, M05…) or an indicator, and its name.
+type choice struct {
+	Code, Label string
+}

@@ -2,7 +2,6 @@ package pages
 
 import (
 	"fmt"
-	"html/template"
 	"time"
 
 	"github.com/tiendo/tiendo/models"
@@ -10,38 +9,6 @@ import (
 	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/models/vn"
 )
-
-// pageFuncs are the template functions, bound to one language. Dates are
-// dd/mm/yyyy in both languages (it is how the documents print them);
-// numbers use "," for decimals and "." for thousands in Vietnamese.
-func pageFuncs(lang string) template.FuncMap {
-	return template.FuncMap{
-		"t":           func(s string, args ...any) string { return tr(lang, s, args...) },
-		"status":      func(s string) string { return labelIn(lang, models.TaskStatusLabels, s) },
-		"planStatus":  func(s string) string { return labelIn(lang, models.PlanStatusLabels, s) },
-		"role":        func(r models.Role) string { return labelIn(lang, models.RoleLabels, string(r)) },
-		"date":        formatDate,
-		"datetime":    formatDateTime,
-		"num":         func(v any) string { return formatNumber(lang, v, 2) },
-		"pct":         func(v any) string { return formatPercent(lang, v) },
-		"filesize":    func(n int64) string { return formatSize(lang, n) },
-		"asset":       assetURL,
-		"field":       newFieldView,
-		"fieldID":     fieldID,
-		"dict":        dict,
-		"add":         func(a, b int) int { return a + b },
-		"deadline":    func(t plans.Task, today calendar.Date) string { return deadlineNote(lang, &t, today) },
-		"isOpen":      isOpen,
-		"figures":     plans.TallyOf,
-		"statusOrder": func() []string { return chartStatuses },
-		"auditAction": func(a string) string { return tr(lang, auditActionLabel(a)) },
-		"deref":       func(s *string) string { return *s },
-		"derefInt":    func(n *int) int { return *n },
-		"extStatus":   func(s string) string { return labelIn(lang, models.ExtensionStatusLabels, s) },
-		"sentence":    capitalize,
-		"cadence":     func(every string) string { return tr(lang, cadenceLabels[every]) },
-	}
-}
 
 func formatDate(d calendar.Date) string {
 	if d.IsZero() {
@@ -163,3 +130,17 @@ func dict(kv ...any) (map[string]any, error) {
 
 // auditActionLabel names an audit log action; unknown ones show as stored.
 func auditActionLabel(a string) string { return models.NameOr(models.AuditActionNames, a) }
+
+// reportCadences are the choices of the form's report cadence.
+var reportCadences = []choice{
+	{"", "Không yêu cầu"}, {"week", "Hằng tuần"}, {"month", "Hằng tháng"}, {"quarter", "Hằng quý"},
+}
+
+// cadenceLabels name a report cadence ("month": "Hằng tháng") on the task page.
+var cadenceLabels = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range reportCadences {
+		m[c.Code] = c.Label
+	}
+	return m
+}()

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/web"
 )
 
@@ -110,4 +111,9 @@ func mustCatalogue(fsys fs.FS, name string) map[string]string {
 		maps.Copy(out, sec)
 	}
 	return out
+}
+
+// labelIn names value from an enumeration's labels in the page's language.
+func labelIn(lang string, labels map[string]models.Label, value string) string {
+	return models.LabelOf(labels, value, lang == langEN)
 }

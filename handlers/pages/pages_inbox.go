@@ -104,13 +104,3 @@ func notificationTarget(n deadlines.Notification) string {
 	}
 	return "/thong-bao"
 }
-
-// unreadCount is the badge on the navigation; a failure only hides it.
-func (h *Handler) unreadCount(c *gin.Context, a *models.Actor) int {
-	in, err := h.Store.ListNotifications(c.Request.Context(), a, deadlines.NotificationFilter{Limit: 1, UnreadOnly: true})
-	if err != nil {
-		h.Log.Warn("unread notifications", "err", err)
-		return 0
-	}
-	return in.Unread
-}

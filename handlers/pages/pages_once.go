@@ -1,12 +1,9 @@
 package pages
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -23,8 +20,6 @@ import (
 // slow connection — records nothing and shows when the first one was
 // recorded, with a link to it. Tokens are claimed in the same table and with
 // the same fence as API Idempotency-Keys (scope "form", key = path + token).
-
-const onceField = "_once"
 
 // onceNouns names what each form records, for "… đã được ghi nhận lúc …".
 var onceNouns = map[string]string{
@@ -44,18 +39,6 @@ type recordedData struct {
 	At      string
 	Link    string
 	Pending bool // the first post is still being processed
-}
-
-var formTag = regexp.MustCompile(`(?i)<form\b[^>]*\bmethod="post"[^>]*>`)
-
-// injectFormTokens adds one fresh token to every post form of a page.
-func injectFormTokens(html []byte) []byte {
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	hidden := []byte(`<input type="hidden" name="` + onceField + `" value="` + hex.EncodeToString(b[:]) + `">`)
-	return formTag.ReplaceAllFunc(html, func(tag []byte) []byte {
-		return append(append([]byte{}, tag...), hidden...)
-	})
 }
 
 // once makes a page form post take effect at most once per token.
@@ -91,26 +74,6 @@ func formToken(c *gin.Context) string {
 		return ""
 	}
 	return tok
-}
-
-const parseErrKey = "tiendo.parseErr"
-
-// parseBody parses a form post once (multipart with evidence files, or
-// url-encoded) and remembers the error, so that a body over the limit is
-// still reported as such by the handler that reads it.
-func parseBody(c *gin.Context) error {
-	if v, ok := c.Get(parseErrKey); ok {
-		err, _ := v.(error)
-		return err
-	}
-	var err error
-	if strings.HasPrefix(c.ContentType(), "multipart/") {
-		err = c.Request.ParseMultipartForm(1 << 20) // larger files spill to temporary files
-	} else {
-		err = c.Request.ParseForm()
-	}
-	c.Set(parseErrKey, err)
-	return err
 }
 
 // showRecorded answers a form posted again: when the first post was

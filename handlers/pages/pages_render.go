@@ -2,6 +2,7 @@ package pages
 
 import (
 	"bytes"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -9,12 +10,17 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
+	"github.com/tiendo/tiendo/models/plans"
 	"github.com/tiendo/tiendo/web"
 )
 
@@ -179,3 +185,70 @@ func flashMessage(key string) string { return flashes[key] }
 func redirect(c *gin.Context, to string) {
 	c.Redirect(http.StatusSeeOther, to)
 }
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// unreadCount is the badge on the navigation; a failure only hides it.
+func (h *Handler) unreadCount(c *gin.Context, a *models.Actor) int {
+	in, err := h.Store.ListNotifications(c.Request.Context(), a, deadlines.NotificationFilter{Limit: 1, UnreadOnly: true})
+	if err != nil {
+		h.Log.Warn("unread notifications", "err", err)
+		return 0
+	}
+	return in.Unread
+}
+
+var formTag = regexp.MustCompile(`(?i)<form\b[^>]*\bmethod="post"[^>]*>`)
+
+// injectFormTokens adds one fresh token to every post form of a page.
+func injectFormTokens(html []byte) []byte {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	hidden := []byte(`<input type="hidden" name="` + onceField + `" value="` + hex.EncodeToString(b[:]) + `">`)
+	return formTag.ReplaceAllFunc(html, func(tag []byte) []byte {
+		return append(append([]byte{}, tag...), hidden...)
+	})
+}
+
+// pageFuncs are the template functions, bound to one language. Dates are
+// dd/mm/yyyy in both languages (it is how the documents print them);
+// numbers use "," for decimals and "." for thousands in Vietnamese.
+func pageFuncs(lang string) template.FuncMap {
+	return template.FuncMap{
+		"t":           func(s string, args ...any) string { return tr(lang, s, args...) },
+		"status":      func(s string) string { return labelIn(lang, models.TaskStatusLabels, s) },
+		"planStatus":  func(s string) string { return labelIn(lang, models.PlanStatusLabels, s) },
+		"role":        func(r models.Role) string { return labelIn(lang, models.RoleLabels, string(r)) },
+		"date":        formatDate,
+		"datetime":    formatDateTime,
+		"num":         func(v any) string { return formatNumber(lang, v, 2) },
+		"pct":         func(v any) string { return formatPercent(lang, v) },
+		"filesize":    func(n int64) string { return formatSize(lang, n) },
+		"asset":       assetURL,
+		"field":       newFieldView,
+		"fieldID":     fieldID,
+		"dict":        dict,
+		"add":         func(a, b int) int { return a + b },
+		"deadline":    func(t plans.Task, today calendar.Date) string { return deadlineNote(lang, &t, today) },
+		"isOpen":      isOpen,
+		"figures":     plans.TallyOf,
+		"statusOrder": func() []string { return chartStatuses },
+		"auditAction": func(a string) string { return tr(lang, auditActionLabel(a)) },
+		"deref":       func(s *string) string { return *s },
+		"derefInt":    func(n *int) int { return *n },
+		"extStatus":   func(s string) string { return labelIn(lang, models.ExtensionStatusLabels, s) },
+		"sentence":    capitalize,
+		"cadence":     func(every string) string { return tr(lang, cadenceLabels[every]) },
+	}
+}
+
+func taskURL(id int64) string { return "/nhiem-vu/" + strconv.FormatInt(id, 10) }
+
+func planURL(id int64) string { return "/ke-hoach/" + strconv.FormatInt(id, 10) }
+
+const onceField = "_once"

@@ -17,23 +17,6 @@ import (
 // through the same store methods as /api/v1/reports, /indicators, /dossiers
 // and /quality, so they answer 403 and 404 exactly as those do.
 
-// mountStatsPages registers the statistics pages on the signed-in group.
-func (h *Handler) mountStatsPages(a *gin.RouterGroup) {
-	a.GET("/bao-cao-dinh-ky", h.Page(h.periodicReportPage))
-	a.POST("/bao-cao-dinh-ky/loi-van", h.Page(h.narrativeSubmit))
-	a.GET("/chi-tieu", h.Page(h.indicatorsPage))
-	a.POST("/chi-tieu", h.Page(h.indicatorValueSubmit))
-	a.GET("/ho-so", h.Page(h.dossiersPage))
-	a.POST("/ho-so", h.Page(h.dossierSubmit))
-	a.GET("/chat-luong-du-lieu", h.Page(h.qualityPage))
-}
-
-// choice is one option of a select: a reporting period (the part of the
-// code after the year: M9, Q3, M05…) or an indicator, and its name.
-type choice struct {
-	Code, Label string
-}
-
 // periodGroup is an <optgroup> of periods of one kind.
 type periodGroup struct {
 	Label   string

@@ -122,20 +122,6 @@ func taskInput(f *form) plans.TaskInput {
 	return in
 }
 
-// reportCadences are the choices of the form's report cadence.
-var reportCadences = []choice{
-	{"", "Không yêu cầu"}, {"week", "Hằng tuần"}, {"month", "Hằng tháng"}, {"quarter", "Hằng quý"},
-}
-
-// cadenceLabels name a report cadence ("month": "Hằng tháng") on the task page.
-var cadenceLabels = func() map[string]string {
-	m := map[string]string{}
-	for _, c := range reportCadences {
-		m[c.Code] = c.Label
-	}
-	return m
-}()
-
 // editTaskPage shows the task's form filled with its record, to those who
 // may edit it: a 403 page otherwise, as the API answers.
 func (h *Handler) editTaskPage(c *gin.Context) error {

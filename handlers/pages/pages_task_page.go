@@ -2,7 +2,6 @@ package pages
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -172,10 +171,6 @@ func (h *Handler) afterTaskForm(c *gin.Context, id int64, f *form, err error, fl
 	}
 	return h.showTask(c, http.StatusUnprocessableEntity, f)
 }
-
-func taskURL(id int64) string { return "/nhiem-vu/" + strconv.FormatInt(id, 10) }
-
-func planURL(id int64) string { return "/ke-hoach/" + strconv.FormatInt(id, 10) }
 
 // setExtensions fills the page's extension section from the task.
 func (d *taskPageData) setExtensions(a *models.Actor) {

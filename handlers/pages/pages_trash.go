@@ -17,12 +17,6 @@ import (
 // (after a confirmation that says how many tasks go with it), the list of
 // deleted plans and their restore. The API is handlers/api/trash.go.
 
-func (h *Handler) mountTrashPages(a *gin.RouterGroup) {
-	a.POST("/ke-hoach/:id/xoa", h.Page(h.deletePlanSubmit))
-	a.GET("/thung-rac", h.Page(h.trashPage))
-	a.POST("/thung-rac/:id/khoi-phuc", h.Page(h.restorePlanSubmit))
-}
-
 // trashData is the Data of the recycle bin page.
 type trashData struct {
 	Items     []plans.TrashedPlan

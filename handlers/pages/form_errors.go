@@ -2,36 +2,16 @@ package pages
 
 import (
 	"errors"
+	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/gin-gonic/gin"
-
 	"github.com/tiendo/tiendo/models"
 )
 
-// The administration pages (/quan-tri/…): accounts, units, the working-day
-// calendar and the reminder settings. They call the same store methods as
-// the API, so who may read and who may change is the models' decision: every
-// member reads what the API lets them read, and only the admin sees the
-// forms; a refused write is a 403 page, as the API answers 403.
-
-// mountAdminPages registers the administration pages on the signed-in group.
-func (h *Handler) mountAdminPages(a *gin.RouterGroup) {
-	a.GET("/quan-tri/nguoi-dung", h.Page(h.adminUsersPage))
-	a.POST("/quan-tri/nguoi-dung", h.Page(h.createUserSubmit))
-	a.GET("/quan-tri/nguoi-dung/:id", h.Page(h.adminUserPage))
-	a.POST("/quan-tri/nguoi-dung/:id/vai-tro", h.Page(h.membershipsSubmit))
-	a.POST("/quan-tri/nguoi-dung/:id/lien-he", h.Page(h.userContactSubmit))
-	a.POST("/quan-tri/nguoi-dung/:id/mat-khau", h.Page(h.resetPasswordSubmit))
-	a.POST("/quan-tri/nguoi-dung/:id/khoa", h.Page(h.disableUserSubmit))
-	a.GET("/quan-tri/don-vi", h.Page(h.adminUnitsPage))
-	a.POST("/quan-tri/don-vi", h.Page(h.createUnitSubmit))
-	a.GET("/quan-tri/lich", h.Page(h.adminCalendarPage))
-	a.POST("/quan-tri/lich", h.Page(h.createOverrideSubmit))
-	a.POST("/quan-tri/lich/:date/xoa", h.Page(h.deleteOverrideSubmit))
-	a.GET("/quan-tri/nhac-viec", h.Page(h.adminSettingsPage))
-	a.POST("/quan-tri/nhac-viec", h.Page(h.settingsSubmit))
-}
+// Reading a posted form and placing the model's errors on it: the helpers
+// every page with a form shares.
 
 // moveErrors puts the errors of the fields from on the field to: the model
 // names fields of its input, which a page may draw as one control.
@@ -91,3 +71,46 @@ func dropFindings(err error, which ...string) error {
 	}
 	return kept.Err()
 }
+
+// renameFields points a validation error at the page's own field names,
+// where the task page has two forms with a field of the same API name.
+func renameFields(err error, names map[string]string) error {
+	v, ok := err.(*models.ValidationError)
+	if !ok {
+		return err
+	}
+	out := &models.ValidationError{Fields: append([]models.FieldError(nil), v.Fields...)}
+	for i, fe := range out.Fields {
+		if n, ok := names[fe.Field]; ok {
+			out.Fields[i].Field = n
+		}
+	}
+	return out
+}
+
+// parseBody parses a form post once (multipart with evidence files, or
+// url-encoded) and remembers the error, so that a body over the limit is
+// still reported as such by the handler that reads it.
+func parseBody(c *gin.Context) error {
+	if v, ok := c.Get(parseErrKey); ok {
+		err, _ := v.(error)
+		return err
+	}
+	var err error
+	if strings.HasPrefix(c.ContentType(), "multipart/") {
+		err = c.Request.ParseMultipartForm(1 << 20) // larger files spill to temporary files
+	} else {
+		err = c.Request.ParseForm()
+	}
+	c.Set(parseErrKey, err)
+	return err
+}
+
+// postForm parses a url-encoded form post; a body too large or malformed
+// reads as empty, and the form's own checks then say what is missing.
+func postForm(c *gin.Context) url.Values {
+	_ = c.Request.ParseForm()
+	return c.Request.PostForm
+}
+
+const parseErrKey = "tiendo.parseErr"
