@@ -6,7 +6,6 @@ import (
 	"errors"
 	"slices"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -14,29 +13,6 @@ import (
 // itself (and reading who one is, and signing out) while an account carries
 // a password an admin has set.
 var ErrPasswordChangeRequired = errors.New("cần đổi mật khẩu trước khi tiếp tục")
-
-// accountQueries are the statements of account administration and API tokens
-// (queries/accounts.sql).
-type accountQueries struct {
-	LockAccount    *sqlx.Stmt `query:"lock-account"`
-	UserInCommune  *sqlx.Stmt `query:"user-in-commune"`
-	SetPassword    *sqlx.Stmt `query:"set-password"`
-	DisableUser    *sqlx.Stmt `query:"disable-user"`
-	DeleteMembers  *sqlx.Stmt `query:"delete-memberships"`
-	RevokeSessions *sqlx.Stmt `query:"revoke-user-sessions"`
-	RevokeTokens   *sqlx.Stmt `query:"revoke-user-api-tokens"`
-	InsertToken    *sqlx.Stmt `query:"insert-api-token"`
-	ListTokens     *sqlx.Stmt `query:"list-api-tokens"`
-	RevokeToken    *sqlx.Stmt `query:"revoke-api-token"`
-	TokenByHash    *sqlx.Stmt `query:"api-token-by-hash"`
-	TouchToken     *sqlx.Stmt `query:"touch-api-token"`
-	UpdateContact  *sqlx.Stmt `query:"update-contact"`
-	// Calendar feeds (calfeed.go, queries/calendar_feeds.sql).
-	UpsertFeed *sqlx.Stmt `query:"upsert-calendar-feed"`
-	DeleteFeed *sqlx.Stmt `query:"delete-calendar-feed"`
-	FeedOf     *sqlx.Stmt `query:"calendar-feed-of"`
-	FeedByHash *sqlx.Stmt `query:"calendar-feed-by-hash"`
-}
 
 // MembershipInput is one (unit, role) pair of SetMemberships.
 type MembershipInput struct {

@@ -6,7 +6,6 @@ import (
 	"math"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -55,13 +54,6 @@ func (e *ThrottledError) Error() string {
 // as the Retry-After header wants it.
 func (e *ThrottledError) RetryAfterSeconds() int {
 	return max(1, int(math.Ceil(e.RetryAfter.Seconds())))
-}
-
-// loginQueries are the statements of sign-in throttling.
-type loginQueries struct {
-	Window *sqlx.Stmt `query:"throttle-window"`
-	Insert *sqlx.Stmt `query:"insert-login-attempt"`
-	Prune  *sqlx.Stmt `query:"prune-login-attempts"`
 }
 
 // attempt is one sign-in (or password confirmation) to record.

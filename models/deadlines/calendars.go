@@ -6,7 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/tiendo/tiendo/models"
@@ -37,17 +36,6 @@ const calendarTTL = 30 * time.Second
 // calendarLoadTimeout bounds the version check of a status window
 // (windowFor), whatever the caller's deadline.
 const calendarLoadTimeout = 5 * time.Second
-
-// calendarQueries read the overrides and their version.
-type calendarQueries struct {
-	Version  *sqlx.Stmt `query:"calendar-version"`
-	Versions *sqlx.Stmt `query:"calendar-versions"`
-	Load     *sqlx.Stmt `query:"calendar-overrides-all"`
-	List     *sqlx.Stmt `query:"calendar-overrides-year"`
-	Get      *sqlx.Stmt `query:"calendar-override"`
-	Insert   *sqlx.Stmt `query:"insert-calendar-override"`
-	Delete   *sqlx.Stmt `query:"delete-calendar-override"`
-}
 
 // cachedCalendar is one commune's calendar at one version.
 type cachedCalendar struct {

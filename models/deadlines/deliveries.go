@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -63,12 +62,6 @@ func (f DeliveryFilter) Validate() error {
 	check("kind", f.Kind, models.DeliveryKinds)
 	check("channel", f.Channel, models.Channels)
 	return v.Err()
-}
-
-type deliveryQueries struct {
-	List   *sqlx.Stmt `query:"list-deliveries"`
-	Get    *sqlx.Stmt `query:"get-delivery"`
-	Events *sqlx.Stmt `query:"list-delivery-events"`
 }
 
 // ListDeliveries lists the commune's deliveries, newest first.

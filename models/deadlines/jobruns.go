@@ -6,19 +6,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/tiendo/tiendo/models"
 )
-
-// jobQueries run on the jobs pool (role tiendo_jobs), which sees every commune.
-type jobQueries struct {
-	ClaimSlot     *sqlx.Stmt `query:"claim-slot"`
-	RenewSlot     *sqlx.Stmt `query:"renew-slot"`
-	FinishSlot    *sqlx.Stmt `query:"finish-slot"`
-	LastSlot      *sqlx.Stmt `query:"last-slot"`
-	CommuneClocks *sqlx.Stmt `query:"list-commune-clocks"`
-	SweepStatuses *sqlx.Stmt `query:"sweep-statuses"`
-}
 
 // ClaimSlot records that owner runs job for slot for the next lease (to be
 // renewed with RenewSlot); false means another process ran the slot or holds

@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -37,13 +36,6 @@ type NotificationFilter struct {
 	UnreadOnly bool
 	Limit      int
 	Cursor     string
-}
-
-type notificationQueries struct {
-	List     *sqlx.Stmt `query:"list-notifications"`
-	Unread   *sqlx.Stmt `query:"count-unread-notifications"`
-	MarkRead *sqlx.Stmt `query:"mark-notification-read"`
-	ReadAll  *sqlx.Stmt `query:"mark-all-notifications-read"`
 }
 
 // ListNotifications is the actor's inbox, newest first. Everyone has one, and

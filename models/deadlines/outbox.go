@@ -46,14 +46,6 @@ type Outbound struct {
 	Link  string `db:"-"`
 }
 
-type outboxQueries struct {
-	Claim   *sqlx.Stmt `query:"claim-deliveries"`
-	Sending *sqlx.Stmt `query:"mark-delivery-sending"`
-	Sent    *sqlx.Stmt `query:"mark-delivery-sent"`
-	Failed  *sqlx.Stmt `query:"mark-delivery-failed"`
-	Pending *sqlx.Stmt `query:"count-pending-deliveries"`
-}
-
 // ClaimDeliveries claims up to limit deliveries that are due (queued, a
 // retry whose time has come, or a claim whose lease expired) for owner until
 // now+lease. Rows another dispatcher is claiming are skipped, not waited for,

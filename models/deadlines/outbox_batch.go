@@ -3,17 +3,9 @@ package deadlines
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 	"github.com/tiendo/tiendo/models"
 )
-
-// outboxBatchQueries are the statements of queries/outbox_batch.sql.
-type outboxBatchQueries struct {
-	Inbox   *sqlx.Stmt `query:"deliver-batch-to-inbox"`
-	Release *sqlx.Stmt `query:"release-deliveries"` // outbox_operator.go
-	Backlog *sqlx.Stmt `query:"delivery-backlog"`   // outbox_operator.go
-}
 
 // DeliverBatchToInbox is DeliverToInbox for a whole claimed batch: one
 // statement marks every delivery whose claim still holds sent and writes its

@@ -72,13 +72,6 @@ func (r PlanResult) Total() int {
 	return n
 }
 
-type reminderQueries struct {
-	Lock    *sqlx.Stmt `query:"plan-lock"`
-	Tasks   *sqlx.Stmt `query:"plan-task-reminders"`
-	Digests *sqlx.Stmt `query:"plan-digests"`
-	Events  *sqlx.Stmt `query:"plan-events"`
-}
-
 // The distance lookup covers deadlines this many calendar days around today.
 const (
 	lookupPast   = 1100 // three years of overdue tasks

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 	"github.com/tiendo/tiendo/models"
 )
@@ -50,13 +49,6 @@ type Settings struct {
 func DefaultSettings() Settings {
 	return Settings{DueSoonDays: pq.Int64Array{3, 1}, DueToday: true, OverdueFirstAfter: 1, OverdueEvery: 3,
 		EscalateAfter: 5, StaleAfterDays: 14, DigestEnabled: true, DigestAt: "07:30", EmailEnabled: true}
-}
-
-// settingsQueries read and write commune_settings.
-type settingsQueries struct {
-	Get    *sqlx.Stmt `query:"get-settings"`
-	Upsert *sqlx.Stmt `query:"upsert-settings"`
-	All    *sqlx.Stmt `query:"list-settings"`
 }
 
 // settingsRow is a stored row, secret included.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/deadlines"
 )
@@ -15,13 +14,6 @@ type ImportResult struct {
 	Tasks   int     `json:"tasks"`
 	Periods int     `json:"periods"`
 	PlanIDs []int64 `json:"plan_ids"`
-}
-
-type importQueries struct {
-	Kinds    *sqlx.Stmt `query:"import-plan-kinds"`
-	Tasks    *sqlx.Stmt `query:"export-plan-tasks"`
-	Progress *sqlx.Stmt `query:"export-plan-progress"`
-	Audit    *sqlx.Stmt `query:"export-plan-audit"`
 }
 
 // importLookups loads the names an import may use.

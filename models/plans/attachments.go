@@ -12,8 +12,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/photo"
 )
@@ -81,16 +79,6 @@ func (a *Attachment) Checksum() string { return hex.EncodeToString(a.SHA256) }
 
 // IsImage reports whether the file can be shown inline as a picture.
 func (a *Attachment) IsImage() bool { return strings.HasPrefix(a.ContentType, "image/") }
-
-// attachmentQueries are the statements of queries/attachments.sql.
-type attachmentQueries struct {
-	Insert *sqlx.Stmt `query:"insert-attachment"`
-	List   *sqlx.Stmt `query:"list-attachments"`
-	Get    *sqlx.Stmt `query:"get-attachment"`
-	// Thumbnails (thumbnail_store.go).
-	InsertThumb *sqlx.Stmt `query:"insert-thumbnail"`
-	GetThumb    *sqlx.Stmt `query:"get-thumbnail"`
-}
 
 // validateFiles checks count, size and detected type of every file and
 // records the type; problems are reported on the "files" field.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/deadlines"
@@ -45,14 +43,6 @@ type ExtensionInput struct {
 type ExtensionDecision struct {
 	Approve *bool  `json:"approve"`
 	Note    string `json:"note"`
-}
-
-type extensionQueries struct {
-	Insert         *sqlx.Stmt `query:"insert-extension"`
-	InsertApproved *sqlx.Stmt `query:"insert-approved-extension"`
-	Get            *sqlx.Stmt `query:"get-extension"`
-	List           *sqlx.Stmt `query:"list-extensions"`
-	Decide         *sqlx.Stmt `query:"decide-extension"`
 }
 
 // maxExtensionText bounds a reason or a decision note.

@@ -3,7 +3,6 @@ package plans
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -12,11 +11,6 @@ type PlanKind struct {
 	Code   string `json:"code" db:"code"`
 	NameVI string `json:"name_vi" db:"name_vi"`
 	NameEN string `json:"name_en" db:"name_en"`
-}
-
-// overviewQueries are the statements of queries/overview.sql.
-type overviewQueries struct {
-	Kinds *sqlx.Stmt `query:"list-plan-kinds"`
 }
 
 // ListPlanKinds lists the plan kinds, built-in first.

@@ -3,15 +3,9 @@ package plans
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 	"github.com/tiendo/tiendo/models"
 )
-
-// planNumberQueries are the statements of queries/plan_numbers.sql.
-type planNumberQueries struct {
-	DocNumbers *sqlx.Stmt `query:"plan-doc-numbers"`
-}
 
 // PlanDocNumbers maps the ids of plans of the actor's commune to their
 // document numbers (06/KH-UBND) with one statement, however many there are;

@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/tiendo/tiendo/models"
@@ -19,11 +18,6 @@ type PlanClone struct {
 	IssuedOn  calendar.Date `json:"issued_on"`
 	Year      int           `json:"year"`
 	Title     string        `json:"title"`
-}
-
-// cloneQueries are the statements of queries/plans_clone.sql.
-type cloneQueries struct {
-	Tasks *sqlx.Stmt `query:"clone-plan-tasks"`
 }
 
 // cloneTask is what a copied task keeps of its source.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -42,15 +41,6 @@ func (in *CommentInput) Validate() error {
 	in.Body = models.CleanText(in.Body)
 	models.CheckText(v, "body", in.Body, maxReviewText, true)
 	return v.Err()
-}
-
-// reviewQueries are the statements of queries/reviews.sql.
-type reviewQueries struct {
-	Insert  *sqlx.Stmt `query:"insert-review"`
-	List    *sqlx.Stmt `query:"list-reviews"`
-	Accept  *sqlx.Stmt `query:"accept-task"`
-	Return  *sqlx.Stmt `query:"return-task"`
-	History *sqlx.Stmt `query:"task-history"`
 }
 
 // insertReview appends a review by the actor and returns it as stored.

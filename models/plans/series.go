@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/tiendo/tiendo/models"
@@ -46,21 +45,6 @@ type Occurrence struct {
 	OccurrenceOn calendar.Date `json:"occurrence_on" db:"occurrence_on"`
 	DueOn        calendar.Date `json:"due_on" db:"due_on"`
 	Status       string        `json:"status" db:"status"`
-}
-
-// seriesQueries are the statements of queries/series.sql.
-type seriesQueries struct {
-	Insert   *sqlx.Stmt `query:"insert-series"`
-	Get      *sqlx.Stmt `query:"get-series"`
-	Lock     *sqlx.Stmt `query:"lock-series"`
-	List     *sqlx.Stmt `query:"list-series"`
-	Update   *sqlx.Stmt `query:"update-series"`
-	Stop     *sqlx.Stmt `query:"stop-series"`
-	Retire   *sqlx.Stmt `query:"retire-occurrences"`
-	BadRefs  *sqlx.Stmt `query:"series-bad-refs"`
-	Occurs   *sqlx.Stmt `query:"series-occurrences"`
-	Generate *sqlx.Stmt `query:"generate-occurrences"`
-	Open     *sqlx.Stmt `query:"open-series"`
 }
 
 // normalize makes empty lists encode as [] rather than null.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -34,14 +33,6 @@ type TrashedPlan struct {
 type DeletedPlan struct {
 	TaskCount  int       `json:"task_count"`
 	PurgeAfter time.Time `json:"purge_after"`
-}
-
-type trashQueries struct {
-	List      *sqlx.Stmt `query:"list-trash"`
-	Lock      *sqlx.Stmt `query:"lock-trashed-plan"`
-	Restore   *sqlx.Stmt `query:"restore-plan"`
-	RestoreTs *sqlx.Stmt `query:"restore-plan-tasks"`
-	Purge     *sqlx.Stmt `query:"purge-trash"`
 }
 
 // purgeAfter is when a plan deleted at deleted leaves the bin.

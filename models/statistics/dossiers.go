@@ -5,7 +5,6 @@ import (
 	"math"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/tiendo/tiendo/models"
@@ -66,15 +65,6 @@ type dossierLineRow struct {
 	StatID    int64  `db:"stat_id"`
 	Dimension string `db:"dimension"`
 	DossierLine
-}
-
-type dossierQueries struct {
-	List        *sqlx.Stmt `query:"list-dossier-stats"`
-	Lines       *sqlx.Stmt `query:"dossier-stat-lines"`
-	Lock        *sqlx.Stmt `query:"lock-dossier-stats"`
-	Upsert      *sqlx.Stmt `query:"upsert-dossier-stats"`
-	DeleteLines *sqlx.Stmt `query:"delete-dossier-stat-lines"`
-	InsertLines *sqlx.Stmt `query:"insert-dossier-stat-lines"`
 }
 
 // DossierStatsOf returns the statistics recorded for exactly period p.

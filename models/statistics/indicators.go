@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"slices"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -79,22 +78,6 @@ type IndicatorPatch struct {
 	NameEN    models.Optional[string]   `json:"name_en"`
 	Unit      models.Optional[string]   `json:"unit"`
 	MaxPoints models.Optional[float64]  `json:"max_points"`
-}
-
-type indicatorQueries struct {
-	Groups       *sqlx.Stmt `query:"indicator-groups"`
-	List         *sqlx.Stmt `query:"list-indicators"`
-	Ensure       *sqlx.Stmt `query:"ensure-indicator"`
-	Lock         *sqlx.Stmt `query:"lock-indicator"`
-	Insert       *sqlx.Stmt `query:"insert-indicator"`
-	Update       *sqlx.Stmt `query:"update-indicator"`
-	UpsertTarget *sqlx.Stmt `query:"upsert-indicator-target"`
-	Values       *sqlx.Stmt `query:"indicator-values"`
-	LockValue    *sqlx.Stmt `query:"lock-indicator-value"`
-	UpsertValue  *sqlx.Stmt `query:"upsert-indicator-value"`
-	SetTaskLinks *sqlx.Stmt `query:"set-task-indicators"`
-	TaskCodes    *sqlx.Stmt `query:"task-indicator-codes"`
-	Tasks        *sqlx.Stmt `query:"indicator-tasks"`
 }
 
 // Indicators returns the commune's catalogue with the targets of year.

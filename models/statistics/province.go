@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/tiendo/tiendo/models"
@@ -41,10 +40,6 @@ type RollupFigures struct {
 
 // ErrProvinceScope refuses a province account anything but its roll-ups.
 var ErrProvinceScope = fmt.Errorf("%w: tài khoản cấp tỉnh chỉ xem số liệu tổng hợp của tỉnh", models.ErrForbidden)
-
-type provinceQueries struct {
-	Rollup *sqlx.Stmt `query:"province-rollup"`
-}
 
 type rollupRow struct {
 	ID     int64  `db:"id"`

@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 )
@@ -44,11 +42,6 @@ var severity = map[string]string{
 
 func finding(code, msg string, recs ...RecordRef) Finding {
 	return Finding{Code: code, Severity: severity[code], Message: msg, Records: recs}
-}
-
-type qualityQueries struct {
-	Plans *sqlx.Stmt `query:"quality-plans"`
-	Tasks *sqlx.Stmt `query:"quality-tasks"`
 }
 
 // Quality lists the data-quality findings of year.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/tiendo/tiendo/models"
@@ -83,22 +82,6 @@ type ReportOptions struct {
 	AtCutoff bool
 	// Quality adds the data-quality findings as an appendix.
 	Quality bool
-}
-
-type reportQueries struct {
-	Plans           *sqlx.Stmt `query:"report-plans"`
-	Tasks           *sqlx.Stmt `query:"report-tasks"`
-	Settings        *sqlx.Stmt `query:"report-settings"`
-	UpsertSettings  *sqlx.Stmt `query:"upsert-report-settings"`
-	InsertBuilt     *sqlx.Stmt `query:"insert-built-report"`
-	ListBuilt       *sqlx.Stmt `query:"list-built-reports"`
-	BuiltFile       *sqlx.Stmt `query:"built-report-file"`
-	BuiltExists     *sqlx.Stmt `query:"built-report-exists"`
-	Notify          *sqlx.Stmt `query:"enqueue-report-notice"`
-	Narrative       *sqlx.Stmt `query:"report-narrative"`
-	NarrativeLock   *sqlx.Stmt `query:"report-narrative-lock"`
-	UpsertNarrative *sqlx.Stmt `query:"upsert-report-narrative"`
-	Signer          *sqlx.Stmt `query:"report-signer"`
 }
 
 // BuildReport assembles the report of o.Period in one read-only transaction,

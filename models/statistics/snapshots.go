@@ -4,19 +4,10 @@ import (
 	"context"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/plans"
 )
-
-// snapshotQueries are the statements of queries/snapshots.sql.
-type snapshotQueries struct {
-	Take  *sqlx.Stmt `query:"take-snapshots"`
-	Prune *sqlx.Stmt `query:"prune-snapshots"`
-	List  *sqlx.Stmt `query:"list-snapshots"`
-}
 
 // Snapshot is the task status counts of one group on one day, as the daily
 // snapshot job recorded them.

@@ -1,0 +1,66 @@
+package deadlines
+
+import "github.com/jmoiron/sqlx"
+
+// calendarQueries read the overrides and their version.
+type calendarQueries struct {
+	Version  *sqlx.Stmt `query:"calendar-version"`
+	Versions *sqlx.Stmt `query:"calendar-versions"`
+	Load     *sqlx.Stmt `query:"calendar-overrides-all"`
+	List     *sqlx.Stmt `query:"calendar-overrides-year"`
+	Get      *sqlx.Stmt `query:"calendar-override"`
+	Insert   *sqlx.Stmt `query:"insert-calendar-override"`
+	Delete   *sqlx.Stmt `query:"delete-calendar-override"`
+}
+
+type deliveryQueries struct {
+	List   *sqlx.Stmt `query:"list-deliveries"`
+	Get    *sqlx.Stmt `query:"get-delivery"`
+	Events *sqlx.Stmt `query:"list-delivery-events"`
+}
+
+// jobQueries run on the jobs pool (role tiendo_jobs), which sees every commune.
+type jobQueries struct {
+	ClaimSlot     *sqlx.Stmt `query:"claim-slot"`
+	RenewSlot     *sqlx.Stmt `query:"renew-slot"`
+	FinishSlot    *sqlx.Stmt `query:"finish-slot"`
+	LastSlot      *sqlx.Stmt `query:"last-slot"`
+	CommuneClocks *sqlx.Stmt `query:"list-commune-clocks"`
+	SweepStatuses *sqlx.Stmt `query:"sweep-statuses"`
+}
+
+type notificationQueries struct {
+	List     *sqlx.Stmt `query:"list-notifications"`
+	Unread   *sqlx.Stmt `query:"count-unread-notifications"`
+	MarkRead *sqlx.Stmt `query:"mark-notification-read"`
+	ReadAll  *sqlx.Stmt `query:"mark-all-notifications-read"`
+}
+
+type outboxQueries struct {
+	Claim   *sqlx.Stmt `query:"claim-deliveries"`
+	Sending *sqlx.Stmt `query:"mark-delivery-sending"`
+	Sent    *sqlx.Stmt `query:"mark-delivery-sent"`
+	Failed  *sqlx.Stmt `query:"mark-delivery-failed"`
+	Pending *sqlx.Stmt `query:"count-pending-deliveries"`
+}
+
+// outboxBatchQueries are the statements of queries/outbox_batch.sql.
+type outboxBatchQueries struct {
+	Inbox   *sqlx.Stmt `query:"deliver-batch-to-inbox"`
+	Release *sqlx.Stmt `query:"release-deliveries"` // outbox_operator.go
+	Backlog *sqlx.Stmt `query:"delivery-backlog"`   // outbox_operator.go
+}
+
+type reminderQueries struct {
+	Lock    *sqlx.Stmt `query:"plan-lock"`
+	Tasks   *sqlx.Stmt `query:"plan-task-reminders"`
+	Digests *sqlx.Stmt `query:"plan-digests"`
+	Events  *sqlx.Stmt `query:"plan-events"`
+}
+
+// settingsQueries read and write commune_settings.
+type settingsQueries struct {
+	Get    *sqlx.Stmt `query:"get-settings"`
+	Upsert *sqlx.Stmt `query:"upsert-settings"`
+	All    *sqlx.Stmt `query:"list-settings"`
+}
