@@ -13,6 +13,7 @@ type calendarQueries struct {
 	Delete   *sqlx.Stmt `query:"delete-calendar-override"`
 }
 
+// deliveryQueries read the outbox as evidence: deliveries and their events.
 type deliveryQueries struct {
 	List   *sqlx.Stmt `query:"list-deliveries"`
 	Get    *sqlx.Stmt `query:"get-delivery"`
@@ -29,6 +30,7 @@ type jobQueries struct {
 	SweepStatuses *sqlx.Stmt `query:"sweep-statuses"`
 }
 
+// notificationQueries read and mark the in-app inbox.
 type notificationQueries struct {
 	List     *sqlx.Stmt `query:"list-notifications"`
 	Unread   *sqlx.Stmt `query:"count-unread-notifications"`
@@ -36,6 +38,7 @@ type notificationQueries struct {
 	ReadAll  *sqlx.Stmt `query:"mark-all-notifications-read"`
 }
 
+// outboxQueries claim deliveries and record how each attempt went.
 type outboxQueries struct {
 	Claim   *sqlx.Stmt `query:"claim-deliveries"`
 	Sending *sqlx.Stmt `query:"mark-delivery-sending"`
@@ -51,6 +54,7 @@ type outboxBatchQueries struct {
 	Backlog *sqlx.Stmt `query:"delivery-backlog"`   // outbox_operator.go
 }
 
+// reminderQueries plan the reminders, digests and event notices into the outbox.
 type reminderQueries struct {
 	Lock    *sqlx.Stmt `query:"plan-lock"`
 	Tasks   *sqlx.Stmt `query:"plan-task-reminders"`

@@ -91,6 +91,7 @@ type seriesQueries struct {
 	Open     *sqlx.Stmt `query:"open-series"`
 }
 
+// trashQueries list, restore and purge the recycle bin.
 type trashQueries struct {
 	List      *sqlx.Stmt `query:"list-trash"`
 	Lock      *sqlx.Stmt `query:"lock-trashed-plan"`

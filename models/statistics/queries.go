@@ -2,6 +2,7 @@ package statistics
 
 import "github.com/jmoiron/sqlx"
 
+// dossierQueries read and write the dossier statistics of a period.
 type dossierQueries struct {
 	List        *sqlx.Stmt `query:"list-dossier-stats"`
 	Lines       *sqlx.Stmt `query:"dossier-stat-lines"`
@@ -11,6 +12,7 @@ type dossierQueries struct {
 	InsertLines *sqlx.Stmt `query:"insert-dossier-stat-lines"`
 }
 
+// indicatorQueries read and write indicators, targets, values and task links.
 type indicatorQueries struct {
 	Groups       *sqlx.Stmt `query:"indicator-groups"`
 	List         *sqlx.Stmt `query:"list-indicators"`
@@ -27,15 +29,18 @@ type indicatorQueries struct {
 	Tasks        *sqlx.Stmt `query:"indicator-tasks"`
 }
 
+// provinceQueries read the roll-up of a province's communes.
 type provinceQueries struct {
 	Rollup *sqlx.Stmt `query:"province-rollup"`
 }
 
+// qualityQueries read what the data-quality checks look at.
 type qualityQueries struct {
 	Plans *sqlx.Stmt `query:"quality-plans"`
 	Tasks *sqlx.Stmt `query:"quality-tasks"`
 }
 
+// reportQueries read a period report's rows and keep the built reports.
 type reportQueries struct {
 	Plans           *sqlx.Stmt `query:"report-plans"`
 	Tasks           *sqlx.Stmt `query:"report-tasks"`
