@@ -42,6 +42,8 @@ var adminPagesOnly = map[models.Role]int{models.RoleChairman: 403, models.RoleSt
 var pageRoutes = []pageRoute{
 	{"GET", "/static/*filepath", pageNoRow, nil, "TestStaticAssetsAreEmbeddedAndVersioned"},
 	{"GET", "/lich/:feed", pageNoRow, nil, "TestCalendarFeed"}, // a calendar app's, not a person's
+	{"GET", "/sw.js", pageNoRow, nil, "TestInstallableAppFiles"},
+	{"GET", "/manifest.webmanifest", pageNoRow, nil, "TestInstallableAppFiles"},
 	{"GET", "/dang-nhap", pageNoRow, map[models.Role]int{"": 200, models.RoleAdmin: 303, models.RoleChairman: 303,
 		models.RoleSteeringMember: 303, models.RoleOfficer: 303, models.RoleTeamMember: 303}, ""},
 	{"POST", "/dang-nhap", pageNoRow, nil, "TestSignInKeepsUsernameAndShowsError"},

@@ -10,20 +10,21 @@ import (
 // so PostgreSQL can enforce the invariant and the client still hears which
 // field to fix.
 var constraintFields = map[string]FieldError{
-	"plans_kind_fkey":                   {"kind", "unknown", "loại kế hoạch không có trong danh mục"},
-	"tasks_plan_fkey":                   {"plan_id", "unknown", "kế hoạch không tồn tại"},
-	"tasks_lead_unit_fkey":              {"lead_unit_id", "unknown", "đơn vị chủ trì không tồn tại trong xã"},
-	"tasks_due_after_start":             {"due_on", "before_start", "thời hạn không được trước ngày bắt đầu"},
-	"task_units_unit_fkey":              {"supporting_unit_ids", "unknown", "đơn vị phối hợp không tồn tại trong xã"},
-	"task_assignees_user_fkey":          {"assignee_ids", "unknown", "người được giao không thuộc xã"},
-	"units_parent_fkey":                 {"parent_id", "unknown", "đơn vị cấp trên không tồn tại trong xã"},
-	"plans_steering_unit_fkey":          {"steering_unit_id", "not_steering_committee", "ban chỉ đạo phải là một đơn vị loại steering_committee của xã"},
-	"memberships_unit_fkey":             {"unit_id", "unknown", "đơn vị không tồn tại trong xã"},
-	"memberships_user_fkey":             {"user_id", "unknown", "người dùng không thuộc xã"},
-	"task_series_plan_fkey":             {"plan_id", "unknown", "kế hoạch không tồn tại"},
-	"task_series_lead_unit_fkey":        {"lead_unit_id", "unknown", "đơn vị chủ trì không tồn tại trong xã"},
-	"task_series_ends_after_start":      {"ends_on", "before_start", "ngày kết thúc trước ngày bắt đầu"},
-	"calendar_overrides_makeup_weekend": {"date", "makeup_not_weekend", "ngày làm bù phải là thứ Bảy hoặc Chủ nhật"},
+	"plans_kind_fkey":                    {"kind", "unknown", "loại kế hoạch không có trong danh mục"},
+	"tasks_plan_fkey":                    {"plan_id", "unknown", "kế hoạch không tồn tại"},
+	"tasks_lead_unit_fkey":               {"lead_unit_id", "unknown", "đơn vị chủ trì không tồn tại trong xã"},
+	"tasks_due_after_start":              {"due_on", "before_start", "thời hạn không được trước ngày bắt đầu"},
+	"task_units_unit_fkey":               {"supporting_unit_ids", "unknown", "đơn vị phối hợp không tồn tại trong xã"},
+	"task_assignees_user_fkey":           {"assignee_ids", "unknown", "người được giao không thuộc xã"},
+	"units_parent_fkey":                  {"parent_id", "unknown", "đơn vị cấp trên không tồn tại trong xã"},
+	"plans_steering_unit_fkey":           {"steering_unit_id", "not_steering_committee", "ban chỉ đạo phải là một đơn vị loại steering_committee của xã"},
+	"memberships_unit_fkey":              {"unit_id", "unknown", "đơn vị không tồn tại trong xã"},
+	"memberships_user_fkey":              {"user_id", "unknown", "người dùng không thuộc xã"},
+	"task_series_plan_fkey":              {"plan_id", "unknown", "kế hoạch không tồn tại"},
+	"task_series_lead_unit_fkey":         {"lead_unit_id", "unknown", "đơn vị chủ trì không tồn tại trong xã"},
+	"task_series_ends_after_start":       {"ends_on", "before_start", "ngày kết thúc trước ngày bắt đầu"},
+	"calendar_overrides_makeup_weekend":  {"date", "makeup_not_weekend", "ngày làm bù phải là thứ Bảy hoặc Chủ nhật"},
+	"progress_updates_reported_at_check": {"reported_at", "out_of_range", "thời điểm báo cáo phải trong 7 ngày trước khi gửi và không ở tương lai"},
 }
 
 // conflictFields are unique constraints whose violation is a 409 on a field.

@@ -123,6 +123,9 @@ func (h *Handler) listProgress(c *gin.Context) error {
 }
 
 func (h *Handler) reportProgress(c *gin.Context) error {
+	if httpx.IsMultipart(c) { // with evidence files (progress_form.go)
+		return h.reportProgressForm(c)
+	}
 	var in plans.ProgressInput
 	id, version, err := httpx.WriteTarget(c, &in)
 	if err != nil {

@@ -20,6 +20,9 @@ import (
 // that read JSON themselves; slices and maps take null as empty.
 func checkShape(raw json.RawMessage, t reflect.Type, path string) error {
 	raw = bytes.TrimSpace(raw)
+	if t == timeType || (t == timePtrType && string(raw) != "null") { // encoding/json's error would not name the field
+		return checkInstant(raw, path)
+	}
 	if len(raw) > 0 && raw[0] == '"' {
 		return jsonTextError(raw, path)
 	}

@@ -124,11 +124,11 @@ const MaxUploadBody = plans.MaxAttachmentsPerReport*plans.MaxAttachmentBytes + 1
 
 // uploadRoutes take evidence files, so limitBody allows them maxUploadBody
 // instead of MaxBodyBytes.
-var uploadRoutes = map[string]bool{"POST /nhiem-vu/:id/bao-cao": true}
+var uploadRoutes = map[string]bool{"POST /nhiem-vu/:id/bao-cao": true, "POST /api/v1/tasks/:id/progress": true}
 
 // bodyLimit is the request body limit of c's route.
 func bodyLimit(c *gin.Context) int64 {
-	if uploadRoutes[c.Request.Method+" "+c.FullPath()] {
+	if uploadRoutes[c.Request.Method+" "+c.FullPath()] && IsMultipart(c) {
 		return MaxUploadBody
 	}
 	return MaxBodyBytes

@@ -26,6 +26,7 @@ import (
 // Mount registers the pages and their static files on r.
 func (h *Handler) Mount(r *gin.Engine) {
 	r.GET("/static/*filepath", serveStatic)
+	mountOffline(r) // the installable app: manifest and service worker (pages_offline.go)
 	p := h.PageGroup(r)
 	p.GET("/dang-nhap", h.Page(h.loginPage))
 	p.POST("/dang-nhap", h.Page(h.loginSubmit))

@@ -3,8 +3,6 @@ package pages
 import (
 	"errors"
 	"fmt"
-	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -112,7 +110,7 @@ func (h *Handler) readReport(c *gin.Context) (*form, []plans.NewAttachment) {
 		if fh.Size == 0 && fh.Filename == "" {
 			continue // an empty file input
 		}
-		a, err := readUpload(fh)
+		a, err := httpx.ReadUpload(fh)
 		if err != nil {
 			f.add("files", err.Error())
 			continue
@@ -120,24 +118,6 @@ func (h *Handler) readReport(c *gin.Context) (*form, []plans.NewAttachment) {
 		files = append(files, a)
 	}
 	return f, files
-}
-
-// readUpload reads one uploaded file, refusing an oversized one before
-// reading it; the store checks the type and the limits again.
-func readUpload(fh *multipart.FileHeader) (plans.NewAttachment, error) {
-	if fh.Size > plans.MaxAttachmentBytes {
-		return plans.NewAttachment{}, fmt.Errorf("tệp %q lớn hơn 10 MB", fh.Filename)
-	}
-	file, err := fh.Open()
-	if err != nil {
-		return plans.NewAttachment{}, fmt.Errorf("không đọc được tệp %q", fh.Filename)
-	}
-	defer file.Close()
-	b, err := io.ReadAll(io.LimitReader(file, plans.MaxAttachmentBytes+1))
-	if err != nil {
-		return plans.NewAttachment{}, fmt.Errorf("không đọc được tệp %q", fh.Filename)
-	}
-	return plans.NewAttachment{FileName: fh.Filename, Content: b}, nil
 }
 
 // attachmentFile sends one evidence file. Its bytes never change, so the

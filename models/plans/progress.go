@@ -18,6 +18,9 @@ type ProgressInput struct {
 	// IfMatch is the task version the reporter last read (If-Match; 0: no
 	// check): a report made on a stale view answers 412 and records nothing.
 	IfMatch int `json:"-"`
+	// ReportedAt is when the report was made on a device that sent it
+	// later (progress_reported.go); nil: as it is received.
+	ReportedAt *time.Time `json:"reported_at"`
 }
 
 // Progress is one entry of a task's append-only progress history.
@@ -30,6 +33,8 @@ type Progress struct {
 	ActualValue *float64  `json:"actual_value" db:"actual_value"`
 	Note        string    `json:"note" db:"note"`
 	CreatedAt   time.Time `json:"created_at" db:"created_at"`
+	// ReportedAt is the device's time of a report sent later; nil: CreatedAt.
+	ReportedAt *time.Time `json:"reported_at" db:"reported_at"`
 }
 
 // ProgressResult is the recorded entry and the task as it stands after it.
@@ -67,15 +72,15 @@ func (s *Store) ReportProgress(ctx context.Context, a *models.Actor, taskID int6
 		if err != nil {
 			return err
 		}
-		if err := canReport(a, before, &in); err != nil {
+		if err := canReport(a, before, &in, s.Clock().Now(), w.TZ); err != nil {
 			return err
 		}
 		p := Progress{TaskID: taskID, AuthorID: a.UserID, AuthorName: a.FullName, Percent: *in.Percent,
-			ActualValue: in.ActualValue, Note: in.Note}
+			ActualValue: in.ActualValue, Note: in.Note, ReportedAt: in.ReportedAt}
 		// The time is read under the task's lock, and the statement keeps it
 		// from running before the last report's (insert-progress).
 		now := s.Clock().Now()
-		row := t.Bind(s.q.InsertProgress).QueryRowx(a.CommuneID, taskID, a.UserID, p.Percent, p.ActualValue, p.Note, now)
+		row := t.Bind(s.q.InsertProgress).QueryRowx(a.CommuneID, taskID, a.UserID, p.Percent, p.ActualValue, p.Note, now, p.ReportedAt)
 		if err := row.Scan(&p.ID, &p.CreatedAt); err != nil {
 			return err
 		}
@@ -87,7 +92,7 @@ func (s *Store) ReportProgress(ctx context.Context, a *models.Actor, taskID int6
 			return err
 		}
 		if _, err := t.Bind(s.q.ApplyProgress).Exec(a.CommuneID, taskID, p.Percent, p.ActualValue, now,
-			w.Today, w.Soon, w.TZ); err != nil {
+			w.Today, w.Soon, w.TZ, p.ReportedAt); err != nil {
 			return err
 		}
 		res.Progress = p
@@ -105,7 +110,7 @@ func (s *Store) ReportProgress(ctx context.Context, a *models.Actor, taskID int6
 // canReport answers, in order, whether the actor may report on the task
 // (403), whether the reporter saw the task as it is (412), whether the
 // report is well-formed (400) and whether the task still takes reports (409).
-func canReport(a *models.Actor, task *Task, in *ProgressInput) error {
+func canReport(a *models.Actor, task *Task, in *ProgressInput, now time.Time, tz string) error {
 	if !task.CanReportProgress(a) {
 		return models.ErrForbidden
 	}
@@ -115,10 +120,13 @@ func canReport(a *models.Actor, task *Task, in *ProgressInput) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
+	if err := in.boundReportedAt(task, now, tz); err != nil {
+		return err
+	}
 	if task.CancelledAt != nil {
 		return &models.ConflictError{Field: "task", Message: "nhiệm vụ đã hủy, không thể báo cáo tiến độ"}
 	}
-	return nil
+	return in.completedMeanwhile(task, tz)
 }
 
 // ListProgress returns a task's progress history, oldest first.

@@ -93,14 +93,16 @@ func (s *Store) ListComments(ctx context.Context, a *models.Actor, taskID int64)
 // evaluation ("accept" or "return"). Text is the report's note, the
 // comment, or the evaluation's reason.
 type HistoryEntry struct {
-	Kind        string    `json:"kind" db:"kind"`
-	ID          int64     `json:"id" db:"id"`
-	AuthorID    int64     `json:"author_id" db:"author_id"`
-	AuthorName  string    `json:"author_name" db:"author_name"`
-	CreatedAt   time.Time `json:"created_at" db:"created_at"`
-	Percent     *int      `json:"percent" db:"percent"`
-	ActualValue *float64  `json:"actual_value" db:"actual_value"`
-	Text        string    `json:"text" db:"text"`
+	Kind       string    `json:"kind" db:"kind"`
+	ID         int64     `json:"id" db:"id"`
+	AuthorID   int64     `json:"author_id" db:"author_id"`
+	AuthorName string    `json:"author_name" db:"author_name"`
+	CreatedAt  time.Time `json:"created_at" db:"created_at"`
+	// ReportedAt is the device's time of a progress report sent later.
+	ReportedAt  *time.Time `json:"reported_at" db:"reported_at"`
+	Percent     *int       `json:"percent" db:"percent"`
+	ActualValue *float64   `json:"actual_value" db:"actual_value"`
+	Text        string     `json:"text" db:"text"`
 }
 
 // TaskHistory merges a task's progress reports, comments and evaluations in

@@ -26,14 +26,14 @@ WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL;
 -- name: task-history
 -- Progress reports, comments and evaluations of one task in time order. At
 -- the same instant a report sorts before a review, since a review answers one.
-SELECT kind, id, author_id, author_name, created_at, percent, actual_value, text
+SELECT kind, id, author_id, author_name, created_at, reported_at, percent, actual_value, text
 FROM (
   SELECT 'progress' AS kind, 0 AS rank, p.id, p.author_id, u.full_name AS author_name, p.created_at,
-         p.percent::int AS percent, p.actual_value, p.note AS text
+         p.reported_at, p.percent::int AS percent, p.actual_value, p.note AS text
   FROM progress_updates p JOIN users u ON u.id = p.author_id
   WHERE p.commune_id = $1 AND p.task_id = $2
   UNION ALL
-  SELECT r.kind, 1, r.id, r.author_id, u.full_name, r.created_at, NULL, NULL, r.body
+  SELECT r.kind, 1, r.id, r.author_id, u.full_name, r.created_at, NULL, NULL, NULL, r.body
   FROM task_reviews r JOIN users u ON u.id = r.author_id
   WHERE r.commune_id = $1 AND r.task_id = $2
 ) h
