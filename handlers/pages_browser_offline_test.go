@@ -126,13 +126,16 @@ func offlineEnv(t *testing.T) (*pageEnv, *fieldNet, *tab) {
 
 // queueReport fills the progress form of task id with no signal and sends
 // it, landing on the task's saved page with the queue.
-func (tb *tab) queueReport(id, percent, note, photo string) {
+func (tb *tab) queueReport(id, percent, value, note, photo string) {
 	tb.t.Helper()
 	tb.visit("/nhiem-vu/"+id, "#saved-mark")
 	tb.do("open the form", chromedp.Click(chromedp.CSS("#report-link")), chromedp.WaitVisible(chromedp.CSS("#f-percent")))
 	tb.do("type the report",
 		chromedp.SetValue(chromedp.CSS("#f-percent"), ""), chromedp.SendKeys(chromedp.CSS("#f-percent"), percent),
 		chromedp.SendKeys(chromedp.CSS("#f-note"), note))
+	if value != "" {
+		tb.do("type the actual value", chromedp.SendKeys(chromedp.CSS("#f-actual-value"), value))
+	}
 	if photo != "" {
 		tb.do("pick a photo", chromedp.SetUploadFiles(chromedp.CSS("#f-files"), []string{photo}))
 	}
@@ -150,7 +153,7 @@ func TestBrowserReportWithoutSignal(t *testing.T) {
 	phone.look("my-tasks-saved")
 	phone.offline(n, true)
 	made := time.Now()
-	phone.queueReport(id, "60", "Đã hướng dẫn 12 hộ ở bãi bồi", bigPhoto(t))
+	phone.queueReport(id, "60", "1.250", "Đã hướng dẫn 12 hộ ở bãi bồi", bigPhoto(t))
 	phone.look("queued")
 	saved := phone.text("#saved-mark")
 	phone.check(regexp.MustCompile(`^Đã lưu lúc \d\d:\d\d, chưa cập nhật$`).MatchString(saved), "saved mark %q", saved)
@@ -167,6 +170,9 @@ func TestBrowserReportWithoutSignal(t *testing.T) {
 	phone.look("sent")
 	phone.check(e.reportCount(t, e.mine.ID) == 1, "want one report, have %d", e.reportCount(t, e.mine.ID))
 	e.checkReportedAt(t, e.mine.ID, made)
+	if task, err := e.Store.GetTask(context.Background(), e.chairA, e.mine.ID); err != nil || task.ActualValue == nil || *task.ActualValue != 1250 {
+		t.Fatalf("the actual value typed 1.250 arrived as %v (%v)", task.ActualValue, err)
+	}
 	e.checkShrunkPhoto(t, e.mine.ID)
 	phone.visit("/viec-cua-toi", "#open-tasks")
 	phone.check(value(phone, "queue after", chromedp.Evaluate[bool](`!document.querySelector("#outbox, .pending-mark")`)),
@@ -181,7 +187,7 @@ func TestBrowserReportAnswerLost(t *testing.T) {
 	e, n, phone := offlineEnv(t)
 	id := itoa(e.mine.ID)
 	phone.offline(n, true)
-	phone.queueReport(id, "60", "Báo cáo khi sóng chập chờn", "")
+	phone.queueReport(id, "60", "", "Báo cáo khi sóng chập chờn", "")
 	// Two answers are lost: Chromium itself sends a POST again once when a
 	// kept-alive connection breaks before the answer, so the second loss is
 	// that retry's and the report stays in the queue.
@@ -256,7 +262,7 @@ func TestBrowserQueuedReportForCancelledTask(t *testing.T) {
 	e, n, phone := offlineEnv(t)
 	id := itoa(e.mine.ID)
 	phone.offline(n, true)
-	phone.queueReport(id, "60", "Đã phát tờ rơi ở ấp 1", "")
+	phone.queueReport(id, "60", "", "Đã phát tờ rơi ở ấp 1", "")
 	rec := e.api(e.user(models.RoleChairman), "PATCH", "/api/v1/tasks/"+id, map[string]any{"cancelled": true})
 	if rec.Code != http.StatusOK {
 		t.Fatalf("cancel: %d %s", rec.Code, rec.Body)
@@ -285,7 +291,7 @@ func TestBrowserSignOutClearsTheDevice(t *testing.T) {
 	e, n, phone := offlineEnv(t)
 	id := itoa(e.mine.ID)
 	phone.offline(n, true)
-	phone.queueReport(id, "60", "Báo cáo của tổ ấp 1", "")
+	phone.queueReport(id, "60", "", "Báo cáo của tổ ấp 1", "")
 	if rec := e.api(e.user(models.RoleChairman), "PATCH", "/api/v1/tasks/"+id, map[string]any{"cancelled": true}); rec.Code != http.StatusOK {
 		t.Fatalf("cancel: %d %s", rec.Code, rec.Body)
 	}

@@ -169,3 +169,26 @@ func TestQueuedReportConflicts(t *testing.T) {
 	later := map[string]string{"percent": "90", "reported_at": testfix.Now.Add(30 * time.Minute).Format(time.RFC3339)}
 	e.sendQueued(team, done.ID, "xong-2", later, nil).expect(http.StatusCreated)
 }
+
+// TestQueuedReportFields: the multipart body reads as the JSON one — a
+// plain decimal actual value (the app writes "1.250" typed on the phone as
+// 1250), a whole percent — and names each field it cannot read.
+func TestQueuedReportFields(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	team := user(e.A, models.RoleTeamMember)
+	task := e.teamTask(e.mkPlan(e.chairA(), planIn(31, nil)).ID, "2024-12-31")
+	e.sendQueued(team, task.ID, "hong-1", map[string]string{"percent": "sáu mươi", "actual_value": "1.250,5"}, nil).
+		invalid("actual_value")
+	e.sendQueued(team, task.ID, "hong-2", map[string]string{"percent": "60%"}, nil).invalid("percent")
+	e.sendQueued(team, task.ID, "hong-3", map[string]string{"actual_value": "12"}, nil).invalid("percent")
+	if n := len(e.progressRows(task.ID)); n != 0 {
+		t.Fatalf("%d reports from unreadable bodies", n)
+	}
+	var res plans.ProgressResult
+	e.sendQueued(team, task.ID, "dung-1", map[string]string{"percent": "60", "actual_value": "1250.5", "note": "Ấp 1"}, testPNG(t)).
+		expect(http.StatusCreated).decode(&res)
+	if res.Task.Percent != 60 || res.Task.ActualValue == nil || *res.Task.ActualValue != 1250.5 || res.Progress.Note != "Ấp 1" {
+		t.Fatalf("recorded %+v", res)
+	}
+}
