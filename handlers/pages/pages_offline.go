@@ -20,7 +20,7 @@ import (
 
 // shellAssets are the static files every page needs; the worker keeps them
 // on install, at their versioned URLs.
-var shellAssets = []string{"app.css", "app.js", "queue.js", "offline.js", "favicon.svg",
+var shellAssets = []string{"app.css", "app.js", "queue.js", "offline.js", "outbox.js", "favicon.svg",
 	"icons/icon-192.png", "icons/icon-512.png"}
 
 // offlineFile is an embedded file as served: its bytes and a strong ETag.
