@@ -122,3 +122,18 @@ func TestBrowserInstallable(t *testing.T) {
 		t.Errorf("installability error %s %+v", e.ErrorID, e.ErrorArguments)
 	}
 }
+
+// TestBrowserSavedPagesStayWithTheirAccount: the team member's session runs
+// out without signing out and the chairman signs in on the same phone; with
+// no signal the team member's saved task page is not shown to him.
+func TestBrowserSavedPagesStayWithTheirAccount(t *testing.T) {
+	e, n, phone := offlineEnv(t)
+	id := itoa(e.mine.ID)
+	phone.offline(n, true)
+	phone.visit("/nhiem-vu/"+id, "#saved-mark") // the owner still reads it
+	phone.offline(n, false)
+	e.Clock.Set(e.Clock.Now().Add(15 * 24 * time.Hour)) // the session is over
+	phone.signIn(e.user(models.RoleChairman), testfix.Password, "#kpis")
+	phone.offline(n, true)
+	phone.visit("/nhiem-vu/"+id, "#not-saved")
+}

@@ -134,6 +134,6 @@ var tiendoQueue = (function () {
     return work();
   }
 
-  return { all: all, put: put, remove: remove, clear: clear, setUser: setUser, body: body, key: key, send: send,
+  return { all: all, put: put, remove: remove, clear: clear, setUser: setUser, signedIn: signedIn, body: body, key: key, send: send,
     sendAll: sendAll, channel: CHANNEL };
 })();

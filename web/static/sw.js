@@ -14,6 +14,7 @@ var SHELL = ["__SHELL__"];
 var SHELL_CACHE = "tiendo-shell-" + VERSION;
 var PAGE_CACHE = "tiendo-pages";
 var SAVED_HEADER = "X-Tiendo-Saved-At";
+var USER_HEADER = "X-Tiendo-User"; // whose page it is (a phone may be shared)
 var KEPT = /^\/(viec-cua-toi|nhiem-vu\/\d+(\/bao-cao)?|api\/v1\/attachments\/\d+\/thumbnail)$/;
 var FRESH_MS = 5 * 60 * 1000; // a warm-up skips pages saved this recently
 
@@ -68,12 +69,16 @@ function networkFirst(req, url) {
     if (url.search === "" && keepable(res)) keep(url.pathname, res.clone());
     return res;
   }).catch(function (err) {
-    return caches.open(PAGE_CACHE).then(function (c) { return c.match(url.pathname); }).then(function (hit) {
+    return Promise.all([caches.open(PAGE_CACHE).then(function (c) { return c.match(url.pathname); }),
+      tiendoQueue.signedIn()]).then(function (got) {
+      var hit = got[0];
       if (!hit) {
         if (req.mode === "navigate") return notSaved();
         throw err;
       }
-      return req.mode === "navigate" ? marked(hit) : hit;
+      if (req.mode !== "navigate") return hit;
+      // Someone else signed in on this phone since: not theirs to read.
+      return hit.headers.get(USER_HEADER) === (got[1] || "") ? marked(hit) : notSaved();
     });
   });
 }
@@ -86,12 +91,23 @@ function keepable(res) {
 
 function keep(path, res) {
   return res.blob().then(function (body) {
-    var headers = new Headers(res.headers);
+    return body.text().then(function (html) { return [body, html]; });
+  }).then(function (got) {
+    var body = got[0], headers = new Headers(res.headers);
     headers.set(SAVED_HEADER, new Date().toISOString());
+    headers.set(USER_HEADER, pageUser(got[1]));
     return caches.open(PAGE_CACHE).then(function (c) {
       return c.put(path, new Response(body, { status: 200, headers: headers }));
     });
   });
+}
+
+// pageUser is the account a page was made for (layout.html's data-user).
+function pageUser(html) {
+  var m = /<body[^>]*\sdata-user="([^"]*)"/.exec(html);
+  if (!m) return "";
+  return m[1].replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
 // marked is the saved page with the time it was saved in its head, which
