@@ -192,3 +192,15 @@ func TestQueuedReportFields(t *testing.T) {
 		t.Fatalf("recorded %+v", res)
 	}
 }
+
+// TestQueuedReportNamesEveryFieldAtOnce: a percent out of range and a
+// device time from the future are named in one answer.
+func TestQueuedReportNamesEveryFieldAtOnce(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	task := e.teamTask(e.mkPlan(e.chairA(), planIn(31, nil)).ID, "2024-12-31")
+	r := e.sendQueued(user(e.A, models.RoleTeamMember), task.ID, "ca-hai", map[string]string{"percent": "160",
+		"reported_at": testfix.Now.Add(time.Hour).Format(time.RFC3339)}, nil)
+	r.invalid("percent")
+	r.invalid("reported_at")
+}

@@ -117,10 +117,7 @@ func canReport(a *models.Actor, task *Task, in *ProgressInput, now time.Time, tz
 	if err := models.CheckIfMatch(in.IfMatch, task.Version); err != nil {
 		return err
 	}
-	if err := in.Validate(); err != nil {
-		return err
-	}
-	if err := in.boundReportedAt(task, now, tz); err != nil {
+	if err := in.validateAt(task, now, tz); err != nil {
 		return err
 	}
 	if task.CancelledAt != nil {

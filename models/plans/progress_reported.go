@@ -21,6 +21,19 @@ const ReportedSkew = 5 * time.Minute
 // ReportedMaxAge is how long a report may wait on a device.
 const ReportedMaxAge = 7 * 24 * time.Hour
 
+// validateAt is Validate with the device's time checked against the task
+// and now: every invalid field in one answer.
+func (in *ProgressInput) validateAt(task *Task, now time.Time, tz string) error {
+	v, _ := in.Validate().(*models.ValidationError)
+	if v == nil {
+		v = &models.ValidationError{}
+	}
+	if b, ok := in.boundReportedAt(task, now, tz).(*models.ValidationError); ok {
+		v.Fields = append(v.Fields, b.Fields...)
+	}
+	return v.Err()
+}
+
 // boundReportedAt checks the device's time against now (the server's) and
 // the task's start in the commune's zone tz, and clamps a time within the
 // skew to now. A time out of bounds is a 400 naming reported_at.
