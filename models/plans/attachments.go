@@ -72,6 +72,8 @@ type Attachment struct {
 	Size        int64     `json:"size" db:"size_bytes"`
 	SHA256      []byte    `json:"-" db:"sha256"`
 	CreatedAt   time.Time `json:"created_at" db:"created_at"`
+	// NoThumbnail: a photo whose thumbnail was found impossible to make.
+	NoThumbnail bool `json:"-" db:"no_thumbnail"`
 }
 
 // Checksum is the SHA-256 of the content in hexadecimal, as people compare it.
@@ -79,6 +81,10 @@ func (a *Attachment) Checksum() string { return hex.EncodeToString(a.SHA256) }
 
 // IsImage reports whether the file can be shown inline as a picture.
 func (a *Attachment) IsImage() bool { return strings.HasPrefix(a.ContentType, "image/") }
+
+// ShowsThumbnail reports whether a page may show the file as a thumbnail: a
+// photo not known to have none.
+func (a *Attachment) ShowsThumbnail() bool { return a.IsImage() && !a.NoThumbnail }
 
 // validateFiles checks count, size and detected type of every file and
 // records the type; problems are reported on the "files" field.

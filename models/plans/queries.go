@@ -8,8 +8,9 @@ type attachmentQueries struct {
 	List   *sqlx.Stmt `query:"list-attachments"`
 	Get    *sqlx.Stmt `query:"get-attachment"`
 	// Thumbnails (thumbnail_store.go).
-	InsertThumb *sqlx.Stmt `query:"insert-thumbnail"`
-	GetThumb    *sqlx.Stmt `query:"get-thumbnail"`
+	InsertThumb   *sqlx.Stmt `query:"insert-thumbnail"`
+	GetThumb      *sqlx.Stmt `query:"get-thumbnail"`
+	InsertNoThumb *sqlx.Stmt `query:"insert-thumbnail-failure"`
 }
 
 // extensionQueries are the statements of queries/extensions.sql.

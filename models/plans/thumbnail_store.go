@@ -3,6 +3,7 @@ package plans
 import (
 	"context"
 	"encoding/hex"
+	"errors"
 	"strings"
 	"time"
 
@@ -27,14 +28,17 @@ func (s *Store) insertThumbnail(t *models.Tx, communeID, attachmentID int64, th 
 // actor's commune; whoever can open the photo can see it. A photo uploaded
 // before thumbnails existed gets one now, made while no row is locked and
 // stored for the next view. A PDF, or an old photo that cannot be decoded
-// safely, has none: ErrNotFound.
+// safely, has none: ErrNotFound. The first view that finds a photo cannot
+// be decoded records it, so pages link the file from then on and later views
+// answer without reading the original again.
 func (s *Store) AttachmentThumbnail(ctx context.Context, a *models.Actor, id int64) (*StoredThumb, error) {
 	var row struct {
-		ContentType string `db:"content_type"`
-		SHA256      []byte `db:"sha256"`
-		Thumb       []byte `db:"thumb"`
-		Width       int    `db:"width"`
-		Height      int    `db:"height"`
+		ContentType string  `db:"content_type"`
+		SHA256      []byte  `db:"sha256"`
+		Thumb       []byte  `db:"thumb"`
+		Width       int     `db:"width"`
+		Height      int     `db:"height"`
+		Failure     *string `db:"failure"`
 	}
 	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		return models.NotFound(t.Bind(s.attachQ.GetThumb).Get(&row, a.CommuneID, id))
@@ -47,7 +51,7 @@ func (s *Store) AttachmentThumbnail(ctx context.Context, a *models.Actor, id int
 		out.Thumb = photo.Thumb{Content: row.Thumb, Width: row.Width, Height: row.Height}
 		return out, nil
 	}
-	if !strings.HasPrefix(row.ContentType, "image/") {
+	if row.Failure != nil || !strings.HasPrefix(row.ContentType, "image/") {
 		return nil, models.ErrNotFound
 	}
 	_, content, err := s.GetAttachment(ctx, a, id)
@@ -56,7 +60,7 @@ func (s *Store) AttachmentThumbnail(ctx context.Context, a *models.Actor, id int
 	}
 	th, err := photo.Thumbnail(content)
 	if err != nil {
-		return nil, models.ErrNotFound
+		return nil, s.noThumbnail(ctx, a, id, err)
 	}
 	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		return s.insertThumbnail(t, a.CommuneID, id, th, s.Clock().Now())
@@ -66,4 +70,26 @@ func (s *Store) AttachmentThumbnail(ctx context.Context, a *models.Actor, id int
 	}
 	out.Thumb = *th
 	return out, nil
+}
+
+// thumbFailures are the reasons a photo's thumbnail can never be made: they
+// depend on its bytes alone, so they are worth recording.
+var thumbFailures = map[error]string{photo.ErrNotDecodable: "not_decodable", photo.ErrTooManyPixels: "too_many_pixels"}
+
+// noThumbnail records that photo id has no thumbnail because of cause, when
+// cause will not change, and answers ErrNotFound as for any photo without one.
+func (s *Store) noThumbnail(ctx context.Context, a *models.Actor, id int64, cause error) error {
+	for known, reason := range thumbFailures {
+		if !errors.Is(cause, known) {
+			continue
+		}
+		err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+			_, err := t.Bind(s.attachQ.InsertNoThumb).Exec(a.CommuneID, id, reason, s.Clock().Now())
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return models.ErrNotFound
 }
