@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -102,10 +103,11 @@ const menuProblemsJS = `(() => {
 })()`
 
 // TestBrowserTapTargetsAndMenu opens every page as each role of the test
-// world on a 390×844 phone: every link, button and input is at least 44×44
-// CSS px (inline links in running text excepted, see smallTargetsJS), and
-// every entry of the main menu is reachable with the page no wider than
-// the screen.
+// world on a 390×844 phone, in Vietnamese and in the English mode (chosen
+// once with ?lang=en and remembered): every link, button and input is at
+// least 44×44 CSS px (inline links in running text excepted, see
+// smallTargetsJS), no page is wider than the screen, and every entry of the
+// main menu is reachable.
 func TestBrowserTapTargetsAndMenu(t *testing.T) {
 	e := newPageEnv(t)
 	e.recordFigures(t)
@@ -114,28 +116,59 @@ func TestBrowserTapTargetsAndMenu(t *testing.T) {
 	t.Cleanup(srv.Close)
 	b := newBrowser(t, srv.URL)
 
-	anon := b.open(t, "anonymous", phoneW, phoneH)
-	anon.visit("/dang-nhap", "#f-username")
 	var failures []string
-	failures = append(failures, anon.smallTargets("/dang-nhap")...)
+	for _, lang := range []string{"vi", "en"} {
+		failures = append(failures, tapRound(t, e, b, lang)...)
+	}
+	if len(failures) > 0 {
+		t.Errorf("%d tap targets, page widths or menu entries fail at %d×%d:\n%s", len(failures), phoneW, phoneH,
+			strings.Join(dedupe(failures), "\n"))
+	}
+}
+
+// tapRound measures the sign-in page and every role's pages in one language.
+func tapRound(t *testing.T, e *pageEnv, b *browser, lang string) []string {
+	anon := b.open(t, "anonymous/"+lang, phoneW, phoneH)
+	anon.visit("/dang-nhap?lang="+lang, "#f-username")
+	failures := anon.measure("/dang-nhap", lang)
 	for _, role := range []models.Role{models.RoleChairman, models.RoleSteeringMember, models.RoleOfficer,
 		models.RoleTeamMember, models.RoleAdmin} {
-		phone := b.open(t, string(role), phoneW, phoneH)
+		phone := b.open(t, string(role)+"/"+lang, phoneW, phoneH)
 		phone.signIn(e.user(role), testfix.Password, "nav.nav")
+		phone.visit("/tong-quan?lang="+lang, "main") // remembered from here on
 		for _, path := range tapPages(e) {
 			phone.visit(path, "main")
-			phone.look(path)
-			failures = append(failures, phone.smallTargets(path)...)
+			phone.look(lang + path)
+			failures = append(failures, phone.measure(path, lang)...)
 		}
 		phone.visit("/tong-quan", "main")
 		for _, p := range value(phone, "reach the menu", chromedp.Evaluate[[]string](menuProblemsJS)) {
-			failures = append(failures, string(role)+": menu: "+p)
+			failures = append(failures, phone.name+": menu: "+p)
 		}
 	}
-	if len(failures) > 0 {
-		t.Errorf("%d tap targets or menu entries fail at %d×%d:\n%s", len(failures), phoneW, phoneH,
-			strings.Join(dedupe(failures), "\n"))
+	return failures
+}
+
+// pageShape is what measure reads of the whole page.
+type pageShape struct {
+	Lang  string `json:"lang"`
+	Width int64  `json:"width"`
+}
+
+// measure lists the page's small targets, a page wider than the screen, and
+// a page not in lang (the remembered language was lost).
+func (tb *tab) measure(page, lang string) []string {
+	tb.t.Helper()
+	out := tb.smallTargets(page)
+	got := value(tb, "measure the width of "+page, chromedp.Evaluate[pageShape](
+		`({lang: document.documentElement.lang, width: document.documentElement.scrollWidth})`))
+	if got.Width > phoneW {
+		out = append(out, tb.name+" "+page+": the page is "+itoa(got.Width)+" px wide")
 	}
+	if got.Lang != lang {
+		out = append(out, tb.name+" "+page+": in "+strconv.Quote(got.Lang)+", not "+lang)
+	}
+	return out
 }
 
 // smallTargets measures the page in the tab; each failure names the role,
