@@ -53,33 +53,39 @@ func (h *Handler) reportableTask(c *gin.Context) (*plans.Task, error) {
 	return h.Store.TaskToReport(c.Request.Context(), httpx.Actor(c), id)
 }
 
-// reportSubmit records a report with its evidence in one store call. On an
-// error the form comes back with what was typed; files must be chosen
-// again, since no browser lets a page pre-fill a file input.
+// reportSubmit records a report with its evidence in one store call, which
+// reads the task under its lock; only a form that comes back reads it again,
+// to show it. On an error the form comes back with what was typed; files
+// must be chosen again, since no browser lets a page pre-fill a file input.
 func (h *Handler) reportSubmit(c *gin.Context) error {
-	t, err := h.reportableTask(c)
+	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
 	f, files := h.readReport(c)
 	in := plans.ProgressInput{Percent: f.parseInt("percent"), ActualValue: f.parseNumber("actual_value"),
-		Note: f.Value("note"), Files: files}
-	askLower := in.Percent != nil && *in.Percent < t.Percent && f.Value("confirm_lower") == ""
-	if askLower {
-		// A lower figure is usually a slip of the thumb; a real correction is confirmed.
-		f.add("percent", fmt.Sprintf("tỷ lệ thấp hơn lần báo cáo trước (%d%%); nếu đúng là vậy, đánh dấu ô xác nhận bên dưới rồi gửi lại", t.Percent))
-	}
-	if f.Invalid() {
-		f.addMissing(in.Validate()) // every mistake at once, not the typing ones first and the rest after
-	} else {
-		_, err = h.Store.ReportProgress(c.Request.Context(), httpx.Actor(c), t.ID, in)
+		Note: f.Value("note"), Files: files, RefuseLower: f.Value("confirm_lower") == ""}
+	if !f.Invalid() {
+		_, err = h.Store.ReportProgress(c.Request.Context(), httpx.Actor(c), id, in)
 		if err == nil {
-			redirect(c, taskURL(t.ID)+"?flash=reported")
+			redirect(c, taskURL(id)+"?flash=reported")
 			return nil
 		}
-		if !f.addError(err) {
+		if !f.addError(askToConfirmLower(err)) {
 			return err
 		}
+	}
+	t, err := h.reportableTask(c)
+	if err != nil {
+		return err
+	}
+	askLower := in.Lowers(t)
+	if f.Invalid() && f.Error("percent") == "" && askLower {
+		// Every mistake at once, not the typing ones first and the rest after.
+		f.addError(askToConfirmLower(plans.LowerPercentError(t)))
+	}
+	if f.Invalid() {
+		f.addMissing(in.Validate())
 	}
 	if len(files) > 0 || f.Error("files") != "" {
 		f.add("files", "vui lòng chọn lại tệp minh chứng")

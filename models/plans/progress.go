@@ -21,6 +21,10 @@ type ProgressInput struct {
 	// ReportedAt is when the report was made on a device that sent it
 	// later (progress_reported.go); nil: as it is received.
 	ReportedAt *time.Time `json:"reported_at"`
+	// RefuseLower refuses a percent below the task's (a slip of the thumb on
+	// the web form, which asks to confirm a real correction); checked under
+	// the task's lock. The JSON API takes a lower figure as it comes.
+	RefuseLower bool `json:"-"`
 }
 
 // Progress is one entry of a task's append-only progress history.
@@ -120,6 +124,9 @@ func canReport(a *models.Actor, task *Task, in *ProgressInput, now time.Time, tz
 	if err := in.validateAt(task, now, tz); err != nil {
 		return err
 	}
+	if in.Lowers(task) {
+		return LowerPercentError(task)
+	}
 	if task.CancelledAt != nil {
 		return &models.ConflictError{Field: "task", Message: "nhiệm vụ đã hủy, không thể báo cáo tiến độ"}
 	}
@@ -141,14 +148,20 @@ func (s *Store) ListProgress(ctx context.Context, a *models.Actor, taskID int64)
 
 // TaskToReport is the task a progress report is about to be written on:
 // ErrForbidden when the actor may not report on it (the progress form's
-// question, answered where the API's write answers it).
+// question, answered where the API's write answers it). The form shows no
+// extensions, so none are read.
 func (s *Store) TaskToReport(ctx context.Context, a *models.Actor, id int64) (*Task, error) {
-	t, err := s.GetTask(ctx, a, id)
+	var task *Task
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+		var err error
+		task, err = s.LoadTask(t, a, id, s.WindowFor(ctx, a.Commune))
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	if !t.CanReportProgress(a) {
+	if !task.CanReportProgress(a) {
 		return nil, models.ErrForbidden
 	}
-	return t, nil
+	return task, nil
 }
