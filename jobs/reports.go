@@ -10,7 +10,6 @@ import (
 	"github.com/tiendo/tiendo/models/statistics"
 
 	"github.com/tiendo/tiendo/models"
-	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/statistics/reports"
 )
 
@@ -64,7 +63,7 @@ func (j Reports) runCommune(ctx context.Context, c models.CommuneInfo, now time.
 		return 0, err
 	}
 	n := 0
-	for _, p := range set.DuePeriods(calendar.DateOf(now.In(c.Location())), catchUpDays) {
+	for _, p := range set.DuePeriods(c.Today(now), catchUpDays) {
 		ok, err := j.build(ctx, a, p)
 		if err != nil {
 			return n, fmt.Errorf("%s: %w", p.Code, err)

@@ -119,19 +119,3 @@ func SearchWords(q string) any {
 	}
 	return StringArray(words)
 }
-
-// NullInt is n for SQL, NULL when zero.
-func NullInt(n int) any {
-	if n == 0 {
-		return nil
-	}
-	return n
-}
-
-// NullString is s for SQL, NULL when empty.
-func NullString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}

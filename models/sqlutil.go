@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -75,4 +76,28 @@ func NullID(id int64) any {
 		return nil
 	}
 	return id
+}
+
+// NullInt is n for SQL, NULL when zero.
+func NullInt(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+// NullString is s for SQL, NULL when empty.
+func NullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// NullTime is t for SQL, NULL when zero.
+func NullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t
 }

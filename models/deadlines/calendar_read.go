@@ -36,7 +36,7 @@ func (s *Store) withCalendar(ctx context.Context, a *models.Actor, fn func(*cale
 // 0 is the current year).
 func (s *Store) CalendarYear(ctx context.Context, a *models.Actor, year int) (*CalendarYear, error) {
 	if year == 0 {
-		year = calendar.DateOf(s.Clock().Now().In(a.Commune.Location())).Year
+		year = a.Commune.Today(s.Clock().Now()).Year
 	}
 	if err := CheckYear("year", year); err != nil {
 		return nil, err

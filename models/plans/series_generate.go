@@ -100,7 +100,7 @@ func (s *Store) GenerateOccurrences(ctx context.Context, now time.Time) (int, er
 	byID, latest := map[int64]models.CommuneInfo{}, calendar.Date{}
 	for _, c := range communes {
 		byID[c.ID] = c
-		if today := calendar.DateOf(now.In(c.Location())); today.After(latest) {
+		if today := c.Today(now); today.After(latest) {
 			latest = today
 		}
 	}

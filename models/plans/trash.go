@@ -59,7 +59,7 @@ func (s *Store) ListTrash(ctx context.Context, a *models.Actor, f TrashFilter) (
 	}
 	page := &models.Page[TrashedPlan]{Items: []TrashedPlan{}}
 	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
-		return t.Bind(s.trashQ.List).Select(&page.Items, a.CommuneID, nullTime(after.DeletedAt), after.ID, limit+1)
+		return t.Bind(s.trashQ.List).Select(&page.Items, a.CommuneID, models.NullTime(after.DeletedAt), after.ID, limit+1)
 	})
 	if err != nil {
 		return nil, err
@@ -75,14 +75,6 @@ func (s *Store) ListTrash(ctx context.Context, a *models.Actor, f TrashFilter) (
 type TrashFilter struct {
 	Limit  int
 	Cursor string
-}
-
-// nullTime is t for SQL, NULL when zero.
-func nullTime(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t
 }
 
 // RestorePlan takes a plan out of the bin with the tasks that went with it

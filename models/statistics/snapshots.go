@@ -99,7 +99,7 @@ func (f *SnapshotFilter) Validate(today calendar.Date) error {
 
 // ListSnapshots returns one group's daily counts in [From, To], oldest first.
 func (s *Store) ListSnapshots(ctx context.Context, a *models.Actor, f SnapshotFilter) ([]Snapshot, error) {
-	if err := f.Validate(calendar.DateOf(s.Clock().Now().In(a.Commune.Location()))); err != nil {
+	if err := f.Validate(a.Commune.Today(s.Clock().Now())); err != nil {
 		return nil, err
 	}
 	var rows []snapshotRow
