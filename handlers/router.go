@@ -6,6 +6,7 @@
 package handlers
 
 import (
+	"context"
 	"encoding/json"
 	"log/slog"
 	"net/http"
@@ -77,8 +78,14 @@ func crossOriginProtection(r http.Handler) http.Handler {
 // beginOf is the store's request transaction; a router without a store (tests
 // of the router alone) still gets one that opens nothing until asked.
 func beginOf(s *domain.Store) httpx.BeginFunc {
-	if s == nil {
-		return (*models.Store)(nil).BeginRequest
+	writes, reads := (*models.Store)(nil).BeginRequest, (*models.Store)(nil).BeginReads
+	if s != nil {
+		writes, reads = s.BeginRequest, s.BeginReads
 	}
-	return s.BeginRequest
+	return func(ctx context.Context, onlyReads bool) (context.Context, func(commit bool) error) {
+		if onlyReads {
+			return reads(ctx)
+		}
+		return writes(ctx)
+	}
 }

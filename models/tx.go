@@ -36,8 +36,9 @@ type requestTx struct {
 	done   bool
 	broken error // a savepoint could not be rolled back: nothing more runs
 	scope  scopeSetting
-	depth  int // calls in progress (a call made inside another nests)
-	n      int // savepoints taken, for their names
+	depth  int  // calls in progress (a call made inside another nests)
+	n      int  // savepoints taken, for their names
+	reads  bool // BeginReads: no savepoints, a failed call ends the transaction
 }
 
 // scopeSetting is the RLS setting a transaction carries: tiendo.commune_id
@@ -49,6 +50,17 @@ type scopeSetting struct{ key, value string }
 // once, and a call to the store after it runs in a transaction of its own.
 func (s *Store) BeginRequest(ctx context.Context) (context.Context, func(commit bool) error) {
 	rt := &requestTx{s: s, ctx: ctx}
+	return context.WithValue(ctx, requestTxKey{}, rt), rt.end
+}
+
+// BeginReads is BeginRequest for a request that reads (GET, HEAD): its
+// calls take no savepoint, a round trip each, because there is nothing to
+// keep when one fails. A failed call rolls the transaction back and the next
+// call begins another, as the first call of any transaction does. What such
+// a request writes on the way (a session's last-seen time) is a cache of
+// something that will be written again.
+func (s *Store) BeginReads(ctx context.Context) (context.Context, func(commit bool) error) {
+	rt := &requestTx{s: s, ctx: ctx, reads: true}
 	return context.WithValue(ctx, requestTxKey{}, rt), rt.end
 }
 
@@ -79,7 +91,7 @@ func (rt *requestTx) run(want *scopeSetting, fn func(*Tx) error) (joined bool, e
 	if want == nil {
 		want = &rt.scope
 	}
-	if rt.n == 0 {
+	if rt.n == 0 || (rt.reads && rt.depth == 0) {
 		return true, rt.first(*want, fn)
 	}
 	return true, rt.call(*want, fn)
@@ -205,6 +217,32 @@ func (s *Store) InCommune(ctx context.Context, communeID int64, fn func(*Tx) err
 		scope = strconv.FormatInt(communeID, 10)
 	}
 	return s.inScope(ctx, "tiendo.commune_id", scope, fn)
+}
+
+// EnterCommune is InCommune for a first call whose own statement sets the
+// commune scope, as scopeSQL would: set_config('tiendo.commune_id', ID,
+// true) and set_config('tiendo.province', ”, true). When it opens the
+// request's transaction the scope costs no round trip of its own (the
+// session cache's check does this, on every signed-in request). Anywhere
+// else it is InCommune, the scope set twice.
+func (s *Store) EnterCommune(ctx context.Context, communeID int64, fn func(*Tx) error) error {
+	want := scopeSetting{"tiendo.commune_id", strconv.FormatInt(communeID, 10)}
+	rt, ok := requestTxOf(ctx)
+	if !ok || rt.done || rt.broken != nil || rt.t != nil {
+		return s.InCommune(ctx, communeID, fn)
+	}
+	sqlTx, err := s.db.BeginTxx(rt.ctx, nil)
+	if err != nil {
+		return MapPGError(err)
+	}
+	rt.t, rt.n = &Tx{Tx: sqlTx, Ctx: rt.ctx}, 1
+	if err := fn(rt.t); err != nil {
+		_ = rt.t.Rollback()
+		rt.t, rt.n = nil, 0
+		return MapPGError(err)
+	}
+	rt.scope = want
+	return nil
 }
 
 // AcrossCommunes runs fn in a transaction with no tenant scope, for the

@@ -116,3 +116,36 @@ func TestRequestTransactionKeepsTenants(t *testing.T) {
 		t.Fatalf("A again after B: %v", err)
 	}
 }
+
+// TestReadRequestGoesOnAfterAFailure: a read request (BeginReads) takes no
+// savepoints, so a call that fails in the database (here a statement the
+// server refuses) must not leave the request on an aborted transaction: the
+// next call reads in a new one, and tenants stay apart across the two.
+func TestReadRequestGoesOnAfterAFailure(t *testing.T) {
+	t.Parallel()
+	w := testfix.New(t)
+	a, b := w.Actor(t, w.A, models.RoleChairman), w.Actor(t, w.B, models.RoleChairman)
+	pa, err := w.Store.CreatePlan(context.Background(), a, plans.PlanInput{DocNumber: "42/KH-UBND",
+		IssuedOn: testfix.Date("2024-06-19"), Kind: "admin_reform", Title: "Kế hoạch đọc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, end := w.Store.BeginReads(context.Background())
+	defer func() { _ = end(true) }()
+	if _, err := w.Store.GetPlan(ctx, a, pa.ID); err != nil {
+		t.Fatal(err)
+	}
+	failed := w.Store.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+		_, err := t.ExecContext(t.Ctx, "SELECT 1/0")
+		return err
+	})
+	if failed == nil {
+		t.Fatal("division by zero succeeded")
+	}
+	if _, err := w.Store.GetPlan(ctx, a, pa.ID); err != nil {
+		t.Fatalf("after a failed call the read request reads on: %v", err)
+	}
+	if _, err := w.Store.GetPlan(ctx, b, pa.ID); !errors.Is(err, models.ErrNotFound) {
+		t.Fatalf("commune B read A's plan after the restart: %v", err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"time"
 
 	"github.com/tiendo/tiendo/internal/config"
@@ -22,7 +23,7 @@ type observers struct {
 	delivery func(channel, outcome string)
 }
 
-// startMetrics serves /metrics on addr (TIENDO_METRICS_ADDR) until ctx ends
+// startMetrics serves /metrics and /debug/pprof/ on addr (TIENDO_METRICS_ADDR) until ctx ends
 // and returns the hooks that feed it and the address it listens on. With no
 // address there are no metrics: the listener is separate from the site's so
 // that it is public only when an operator means it to be.
@@ -47,6 +48,12 @@ func startMetrics(ctx context.Context, addr string, db *config.Database, clock m
 	m.WatchOutbox(backlog(store))
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", m.Handler())
+	// The profiler shares the operator's listener: `make bench` takes the
+	// CPU profiles of the hot pages from here, and an operator can too.
+	mux.HandleFunc("GET /debug/pprof/", pprof.Index)
+	mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("GET /debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("GET /debug/pprof/trace", pprof.Trace)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: time.Minute}
 	go func() { _ = srv.Serve(ln) }()
 	context.AfterFunc(ctx, func() {

@@ -14,8 +14,9 @@ import (
 // context, for endTransaction.
 const txWriterKey = "tiendo.tx"
 
-// BeginFunc starts a request's transaction: domain.Store.BeginRequest.
-type BeginFunc func(context.Context) (context.Context, func(commit bool) error)
+// BeginFunc starts a request's transaction: models.Store.BeginRequest, or
+// BeginReads when reads (GET and HEAD, which need no savepoints).
+type BeginFunc func(ctx context.Context, reads bool) (context.Context, func(commit bool) error)
 
 // Transaction runs the request in one database transaction (begin). It ends
 // before the first byte of the answer leaves: committed unless the answer
@@ -23,7 +24,8 @@ type BeginFunc func(context.Context) (context.Context, func(commit bool) error)
 // fails turns the answer into a 503 the client may retry. A panic rolls back.
 func Transaction(begin BeginFunc, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		ctx, end := begin(c.Request.Context())
+		m := c.Request.Method
+		ctx, end := begin(c.Request.Context(), m == http.MethodGet || m == http.MethodHead)
 		c.Request = c.Request.WithContext(ctx)
 		w := &committingWriter{ResponseWriter: c.Writer, end: end, log: log, c: c}
 		c.Writer = w

@@ -23,7 +23,7 @@ type fakeTx struct {
 	fail      error
 }
 
-func (f *fakeTx) begin(ctx context.Context) (context.Context, func(bool) error) {
+func (f *fakeTx) begin(ctx context.Context, _ bool) (context.Context, func(bool) error) {
 	return ctx, func(commit bool) error {
 		f.ends = append(f.ends, commit)
 		f.sentFirst = f.rec.Body.Len() > 0 || f.rec.Code != http.StatusOK

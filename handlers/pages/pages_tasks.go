@@ -57,12 +57,11 @@ func (h *Handler) myTasksPage(c *gin.Context) error {
 			x.DueOn.Compare(y.DueOn), cmp.Compare(x.ID, y.ID))
 	})
 	d := &myTasksData{Today: today}
-	if d.Open, err = h.taskItems(ctx, a, open); err != nil {
+	items, err := h.taskItems(ctx, a, slices.Concat(open, done)) // units and plans read once for both lists
+	if err != nil {
 		return err
 	}
-	if d.Done, err = h.taskItems(ctx, a, done); err != nil {
-		return err
-	}
+	d.Open, d.Done = items[:len(open)], items[len(open):]
 	for _, t := range open {
 		d.Overdue += b2i(t.Status == "overdue")
 		d.DueSoon += b2i(t.Status == "due_soon")

@@ -76,6 +76,9 @@ type Results struct {
 	Ceilings  []*Figure `json:"ceilings"`
 	Figures   []*Figure `json:"figures"`
 	Plans     []*Plan   `json:"plans"`
+	// Profiles are the server's CPU profiles of the read loads, files beside
+	// the results (go tool pprof -top FILE).
+	Profiles []string `json:"profiles,omitempty"`
 }
 
 // Machine is where the figures were measured.
@@ -110,19 +113,19 @@ var specs = map[string]spec{
 	"healthz":         {name: "ceiling: GET /healthz", unit: "req/s", rate: true},
 	"sweep":           {name: "full status sweep, all tasks", unit: "ms", limit: 5000, target: "≤ 5 s"},
 	"progress":        {name: "progress write + status update", unit: "ms", limit: 5, target: "≤ 5 ms"},
-	"planning":        {name: "reminder planning, one day", unit: "ms", limit: 3000, target: "≤ 3 s"},
-	"dispatch_inbox":  {name: "dispatch to the inbox", unit: "/s", limit: 10000, rate: true, target: "≥ 10,000/s"},
+	"planning":        {name: "reminder planning, one day", unit: "ms", limit: 10000, target: "≤ 10 s (national)"},
+	"dispatch_inbox":  {name: "dispatch to the inbox", unit: "/s", limit: 20000, rate: true, target: "≥ 20,000/s"},
 	"dispatch_hook":   {name: "dispatch to a webhook sink", unit: "/s", limit: 2000, rate: true, target: "≥ 2,000/s"},
 	"dispatch_email":  {name: "dispatch to an SMTP sink", unit: "/s", limit: 500, rate: true, target: "≥ 500/s"},
 	"my_tasks":        {name: "my tasks (50), latency", unit: "ms", limit: 20, onP99: true, target: "p99 ≤ 20 ms"},
-	"my_tasks_rps":    {name: "my tasks (50), throughput", unit: "req/s", rate: true, target: "≥ 25 % of pgbench"},
+	"my_tasks_rps":    {name: "my tasks (50), throughput", unit: "req/s", rate: true, target: "≥ 10 % of pgbench -S"},
 	"dashboard":       {name: "commune dashboard, latency", unit: "ms", limit: 30, onP99: true, target: "p99 ≤ 30 ms"},
-	"dashboard_rps":   {name: "commune dashboard, throughput", unit: "req/s", rate: true},
+	"dashboard_rps":   {name: "commune dashboard, throughput", unit: "req/s", rate: true, target: "≥ 5 % of /healthz"},
 	"province_rollup": {name: "province roll-up", unit: "ms", limit: 200, target: "≤ 200 ms"},
 	"national_rollup": {name: "national roll-up (SQL)", unit: "ms", limit: 2000, target: "≤ 2 s"},
 	"report_xlsx":     {name: "9-month report, XLSX", unit: "ms", limit: 300, target: "≤ 300 ms"},
 	"rss":             {name: "server memory (peak RSS)", unit: "MB", limit: 150, target: "≤ 150 MB"},
-	"create_tasks":    {name: "8 clients creating tasks", unit: "tasks/s", limit: 1000, rate: true, target: "≥ 1,000/s, 0 errors"},
+	"create_tasks":    {name: "8 clients creating tasks", unit: "tasks/s", limit: 2000, rate: true, target: "≥ 2,000/s, 0 errors"},
 }
 
 // order is how the table lists the figures.
@@ -411,12 +414,17 @@ func num(v float64) string {
 	}
 }
 
-func (r *runner) write() error {
-	out := r.o.Out
-	if out == "" {
-		out = filepath.Join("bench", "results", fmt.Sprintf("%s-%s.json", r.res.Preset,
-			r.res.StartedAt.Format("20060102-150405")))
+// outPath is where the results go: --out, or bench/results/PRESET-TIME.json.
+func (r *runner) outPath() string {
+	if r.o.Out != "" {
+		return r.o.Out
 	}
+	return filepath.Join("bench", "results", fmt.Sprintf("%s-%s.json", r.res.Preset,
+		r.res.StartedAt.Format("20060102-150405")))
+}
+
+func (r *runner) write() error {
+	out := r.outPath()
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}

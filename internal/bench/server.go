@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -24,21 +25,24 @@ import (
 
 // server is the tiendo server under test, a child process on 127.0.0.1.
 type server struct {
-	cmd  *exec.Cmd
-	base string
-	log  string
-	done chan error
+	cmd   *exec.Cmd
+	base  string
+	debug string // the child's metrics and profiler listener (TIENDO_METRICS_ADDR)
+	log   string
+	done  chan error
 }
 
 // startServer runs `tiendo serve` against dsn with the clock at the
 // dataset's instant and the scheduler off (the jobs are measured on their own).
 func startServer(ctx context.Context, binary, dsn, logDir string) (*server, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := freeAddr()
 	if err != nil {
 		return nil, err
 	}
-	addr := ln.Addr().String()
-	ln.Close()
+	debug, err := freeAddr()
+	if err != nil {
+		return nil, err
+	}
 	logPath := filepath.Join(logDir, "server.log")
 	logFile, err := os.Create(logPath)
 	if err != nil {
@@ -47,13 +51,14 @@ func startServer(ctx context.Context, binary, dsn, logDir string) (*server, erro
 	defer logFile.Close()
 	cmd := exec.Command(binary, "serve")
 	cmd.Env = append(os.Environ(), "DATABASE_URL="+dsn, "TIENDO_ADDR="+addr,
-		"TIENDO_NOW="+benchgen.DefaultNow.Format(time.RFC3339), "TIENDO_SCHEDULER=off", "TIENDO_LOG_LEVEL=warn")
+		"TIENDO_NOW="+benchgen.DefaultNow.Format(time.RFC3339), "TIENDO_SCHEDULER=off", "TIENDO_LOG_LEVEL=warn",
+		"TIENDO_METRICS_ADDR="+debug)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	dieWithParent(cmd)
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("bench: starting the server: %w", err)
 	}
-	s := &server{cmd: cmd, base: "http://" + addr, log: logPath, done: make(chan error, 1)}
+	s := &server{cmd: cmd, base: "http://" + addr, debug: "http://" + debug, log: logPath, done: make(chan error, 1)}
 	go func() { s.done <- cmd.Wait() }()
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
@@ -75,6 +80,44 @@ func startServer(ctx context.Context, binary, dsn, logDir string) (*server, erro
 	}
 	s.stop()
 	return nil, fmt.Errorf("bench: the server did not answer /healthz within a minute; see %s", logPath)
+}
+
+// freeAddr is a free port on 127.0.0.1 (free when asked; the child takes it
+// a moment later).
+func freeAddr() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
+// profile takes a CPU profile of the child for d into path, while the load
+// it is meant to show runs beside it.
+func (s *server) profile(ctx context.Context, d time.Duration, path string) error {
+	url := fmt.Sprintf("%s/debug/pprof/profile?seconds=%d", s.debug, max(1, int(d.Seconds())))
+	req, err := http.NewRequestWithContext(ctx, "GET", url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("bench: profile: %s", resp.Status)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, resp.Body); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // stop ends the child with SIGTERM (its graceful shutdown), then SIGKILL.

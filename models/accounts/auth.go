@@ -159,47 +159,68 @@ type ownerRow struct {
 }
 
 type sessionRow struct {
-	LastSeenAt time.Time `db:"last_seen_at"`
-	CreatedAt  time.Time `db:"created_at"`
+	LastSeenAt  time.Time `db:"last_seen_at"`
+	CreatedAt   time.Time `db:"created_at"`
+	AuthVersion int64     `db:"auth_version"`
 	ownerRow
 }
 
 // Authenticate resolves a bearer credential — a session token, or a personal
-// API token recognised by its prefix — to its actor with one lookup.
+// API token recognised by its prefix — to its actor. A session seen in the
+// last minute is answered from the session cache after one check in the
+// database (session_cache.go); otherwise it is read whole.
 func (s *Store) Authenticate(ctx context.Context, token, ip string) (*models.Actor, error) {
 	if token == "" || len(token) > 128 {
 		return nil, models.ErrUnauthenticated
 	}
-	var (
-		owner   *ownerRow
-		tokenID int64
-		err     error
-	)
 	if IsAPIToken(token) {
-		owner, tokenID, err = s.apiTokenOwner(ctx, token)
-	} else {
-		owner, err = s.sessionOwner(ctx, token)
+		owner, tokenID, err := s.apiTokenOwner(ctx, token)
+		if err != nil {
+			return nil, err
+		}
+		return s.actorOf(ctx, owner, ip, tokenID)
 	}
+	hash := hashToken(token)
+	if a, ok, err := s.cachedSession(ctx, hash, ip); ok || err != nil {
+		return a, err
+	}
+	r, err := s.sessionOwner(ctx, hash)
 	if err != nil {
 		return nil, err
 	}
-	a := &models.Actor{UserID: owner.UserID, Username: owner.Username, FullName: owner.FullName,
-		MustChangePassword: owner.MustChange, CommuneID: owner.CommuneID, Commune: owner.CommuneInfo, IP: ip,
-		APITokenID: tokenID}
-	a.Commune.ID = owner.CommuneID
-	if a.IsProvinceViewer() {
-		return a, nil // no commune, no memberships: roll-ups only
+	a, err := s.actorOf(ctx, &r.ownerRow, ip, 0)
+	if err == nil && !a.IsProvinceViewer() {
+		s.sessions.put(hash, r, a.Memberships)
 	}
-	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+	return a, err
+}
+
+// actorOf is the actor of owner with its memberships (none for a province
+// account, which reads roll-ups only).
+func (s *Store) actorOf(ctx context.Context, owner *ownerRow, ip string, tokenID int64) (*models.Actor, error) {
+	a := newActor(owner, ip, tokenID)
+	if a.IsProvinceViewer() {
+		return a, nil
+	}
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
 		return t.Bind(s.orgQ.MembershipsOf).Select(&a.Memberships, a.UserID)
 	})
 	return a, err
 }
 
-// sessionOwner finds the live session behind token, enforcing both the idle
-// and the absolute expiry.
-func (s *Store) sessionOwner(ctx context.Context, token string) (*ownerRow, error) {
-	hash := hashToken(token)
+// newActor is owner as an actor, before its memberships are known.
+func newActor(owner *ownerRow, ip string, tokenID int64) *models.Actor {
+	a := &models.Actor{UserID: owner.UserID, Username: owner.Username, FullName: owner.FullName,
+		MustChangePassword: owner.MustChange, CommuneID: owner.CommuneID, Commune: owner.CommuneInfo, IP: ip,
+		APITokenID: tokenID}
+	a.Commune.ID = owner.CommuneID
+	return a
+}
+
+// sessionOwner finds the live session behind a token's hash, enforcing both
+// the idle and the absolute expiry, and moves its last-seen time on at most
+// once a minute. LastSeenAt is then what the row holds.
+func (s *Store) sessionOwner(ctx context.Context, hash []byte) (*sessionRow, error) {
 	now := s.Clock().Now()
 	var r sessionRow
 	err := s.Identity(ctx, func(on models.Binder) error {
@@ -213,12 +234,13 @@ func (s *Store) sessionOwner(ctx context.Context, token string) (*ownerRow, erro
 		// Written at most once a minute: a write per request would cost more
 		// than the idle expiry it serves.
 		_, err = on(s.orgQ.TouchSession).ExecContext(ctx, hash, now)
+		r.LastSeenAt = now
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &r.ownerRow, nil
+	return &r, nil
 }
 
 // Logout revokes the session behind token.

@@ -40,6 +40,7 @@ type orgQueries struct {
 	MembershipsOf      *sqlx.Stmt `query:"memberships-of"`
 	InsertSession      *sqlx.Stmt `query:"insert-session"`
 	SessionByHash      *sqlx.Stmt `query:"session-by-hash"`
+	EnterSession       *sqlx.Stmt `query:"enter-session"`
 	TouchSession       *sqlx.Stmt `query:"touch-session"`
 	RevokeSession      *sqlx.Stmt `query:"revoke-session"`
 }

@@ -17,6 +17,8 @@ type Store struct {
 	orgQ   orgQueries
 	accQ   accountQueries
 	loginQ loginQueries
+	// sessions is the session cache (session_cache.go).
+	sessions sessionCache
 }
 
 // New prepares the domain's statements over below.
