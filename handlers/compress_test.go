@@ -9,8 +9,8 @@ import (
 )
 
 // TestTextIsCompressedFilesAreNot: a page over a weak connection arrives
-// gzipped and reads the same; an XLSX report (a zip already) and an error
-// go out as they are.
+// gzipped and reads the same, an error page too; an XLSX report (a zip
+// already) and a short problem document (under 1 KB) go out as they are.
 func TestTextIsCompressedFilesAreNot(t *testing.T) {
 	t.Parallel()
 	e := newPageEnv(t)
@@ -23,13 +23,8 @@ func TestTextIsCompressedFilesAreNot(t *testing.T) {
 	if rec.Code != 200 || rec.Header().Get("Content-Encoding") != "gzip" {
 		t.Fatalf("plan page: %d, encoding %q", rec.Code, rec.Header().Get("Content-Encoding"))
 	}
-	zr, err := gzip.NewReader(rec.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, err := io.ReadAll(zr)
-	if err != nil || !strings.Contains(string(page), e.plan.Title) {
-		t.Fatalf("the gzipped page does not read back (%v): %.200s", err, page)
+	if page := gunzip(t, rec); !strings.Contains(page, e.plan.Title) {
+		t.Fatalf("the gzipped page does not read back: %.200s", page)
 	}
 
 	rec = get("/api/v1/reports?period=2024-M9&format=xlsx")
@@ -37,7 +32,25 @@ func TestTextIsCompressedFilesAreNot(t *testing.T) {
 		t.Fatalf("xlsx report: %d, encoding %q", rec.Code, rec.Header().Get("Content-Encoding"))
 	}
 	rec = get("/ke-hoach/999999999")
-	if rec.Code != 404 || rec.Header().Get("Content-Encoding") != "" || !strings.Contains(rec.Body.String(), "<html") {
+	if rec.Code != 404 || rec.Header().Get("Content-Encoding") != "gzip" || !strings.Contains(gunzip(t, rec), "<html") {
 		t.Fatalf("missing plan: %d, encoding %q", rec.Code, rec.Header().Get("Content-Encoding"))
 	}
+	rec = get("/api/v1/plans/999999999")
+	if rec.Code != 404 || rec.Header().Get("Content-Encoding") != "" || !strings.Contains(rec.Body.String(), `"status":404`) {
+		t.Fatalf("missing plan, API: %d, encoding %q: %s", rec.Code, rec.Header().Get("Content-Encoding"), rec.Body)
+	}
+}
+
+// gunzip reads a gzipped answer back.
+func gunzip(t *testing.T, rec *httptest.ResponseRecorder) string {
+	t.Helper()
+	zr, err := gzip.NewReader(rec.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -27,7 +27,8 @@ type Options = httpx.Options
 
 // New builds the whole HTTP handler of tiendo.
 func New(store *domain.Store, opts Options) http.Handler {
-	return httpx.RequestIDs(httpx.ParseProxies(opts.TrustedProxies), crossOriginProtection(newEngine(store, opts)))
+	return httpx.RequestIDs(httpx.ParseProxies(opts.TrustedProxies),
+		crossOriginProtection(httpx.Compress(newEngine(store, opts))))
 }
 
 // newEngine registers every route. It is separate from New so that tests can
@@ -47,7 +48,7 @@ func newEngine(store *domain.Store, opts Options) *gin.Engine {
 		h.Log.Error("trusted proxies ignored", "err", err)
 		_ = r.SetTrustedProxies(nil)
 	}
-	r.Use(httpx.Observe(opts.Observe), httpx.RecoverMiddleware(h.Log), httpx.AccessLog(h.Log), httpx.SecurityHeaders, httpx.LimitBody, httpx.Compress, httpx.Transaction(beginOf(store), h.Log), httpx.ErrorMiddleware(h.Log), httpx.CheckText)
+	r.Use(httpx.Observe(opts.Observe), httpx.RecoverMiddleware(h.Log), httpx.AccessLog(h.Log), httpx.SecurityHeaders, httpx.LimitBody, httpx.Transaction(beginOf(store), h.Log), httpx.ErrorMiddleware(h.Log), httpx.CheckText)
 	p := &pages.Handler{Base: h}
 	r.NoRoute(p.NoRoute) // a problem document, or an HTML page for a browser (pages/pages.go)
 	r.NoMethod(func(c *gin.Context) {

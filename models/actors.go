@@ -3,6 +3,7 @@ package models
 import (
 	"net"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/tiendo/tiendo/models/calendar"
@@ -116,14 +117,23 @@ func SystemActor(c *CommuneInfo) *Actor {
 // Vietnam's (the column defaults to it, so this is defence only).
 func (c CommuneInfo) Location() *time.Location { return ZoneOf(c.TimeZone) }
 
-// ZoneOf loads the zone name, falling back to Vietnam's.
+// ZoneOf loads the zone name, falling back to Vietnam's. Zones are kept
+// once loaded: time.LoadLocation reads and parses the zone file on every
+// call, and "today in the commune" is asked on every request (issue 15).
 func ZoneOf(name string) *time.Location {
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location)
+	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
-		return VietnamTime
+		loc = VietnamTime
 	}
+	zones.Store(name, loc)
 	return loc
 }
+
+// zones holds the zones ZoneOf has loaded, by name.
+var zones sync.Map
 
 // Today is the commune's date at instant now, in its own time zone.
 func (c CommuneInfo) Today(now time.Time) calendar.Date { return calendar.DateOf(now.In(c.Location())) }

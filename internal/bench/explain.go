@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -40,16 +41,24 @@ func (r *runner) explain(ctx context.Context) error {
 	}
 	defer app.Close()
 	var ids struct {
-		Commune int64 `db:"commune_id"`
-		Worker  int64 `db:"worker"`
+		Commune int64         `db:"commune_id"`
+		Worker  int64         `db:"worker"`
+		Version int64         `db:"auth_version"`
+		Units   pq.Int64Array `db:"units"`
 	}
-	if err := r.owner.GetContext(ctx, &ids, `SELECT u.commune_id, u.id AS worker FROM users u WHERE u.username = $1`,
-		r.worker(0)); err != nil {
+	if err := r.owner.GetContext(ctx, &ids, `SELECT u.commune_id, u.id AS worker, u.auth_version,
+		ARRAY(SELECT unit_id FROM memberships m WHERE m.user_id = u.id) AS units
+		FROM users u WHERE u.username = $1`, r.worker(0)); err != nil {
 		return err
 	}
 	var plans pq.Int64Array
 	if err := r.owner.SelectContext(ctx, &plans, `SELECT id FROM plans WHERE commune_id = $1 ORDER BY id LIMIT 20`,
 		ids.Commune); err != nil {
+		return err
+	}
+	var province provinceDays
+	if err := r.owner.SelectContext(ctx, &province.ids, `SELECT id FROM communes WHERE province = $1 ORDER BY id`,
+		benchgen.ProvinceName(1)); err != nil {
 		return err
 	}
 	var small pq.StringArray // tables too small for an index to pay
@@ -64,22 +73,25 @@ func (r *runner) explain(ctx context.Context) error {
 		name, purpose, scope, value string
 		args                        []any
 	}{
-		{"session-by-hash", "every request: the session", "", "", []any{hash, now, now.AddDate(0, 0, -14)}},
-		{"memberships-of", "every request: the roles", "tiendo.commune_id", fmt.Sprint(ids.Commune), []any{ids.Worker}},
+		{"enter-session", "every request: the cached session's check", "", "",
+			[]any{hash, now, now.AddDate(0, 0, -14), fmt.Sprint(ids.Commune), ids.Version}},
+		{"session-by-hash", "a session's first request in a minute", "", "", []any{hash, now, now.AddDate(0, 0, -14)}},
+		{"memberships-of", "a session's first request in a minute: the roles", "tiendo.commune_id",
+			fmt.Sprint(ids.Commune), []any{ids.Worker}},
 		{"list-tasks", "my tasks (assignee = me, 50)", "tiendo.commune_id", fmt.Sprint(ids.Commune),
-			append([]any{ids.Commune, nil, nil, ids.Worker, nil, nil, nil, nil, nil, nil, 51}, w...)},
+			append(append([]any{ids.Commune, nil, nil, ids.Worker, nil, nil, nil, nil, nil, nil, 51}, w...), ids.Units)},
 		{"list-tasks", "task list (50)", "tiendo.commune_id", fmt.Sprint(ids.Commune),
-			append([]any{ids.Commune, nil, nil, nil, nil, nil, nil, nil, nil, nil, 51}, w...)},
+			append(append([]any{ids.Commune, nil, nil, nil, nil, nil, nil, nil, nil, nil, 51}, w...), nil)},
 		{"list-tasks", "dashboard: overdue (50)", "tiendo.commune_id", fmt.Sprint(ids.Commune),
-			append([]any{ids.Commune, nil, nil, nil, pq.StringArray{"overdue"}, nil, nil, nil, nil, nil, 51}, w...)},
-		{"overview-by-kind", "dashboard: counts by plan kind", "tiendo.commune_id", fmt.Sprint(ids.Commune),
-			append([]any{ids.Commune, 2024}, w...)},
-		{"overview-by-unit", "dashboard: counts by lead unit", "tiendo.commune_id", fmt.Sprint(ids.Commune),
-			append([]any{ids.Commune, 2024}, w...)},
+			append(append([]any{ids.Commune, nil, nil, nil, pq.StringArray{"overdue"}, nil, nil, nil, nil, nil, 51}, w...), nil)},
+		{"report-tasks", "dashboard and report: the period's tasks", "tiendo.commune_id", fmt.Sprint(ids.Commune),
+			[]any{ids.Commune, "2024-01-01", "2024-09-30", now, "2024-09-30", "2024-10-03", "Asia/Ho_Chi_Minh"}},
+		{"list-snapshots", "dashboard: the 90-day trend", "tiendo.commune_id", fmt.Sprint(ids.Commune),
+			[]any{ids.Commune, "2024-07-03", "2024-09-30", nil, nil}},
 		{"plan-doc-numbers", "task lists: the plans' numbers", "tiendo.commune_id", fmt.Sprint(ids.Commune),
 			[]any{ids.Commune, plans}},
 		{"province-rollup", "province roll-up", "tiendo.province", benchgen.ProvinceName(1),
-			[]any{benchgen.ProvinceName(1), 2024}},
+			append([]any{benchgen.ProvinceName(1)}, append(province.arrays(now), 2024)...)},
 	}
 	for _, c := range cases {
 		q, err := domain.QueryText(c.name)
@@ -128,4 +140,17 @@ func explainOne(ctx context.Context, app *sqlx.DB, scope, value, q string, args 
 		p.Execution = m[1]
 	}
 	return p, nil
+}
+
+// provinceDays are the per-commune arrays province-rollup takes: every
+// commune of the province as of the dataset's instant.
+type provinceDays struct{ ids pq.Int64Array }
+
+func (p provinceDays) arrays(now time.Time) []any {
+	n := len(p.ids)
+	asOf, today, soon, tz := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
+	for i := range n {
+		asOf[i], today[i], soon[i], tz[i] = now.Format(time.RFC3339), "2024-09-30", "2024-10-03", "Asia/Ho_Chi_Minh"
+	}
+	return []any{p.ids, asOf, today, soon, tz}
 }
