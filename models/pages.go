@@ -8,12 +8,46 @@ import (
 	"strings"
 
 	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/jsonw"
 )
 
 // Page is one page of a list and the cursor of the next, if any.
 type Page[T any] struct {
 	Items []T     `json:"items"`
 	Next  *string `json:"next"`
+}
+
+// JSONAppender is a value that writes its own JSON, as encoding/json would
+// (models/jsonw).
+type JSONAppender interface{ AppendJSON([]byte) []byte }
+
+// AppendJSON appends the page as encoding/json would write it when its items
+// write their own JSON (*T is a JSONAppender); ok is false otherwise, and
+// the caller uses encoding/json.
+func (p *Page[T]) AppendJSON(b []byte) (_ []byte, ok bool) {
+	if len(p.Items) > 0 {
+		if _, ok := any(&p.Items[0]).(JSONAppender); !ok {
+			return b, false
+		}
+	}
+	b = append(b, `{"items":`...)
+	if p.Items == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range p.Items {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = any(&p.Items[i]).(JSONAppender).AppendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"next":`...)
+	if p.Next == nil {
+		return append(b, "null}"...), true
+	}
+	return append(jsonw.String(b, *p.Next), '}'), true
 }
 
 // MaxPageSize bounds every list so that no request reads a whole table.

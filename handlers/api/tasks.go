@@ -40,7 +40,7 @@ func (h *Handler) listTasks(c *gin.Context) error {
 		return err
 	}
 	page, err := h.Store.ListTasks(c.Request.Context(), httpx.Actor(c), f)
-	return httpx.Respond(c, http.StatusOK, page, err)
+	return httpx.RespondPage(c, page, err)
 }
 
 func (h *Handler) listPlanTasks(c *gin.Context) error {
@@ -54,7 +54,7 @@ func (h *Handler) listPlanTasks(c *gin.Context) error {
 	}
 	f.PlanID = id
 	page, err := h.Store.ListTasks(c.Request.Context(), httpx.Actor(c), f)
-	return httpx.Respond(c, http.StatusOK, page, err)
+	return httpx.RespondPage(c, page, err)
 }
 
 func (h *Handler) createTask(c *gin.Context) error {

@@ -228,6 +228,20 @@ func Respond(c *gin.Context, status int, v any, err error) error {
 	return nil
 }
 
+// RespondPage is Respond for a page of a list whose items write their own
+// JSON (models/jsonw): the hot task lists, without reflection. A type that
+// only embeds a page (the bin's, with its trash_days) goes through Respond.
+func RespondPage[T any](c *gin.Context, p *models.Page[T], err error) error {
+	if err != nil {
+		return err
+	}
+	if b, ok := p.AppendJSON(make([]byte, 0, 32<<10)); ok {
+		c.Data(http.StatusOK, "application/json; charset=utf-8", b)
+		return nil
+	}
+	return Respond(c, http.StatusOK, p, nil)
+}
+
 // Wrap adapts a handler that returns its error to gin.
 func Wrap(fn func(*gin.Context) error) gin.HandlerFunc {
 	return func(c *gin.Context) {
