@@ -84,11 +84,20 @@ func (d Date) DaysUntil(e Date) int {
 }
 
 // String is YYYY-MM-DD, or "" for the zero Date.
-func (d Date) String() string {
+func (d Date) String() string { return string(d.AppendText(nil)) }
+
+// AppendText appends YYYY-MM-DD (nothing for the zero Date) without
+// formatting through fmt: every task in a list carries three dates.
+func (d Date) AppendText(b []byte) []byte {
 	if d.IsZero() {
-		return ""
+		return b
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	if d.Year < 0 || d.Year > 9999 { // never in tiendo's data; as fmt would write it
+		return fmt.Appendf(b, "%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	}
+	y, m, day := d.Year, int(d.Month), d.Day
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+day/10), byte('0'+day%10))
 }
 
 // VN is the Vietnamese display form dd/mm/yyyy.

@@ -58,7 +58,7 @@ func appendDate(b []byte, d calendar.Date) []byte {
 	if d.IsZero() {
 		return jsonw.Null(b)
 	}
-	return jsonw.String(b, d.String())
+	return append(d.AppendText(append(b, '"')), '"') // digits and dashes: nothing to escape
 }
 
 // appendMarshalled appends v through encoding/json (values that cannot fail).
