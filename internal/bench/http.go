@@ -36,7 +36,7 @@ func (r *runner) ceilingHealthz(ctx context.Context) error {
 	if res.Errors > 0 {
 		return r.add(nil, fmt.Errorf("/healthz: %d errors: %s", res.Errors, res.FirstErr))
 	}
-	f := r.fig("healthz", []float64{res.RPS()})
+	f := r.fig("healthz", res.Rates())
 	f.Note = latencyNote(res)
 	return r.add(f, nil)
 }
@@ -64,7 +64,7 @@ func (r *runner) concurrent(ctx context.Context, key string, next func(i, j int)
 	if err := r.add(lat, nil); err != nil {
 		return err
 	}
-	tput := r.fig(key+"_rps", []float64{res.RPS()})
+	tput := r.fig(key+"_rps", res.Rates())
 	// Issue 15's targets are shares of the ceilings of the same run.
 	if pg := r.ceiling("pgbench"); pg != nil && key == "my_tasks" {
 		pass := tput.Median >= 0.10*pg.Median

@@ -78,6 +78,22 @@ type loadResult struct {
 	FirstErr  string
 	Elapsed   time.Duration
 	Latencies []time.Duration
+	// PerSecond counts the requests completed in each second of the load,
+	// so that a throughput is a median of samples, as pgbench -P 1 gives.
+	PerSecond []int
+}
+
+// Rates are the per-second throughputs of the whole seconds of the load.
+func (l loadResult) Rates() []float64 {
+	n := int(l.Elapsed / time.Second)
+	out := make([]float64, 0, n)
+	for i := 0; i < n && i < len(l.PerSecond); i++ {
+		out = append(out, float64(l.PerSecond[i]))
+	}
+	if len(out) == 0 {
+		out = append(out, l.RPS())
+	}
+	return out
 }
 
 // RPS is the completed requests per second.
@@ -98,7 +114,10 @@ func (c *client) load(ctx context.Context, clients int, d time.Duration, max int
 	deadline := t0.Add(d)
 	for i := range clients {
 		wg.Go(func() {
-			var lat []time.Duration
+			var (
+				lat       []time.Duration
+				perSecond []int
+			)
 			errs, first := 0, ""
 			for j := 0; (max > 0 && j < max) || (max <= 0 && time.Now().Before(deadline)); j++ {
 				status, body, took, err := c.do(ctx, next(i, j))
@@ -116,10 +135,21 @@ func (c *client) load(ctx context.Context, clients int, d time.Duration, max int
 					continue
 				}
 				lat = append(lat, took)
+				sec := int(time.Since(t0) / time.Second)
+				for len(perSecond) <= sec {
+					perSecond = append(perSecond, 0)
+				}
+				perSecond[sec]++
 			}
 			mu.Lock()
 			defer mu.Unlock()
 			res.Latencies = append(res.Latencies, lat...)
+			for len(res.PerSecond) < len(perSecond) {
+				res.PerSecond = append(res.PerSecond, 0)
+			}
+			for k, n := range perSecond {
+				res.PerSecond[k] += n
+			}
 			res.Requests += len(lat)
 			res.Errors += errs
 			if res.FirstErr == "" {
