@@ -30,13 +30,16 @@ type Options struct {
 	ObserveDelivery func(channel, outcome string)
 }
 
-// deliveryJobs are the reminder planner and the dispatcher with the channels
-// this server can use: the inbox and webhooks always, email when configured.
+// deliveryJobs are the reminder and event planners and the dispatcher with
+// the channels this server can use: the inbox, webhooks and event webhooks
+// always, email when configured.
 func deliveryJobs(store *domain.Store, o Options) ([]Job, error) {
 	owner := processOwner()
+	hook := notify.Webhook{Clock: store.Clock(), AllowPrivate: o.AllowPrivateWebhooks, Log: o.Log}
 	channels := map[string]notify.Channel{
 		"inbox":   notify.Inbox{Store: store, Owner: owner},
-		"webhook": notify.Webhook{Clock: store.Clock(), AllowPrivate: o.AllowPrivateWebhooks, Log: o.Log},
+		"webhook": hook,
+		"event":   notify.EventHook{Webhook: hook},
 	}
 	if o.SMTPURL != "" {
 		email, err := notify.NewEmail(o.SMTPURL, store.Clock())
@@ -48,6 +51,7 @@ func deliveryJobs(store *domain.Store, o Options) ([]Job, error) {
 	}
 	return []Job{
 		Reminders{Store: store, Options: deadlines.PlanOptions{EmailAvailable: o.SMTPURL != ""}},
+		Events{Store: store},
 		Dispatch{Store: store, Channels: channels, Owner: owner, Every: o.DispatchEvery, Lease: o.DispatchLease,
 			Log: o.Log, Observe: o.ObserveDelivery},
 	}, nil

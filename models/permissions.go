@@ -44,6 +44,10 @@ func (a *Actor) CanManageUsers() bool { return a.IsAdmin() }
 // those who answer for the record, admin and chairman.
 func (a *Actor) CanReadAudit() bool { return a.IsManager() }
 
+// CanManageWebhooks: the admins and chairmen register the commune's event
+// endpoints, which carry its plans and tasks to outside systems.
+func (a *Actor) CanManageWebhooks() bool { return a.IsManager() }
+
 // CanReadDirectory reports whether the actor sees every account of the
 // commune: the commune's staff (admin, chairmen, steering members,
 // officers). A hamlet team member sees only the people of their own units

@@ -15,7 +15,8 @@ type Delivery struct {
 	ID            int64      `json:"id" db:"id"`
 	TaskID        *int64     `json:"task_id" db:"task_id"`
 	TaskTitle     *string    `json:"task_title" db:"task_title"`
-	RecipientID   int64      `json:"recipient_id" db:"recipient_id"`
+	RecipientID   int64      `json:"recipient_id" db:"recipient_id"` // 0 for an event
+	EndpointID    *int64     `json:"endpoint_id" db:"endpoint_id"`   // an event's endpoint
 	RecipientName string     `json:"recipient_name" db:"recipient_name"`
 	Kind          string     `json:"kind" db:"kind"`
 	Channel       string     `json:"channel" db:"channel"`

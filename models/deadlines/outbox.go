@@ -31,7 +31,8 @@ type Outbound struct {
 	Payload   json.RawMessage `db:"payload"`
 	CreatedAt time.Time       `db:"created_at"`
 
-	RecipientID       int64  `db:"recipient_id"`
+	RecipientID       int64  `db:"recipient_id"` // 0 for an event
+	EndpointID        *int64 `db:"endpoint_id"`  // an event's endpoint, nil for a reminder
 	RecipientUsername string `db:"recipient_username"`
 	RecipientName     string `db:"recipient_name"`
 	RecipientEmail    string `db:"recipient_email"`

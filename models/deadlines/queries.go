@@ -68,3 +68,18 @@ type settingsQueries struct {
 	Upsert *sqlx.Stmt `query:"upsert-settings"`
 	All    *sqlx.Stmt `query:"list-settings"`
 }
+
+// webhookQueries keep a commune's event endpoints (queries/webhooks.sql).
+type webhookQueries struct {
+	List   *sqlx.Stmt `query:"list-webhook-endpoints"`
+	Get    *sqlx.Stmt `query:"get-webhook-endpoint"`
+	Insert *sqlx.Stmt `query:"insert-webhook-endpoint"`
+	Update *sqlx.Stmt `query:"update-webhook-endpoint"`
+	Delete *sqlx.Stmt `query:"delete-webhook-endpoint"`
+	Test   *sqlx.Stmt `query:"queue-test-event"`
+}
+
+// eventQueries plan the event webhooks' deliveries (queries/events.sql).
+type eventQueries struct {
+	Plan *sqlx.Stmt `query:"plan-event-hooks"`
+}

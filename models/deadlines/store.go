@@ -25,6 +25,8 @@ type Store struct {
 	delQ      deliveryQueries
 	noteQ     notificationQueries
 	outBatchQ outboxBatchQueries
+	hookQ     webhookQueries
+	eventQ    eventQueries
 }
 
 // New prepares the domain's statements over below.
@@ -40,7 +42,7 @@ func New(below *accounts.Store) (*Store, error) {
 
 // statements lists the domain's statement structs.
 func (s *Store) statements() []any {
-	return []any{&s.jobQ, &s.calQ, &s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.outBatchQ}
+	return []any{&s.jobQ, &s.calQ, &s.setQ, &s.remQ, &s.outQ, &s.delQ, &s.noteQ, &s.outBatchQ, &s.hookQ, &s.eventQ}
 }
 
 // Close releases the domain's statements and those below.

@@ -1,11 +1,14 @@
 -- name: list-deliveries
 -- $2 is the recipient the caller is limited to (NULL: the whole commune).
-SELECT d.id, d.task_id, t.title AS task_title, d.recipient_id, u.full_name AS recipient_name, d.kind, d.channel,
+-- An event's addressee is its endpoint: its name, else its URL.
+SELECT d.id, d.task_id, t.title AS task_title, COALESCE(d.recipient_id, 0) AS recipient_id, d.endpoint_id,
+       COALESCE(u.full_name, NULLIF(e.name, ''), e.url) AS recipient_name, d.kind, d.channel,
        d.window_key, d.status, d.attempts,
        CASE WHEN d.status IN ('queued', 'sending', 'failed') THEN d.next_attempt_at END AS next_attempt_at,
        d.last_error, d.message_id, d.created_at, d.updated_at, d.sent_at
 FROM deliveries d
-JOIN users u ON u.id = d.recipient_id
+LEFT JOIN users u ON u.id = d.recipient_id
+LEFT JOIN webhook_endpoints e ON e.commune_id = d.commune_id AND e.id = d.endpoint_id
 LEFT JOIN tasks t ON t.commune_id = d.commune_id AND t.id = d.task_id
 WHERE d.commune_id = $1
   AND ($2::bigint IS NULL OR d.recipient_id = $2)

@@ -15,7 +15,7 @@ WITH c AS (
   UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, claimed_by = $3, lease_until = $4,
                           next_attempt_at = $4, updated_at = $1
   FROM c WHERE d.id = c.id
-  RETURNING d.commune_id, d.id, d.task_id, d.recipient_id, d.kind, d.channel, d.window_key, d.attempts,
+  RETURNING d.commune_id, d.id, d.task_id, d.recipient_id, d.endpoint_id, d.kind, d.channel, d.window_key, d.attempts,
             d.sends, d.failures, d.message_id, d.payload, d.created_at, c.was, c.was_by
 ), ev AS (
   INSERT INTO delivery_events (commune_id, delivery_id, at, event, attempt, actor, detail)
@@ -23,15 +23,21 @@ WITH c AS (
          CASE WHEN was = 'sending' THEN 'lease of ' || was_by || ' expired' ELSE '' END
   FROM d
 )
-SELECT d.commune_id, d.id, d.task_id, d.recipient_id, d.kind, d.channel, d.window_key, d.attempts, d.sends,
-       d.failures, d.message_id,
-       d.payload, d.created_at, u.username AS recipient_username, u.full_name AS recipient_name,
-       u.email AS recipient_email, cm.name AS commune_name,
-       COALESCE(s.webhook_url, '') AS webhook_url, COALESCE(s.webhook_secret, '') AS webhook_secret
+-- An event (channel 'event', migration 00034) goes to its endpoint's URL
+-- under its secret, never the reminder webhook's: a removed endpoint gives
+-- none, and the channel ends the delivery.
+SELECT d.commune_id, d.id, d.task_id, COALESCE(d.recipient_id, 0) AS recipient_id, d.endpoint_id, d.kind,
+       d.channel, d.window_key, d.attempts, d.sends, d.failures, d.message_id,
+       d.payload, d.created_at, COALESCE(u.username, '') AS recipient_username,
+       COALESCE(u.full_name, '') AS recipient_name, COALESCE(u.email, '') AS recipient_email, cm.name AS commune_name,
+       CASE WHEN d.endpoint_id IS NULL THEN COALESCE(s.webhook_url, '') ELSE COALESCE(e.url, '') END AS webhook_url,
+       CASE WHEN d.endpoint_id IS NULL THEN COALESCE(s.webhook_secret, '') ELSE COALESCE(e.secret, '') END
+         AS webhook_secret
 FROM d
-JOIN users u ON u.id = d.recipient_id
+LEFT JOIN users u ON u.id = d.recipient_id
 JOIN communes cm ON cm.id = d.commune_id
 LEFT JOIN commune_settings s ON s.commune_id = d.commune_id
+LEFT JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.deleted_at IS NULL
 ORDER BY d.id;
 
 -- name: mark-delivery-sending
@@ -59,7 +65,7 @@ WITH d AS (
                         failures = failures + 1,
                         next_attempt_at = $6, lease_until = NULL, updated_at = $3
   WHERE id = $1 AND status = 'sending' AND attempts = $2
-  RETURNING commune_id, id, task_id, recipient_id, kind, channel, attempts, status, payload
+  RETURNING commune_id, id, task_id, recipient_id, endpoint_id, kind, channel, attempts, status, payload
 ), ev AS (
   INSERT INTO delivery_events (commune_id, delivery_id, at, event, attempt, actor, detail)
   SELECT commune_id, id, $3, status, attempts, $4, $5 FROM d
@@ -70,13 +76,16 @@ WITH d AS (
                           created_at, updated_at)
   SELECT DISTINCT d.commune_id, d.task_id, m.user_id, 'delivery_failed', 'inbox', 'd' || d.id,
          d.payload || jsonb_build_object('failed_id', d.id, 'failed_kind', d.kind, 'failed_channel', d.channel,
-                                         'attempts', d.attempts, 'error', $5::text, 'recipient', r.full_name),
+                                         'attempts', d.attempts, 'error', $5::text,
+                                         'recipient', COALESCE(r.full_name, e.url)),
          $3::timestamptz, $3::timestamptz, $3::timestamptz
   FROM d
   JOIN memberships m ON m.commune_id = d.commune_id AND m.role = 'admin'
   JOIN users adm ON adm.id = m.user_id AND adm.disabled_at IS NULL
-  JOIN users r ON r.id = d.recipient_id
-  WHERE d.status = 'dead' AND d.kind <> 'delivery_failed'
+  LEFT JOIN users r ON r.id = d.recipient_id
+  LEFT JOIN webhook_endpoints e ON e.id = d.endpoint_id
+  -- An event for an endpoint since removed ends without a notice: nobody waits for it.
+  WHERE d.status = 'dead' AND d.kind <> 'delivery_failed' AND (d.endpoint_id IS NULL OR e.deleted_at IS NULL)
   ON CONFLICT (commune_id, (COALESCE(task_id, 0)), kind, window_key, recipient_id, channel) DO NOTHING
   RETURNING commune_id, id
 ), nev AS (

@@ -1,0 +1,82 @@
+package notify
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/deadlines"
+)
+
+// EventHook posts event deliveries (channel "event", migration 00034) to
+// their endpoint: the reminder webhook's client, address rule, retries and
+// signature scheme (webhook-id, webhook-timestamp, webhook-signature under
+// the endpoint's secret), with an event body. The event id is the
+// delivery's message id, the same on every attempt, so a receiver that
+// keeps the ids it has seen drops the repeats at-least-once may bring.
+type EventHook struct{ Webhook }
+
+// Name implements Channel.
+func (EventHook) Name() string { return models.ChannelEvent }
+
+// Event is the JSON body of an event delivery, as the README documents it.
+type Event struct {
+	ID         string          `json:"id"`          // = the webhook-id header
+	Type       string          `json:"type"`        // plan.created, task.progress…, webhook.test
+	OccurredAt time.Time       `json:"occurred_at"` // when it happened (queued, for a test)
+	Commune    EventCommune    `json:"commune"`
+	Text       string          `json:"text"` // one Vietnamese sentence a chat bot may post as is
+	Data       json.RawMessage `json:"data"` // the facts: plan, task, who, note…
+}
+
+// EventCommune names the commune an event happened in.
+type EventCommune struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+// errEndpointRemoved ends an event whose endpoint was deleted before it went out.
+var errEndpointRemoved = &PermanentError{Err: errors.New(
+	"điểm nhận sự kiện đã bị xóa / the endpoint was removed")}
+
+// Send implements Channel.
+func (h EventHook) Send(ctx context.Context, d *deadlines.Outbound) error {
+	if d.WebhookURL == "" || d.WebhookSecret == "" {
+		return errEndpointRemoved
+	}
+	body, err := json.Marshal(EventOf(d))
+	if err != nil {
+		return err
+	}
+	id, ts := WebhookID(d), strconv.FormatInt(h.Clock.Now().Unix(), 10)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, d.WebhookURL, bytes.NewReader(body))
+	if err != nil {
+		return fmt.Errorf("webhook: %w", err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "tiendo-webhook/1")
+	req.Header.Set("webhook-id", id)
+	req.Header.Set("webhook-timestamp", ts)
+	req.Header.Set("webhook-signature", Sign(deadlines.WebhookKey(d.WebhookSecret), id, ts, body))
+	return h.post(req, d.ID)
+}
+
+// EventOf is the body of event delivery d.
+func EventOf(d *deadlines.Outbound) Event {
+	var at struct {
+		OccurredAt *time.Time `json:"occurred_at"`
+	}
+	_ = json.Unmarshal(d.Payload, &at)
+	occurred := d.CreatedAt
+	if at.OccurredAt != nil {
+		occurred = *at.OccurredAt
+	}
+	return Event{ID: WebhookID(d), Type: d.Kind, OccurredAt: occurred.UTC(),
+		Commune: EventCommune{ID: d.CommuneID, Name: d.CommuneName}, Text: eventText(d), Data: d.Payload}
+}
