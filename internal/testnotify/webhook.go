@@ -18,8 +18,9 @@ type Hook struct {
 	ID        string
 	Timestamp string
 	Event     notify.WebhookEvent
-	Status    int   // what the endpoint answered
-	SigErr    error // nil when the signature checked out
+	Body      []byte // as received: an event webhook's notify.Event
+	Status    int    // what the endpoint answered
+	SigErr    error  // nil when the signature checked out
 }
 
 // Webhook is an HTTP endpoint that checks each request's signature and
@@ -55,7 +56,7 @@ func (h *Webhook) serve(w http.ResponseWriter, r *http.Request) {
 	if h.Clock != nil {
 		now = h.Clock.Now()
 	}
-	hit := Hook{ID: r.Header.Get("webhook-id"), Timestamp: r.Header.Get("webhook-timestamp"),
+	hit := Hook{ID: r.Header.Get("webhook-id"), Timestamp: r.Header.Get("webhook-timestamp"), Body: body,
 		SigErr: notify.Verify(h.Secret, r.Header, body, now, 5*time.Minute)}
 	_ = json.Unmarshal(body, &hit.Event)
 	h.mu.Lock()

@@ -5,8 +5,8 @@
 -- row that is the event, so the dedup key (deliveries_event_dedup) makes a
 -- repeated or concurrent run queue nothing twice:
 --   plan.created p<plan>, task.assigned t<task> (created) or a<audit row>
---   (people changed), task.progress u<report>, task.completed t<task>/<µs of
---   completed_at> (a return and a new completion is a new event),
+--   (people changed), task.progress and task.completed u<report> (the
+--   report that completed it: a return and a new completion is a new event),
 --   task.overdue t<task>/<due_on> (an extension and a new deadline missed is
 --   a new event), task.returned r<review>, extension.* x<extension> (a
 --   deadline set with a return, requested and decided by the evaluator at
@@ -37,9 +37,19 @@ WITH ep AS (
   FROM cm JOIN progress_updates r ON r.commune_id = cm.commune_id AND r.created_at >= $2
   JOIN users u ON u.id = r.author_id
   UNION ALL
-  SELECT t.commune_id, t.id, NULL, 'task.completed',
-         't' || t.id || '/' || (extract(epoch FROM t.completed_at) * 1000000)::bigint, t.completed_at, '{}'::jsonb
-  FROM cm JOIN tasks t ON t.commune_id = cm.commune_id AND t.completed_at >= $2
+  -- Completed: a 100 % report after one below it, or after a return (read
+  -- from the reports, not tasks.completed_at, which a return at once clears).
+  SELECT r.commune_id, r.task_id, NULL, 'task.completed', 'u' || r.id, r.created_at,
+         jsonb_build_object('progress_id', r.id, 'by', u.full_name)
+  FROM cm JOIN progress_updates r ON r.commune_id = cm.commune_id AND r.percent = 100 AND r.created_at >= $2
+  JOIN users u ON u.id = r.author_id
+  LEFT JOIN LATERAL (
+    SELECT q.percent, q.created_at FROM progress_updates q
+    WHERE q.commune_id = r.commune_id AND q.task_id = r.task_id AND q.id < r.id ORDER BY q.id DESC LIMIT 1
+  ) prev ON true
+  WHERE prev.percent IS NULL OR prev.percent < 100 OR EXISTS (
+    SELECT FROM task_reviews v WHERE v.commune_id = r.commune_id AND v.task_id = r.task_id AND v.kind = 'return'
+      AND v.created_at >= prev.created_at AND v.created_at <= r.created_at)
   UNION ALL
   -- Overdue from 00:00 of the day after the deadline, commune time, while
   -- the task is still open.
