@@ -175,6 +175,8 @@ func (f *authzWorld) id(tg target, role models.Role, s scope) int64 {
 		return f.trashedPlan(ac, plan.SteeringUnitID)
 	case photoRow:
 		return f.newPhoto(ac, sh)
+	case freshEndpoint:
+		return f.newEndpoint(ac)
 	}
 	f.t.Fatalf("target %d has no id", tg)
 	return 0

@@ -90,6 +90,7 @@ const (
 	freshExtension               // a new pending extension request on a new task of that shape, per case
 	trashedPlan                  // a new plan with a task, deleted into the recycle bin, per case
 	photoRow                     // a new evidence photo on a new task of that shape, per case
+	freshEndpoint                // a new event webhook endpoint of the commune, per case (webhooks_test.go)
 )
 
 // authzRoute is one line of the table; body builds the request body of a case.
@@ -170,6 +171,11 @@ var authzRoutes = []authzRoute{
 	{"GET", "/api/v1/deliveries", noRow, nil, everyone(200)},
 	{"GET", "/api/v1/notifications", noRow, nil, everyone(200)},
 	{"POST", "/api/v1/notifications/read-all", noRow, nil, everyone(200)},
+	{"GET", "/api/v1/webhooks", noRow, nil, managers(200)},
+	{"POST", "/api/v1/webhooks", noRow, webhookBody, managers(201)},
+	{"PATCH", "/api/v1/webhooks/:id", freshEndpoint, constBody(map[string]any{"name": "Zalo OA"}), managers(200)},
+	{"DELETE", "/api/v1/webhooks/:id", freshEndpoint, nil, managers(204)},
+	{"POST", "/api/v1/webhooks/:id/test", freshEndpoint, nil, managers(202)},
 	{"GET", "/api/v1/audit", noRow, nil, managers(200)},
 	{"GET", "/api/v1/province/rollup", noRow, nil, roles(denied, denied, denied, denied, denied)},
 	// Indicators, dossier statistics, reports, import/export; bodies and

@@ -104,4 +104,10 @@ func (h *Handler) Mount(r *gin.Engine) {
 	authed.GET("/notifications", httpx.Wrap(h.listNotifications))
 	authed.POST("/notifications/:id/read", httpx.Wrap(h.readNotification))
 	authed.POST("/notifications/read-all", httpx.Wrap(h.readAllNotifications))
+	// Event webhooks (webhooks.go).
+	authed.GET("/webhooks", httpx.Wrap(h.listWebhooks))
+	authed.POST("/webhooks", httpx.Wrap(h.createWebhook))
+	authed.PATCH("/webhooks/:id", httpx.Wrap(h.updateWebhook))
+	authed.DELETE("/webhooks/:id", httpx.Wrap(h.deleteWebhook))
+	authed.POST("/webhooks/:id/test", httpx.Wrap(h.testWebhook))
 }
