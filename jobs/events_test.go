@@ -151,3 +151,48 @@ func report(t *testing.T, w *testfix.World, a *models.Actor, taskID int64, perce
 		t.Fatal(err)
 	}
 }
+
+// TestRemovedEndpointEndsQuietly: an event queued for an endpoint that is
+// then removed is not sent (not even to the commune's reminder webhook) and
+// ends dead without a notice to the admins; an endpoint switched off queues
+// nothing new; one registered after an event does not hear of it.
+func TestRemovedEndpointEndsQuietly(t *testing.T) {
+	t.Parallel()
+	e := newEventWorld(t, vn(9, 30, 8, 0), models.EventPlanCreated)
+	ctx := context.Background()
+	admin := e.Actor(t, e.A, models.RoleAdmin)
+	eps, err := e.Store.ListEndpoints(ctx, admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Clock.Set(vn(9, 30, 9, 0))
+	newPlan(t, e.World, e.A, "71/KH-UBND")
+	late, lateTypes := e.rcv.URL+"/late", []string{models.EventPlanCreated}
+	e.Clock.Set(vn(9, 30, 9, 0).Add(time.Second))
+	if _, err := e.Store.CreateEndpoint(ctx, admin, deadlines.EndpointInput{URL: &late, Events: &lateTypes}); err != nil {
+		t.Fatal(err)
+	}
+	if res := e.at(t, vn(9, 30, 9, 1)); res.Total() != 1 {
+		t.Fatalf("queued %v, want the first endpoint's plan.created only", res)
+	}
+	if err := e.Store.DeleteEndpoint(ctx, admin, eps[0].ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	run(t, e.disp)
+	if n := len(e.rcv.Hits()); n != 0 {
+		t.Fatalf("the removed endpoint's event went out %d times", n)
+	}
+	got := deliveriesOf(t, e.World, e.A, deadlines.DeliveryFilter{})
+	if len(got) != 1 || got[0].Status != "dead" || !strings.Contains(got[0].LastError, "endpoint was removed") {
+		t.Fatalf("deliveries: %+v", got)
+	}
+	off := false
+	if _, err := e.Store.UpdateEndpoint(ctx, admin, 2, 0, deadlines.EndpointInput{Enabled: &off}); err != nil {
+		t.Fatal(err)
+	}
+	e.Clock.Set(vn(9, 30, 10, 0))
+	newPlan(t, e.World, e.A, "72/KH-UBND")
+	if res := e.at(t, vn(9, 30, 10, 1)); res.Total() != 0 {
+		t.Fatalf("a switched-off endpoint got %v", res)
+	}
+}
