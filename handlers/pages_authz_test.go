@@ -110,6 +110,10 @@ var pageRoutes = []pageRoute{
 	{"POST", "/quan-tri/lich/:date/xoa", pageNoRow, nil, "TestCalendarPageAddsAndDeletesOverrides"},
 	{"GET", "/quan-tri/nhac-viec", pageNoRow, nil, ""},
 	{"POST", "/quan-tri/nhac-viec", pageNoRow, nil, "TestSettingsFormRoundTrips"},
+	{"GET", "/quan-tri/webhook", pageNoRow, managersOnly, ""},
+	{"POST", "/quan-tri/webhook", pageNoRow, nil, "TestWebhooksPage"},
+	{"POST", "/quan-tri/webhook/:id/gui-thu", pageNoRow, nil, "TestWebhooksPage"},
+	{"POST", "/quan-tri/webhook/:id/xoa", pageNoRow, nil, "TestWebhooksPage"},
 }
 
 // The API's authorization table (authz_test.go) covers the API; it learns

@@ -46,4 +46,5 @@ func init() {
 		DeliveryKindLabels[k] = l
 	}
 	Channels = append(Channels, ChannelEvent)
+	ChannelLabels[ChannelEvent] = Label{"Webhook sự kiện", "Event webhook"}
 }

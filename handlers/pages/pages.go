@@ -139,6 +139,10 @@ func (h *Handler) mountAdminPages(a *gin.RouterGroup) {
 	a.POST("/quan-tri/lich/:date/xoa", h.Page(h.deleteOverrideSubmit))
 	a.GET("/quan-tri/nhac-viec", h.Page(h.adminSettingsPage))
 	a.POST("/quan-tri/nhac-viec", h.Page(h.settingsSubmit))
+	a.GET("/quan-tri/webhook", h.Page(h.adminWebhooksPage)) // pages_admin_webhooks.go
+	a.POST("/quan-tri/webhook", h.Page(h.createWebhookSubmit))
+	a.POST("/quan-tri/webhook/:id/gui-thu", h.Page(h.testWebhookSubmit))
+	a.POST("/quan-tri/webhook/:id/xoa", h.Page(h.deleteWebhookSubmit))
 }
 
 func (h *Handler) mountTrashPages(a *gin.RouterGroup) {

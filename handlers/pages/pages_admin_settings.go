@@ -171,9 +171,13 @@ func (h *Handler) taskDeliveries(c *gin.Context, id int64) ([]deliveryRow, error
 	if err != nil {
 		return nil, err
 	}
-	lang := pageLang(c)
-	out := make([]deliveryRow, len(page.Items))
-	for i, d := range page.Items {
+	return deliveryRows(pageLang(c), page.Items), nil
+}
+
+// deliveryRows are deliveries as the pages list them, in lang.
+func deliveryRows(lang string, items []deadlines.Delivery) []deliveryRow {
+	out := make([]deliveryRow, len(items))
+	for i, d := range items {
 		out[i] = deliveryRow{ID: d.ID, Kind: kindLabel(lang, d.Kind), Recipient: d.RecipientName,
 			Channel: labelIn(lang, models.ChannelLabels, d.Channel), Status: d.Status,
 			Label:    labelIn(lang, models.DeliveryStatusLabels, d.Status),
@@ -182,7 +186,7 @@ func (h *Handler) taskDeliveries(c *gin.Context, id int64) ([]deliveryRow, error
 			out[i].Next = d.NextAttemptAt
 		}
 	}
-	return out, nil
+	return out
 }
 
 // kindLabel names a delivery kind in the page's language

@@ -176,6 +176,7 @@ var flashes = map[string]string{
 	"disabled":            "Đã khóa tài khoản. Các phiên đăng nhập của tài khoản đã kết thúc.",
 	"memberships":         "Đã lưu vai trò. Người dùng cần đăng nhập lại.",
 	"feed_off":            "Đã tắt lịch trên điện thoại; đường dẫn cũ không còn dùng được.",
+	"webhook_test":        "Đã xếp sự kiện gửi thử; máy chủ gửi trong vòng một phút, kết quả ở danh sách bên dưới.",
 }
 
 func flashMessage(key string) string { return flashes[key] }
