@@ -55,10 +55,11 @@ func (c virtualClock) Now() time.Time { return c.base.Add(time.Since(c.start)) }
 
 // TestCrashDuringDispatch runs three real `tiendo serve` replicas over one
 // outbox of due reminders (inbox, email to a real SMTP server, signed
-// webhooks), SIGKILLs replicas while they hold claimed deliveries and
-// restarts them, then checks that every reminder arrived, the inbox has no
-// duplicate, every repeated email or webhook carries its delivery's id, and
-// nothing is left queued or sending.
+// webhooks) and events (one per task, to an event endpoint), SIGKILLs
+// replicas while they hold claimed deliveries and restarts them, then checks
+// that every reminder and event arrived, the inbox has no duplicate, every
+// repeated email, webhook or event carries its delivery's id, each event has
+// one id, and nothing is left queued or sending.
 func TestCrashDuringDispatch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts real server processes")
@@ -68,10 +69,14 @@ func TestCrashDuringDispatch(t *testing.T) {
 	clock := virtualClock{base: time.Date(2024, 9, 30, 8, 0, 0, 0, models.VietnamTime), start: time.Now()}
 	smtp := testnotify.NewSMTP(t)
 	hook := testnotify.NewWebhook(t, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+	events := testnotify.NewWebhook(t, "mot-khoa-bi-mat-cua-diem-nhan-su-kien")
 	smtp.Delay, hook.Delay, hook.Clock = cfg.delay, cfg.delay, clock
+	events.Delay, events.Clock = cfg.delay, clock
 	db := sqlx.MustConnect("postgres", w.DSN) // the owner, to seed and inspect
 	t.Cleanup(func() { db.Close() })
 	want := seedOutbox(t, w, db, hook, cfg.tasks, clock.base)
+	planned := seedEvents(t, w, db, events, clock.base) // crash_events_test.go
+	want += planned
 
 	env := []string{"DATABASE_URL=" + w.DSN, "TIENDO_ADDR=127.0.0.1:0", "TIENDO_DATA_DIR=" + t.TempDir(),
 		"TIENDO_SMTP_URL=" + smtp.URL(), "TIENDO_DISPATCH_EVERY=1s", "TIENDO_DISPATCH_LEASE=3s", "TIENDO_LOG_LEVEL=warn",
@@ -91,6 +96,7 @@ func TestCrashDuringDispatch(t *testing.T) {
 	t.Logf("%d deliveries, %d replicas killed mid-dispatch, drained in %v", want, kills, time.Since(began).Round(time.Millisecond))
 	checkNothingLost(t, db, want)
 	checkExternalIDs(t, db, smtp, hook)
+	checkEventIDs(t, db, events, planned)
 }
 
 // seedOutbox gives commune A n tasks due on 30 September 2024, assigned to
