@@ -47,4 +47,13 @@ func init() {
 	}
 	Channels = append(Channels, ChannelEvent)
 	ChannelLabels[ChannelEvent] = Label{"Webhook sự kiện", "Event webhook"}
+	// Migration 00034 restates the kinds with the sent reports' two (issue
+	// 20, migration 00032), so that neither migration undoes the other; their
+	// labels come with that work, and these stand in only until it lands.
+	for k, l := range map[string]Label{"report_due": {"Đến hạn gửi báo cáo", "Report due"},
+		"report_sent": {"Đã gửi báo cáo", "Report sent"}} {
+		if _, ok := DeliveryKindLabels[k]; !ok {
+			DeliveryKindLabels[k] = l
+		}
+	}
 }

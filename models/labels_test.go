@@ -29,7 +29,7 @@ func TestEveryEnumerationValueHasLabels(t *testing.T) {
 		{"deliveries", "channel", models.ChannelLabels},
 		{"deliveries", "kind", models.DeliveryKindLabels},
 	}
-	quoted := regexp.MustCompile(`'([a-z_]+)'::text`)
+	quoted := regexp.MustCompile(`'([a-z_.]+)'::text`) // event kinds have dots (task.progress)
 	for _, c := range cases {
 		var defs []string
 		err := db.Select(&defs, `SELECT pg_get_constraintdef(oid) FROM pg_constraint
