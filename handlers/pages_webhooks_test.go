@@ -28,7 +28,7 @@ func TestWebhooksPage(t *testing.T) {
 	made := e.post(admin, "/quan-tri/webhook", url.Values{"name": {"Zalo OA xã"},
 		"url": {"https://zalo-bridge.example.vn/hook"}, "events": {"task.progress", "task.overdue"}})
 	wantStatus(t, made, http.StatusOK)
-	secret := regexp.MustCompile(`id="secret-value">(whsec_[^<]+)<`).FindStringSubmatch(made.Body.String())
+	secret := regexp.MustCompile(`id="secret-value" readonly value="(whsec_[^"]+)"`).FindStringSubmatch(made.Body.String())
 	if secret == nil || made.Header().Get("Cache-Control") != "no-store" {
 		t.Fatalf("no secret shown once: %s", made.Body)
 	}
