@@ -25,7 +25,7 @@ func tapPages(e *pageEnv) []string {
 		"/tai-khoan", "/doi-mat-khau", "/chi-tieu?year=2024", "/ho-so?year=2024",
 		"/bao-cao-dinh-ky?year=2024&ky=M9", "/chat-luong-du-lieu?year=2024", "/quan-tri/nguoi-dung",
 		"/quan-tri/nguoi-dung/" + itoa(e.A.Users[models.RoleTeamMember].ID), "/quan-tri/don-vi",
-		"/quan-tri/lich", "/quan-tri/nhac-viec"}
+		"/quan-tri/lich", "/quan-tri/nhac-viec", "/quan-tri/webhook"}
 }
 
 // smallTargets lists, for the page in the tab, every visible link, button,
