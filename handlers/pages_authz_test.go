@@ -113,6 +113,7 @@ var pageRoutes = []pageRoute{
 	{"GET", "/quan-tri/webhook", pageNoRow, managersOnly, ""},
 	{"POST", "/quan-tri/webhook", pageNoRow, nil, "TestWebhooksPage"},
 	{"POST", "/quan-tri/webhook/:id/gui-thu", pageNoRow, nil, "TestWebhooksPage"},
+	{"POST", "/quan-tri/webhook/:id/bat-tat", pageNoRow, nil, "TestWebhooksPage"},
 	{"POST", "/quan-tri/webhook/:id/xoa", pageNoRow, nil, "TestWebhooksPage"},
 }
 

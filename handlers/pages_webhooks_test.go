@@ -13,7 +13,7 @@ import (
 // TestWebhooksPage: the admin registers an endpoint on the page and sees
 // its generated secret once (never again on the page); a mistake comes back
 // beside its field; "Gửi thử" queues a sample event that shows in the
-// page's list; removing the endpoint takes it off the page; an officer gets
+// page's list; it can be paused; removing the endpoint takes it off the page; an officer gets
 // 403 for every action.
 func TestWebhooksPage(t *testing.T) {
 	t.Parallel()
@@ -43,6 +43,9 @@ func TestWebhooksPage(t *testing.T) {
 		"events": {"task.progress"}}), http.StatusForbidden)
 	wantStatus(t, e.post(admin, "/quan-tri/webhook/"+id+"/gui-thu", nil), http.StatusSeeOther)
 	wantBody(t, e.get(admin, "/quan-tri/webhook?flash=webhook_test&lang=en"), "Send a test", "Test event", "Queued")
+	wantStatus(t, e.post(officer, "/quan-tri/webhook/"+id+"/bat-tat", url.Values{"enabled": {"0"}}), http.StatusForbidden)
+	wantStatus(t, e.post(admin, "/quan-tri/webhook/"+id+"/bat-tat", url.Values{"enabled": {"0"}}), http.StatusSeeOther)
+	wantBody(t, e.get(admin, "/quan-tri/webhook"), "(đang tắt)", "Bật lại")
 	wantStatus(t, e.post(officer, "/quan-tri/webhook/"+id+"/xoa", nil), http.StatusForbidden)
 	wantStatus(t, e.post(admin, "/quan-tri/webhook/"+id+"/xoa", nil), http.StatusSeeOther)
 	if strings.Contains(e.get(admin, "/quan-tri/webhook").Body.String(), `id="endpoint-`+id+`"`) {

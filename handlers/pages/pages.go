@@ -142,6 +142,7 @@ func (h *Handler) mountAdminPages(a *gin.RouterGroup) {
 	a.GET("/quan-tri/webhook", h.Page(h.adminWebhooksPage)) // pages_admin_webhooks.go
 	a.POST("/quan-tri/webhook", h.Page(h.createWebhookSubmit))
 	a.POST("/quan-tri/webhook/:id/gui-thu", h.Page(h.testWebhookSubmit))
+	a.POST("/quan-tri/webhook/:id/bat-tat", h.Page(h.switchWebhookSubmit))
 	a.POST("/quan-tri/webhook/:id/xoa", h.Page(h.deleteWebhookSubmit))
 }
 

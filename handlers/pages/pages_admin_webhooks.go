@@ -12,7 +12,7 @@ import (
 )
 
 // The event webhooks page (/quan-tri/webhook): the commune's endpoints, a
-// form to register one, "Gửi thử" and removal per endpoint, and the latest
+// form to register one, "Gửi thử", switching off and removal per endpoint, and the latest
 // event deliveries, so the person who pressed "Gửi thử" sees how it went.
 // The store decides who may (admins and chairmen), as for /api/v1/webhooks.
 
@@ -101,6 +101,22 @@ func (h *Handler) testWebhookSubmit(c *gin.Context) error {
 		return err
 	}
 	redirect(c, "/quan-tri/webhook?flash=webhook_test")
+	return nil
+}
+
+// switchWebhookSubmit switches an endpoint off (no new event is queued for
+// it) or on again, as PATCH /webhooks/{id} with enabled does.
+func (h *Handler) switchWebhookSubmit(c *gin.Context) error {
+	id, err := httpx.PathID(c)
+	if err != nil {
+		return err
+	}
+	on := postForm(c).Get("enabled") == "1"
+	if _, err := h.Store.UpdateEndpoint(c.Request.Context(), httpx.Actor(c), id, 0,
+		deadlines.EndpointInput{Enabled: &on}); err != nil {
+		return err
+	}
+	redirect(c, "/quan-tri/webhook?flash=saved")
 	return nil
 }
 
