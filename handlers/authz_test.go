@@ -130,6 +130,8 @@ var authzRoutes = []authzRoute{
 	{"PATCH", "/api/v1/tasks/:id", taskRow, constBody(map[string]any{"description": "Bổ sung mô tả"}),
 		roles(ok(200), ok(200), denied, ownOnly(200), denied)},
 	{"DELETE", "/api/v1/tasks/:id", freshTask, nil, managers(204)},
+	// Forwarding part of a task (issue 19): whoever may report on it.
+	{"POST", "/api/v1/tasks/:id/subtasks", freshTask, taskBody, roles(ok(201), ok(201), denied, ownOnly(201), ownOnly(201))},
 	{"GET", "/api/v1/tasks/:id/progress", taskRow, nil, everyone(200)},
 	{"POST", "/api/v1/tasks/:id/progress", taskRow, constBody(map[string]any{"percent": 50}),
 		roles(ok(201), ok(201), denied, ownOnly(201), ownOnly(201))},

@@ -10,6 +10,7 @@ var AuditActionNames = map[string]string{"create": "Tạo mới", "update": "C�
 	"change_password": "Đổi mật khẩu", "restore": "Khôi phục từ thùng rác",
 	"purge": "Xóa hẳn khỏi thùng rác", "request": "Đề xuất gia hạn", "decide": "Quyết định gia hạn",
 	"return_extend": "Trả lại, gia hạn", "update_profile": "Cập nhật thông tin cá nhân", "login": "Đăng nhập",
+	"forward":      "Giao tiếp cho cấp dưới",
 	"login_failed": "Đăng nhập không thành công", "change_password_failed": "Đổi mật khẩu không thành công",
 	"test": "Gửi thử"}
 

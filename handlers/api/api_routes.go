@@ -39,6 +39,7 @@ func (h *Handler) Mount(r *gin.Engine) {
 	authed.GET("/tasks/:id", httpx.Wrap(h.getTask))
 	authed.PATCH("/tasks/:id", httpx.Wrap(h.updateTask))
 	authed.DELETE("/tasks/:id", httpx.Wrap(h.deleteTask))
+	authed.POST("/tasks/:id/subtasks", h.idem, httpx.Wrap(h.createSubtask))
 	authed.GET("/tasks/:id/progress", httpx.Wrap(h.listProgress))
 	authed.POST("/tasks/:id/progress", h.idem, httpx.Wrap(h.reportProgress))
 	authed.POST("/tasks/:id/evaluation", h.idem, httpx.Wrap(h.evaluateTask))

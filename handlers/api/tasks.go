@@ -17,7 +17,8 @@ import (
 func taskFilter(c *gin.Context) (plans.TaskFilter, error) {
 	q := httpx.QueryOf(c)
 	f := plans.TaskFilter{PlanID: q.ID("plan_id"), UnitID: q.ID("unit_id"), DueFrom: q.Date("due_from"),
-		DueTo: q.Date("due_to"), Query: c.Query("q"), Limit: q.Limit(), Cursor: c.Query("cursor")}
+		DueTo: q.Date("due_to"), Query: c.Query("q"), Limit: q.Limit(), Cursor: c.Query("cursor"),
+		ParentID: q.ID("parent_id")}
 	switch a := c.Query("assignee"); a {
 	case "":
 	case "me":

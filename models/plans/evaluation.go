@@ -80,6 +80,9 @@ func (s *Store) EvaluateTask(ctx context.Context, a *models.Actor, taskID int64,
 		if _, err := t.Bind(s.q.RefreshStatus).Exec(a.CommuneID, taskID, w.Today, w.Soon, w.TZ); err != nil {
 			return err
 		}
+		if err := s.Rollup(t, a, taskID, w); err != nil { // a returned sub-task reopens its parent
+			return err
+		}
 		if !in.DueOn.IsZero() {
 			if err := s.extendOnReturn(t, a, before, in, now, w); err != nil {
 				return err

@@ -79,6 +79,9 @@ func (s *Store) ReportProgress(ctx context.Context, a *models.Actor, taskID int6
 		if err := canReport(a, before, &in, s.Clock().Now(), w.TZ); err != nil {
 			return err
 		}
+		if err := s.refuseRolledUp(t, a, before); err != nil {
+			return err
+		}
 		p := Progress{TaskID: taskID, AuthorID: a.UserID, AuthorName: a.FullName, Percent: *in.Percent,
 			ActualValue: in.ActualValue, Note: in.Note, ReportedAt: in.ReportedAt}
 		// The time is read under the task's lock, and the statement keeps it
@@ -97,6 +100,9 @@ func (s *Store) ReportProgress(ctx context.Context, a *models.Actor, taskID int6
 		}
 		if _, err := t.Bind(s.q.ApplyProgress).Exec(a.CommuneID, taskID, p.Percent, p.ActualValue, now,
 			w.Today, w.Soon, w.TZ, p.ReportedAt); err != nil {
+			return err
+		}
+		if err := s.Rollup(t, a, taskID, w); err != nil {
 			return err
 		}
 		res.Progress = p

@@ -24,6 +24,7 @@ type Store struct {
 	planNumQ planNumberQueries
 	extQ     extensionQueries
 	trashQ   trashQueries
+	subQ     subtaskQueries
 }
 
 // New prepares the domain's statements over below.
@@ -38,7 +39,7 @@ func New(below *deadlines.Store) (*Store, error) {
 
 // statements lists the domain's statement structs.
 func (s *Store) statements() []any {
-	return []any{&s.q, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ, &s.seriesQ, &s.planNumQ, &s.extQ, &s.trashQ}
+	return []any{&s.q, &s.reviewQ, &s.attachQ, &s.overQ, &s.cloneQ, &s.seriesQ, &s.planNumQ, &s.extQ, &s.trashQ, &s.subQ}
 }
 
 // Close releases the domain's statements and those below.

@@ -64,6 +64,14 @@ type Task struct {
 	LateDays        int `json:"-" db:"-"`
 	LateWorkingDays int `json:"-" db:"-"`
 
+	// ParentID is the task this one was forwarded from (a sub-task, issue
+	// 19); SubtaskIDs are the tasks forwarded from this one, whose figures
+	// roll up into it (subtasks.go).
+	ParentID    *int64        `json:"parent_id" db:"parent_id"`
+	SubtaskIDs  pq.Int64Array `json:"subtask_ids" db:"subtask_ids"`
+	Depth       int           `json:"-" db:"depth"`
+	ParentTitle *string       `json:"-" db:"parent_title"`
+
 	// PlanSteeringUnitID is the plan's steering committee, loaded with the
 	// task so that CanEvaluate needs no second query; the plan shows it.
 	PlanSteeringUnitID *int64 `json:"-" db:"plan_steering_unit_id"`
@@ -81,6 +89,8 @@ type TaskFilter struct {
 	DueFrom  calendar.Date
 	DueTo    calendar.Date
 	Query    string
+	// ParentID lists the sub-tasks of one task.
+	ParentID int64
 	Limit    int
 	Cursor   string
 }
@@ -92,6 +102,9 @@ func (t *Task) normalize() {
 	}
 	if t.AssigneeIDs == nil {
 		t.AssigneeIDs = pq.Int64Array{}
+	}
+	if t.SubtaskIDs == nil {
+		t.SubtaskIDs = pq.Int64Array{}
 	}
 }
 
@@ -229,7 +242,7 @@ func (s *Store) ListTasks(ctx context.Context, a *models.Actor, f TaskFilter) (*
 		}
 		return t.Bind(s.q.ListTasks).Select(&page.Items, a.CommuneID, models.NullID(f.PlanID), models.NullID(f.UnitID),
 			models.NullID(f.AssigneeID), statuses, f.DueFrom, f.DueTo, models.SearchWords(f.Query), after.DueOn,
-			models.NullID(after.ID), limit+1, w.Today, w.Soon, w.TZ, units)
+			models.NullID(after.ID), limit+1, w.Today, w.Soon, w.TZ, units, models.NullID(f.ParentID))
 	})
 	if err != nil {
 		return nil, err
@@ -269,12 +282,18 @@ func (s *Store) UpdateTask(ctx context.Context, a *models.Actor, id int64, ifMat
 		if err := s.validateTask(t, a, &in, w.Today); err != nil {
 			return err
 		}
+		if err := s.checkParentDue(t, a, cur, &in, w); err != nil {
+			return err
+		}
 		if _, err := t.Bind(s.q.UpdateTask).Exec(a.CommuneID, id, in.Title, in.Description, in.LeadUnitID,
 			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, in.cancelled, s.Clock().Now(),
 			in.ReportEvery, *in.ReportGraceDays); err != nil {
 			return err
 		}
 		if task, err = s.SaveTaskLinks(t, a, id, in, w); err != nil {
+			return err
+		}
+		if err := s.Rollup(t, a, id, w); err != nil { // a cancel, a new target or weight
 			return err
 		}
 		return s.Audit(t, a, "update", "task", id, cur, task)
@@ -297,6 +316,9 @@ func (s *Store) DeleteTask(ctx context.Context, a *models.Actor, id int64, ifMat
 			return err
 		}
 		if _, err := t.Bind(s.q.DeleteTask).Exec(a.CommuneID, id, s.Clock().Now()); err != nil {
+			return err
+		}
+		if err := s.Rollup(t, a, id, w); err != nil {
 			return err
 		}
 		return s.Audit(t, a, "delete", "task", id, cur, nil)

@@ -15,7 +15,10 @@ SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.du
        (SELECT p.steering_unit_id FROM plans p WHERE p.id = t.plan_id) AS plan_steering_unit_id,
        t.original_due_on, rv.created_at AS returned_at, COALESCE(rv.body, '') AS return_note,
        ARRAY(SELECT tu.unit_id FROM task_units tu WHERE tu.task_id = t.id ORDER BY tu.unit_id) AS supporting_unit_ids,
-       ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids
+       ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids,
+       t.parent_id, t.depth, (SELECT pt.title FROM tasks pt WHERE pt.id = t.parent_id) AS parent_title,
+       ARRAY(SELECT c.id FROM tasks c WHERE c.commune_id = t.commune_id AND c.parent_id = t.id
+             AND c.deleted_at IS NULL ORDER BY c.id) AS subtask_ids
 FROM tasks t
 -- The "Bị trả lại" mark: the return the task was last sent back with.
 LEFT JOIN task_reviews rv ON rv.id = t.returned_review_id
@@ -34,7 +37,10 @@ SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.du
        (SELECT p.steering_unit_id FROM plans p WHERE p.id = t.plan_id) AS plan_steering_unit_id,
        t.original_due_on, rv.created_at AS returned_at, COALESCE(rv.body, '') AS return_note,
        ARRAY(SELECT tu.unit_id FROM task_units tu WHERE tu.task_id = t.id ORDER BY tu.unit_id) AS supporting_unit_ids,
-       ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids
+       ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids,
+       t.parent_id, t.depth, (SELECT pt.title FROM tasks pt WHERE pt.id = t.parent_id) AS parent_title,
+       ARRAY(SELECT c.id FROM tasks c WHERE c.commune_id = t.commune_id AND c.parent_id = t.id
+             AND c.deleted_at IS NULL ORDER BY c.id) AS subtask_ids
 FROM tasks t
 -- The "Bị trả lại" mark: the return the task was last sent back with.
 LEFT JOIN task_reviews rv ON rv.id = t.returned_review_id
@@ -52,6 +58,7 @@ WHERE t.commune_id = $1 AND t.deleted_at IS NULL
   AND ($7::date IS NULL OR t.due_on <= $7)
   AND ($8::text[] IS NULL OR t.search LIKE ALL (SELECT '%' || search_fold(w) || '%' FROM unnest($8::text[]) w))
   AND ($9::date IS NULL OR (t.due_on, t.id) > ($9, $10::bigint))
+  AND ($16::bigint IS NULL OR t.parent_id = $16) -- sub-tasks of one task (issue 19)
 ORDER BY t.due_on, t.id
 LIMIT $11;
 

@@ -1,0 +1,22 @@
+-- name: insert-subtask
+-- A sub-task of $2 (issue 19): its plan and depth come from the parent, read
+-- in the same statement, so neither can be given wrong; a deleted parent
+-- inserts nothing (404).
+INSERT INTO tasks (commune_id, plan_id, parent_id, depth, title, description, lead_unit_id, start_on, due_on,
+                   target_value, target_unit, weight, created_by, created_at, updated_at, report_every,
+                   report_grace_days)
+SELECT $1, p.plan_id, p.id, p.depth + 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14
+FROM tasks p WHERE p.commune_id = $1 AND p.id = $2 AND p.deleted_at IS NULL
+RETURNING id;
+
+-- name: rollup-task
+-- Recomputes the ancestors of task $2 from their sub-tasks (migration 00030),
+-- in the writing transaction: $3 now, $4–$6 the commune's today, due-soon
+-- horizon and time zone.
+SELECT rollup_task($1, $2, $3, $4, $5, $6);
+
+-- name: has-live-subtasks
+-- Whether a task's figures come from its sub-tasks (a live one: not deleted,
+-- not cancelled), so its own progress report is refused.
+SELECT EXISTS (SELECT FROM tasks WHERE commune_id = $1 AND parent_id = $2 AND deleted_at IS NULL
+                                   AND cancelled_at IS NULL);

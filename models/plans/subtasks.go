@@ -1,0 +1,137 @@
+package plans
+
+import (
+	"context"
+	"errors"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/tiendo/tiendo/models"
+	"github.com/tiendo/tiendo/models/calendar"
+	"github.com/tiendo/tiendo/models/deadlines"
+)
+
+// subtaskQueries are the statements of queries/subtasks.sql.
+type subtaskQueries struct {
+	Insert  *sqlx.Stmt `query:"insert-subtask"`
+	Rollup  *sqlx.Stmt `query:"rollup-task"`
+	HasLive *sqlx.Stmt `query:"has-live-subtasks"`
+}
+
+// MaxTaskDepth is how far work may be handed down: a task, its sub-tasks
+// and theirs (commune → officer → hamlet team). The database holds it too.
+const MaxTaskDepth = 3
+
+// CanForward reports whether the actor may hand part of the task on as a
+// sub-task: whoever answers for the task (may report on it: its units'
+// people, its assignees) and the chairman, who may report on every task.
+func (t *Task) CanForward(a *models.Actor) bool { return t.CanReportProgress(a) }
+
+// takesSubtasks is the 409 of forwarding work that is over.
+func (t *Task) takesSubtasks() error {
+	switch {
+	case t.CancelledAt != nil:
+		return &models.ConflictError{Field: "task", Message: "nhiệm vụ đã hủy, không thể giao tiếp cho đơn vị khác"}
+	case t.CompletedAt != nil:
+		return &models.ConflictError{Field: "task", Message: "nhiệm vụ đã hoàn thành, không thể giao tiếp cho đơn vị khác"}
+	}
+	return nil
+}
+
+// CreateSubtask forwards part of task parentID to other people as a task of
+// its own under it (same plan), and rolls the parent up at once, in one
+// transaction. The caller hears 404 (no such parent in the commune), 403
+// (may not forward), 400 (body, a deadline after the parent's, too deep),
+// then 409 (the parent is cancelled or finished).
+func (s *Store) CreateSubtask(ctx context.Context, a *models.Actor, parentID int64, in TaskInput) (*Task, error) {
+	w := s.WindowFor(ctx, a.Commune)
+	var task *Task
+	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+		// The parent's lock orders this forward with its own reports.
+		parent, err := s.LockTask(t, a, parentID, w)
+		if err != nil {
+			return err
+		}
+		if !parent.CanForward(a) {
+			return models.ErrForbidden
+		}
+		if err := s.validateSubtask(t, a, parent, &in, w.Today); err != nil {
+			return err
+		}
+		if err := parent.takesSubtasks(); err != nil {
+			return err
+		}
+		var id int64
+		if err := t.Bind(s.subQ.Insert).Get(&id, a.CommuneID, parentID, in.Title, in.Description, in.LeadUnitID,
+			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, models.NullID(a.UserID),
+			s.Clock().Now(), in.ReportEvery, *in.ReportGraceDays); err != nil {
+			return models.NotFound(err)
+		}
+		// The roll-up moves the parent only, so the sub-task read here stands.
+		if task, err = s.SaveTaskLinks(t, a, id, in, w); err != nil {
+			return err
+		}
+		if err := s.Rollup(t, a, id, w); err != nil {
+			return err
+		}
+		return s.Audit(t, a, "forward", "task", id, nil, task)
+	})
+	return task, err
+}
+
+// validateSubtask is the task form's validation plus what the parent
+// bounds: the deadline (not after the parent's) and the depth.
+func (s *Store) validateSubtask(t *models.Tx, a *models.Actor, parent *Task, in *TaskInput, today calendar.Date) error {
+	err := s.validateTask(t, a, in, today)
+	v := &models.ValidationError{}
+	if err != nil && !errors.As(err, &v) {
+		return err
+	}
+	if parent.Depth >= MaxTaskDepth {
+		v.Add("parent_id", "too_deep", "chỉ giao tiếp được tối đa %d cấp: nhiệm vụ này đã ở cấp %d", MaxTaskDepth, parent.Depth)
+	}
+	v = in.checkWithinParent(v, parent)
+	return v.Err()
+}
+
+// checkWithinParent adds the error of a deadline after the parent's: the
+// parent cannot be done on time if a part of it is due later.
+func (in *TaskInput) checkWithinParent(v *models.ValidationError, parent *Task) *models.ValidationError {
+	if !in.DueOn.IsZero() && in.DueOn.After(parent.DueOn) {
+		v.Add("due_on", "after_parent", "thời hạn %s sau thời hạn của nhiệm vụ cấp trên (%s)", in.DueOn.VN(), parent.DueOn.VN())
+	}
+	return v
+}
+
+// Rollup recomputes the ancestors of task id from their sub-tasks, in the
+// writing transaction (rollup_task, migration 00030); a root is a no-op.
+func (s *Store) Rollup(t *models.Tx, a *models.Actor, id int64, w deadlines.Window) error {
+	_, err := t.Bind(s.subQ.Rollup).Exec(a.CommuneID, id, s.Clock().Now(), w.Today, w.Soon, w.TZ)
+	return err
+}
+
+// refuseRolledUp is the 409 of a progress report on a task whose figures
+// come from its sub-tasks.
+func (s *Store) refuseRolledUp(t *models.Tx, a *models.Actor, task *Task) error {
+	if len(task.SubtaskIDs) == 0 {
+		return nil
+	}
+	var live bool
+	if err := t.Bind(s.subQ.HasLive).Get(&live, a.CommuneID, task.ID); err != nil || !live {
+		return err
+	}
+	return &models.ConflictError{Field: "percent",
+		Message: "tiến độ được tổng hợp từ nhiệm vụ con: hãy báo cáo trên từng nhiệm vụ con"}
+}
+
+// checkParentDue refuses moving a sub-task's deadline after its parent's.
+func (s *Store) checkParentDue(t *models.Tx, a *models.Actor, cur *Task, in *TaskInput, w deadlines.Window) error {
+	if cur.ParentID == nil || in.DueOn == cur.DueOn {
+		return nil
+	}
+	parent, err := s.LoadTask(t, a, *cur.ParentID, w)
+	if err != nil {
+		return err
+	}
+	return in.checkWithinParent(&models.ValidationError{}, parent).Err()
+}
