@@ -41,6 +41,12 @@ type TaskResults struct {
 	// Upcoming are the open tasks due within upcomingDays of the as-of day,
 	// soonest first: what the dashboard lists beside the overdue ones.
 	Upcoming []OverdueTask `json:"-"`
+	// UnitTotal is the total of ByUnit, which counts the tasks the work is
+	// done in (leaves) where Total counts the plan's tasks (roots);
+	// Forwarded counts the sub-tasks among the leaves (issue 19), and the
+	// report's notes say how they are counted when there are any.
+	UnitTotal plans.Tally `json:"-"`
+	Forwarded int         `json:"-"`
 }
 
 // upcomingDays is how far ahead "upcoming deadlines" look.
@@ -62,6 +68,9 @@ type reportTaskRow struct {
 	Extended   bool          `db:"extended"`
 	// OriginalDueOn is set once an extension moved the deadline.
 	OriginalDueOn *calendar.Date `db:"original_due_on"`
+	// ParentID and IsLeaf place the task in its tree (period_tasks, 00030).
+	ParentID *int64 `db:"parent_id"`
+	IsLeaf   bool   `db:"is_leaf"`
 }
 
 // taskResults tallies the tasks period_tasks counts for the period, by
@@ -76,9 +85,21 @@ func (s *Store) taskResults(t *models.Tx, a *models.Actor, p Period, w deadlines
 	}
 	kinds, units := map[string]*TallyRow{}, map[string]*TallyRow{}
 	for _, r := range rows {
+		// Each piece of work counts once: a unit's figures count the tasks
+		// it does (leaves), the plan-level ones the plan's tasks (roots),
+		// whose figures are rolled up from their sub-tasks.
+		if r.IsLeaf {
+			res.UnitTotal.Add(r.Status, r.Extended)
+			tallyRow(units, &res.ByUnit, r.LeadUnit, r.LeadUnit).Add(r.Status, r.Extended)
+			if r.ParentID != nil {
+				res.Forwarded++
+			}
+		}
+		if r.ParentID != nil {
+			continue
+		}
 		res.Total.Add(r.Status, r.Extended)
 		tallyRow(kinds, &res.ByKind, r.Kind, r.KindName).Add(r.Status, r.Extended)
-		tallyRow(units, &res.ByUnit, r.LeadUnit, r.LeadUnit).Add(r.Status, r.Extended)
 		if !r.Extended {
 			r.OriginalDueOn = nil
 		}
@@ -94,6 +115,7 @@ func (s *Store) taskResults(t *models.Tx, a *models.Actor, p Period, w deadlines
 		}
 	}
 	res.Total.Finish()
+	res.UnitTotal.Finish()
 	for _, list := range [][]TallyRow{res.ByKind, res.ByUnit} {
 		for i := range list {
 			list[i].Finish()

@@ -82,9 +82,10 @@ INSERT INTO plan_references (commune_id, plan_id, position, doc_number, issued_o
 VALUES ($1, $2, $3, $4, $5, $6, $7);
 
 -- name: plan-status-counts
+-- A plan's own tasks (roots): forwarded work is counted in its parent (00030).
 SELECT plan_id, task_status(cancelled_at, completed_at, percent, due_on, $3, $4, $5) AS status, count(*) AS n
 FROM tasks
-WHERE commune_id = $1 AND plan_id = ANY($2) AND deleted_at IS NULL
+WHERE commune_id = $1 AND plan_id = ANY($2) AND deleted_at IS NULL AND parent_id IS NULL
 GROUP BY 1, 2;
 
 -- name: plan-version

@@ -10,7 +10,7 @@ SELECT c.id, c.code, c.name, c.kind, COALESCE(f.status, '') AS status, count(f.t
 FROM communes c
 JOIN d ON d.commune_id = c.id
 LEFT JOIN LATERAL period_tasks(c.id, make_date($7::int, 1, 1), make_date($7::int, 12, 31), d.as_of, d.today,
-                               d.soon, d.tz) f ON true
+                               d.soon, d.tz) f ON f.parent_id IS NULL -- the plans' tasks (00030)
 WHERE c.province = $1
 GROUP BY c.id, c.code, c.name, c.kind, f.status
 ORDER BY c.name COLLATE "vi-VN-x-icu", c.id;

@@ -19,7 +19,8 @@ ORDER BY p.issued_on, p.doc_no, p.id;
 -- status as of $4 (the end of the as-of day $5; $6 is its due-soon horizon,
 -- $7 the time zone), and the names the report prints.
 SELECT t.id, t.title, t.plan_id, p.doc_number, p.kind, k.name_vi AS kind_name, t.lead_unit_id,
-       u.name AS lead_unit, t.start_on, t.due_on, t.percent, t.original_due_on, f.status, f.extended
+       u.name AS lead_unit, t.start_on, t.due_on, t.percent, t.original_due_on, f.status, f.extended,
+       f.parent_id, f.is_leaf
 FROM period_tasks($1, $2, $3, $4, $5, $6, $7) f
 JOIN tasks t ON t.commune_id = $1 AND t.id = f.task_id
 JOIN plans p ON p.commune_id = t.commune_id AND p.id = t.plan_id

@@ -4,14 +4,21 @@
 -- commune's day and due-soon window arrive as parallel arrays (as in
 -- sweep-statuses), and GROUPING SETS yields the per-plan, per-lead-unit
 -- and whole-commune rows together. Re-running on the same day overwrites
--- that day's rows.
+-- that day's rows. Forwarded work counts once (00030): the plan and commune
+-- rows count the plans' tasks (roots), the unit rows the tasks the work is
+-- done in (leaves); a task that is both is in both kinds of row, as before.
 WITH d AS (
   SELECT * FROM unnest($1::bigint[], $2::date[], $3::date[], $4::text[]) AS d(commune_id, today, soon, tz)
-), s AS (
-  SELECT d.commune_id, d.today AS day, f.plan_id, f.lead_unit_id, f.status
+), f AS (
+  SELECT d.commune_id, d.today AS day, f.plan_id, f.lead_unit_id, f.status, f.parent_id IS NULL AS is_root,
+         f.is_leaf
   FROM d
   CROSS JOIN LATERAL period_tasks(d.commune_id, make_date(extract(year FROM d.today)::int, 1, 1), d.today,
                                   $5::timestamptz, d.today, d.soon, d.tz) f
+), s AS (
+  SELECT commune_id, day, plan_id, lead_unit_id, status, 'plan' AS level FROM f WHERE is_root
+  UNION ALL
+  SELECT commune_id, day, plan_id, lead_unit_id, status, 'unit' FROM f WHERE is_leaf
 )
 INSERT INTO status_snapshots (commune_id, day, plan_id, unit_id, total, not_started, in_progress, due_soon,
                               overdue, done_on_time, done_late, cancelled, taken_at)
@@ -21,7 +28,10 @@ SELECT commune_id, day, plan_id, lead_unit_id, count(*),
        count(*) FILTER (WHERE status = 'done_on_time'), count(*) FILTER (WHERE status = 'done_late'),
        count(*) FILTER (WHERE status = 'cancelled'), $5::timestamptz
 FROM s
-GROUP BY GROUPING SETS ((commune_id, day, plan_id), (commune_id, day, lead_unit_id), (commune_id, day))
+GROUP BY GROUPING SETS ((commune_id, day, level, plan_id), (commune_id, day, level, lead_unit_id),
+                        (commune_id, day, level))
+HAVING (level = 'plan' AND GROUPING(lead_unit_id) = 1)
+    OR (level = 'unit' AND GROUPING(lead_unit_id) = 0)
 ON CONFLICT (commune_id, day, (COALESCE(plan_id, 0)), (COALESCE(unit_id, 0))) DO UPDATE
 SET total = EXCLUDED.total, not_started = EXCLUDED.not_started, in_progress = EXCLUDED.in_progress,
     due_soon = EXCLUDED.due_soon, overdue = EXCLUDED.overdue, done_on_time = EXCLUDED.done_on_time,

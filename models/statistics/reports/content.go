@@ -117,13 +117,16 @@ func planTable(name string, plans []statistics.ReportPlan) Table {
 func tasksSection(r *statistics.Report) Section {
 	s := Section{Title: "2. Kết quả thực hiện nhiệm vụ", Sub: true}
 	s.Blocks = append(s.Blocks, para(taskSummary(r)), para(figuresNote))
+	if r.Tasks.Forwarded > 0 {
+		s.Blocks = append(s.Blocks, para(fmt.Sprintf(subtasksNote, vn.FormatInt(r.Tasks.Forwarded))))
+	}
 	tot := r.Tasks.Total
 	if tot.Extended > 0 {
 		s.Blocks = append(s.Blocks, para(fmt.Sprintf("Có %s nhiệm vụ được gia hạn; đúng hạn tính theo thời hạn đã được "+
 			"duyệt, thời hạn ban đầu ghi trong ngoặc.", vn.FormatInt(tot.Extended))))
 	}
 	s.Blocks = append(s.Blocks, table(tallyTable("Theo loại kế hoạch", "Loại kế hoạch", r.Tasks.ByKind, tot)))
-	s.Blocks = append(s.Blocks, table(tallyTable("Theo đơn vị chủ trì", "Đơn vị chủ trì", r.Tasks.ByUnit, tot)))
+	s.Blocks = append(s.Blocks, table(tallyTable("Theo đơn vị chủ trì", "Đơn vị chủ trì", r.Tasks.ByUnit, r.Tasks.UnitTotal)))
 	if len(r.Tasks.Overdue) == 0 {
 		s.Blocks = append(s.Blocks, para("Không có nhiệm vụ quá hạn."))
 		return s
@@ -145,6 +148,12 @@ func tasksSection(r *statistics.Report) Section {
 const figuresNote = "Cách tính: nhiệm vụ trong kỳ là nhiệm vụ đã bắt đầu trước ngày cuối kỳ và chưa hoàn thành " +
 	"trước ngày đầu kỳ, không tính nhiệm vụ đã hủy; tỷ lệ hoàn thành = số đã hoàn thành ÷ số nhiệm vụ trong kỳ; " +
 	"tỷ lệ đúng hạn = số hoàn thành đúng hạn ÷ số nhiệm vụ đã đến hạn (đã hoàn thành hoặc quá hạn)."
+
+// subtasksNote says how forwarded work is counted (issue 19): once, as the
+// plan's task in the totals and by plan kind, as the sub-tasks by unit.
+const subtasksNote = "Nhiệm vụ được giao tiếp cho cấp dưới (%s nhiệm vụ con) chỉ tính một lần: số liệu chung và " +
+	"theo loại kế hoạch tính nhiệm vụ gốc, với tiến độ tổng hợp từ các nhiệm vụ con; số liệu theo đơn vị chủ trì " +
+	"tính nhiệm vụ trực tiếp thực hiện (nhiệm vụ không có nhiệm vụ con), nên tổng theo đơn vị có thể khác tổng chung."
 
 // taskSummary states every figure with its period and its denominator.
 func taskSummary(r *statistics.Report) string {
