@@ -74,6 +74,15 @@ func (s *Store) CreateSubtask(ctx context.Context, a *models.Actor, parentID int
 		if err := s.Rollup(t, a, id, w); err != nil {
 			return err
 		}
+		// Both ends keep the forward: the sub-task as made, and the parent
+		// before and after its figures were rolled up from it.
+		after, err := s.LoadTask(t, a, parentID, w)
+		if err != nil {
+			return err
+		}
+		if err := s.Audit(t, a, "forward", "task", parentID, parent, after); err != nil {
+			return err
+		}
 		return s.Audit(t, a, "forward", "task", id, nil, task)
 	})
 	return task, err
