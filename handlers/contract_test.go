@@ -143,7 +143,7 @@ func validPlan() map[string]any {
 func validTask() map[string]any {
 	now := time.Date(2024, 9, 30, 9, 0, 0, 0, models.VietnamTime)
 	task := plans.Task{ID: 1, PlanID: 1, Title: "Rà soát", LeadUnitID: 1, SupportingUnitIDs: []int64{2},
-		AssigneeIDs: []int64{}, StartOn: calendar.NewDate(2024, 9, 1), DueOn: calendar.NewDate(2024, 10, 1),
+		AssigneeIDs: []int64{}, SubtaskIDs: []int64{}, StartOn: calendar.NewDate(2024, 9, 1), DueOn: calendar.NewDate(2024, 10, 1),
 		Weight: 1, Percent: 100, Status: "done_on_time", CompletedAt: &now, Version: 3, CreatedAt: now, UpdatedAt: now}
 	var m map[string]any
 	b, _ := json.Marshal(task)

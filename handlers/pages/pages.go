@@ -55,6 +55,8 @@ func (h *Handler) Mount(r *gin.Engine) {
 	a.GET("/nhiem-vu/:id", h.Page(h.taskPage))
 	a.POST("/nhiem-vu/:id", h.Page(h.updateTaskSubmit))
 	a.GET("/nhiem-vu/:id/sua", h.Page(h.editTaskPage))
+	a.GET("/nhiem-vu/:id/giao-tiep", h.Page(h.forwardPage))
+	a.POST("/nhiem-vu/:id/giao-tiep", h.once, h.Page(h.forwardSubmit))
 	a.GET("/nhiem-vu/:id/bao-cao", h.Page(h.reportPage))
 	a.POST("/nhiem-vu/:id/bao-cao", h.once, h.Page(h.reportSubmit))
 	a.POST("/nhiem-vu/:id/y-kien", h.once, h.Page(h.commentSubmit))

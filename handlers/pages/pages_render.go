@@ -164,6 +164,7 @@ var flashes = map[string]string{
 	"reported":            "Đã ghi nhận báo cáo tiến độ.",
 	"saved":               "Đã lưu.",
 	"created":             "Đã tạo mới.",
+	"forwarded":           "Đã giao tiếp cho đơn vị/người thực hiện.",
 	"cloned":              "Đã nhân bản kế hoạch sang năm mới (trạng thái Dự thảo).",
 	"password":            "Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.",
 	"commented":           "Đã gửi ý kiến.",

@@ -22,6 +22,8 @@ type taskFormData struct {
 	CanAssign bool // may change lead, supporting units and people
 	CanCancel bool
 	Cadences  []choice
+	// Parent is the task a sub-task is forwarded from (pages_subtasks.go).
+	Parent *plans.Task
 }
 
 // unitGroup is the units of one kind, for an <optgroup>.
@@ -48,23 +50,31 @@ func (h *Handler) newTaskPage(c *gin.Context) error {
 }
 
 func (h *Handler) showTaskForm(c *gin.Context, status int, p *plans.Plan, t *plans.Task, f *form) error {
-	ctx, a := c.Request.Context(), httpx.Actor(c)
-	units, err := h.Store.ListUnits(ctx, a)
+	d, err := h.taskFormData(c, p, t)
 	if err != nil {
 		return err
 	}
-	users, err := h.Store.ListUsers(ctx, a)
-	if err != nil {
-		return err
-	}
-	d := &taskFormData{Plan: p, Task: t, Units: groupUnits(units), Users: users,
-		CanAssign: t == nil || t.CanAssign(a), CanCancel: t != nil && t.CanCancel(a), Cadences: reportCadences}
 	title := "Thêm nhiệm vụ"
 	if t != nil {
 		title = "Sửa nhiệm vụ"
 	}
 	h.render(c, status, "task_form", &view{Title: title, Nav: "plans", Form: f, Data: d})
 	return nil
+}
+
+// taskFormData reads what the task form offers: units, people, cadences.
+func (h *Handler) taskFormData(c *gin.Context, p *plans.Plan, t *plans.Task) (*taskFormData, error) {
+	ctx, a := c.Request.Context(), httpx.Actor(c)
+	units, err := h.Store.ListUnits(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	users, err := h.Store.ListUsers(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	return &taskFormData{Plan: p, Task: t, Units: groupUnits(units), Users: users,
+		CanAssign: t == nil || t.CanAssign(a), CanCancel: t != nil && t.CanCancel(a), Cadences: reportCadences}, nil
 }
 
 func groupUnits(units []accounts.Unit) []unitGroup {

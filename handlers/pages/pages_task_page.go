@@ -40,6 +40,7 @@ type taskPageData struct {
 	Pending    *plans.Extension
 	CanExtend  bool
 	CanDecide  bool
+	subtaskData
 }
 
 // taskPage shows a task: details, its history of reports (with evidence),
@@ -74,6 +75,9 @@ func (h *Handler) taskPageData(c *gin.Context, id int64) (*taskPageData, error) 
 		CanEdit: t.CanEdit(a), CanComment: t.CanComment(a),
 		CanEvaluate: t.CanEvaluate(a) && t.CompletedAt != nil && t.AcceptedAt == nil && t.CancelledAt == nil}
 	d.setExtensions(a)
+	if err := h.loadSubtasks(c, d); err != nil {
+		return nil, err
+	}
 	if d.Plan, err = h.Store.GetPlan(ctx, a, t.PlanID); err != nil {
 		return nil, err
 	}
@@ -84,6 +88,7 @@ func (h *Handler) taskPageData(c *gin.Context, id int64) (*taskPageData, error) 
 	if d.Users, err = h.userNames(ctx, a); err != nil {
 		return nil, err
 	}
+	d.UnitNames = units
 	d.LeadUnit, d.SupportingUnits, d.Assignees = units[t.LeadUnitID], names(units, t.SupportingUnitIDs), names(d.Users, t.AssigneeIDs)
 	if t.AcceptedBy != nil {
 		d.AcceptedBy = d.Users[*t.AcceptedBy]

@@ -105,7 +105,7 @@ func (h *Handler) taskItems(ctx context.Context, a *models.Actor, tasks []plans.
 	}
 	out := make([]taskItem, len(tasks))
 	for i, t := range tasks {
-		out[i] = taskItem{Task: t, Plan: plans[t.PlanID], LeadUnit: units[t.LeadUnitID], CanReport: t.CanReportProgress(a)}
+		out[i] = taskItem{Task: t, Plan: plans[t.PlanID], LeadUnit: units[t.LeadUnitID], CanReport: t.CanReportProgress(a) && !t.RolledUp}
 	}
 	return out, nil
 }

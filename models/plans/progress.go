@@ -79,7 +79,7 @@ func (s *Store) ReportProgress(ctx context.Context, a *models.Actor, taskID int6
 		if err := canReport(a, before, &in, s.Clock().Now(), w.TZ); err != nil {
 			return err
 		}
-		if err := s.refuseRolledUp(t, a, before); err != nil {
+		if err := refuseRolledUp(before); err != nil {
 			return err
 		}
 		p := Progress{TaskID: taskID, AuthorID: a.UserID, AuthorName: a.FullName, Percent: *in.Percent,
@@ -169,5 +169,5 @@ func (s *Store) TaskToReport(ctx context.Context, a *models.Actor, id int64) (*T
 	if !task.CanReportProgress(a) {
 		return nil, models.ErrForbidden
 	}
-	return task, nil
+	return task, refuseRolledUp(task)
 }

@@ -13,9 +13,8 @@ import (
 
 // subtaskQueries are the statements of queries/subtasks.sql.
 type subtaskQueries struct {
-	Insert  *sqlx.Stmt `query:"insert-subtask"`
-	Rollup  *sqlx.Stmt `query:"rollup-task"`
-	HasLive *sqlx.Stmt `query:"has-live-subtasks"`
+	Insert *sqlx.Stmt `query:"insert-subtask"`
+	Rollup *sqlx.Stmt `query:"rollup-task"`
 }
 
 // MaxTaskDepth is how far work may be handed down: a task, its sub-tasks
@@ -112,6 +111,12 @@ func (in *TaskInput) checkWithinParent(v *models.ValidationError, parent *Task) 
 	return v
 }
 
+// CheckSubtaskDue is the error of a sub-task input due after t, for a form
+// that reports every error at once before it reaches CreateSubtask.
+func (t *Task) CheckSubtaskDue(in TaskInput) error {
+	return in.checkWithinParent(&models.ValidationError{}, t).Err()
+}
+
 // Rollup recomputes the ancestors of task id from their sub-tasks, in the
 // writing transaction (rollup_task, migration 00030); a root is a no-op.
 func (s *Store) Rollup(t *models.Tx, a *models.Actor, id int64, w deadlines.Window) error {
@@ -120,14 +125,10 @@ func (s *Store) Rollup(t *models.Tx, a *models.Actor, id int64, w deadlines.Wind
 }
 
 // refuseRolledUp is the 409 of a progress report on a task whose figures
-// come from its sub-tasks.
-func (s *Store) refuseRolledUp(t *models.Tx, a *models.Actor, task *Task) error {
-	if len(task.SubtaskIDs) == 0 {
+// come from its sub-tasks (read under the task's lock).
+func refuseRolledUp(task *Task) error {
+	if !task.RolledUp {
 		return nil
-	}
-	var live bool
-	if err := t.Bind(s.subQ.HasLive).Get(&live, a.CommuneID, task.ID); err != nil || !live {
-		return err
 	}
 	return &models.ConflictError{Field: "percent",
 		Message: "tiến độ được tổng hợp từ nhiệm vụ con: hãy báo cáo trên từng nhiệm vụ con"}
@@ -143,4 +144,22 @@ func (s *Store) checkParentDue(t *models.Tx, a *models.Actor, cur *Task, in *Tas
 		return err
 	}
 	return in.checkWithinParent(&models.ValidationError{}, parent).Err()
+}
+
+// TaskToForward is task id and its plan for the forward form: 404, then 403
+// unless the actor may forward it, then 409 when it is cancelled or finished
+// (the form's questions, answered as CreateSubtask answers them).
+func (s *Store) TaskToForward(ctx context.Context, a *models.Actor, id int64) (*Plan, *Task, error) {
+	t, err := s.GetTask(ctx, a, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !t.CanForward(a) {
+		return nil, nil, models.ErrForbidden
+	}
+	if err := t.takesSubtasks(); err != nil {
+		return nil, nil, err
+	}
+	p, err := s.GetPlan(ctx, a, t.PlanID)
+	return p, t, err
 }

@@ -71,6 +71,9 @@ type Task struct {
 	SubtaskIDs  pq.Int64Array `json:"subtask_ids" db:"subtask_ids"`
 	Depth       int           `json:"-" db:"depth"`
 	ParentTitle *string       `json:"-" db:"parent_title"`
+	// RolledUp is true while a live sub-task (not cancelled) gives the
+	// task its figures: it takes no progress report of its own.
+	RolledUp bool `json:"-" db:"rolled_up"`
 
 	// PlanSteeringUnitID is the plan's steering committee, loaded with the
 	// task so that CanEvaluate needs no second query; the plan shows it.

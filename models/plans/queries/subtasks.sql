@@ -14,9 +14,3 @@ RETURNING id;
 -- in the writing transaction: $3 now, $4–$6 the commune's today, due-soon
 -- horizon and time zone.
 SELECT rollup_task($1, $2, $3, $4, $5, $6);
-
--- name: has-live-subtasks
--- Whether a task's figures come from its sub-tasks (a live one: not deleted,
--- not cancelled), so its own progress report is refused.
-SELECT EXISTS (SELECT FROM tasks WHERE commune_id = $1 AND parent_id = $2 AND deleted_at IS NULL
-                                   AND cancelled_at IS NULL);

@@ -18,7 +18,9 @@ SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.du
        ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids,
        t.parent_id, t.depth, (SELECT pt.title FROM tasks pt WHERE pt.id = t.parent_id) AS parent_title,
        ARRAY(SELECT c.id FROM tasks c WHERE c.commune_id = t.commune_id AND c.parent_id = t.id
-             AND c.deleted_at IS NULL ORDER BY c.id) AS subtask_ids
+             AND c.deleted_at IS NULL ORDER BY c.id) AS subtask_ids,
+       EXISTS (SELECT FROM tasks c WHERE c.commune_id = t.commune_id AND c.parent_id = t.id
+               AND c.deleted_at IS NULL AND c.cancelled_at IS NULL) AS rolled_up
 FROM tasks t
 -- The "Bị trả lại" mark: the return the task was last sent back with.
 LEFT JOIN task_reviews rv ON rv.id = t.returned_review_id
@@ -40,7 +42,9 @@ SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.du
        ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids,
        t.parent_id, t.depth, (SELECT pt.title FROM tasks pt WHERE pt.id = t.parent_id) AS parent_title,
        ARRAY(SELECT c.id FROM tasks c WHERE c.commune_id = t.commune_id AND c.parent_id = t.id
-             AND c.deleted_at IS NULL ORDER BY c.id) AS subtask_ids
+             AND c.deleted_at IS NULL ORDER BY c.id) AS subtask_ids,
+       EXISTS (SELECT FROM tasks c WHERE c.commune_id = t.commune_id AND c.parent_id = t.id
+               AND c.deleted_at IS NULL AND c.cancelled_at IS NULL) AS rolled_up
 FROM tasks t
 -- The "Bị trả lại" mark: the return the task was last sent back with.
 LEFT JOIN task_reviews rv ON rv.id = t.returned_review_id
