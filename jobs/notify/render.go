@@ -42,6 +42,9 @@ type facts struct {
 	Approved       bool          `json:"approved"`
 	RequestedDueOn calendar.Date `json:"requested_due_on"`
 	PreviousDueOn  calendar.Date `json:"previous_due_on"`
+	// To is "forwarder" on the first escalation of a sub-task, which goes
+	// to whoever forwarded it rather than the chairman.
+	To string `json:"to"`
 }
 
 type digestLine struct {
@@ -97,6 +100,10 @@ func taskMessage(kind string, f facts) (title, body string) {
 	case models.KindOverdue:
 		return "Nhiệm vụ quá hạn", fmt.Sprintf("%s %s, tiến độ %d%%.", task, overdueFor(f), f.Percent)
 	case models.KindEscalation:
+		if f.To == "forwarder" {
+			return "Nhiệm vụ con quá hạn", fmt.Sprintf("%s, phần việc đồng chí đã giao tiếp cho %s, %s, tiến độ %d%%. "+
+				"Đề nghị đồng chí đôn đốc; nếu còn chậm, việc sẽ được báo cáo Chủ tịch.", task, f.Unit, overdueFor(f), f.Percent)
+		}
 		return "Báo cáo nhiệm vụ quá hạn", fmt.Sprintf("%s do %s chủ trì %s, tiến độ %d%%. Đề nghị đồng chí Chủ tịch chỉ đạo.",
 			task, f.Unit, overdueFor(f), f.Percent)
 	case models.KindReportMissing:

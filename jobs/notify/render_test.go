@@ -28,6 +28,9 @@ func TestRender(t *testing.T) {
 			"Nhiệm vụ «Rà soát TTHC» đã quá hạn 6 ngày (4 ngày làm việc), thời hạn 03/10/2024, tiến độ 40%."},
 		{models.KindEscalation, `{` + late + `,"today":"2024-10-10","days":5}`, "Báo cáo nhiệm vụ quá hạn",
 			"Nhiệm vụ «Rà soát TTHC» do Văn phòng chủ trì đã quá hạn 7 ngày (5 ngày làm việc), thời hạn 03/10/2024, tiến độ 40%. Đề nghị đồng chí Chủ tịch chỉ đạo."},
+		{models.KindEscalation, `{` + late + `,"today":"2024-10-10","days":5,"to":"forwarder"}`, "Nhiệm vụ con quá hạn",
+			"Nhiệm vụ «Rà soát TTHC», phần việc đồng chí đã giao tiếp cho Văn phòng, đã quá hạn 7 ngày (5 ngày làm việc), " +
+				"thời hạn 03/10/2024, tiến độ 40%. Đề nghị đồng chí đôn đốc; nếu còn chậm, việc sẽ được báo cáo Chủ tịch."},
 		{models.KindReturned, `{` + base + `,"note":"Thiếu biên bản","by":"Trần Văn Hòa"}`, "Nhiệm vụ bị trả lại",
 			"Trần Văn Hòa đã trả lại nhiệm vụ «Rà soát TTHC» (kế hoạch 06/KH-UBND), yêu cầu làm tiếp: Thiếu biên bản. Thời hạn 03/10/2024, tiến độ 40%."},
 		{models.KindExtensionRequested, `{` + base + `,"note":"Mùa lũ","by":"Huỳnh Văn Lợi","previous_due_on":"2024-10-03","requested_due_on":"2024-10-31"}`,

@@ -28,7 +28,9 @@ import (
 //   - overdue: on the 1st working day after the deadline, then every 3rd; a
 //     missed day is caught up by the reminder of the window it falls in, not
 //     one per missed day.
-//   - escalation: to the chairmen, once, when 5 working days overdue.
+//   - escalation: to the chairmen, once, when 5 working days overdue; a
+//     sub-task's goes first to whoever forwarded it, and to the chairmen
+//     when it is as late again (10 working days).
 //   - stale: in progress (neither due soon nor overdue) with no progress
 //     report for 14 days; once per last report. Not for a task on a report
 //     cadence, which has its own:

@@ -33,7 +33,7 @@ WITH c AS (
          c.escalate_after, c.stale_days, c.channels, t.id AS task_id, t.lead_unit_id, t.due_on, t.created_at,
          t.updated_at, (COALESCE(t.last_progress_at, t.created_at) AT TIME ZONE c.tz)::date AS last_update,
          t.start_on, t.report_every, t.report_grace_days, (t.created_at AT TIME ZONE c.tz)::date AS created_on,
-         (t.last_progress_at AT TIME ZONE c.tz)::date AS last_report,
+         (t.last_progress_at AT TIME ZONE c.tz)::date AS last_report, t.parent_id, t.created_by,
          task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, c.today, c.soon, c.tz) AS status,
          CASE WHEN t.due_on < c.today - $3::int THEN -100000
               WHEN t.due_on - c.today < $4::int - $3::int
@@ -61,8 +61,17 @@ WITH c AS (
          jsonb_build_object('days', NULLIF(-t.wd, 100000))
   FROM t WHERE t.morning AND t.due_on < t.today AND -t.wd >= t.overdue_first
   UNION ALL
-  SELECT t.*, 'escalation', t.due_on::text, jsonb_build_object('days', NULLIF(-t.wd, 100000))
+  -- Escalation: to the chairmen; a sub-task's (issue 19) goes first to whoever
+  -- forwarded it (window …/forwarder), and to the chairmen when it is as
+  -- late again.
+  SELECT t.*, 'escalation', t.due_on || CASE WHEN t.parent_id IS NOT NULL THEN '/forwarder' ELSE '' END,
+         jsonb_build_object('days', NULLIF(-t.wd, 100000)) || CASE WHEN t.parent_id IS NOT NULL
+           THEN jsonb_build_object('to', 'forwarder') ELSE '{}' END
   FROM t WHERE t.morning AND t.due_on < t.today AND t.escalate_after > 0 AND -t.wd >= t.escalate_after
+  UNION ALL
+  SELECT t.*, 'escalation', t.due_on::text, jsonb_build_object('days', NULLIF(-t.wd, 100000))
+  FROM t WHERE t.morning AND t.due_on < t.today AND t.escalate_after > 0 AND t.parent_id IS NOT NULL
+    AND -t.wd >= 2 * t.escalate_after
   UNION ALL
   -- Stale: in progress (neither due soon nor overdue, which have their own
   -- reminders) with no report for stale_days; keyed by the last report, so a
@@ -116,7 +125,10 @@ WITH c AS (
   SELECT cand.*, m.user_id
   FROM cand JOIN (SELECT DISTINCT commune_id, user_id FROM memberships WHERE role = 'chairman') m
     ON m.commune_id = cand.commune_id
-  WHERE cand.kind = 'escalation'
+  WHERE cand.kind = 'escalation' AND NOT cand.extra ? 'to'
+  UNION ALL
+  SELECT cand.*, cand.created_by FROM cand
+  WHERE cand.kind = 'escalation' AND cand.extra ->> 'to' = 'forwarder' AND cand.created_by IS NOT NULL
 ), ins AS (
   -- The facts the message is written from, read only for what is queued.
   INSERT INTO deliveries (commune_id, task_id, recipient_id, kind, channel, window_key, payload, next_attempt_at,
