@@ -27,6 +27,8 @@ var PlanImportColumns = []ImportColumn{
 	{Key: "target_value", Label: "Chỉ tiêu", Help: "số, ví dụ 100 hoặc 83,2"},
 	{Key: "target_unit", Label: "Đơn vị tính", Help: "ví dụ %, hồ sơ, buổi"},
 	{Key: "indicators", Label: "Mã chỉ số", Help: "mã chỉ số nhiệm vụ đóng góp, cách nhau bởi dấu ;"},
+	{Key: "parent_row", Label: "Thuộc nhiệm vụ ở dòng", Help: "số dòng (trong tệp này) của nhiệm vụ cấp trên cùng kế hoạch, " +
+		"ở phía trên; để trống: nhiệm vụ của kế hoạch"},
 }
 
 // PlanDraft is a plan read from an import with its tasks, validated but
@@ -42,6 +44,9 @@ type TaskDraft struct {
 	Row        int
 	Task       plans.TaskInput
 	Indicators []string
+	// ParentRow is the row of the task this one is a sub-task of (issue
+	// 19); 0 for a task of the plan itself.
+	ParentRow int
 }
 
 // ImportLookups resolve names in an import: units by name, plan kinds by
@@ -89,6 +94,9 @@ func ParsePlanRows(g Grid, l ImportLookups) ([]PlanDraft, error) {
 		if title := c.get("task_title"); title != "" {
 			d.Tasks = append(d.Tasks, taskOfRow(c, l))
 		}
+	}
+	for i := range drafts {
+		checkParents(&drafts[i], errs)
 	}
 	if len(drafts) == 0 && len(errs.Fields) == 0 {
 		errs.add(2, "doc_number", "tệp không có kế hoạch nào")
@@ -153,7 +161,11 @@ func taskOfRow(c cells, l ImportLookups) TaskDraft {
 	if err := in.Validate(l.Today, nil); err != nil {
 		c.errs.addFields(c.num, err, taskFields)
 	}
-	return TaskDraft{Row: c.num, Task: in, Indicators: splitList(c.get("indicators"))}
+	d := TaskDraft{Row: c.num, Task: in, Indicators: splitList(c.get("indicators"))}
+	if n := c.count("parent_row"); n != nil {
+		d.ParentRow = *n
+	}
+	return d
 }
 
 // splitList splits "a; b" into trimmed, non-empty items.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/deadlines"
+	"github.com/tiendo/tiendo/models/plans"
 )
 
 // ImportResult says what an import wrote.
@@ -94,9 +95,10 @@ func (s *Store) writeDraft(t *models.Tx, a *models.Actor, d *PlanDraft, w deadli
 		if err != nil {
 			return err
 		}
+		ids := map[int]int64{} // row → task, for the sub-tasks below it
 		for _, td := range d.Tasks {
 			row, col = td.Row, "task_title"
-			if err := s.importTask(t, a, id, td, w); err != nil {
+			if ids[td.Row], err = s.importTask(t, a, id, ids[td.ParentRow], td, w); err != nil {
 				return err
 			}
 		}
@@ -121,16 +123,35 @@ func (s *Store) writeDraft(t *models.Tx, a *models.Actor, d *PlanDraft, w deadli
 	return nil
 }
 
-// importTask inserts one task and links its indicators.
-func (s *Store) importTask(t *models.Tx, a *models.Actor, planID int64, td TaskDraft, w deadlines.Window) error {
+// importTask inserts one task (a sub-task of parentID when not 0, rolled
+// up at once) and links its indicators.
+func (s *Store) importTask(t *models.Tx, a *models.Actor, planID, parentID int64, td TaskDraft, w deadlines.Window) (int64, error) {
 	in := td.Task
-	id, err := s.InsertTask(t, a, planID, in)
+	id, err := s.insertImported(t, a, planID, parentID, in)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if _, err := s.SaveTaskLinks(t, a, id, in, w); err != nil {
-		return err
+		return 0, err
 	}
+	if parentID != 0 {
+		if err := s.Rollup(t, a, id, w); err != nil {
+			return 0, err
+		}
+	}
+	return id, s.linkImported(t, a, id, td)
+}
+
+// insertImported writes a task's row: under its parent or in the plan.
+func (s *Store) insertImported(t *models.Tx, a *models.Actor, planID, parentID int64, in plans.TaskInput) (int64, error) {
+	if parentID != 0 {
+		return s.InsertSubtask(t, a, parentID, in)
+	}
+	return s.InsertTask(t, a, planID, in)
+}
+
+// linkImported links an imported task to the indicators its row names.
+func (s *Store) linkImported(t *models.Tx, a *models.Actor, id int64, td TaskDraft) error {
 	if len(td.Indicators) == 0 {
 		return nil
 	}

@@ -38,6 +38,8 @@ type ExportTask struct {
 	CompletedAt     *time.Time    `json:"completed_at" db:"completed_at"`
 	CancelledAt     *time.Time    `json:"cancelled_at" db:"cancelled_at"`
 	Indicators      string        `json:"indicators" db:"indicators"`
+	// ParentID is the task this one was forwarded from (issue 19).
+	ParentID *int64 `json:"parent_id" db:"parent_id"`
 }
 
 // ExportPlan gathers a plan of the actor's commune with its tasks and

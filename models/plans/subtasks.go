@@ -60,10 +60,8 @@ func (s *Store) CreateSubtask(ctx context.Context, a *models.Actor, parentID int
 		if err := parent.takesSubtasks(); err != nil {
 			return err
 		}
-		var id int64
-		if err := t.Bind(s.subQ.Insert).Get(&id, a.CommuneID, parentID, in.Title, in.Description, in.LeadUnitID,
-			in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, models.NullID(a.UserID),
-			s.Clock().Now(), in.ReportEvery, *in.ReportGraceDays); err != nil {
+		id, err := s.InsertSubtask(t, a, parentID, in)
+		if err != nil {
 			return models.NotFound(err)
 		}
 		// The roll-up moves the parent only, so the sub-task read here stands.
@@ -85,6 +83,17 @@ func (s *Store) CreateSubtask(ctx context.Context, a *models.Actor, parentID int
 		return s.Audit(t, a, "forward", "task", id, nil, task)
 	})
 	return task, err
+}
+
+// InsertSubtask writes a sub-task's own row under parentID (its plan and
+// depth from the parent) from a validated input; the caller checked the
+// parent and rolls it up.
+func (s *Store) InsertSubtask(t *models.Tx, a *models.Actor, parentID int64, in TaskInput) (int64, error) {
+	var id int64
+	err := t.Bind(s.subQ.Insert).Get(&id, a.CommuneID, parentID, in.Title, in.Description, in.LeadUnitID,
+		in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, models.NullID(a.UserID),
+		s.Clock().Now(), in.ReportEvery, *in.ReportGraceDays)
+	return id, err
 }
 
 // validateSubtask is the task form's validation plus what the parent

@@ -8,12 +8,14 @@ SELECT t.id, t.title, t.description, u.name AS lead_unit,
                  JOIN units su ON su.id = tu.unit_id WHERE tu.task_id = t.id), '') AS supporting_units,
        t.start_on, t.due_on, t.target_value, t.target_unit, t.actual_value, t.percent,
        task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, $3, $4, $5) AS status,
-       t.completed_at, t.cancelled_at,
+       t.completed_at, t.cancelled_at, t.parent_id,
        COALESCE((SELECT string_agg(i.code, '; ' ORDER BY i.code) FROM task_indicators ti
                  JOIN indicators i ON i.id = ti.indicator_id WHERE ti.task_id = t.id), '') AS indicators
 FROM tasks t JOIN units u ON u.id = t.lead_unit_id
 WHERE t.commune_id = $1 AND t.plan_id = $2 AND t.deleted_at IS NULL
-ORDER BY t.due_on, t.id;
+-- Level by level, so a sub-task's parent is on a row above it (the import
+-- template's "Thuộc nhiệm vụ ở dòng" points up).
+ORDER BY t.depth, t.due_on, t.id;
 
 -- name: export-plan-progress
 SELECT pu.id, pu.task_id, pu.author_id, COALESCE(u.full_name, '') AS author_name, pu.percent, pu.actual_value,

@@ -134,9 +134,14 @@ func importRows(e *imports.PlanExport) [][]any {
 		return [][]any{line(first)}
 	}
 	var rows [][]any
+	rowOf := map[int64]int{} // task → its row on the sheet (the header is row 1)
 	for i, t := range e.Tasks {
+		rowOf[t.ID] = i + 2
 		vals := map[string]any{"task_title": t.Title, "lead_unit": t.LeadUnit, "supporting_units": t.SupportingUnits,
 			"start_on": t.StartOn.VN(), "due_on": t.DueOn.VN(), "target_unit": t.TargetUnit, "indicators": t.Indicators}
+		if t.ParentID != nil && rowOf[*t.ParentID] != 0 {
+			vals["parent_row"] = rowOf[*t.ParentID]
+		}
 		if t.TargetValue != nil {
 			vals["target_value"] = *t.TargetValue
 		}
