@@ -18,7 +18,9 @@ func TestImportPlanWithSubtasks(t *testing.T) {
 	e := newEnv(t)
 	chair, office, hamlet := e.chairA(), e.A.Office.Name, e.A.Hamlet1.Name
 	header := append(append([]string{}, planHeader...), "Đơn vị tính (target_unit)", "Thuộc nhiệm vụ ở dòng (parent_row)")
-	row := func(cells ...string) []string { return append(cells, make([]string, len(header)-len(cells))...)[:len(header)] }
+	row := func(cells ...string) []string {
+		return append(cells, make([]string, len(header)-len(cells))...)[:len(header)]
+	}
 	file := csvOf(header,
 		row("19/KH-UBND", "02/01/2024", "", "Chuyển đổi số", "Triển khai VNeID mức 2", "", "Triển khai VNeID mức 2",
 			office, "01/09/2024", "31/12/2024", "1.000", "", "người", ""),
