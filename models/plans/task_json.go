@@ -43,6 +43,8 @@ func (t *Task) AppendJSON(b []byte) []byte {
 	b = jsonw.Ptr(jsonw.Key(b, "original_due_on", false), t.OriginalDueOn, appendDate)
 	b = jsonw.Ptr(jsonw.Key(b, "returned_at", false), t.ReturnedAt, jsonw.Time)
 	b = jsonw.String(jsonw.Key(b, "return_note", false), t.ReturnNote)
+	b = jsonw.Ptr(jsonw.Key(b, "parent_id", false), t.ParentID, jsonw.Int)
+	b = jsonw.Int64s(jsonw.Key(b, "subtask_ids", false), t.SubtaskIDs)
 	// The single-task read's extras, rare and never in a list: as they are.
 	if t.Extensions != nil {
 		b = appendMarshalled(jsonw.Key(b, "extensions", false), t.Extensions)

@@ -54,16 +54,6 @@ type Task struct {
 	// evaluation returned the result and no report has come since.
 	ReturnedAt *time.Time `json:"returned_at" db:"returned_at"`
 	ReturnNote string     `json:"return_note" db:"return_note"`
-	// Extensions is the task's history of deadline extensions, on the
-	// single-task read only.
-	Extensions *[]Extension `json:"extensions,omitempty" db:"-"`
-	// Warnings are remarks on a task that was saved anyway (no_recipient).
-	Warnings []models.Warning `json:"warnings,omitempty" db:"-"`
-	// LateDays and LateWorkingDays say how overdue an open task is, in
-	// calendar and working days (0 when it is not); pages print both.
-	LateDays        int `json:"-" db:"-"`
-	LateWorkingDays int `json:"-" db:"-"`
-
 	// ParentID is the task this one was forwarded from (a sub-task, issue
 	// 19); SubtaskIDs are the tasks forwarded from this one, whose figures
 	// roll up into it (subtasks.go).
@@ -74,6 +64,16 @@ type Task struct {
 	// RolledUp is true while a live sub-task (not cancelled) gives the
 	// task its figures: it takes no progress report of its own.
 	RolledUp bool `json:"-" db:"rolled_up"`
+
+	// Extensions is the task's history of deadline extensions, on the
+	// single-task read only.
+	Extensions *[]Extension `json:"extensions,omitempty" db:"-"`
+	// Warnings are remarks on a task that was saved anyway (no_recipient).
+	Warnings []models.Warning `json:"warnings,omitempty" db:"-"`
+	// LateDays and LateWorkingDays say how overdue an open task is, in
+	// calendar and working days (0 when it is not); pages print both.
+	LateDays        int `json:"-" db:"-"`
+	LateWorkingDays int `json:"-" db:"-"`
 
 	// PlanSteeringUnitID is the plan's steering committee, loaded with the
 	// task so that CanEvaluate needs no second query; the plan shows it.
