@@ -42,6 +42,12 @@ func TestForwardFromTaskPage(t *testing.T) {
 		t.Errorf("a parent with sub-tasks offers its own progress report")
 	}
 	wantBody(t, e.get(e.team, "/nhiem-vu/"+itoa(sub)), `id="parent-task"`, "Hướng dẫn người dân cài VNeID")
+	// The plan lists its own tasks, the parent with its count of sub-tasks.
+	plan := e.get(e.team, "/ke-hoach/"+itoa(e.plan.ID))
+	wantBody(t, plan, "(1 nhiệm vụ con)")
+	if strings.Contains(plan.Body.String(), `id="task-`+itoa(sub)+`"`) {
+		t.Errorf("the plan's table lists the sub-task beside its parent")
+	}
 	// The forwarding team supports the sub-task, so it is in its list, under
 	// its parent's name.
 	wantBody(t, e.get(e.team, "/viec-cua-toi"), `class="small muted parent-context"`)

@@ -145,10 +145,13 @@ func (h *Handler) planPage(c *gin.Context) error {
 	d := &planPageData{Plan: p, KindName: kindName(kinds, p.Kind), Bar: stackedBar(p.TaskCounts),
 		Today: h.Today(a), CanManage: a.CanManagePlans(), TasksComplete: page.Next == nil,
 		TrashDays: plans.TrashDays}
-	if d.Tasks, err = h.planTaskItems(ctx, a, p, page.Items); err != nil {
+	// The plan's own tasks, as its figures count them: sub-tasks are listed
+	// on their parent's page (issue 19).
+	roots := rootTasks(page.Items)
+	if d.Tasks, err = h.planTaskItems(ctx, a, p, roots); err != nil {
 		return err
 	}
-	d.Timeline = buildTimeline(page.Items, d.Today)
+	d.Timeline = buildTimeline(roots, d.Today)
 	if p.SteeringUnitID != nil {
 		units, err := h.unitNames(ctx, a)
 		if err != nil {

@@ -112,3 +112,14 @@ func (h *Handler) showForwardForm(c *gin.Context, status int, p *plans.Plan, par
 	h.render(c, status, "task_form", &view{Title: "Giao tiếp cho đơn vị/người khác", Nav: "plans", Form: f, Data: d})
 	return nil
 }
+
+// rootTasks are the tasks of tasks that were not forwarded from another.
+func rootTasks(tasks []plans.Task) []plans.Task {
+	out := make([]plans.Task, 0, len(tasks))
+	for _, t := range tasks {
+		if t.ParentID == nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
