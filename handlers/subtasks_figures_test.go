@@ -1,10 +1,13 @@
 package handlers_test
 
 import (
+	"context"
 	"net/http"
 	"testing"
 
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/plans"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // TestSubtaskFiguresCountEachTaskOnce: with a task forwarded to four
@@ -66,4 +69,21 @@ func TestSubtaskFiguresCountEachTaskOnce(t *testing.T) {
 		t.Errorf("the report's notes do not say how sub-tasks are counted")
 	}
 	checkDashboardEqualsReport(t, e, e.chairA())
+	// The daily snapshots count alike: the commune's and the plan's rows the
+	// parent, the unit rows the hamlets' parts (and no row for the office).
+	if _, err := e.JobsStore(t).TakeSnapshots(context.Background(), e.Clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{"": 1, "?plan_id=" + itoa(h.plan.ID): 1,
+		"?unit_id=" + itoa(h.teams[3].ID): 1, "?unit_id=" + itoa(e.A.Office.ID): 0} {
+		var page models.Page[statistics.Snapshot]
+		e.do(e.chairA(), "GET", "/api/v1/snapshots"+q, nil).expect(http.StatusOK).decode(&page)
+		got := 0
+		for _, s := range page.Items {
+			got += s.Counts["total"]
+		}
+		if got != want {
+			t.Errorf("snapshots%s count %d tasks, want %d: %+v", q, got, want, page.Items)
+		}
+	}
 }
