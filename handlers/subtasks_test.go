@@ -158,6 +158,9 @@ func TestSubtasksWeightedWithoutCommonTarget(t *testing.T) {
 	if got := e.task(parent.ID); got.Percent != 40 {
 		t.Fatalf("after cancelling the other, percent %d, want 40", got.Percent)
 	}
+	// Deleting the parent takes its sub-tasks with it.
+	e.do(chair, "DELETE", "/api/v1/tasks/"+itoa(parent.ID), nil).expect(http.StatusNoContent)
+	e.do(chair, "GET", "/api/v1/tasks/"+itoa(a.ID), nil).expect(http.StatusNotFound)
 }
 
 // TestSubtaskRefusals: each way a forward can be wrong answers as the issue

@@ -74,8 +74,15 @@ UPDATE tasks SET title = $3, description = $4, lead_unit_id = $5, start_on = $6,
 WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL;
 
 -- name: delete-task
+-- A task goes with the sub-tasks forwarded from it (00030): parts of work
+-- that is gone would otherwise be counted by unit with no task above them.
+WITH RECURSIVE tree AS (
+  SELECT id FROM tasks WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL
+  UNION ALL
+  SELECT c.id FROM tree JOIN tasks c ON c.commune_id = $1 AND c.parent_id = tree.id AND c.deleted_at IS NULL
+)
 UPDATE tasks SET deleted_at = $3, version = version + 1
-WHERE commune_id = $1 AND id = $2 AND deleted_at IS NULL;
+WHERE commune_id = $1 AND id IN (SELECT id FROM tree);
 
 -- name: set-task-units
 -- Replaces the supporting units: delete the ones not listed, add the new ones.
