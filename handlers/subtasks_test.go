@@ -158,6 +158,12 @@ func TestSubtasksWeightedWithoutCommonTarget(t *testing.T) {
 	if got := e.task(parent.ID); got.Percent != 40 {
 		t.Fatalf("after cancelling the other, percent %d, want 40", got.Percent)
 	}
+	// Cancelling the parent cancels its open sub-tasks: nobody is reminded
+	// of work called off.
+	e.do(chair, "PATCH", "/api/v1/tasks/"+itoa(parent.ID), map[string]any{"cancelled": true}).expect(http.StatusOK)
+	if got := e.task(a.ID); got.CancelledAt == nil || got.Status != "cancelled" {
+		t.Fatalf("the sub-task of a cancelled task is %q", got.Status)
+	}
 	// Deleting the parent takes its sub-tasks with it.
 	e.do(chair, "DELETE", "/api/v1/tasks/"+itoa(parent.ID), nil).expect(http.StatusNoContent)
 	e.do(chair, "GET", "/api/v1/tasks/"+itoa(a.ID), nil).expect(http.StatusNotFound)

@@ -15,6 +15,7 @@ import (
 type subtaskQueries struct {
 	Insert *sqlx.Stmt `query:"insert-subtask"`
 	Rollup *sqlx.Stmt `query:"rollup-task"`
+	Cancel *sqlx.Stmt `query:"cancel-subtasks"`
 }
 
 // MaxTaskDepth is how far work may be handed down: a task, its sub-tasks
@@ -171,4 +172,13 @@ func (s *Store) TaskToForward(ctx context.Context, a *models.Actor, id int64) (*
 	}
 	p, err := s.GetPlan(ctx, a, t.PlanID)
 	return p, t, err
+}
+
+// cancelSubtasks cancels the open sub-tasks of a task the patch cancels.
+func (s *Store) cancelSubtasks(t *models.Tx, a *models.Actor, cur *Task, in *TaskInput) error {
+	if !in.cancelled || cur.CancelledAt != nil || len(cur.SubtaskIDs) == 0 {
+		return nil
+	}
+	_, err := t.Bind(s.subQ.Cancel).Exec(a.CommuneID, cur.ID, s.Clock().Now())
+	return err
 }

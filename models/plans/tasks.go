@@ -293,6 +293,9 @@ func (s *Store) UpdateTask(ctx context.Context, a *models.Actor, id int64, ifMat
 			in.ReportEvery, *in.ReportGraceDays); err != nil {
 			return err
 		}
+		if err := s.cancelSubtasks(t, a, cur, &in); err != nil {
+			return err
+		}
 		if task, err = s.SaveTaskLinks(t, a, id, in, w); err != nil {
 			return err
 		}

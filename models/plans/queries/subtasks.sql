@@ -14,3 +14,15 @@ RETURNING id;
 -- in the writing transaction: $3 now, $4–$6 the commune's today, due-soon
 -- horizon and time zone.
 SELECT rollup_task($1, $2, $3, $4, $5, $6);
+
+-- name: cancel-subtasks
+-- Cancelling a task cancels the open work forwarded from it, at the same
+-- instant, so nobody is reminded of parts of work that was called off; what
+-- was done stays done. Reopening the task reopens none of them.
+WITH RECURSIVE tree AS (
+  SELECT c.id FROM tasks c WHERE c.commune_id = $1 AND c.parent_id = $2 AND c.deleted_at IS NULL
+  UNION ALL
+  SELECT c.id FROM tree JOIN tasks c ON c.commune_id = $1 AND c.parent_id = tree.id AND c.deleted_at IS NULL
+)
+UPDATE tasks SET cancelled_at = $3, status = 'cancelled', updated_at = $3, version = version + 1
+WHERE commune_id = $1 AND id IN (SELECT id FROM tree) AND cancelled_at IS NULL AND completed_at IS NULL;
