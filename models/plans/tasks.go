@@ -243,9 +243,13 @@ func (s *Store) ListTasks(ctx context.Context, a *models.Actor, f TaskFilter) (*
 		if f.Mine {
 			f.AssigneeID, units = a.UserID, models.Int64Array(a.WorkUnitIDs())
 		}
-		return t.Bind(s.q.ListTasks).Select(&page.Items, a.CommuneID, models.NullID(f.PlanID), models.NullID(f.UnitID),
+		rows, err := t.Bind(s.q.ListTasks).Queryx(a.CommuneID, models.NullID(f.PlanID), models.NullID(f.UnitID),
 			models.NullID(f.AssigneeID), statuses, f.DueFrom, f.DueTo, models.SearchWords(f.Query), after.DueOn,
 			models.NullID(after.ID), limit+1, w.Today, w.Soon, w.TZ, units, models.NullID(f.ParentID))
+		if err != nil {
+			return err
+		}
+		return scanTasks(rows, &page.Items)
 	})
 	if err != nil {
 		return nil, err
