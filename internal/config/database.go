@@ -174,6 +174,16 @@ func (c roleConnector) Connect(ctx context.Context) (driver.Conn, error) {
 		// thousands of outcomes a second (issue 7).
 		q += "; SET synchronous_commit = off"
 	}
+	if c.role == AppRole {
+		// Plan a request's statements once per connection. Their optional
+		// filters ($2 IS NULL OR t.plan_id = $2) make PostgreSQL judge the
+		// generic plan dearer than a custom one and plan every execution
+		// again: "my tasks" spent 0.7 ms planning and 0.6 ms executing
+		// (issue 15). A request's statements are scoped to one commune, a
+		// few thousand rows at most, where the generic plan costs no more;
+		// the jobs, which scan across communes, keep the default.
+		q += "; SET plan_cache_mode = force_generic_plan"
+	}
 	_, err = conn.(driver.ExecerContext).ExecContext(ctx, q, nil)
 	if err != nil {
 		conn.Close()

@@ -25,3 +25,28 @@ func TestReadyWantsEveryMigration(t *testing.T) {
 		t.Fatalf("one migration behind: %v, want migrations pending", err)
 	}
 }
+
+// TestPoolsSettings: the request pool plans each statement once per
+// connection, as its own role; the jobs' pool keeps PostgreSQL's planning
+// and does not wait for the WAL flush. (The request pool's commit setting is
+// the server's; the tests' server does not wait either.)
+func TestPoolsSettings(t *testing.T) {
+	ctx := context.Background()
+	dsn := testdb.NewDSN(t)
+	for _, c := range []struct{ role, planning, commit string }{
+		{AppRole, "force_generic_plan", ""},
+		{JobsRole, "auto", "off"},
+	} {
+		db, err := ConnectAs(ctx, dsn, c.role, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var role, planning, commit string
+		err = db.QueryRowContext(ctx, `SELECT current_user, current_setting('plan_cache_mode'),
+			current_setting('synchronous_commit')`).Scan(&role, &planning, &commit)
+		db.Close()
+		if err != nil || role != c.role || planning != c.planning || (c.commit != "" && commit != c.commit) {
+			t.Errorf("%s pool: %v role %s, plan_cache_mode %s, synchronous_commit %s", c.role, err, role, planning, commit)
+		}
+	}
+}
