@@ -73,6 +73,9 @@ type Actor struct {
 	// communes, so it passes every management check, but it is nobody and so
 	// cannot author history (progress, comments, evaluations).
 	system bool
+	// viewer is the province of a province account looking at one commune
+	// (Actor.Viewing): reads go through the province_read policies.
+	viewer string
 }
 
 // HasRole reports whether the actor holds any of roles in any unit.

@@ -12,7 +12,7 @@ var AuditActionNames = map[string]string{"create": "Tạo mới", "update": "C�
 	"return_extend": "Trả lại, gia hạn", "update_profile": "Cập nhật thông tin cá nhân", "login": "Đăng nhập",
 	"forward":      "Giao tiếp cho cấp dưới",
 	"login_failed": "Đăng nhập không thành công", "change_password_failed": "Đổi mật khẩu không thành công",
-	"test": "Gửi thử"}
+	"test": "Gửi thử", "send": "Gửi báo cáo lên tỉnh", "set_deadline": "Đặt hạn nộp báo cáo"}
 
 // AuditEntityNames name what an audit row is about.
 var AuditEntityNames = map[string]string{"plan": "Kế hoạch", "task": "Nhiệm vụ", "task_series": "Nhiệm vụ định kỳ",
@@ -20,7 +20,8 @@ var AuditEntityNames = map[string]string{"plan": "Kế hoạch", "task": "Nhiệ
 	"dossier_stats": "Số liệu hồ sơ", "report_narrative": "Lời văn báo cáo", "report_settings": "Cài đặt báo cáo",
 	"settings": "Cài đặt nhắc việc", "calendar_override": "Lịch làm việc", "api_token": "Khóa truy cập API",
 	"calendar_feed":    "Lịch cá nhân (iCalendar)",
-	"webhook_endpoint": "Điểm nhận sự kiện (webhook)"}
+	"webhook_endpoint": "Điểm nhận sự kiện (webhook)",
+	"report_version":   "Báo cáo đã gửi", "report_deadline": "Hạn nộp báo cáo"}
 
 // NameOr is names[code], or code when it has no name yet.
 func NameOr(names map[string]string, code string) string {

@@ -33,6 +33,10 @@ func (a *Actor) CanManagePlans() bool { return a.IsManager() }
 // those who sign it (the chairmen) and the admin.
 func (a *Actor) CanWriteNarrative() bool { return a.IsManager() }
 
+// CanSendReport reports whether a may send a period report to the province
+// (freeze it as a version): those who sign it, as for its text.
+func (a *Actor) CanSendReport() bool { return a.IsManager() }
+
 // CanManageUnits reports whether the actor may create and change units.
 func (a *Actor) CanManageUnits() bool { return a.IsAdmin() }
 

@@ -35,6 +35,7 @@ var conflictFields = map[string]FieldError{
 	"users_email_key":             {"email", "taken", "email này đã được dùng cho một tài khoản khác của xã"},
 	"memberships_pkey":            {"role", "taken", "người dùng đã có vai trò này ở đơn vị này"},
 	"plans_doc_number_key":        {"doc_number", "duplicate", "số kế hoạch đã được dùng trong năm"},
+	"report_versions_number_key":  {"period", "sent_meanwhile", "báo cáo kỳ này vừa được gửi; tải lại trang để xem phiên bản mới"},
 	"calendar_overrides_date_key": {"date", "taken", "ngày này đã có điều chỉnh lịch; xóa điều chỉnh cũ trước khi nhập lại"},
 }
 

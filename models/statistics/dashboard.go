@@ -35,21 +35,28 @@ func YearToDate(today calendar.Date) Period {
 func (s *Store) Dashboard(ctx context.Context, a *models.Actor, o ReportOptions) (*Dashboard, error) {
 	w := s.WindowFor(ctx, a.Commune)
 	cal := s.CalendarOf(ctx, a.CommuneID)
-	d := &Dashboard{Period: o.Period}
-	err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
-		settings, err := s.reportSettings(t, a.CommuneID)
-		if err != nil {
-			return err
-		}
-		d.AsOf = o.asOf(w.Today, settings)
-		res, err := s.taskResults(t, a, o.Period, deadlines.WindowAt(a.Commune, cal, endOfDay(d.AsOf, w.TZ)))
-		d.Tasks, d.ByKind, d.ByUnit, d.Overdue, d.Upcoming = res.Total, res.ByKind, res.ByUnit, res.Overdue, res.Upcoming
+	var d *Dashboard
+	err := s.ReadIn(ctx, a, func(t *models.Tx) error { // a province account's look too (province_view.go)
+		var err error
+		d, err = s.dashboardIn(t, a, o, w, cal)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// dashboardIn is Dashboard in t, with the commune's window now and calendar.
+func (s *Store) dashboardIn(t *models.Tx, a *models.Actor, o ReportOptions, w deadlines.Window, cal *calendar.Calendar) (*Dashboard, error) {
+	settings, err := s.reportSettings(t, a.CommuneID)
+	if err != nil {
+		return nil, err
+	}
+	d := &Dashboard{Period: o.Period, AsOf: o.asOf(w.Today, settings)}
+	res, err := s.taskResults(t, a, o.Period, deadlines.WindowAt(a.Commune, cal, endOfDay(d.AsOf, w.TZ)))
+	d.Tasks, d.ByKind, d.ByUnit, d.Overdue, d.Upcoming = res.Total, res.ByKind, res.ByUnit, res.Overdue, res.Upcoming
+	return d, err
 }
 
 // asOf is the one day a report's (or the dashboard's) figures stand at, its

@@ -21,6 +21,7 @@ type Store struct {
 	repQ      reportQueries
 	qualQ     qualityQueries
 	snapQ     snapshotQueries
+	sentQ     sentQueries
 }
 
 // New prepares the domain's statements over below.
@@ -35,7 +36,7 @@ func New(below *plans.Store) (*Store, error) {
 
 // statements lists the domain's statement structs.
 func (s *Store) statements() []any {
-	return []any{&s.provinceQ, &s.indQ, &s.dosQ, &s.repQ, &s.qualQ, &s.snapQ}
+	return []any{&s.provinceQ, &s.indQ, &s.dosQ, &s.repQ, &s.qualQ, &s.snapQ, &s.sentQ}
 }
 
 // Close releases the domain's statements and those below.
