@@ -180,6 +180,14 @@ var authzRoutes = []authzRoute{
 	{"POST", "/api/v1/webhooks/:id/test", freshEndpoint, nil, managers(202)},
 	{"GET", "/api/v1/audit", noRow, nil, managers(200)},
 	{"GET", "/api/v1/province/rollup", noRow, nil, roles(denied, denied, denied, denied, denied)},
+	// The province's page and sent reports (province_view_test.go has the province accounts).
+	{"GET", "/api/v1/province/overview", noRow, nil, roles(denied, denied, denied, denied, denied)},
+	{"GET", "/api/v1/province/reports", noRow, nil, roles(denied, denied, denied, denied, denied)},
+	{"GET", "/api/v1/province/report-deadlines", noRow, nil, roles(denied, denied, denied, denied, denied)},
+	{"PUT", "/api/v1/province/report-deadlines/:period", noRow, constBody(map[string]any{"due_on": "2024-09-20"}),
+		roles(denied, denied, denied, denied, denied)},
+	{"POST", "/api/v1/reports/:period/send", noRow, nil, managers(201)},
+	{"GET", "/api/v1/reports/:period/versions", noRow, nil, everyone(200)},
 	// Indicators, dossier statistics, reports, import/export; bodies and
 	// path values in reports_authz_test.go.
 	{"GET", "/api/v1/indicators", noRow, nil, everyone(200)},
@@ -229,6 +237,9 @@ var coveredElsewhere = map[string]string{
 	"POST /api/v1/import/dossiers": "handlers/imports_test.go TestImportPermissions",
 	// Names a report the scheduler built, which the table's fixtures do not make.
 	"GET /api/v1/reports/built/:id": "jobs/reports_test.go TestReportJobBuildsOnceAtCutoff",
+	// Name a commune of the province, or a sent version, which the table's fixtures do not make.
+	"GET /api/v1/province/communes/:id":             "handlers/province_view_test.go TestProvinceSeesItsCommunesOnly",
+	"GET /api/v1/report-versions/:id/files/:format": "handlers/province_view_test.go TestSentReportVersions",
 }
 
 func loginBody(f *authzWorld, role models.Role) any {

@@ -34,6 +34,10 @@ func (j Reminders) Run(ctx context.Context, now time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// Period reports the province awaits (statistics/report_deadlines.go).
+	if res[models.KindReportDue], err = j.Store.PlanReportDue(ctx, now); err != nil {
+		return "", err
+	}
 	return describePlan(res), nil
 }
 

@@ -166,12 +166,15 @@ const (
 	KindReturned           = "returned"
 	KindExtensionRequested = "extension_requested"
 	KindExtensionDecided   = "extension_decided"
+	// KindReportDue reminds the chairmen of a period report the province
+	// awaits by a deadline (issue 20).
+	KindReportDue = "report_due"
 )
 
 // DeliveryKinds lists every kind, in the order a day's reminders are read.
 var DeliveryKinds = []string{KindAssigned, KindDueSoon, KindDueToday, KindOverdue, KindEscalation, KindStale,
 	KindReportMissing, KindDigest, KindDeliveryFailed, KindReport, KindReturned, KindExtensionRequested,
-	KindExtensionDecided}
+	KindExtensionDecided, KindReportDue}
 
 // DeliveryKindLabels name every delivery kind: the one place the pages, the
 // messages and the notices of a dead delivery read them from.
@@ -189,6 +192,7 @@ var DeliveryKindLabels = map[string]Label{
 	KindReturned:           {"Bị trả lại", "Returned"},
 	KindExtensionRequested: {"Đề xuất gia hạn", "Extension requested"},
 	KindExtensionDecided:   {"Quyết định gia hạn", "Extension decided"},
+	KindReportDue:          {"Hạn nộp báo cáo lên tỉnh", "Report due at the province"},
 }
 
 // DeliveryStatuses are a delivery's states: queued → sending (claimed under a

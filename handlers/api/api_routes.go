@@ -60,6 +60,7 @@ func (h *Handler) Mount(r *gin.Engine) {
 	authed.PUT("/users/:id/memberships", httpx.Wrap(h.setMemberships))
 	authed.GET("/audit", httpx.Wrap(h.listAudit))
 	authed.GET("/province/rollup", httpx.Wrap(h.provinceRollup))
+	h.mountSentReports(authed) // sent_reports.go
 	authed.GET("/calendar", httpx.Wrap(h.getCalendar))
 	authed.GET("/calendar/add-working-days", httpx.Wrap(h.addWorkingDays))
 	authed.GET("/settings/calendar", httpx.Wrap(h.listCalendarOverrides))

@@ -147,4 +147,11 @@ var provinceRoutes = map[string]bool{
 	"GET /api/v1/me":              true,
 	"POST /api/v1/me/password":    true,
 	"GET /api/v1/province/rollup": true,
+	// The province's page and sent reports (sent_reports.go).
+	"GET /api/v1/province/overview":                 true,
+	"GET /api/v1/province/communes/:id":             true,
+	"GET /api/v1/province/reports":                  true,
+	"GET /api/v1/province/report-deadlines":         true,
+	"PUT /api/v1/province/report-deadlines/:period": true,
+	"GET /api/v1/report-versions/:id/files/:format": true,
 }

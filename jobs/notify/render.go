@@ -70,6 +70,8 @@ func Render(d *deadlines.Outbound) error {
 		d.Title, d.Body, d.Link = "Tổng hợp nhiệm vụ ngày "+f.Date.VN(), digestBody(f), "/viec-cua-toi"
 	case models.KindReport: // reports.go
 		d.Title, d.Body, d.Link = reportMessage(d.Payload)
+	case models.KindReportDue: // reports.go
+		d.Title, d.Body, d.Link = reportDueMessage(d.Payload)
 	case models.KindReturned, models.KindExtensionRequested, models.KindExtensionDecided:
 		d.Title, d.Body = eventMessage(d.Kind, f)
 	case models.KindDeliveryFailed:

@@ -244,7 +244,7 @@ func (s *Store) viewCommune(ctx context.Context, v *models.Actor, p Period, cal 
 		if out.Indicators, err = s.indicatorResults(t, v, p, w); err != nil {
 			return err
 		}
-		out.Indicators.Rows = nil // the summary only: values carry who recorded them
+		out.Indicators.Rows = []IndicatorResult{} // the summary only: values carry who recorded them
 		return nil
 	})
 	if err != nil {
