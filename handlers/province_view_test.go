@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/models"
@@ -95,6 +97,16 @@ func TestProvinceSeesItsCommunesOnly(t *testing.T) {
 	}
 	if o.Total.Total != o.Communes[0].Tasks.Total+o.Communes[1].Tasks.Total {
 		t.Errorf("total %+v", o.Total)
+	}
+	// The table as a spreadsheet: the same lines, the total last.
+	x := e.do(ag, "GET", "/api/v1/province/overview?format=xlsx", nil)
+	book, err := excelize.OpenReader(x.Body)
+	if x.Code != http.StatusOK || err != nil {
+		t.Fatalf("xlsx: %d %v", x.Code, err)
+	}
+	rows, _ := book.GetRows("Tổng hợp")
+	if len(rows) != 5 || rows[2][0] != o.Communes[0].Name || rows[4][0] != "Toàn tỉnh" || rows[4][1] != itoa(int64(o.Total.Total)) {
+		t.Errorf("xlsx rows: %q", rows)
 	}
 	e.do(kg, "GET", "/api/v1/province/overview", nil).decode(&o)
 	if len(o.Communes) != 0 {

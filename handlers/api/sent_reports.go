@@ -93,8 +93,20 @@ func (h *Handler) provinceOverview(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	format := c.Query("format")
+	if format != "" && format != "json" && format != "xlsx" {
+		return models.Invalid("format", "invalid", "định dạng phải là json hoặc xlsx")
+	}
 	o, err := h.Store.ProvinceOverview(c.Request.Context(), httpx.Actor(c), p)
-	return httpx.Respond(c, http.StatusOK, o, err)
+	if err != nil || format != "xlsx" {
+		return httpx.Respond(c, http.StatusOK, o, err)
+	}
+	f, err := reports.ProvinceXLSX(o)
+	if err != nil {
+		return err
+	}
+	sendFile(c, f)
+	return nil
 }
 
 func (h *Handler) provinceCommune(c *gin.Context) error {

@@ -271,3 +271,29 @@ func (s *Store) ProvinceReports(ctx context.Context, a *models.Actor, p Period) 
 	}
 	return out, err
 }
+
+// ReportStateLabels name the states of a period's report for people.
+var ReportStateLabels = map[string]models.Label{
+	"not_started": {VI: "Chưa lập", EN: "Not started"},
+	"draft":       {VI: "Đang soạn", EN: "Draft"},
+	"sent":        {VI: "Đã gửi", EN: "Sent"},
+}
+
+// Text is the state as one Vietnamese phrase: "Đã gửi ngày 18/09/2024
+// (bản 2), nộp muộn", "Chưa lập, quá hạn nộp".
+func (st ReportState) Text() string {
+	out := ReportStateLabels[st.State].VI
+	if st.SentAt != nil {
+		out += " ngày " + calendar.DateOf(st.SentAt.In(models.VietnamTime)).VN()
+		if st.Version > 1 {
+			out += " (bản " + models.Itoa(st.Version) + ")"
+		}
+	}
+	switch {
+	case st.Late:
+		out += ", nộp muộn"
+	case st.Missing:
+		out += ", quá hạn nộp"
+	}
+	return out
+}
