@@ -68,15 +68,20 @@ func (h *Handler) Mount(r *gin.Engine) {
 	a.POST("/thong-bao/:id/da-doc", h.Page(h.inboxReadSubmit))
 	a.POST("/thong-bao/da-doc-tat-ca", h.Page(h.inboxReadAllSubmit))
 	h.mountStatsPages(a)
+	h.mountProvincePages(a) // pages_province.go
 	h.mountTrashPages(a)
 	h.mountAdminPages(a)
 }
 
-// home sends each person to where their day starts: the overview for those
-// who steer, their own tasks for those who do the work.
+// home sends each person to where their day starts: the province's page
+// for a province account, the overview for those who steer, their own
+// tasks for those who do the work.
 func (h *Handler) home(c *gin.Context) error {
 	to := "/viec-cua-toi"
-	if httpx.Actor(c).Steers() {
+	switch a := httpx.Actor(c); {
+	case a.IsProvinceViewer():
+		to = "/tinh" // pages_province.go
+	case a.Steers():
 		to = "/tong-quan"
 	}
 	if f := c.Query("flash"); f != "" {
@@ -158,6 +163,7 @@ func (h *Handler) mountTrashPages(a *gin.RouterGroup) {
 func (h *Handler) mountStatsPages(a *gin.RouterGroup) {
 	a.GET("/bao-cao-dinh-ky", h.Page(h.periodicReportPage))
 	a.POST("/bao-cao-dinh-ky/loi-van", h.Page(h.narrativeSubmit))
+	a.POST("/bao-cao-dinh-ky/gui", h.once, h.Page(h.sendReportSubmit)) // pages_report_send.go
 	a.GET("/chi-tieu", h.Page(h.indicatorsPage))
 	a.POST("/chi-tieu", h.Page(h.indicatorValueSubmit))
 	a.GET("/ho-so", h.Page(h.dossiersPage))

@@ -31,6 +31,7 @@ var onceNouns = map[string]string{
 	"/ke-hoach/:id/nhan-ban":     "Bản sao kế hoạch này",
 	"/nhiem-vu/:id/gia-han":      "Đề xuất gia hạn này",
 	"/nhiem-vu/:id/gia-han/:xid": "Quyết định gia hạn này",
+	"/bao-cao-dinh-ky/gui":       "Báo cáo gửi tỉnh này",
 }
 
 // recordedData is the Data of the "already recorded" page.

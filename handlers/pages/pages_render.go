@@ -178,6 +178,7 @@ var flashes = map[string]string{
 	"memberships":         "Đã lưu vai trò. Người dùng cần đăng nhập lại.",
 	"feed_off":            "Đã tắt lịch trên điện thoại; đường dẫn cũ không còn dùng được.",
 	"webhook_test":        "Đã xếp sự kiện gửi thử; máy chủ gửi trong vòng một phút, kết quả ở danh sách bên dưới.",
+	"report_sent":         "Đã gửi báo cáo lên tỉnh. Nội dung gửi đi được lưu thành một phiên bản, không thay đổi nữa.",
 }
 
 func flashMessage(key string) string { return flashes[key] }

@@ -30,6 +30,7 @@ type periodicData struct {
 	CanWrite  bool   // may write the narrative
 	Sections  []narrativeField
 	Version   int
+	Sent      *sentView // sent versions and the province's deadline (pages_report_send.go)
 }
 
 // narrativeField is one textarea of the narrative form.
@@ -83,6 +84,9 @@ func (h *Handler) showPeriodic(c *gin.Context, status int, f *form) error {
 		d.Downloads, d.HTMLURL = reportLinks(r, d.Appendix)
 		d.Version = r.Narrative.Version
 		d.Sections = narrativeFields(f, r.Narrative.NarrativeInput)
+		if d.Sent, err = h.sentSection(c, p); err != nil {
+			return err
+		}
 	} else if err := a.MayReadStats(); err != nil {
 		return err // as the API would say, whatever was asked
 	}

@@ -284,7 +284,7 @@ var ReportStateLabels = map[string]models.Label{
 func (st ReportState) Text() string {
 	out := ReportStateLabels[st.State].VI
 	if st.SentAt != nil {
-		out += " ngày " + calendar.DateOf(st.SentAt.In(models.VietnamTime)).VN()
+		out += " ngày " + st.SentOn().VN()
 		if st.Version > 1 {
 			out += " (bản " + models.Itoa(st.Version) + ")"
 		}
@@ -296,4 +296,12 @@ func (st ReportState) Text() string {
 		out += ", quá hạn nộp"
 	}
 	return out
+}
+
+// SentOn is the day (in Vietnam) the latest version was sent; zero if none.
+func (st ReportState) SentOn() calendar.Date {
+	if st.SentAt == nil {
+		return calendar.Date{}
+	}
+	return calendar.DateOf(st.SentAt.In(models.VietnamTime))
 }
