@@ -92,6 +92,13 @@ var pageRoutes = []pageRoute{
 	// Statistics pages: every member reads them, as the API (pages_stats_test.go).
 	{"GET", "/bao-cao-dinh-ky", pageNoRow, nil, ""},
 	{"POST", "/bao-cao-dinh-ky/loi-van", pageNoRow, nil, "TestNarrativePageSavesAndPrints"},
+	{"POST", "/bao-cao-dinh-ky/gui", pageNoRow, nil, "TestProvincePages"},
+	// The province's pages: province accounts only (pages_province_test.go).
+	{"GET", "/tinh", pageNoRow, map[models.Role]int{models.RoleAdmin: 403, models.RoleChairman: 403,
+		models.RoleSteeringMember: 403, models.RoleOfficer: 403, models.RoleTeamMember: 403}, ""},
+	{"GET", "/tinh/xa/:id", pageNoRow, nil, "TestProvincePages"},
+	{"POST", "/tinh/han-nop", pageNoRow, nil, "TestProvincePages"},
+	{"POST", "/tinh/thong-bao/da-xem", pageNoRow, nil, "TestProvincePages"},
 	{"GET", "/chi-tieu", pageNoRow, nil, ""},
 	{"POST", "/chi-tieu", pageNoRow, nil, "TestIndicatorsPageIsReadOnlyForHamletTeams"},
 	{"GET", "/ho-so", pageNoRow, nil, ""},

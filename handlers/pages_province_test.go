@@ -74,4 +74,12 @@ func TestProvincePages(t *testing.T) {
 	}
 	wantStatus(t, e.get("tinh_kg", "/tinh/xa/"+itoa(e.A.Info.ID)), http.StatusNotFound)
 	wantStatus(t, e.get(chair, "/tinh"), http.StatusForbidden)
+	wantStatus(t, e.get(chair, "/tinh/xa/"+itoa(e.A.Info.ID)), http.StatusForbidden)
+	wantStatus(t, e.post(chair, "/tinh/han-nop", url.Values{"period": {"2024-M9"}, "due_on": {"02/10/2024"}}), http.StatusForbidden)
+	wantStatus(t, e.post(e.user(models.RoleTeamMember), "/bao-cao-dinh-ky/gui", url.Values{"period": {"2024-M9"}}), http.StatusForbidden)
+	// Seen: the notices leave the page.
+	wantStatus(t, e.post("tinh_ag", "/tinh/thong-bao/da-xem", nil), http.StatusSeeOther)
+	if strings.Contains(e.get("tinh_ag", "/tinh").Body.String(), `id="notices"`) {
+		t.Error("notices still shown after «Đánh dấu đã xem»")
+	}
 }
