@@ -10,6 +10,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tiendo/tiendo/internal/config"
+	"github.com/tiendo/tiendo/internal/demo"
 	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/jobs"
 	"github.com/tiendo/tiendo/models"
@@ -271,5 +273,56 @@ func TestReportDeadlineRemindsAndMarksLate(t *testing.T) {
 		if c.ID == e.A.Info.ID && (c.Report.State != "sent" || !c.Report.Late || c.Report.Missing) {
 			t.Errorf("sent after the deadline: %+v", c.Report)
 		}
+	}
+}
+
+// TestProvinceEqualsDashboardsOnTheDemo: on the demo (30/9/2024), the demo
+// province account's page shows both demo communes, each with the figures
+// its chairman's dashboard shows for the same period, for every period.
+func TestProvinceEqualsDashboardsOnTheDemo(t *testing.T) {
+	t.Parallel()
+	e := dataEnv(t, func(dsn string) {
+		db, err := config.ConnectApp(context.Background(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := demo.Load(context.Background(), db, demo.Options{Password: testfix.Password,
+			PasswordParams: models.TestPasswordParams}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	chairOf := map[int64]string{}
+	for _, who := range []string{"chutich", "chutich2"} {
+		var me struct{ Commune models.CommuneInfo }
+		e.do(who, "GET", "/api/v1/me", nil).decode(&me)
+		chairOf[me.Commune.ID] = who
+	}
+	nonEmpty := false
+	for _, period := range []string{"2024-M9", "2024-Q3", "2024-H1", "2024-Y", "2023-Y"} {
+		var o statistics.ProvinceOverview
+		if r := e.do("tinhag", "GET", "/api/v1/province/overview?period="+period, nil); r.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", period, r.Code, r.Body)
+		} else {
+			r.decode(&o)
+		}
+		if len(o.Communes) != 2 {
+			t.Fatalf("%s: communes %+v", period, o.Communes)
+		}
+		for _, line := range o.Communes {
+			var dash statistics.Dashboard
+			e.do(chairOf[line.ID], "GET", "/api/v1/dashboard?period="+period, nil).decode(&dash)
+			var rep statistics.Report
+			e.do(chairOf[line.ID], "GET", "/api/v1/reports?period="+period, nil).decode(&rep)
+			if !reflect.DeepEqual(line.Tasks, dash.Tasks) || line.Score != rep.Indicators.Score ||
+				line.NoData != rep.Indicators.Missing {
+				t.Errorf("%s %s: province %+v score %v (%d without data); dashboard %+v, report score %v (%d)", period,
+					line.Name, line.Tasks, line.Score, line.NoData, dash.Tasks, rep.Indicators.Score, rep.Indicators.Missing)
+			}
+			nonEmpty = nonEmpty || line.Tasks.Total > 0 && line.Score > 0
+		}
+	}
+	if !nonEmpty {
+		t.Fatal("the demo gave the province nothing to compare")
 	}
 }
