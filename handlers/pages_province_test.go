@@ -31,6 +31,11 @@ func TestProvincePages(t *testing.T) {
 	if loc := e.get("tinh_ag", "/").Header().Get("Location"); loc != "/tinh" {
 		t.Fatalf("a province account's home: %q", loc)
 	}
+	// Its password page opens; a commune's pages are closed to it, as the API's routes.
+	wantStatus(t, e.get("tinh_ag", "/doi-mat-khau"), http.StatusOK)
+	for _, path := range []string{"/thong-bao", "/viec-cua-toi", "/tong-quan", "/bao-cao-dinh-ky", "/tai-khoan"} {
+		wantStatus(t, e.get("tinh_ag", path), http.StatusForbidden)
+	}
 	page := e.get("tinh_ag", "/tinh")
 	wantStatus(t, page, http.StatusOK)
 	wantBody(t, page, "Tổng hợp toàn tỉnh", `id="commune-`+itoa(e.A.Info.ID)+`"`, `id="commune-`+itoa(e.B.Info.ID)+`"`,

@@ -10,6 +10,7 @@ import (
 	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/accounts"
+	"github.com/tiendo/tiendo/models/statistics"
 )
 
 // PageGroup is the router group of every page: the language, and the HTML
@@ -74,6 +75,10 @@ func (h *Handler) pageAuth(c *gin.Context) {
 	c.Set(httpx.ActorKey, a)
 	if a.MustChangePassword && c.FullPath() != "/doi-mat-khau" {
 		h.pageError(c, accounts.ErrPasswordChangeRequired)
+		return
+	}
+	if a.IsProvinceViewer() && !provincePages[c.Request.Method+" "+c.FullPath()] { // pages_province.go
+		h.pageError(c, statistics.ErrProvinceScope)
 		return
 	}
 	c.Next()

@@ -27,6 +27,13 @@ func (h *Handler) mountProvincePages(a *gin.RouterGroup) {
 	a.POST("/tinh/thong-bao/da-xem", h.Page(h.provinceNoticesReadSubmit))
 }
 
+// provincePages are the pages a province account may open, as the API's
+// provinceRoutes: it belongs to no commune, so a commune's pages would only
+// show it nothing.
+var provincePages = map[string]bool{"GET /": true, "GET /tinh": true, "GET /tinh/xa/:id": true,
+	"POST /tinh/han-nop": true, "POST /tinh/thong-bao/da-xem": true, "GET /doi-mat-khau": true,
+	"POST /doi-mat-khau": true}
+
 // provinceData is the Data of the province page.
 type provinceData struct {
 	*statistics.ProvinceOverview
