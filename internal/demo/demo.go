@@ -123,7 +123,7 @@ func Logins() []Login {
 		}
 	}
 	return append(out, Login{Username: provinceViewerName,
-		Description: "Sở Nội vụ tỉnh An Giang, chỉ xem số liệu tổng hợp / province viewer (roll-ups only)"})
+		Description: "Sở Nội vụ tỉnh An Giang: tổng hợp toàn tỉnh, báo cáo các xã đã gửi / province view and sent reports"})
 }
 
 // provinceViewerName signs in to the province roll-up of both demo communes.
