@@ -160,6 +160,12 @@ func (d *provinceData) sortBy(key string, desc bool) {
 		}
 		return n
 	})
+	d.headings()
+}
+
+// headings are the columns' links: each sorts by its column, the current
+// one the other way round.
+func (d *provinceData) headings() {
 	for _, c := range provinceColumns {
 		sc := sortColumn{Key: c.key, Label: c.label, Num: c.num}
 		q := url.Values{"period": {d.Period.Code}, "sap-xep": {c.key}}

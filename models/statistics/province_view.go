@@ -104,21 +104,32 @@ func (s *Store) ProvinceOverview(ctx context.Context, a *models.Actor, p Period)
 		if out.Deadline, err = s.deadlineIn(t, a.Commune.Province, p); err != nil {
 			return err
 		}
-		for _, c := range communes {
-			w := deadlines.WindowAt(c, cals[c.ID], now)
-			line, err := s.communeLine(t, a.Viewing(c), p, w, cals[c.ID])
-			if err != nil {
-				return err
-			}
-			line.Report = reportState(states, c.ID, out.Deadline, w.Today, c)
-			out.Communes = append(out.Communes, *line)
-		}
-		return nil
+		out.Communes, err = s.communeLines(t, a, p, communes, cals, func(c models.CommuneInfo, today calendar.Date) ReportState {
+			return reportState(states, c.ID, out.Deadline, today, c)
+		})
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	out.Total = sumTallies(out.Communes)
+	return out, nil
+}
+
+// communeLines are the communes' lines, each with its report's state.
+func (s *Store) communeLines(t *models.Tx, a *models.Actor, p Period, communes []models.CommuneInfo,
+	cals map[int64]*calendar.Calendar, state func(models.CommuneInfo, calendar.Date) ReportState) ([]ProvinceCommune, error) {
+	now := s.Clock().Now()
+	out := make([]ProvinceCommune, 0, len(communes))
+	for _, c := range communes {
+		w := deadlines.WindowAt(c, cals[c.ID], now)
+		line, err := s.communeLine(t, a.Viewing(c), p, w, cals[c.ID])
+		if err != nil {
+			return nil, err
+		}
+		line.Report = state(c, w.Today)
+		out = append(out, *line)
+	}
 	return out, nil
 }
 
@@ -204,72 +215,6 @@ func (s *Store) provinceCommunes(ctx context.Context, province string) ([]models
 		}
 	}
 	return out, cals, nil
-}
-
-// ProvinceCommuneView is a province account's look at one commune: its
-// dashboard, its Decision 766 summary and its sent reports of the period.
-type ProvinceCommuneView struct {
-	Commune    models.CommuneInfo `json:"commune"`
-	Dashboard  *Dashboard         `json:"dashboard"`
-	Indicators IndicatorResults   `json:"indicators"`
-	Reports    *PeriodVersions    `json:"reports"`
-}
-
-// ViewCommune is the drill-down from the province page: commune id of the
-// actor's province (another province's, or none, is a 404), read-only.
-func (s *Store) ViewCommune(ctx context.Context, a *models.Actor, id int64, p Period) (*ProvinceCommuneView, error) {
-	if !a.IsProvinceViewer() {
-		return nil, models.ErrForbidden
-	}
-	communes, cals, err := s.provinceCommunes(ctx, a.Commune.Province)
-	if err != nil {
-		return nil, err
-	}
-	for _, c := range communes {
-		if c.ID == id {
-			return s.viewCommune(ctx, a.Viewing(c), p, cals[c.ID])
-		}
-	}
-	return nil, models.ErrNotFound
-}
-
-func (s *Store) viewCommune(ctx context.Context, v *models.Actor, p Period, cal *calendar.Calendar) (*ProvinceCommuneView, error) {
-	out := &ProvinceCommuneView{Commune: v.Commune}
-	w := deadlines.WindowAt(v.Commune, cal, s.Clock().Now())
-	err := s.ReadIn(ctx, v, func(t *models.Tx) error {
-		var err error
-		if out.Dashboard, err = s.dashboardIn(t, v, ReportOptions{Period: p}, w, cal); err != nil {
-			return err
-		}
-		if out.Indicators, err = s.indicatorResults(t, v, p, w); err != nil {
-			return err
-		}
-		out.Indicators.Rows = []IndicatorResult{} // the summary only: values carry who recorded them
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if out.Reports, err = s.ReportVersions(ctx, v, p); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// ProvinceReports lists, for period p, every commune of the province with
-// its latest sent version (nil when none) and links to its files.
-func (s *Store) ProvinceReports(ctx context.Context, a *models.Actor, p Period) ([]ReportVersion, error) {
-	if !a.IsProvinceViewer() {
-		return nil, models.ErrForbidden
-	}
-	out := []ReportVersion{}
-	err := s.InProvince(ctx, a.Commune.Province, func(t *models.Tx) error {
-		return t.Bind(s.sentQ.Latest).Select(&out, a.Commune.Province, p.Start, p.End)
-	})
-	for i := range out {
-		out[i].links()
-	}
-	return out, err
 }
 
 // ReportStateLabels name the states of a period's report for people.

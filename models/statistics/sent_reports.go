@@ -112,32 +112,40 @@ func (s *Store) SendReport(ctx context.Context, a *models.Actor, r *Report, in S
 	if err != nil {
 		return nil, err
 	}
-	now := s.Clock().Now()
 	var out *ReportVersion
 	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
-		var id int64
-		if err := t.Bind(s.sentQ.Insert).Get(&id, a.CommuneID, r.Period.Code, r.Period.Start, r.Period.End,
-			r.CutoffOn, in.Note, content, now, a.UserID); err != nil {
-			return err
-		}
-		for _, f := range files {
-			if _, err := t.Bind(s.sentQ.InsertFile).Exec(a.CommuneID, id, f.Format, f.FileName, f.ContentType,
-				f.Content); err != nil {
-				return err
-			}
-		}
-		if _, err := t.Bind(s.sentQ.Notify).Exec(a.CommuneID, id, now); err != nil {
-			return err
-		}
-		if out, err = s.versionIn(t, a.CommuneID, id, r.Period); err != nil {
-			return err
-		}
-		return s.Audit(t, a, "send", "report_version", id, nil, out)
+		out, err = s.keepVersion(t, a, r, in.Note, content, files)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// keepVersion writes the next version with its files, the province's
+// notices and the audit row, in t.
+func (s *Store) keepVersion(t *models.Tx, a *models.Actor, r *Report, note string, content []byte, files []ReportFile) (*ReportVersion, error) {
+	now := s.Clock().Now()
+	var id int64
+	if err := t.Bind(s.sentQ.Insert).Get(&id, a.CommuneID, r.Period.Code, r.Period.Start, r.Period.End,
+		r.CutoffOn, note, content, now, a.UserID); err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if _, err := t.Bind(s.sentQ.InsertFile).Exec(a.CommuneID, id, f.Format, f.FileName, f.ContentType,
+			f.Content); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := t.Bind(s.sentQ.Notify).Exec(a.CommuneID, id, now); err != nil {
+		return nil, err
+	}
+	v, err := s.versionIn(t, a.CommuneID, id, r.Period)
+	if err != nil {
+		return nil, err
+	}
+	return v, s.Audit(t, a, "send", "report_version", id, nil, v)
 }
 
 // versionIn reads back version id of the commune's report of p.

@@ -33,23 +33,13 @@ func ProvinceXLSX(o *statistics.ProvinceOverview) (statistics.ReportFile, error)
 		}
 		styles[name] = id
 	}
-	title := "TỔNG HỢP TIẾN ĐỘ CÁC XÃ, PHƯỜNG TỈNH " + upper(o.Province) + " — " + upper(o.Period.Label)
-	_ = f.MergeCell(sheet, "A1", cellName(len(provinceColumns), 1))
-	_ = f.SetCellStr(sheet, "A1", title)
-	_ = f.SetCellStyle(sheet, "A1", "A1", styles["title"])
-	for i, c := range provinceColumns {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		_ = f.SetColWidth(sheet, col, col, c.width)
-		_ = f.SetCellStr(sheet, cellName(i+1, 2), c.title)
-	}
-	_ = f.SetCellStyle(sheet, "A2", cellName(len(provinceColumns), 2), styles["th"])
+	provinceHeading(f, sheet, styles, o)
 	row := 3
 	for _, c := range o.Communes {
 		provinceRow(f, sheet, styles, row, c.Name, c.Tasks, []any{c.Score, c.NoData, c.Report.Text()})
 		row++
 	}
 	provinceRow(f, sheet, styles, row, "Toàn tỉnh", o.Total, []any{"", "", ""})
-	_ = f.SetRowHeight(sheet, 2, 45)
 	if err := printSetup(f, sheet); err != nil {
 		return statistics.ReportFile{}, err
 	}
@@ -61,6 +51,21 @@ func ProvinceXLSX(o *statistics.ProvinceOverview) (statistics.ReportFile, error)
 	}
 	return statistics.ReportFile{Format: "xlsx", FileName: "tong-hop-" + slug(o.Province) + "-" + slug(o.Period.Code) + ".xlsx",
 		ContentType: contentTypes["xlsx"], Content: buf.Bytes()}, nil
+}
+
+// provinceHeading writes the title (row 1) and the column headings (row 2).
+func provinceHeading(f *excelize.File, sheet string, styles map[string]int, o *statistics.ProvinceOverview) {
+	title := "TỔNG HỢP TIẾN ĐỘ CÁC XÃ, PHƯỜNG TỈNH " + upper(o.Province) + " — " + upper(o.Period.Label)
+	_ = f.MergeCell(sheet, "A1", cellName(len(provinceColumns), 1))
+	_ = f.SetCellStr(sheet, "A1", title)
+	_ = f.SetCellStyle(sheet, "A1", "A1", styles["title"])
+	for i, c := range provinceColumns {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		_ = f.SetColWidth(sheet, col, col, c.width)
+		_ = f.SetCellStr(sheet, cellName(i+1, 2), c.title)
+	}
+	_ = f.SetCellStyle(sheet, "A2", cellName(len(provinceColumns), 2), styles["th"])
+	_ = f.SetRowHeight(sheet, 2, 45)
 }
 
 // provinceRow writes one line: the name, the tally's counts and rates, then rest.
