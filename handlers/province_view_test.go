@@ -137,7 +137,7 @@ func TestSentReportVersions(t *testing.T) {
 	}
 	var v1 statistics.ReportVersion
 	r.decode(&v1)
-	if v1.Version != 1 || v1.ReplacesVersion != nil || len(v1.Files) != 2 || !v1.SentAt.Equal(testfix.Now) {
+	if v1.Version != 1 || v1.ReplacesVersion != nil || len(v1.Files) != 3 || !v1.SentAt.Equal(testfix.Now) {
 		t.Fatalf("version 1: %+v", v1)
 	}
 	// A retry (lost answer) replays the first answer and sends nothing more.
@@ -154,7 +154,13 @@ func TestSentReportVersions(t *testing.T) {
 	}
 	for _, f := range list.Items[0].Files {
 		r := e.do(ag, "GET", f.URL, nil)
-		if r.Code != http.StatusOK || r.Body.Len() < 1000 || !strings.HasPrefix(r.Body.String(), "PK") {
+		if f.Format == "json" {
+			var sent statistics.Report
+			r.decode(&sent)
+			if sent.Period.Code != "2024-M9" || len(sent.Quality) != 0 || sent.Tasks.Total.Total == 0 {
+				t.Errorf("the content as sent: %.300s", r.Body)
+			}
+		} else if r.Code != http.StatusOK || r.Body.Len() < 1000 || !strings.HasPrefix(r.Body.String(), "PK") {
 			t.Errorf("province downloads %s: %d, %d bytes", f.URL, r.Code, r.Body.Len())
 		}
 		for _, other := range []string{kg, user(e.B, models.RoleChairman)} {

@@ -62,14 +62,15 @@ func (h *Handler) listReportVersions(c *gin.Context) error {
 	return httpx.Respond(c, http.StatusOK, v, err)
 }
 
-// reportVersionFile downloads a kept file of a sent version, as it was sent.
+// reportVersionFile downloads a kept file of a sent version, or its content
+// as JSON (the Report as built when sent), as it was sent.
 func (h *Handler) reportVersionFile(c *gin.Context) error {
 	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
 	format := c.Param("format")
-	if format != "docx" && format != "xlsx" {
+	if format != "docx" && format != "xlsx" && format != "json" {
 		return models.ErrNotFound
 	}
 	f, err := h.Store.ReportVersionFile(c.Request.Context(), httpx.Actor(c), id, format)

@@ -73,10 +73,11 @@ func VersionFileURL(id int64, format string) string {
 	return "/api/v1/report-versions/" + strconv.FormatInt(id, 10) + "/files/" + format
 }
 
+// links lists the kept files and the content as sent (JSON).
 func (v *ReportVersion) links() {
-	v.Files = make([]VersionFile, len(v.Formats))
-	for i, f := range v.Formats {
-		v.Files[i] = VersionFile{Format: f, URL: VersionFileURL(v.ID, f)}
+	v.Files = make([]VersionFile, 0, len(v.Formats)+1)
+	for _, f := range append(v.Formats, "json") {
+		v.Files = append(v.Files, VersionFile{Format: f, URL: VersionFileURL(v.ID, f)})
 	}
 }
 
@@ -92,7 +93,14 @@ func (s *Store) ReportToSend(ctx context.Context, a *models.Actor, p Period) (*R
 	if !a.CanSendReport() {
 		return nil, models.ErrForbidden
 	}
-	return s.BuildReport(ctx, a, ReportOptions{Period: p})
+	r, err := s.BuildReport(ctx, a, ReportOptions{Period: p})
+	if err != nil {
+		return nil, err
+	}
+	// The data-quality findings are the commune's own checks: what is sent
+	// (the files, and the content kept as JSON) leaves them out.
+	r.Quality = []Finding{}
+	return r, nil
 }
 
 // SendReport keeps r as the next version of the commune's report of its
@@ -219,6 +227,10 @@ func (s *Store) ReportVersionFile(ctx context.Context, a *models.Actor, id int64
 		var communeID int64
 		if err := t.Bind(s.sentQ.CommuneOf).Get(&communeID, id); err != nil {
 			return models.NotFound(err)
+		}
+		if format == "json" {
+			f.FileName, f.ContentType = "bao-cao-"+strconv.FormatInt(id, 10)+".json", "application/json"
+			return models.NotFound(t.Bind(s.sentQ.Content).Get(&f.Content, communeID, id))
 		}
 		return models.NotFound(t.Bind(s.sentQ.File).Get(f, communeID, id, format))
 	}
