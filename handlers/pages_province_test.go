@@ -71,10 +71,17 @@ func TestProvincePages(t *testing.T) {
 	wantBody(t, e.get("tinh_ag", "/tinh?period=2024-M9"), "Đã gửi", `id="notices"`)
 	drill := e.get("tinh_ag", "/tinh/xa/"+itoa(e.A.Info.ID)+"?period=2024-M9")
 	wantStatus(t, drill, http.StatusOK)
-	wantBody(t, drill, `id="version-1"`, `id="file-docx"`, `id="kpi-total"`, "Báo cáo quý III")
+	wantBody(t, drill, `id="version-1"`, `id="file-docx-1"`, `id="kpi-total"`, "Báo cáo quý III")
 	for _, secret := range []string{"/nhiem-vu/", "/tep/", "@"} {
 		if strings.Contains(drill.Body.String(), secret) {
 			t.Errorf("the drill-down shows %q", secret)
+		}
+	}
+	// Both pages pass the checks every page passes (labels, alt texts, no outside assets…), in both languages.
+	for _, path := range []string{"/tinh?period=2024-M9", "/tinh/xa/" + itoa(e.A.Info.ID) + "?period=2024-M9",
+		"/tinh?lang=en", "/tinh/xa/" + itoa(e.A.Info.ID) + "?lang=en"} {
+		for _, p := range pageProblems(e.get("tinh_ag", path).Body.Bytes()) {
+			t.Errorf("%s: %s", path, p)
 		}
 	}
 	wantStatus(t, e.get("tinh_kg", "/tinh/xa/"+itoa(e.A.Info.ID)), http.StatusNotFound)

@@ -76,6 +76,7 @@ var provinceColumns = []provinceColumn{
 	{"dung-han", "Hoàn thành đúng hạn", true, func(c *statistics.ProvinceCommune) float64 { return float64(c.Tasks.DoneOnTime) }},
 	{"qua-han-xong", "Hoàn thành quá hạn", true, func(c *statistics.ProvinceCommune) float64 { return float64(c.Tasks.DoneLate) }},
 	{"dang-lam", "Đang thực hiện", true, func(c *statistics.ProvinceCommune) float64 { return float64(c.Tasks.InProgress) }},
+	{"chua-bat-dau", "Chưa bắt đầu", true, func(c *statistics.ProvinceCommune) float64 { return float64(c.Tasks.NotStarted) }},
 	{"qua-han", "Quá hạn", true, func(c *statistics.ProvinceCommune) float64 { return float64(c.Tasks.Overdue) }},
 	{"ty-le", "Tỷ lệ hoàn thành", true, func(c *statistics.ProvinceCommune) float64 { return rateOr(c.Tasks.CompletionRate) }},
 	{"dung-han-ty-le", "Tỷ lệ đúng hạn", true, func(c *statistics.ProvinceCommune) float64 { return rateOr(c.Tasks.OnTimeRate) }},
