@@ -17,7 +17,9 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/models/accounts"
+	"github.com/tiendo/tiendo/models/calendar"
 	"github.com/tiendo/tiendo/models/domain"
+	"github.com/tiendo/tiendo/models/statistics"
 
 	"github.com/jmoiron/sqlx"
 
@@ -107,7 +109,11 @@ func loadAll(ctx context.Context, store *domain.Store, clock *models.FixedClock,
 		summary = append(summary, fmt.Sprintf("%s: %d kế hoạch, %d nhiệm vụ, %d lượt báo cáo tiến độ",
 			spec.name, l.plans, l.taskCount, l.reports))
 	}
-	if _, err := store.CreateProvinceUser(ctx, provinceViewer(pw)); err != nil {
+	id, err := store.CreateProvinceUser(ctx, provinceViewer(pw))
+	if err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	if err := provinceDeadline(ctx, store, clock, id); err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
 	res.Summary = strings.Join(summary, "; ")
@@ -132,6 +138,20 @@ const provinceViewerName = "tinhag"
 func provinceViewer(pw string) accounts.NewProvinceUser {
 	return accounts.NewProvinceUser{Province: "An Giang", Username: provinceViewerName,
 		FullName: "Chuyên viên Sở Nội vụ An Giang", Password: pw}
+}
+
+// provinceDeadline is the province's deadline for the nine months' report,
+// set on 10 September 2024: on the demo's 30 September the province page
+// shows it and the chairmen are reminded it is due on 2 October.
+func provinceDeadline(ctx context.Context, store *domain.Store, clock *models.FixedClock, id int64) error {
+	clock.Set(time.Date(2024, time.September, 10, 8, 0, 0, 0, models.VietnamTime))
+	p, err := statistics.ParsePeriod("2024-M9")
+	if err != nil {
+		return err
+	}
+	a := &models.Actor{UserID: id, Username: provinceViewerName, Commune: models.CommuneInfo{Province: "An Giang"}}
+	_, err = store.SetReportDeadline(ctx, a, p, statistics.DeadlineInput{DueOn: calendar.NewDate(2024, time.October, 2)})
+	return err
 }
 
 // demoPassword checks the operator's password against the account rules
