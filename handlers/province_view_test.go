@@ -4,12 +4,15 @@ import (
 	"context"
 	"net/http"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tiendo/tiendo/internal/benchgen"
 	"github.com/tiendo/tiendo/internal/config"
 	"github.com/tiendo/tiendo/internal/demo"
 	"github.com/tiendo/tiendo/internal/testfix"
@@ -334,5 +337,47 @@ func TestProvinceEqualsDashboardsOnTheDemo(t *testing.T) {
 	}
 	if !nonEmpty {
 		t.Fatal("the demo gave the province nothing to compare")
+	}
+}
+
+// TestProvinceEqualsDashboardsOnGeneratedData: over benchgen's tiny preset
+// spread over two provinces, each province account sees exactly its own
+// communes, each with its dashboard's figures.
+func TestProvinceEqualsDashboardsOnGeneratedData(t *testing.T) {
+	t.Parallel()
+	o := benchgen.Presets["tiny"]
+	o.Provinces = 2
+	e := dataEnv(t, func(dsn string) {
+		owner := sqlx.MustConnect("postgres", dsn)
+		defer owner.Close()
+		jobsDB, err := config.ConnectAs(context.Background(), dsn, config.JobsRole, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer jobsDB.Close()
+		o.Password, o.PasswordParams = testfix.Password, models.TestPasswordParams
+		if _, err := benchgen.Generate(context.Background(), owner, jobsDB, o); err != nil {
+			t.Fatal(err)
+		}
+	})
+	seen := 0
+	for p := 1; p <= o.Provinces; p++ {
+		var ov statistics.ProvinceOverview
+		e.do(benchgen.ProvinceUsername(p), "GET", "/api/v1/province/overview?period=2024-M9", nil).decode(&ov)
+		for _, line := range ov.Communes {
+			n, _ := strconv.Atoi(strings.TrimPrefix(line.Code, benchgen.CodePrefix))
+			if (n-1)%o.Provinces+1 != p {
+				t.Errorf("%s sees %s of another province", benchgen.ProvinceUsername(p), line.Code)
+			}
+			var dash statistics.Dashboard
+			e.do(benchgen.Username(n, 0), "GET", "/api/v1/dashboard?period=2024-M9", nil).decode(&dash)
+			if !reflect.DeepEqual(line.Tasks, dash.Tasks) || dash.Tasks.Total == 0 {
+				t.Errorf("%s: province %+v, dashboard %+v", line.Code, line.Tasks, dash.Tasks)
+			}
+			seen++
+		}
+	}
+	if seen != o.Communes {
+		t.Errorf("the provinces saw %d communes of %d", seen, o.Communes)
 	}
 }
