@@ -283,6 +283,21 @@ func TestReportDeadlineRemindsAndMarksLate(t *testing.T) {
 			t.Errorf("sent after the deadline: %+v", c.Report)
 		}
 	}
+	// In January the page opens on last year's report when its deadline is near.
+	e.Clock.Set(time.Date(2025, 1, 5, 9, 0, 0, 0, models.VietnamTime))
+	delete(e.tokens, ag) // the session of September has expired
+	o = statistics.ProvinceOverview{}
+	e.do(ag, "GET", "/api/v1/province/overview", nil).decode(&o)
+	if o.Period.Code != "2025-Q1" {
+		t.Errorf("5/1/2025 with no deadline near: %s", o.Period.Code)
+	}
+	if r := e.do(ag, "PUT", "/api/v1/province/report-deadlines/2024-Y", map[string]any{"due_on": "2025-01-15"}); r.Code != http.StatusOK {
+		t.Fatalf("the year's deadline: %d %s", r.Code, r.Body)
+	}
+	e.do(ag, "GET", "/api/v1/province/overview", nil).decode(&o)
+	if o.Period.Code != "2024-Y" || o.Deadline == nil {
+		t.Errorf("5/1/2025 with the year's report due on 15/1: %s %+v", o.Period.Code, o.Deadline)
+	}
 }
 
 // TestProvinceEqualsDashboardsOnTheDemo: on the demo (30/9/2024), the demo

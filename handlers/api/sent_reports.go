@@ -81,12 +81,14 @@ func (h *Handler) reportVersionFile(c *gin.Context) error {
 	return nil
 }
 
-// provincePeriod is ?period=, by default the period being reported now.
+// provincePeriod is ?period=, by default the period being reported now
+// (the one whose deadline is nearest, else the one under way).
 func (h *Handler) provincePeriod(c *gin.Context) (statistics.Period, error) {
 	if code := c.Query("period"); code != "" {
 		return statistics.ParsePeriod(code)
 	}
-	return statistics.CurrentReportPeriod(h.Today(httpx.Actor(c))), nil
+	a := httpx.Actor(c)
+	return h.Store.ReportingPeriod(c.Request.Context(), a, h.Today(a))
 }
 
 func (h *Handler) provinceOverview(c *gin.Context) error {

@@ -104,9 +104,9 @@ func (h *Handler) provincePage(c *gin.Context) error {
 func (h *Handler) showProvince(c *gin.Context, status int, f *form) error {
 	ctx, a := c.Request.Context(), httpx.Actor(c)
 	today := h.Today(a)
-	p := statistics.CurrentReportPeriod(today)
-	if q, err := statistics.ParsePeriod(f.Value("period")); err == nil {
-		p = q
+	p, err := h.pagePeriod(c, f.Value("period"))
+	if err != nil {
+		return err
 	}
 	o, err := h.Store.ProvinceOverview(ctx, a, p)
 	if err != nil {
@@ -125,6 +125,16 @@ func (h *Handler) showProvince(c *gin.Context, status int, f *form) error {
 	d.Chart = onTimeChart(o.Communes)
 	h.render(c, status, "province", &view{Title: "Tổng hợp toàn tỉnh", Nav: "province", Form: f, Data: d})
 	return nil
+}
+
+// pagePeriod is the period asked for, else the one the province is
+// collecting reports of (Store.ReportingPeriod); an unreadable one is ignored.
+func (h *Handler) pagePeriod(c *gin.Context, code string) (statistics.Period, error) {
+	if p, err := statistics.ParsePeriod(code); err == nil {
+		return p, nil
+	}
+	a := httpx.Actor(c)
+	return h.Store.ReportingPeriod(c.Request.Context(), a, h.Today(a))
 }
 
 // reportPeriodChoices are the reporting periods of this year and the last
@@ -262,9 +272,9 @@ func (h *Handler) provinceCommunePage(c *gin.Context) error {
 		return models.ErrNotFound
 	}
 	today := h.Today(a)
-	p := statistics.CurrentReportPeriod(today)
-	if q, err := statistics.ParsePeriod(c.Query("period")); err == nil {
-		p = q
+	p, err := h.pagePeriod(c, c.Query("period"))
+	if err != nil {
+		return err
 	}
 	v, err := h.Store.ViewCommune(ctx, a, id, p)
 	if err != nil {

@@ -129,3 +129,35 @@ func (s *Store) ReadProvinceNotices(ctx context.Context, a *models.Actor) error 
 		return err
 	})
 }
+
+// deadlineWindow is how far a deadline may lie from today, before and after,
+// for its period to be the one the province page opens on.
+const deadlineWindowBefore, deadlineWindowAfter = 30, 60
+
+// ReportingPeriod is the period the province page opens on, on day today:
+// the one whose deadline (set by the province) lies nearest today, from 30
+// days past to 60 ahead — in January, last year's report — else
+// CurrentReportPeriod.
+func (s *Store) ReportingPeriod(ctx context.Context, a *models.Actor, today calendar.Date) (Period, error) {
+	list, err := s.ReportDeadlines(ctx, a, today.Year-1)
+	if err != nil {
+		return Period{}, err
+	}
+	best, dist := "", deadlineWindowAfter+1
+	for _, d := range list {
+		n := today.DaysUntil(d.DueOn)
+		if n < -deadlineWindowBefore || n > deadlineWindowAfter {
+			continue
+		}
+		if n < 0 {
+			n = -n
+		}
+		if n < dist {
+			best, dist = d.Period, n
+		}
+	}
+	if p, err := ParsePeriod(best); best != "" && err == nil {
+		return p, nil
+	}
+	return CurrentReportPeriod(today), nil
+}
