@@ -59,6 +59,35 @@ func demoOracle(t *testing.T, db *sqlx.DB, now time.Time) map[string]int {
 	for u := range digest {
 		add(models.KindDigest, []int64{u})
 	}
+	for commune, n := range reportsDue(t, db, today) {
+		out["inbox/report_due"] += n * len(w.chairmen[commune]) // the chairmen, in the inbox only
+	}
+	return out
+}
+
+// reportsDue counts, per commune, the reminders of a period report its
+// province wants (report_deadlines) and it has not sent: one from three days
+// before the deadline to the day itself, one once the day has passed.
+func reportsDue(t *testing.T, db *sqlx.DB, today calendar.Date) map[int64]int {
+	t.Helper()
+	var rows []struct {
+		Commune int64     `db:"commune_id"`
+		DueOn   time.Time `db:"due_on"`
+	}
+	err := db.Select(&rows, `SELECT c.id AS commune_id, d.due_on FROM report_deadlines d
+		JOIN communes c ON c.province = d.province
+		WHERE NOT EXISTS (SELECT FROM report_versions v WHERE v.commune_id = c.id
+		                    AND v.period_start = d.period_start AND v.period_end = d.period_end)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[int64]int{}
+	for _, r := range rows {
+		due := calendar.DateOf(r.DueOn)
+		if !today.Before(due.AddDays(-3)) {
+			out[r.Commune]++
+		}
+	}
 	return out
 }
 

@@ -64,8 +64,10 @@ func TestDemoReminders(t *testing.T) {
 	// overdue by 5+ working days × Vọng Đông's 2 chairmen), 1 stale task and
 	// 5 people's digests. Nothing was assigned in the week before. The
 	// hamlet-3 team has no account, so its overdue task reminds the officer
-	// of its supporting unit (Văn hóa – Xã hội), who gets a digest too.
-	pinned := map[string]int{"due_today": 3, "overdue": 5, "escalation": 10, "stale": 1, "digest": 5}
+	// of its supporting unit (Văn hóa – Xã hội), who gets a digest too. The
+	// province wants the 9-month report by 2/10 (issue 20) and no commune has
+	// sent it: 3 report_due, one per chairman of the two communes.
+	pinned := map[string]int{"due_today": 3, "overdue": 5, "escalation": 10, "stale": 1, "digest": 5, "report_due": 3}
 	if !reflect.DeepEqual(inboxOnly(got), pinned) {
 		t.Errorf("inbox deliveries per kind on %s: %v; pinned %v", demoMorning, inboxOnly(got), pinned)
 	}
