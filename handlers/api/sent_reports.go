@@ -40,16 +40,7 @@ func (h *Handler) sendReport(c *gin.Context) error {
 			return err
 		}
 	}
-	ctx, a := c.Request.Context(), httpx.Actor(c)
-	r, err := h.Store.ReportToSend(ctx, a, p)
-	if err != nil {
-		return err
-	}
-	files, err := reports.Sent(r)
-	if err != nil {
-		return err
-	}
-	v, err := h.Store.SendReport(ctx, a, r, in, files)
+	v, err := h.SendReport(c.Request.Context(), httpx.Actor(c), p, in)
 	return httpx.Respond(c, http.StatusCreated, v, err)
 }
 

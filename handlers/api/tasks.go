@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -58,8 +59,16 @@ func (h *Handler) listPlanTasks(c *gin.Context) error {
 	return httpx.RespondPage(c, page, err)
 }
 
-func (h *Handler) createTask(c *gin.Context) error {
-	planID, err := httpx.PathID(c)
+func (h *Handler) createTask(c *gin.Context) error { return taskCreated(c, h.Store.CreateTask) }
+
+// createSubtask forwards part of a task as a sub-task (issue 19): the body
+// is a task's; the plan is the parent's.
+func (h *Handler) createSubtask(c *gin.Context) error { return taskCreated(c, h.Store.CreateSubtask) }
+
+// taskCreated binds a task's body and answers 201 with what create (a task
+// in the plan, or a sub-task of the task, the path names) made of it.
+func taskCreated(c *gin.Context, create func(context.Context, *models.Actor, int64, plans.TaskInput) (*plans.Task, error)) error {
+	id, err := httpx.PathID(c)
 	if err != nil {
 		return err
 	}
@@ -67,7 +76,7 @@ func (h *Handler) createTask(c *gin.Context) error {
 	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	t, err := h.Store.CreateTask(c.Request.Context(), httpx.Actor(c), planID, in)
+	t, err := create(c.Request.Context(), httpx.Actor(c), id, in)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/tiendo/tiendo/handlers/httpx"
 	"github.com/tiendo/tiendo/models/statistics"
-	"github.com/tiendo/tiendo/models/statistics/reports"
 )
 
 // sentView is the reports page's "Gửi báo cáo lên tỉnh" section: the
@@ -41,15 +40,7 @@ func (h *Handler) sendReportSubmit(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	r, err := h.Store.ReportToSend(ctx, a, p)
-	if err != nil {
-		return err
-	}
-	files, err := reports.Sent(r)
-	if err != nil {
-		return err
-	}
-	if _, err := h.Store.SendReport(ctx, a, r, statistics.SendInput{Note: f.Value("note")}, files); err != nil {
+	if _, err := h.SendReport(ctx, a, p, statistics.SendInput{Note: f.Value("note")}); err != nil {
 		return err
 	}
 	q := url.Values{"year": {strconv.Itoa(p.Year)}, "ky": {strings.TrimPrefix(p.Code, strconv.Itoa(p.Year)+"-")},

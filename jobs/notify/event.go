@@ -1,13 +1,10 @@
 package notify
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/tiendo/tiendo/models"
@@ -54,16 +51,10 @@ func (h EventHook) Send(ctx context.Context, d *deadlines.Outbound) error {
 	if err != nil {
 		return err
 	}
-	id, ts := WebhookID(d), strconv.FormatInt(h.Clock.Now().Unix(), 10)
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, d.WebhookURL, bytes.NewReader(body))
+	req, err := signedRequest(ctx, d, h.Clock.Now(), body)
 	if err != nil {
-		return fmt.Errorf("webhook: %w", err)
+		return err
 	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("User-Agent", "tiendo-webhook/1")
-	req.Header.Set("webhook-id", id)
-	req.Header.Set("webhook-timestamp", ts)
-	req.Header.Set("webhook-signature", Sign(deadlines.WebhookKey(d.WebhookSecret), id, ts, body))
 	return h.post(req, d.ID)
 }
 

@@ -112,17 +112,27 @@ func (w Webhook) Send(ctx context.Context, d *deadlines.Outbound) error {
 	if err != nil {
 		return err
 	}
-	id, ts := WebhookID(d), strconv.FormatInt(w.Clock.Now().Unix(), 10)
+	req, err := signedRequest(ctx, d, w.Clock.Now(), body)
+	if err != nil {
+		return err
+	}
+	return w.post(req, d.ID)
+}
+
+// signedRequest is the POST of body to d's webhook, with the id, timestamp
+// and signature headers both kinds of webhook carry (README, "Webhooks").
+func signedRequest(ctx context.Context, d *deadlines.Outbound, now time.Time, body []byte) (*http.Request, error) {
+	id, ts := WebhookID(d), strconv.FormatInt(now.Unix(), 10)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, d.WebhookURL, bytes.NewReader(body))
 	if err != nil {
-		return fmt.Errorf("webhook: %w", err)
+		return nil, fmt.Errorf("webhook: %w", err)
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "tiendo-webhook/1")
 	req.Header.Set("webhook-id", id)
 	req.Header.Set("webhook-timestamp", ts)
 	req.Header.Set("webhook-signature", Sign(deadlines.WebhookKey(d.WebhookSecret), id, ts, body))
-	return w.post(req, d.ID)
+	return req, nil
 }
 
 func (w Webhook) post(req *http.Request, delivery int64) error {
