@@ -163,8 +163,12 @@ func checkDecision(a *models.Actor, task *Task, x *Extension, in *ExtensionDecis
 }
 
 // moveDue sets a task's deadline to due, keeping the first one, and
-// refreshes its stored status.
+// refreshes its stored status; a deadline out of the task's tree's bounds
+// is refused (subtask_bounds.go).
 func (s *Store) moveDue(t *models.Tx, a *models.Actor, taskID int64, due calendar.Date, w deadlines.Window) error {
+	if err := s.checkDueBounds(t, a, taskID, due); err != nil {
+		return err
+	}
 	if _, err := t.Bind(s.q.MoveTaskDue).Exec(a.CommuneID, taskID, due, s.Clock().Now()); err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ type subtaskQueries struct {
 	Insert *sqlx.Stmt `query:"insert-subtask"`
 	Rollup *sqlx.Stmt `query:"rollup-task"`
 	Cancel *sqlx.Stmt `query:"cancel-subtasks"`
+	Bounds *sqlx.Stmt `query:"due-bounds"`
 }
 
 // MaxTaskDepth is how far work may be handed down: a task, its sub-tasks
@@ -144,16 +145,13 @@ func refuseRolledUp(task *Task) error {
 		Message: "tiến độ được tổng hợp từ nhiệm vụ con: hãy báo cáo trên từng nhiệm vụ con"}
 }
 
-// checkParentDue refuses moving a sub-task's deadline after its parent's.
+// checkParentDue refuses an edit that moves a task's deadline out of its
+// tree's bounds (checkDueBounds).
 func (s *Store) checkParentDue(t *models.Tx, a *models.Actor, cur *Task, in *TaskInput, w deadlines.Window) error {
-	if cur.ParentID == nil || in.DueOn == cur.DueOn {
+	if in.DueOn == cur.DueOn {
 		return nil
 	}
-	parent, err := s.LoadTask(t, a, *cur.ParentID, w)
-	if err != nil {
-		return err
-	}
-	return in.checkWithinParent(&models.ValidationError{}, parent).Err()
+	return s.checkDueBounds(t, a, cur.ID, in.DueOn)
 }
 
 // TaskToForward is task id and its plan for the forward form: 404, then 403

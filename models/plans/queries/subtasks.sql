@@ -26,3 +26,12 @@ WITH RECURSIVE tree AS (
 )
 UPDATE tasks SET cancelled_at = $3, status = 'cancelled', updated_at = $3, version = version + 1
 WHERE commune_id = $1 AND id IN (SELECT id FROM tree) AND cancelled_at IS NULL AND completed_at IS NULL;
+
+-- name: due-bounds
+-- The deadlines a task's own must stay within (issue 19): its parent's (a
+-- part cannot be due after the whole) and the latest of its live
+-- sub-tasks' (the whole cannot be due before a part). NULL: no bound.
+SELECT (SELECT p.due_on FROM tasks c JOIN tasks p ON p.commune_id = c.commune_id AND p.id = c.parent_id
+        WHERE c.commune_id = $1 AND c.id = $2) AS parent_due,
+       (SELECT max(s.due_on) FROM tasks s WHERE s.commune_id = $1 AND s.parent_id = $2
+          AND s.deleted_at IS NULL AND s.cancelled_at IS NULL) AS latest_subtask_due;
