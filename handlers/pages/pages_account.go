@@ -75,9 +75,10 @@ func (h *Handler) accountSubmit(c *gin.Context) error {
 // feedData is the calendar feed's part of the account page.
 type feedData struct {
 	On      bool
-	URL     string       // only on the answer to turning it on
-	Webcal  template.URL // the same as webcal://, which html/template would refuse as a string
-	Offered bool         // a province account has no deadlines and no feed
+	URL     string        // only on the answer to turning it on
+	Webcal  template.URL  // the same as webcal://, which html/template would refuse as a string
+	QR      template.HTML // the link as a QR code, for a phone's camera
+	Offered bool          // a province account has no deadlines and no feed
 }
 
 // feedState reads whether the person's feed is on, for the account page.
@@ -104,11 +105,15 @@ func (h *Handler) calendarFeedSubmit(c *gin.Context) error {
 	link := h.FeedURL(c, secret)
 	// Our own address with another scheme: safe to mark as a URL.
 	webcal := template.URL("webcal" + strings.TrimPrefix(strings.TrimPrefix(link, "https"), "http"))
+	qr, err := qrSVG(link, tr(pageLang(c), "Mã QR của đường dẫn lịch"))
+	if err != nil {
+		return err
+	}
 	f := newForm(nil)
 	fillContact(f, u)
 	c.Header("Cache-Control", "no-store")
 	h.render(c, http.StatusOK, "account", &view{Title: "Tài khoản của tôi", Nav: "account", Form: f,
-		Data: accountData{User: u, Feed: feedData{On: true, URL: link, Webcal: webcal, Offered: true}}})
+		Data: accountData{User: u, Feed: feedData{On: true, URL: link, Webcal: webcal, QR: qr, Offered: true}}})
 	return nil
 }
 
