@@ -150,6 +150,19 @@ var ExtensionStatusLabels = map[string]Label{
 	ExtensionRefused:  {"Không đồng ý", "Refused"},
 }
 
+// The scopes of a calendar feed (migration 00037): a person's own open work,
+// or — the chairman's — the commune's overdue and due-soon tasks.
+const (
+	FeedMine    = "mine"
+	FeedCommune = "commune"
+)
+
+// FeedScopeLabels name the scopes of a calendar feed for people.
+var FeedScopeLabels = map[string]Label{
+	FeedMine:    {"Việc của tôi", "My work"},
+	FeedCommune: {"Việc quá hạn, sắp đến hạn của xã", "The commune's overdue and due-soon tasks"},
+}
+
 // The kinds of delivery. DeliveryFailed is the admins' notice that another
 // delivery ended dead; Returned, ExtensionRequested and ExtensionDecided
 // announce what people did to a task.

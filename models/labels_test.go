@@ -28,6 +28,7 @@ func TestEveryEnumerationValueHasLabels(t *testing.T) {
 		{"deliveries", "status", models.DeliveryStatusLabels},
 		{"deliveries", "channel", models.ChannelLabels},
 		{"deliveries", "kind", models.DeliveryKindLabels},
+		{"calendar_feeds", "scope", models.FeedScopeLabels},
 	}
 	quoted := regexp.MustCompile(`'([a-z_.]+)'::text`) // event kinds have dots (task.progress)
 	for _, c := range cases {

@@ -125,3 +125,7 @@ func (a *Actor) DeliveryScope() any {
 	}
 	return a.UserID
 }
+
+// MayFollowCommune says whether the actor may have the commune's calendar
+// feed (its overdue and due-soon tasks, whoever leads them): the chairman's.
+func (a *Actor) MayFollowCommune() bool { return a.HasRole(RoleChairman) }

@@ -23,7 +23,7 @@ type feedURLOut struct {
 }
 
 func (h *Handler) createCalendarFeed(c *gin.Context) error {
-	secret, err := h.Store.CreateCalendarFeed(c.Request.Context(), httpx.Actor(c))
+	secret, err := h.Store.CreateCalendarFeed(c.Request.Context(), httpx.Actor(c), feedScope(c))
 	if err != nil {
 		return err
 	}
@@ -32,7 +32,17 @@ func (h *Handler) createCalendarFeed(c *gin.Context) error {
 }
 
 func (h *Handler) revokeCalendarFeed(c *gin.Context) error {
-	return httpx.Respond(c, http.StatusNoContent, nil, h.Store.RevokeCalendarFeed(c.Request.Context(), httpx.Actor(c)))
+	err := h.Store.RevokeCalendarFeed(c.Request.Context(), httpx.Actor(c), feedScope(c))
+	return httpx.Respond(c, http.StatusNoContent, nil, err)
+}
+
+// feedScope is ?scope= (the person's own work when absent); the store
+// refuses what it does not know, naming the parameter.
+func feedScope(c *gin.Context) string {
+	if scope, ok := c.GetQuery("scope"); ok {
+		return scope
+	}
+	return models.FeedMine
 }
 
 // calendarFeed serves a feed to whoever holds its secret: the URL is the
@@ -44,11 +54,11 @@ func (h *Handler) calendarFeed(c *gin.Context) error {
 		return models.ErrNotFound
 	}
 	ctx := c.Request.Context()
-	a, err := h.Store.CalendarFeedActor(ctx, secret)
+	a, scope, err := h.Store.CalendarFeedActor(ctx, secret)
 	if err != nil {
 		return err
 	}
-	entries, err := h.Store.DeadlineFeed(ctx, a)
+	entries, err := h.Store.DeadlineFeed(ctx, a, scope)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/tiendo/tiendo/handlers/httpx"
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/accounts"
 )
 
@@ -20,8 +21,9 @@ import (
 
 // accountData is the Data of "Tài khoản của tôi".
 type accountData struct {
-	User *accounts.User
-	Feed feedData // calfeed.go
+	User        *accounts.User
+	Feed        feedData // calfeed.go: the person's own work
+	CommuneFeed feedData // the chairman's: the commune's overdue and due-soon tasks
 }
 
 // accountPage shows the signed-in person's account.
@@ -36,7 +38,9 @@ func (h *Handler) accountPage(c *gin.Context) error {
 }
 
 func (h *Handler) showAccount(c *gin.Context, status int, u *accounts.User, f *form) error {
-	h.render(c, status, "account", &view{Title: "Tài khoản của tôi", Nav: "account", Form: f, Data: accountData{User: u, Feed: h.feedState(c)}})
+	mine, commune := h.feedStates(c)
+	h.render(c, status, "account", &view{Title: "Tài khoản của tôi", Nav: "account", Form: f,
+		Data: accountData{User: u, Feed: mine, CommuneFeed: commune}})
 	return nil
 }
 
@@ -72,54 +76,83 @@ func (h *Handler) accountSubmit(c *gin.Context) error {
 	return h.showAccount(c, http.StatusUnprocessableEntity, u, f)
 }
 
-// feedData is the calendar feed's part of the account page.
+// feedData is one calendar feed's part of the account page.
 type feedData struct {
+	Scope   string
 	On      bool
 	URL     string        // only on the answer to turning it on
 	Webcal  template.URL  // the same as webcal://, which html/template would refuse as a string
 	QR      template.HTML // the link as a QR code, for a phone's camera
-	Offered bool          // a province account has no deadlines and no feed
+	Offered bool          // a province account has no deadlines and no feed; the commune's is the chairman's
 }
 
-// feedState reads whether the person's feed is on, for the account page.
-func (h *Handler) feedState(c *gin.Context) feedData {
+// feedStates reads which of the person's feeds are on, for the account page.
+func (h *Handler) feedStates(c *gin.Context) (mine, commune feedData) {
 	a := httpx.Actor(c)
-	f, err := h.Store.CalendarFeedOf(c.Request.Context(), a)
+	on, err := h.Store.CalendarFeedsOf(c.Request.Context(), a)
 	if err != nil {
 		h.Log.Error("calendar feed state", "err", err)
 	}
-	return feedData{On: f.On, Offered: !a.IsProvinceViewer() && a.APITokenID == 0}
+	person := !a.IsProvinceViewer() && a.APITokenID == 0
+	return feedData{Scope: models.FeedMine, On: on[models.FeedMine].On, Offered: person},
+		feedData{Scope: models.FeedCommune, On: on[models.FeedCommune].On, Offered: person && a.MayFollowCommune()}
 }
 
-// calendarFeedSubmit turns the feed on (or gives it a new link) and shows
-// the link this once.
+// calendarFeedSubmit turns a feed on (or gives it a new link) and shows the
+// link this once.
 func (h *Handler) calendarFeedSubmit(c *gin.Context) error {
-	secret, err := h.Store.CreateCalendarFeed(c.Request.Context(), httpx.Actor(c))
+	ctx, a := c.Request.Context(), httpx.Actor(c)
+	scope := postedFeedScope(c)
+	secret, err := h.Store.CreateCalendarFeed(ctx, a, scope)
 	if err != nil {
 		return err
 	}
-	u, err := h.Store.Profile(c.Request.Context(), httpx.Actor(c))
+	u, err := h.Store.Profile(ctx, a)
 	if err != nil {
 		return err
 	}
-	link := h.FeedURL(c, secret)
-	// Our own address with another scheme: safe to mark as a URL.
-	webcal := template.URL("webcal" + strings.TrimPrefix(strings.TrimPrefix(link, "https"), "http"))
-	qr, err := qrSVG(link, tr(pageLang(c), "Mã QR của đường dẫn lịch"))
+	shown, err := h.shownFeed(c, scope, h.FeedURL(c, secret))
 	if err != nil {
 		return err
+	}
+	mine, commune := h.feedStates(c)
+	if scope == models.FeedCommune {
+		commune = shown
+	} else {
+		mine = shown
 	}
 	f := newForm(nil)
 	fillContact(f, u)
 	c.Header("Cache-Control", "no-store")
 	h.render(c, http.StatusOK, "account", &view{Title: "Tài khoản của tôi", Nav: "account", Form: f,
-		Data: accountData{User: u, Feed: feedData{On: true, URL: link, Webcal: webcal, QR: qr, Offered: true}}})
+		Data: accountData{User: u, Feed: mine, CommuneFeed: commune}})
 	return nil
 }
 
-// calendarFeedOffSubmit turns the feed off.
+// shownFeed is a feed just turned on, with its link, webcal:// link and QR code.
+func (h *Handler) shownFeed(c *gin.Context, scope, link string) (feedData, error) {
+	// Our own address with another scheme: safe to mark as a URL.
+	webcal := template.URL("webcal" + strings.TrimPrefix(strings.TrimPrefix(link, "https"), "http"))
+	id := "feed-qr"
+	if scope == models.FeedCommune {
+		id = "commune-feed-qr"
+	}
+	qr, err := qrSVG(link, id, tr(pageLang(c), "Mã QR của đường dẫn lịch"))
+	return feedData{Scope: scope, On: true, URL: link, Webcal: webcal, QR: qr, Offered: true}, err
+}
+
+// postedFeedScope is the form's scope: the person's own work unless it
+// names the commune's (the store refuses anything else).
+func postedFeedScope(c *gin.Context) string {
+	if scope := c.PostForm("scope"); scope != "" {
+		return scope
+	}
+	return models.FeedMine
+}
+
+// calendarFeedOffSubmit turns a feed off.
 func (h *Handler) calendarFeedOffSubmit(c *gin.Context) error {
-	if err := h.Store.RevokeCalendarFeed(c.Request.Context(), httpx.Actor(c)); err != nil {
+	if err := h.Store.RevokeCalendarFeed(c.Request.Context(), httpx.Actor(c), postedFeedScope(c)); err != nil {
 		return err
 	}
 	redirect(c, "/tai-khoan?flash=feed_off")

@@ -12,7 +12,7 @@ import (
 // (the quiet zone included), for a phone's camera to read off a laptop's
 // screen: the calendar feed's link (issue 17). It is markup this function
 // makes from numbers alone, so it is safe to mark as HTML.
-func qrSVG(text, label string) (template.HTML, error) {
+func qrSVG(text, id, label string) (template.HTML, error) {
 	q, err := qrcode.New(text, qrcode.Medium)
 	if err != nil {
 		return "", err
@@ -27,7 +27,8 @@ func qrSVG(text, label string) (template.HTML, error) {
 		}
 	}
 	n := len(bits)
-	return template.HTML(fmt.Sprintf(`<svg class="qr" id="feed-qr" role="img" aria-label="%s" viewBox="0 0 %d %d" `+
+	return template.HTML(fmt.Sprintf(`<svg class="qr" id="%s" role="img" aria-label="%s" viewBox="0 0 %d %d" `+
 		`width="220" height="220" shape-rendering="crispEdges"><rect width="%d" height="%d" fill="#fff"/>`+
-		`<path d="%s" fill="#000"/></svg>`, template.HTMLEscapeString(label), n, n, n, n, path.String())), nil
+		`<path d="%s" fill="#000"/></svg>`, template.HTMLEscapeString(id), template.HTMLEscapeString(label), n, n, n, n,
+		path.String())), nil
 }

@@ -67,7 +67,7 @@ func (s *Store) revokeCredentials(t *models.Tx, userID int64, r revoke) error {
 			return err
 		}
 		// The calendar feed's secret is a credential like a token (calfeed.go).
-		if _, err := t.Bind(s.accQ.DeleteFeed).Exec(userID); err != nil {
+		if _, err := t.Bind(s.accQ.DropFeeds).Exec(userID); err != nil {
 			return err
 		}
 	}

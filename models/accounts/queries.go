@@ -21,6 +21,7 @@ type accountQueries struct {
 	// Calendar feeds (calfeed.go, queries/calendar_feeds.sql).
 	UpsertFeed *sqlx.Stmt `query:"upsert-calendar-feed"`
 	DeleteFeed *sqlx.Stmt `query:"delete-calendar-feed"`
+	DropFeeds  *sqlx.Stmt `query:"delete-calendar-feeds-of-user"`
 	FeedOf     *sqlx.Stmt `query:"calendar-feed-of"`
 	FeedByHash *sqlx.Stmt `query:"calendar-feed-by-hash"`
 }

@@ -29,14 +29,24 @@ const MaxFeedEntries = 1000
 // feedStatuses are the open statuses, the deadlines still ahead of someone.
 var feedStatuses = []string{"overdue", "due_soon", "in_progress", "not_started"}
 
-// DeadlineFeed lists the actor's open work ("Việc của tôi": named to them,
-// or led or supported by a unit they report for) by deadline, for their
-// calendar feed, each with its plan's number and the day to be reminded.
-func (s *Store) DeadlineFeed(ctx context.Context, a *models.Actor) ([]FeedEntry, error) {
+// communeFeedStatuses are what the chairman's commune feed follows: the
+// deadlines that need someone to act now.
+var communeFeedStatuses = []string{"overdue", "due_soon"}
+
+// DeadlineFeed lists, by deadline, for a calendar feed of scope, each task
+// with its plan's number and the day to be reminded: the actor's open work
+// ("Việc của tôi": named to them, or led or supported by a unit they report
+// for), or for models.FeedCommune every overdue and due-soon task of the
+// commune.
+func (s *Store) DeadlineFeed(ctx context.Context, a *models.Actor, scope string) ([]FeedEntry, error) {
+	f := TaskFilter{Mine: true, Statuses: feedStatuses, Limit: models.MaxPageSize}
+	if scope == models.FeedCommune {
+		f = TaskFilter{Statuses: communeFeedStatuses, Limit: models.MaxPageSize}
+	}
 	var tasks []Task
 	for cursor := ""; len(tasks) < MaxFeedEntries; {
-		page, err := s.ListTasks(ctx, a, TaskFilter{Mine: true, Statuses: feedStatuses,
-			Limit: models.MaxPageSize, Cursor: cursor})
+		f.Cursor = cursor
+		page, err := s.ListTasks(ctx, a, f)
 		if err != nil {
 			return nil, err
 		}
