@@ -2,6 +2,8 @@ package handlers_test
 
 import (
 	"net/http"
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/tiendo/tiendo/models"
@@ -43,11 +45,15 @@ func TestCommuneCalendarFeed(t *testing.T) {
 	e.readFeed(own) // the chairman's own feed goes on
 }
 
-// feedPathOf turns on the feed query names (e.g. "?scope=commune") and
-// returns its path.
+// feedPathOf turns on the feed query names (e.g. "?scope=commune"; "" is
+// the person's own) and returns its path.
 func (e *env) feedPathOf(user, query string) string {
 	e.t.Helper()
 	var out struct{ URL string }
 	e.do(user, "POST", "/api/v1/me/calendar-feed"+query, nil).expect(http.StatusCreated).decode(&out)
-	return out.URL[len("http://example.com"):]
+	u, err := url.Parse(out.URL)
+	if err != nil || u.Host == "" || !strings.HasPrefix(u.Path, "/lich/") || !strings.HasSuffix(u.Path, ".ics") {
+		e.t.Fatalf("feed URL %q", out.URL)
+	}
+	return u.Path
 }

@@ -19,16 +19,7 @@ import (
 )
 
 // feedPath turns on user's calendar feed and returns the path of its URL.
-func (e *env) feedPath(user string) string {
-	e.t.Helper()
-	var out struct{ URL string }
-	e.do(user, "POST", "/api/v1/me/calendar-feed", nil).expect(http.StatusCreated).decode(&out)
-	u, err := url.Parse(out.URL)
-	if err != nil || u.Host == "" || !strings.HasPrefix(u.Path, "/lich/") || !strings.HasSuffix(u.Path, ".ics") {
-		e.t.Fatalf("feed URL %q", out.URL)
-	}
-	return u.Path
-}
+func (e *env) feedPath(user string) string { return e.feedPathOf(user, "") }
 
 // readFeed fetches a feed anonymously, as a calendar app does, and parses it
 // back with go-ical; it returns the events by UID.

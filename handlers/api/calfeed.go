@@ -23,7 +23,7 @@ type feedURLOut struct {
 }
 
 func (h *Handler) createCalendarFeed(c *gin.Context) error {
-	secret, err := h.Store.CreateCalendarFeed(c.Request.Context(), httpx.Actor(c), feedScope(c))
+	secret, err := h.Store.CreateCalendarFeed(c.Request.Context(), httpx.Actor(c), c.Query("scope"))
 	if err != nil {
 		return err
 	}
@@ -32,17 +32,8 @@ func (h *Handler) createCalendarFeed(c *gin.Context) error {
 }
 
 func (h *Handler) revokeCalendarFeed(c *gin.Context) error {
-	err := h.Store.RevokeCalendarFeed(c.Request.Context(), httpx.Actor(c), feedScope(c))
+	err := h.Store.RevokeCalendarFeed(c.Request.Context(), httpx.Actor(c), c.Query("scope"))
 	return httpx.Respond(c, http.StatusNoContent, nil, err)
-}
-
-// feedScope is ?scope= (the person's own work when absent); the store
-// refuses what it does not know, naming the parameter.
-func feedScope(c *gin.Context) string {
-	if scope, ok := c.GetQuery("scope"); ok {
-		return scope
-	}
-	return models.FeedMine
 }
 
 // calendarFeed serves a feed to whoever holds its secret: the URL is the

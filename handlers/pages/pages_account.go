@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"cmp"
 	"html/template"
 	"net/http"
 	"slices"
@@ -102,7 +103,7 @@ func (h *Handler) feedStates(c *gin.Context) (mine, commune feedData) {
 // link this once.
 func (h *Handler) calendarFeedSubmit(c *gin.Context) error {
 	ctx, a := c.Request.Context(), httpx.Actor(c)
-	scope := postedFeedScope(c)
+	scope := cmp.Or(c.PostForm("scope"), models.FeedMine)
 	secret, err := h.Store.CreateCalendarFeed(ctx, a, scope)
 	if err != nil {
 		return err
@@ -141,18 +142,9 @@ func (h *Handler) shownFeed(c *gin.Context, scope, link string) (feedData, error
 	return feedData{Scope: scope, On: true, URL: link, Webcal: webcal, QR: qr, Offered: true}, err
 }
 
-// postedFeedScope is the form's scope: the person's own work unless it
-// names the commune's (the store refuses anything else).
-func postedFeedScope(c *gin.Context) string {
-	if scope := c.PostForm("scope"); scope != "" {
-		return scope
-	}
-	return models.FeedMine
-}
-
 // calendarFeedOffSubmit turns a feed off.
 func (h *Handler) calendarFeedOffSubmit(c *gin.Context) error {
-	if err := h.Store.RevokeCalendarFeed(c.Request.Context(), httpx.Actor(c), postedFeedScope(c)); err != nil {
+	if err := h.Store.RevokeCalendarFeed(c.Request.Context(), httpx.Actor(c), c.PostForm("scope")); err != nil {
 		return err
 	}
 	redirect(c, "/tai-khoan?flash=feed_off")

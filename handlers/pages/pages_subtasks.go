@@ -1,11 +1,13 @@
 package pages
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiendo/tiendo/handlers/httpx"
+	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/plans"
 )
 
@@ -73,22 +75,16 @@ func (h *Handler) forwardSubmit(c *gin.Context) error {
 		return err
 	}
 	f := newForm(postForm(c))
-	in := taskInput(f)
-	if err := h.confirmReach(c, f, in); err != nil {
+	t, err := h.postNewTask(c, f, parent.CheckSubtaskDue,
+		func(ctx context.Context, a *models.Actor, in plans.TaskInput) (*plans.Task, error) {
+			return h.Store.CreateSubtask(ctx, a, parent.ID, in)
+		})
+	switch {
+	case err != nil:
 		return err
-	}
-	if f.Invalid() {
-		addTaskMissing(f, in, h.Today(httpx.Actor(c)))
-		f.addMissing(parent.CheckSubtaskDue(in))
-	} else {
-		t, err := h.Store.CreateSubtask(c.Request.Context(), httpx.Actor(c), parent.ID, in)
-		if err == nil {
-			redirect(c, taskURL(parent.ID)+"?flash=forwarded#subtask-"+idString(t.ID))
-			return nil
-		}
-		if !f.addError(err) {
-			return err
-		}
+	case t != nil:
+		redirect(c, taskURL(parent.ID)+"?flash=forwarded#subtask-"+idString(t.ID))
+		return nil
 	}
 	return h.showForwardForm(c, http.StatusUnprocessableEntity, p, parent, f)
 }

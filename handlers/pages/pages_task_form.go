@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -100,23 +101,41 @@ func (h *Handler) createTaskSubmit(c *gin.Context) error {
 		return err
 	}
 	f := newForm(postForm(c))
+	t, err := h.postNewTask(c, f, nil, func(ctx context.Context, a *models.Actor, in plans.TaskInput) (*plans.Task, error) {
+		return h.Store.CreateTask(ctx, a, p.ID, in)
+	})
+	switch {
+	case err != nil:
+		return err
+	case t != nil:
+		redirect(c, planURL(p.ID)+"?flash=created#task-"+idString(t.ID))
+		return nil
+	}
+	return h.showTaskForm(c, http.StatusUnprocessableEntity, p, nil, f)
+}
+
+// postNewTask reads a posted task form and creates the task with create: a
+// task of a plan, or a sub-task. When the form is incomplete (its fields, or
+// what check finds) or create refuses it in a way the form can show, the
+// task is nil and f holds every error, for the caller to show again.
+func (h *Handler) postNewTask(c *gin.Context, f *form, check func(plans.TaskInput) error,
+	create func(context.Context, *models.Actor, plans.TaskInput) (*plans.Task, error)) (*plans.Task, error) {
 	in := taskInput(f)
 	if err := h.confirmReach(c, f, in); err != nil {
-		return err
+		return nil, err
 	}
 	if f.Invalid() {
 		addTaskMissing(f, in, h.Today(httpx.Actor(c)))
-	} else {
-		t, err := h.Store.CreateTask(c.Request.Context(), httpx.Actor(c), p.ID, in)
-		if err == nil {
-			redirect(c, planURL(p.ID)+"?flash=created#task-"+idString(t.ID))
-			return nil
+		if check != nil {
+			f.addMissing(check(in))
 		}
-		if !f.addError(err) {
-			return err
-		}
+		return nil, nil
 	}
-	return h.showTaskForm(c, http.StatusUnprocessableEntity, p, nil, f)
+	t, err := create(c.Request.Context(), httpx.Actor(c), in)
+	if err != nil && f.addError(err) {
+		return nil, nil
+	}
+	return t, err
 }
 
 // taskInput reads the task form.

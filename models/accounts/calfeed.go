@@ -1,6 +1,7 @@
 package accounts
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -20,11 +21,12 @@ type CalendarFeed struct {
 }
 
 // CreateCalendarFeed turns the actor's calendar feed of scope on
-// (models.FeedMine, or FeedCommune for the chairman) and returns its new
+// (models.FeedMine, also when empty, or FeedCommune for the chairman) and returns its new
 // secret; a feed already on gets a new secret, and the old link stops. Only
 // a signed-in person may: an integration's token does not manage the
 // account's credentials.
 func (s *Store) CreateCalendarFeed(ctx context.Context, a *models.Actor, scope string) (string, error) {
+	scope = cmp.Or(scope, models.FeedMine)
 	if err := checkFeedScope(a, scope); err != nil {
 		return "", err
 	}
@@ -57,10 +59,11 @@ func checkFeedScope(a *models.Actor, scope string) error {
 	return nil
 }
 
-// RevokeCalendarFeed turns the actor's feed of scope off; its link answers
+// RevokeCalendarFeed turns the actor's feed of scope (empty: FeedMine) off; its link answers
 // 404 from now on. Turning off a feed that is off changes nothing and is no
 // error.
 func (s *Store) RevokeCalendarFeed(ctx context.Context, a *models.Actor, scope string) error {
+	scope = cmp.Or(scope, models.FeedMine)
 	if err := checkFeedScope(a, scope); err != nil {
 		return err
 	}
