@@ -68,8 +68,10 @@ type authzWorld struct {
 	seq  int
 }
 
-func newAuthzWorld(t *testing.T) *authzWorld {
-	e := newEnv(t)
+func newAuthzWorld(t *testing.T) *authzWorld { return newAuthzWorldOn(t, newEnv(t)) }
+
+// newAuthzWorldOn builds the authorization table's world over e.
+func newAuthzWorldOn(t *testing.T, e *env) *authzWorld {
 	f := &authzWorld{env: e}
 	f.a, f.b = f.setUp(e.A), f.setUp(e.B)
 	return f

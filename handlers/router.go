@@ -48,7 +48,7 @@ func newEngine(store *domain.Store, opts Options) *gin.Engine {
 		h.Log.Error("trusted proxies ignored", "err", err)
 		_ = r.SetTrustedProxies(nil)
 	}
-	r.Use(httpx.Observe(opts.Observe), httpx.RecoverMiddleware(h.Log), httpx.AccessLog(h.Log), httpx.SecurityHeaders, httpx.LimitBody, httpx.Transaction(beginOf(store), h.Log), httpx.ErrorMiddleware(h.Log), httpx.CheckText)
+	r.Use(httpx.Observe(opts.Observe), httpx.RecoverMiddleware(h.Log), httpx.AccessLog(h.Log), httpx.SecurityHeaders, httpx.LimitBody, httpx.Transaction(beginOf(store), readYourWrites(store, opts), h.Log), httpx.ErrorMiddleware(h.Log), httpx.CheckText)
 	p := &pages.Handler{Base: h}
 	r.NoRoute(p.NoRoute) // a problem document, or an HTML page for a browser (pages/pages.go)
 	r.NoMethod(func(c *gin.Context) {
@@ -59,6 +59,15 @@ func newEngine(store *domain.Store, opts Options) *gin.Engine {
 	p.Mount(r)                       // HTML pages for people (pages/pages*.go, web/)
 	p.MountAPIDocs(r, api.OpenAPI()) // the API reference, a page (pages/apidocs.go)
 	return r
+}
+
+// readYourWrites is the cookie that sends a client's reads to the primary
+// until the standby holds its last write; off without a standby.
+func readYourWrites(s *domain.Store, opts Options) httpx.ReadYourWrites {
+	if s == nil || s.StandbyMaxLag() == 0 {
+		return httpx.ReadYourWrites{}
+	}
+	return httpx.ReadYourWrites{Window: s.StandbyMaxLag(), Secure: opts.SecureCookies, Note: s.NoteWrite}
 }
 
 // crossOriginProtection refuses cookie-authenticated writes from another

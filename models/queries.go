@@ -67,7 +67,7 @@ func parseQueries(path, text string, out map[string]string) error {
 // *sqlx.Stmt fields such as queries; an unknown name or a statement
 // PostgreSQL rejects is an error at start-up. Features may keep their own
 // struct (see Store.prepared) so that their statements live beside them.
-func prepareQueries(db *sqlx.DB, texts map[string]string, q any) error {
+func prepareQueries(db *sqlx.DB, texts map[string]string, q any, sb *Standby) error {
 	v := reflect.ValueOf(q).Elem()
 	for i := range v.NumField() {
 		name := v.Type().Field(i).Tag.Get("query")
@@ -80,6 +80,9 @@ func prepareQueries(db *sqlx.DB, texts map[string]string, q any) error {
 			return fmt.Errorf("query %q: %w", name, err)
 		}
 		v.Field(i).Set(reflect.ValueOf(stmt))
+		if sb != nil {
+			sb.register(stmt, text)
+		}
 	}
 	return nil
 }

@@ -20,6 +20,7 @@ type Store struct {
 	clock    Clock
 	Password PasswordParams
 	opts     Options
+	standby  *Standby // nil: every request reads on the primary
 }
 
 // Options configure a Store; zero values take the production defaults.
@@ -33,6 +34,9 @@ type Options struct {
 	// without reading it again (models/deadlines/calendars.go); zero means 30 seconds.
 	CalendarTTL time.Duration
 	Password    PasswordParams
+	// Standby, when set, is where GET requests read once their session is
+	// checked (DATABASE_REPLICA_URL, standby.go).
+	Standby *Standby
 	// AllowPrivateWebhooks accepts webhook URLs on loopback and private
 	// addresses (TIENDO_WEBHOOK_ALLOW_PRIVATE: tests and intranets).
 	AllowPrivateWebhooks bool
@@ -40,7 +44,7 @@ type Options struct {
 
 // NewStore prepares every query against db; a query PostgreSQL rejects fails here.
 func NewStore(db *sqlx.DB, o Options) (*Store, error) {
-	s := &Store{db: db, clock: o.Clock, opts: o, Password: o.Password}
+	s := &Store{db: db, clock: o.Clock, opts: o, Password: o.Password, standby: o.Standby}
 	if s.clock == nil {
 		s.clock = SystemClock{}
 	}
@@ -87,7 +91,7 @@ func Prepare(s *Store, files fs.FS, structs ...any) error {
 		return err
 	}
 	for _, q := range structs {
-		if err := prepareQueries(s.db, texts, q); err != nil {
+		if err := prepareQueries(s.db, texts, q, s.standby); err != nil {
 			CloseStatements(structs...)
 			return err
 		}

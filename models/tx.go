@@ -39,6 +39,8 @@ type requestTx struct {
 	depth  int  // calls in progress (a call made inside another nests)
 	n      int  // savepoints taken, for their names
 	reads  bool // BeginReads: no savepoints, a failed call ends the transaction
+
+	alt map[*sqlx.Stmt]*sqlx.Stmt // set: the calls read from the standby (standby_route.go)
 }
 
 // scopeSetting is the RLS setting a transaction carries: tiendo.commune_id
@@ -82,11 +84,9 @@ func (rt *requestTx) run(want *scopeSetting, fn func(*Tx) error) (joined bool, e
 		return true, rt.broken
 	}
 	if rt.t == nil {
-		sqlTx, err := rt.s.db.BeginTxx(rt.ctx, nil)
-		if err != nil {
+		if err := rt.begin(); err != nil {
 			return true, err
 		}
-		rt.t = &Tx{Tx: sqlTx, Ctx: rt.ctx}
 	}
 	if want == nil {
 		want = &rt.scope
@@ -95,6 +95,24 @@ func (rt *requestTx) run(want *scopeSetting, fn func(*Tx) error) (joined bool, e
 		return true, rt.first(*want, fn)
 	}
 	return true, rt.call(*want, fn)
+}
+
+// begin opens the request's transaction, on the standby once the request
+// was sent there.
+func (rt *requestTx) begin() error {
+	var (
+		sqlTx *sqlx.Tx
+		err   error
+	)
+	if rt.alt != nil {
+		sqlTx, err = rt.s.standby.begin(rt.ctx)
+	} else {
+		sqlTx, err = rt.s.db.BeginTxx(rt.ctx, nil)
+	}
+	if err == nil {
+		rt.t = &Tx{Tx: sqlTx, Ctx: rt.ctx, alt: rt.alt}
+	}
+	return err
 }
 
 // first runs the transaction's first call without a savepoint: when it
@@ -202,10 +220,17 @@ func (rt *requestTx) end(commit bool) error {
 type Tx struct {
 	*sqlx.Tx
 	Ctx context.Context
+	alt map[*sqlx.Stmt]*sqlx.Stmt // on the standby: its copies of the statements
 }
 
-// Bind binds a prepared statement to this transaction.
-func (t *Tx) Bind(s *sqlx.Stmt) *sqlx.Stmt { return t.StmtxContext(t.Ctx, s) }
+// Bind binds a prepared statement to this transaction (its standby copy
+// when the transaction reads from the standby).
+func (t *Tx) Bind(s *sqlx.Stmt) *sqlx.Stmt {
+	if c, ok := t.alt[s]; ok {
+		s = c
+	}
+	return t.StmtxContext(t.Ctx, s)
+}
 
 // InCommune runs fn in a transaction that carries the commune in the
 // tiendo.commune_id setting, which row-level security policies read. A

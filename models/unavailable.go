@@ -26,8 +26,12 @@ func IsUnavailable(err error) bool {
 	switch {
 	case errors.As(err, &pqErr):
 		class := pqErr.Code.Class()
-		// 08 connection exception; 57P01–57P03 admin/crash shutdown, cannot connect now.
-		return class == "08" || pqErr.Code == "57P01" || pqErr.Code == "57P02" || pqErr.Code == "57P03"
+		// 08 connection exception; 57P01–57P03 admin/crash shutdown, cannot
+		// connect now; 25006 a write reached a server that is (now) a
+		// standby: a failover is under way, and the next connection finds
+		// the new primary (target_session_attrs=read-write).
+		return class == "08" || pqErr.Code == "57P01" || pqErr.Code == "57P02" || pqErr.Code == "57P03" ||
+			pqErr.Code == "25006"
 	case errors.As(err, &opErr):
 		return true
 	}

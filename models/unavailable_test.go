@@ -16,7 +16,7 @@ func TestIsUnavailable(t *testing.T) {
 	down := []error{
 		driver.ErrBadConn, io.ErrUnexpectedEOF, fmt.Errorf("query: %w", syscall.ECONNREFUSED),
 		&net.OpError{Op: "dial", Net: "unix", Err: syscall.ENOENT},
-		&pq.Error{Code: "57P01"}, &pq.Error{Code: "57P03"}, &pq.Error{Code: "08006"},
+		&pq.Error{Code: "57P01"}, &pq.Error{Code: "57P03"}, &pq.Error{Code: "08006"}, &pq.Error{Code: "25006"},
 	}
 	for _, err := range down {
 		if !IsUnavailable(err) {

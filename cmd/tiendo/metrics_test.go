@@ -49,7 +49,7 @@ func TestMetricsScrape(t *testing.T) {
 	t.Cleanup(cancel)
 	w := testfix.New(t)
 	discard := slog.New(slog.DiscardHandler)
-	if obs, addr, err := startMetrics(ctx, "", nil, w.Clock, discard); err != nil || addr != "" || obs.request != nil {
+	if obs, addr, err := startMetrics(ctx, "", nil, nil, w.Clock, discard); err != nil || addr != "" || obs.request != nil {
 		t.Fatalf("metrics without TIENDO_METRICS_ADDR: %q, %v", addr, err)
 	}
 	jobsDB, err := config.ConnectAs(ctx, w.DSN, config.JobsRole, 4)
@@ -57,7 +57,7 @@ func TestMetricsScrape(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { jobsDB.Close() })
-	obs, addr, err := startMetrics(ctx, "127.0.0.1:0", &config.Database{DB: w.DB, Jobs: jobsDB}, w.Clock, discard)
+	obs, addr, err := startMetrics(ctx, "127.0.0.1:0", &config.Database{DB: w.DB, Jobs: jobsDB}, nil, w.Clock, discard)
 	if err != nil {
 		t.Fatal(err)
 	}

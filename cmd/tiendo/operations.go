@@ -27,7 +27,7 @@ type observers struct {
 // and returns the hooks that feed it and the address it listens on. With no
 // address there are no metrics: the listener is separate from the site's so
 // that it is public only when an operator means it to be.
-func startMetrics(ctx context.Context, addr string, db *config.Database, clock models.Clock,
+func startMetrics(ctx context.Context, addr string, db *config.Database, sb *models.Standby, clock models.Clock,
 	log *slog.Logger) (observers, string, error) {
 	if addr == "" {
 		return observers{}, "", nil
@@ -46,6 +46,12 @@ func startMetrics(ctx context.Context, addr string, db *config.Database, clock m
 	m.WatchPool("app", db.DB.DB)
 	m.WatchPool("jobs", db.Jobs.DB)
 	m.WatchOutbox(backlog(store))
+	if sb != nil {
+		m.WatchStandby(func() metrics.StandbyState {
+			st := sb.Stats(time.Now())
+			return metrics.StandbyState{Usable: st.Usable, Lag: st.Lag, PrimaryReads: st.PrimaryReads, StandbyReads: st.StandbyReads}
+		})
+	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", m.Handler())
 	// The profiler shares the operator's listener: `make bench` takes the

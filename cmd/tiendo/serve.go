@@ -20,6 +20,10 @@ import (
 	"github.com/tiendo/tiendo/models"
 )
 
+// standbyCheckEvery is how often the standby's replay is measured: a
+// user's reads return to the standby this long (plus the lag) after a write.
+const standbyCheckEvery = 500 * time.Millisecond
+
 // openStore opens the database, applies the migrations and prepares the store.
 func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*config.Database, *domain.Store, error) {
 	db, err := config.OpenDatabase(ctx, cfg, os.Stderr)
@@ -31,11 +35,19 @@ func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*confi
 		clock = models.NewOffsetClock(cfg.Now)
 		log.Warn("clock moved", "TIENDO_NOW", cfg.Now)
 	}
-	store, err := domain.Open(db.DB, models.Options{Clock: clock,
+	var standby *models.Standby
+	if db.Replica != nil {
+		standby = models.NewStandby(db.Replica, cfg.ReplicaMaxLag, log)
+	}
+	store, err := domain.Open(db.DB, models.Options{Clock: clock, Standby: standby,
 		AllowPrivateWebhooks: cfg.Notify.AllowPrivateWebhooks})
 	if err != nil {
 		db.Close()
 		return nil, nil, err
+	}
+	if standby != nil {
+		standby.Start(ctx, db.DB, standbyCheckEvery)
+		context.AfterFunc(ctx, standby.Close)
 	}
 	return db, store, nil
 }
@@ -58,7 +70,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, args []stri
 			return err
 		}
 	}
-	obs, _, err := startMetrics(ctx, cfg.MetricsAddr, db, store.Clock(), log)
+	obs, _, err := startMetrics(ctx, cfg.MetricsAddr, db, store.Core().Standby(), store.Clock(), log)
 	if err != nil {
 		return err
 	}

@@ -22,12 +22,23 @@ type BeginFunc func(ctx context.Context, reads bool) (context.Context, func(comm
 // before the first byte of the answer leaves: committed unless the answer
 // is a 5xx, so that a client told "saved" was told the truth; a commit that
 // fails turns the answer into a 503 the client may retry. A panic rolls back.
-func Transaction(begin BeginFunc, log *slog.Logger) gin.HandlerFunc {
+//
+// With a standby, a GET carries the client's last write (rw) to the store,
+// and a write that committed tells the client when (readyourwrites.go).
+func Transaction(begin BeginFunc, rw ReadYourWrites, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		m := c.Request.Method
-		ctx, end := begin(c.Request.Context(), m == http.MethodGet || m == http.MethodHead)
+		reads := m == http.MethodGet || m == http.MethodHead
+		ctx := c.Request.Context()
+		if reads {
+			ctx = rw.withLastWrite(ctx, c.Request)
+		}
+		ctx, end := begin(ctx, reads)
 		c.Request = c.Request.WithContext(ctx)
 		w := &committingWriter{ResponseWriter: c.Writer, end: end, log: log, c: c}
+		if !reads {
+			w.committed = func() { rw.noteWrite(c) }
+		}
 		c.Writer = w
 		c.Set(txWriterKey, w)
 		finished := false
@@ -40,6 +51,7 @@ func Transaction(begin BeginFunc, log *slog.Logger) gin.HandlerFunc {
 		}()
 		c.Next()
 		w.finish()
+		w.leaving()
 		finished = true
 		c.Writer = w.ResponseWriter
 	}
@@ -63,6 +75,16 @@ type committingWriter struct {
 	c     *gin.Context
 	ended bool
 	lost  bool // the commit failed: the handler's answer is dropped for a 503
+
+	committed func() // a write request's answer is about to leave: everything is committed
+}
+
+// leaving runs committed once, before the header of a successful answer leaves.
+func (w *committingWriter) leaving() {
+	if w.committed != nil && !w.lost && !w.ResponseWriter.Written() && w.ResponseWriter.Status() < http.StatusBadRequest {
+		w.committed()
+	}
+	w.committed = nil
 }
 
 // finish commits (or, for a 5xx, rolls back) once. When the commit fails
@@ -108,6 +130,7 @@ func (w *committingWriter) finish() {
 // Write commits first; after a failed commit the handler's bytes go nowhere.
 func (w *committingWriter) Write(b []byte) (int, error) {
 	w.finish()
+	w.leaving()
 	if w.lost {
 		return len(b), nil
 	}
@@ -117,6 +140,7 @@ func (w *committingWriter) Write(b []byte) (int, error) {
 // WriteString is Write for strings.
 func (w *committingWriter) WriteString(s string) (int, error) {
 	w.finish()
+	w.leaving()
 	if w.lost {
 		return len(s), nil
 	}
@@ -133,6 +157,7 @@ func (w *committingWriter) WriteHeader(code int) {
 // WriteHeaderNow sends the header, so the transaction ends first.
 func (w *committingWriter) WriteHeaderNow() {
 	w.finish()
+	w.leaving()
 	if !w.lost {
 		w.ResponseWriter.WriteHeaderNow()
 	}
@@ -141,5 +166,6 @@ func (w *committingWriter) WriteHeaderNow() {
 // Flush sends what is buffered, so the transaction ends first.
 func (w *committingWriter) Flush() {
 	w.finish()
+	w.leaving()
 	w.ResponseWriter.Flush()
 }

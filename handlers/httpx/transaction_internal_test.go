@@ -38,7 +38,7 @@ func serveThrough(t *testing.T, f *fakeTx, h gin.HandlerFunc) *httptest.Response
 	t.Helper()
 	r := gin.New()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	r.Use(RecoverMiddleware(log), Transaction(f.begin, log), ErrorMiddleware(log))
+	r.Use(RecoverMiddleware(log), Transaction(f.begin, ReadYourWrites{}, log), ErrorMiddleware(log))
 	r.POST("/x", h)
 	f.rec = httptest.NewRecorder()
 	r.ServeHTTP(f.rec, httptest.NewRequest("POST", "/x", nil))

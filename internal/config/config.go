@@ -14,7 +14,12 @@ import (
 
 // Config is every setting of the binary.
 type Config struct {
-	DatabaseURL   string    // DATABASE_URL: use this server and start none
+	DatabaseURL string // DATABASE_URL: use this server and start none
+	// DATABASE_REPLICA_URL: a streaming hot standby GET requests read from
+	// (optional; needs DATABASE_URL)
+	ReplicaURL string
+	// TIENDO_REPLICA_MAX_LAG: beyond this lag reads go to the primary (default 10s)
+	ReplicaMaxLag time.Duration
 	DataDir       string    // TIENDO_DATA_DIR: private PostgreSQL and files (default ./data)
 	Addr          string    // TIENDO_ADDR: listen address (default 127.0.0.1:8080)
 	DemoPassword  string    // TIENDO_DEMO_PASSWORD: password of the demo accounts
@@ -35,6 +40,7 @@ type Config struct {
 func FromEnv() (Config, error) {
 	c := Config{
 		DatabaseURL:  os.Getenv("DATABASE_URL"),
+		ReplicaURL:   os.Getenv("DATABASE_REPLICA_URL"),
 		DataDir:      envOr("TIENDO_DATA_DIR", "data"),
 		Addr:         envOr("TIENDO_ADDR", "127.0.0.1:8080"),
 		DemoPassword: os.Getenv("TIENDO_DEMO_PASSWORD"),
@@ -51,6 +57,9 @@ func FromEnv() (Config, error) {
 	if c.TrustedProxies, err = addressList("TIENDO_TRUSTED_PROXIES"); err != nil {
 		return c, err
 	}
+	if err = c.replicaFromEnv(); err != nil {
+		return c, err
+	}
 	if c.Notify, err = notifyFromEnv(); err != nil {
 		return c, err
 	}
@@ -63,6 +72,22 @@ func FromEnv() (Config, error) {
 		}
 	}
 	return c, nil
+}
+
+// replicaFromEnv checks the standby's settings.
+func (c *Config) replicaFromEnv() error {
+	c.ReplicaMaxLag = 10 * time.Second
+	if v := os.Getenv("TIENDO_REPLICA_MAX_LAG"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return fmt.Errorf("TIENDO_REPLICA_MAX_LAG: want a duration such as 10s, got %q", v)
+		}
+		c.ReplicaMaxLag = d
+	}
+	if c.ReplicaURL != "" && c.DatabaseURL == "" {
+		return fmt.Errorf("DATABASE_REPLICA_URL: a standby needs its primary in DATABASE_URL (the private cluster has none)")
+	}
+	return nil
 }
 
 // envSwitch reads an on/off variable; unset means def.

@@ -33,6 +33,7 @@ const (
 type Database struct {
 	DB      *sqlx.DB         // connections run as AppRole
 	Jobs    *sqlx.DB         // connections run as JobsRole
+	Replica *sqlx.DB         // DATABASE_REPLICA_URL as AppRole, nil without one
 	stop    func() error     // stops the private cluster if this process started it
 	cluster *pglocal.Cluster // the private cluster, nil with DATABASE_URL
 }
@@ -65,6 +66,12 @@ func OpenDatabase(ctx context.Context, c Config, log io.Writer) (*Database, erro
 	if d.Jobs, err = ConnectAs(ctx, dsn, JobsRole, 4); err != nil {
 		d.Close()
 		return nil, err
+	}
+	if c.ReplicaURL != "" {
+		if d.Replica, err = OpenStandby(c.ReplicaURL, 20); err != nil {
+			d.Close()
+			return nil, err
+		}
 	}
 	return d, nil
 }
@@ -116,7 +123,7 @@ func Migrate(ctx context.Context, dsn string) error {
 // Close closes the pool and stops the cluster if this process started it.
 func (d *Database) Close() error {
 	var errs []error
-	for _, db := range []*sqlx.DB{d.DB, d.Jobs} {
+	for _, db := range []*sqlx.DB{d.DB, d.Jobs, d.Replica} {
 		if db != nil {
 			errs = append(errs, db.Close())
 		}
@@ -146,6 +153,20 @@ func ConnectAs(ctx context.Context, dsn, role string, size int) (*sqlx.DB, error
 		db.Close()
 		return nil, fmt.Errorf("database: %w", err)
 	}
+	return db, nil
+}
+
+// OpenStandby opens a pool of at most size connections to a hot standby,
+// as AppRole, without connecting yet: a standby that is down at start only
+// means reads go to the primary until it is up (models.Standby watches it).
+func OpenStandby(dsn string, size int) (*sqlx.DB, error) {
+	base, err := pq.NewConnector(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("DATABASE_REPLICA_URL: %w", err)
+	}
+	db := sqlx.NewDb(sql.OpenDB(roleConnector{Connector: base, role: AppRole}), "postgres")
+	db.SetMaxOpenConns(size)
+	db.SetMaxIdleConns(size)
 	return db, nil
 }
 

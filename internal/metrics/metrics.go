@@ -163,3 +163,51 @@ func (c outboxCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 	ch <- prometheus.MustNewConstMetric(oldestDesc, prometheus.GaugeValue, age)
 }
+
+// StandbyState is what the standby's watcher knows (models.Standby.Stats).
+type StandbyState struct {
+	Usable       bool          // GET requests read from the standby
+	Lag          time.Duration // negative: not known yet
+	PrimaryReads int64         // read requests kept on the primary
+	StandbyReads int64         // read requests sent to the standby
+}
+
+// WatchStandby reports the standby's state at each scrape.
+func (m *Metrics) WatchStandby(read func() StandbyState) {
+	m.reg.MustRegister(standbyCollector{read: read})
+}
+
+var (
+	standbyUsableDesc = prometheus.NewDesc("tiendo_standby_usable",
+		"1 while GET requests read from the standby, 0 while they read from the primary (lagging, down).", nil, nil)
+	standbyLagDesc = prometheus.NewDesc("tiendo_standby_lag_seconds",
+		"How far the standby is known to be behind the primary (-1: not known yet).", nil, nil)
+	readsDesc = prometheus.NewDesc("tiendo_reads_total",
+		"Read requests by the server they read from after the session check.", []string{"server"}, nil)
+)
+
+type standbyCollector struct{ read func() StandbyState }
+
+// Describe implements prometheus.Collector.
+func (standbyCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- standbyUsableDesc
+	ch <- standbyLagDesc
+	ch <- readsDesc
+}
+
+// Collect implements prometheus.Collector.
+func (c standbyCollector) Collect(ch chan<- prometheus.Metric) {
+	st := c.read()
+	usable := 0.0
+	if st.Usable {
+		usable = 1
+	}
+	lag := -1.0
+	if st.Lag >= 0 {
+		lag = st.Lag.Seconds()
+	}
+	ch <- prometheus.MustNewConstMetric(standbyUsableDesc, prometheus.GaugeValue, usable)
+	ch <- prometheus.MustNewConstMetric(standbyLagDesc, prometheus.GaugeValue, lag)
+	ch <- prometheus.MustNewConstMetric(readsDesc, prometheus.CounterValue, float64(st.PrimaryReads), "primary")
+	ch <- prometheus.MustNewConstMetric(readsDesc, prometheus.CounterValue, float64(st.StandbyReads), "standby")
+}

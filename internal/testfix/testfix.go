@@ -6,6 +6,7 @@ package testfix
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"testing"
 	"time"
 
@@ -38,8 +39,10 @@ type World struct {
 	DSN   string // the database, for a second pool such as JobsStore's
 	DB    *sqlx.DB
 	Store *domain.Store
-	Clock *models.FixedClock
-	A, B  *Commune
+	// Standby is where GET requests read (NewOnStandby, NewOn), nil in New's world.
+	Standby *models.Standby
+	Clock   *models.FixedClock
+	A, B    *Commune
 }
 
 // Now is the fixtures' default instant: 30 September 2024, 09:00 in Vietnam.
@@ -48,23 +51,58 @@ var Now = time.Date(2024, 9, 30, 9, 0, 0, 0, models.VietnamTime)
 // New builds a World on a fresh database.
 func New(t testing.TB) *World {
 	t.Helper()
+	return NewOn(t, testdb.NewDSN(t), "")
+}
+
+// NewOnStandby is New whose store reads GET requests from a "standby" that
+// is the same database in read-only transactions (models.Standby): a GET
+// that writes after its session check fails there as it would on a real
+// standby (issue 18).
+func NewOnStandby(t testing.TB) *World {
+	t.Helper()
 	dsn := testdb.NewDSN(t)
+	return NewOn(t, dsn, dsn)
+}
+
+// NewOn builds a World on the migrated database of dsn, reading GET
+// requests from standbyDSN when it is not empty.
+func NewOn(t testing.TB, dsn, standbyDSN string) *World {
+	t.Helper()
 	db, err := config.ConnectApp(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
 	clock := models.NewFixedClock(Now)
-	store, err := domain.Open(db, models.Options{Clock: clock, Password: models.TestPasswordParams,
-		AllowPrivateWebhooks: true}) // the tests' receivers listen on loopback
+	w := &World{DSN: dsn, DB: db, Clock: clock}
+	if standbyDSN != "" {
+		w.Standby = openStandby(t, standbyDSN)
+	}
+	w.Store, err = domain.Open(db, models.Options{Clock: clock, Password: models.TestPasswordParams,
+		Standby: w.Standby, AllowPrivateWebhooks: true}) // the tests' receivers listen on loopback
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(store.Close)
-	w := &World{DSN: dsn, DB: db, Store: store, Clock: clock}
+	t.Cleanup(w.Store.Close)
+	if w.Standby != nil {
+		ctx, cancel := context.WithCancel(context.Background())
+		t.Cleanup(cancel)
+		w.Standby.Start(ctx, db, 20*time.Millisecond)
+	}
 	w.A = w.commune(t, "a", "Vọng Đông")
 	w.B = w.commune(t, "b", "Mỹ Hòa Hưng")
 	return w
+}
+
+// openStandby opens the standby's pool, closed when the test ends.
+func openStandby(t testing.TB, dsn string) *models.Standby {
+	rdb, err := config.OpenStandby(dsn, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb := models.NewStandby(rdb, 4*time.Second, slog.New(slog.DiscardHandler))
+	t.Cleanup(func() { sb.Close(); rdb.Close() })
+	return sb
 }
 
 func (w *World) commune(t testing.TB, tag, name string) *Commune {

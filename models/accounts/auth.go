@@ -170,6 +170,17 @@ type sessionRow struct {
 // last minute is answered from the session cache after one check in the
 // database (session_cache.go); otherwise it is read whole.
 func (s *Store) Authenticate(ctx context.Context, token, ip string) (*models.Actor, error) {
+	a, err := s.authenticate(ctx, token, ip)
+	if err == nil {
+		// Checked on the primary; what the request reads next may come from
+		// the standby (models/standby_route.go).
+		s.Core().ReadFromStandby(ctx, a.UserID)
+	}
+	return a, err
+}
+
+// authenticate is Authenticate before the request's reads are placed.
+func (s *Store) authenticate(ctx context.Context, token, ip string) (*models.Actor, error) {
 	if token == "" || len(token) > 128 {
 		return nil, models.ErrUnauthenticated
 	}

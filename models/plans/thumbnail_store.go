@@ -62,7 +62,7 @@ func (s *Store) AttachmentThumbnail(ctx context.Context, a *models.Actor, id int
 	if err != nil {
 		return nil, s.noThumbnail(ctx, a, id, err)
 	}
-	err = s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+	err = s.WriteAside(ctx, a.CommuneID, func(t *models.Tx) error {
 		return s.insertThumbnail(t, a.CommuneID, id, th, s.Clock().Now())
 	})
 	if err != nil {
@@ -83,7 +83,7 @@ func (s *Store) noThumbnail(ctx context.Context, a *models.Actor, id int64, caus
 		if !errors.Is(cause, known) {
 			continue
 		}
-		err := s.InCommune(ctx, a.CommuneID, func(t *models.Tx) error {
+		err := s.WriteAside(ctx, a.CommuneID, func(t *models.Tx) error {
 			_, err := t.Bind(s.attachQ.InsertNoThumb).Exec(a.CommuneID, id, reason, s.Clock().Now())
 			return err
 		})
