@@ -5,8 +5,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tiendo/tiendo/handlers"
+	"github.com/tiendo/tiendo/internal/testfix"
 	"github.com/tiendo/tiendo/models"
 )
 
@@ -137,7 +139,23 @@ func init() {
 
 func TestPagePermissions(t *testing.T) {
 	t.Parallel()
-	e := newPageEnv(t)
+	checkPagePermissions(t, newPageEnv(t))
+}
+
+// TestPagePermissionsOnAStandby is TestPagePermissions with the pages read
+// from a read-only standby (issue 18): a page that writes while it reads fails.
+func TestPagePermissionsOnAStandby(t *testing.T) {
+	t.Parallel()
+	e := newPageEnvOn(t, testfix.NewOnStandby(t))
+	checkPagePermissions(t, e)
+	if st := e.Standby.Stats(time.Now()); st.StandbyReads == 0 {
+		t.Errorf("no page read from the standby: %+v", st)
+	}
+}
+
+// checkPagePermissions asks for every page as every role, in e's commune
+// and another's.
+func checkPagePermissions(t *testing.T, e *pageEnv) {
 	file := e.reportWithFile(t, e.team, e.mine.ID, e.chairA)
 	otherFile := e.reportWithFile(t, e.B.Users[models.RoleTeamMember].Username, e.otherTask.ID, e.chairB)
 	ids := map[pageTarget][2]int64{pagePlan: {e.plan.ID, e.other.ID}, pageTask: {e.mine.ID, e.otherTask.ID},

@@ -36,9 +36,11 @@ type pageEnv struct {
 	team           string
 }
 
-func newPageEnv(t *testing.T) *pageEnv {
+func newPageEnv(t *testing.T) *pageEnv { return newPageEnvOn(t, testfix.New(t)) }
+
+// newPageEnvOn is newPageEnv over the world w.
+func newPageEnvOn(t *testing.T, w *testfix.World) *pageEnv {
 	t.Helper()
-	w := testfix.New(t)
 	e := &pageEnv{World: w, t: t, cookies: map[string]string{},
 		h: handlers.New(w.Store, httpx.Options{Log: slog.New(slog.NewTextHandler(testLog{t}, nil))})}
 	e.chairA, e.chairB = w.Actor(t, w.A, models.RoleChairman), w.Actor(t, w.B, models.RoleChairman)
