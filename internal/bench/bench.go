@@ -64,6 +64,7 @@ type Figure struct {
 	Target string  `json:"target,omitempty"`
 	Pass   *bool   `json:"pass,omitempty"`
 	Note   string  `json:"note,omitempty"`
+	CPU    *CPU    `json:"cpu,omitempty"` // what a request cost each process (HTTP loads)
 }
 
 // Results is the JSON document of a run.

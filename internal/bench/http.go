@@ -52,7 +52,11 @@ func (r *runner) concurrent(ctx context.Context, key string, next func(i, j int)
 	// Warm up: every client's first request (caches, prepared plans).
 	r.c.load(ctx, r.o.Clients, 0, 2, http.StatusOK, next)
 	profiled := r.profileDuring(ctx, key)
-	res := r.c.load(ctx, r.o.Clients, r.o.Duration, 0, http.StatusOK, next)
+	var res loadResult
+	cpu := r.measured(ctx, key, func() int {
+		res = r.c.load(ctx, r.o.Clients, r.o.Duration, 0, http.StatusOK, next)
+		return res.Requests
+	})
 	if err := profiled(); err != nil {
 		fmt.Fprintf(r.o.Stdout, "  %s: no CPU profile: %v\n", key, err)
 	}
@@ -78,6 +82,9 @@ func (r *runner) concurrent(ctx context.Context, key string, next func(i, j int)
 		}
 		tput.Note = fmt.Sprintf("%s%s%.1f %% of /healthz", tput.Note, map[bool]string{true: "; ", false: ""}[tput.Note != ""],
 			100*tput.Median/h.Median)
+	}
+	if tput.CPU = cpu; cpu != nil {
+		tput.Note = strings.TrimPrefix(tput.Note+"; "+cpu.String(), "; ")
 	}
 	return r.add(tput, nil)
 }
@@ -257,10 +264,14 @@ func (r *runner) createTasks(ctx context.Context) error {
 		return r.add(nil, err)
 	}
 	const clients, each = 8, 125
-	res := r.c.load(ctx, clients, time.Hour, each, http.StatusCreated, func(i, j int) request {
-		body, _ := json.Marshal(map[string]any{"title": fmt.Sprintf("Nhiệm vụ tạo đồng thời %d-%d", i, j),
-			"lead_unit_id": plan.Unit, "start_on": "2024-10-01", "due_on": "2024-12-15"})
-		return request{method: "POST", path: fmt.Sprintf("/api/v1/plans/%d/tasks", plan.ID), token: r.tokens[chair], body: body}
+	var res loadResult
+	cpu := r.measured(ctx, "create_tasks", func() int {
+		res = r.c.load(ctx, clients, time.Hour, each, http.StatusCreated, func(i, j int) request {
+			body, _ := json.Marshal(map[string]any{"title": fmt.Sprintf("Nhiệm vụ tạo đồng thời %d-%d", i, j),
+				"lead_unit_id": plan.Unit, "start_on": "2024-10-01", "due_on": "2024-12-15"})
+			return request{method: "POST", path: fmt.Sprintf("/api/v1/plans/%d/tasks", plan.ID), token: r.tokens[chair], body: body}
+		})
+		return res.Requests
 	})
 	f := r.fig("create_tasks", []float64{res.RPS()})
 	pass := f.Pass != nil && *f.Pass && res.Errors == 0
@@ -268,6 +279,9 @@ func (r *runner) createTasks(ctx context.Context) error {
 	ms := millis(res.Latencies)
 	f.Note = fmt.Sprintf("%d created, %d errors%s; latency median %.1f ms, p99 %.1f ms", res.Requests, res.Errors,
 		firstErr(res.FirstErr), quantile(ms, 0.5), quantile(ms, 0.99))
+	if f.CPU = cpu; cpu != nil {
+		f.Note += "; " + cpu.String()
+	}
 	return r.add(f, nil)
 }
 
