@@ -41,21 +41,24 @@ SELECT t.id, t.plan_id, t.title, t.description, t.lead_unit_id, t.start_on, t.du
        ARRAY(SELECT tu.unit_id FROM task_units tu WHERE tu.task_id = t.id ORDER BY tu.unit_id) AS supporting_unit_ids,
        ARRAY(SELECT ta.user_id FROM task_assignees ta WHERE ta.task_id = t.id ORDER BY ta.user_id) AS assignee_ids,
        t.parent_id, t.depth, (SELECT pt.title FROM tasks pt WHERE pt.id = t.parent_id) AS parent_title,
-       ARRAY(SELECT c.id FROM tasks c WHERE c.commune_id = t.commune_id AND c.parent_id = t.id
-             AND c.deleted_at IS NULL ORDER BY c.id) AS subtask_ids,
-       EXISTS (SELECT FROM tasks c WHERE c.commune_id = t.commune_id AND c.parent_id = t.id
-               AND c.deleted_at IS NULL AND c.cancelled_at IS NULL) AS rolled_up
+       COALESCE(sub.ids, '{}') AS subtask_ids, COALESCE(sub.live, false) AS rolled_up
 FROM tasks t
 -- The "Bị trả lại" mark: the return the task was last sent back with.
 LEFT JOIN task_reviews rv ON rv.id = t.returned_review_id
+-- Sub-tasks in one probe of tasks_parent per listed task, not two (issue 15).
+LEFT JOIN LATERAL (SELECT array_agg(c.id ORDER BY c.id) AS ids, bool_or(c.cancelled_at IS NULL) AS live
+                   FROM tasks c WHERE c.commune_id = t.commune_id AND c.parent_id = t.id
+                     AND c.deleted_at IS NULL) sub ON true
 WHERE t.commune_id = $1 AND t.deleted_at IS NULL
   AND ($2::bigint IS NULL OR t.plan_id = $2)
   AND ($3::bigint IS NULL OR t.lead_unit_id = $3
        OR EXISTS (SELECT 1 FROM task_units tu WHERE tu.task_id = t.id AND tu.unit_id = $3))
   -- $15, with $4, is "mine": named to $4 or led or supported by one of $15's units.
+  -- The supported tasks are an IN list, which PostgreSQL hashes once: as
+  -- EXISTS over ANY it probed task_units for every task it passed (issue 15).
   AND ($4::bigint IS NULL OR EXISTS (SELECT 1 FROM task_assignees ta WHERE ta.task_id = t.id AND ta.user_id = $4)
        OR t.lead_unit_id = ANY ($15::bigint[])
-       OR EXISTS (SELECT 1 FROM task_units tu WHERE tu.task_id = t.id AND tu.unit_id = ANY ($15::bigint[])))
+       OR t.id IN (SELECT tu.task_id FROM task_units tu WHERE tu.commune_id = $1 AND tu.unit_id = ANY ($15::bigint[])))
   AND ($5::text[] IS NULL
        OR task_status(t.cancelled_at, t.completed_at, t.percent, t.due_on, $12, $13, $14) = ANY ($5::text[]))
   AND ($6::date IS NULL OR t.due_on >= $6)
