@@ -59,7 +59,7 @@ func (s *Store) ListTasks(ctx context.Context, a *models.Actor, f TaskFilter) (*
 		if err != nil {
 			return err
 		}
-		return scanTasks(rows, &page.Items)
+		return taskRows.All(rows, &page.Items)
 	})
 	if err != nil {
 		return nil, err

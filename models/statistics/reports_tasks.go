@@ -73,14 +73,24 @@ type reportTaskRow struct {
 	IsLeaf   bool   `db:"is_leaf"`
 }
 
+// reportTaskRows scans period_tasks by hand: a commune's year is hundreds
+// of rows per dashboard (models.RowScanner).
+var reportTaskRows = models.NewRowScanner("report-tasks", func(r *reportTaskRow) []any {
+	return []any{&r.ID, &r.Title, &r.PlanID, &r.DocNumber, &r.Kind, &r.KindName, &r.LeadUnitID, &r.LeadUnit,
+		&r.StartOn, &r.DueOn, &r.Percent, &r.OriginalDueOn, &r.Status, &r.Extended, &r.ParentID, &r.IsLeaf}
+})
+
 // taskResults tallies the tasks period_tasks counts for the period, by
 // their status on w.Today. The report and the dashboard both call it, so
 // their figures cannot differ.
 func (s *Store) taskResults(t *models.Tx, a *models.Actor, p Period, w deadlines.Window) (TaskResults, error) {
 	res := TaskResults{ByKind: []TallyRow{}, ByUnit: []TallyRow{}, Overdue: []OverdueTask{}, Upcoming: []OverdueTask{}}
 	var rows []reportTaskRow
-	if err := t.Bind(s.repQ.Tasks).Select(&rows, a.CommuneID, p.Start, p.End, endOfDay(w.Today, w.TZ), w.Today,
-		w.Soon, w.TZ); err != nil {
+	q, err := t.Bind(s.repQ.Tasks).Queryx(a.CommuneID, p.Start, p.End, endOfDay(w.Today, w.TZ), w.Today, w.Soon, w.TZ)
+	if err == nil {
+		err = reportTaskRows.All(q, &rows)
+	}
+	if err != nil {
 		return res, err
 	}
 	kinds, units := map[string]*TallyRow{}, map[string]*TallyRow{}
