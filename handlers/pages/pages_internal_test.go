@@ -161,15 +161,16 @@ func TestTrendPlotsRates(t *testing.T) {
 		{Day: d(2024, 9, 1), Counts: plans.StatusCounts{"total": 4, "done_on_time": 1, "overdue": 1}},
 		{Day: d(2024, 9, 30), Counts: plans.StatusCounts{"total": 4, "done_on_time": 2, "done_late": 2}},
 	}
-	c := buildTrend(snaps)
-	if c == nil || len(c.Rows) != 2 || *c.Rows[1].Rate != 100 || *c.Rows[0].OnTime != 50 {
+	c := buildTrend("vi", snaps)
+	if c == nil || len(c.Rows) != 2 || *c.Rows[1].Rate != 100 || *c.Rows[0].OnTime != 50 ||
+		c.Rows[1].RateText != "100%" || c.Rows[0].DayText != "01/09/2024" {
 		t.Fatalf("trend %+v", c)
 	}
 	// 25 % done on the first day, 100 % on the last, left edge to right edge.
 	if c.Lines[0].Points != "40.0,147.0 630.0,12.0" {
 		t.Fatalf("rate line %q", c.Lines[0].Points)
 	}
-	if buildTrend(snaps[:1]) != nil {
+	if buildTrend("vi", snaps[:1]) != nil {
 		t.Fatal("one day drew a line")
 	}
 }
@@ -178,5 +179,20 @@ func TestTrendPlotsRates(t *testing.T) {
 func TestLatenessSaidOneWay(t *testing.T) {
 	if latenessVI != vn.LatenessFormat {
 		t.Fatalf("pages say %q, notices %q", latenessVI, vn.LatenessFormat)
+	}
+}
+
+// TestDashTasksSayTheFirstDeadline: an extended task on the overview's lists
+// says its first deadline (the rows once dropped it) and how late it is.
+func TestDashTasksSayTheFirstDeadline(t *testing.T) {
+	d := calendar.NewDate
+	first := d(2024, 9, 10)
+	rows := dashTasks("vi", []statistics.OverdueTask{{ID: 1, Title: "A", DueOn: d(2024, 9, 20), OriginalDueOn: &first},
+		{ID: 2, Title: "B", DueOn: d(2024, 10, 3)}}, "overdue", d(2024, 9, 30))
+	if rows[0].FirstDue != "10/09/2024" || rows[0].Due != "20/09/2024" || rows[0].Note != "quá hạn 10 ngày" {
+		t.Errorf("extended row %+v", rows[0])
+	}
+	if rows[1].FirstDue != "" {
+		t.Errorf("a row never extended says a first deadline: %+v", rows[1])
 	}
 }

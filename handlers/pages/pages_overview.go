@@ -29,8 +29,8 @@ type overviewData struct {
 	Totals   groupView
 	ByKind   []groupView
 	ByUnit   []groupView
-	Overdue  []taskItem
-	Upcoming []taskItem
+	Overdue  []dashTask
+	Upcoming []dashTask
 	Trend    *trendChart // nil until the daily snapshot job has run twice
 }
 
@@ -46,7 +46,7 @@ type periodChoice struct {
 // due in the next two weeks. Every member of the commune may open it, as
 // they may read the tasks it counts.
 func (h *Handler) overviewPage(c *gin.Context) error {
-	ctx, a := c.Request.Context(), httpx.Actor(c)
+	ctx, a, lang := c.Request.Context(), httpx.Actor(c), pageLang(c)
 	today := h.Today(a)
 	f := newForm(c.Request.URL.Query())
 	o := statistics.ReportOptions{Period: statistics.YearToDate(today)}
@@ -59,13 +59,13 @@ func (h *Handler) overviewPage(c *gin.Context) error {
 	}
 	d := &overviewData{Period: dash.Period, Periods: periodChoices(today, dash.Period.Code), AsOf: dash.AsOf,
 		Today: today, Totals: newGroupView("", dash.Tasks), ByKind: groupViews(c, dash.ByKind),
-		ByUnit: groupViews(c, dash.ByUnit), Overdue: dashTaskItems(dash.Overdue, "overdue"),
-		Upcoming: dashTaskItems(dash.Upcoming, "in_progress")}
+		ByUnit: groupViews(c, dash.ByUnit), Overdue: dashTasks(lang, dash.Overdue, "overdue", today),
+		Upcoming: dashTasks(lang, dash.Upcoming, "in_progress", today)}
 	snaps, err := h.Store.ListSnapshots(ctx, a, statistics.SnapshotFilter{From: today.AddDays(1 - trendDays), To: today})
 	if err != nil {
 		return err
 	}
-	d.Trend = buildTrend(snaps)
+	d.Trend = buildTrend(lang, snaps)
 	h.render(c, http.StatusOK, "overview", &view{Title: "Tổng quan", Nav: "overview", Form: f, Data: d})
 	return nil
 }
@@ -99,12 +99,28 @@ func groupViews(c *gin.Context, groups []statistics.TallyRow) []groupView {
 	return out
 }
 
-// dashTaskItems turns the dashboard's task lines into the task table's rows.
-func dashTaskItems(lines []statistics.OverdueTask, status string) []taskItem {
-	out := make([]taskItem, len(lines))
+// dashTask is a row of the overview's task tables, formatted once here:
+// the template's functions on a whole plans.Task per row were reflection
+// calls copying the struct each time (issue 15's dashboard profile).
+type dashTask struct {
+	ID                    int64
+	Title, Plan, LeadUnit string
+	Due                   string
+	FirstDue              string // set once an extension moved the deadline
+	Note                  string // "còn 3 ngày", "quá hạn 5 ngày (3 ngày làm việc)"
+	Percent               int
+}
+
+// dashTasks turns the dashboard's task lines into the task table's rows.
+func dashTasks(lang string, lines []statistics.OverdueTask, status string, today calendar.Date) []dashTask {
+	out := make([]dashTask, len(lines))
 	for i, l := range lines {
-		out[i] = taskItem{Task: plans.Task{ID: l.ID, Title: l.Title, DueOn: l.DueOn, Percent: l.Percent, Status: status},
-			Plan: l.DocNumber, LeadUnit: l.LeadUnit}
+		t := plans.Task{ID: l.ID, DueOn: l.DueOn, OriginalDueOn: l.OriginalDueOn, Status: status}
+		out[i] = dashTask{ID: l.ID, Title: l.Title, Plan: l.DocNumber, LeadUnit: l.LeadUnit,
+			Due: formatDate(l.DueOn), Note: deadlineNote(lang, &t, today), Percent: l.Percent}
+		if t.Extended() {
+			out[i].FirstDue = formatDate(t.FirstDueOn())
+		}
 	}
 	return out
 }
