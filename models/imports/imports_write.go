@@ -127,11 +127,11 @@ func (s *Store) writeDraft(t *models.Tx, a *models.Actor, d *PlanDraft, w deadli
 // up at once) and links its indicators.
 func (s *Store) importTask(t *models.Tx, a *models.Actor, planID, parentID int64, td TaskDraft, w deadlines.Window) (int64, error) {
 	in := td.Task
-	id, err := s.insertImported(t, a, planID, parentID, in)
+	id, err := s.insertImported(t, a, planID, parentID, in, w)
 	if err != nil {
 		return 0, err
 	}
-	if _, err := s.SaveTaskLinks(t, a, id, in, w); err != nil {
+	if _, err := s.SaveNewTaskLinks(t, a, id, in, w); err != nil {
 		return 0, err
 	}
 	if parentID != 0 {
@@ -143,11 +143,12 @@ func (s *Store) importTask(t *models.Tx, a *models.Actor, planID, parentID int64
 }
 
 // insertImported writes a task's row: under its parent or in the plan.
-func (s *Store) insertImported(t *models.Tx, a *models.Actor, planID, parentID int64, in plans.TaskInput) (int64, error) {
+func (s *Store) insertImported(t *models.Tx, a *models.Actor, planID, parentID int64, in plans.TaskInput,
+	w deadlines.Window) (int64, error) {
 	if parentID != 0 {
-		return s.InsertSubtask(t, a, parentID, in)
+		return s.InsertSubtask(t, a, parentID, in, w)
 	}
-	return s.InsertTask(t, a, planID, in)
+	return s.InsertTask(t, a, planID, in, w)
 }
 
 // linkImported links an imported task to the indicators its row names.

@@ -96,12 +96,12 @@ func (s *Store) cloneTasks(t *models.Tx, a *models.Actor, from, to int64, years 
 		var id int64
 		err := t.Bind(s.q.InsertTask).Get(&id, a.CommuneID, to, c.Title, c.Description, c.LeadUnitID,
 			shiftYears(c.StartOn, years), shiftYears(c.DueOn, years), c.TargetValue, c.TargetUnit, c.Weight,
-			models.NullID(a.UserID), s.Clock().Now(), c.ReportEvery, c.ReportGrace)
+			models.NullID(a.UserID), s.Clock().Now(), c.ReportEvery, c.ReportGrace, w.Today, w.Soon, w.TZ)
 		if err != nil {
 			return err
 		}
 		links := TaskInput{SupportingUnitIDs: c.Units, AssigneeIDs: c.Assignees}
-		if _, err := s.SaveTaskLinks(t, a, id, links, w); err != nil {
+		if _, err := s.SaveNewTaskLinks(t, a, id, links, w); err != nil {
 			return err
 		}
 	}

@@ -125,3 +125,34 @@ func TestConcurrentReportsAgreeWithHistory(t *testing.T) {
 		t.Fatalf("task at %d %%, history ends at %v", got.Percent, last)
 	}
 }
+
+// TestNewTasksStoreTheirStatus: a task and a sub-task due within the
+// due-soon days are stored due_soon by their insert itself (no refresh
+// statement follows it any more), and one due later not_started.
+func TestNewTasksStoreTheirStatus(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	w := testfix.New(t)
+	chair, later := officeTask(t, w) // due 31/12, today 30/09
+	soon, err := w.Store.CreateTask(ctx, chair, later.PlanID, plans.TaskInput{Title: "Sắp hạn", LeadUnitID: w.A.Office.ID,
+		StartOn: testfix.Date("2024-09-01"), DueOn: testfix.Date("2024-10-01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := w.Store.CreateSubtask(ctx, chair, later.ID, plans.TaskInput{Title: "Phần việc", LeadUnitID: w.A.Hamlet1.ID,
+		StartOn: testfix.Date("2024-09-01"), DueOn: testfix.Date("2024-10-02")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner := sqlx.MustConnect("postgres", w.DSN)
+	t.Cleanup(func() { owner.Close() })
+	for id, want := range map[int64]string{later.ID: "not_started", soon.ID: "due_soon", sub.ID: "due_soon"} {
+		var got string
+		if err := owner.Get(&got, `SELECT status FROM tasks WHERE id = $1`, id); err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("task %d stored %q, want %q", id, got, want)
+		}
+	}
+}

@@ -62,12 +62,12 @@ func (s *Store) CreateSubtask(ctx context.Context, a *models.Actor, parentID int
 		if err := parent.takesSubtasks(); err != nil {
 			return err
 		}
-		id, err := s.InsertSubtask(t, a, parentID, in)
+		id, err := s.InsertSubtask(t, a, parentID, in, w)
 		if err != nil {
 			return models.NotFound(err)
 		}
 		// The roll-up moves the parent only, so the sub-task read here stands.
-		if task, err = s.SaveTaskLinks(t, a, id, in, w); err != nil {
+		if task, err = s.SaveNewTaskLinks(t, a, id, in, w); err != nil {
 			return err
 		}
 		if err := s.Rollup(t, a, id, w); err != nil {
@@ -90,11 +90,11 @@ func (s *Store) CreateSubtask(ctx context.Context, a *models.Actor, parentID int
 // InsertSubtask writes a sub-task's own row under parentID (its plan and
 // depth from the parent) from a validated input; the caller checked the
 // parent and rolls it up.
-func (s *Store) InsertSubtask(t *models.Tx, a *models.Actor, parentID int64, in TaskInput) (int64, error) {
+func (s *Store) InsertSubtask(t *models.Tx, a *models.Actor, parentID int64, in TaskInput, w deadlines.Window) (int64, error) {
 	var id int64
 	err := t.Bind(s.subQ.Insert).Get(&id, a.CommuneID, parentID, in.Title, in.Description, in.LeadUnitID,
 		in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, models.NullID(a.UserID),
-		s.Clock().Now(), in.ReportEvery, *in.ReportGraceDays)
+		s.Clock().Now(), in.ReportEvery, *in.ReportGraceDays, w.Today, w.Soon, w.TZ)
 	return id, err
 }
 

@@ -108,11 +108,11 @@ func (s *Store) CreateTask(ctx context.Context, a *models.Actor, planID int64, i
 		if err := s.validateTask(t, a, &in, w.Today); err != nil {
 			return err
 		}
-		id, err := s.InsertTask(t, a, planID, in)
+		id, err := s.InsertTask(t, a, planID, in, w)
 		if err != nil {
 			return models.NotFound(err) // no row: the plan is not there
 		}
-		if task, err = s.SaveTaskLinks(t, a, id, in, w); err != nil {
+		if task, err = s.SaveNewTaskLinks(t, a, id, in, w); err != nil {
 			return err
 		}
 		return s.Audit(t, a, "create", "task", id, nil, task)
@@ -120,12 +120,13 @@ func (s *Store) CreateTask(ctx context.Context, a *models.Actor, planID int64, i
 	return task, err
 }
 
-// InsertTask writes the task's own row (not its links) from a validated input.
-func (s *Store) InsertTask(t *models.Tx, a *models.Actor, planID int64, in TaskInput) (int64, error) {
+// InsertTask writes the task's own row (not its links) from a validated
+// input, with its status as of w.
+func (s *Store) InsertTask(t *models.Tx, a *models.Actor, planID int64, in TaskInput, w deadlines.Window) (int64, error) {
 	var id int64
 	err := t.Bind(s.q.InsertTask).Get(&id, a.CommuneID, planID, in.Title, in.Description, in.LeadUnitID,
 		in.StartOn, in.DueOn, in.TargetValue, in.TargetUnit, *in.Weight, models.NullID(a.UserID), s.Clock().Now(),
-		in.ReportEvery, *in.ReportGraceDays)
+		in.ReportEvery, *in.ReportGraceDays, w.Today, w.Soon, w.TZ)
 	return id, err
 }
 
@@ -141,6 +142,29 @@ func (s *Store) SaveTaskLinks(t *models.Tx, a *models.Actor, id int64, in TaskIn
 	if _, err := t.Bind(s.q.RefreshStatus).Exec(a.CommuneID, id, w.Today, w.Soon, w.TZ); err != nil {
 		return nil, err
 	}
+	return s.loadSaved(t, a, id, w)
+}
+
+// SaveNewTaskLinks is SaveTaskLinks for a task just inserted (its status
+// already computed by the insert): a new task has no links to replace, so
+// an empty list writes nothing.
+func (s *Store) SaveNewTaskLinks(t *models.Tx, a *models.Actor, id int64, in TaskInput, w deadlines.Window) (*Task, error) {
+	if len(in.SupportingUnitIDs) > 0 {
+		if _, err := t.Bind(s.q.SetTaskUnits).Exec(a.CommuneID, id, models.Int64Array(in.SupportingUnitIDs)); err != nil {
+			return nil, err
+		}
+	}
+	if len(in.AssigneeIDs) > 0 {
+		if _, err := t.Bind(s.q.SetAssignees).Exec(a.CommuneID, id, models.Int64Array(in.AssigneeIDs)); err != nil {
+			return nil, err
+		}
+	}
+	return s.loadSaved(t, a, id, w)
+}
+
+// loadSaved reads a task back after a save, with the warning that nobody
+// will hear of it when that is so.
+func (s *Store) loadSaved(t *models.Tx, a *models.Actor, id int64, w deadlines.Window) (*Task, error) {
 	task, err := s.LoadTask(t, a, id, w)
 	if err != nil {
 		return nil, err

@@ -1,11 +1,12 @@
 -- name: insert-subtask
 -- A sub-task of $2 (issue 19): its plan and depth come from the parent, read
 -- in the same statement, so neither can be given wrong; a deleted parent
--- inserts nothing (404).
+-- inserts nothing (404). Its status is computed here, as insert-task's.
 INSERT INTO tasks (commune_id, plan_id, parent_id, depth, title, description, lead_unit_id, start_on, due_on,
                    target_value, target_unit, weight, created_by, created_at, updated_at, report_every,
-                   report_grace_days)
-SELECT $1, p.plan_id, p.id, p.depth + 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14
+                   report_grace_days, status)
+SELECT $1, p.plan_id, p.id, p.depth + 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14,
+       task_status(NULL::timestamptz, NULL::timestamptz, 0::smallint, $7::date, $15::date, $16::date, $17::text)
 FROM tasks p WHERE p.commune_id = $1 AND p.id = $2 AND p.deleted_at IS NULL
 RETURNING id;
 

@@ -1,8 +1,12 @@
 -- name: insert-task
+-- The stored status is computed here ($15–$17: the commune's today, due-soon
+-- horizon and time zone), not by refresh-task-status after: one statement and
+-- one row version fewer per new task (issue 15).
 INSERT INTO tasks (commune_id, plan_id, title, description, lead_unit_id, start_on, due_on,
                    target_value, target_unit, weight, created_by, created_at, updated_at, report_every,
-                   report_grace_days)
-SELECT $1, p.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14
+                   report_grace_days, status)
+SELECT $1, p.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14,
+       task_status(NULL::timestamptz, NULL::timestamptz, 0::smallint, $7::date, $15::date, $16::date, $17::text)
 FROM plans p WHERE p.commune_id = $1 AND p.id = $2 AND p.deleted_at IS NULL
 RETURNING id;
 
