@@ -142,13 +142,10 @@ func ConnectApp(ctx context.Context, dsn string) (*sqlx.DB, error) {
 // ConnectAs opens a pool of at most size connections over dsn, each switched
 // to role before use.
 func ConnectAs(ctx context.Context, dsn, role string, size int) (*sqlx.DB, error) {
-	base, err := pq.NewConnector(dsn)
+	db, err := openPool(dsn, role, size)
 	if err != nil {
 		return nil, fmt.Errorf("database: %w", err)
 	}
-	db := sqlx.NewDb(sql.OpenDB(roleConnector{Connector: base, role: role}), "postgres")
-	db.SetMaxOpenConns(size)
-	db.SetMaxIdleConns(size)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("database: %w", err)
@@ -160,11 +157,21 @@ func ConnectAs(ctx context.Context, dsn, role string, size int) (*sqlx.DB, error
 // as AppRole, without connecting yet: a standby that is down at start only
 // means reads go to the primary until it is up (models.Standby watches it).
 func OpenStandby(dsn string, size int) (*sqlx.DB, error) {
-	base, err := pq.NewConnector(dsn)
+	db, err := openPool(dsn, AppRole, size)
 	if err != nil {
 		return nil, fmt.Errorf("DATABASE_REPLICA_URL: %w", err)
 	}
-	db := sqlx.NewDb(sql.OpenDB(roleConnector{Connector: base, role: AppRole}), "postgres")
+	return db, nil
+}
+
+// openPool opens, without connecting, a pool of at most size connections
+// over dsn switched to role.
+func openPool(dsn, role string, size int) (*sqlx.DB, error) {
+	base, err := pq.NewConnector(dsn)
+	if err != nil {
+		return nil, err
+	}
+	db := sqlx.NewDb(sql.OpenDB(roleConnector{Connector: base, role: role}), "postgres")
 	db.SetMaxOpenConns(size)
 	db.SetMaxIdleConns(size)
 	return db, nil
