@@ -17,9 +17,10 @@ import (
 // lease token is still the one this request claimed with, and once it has
 // committed the key can never be claimed again. The answer is then kept for
 // replay. A request that crashed before its write lets the key go when the
-// lease runs out; one that crashed after it leaves a committed key without
-// an answer, which answers "in flight" until it expires rather than record
-// twice. See DESIGN.md, "Exactly once".
+// lease runs out; one that crashed after it (a failover took the answer to
+// its COMMIT) leaves a committed key without an answer: once the lease has
+// run out, a retry is told it was recorded (ErrIdempotencyKeyRecorded),
+// never recorded twice. See DESIGN.md, "Exactly once".
 
 // IdempotencyTTL is how long a key and its answer are kept.
 const IdempotencyTTL = 24 * time.Hour
@@ -40,6 +41,11 @@ var ErrIdempotencyKeyReused = errors.New("khóa Idempotency-Key đã được d�
 // ErrIdempotencyKeyInFlight is the same key while its first request is still
 // being processed (or its answer was lost in a crash after it was recorded).
 var ErrIdempotencyKeyInFlight = errors.New("yêu cầu với khóa Idempotency-Key này đang được xử lý; thử lại sau ít giây")
+
+// ErrIdempotencyKeyRecorded is the same key whose first request was
+// recorded but whose answer was lost (the server or the database failed
+// between the commit and the answer): the client may stop retrying.
+var ErrIdempotencyKeyRecorded = errors.New("yêu cầu với khóa Idempotency-Key này đã được ghi nhận, nhưng câu trả lời bị mất do sự cố máy chủ; tải lại để xem kết quả, không cần gửi lại")
 
 // IdempotencyClaim is a live claim on a key, carried in the request's
 // context so that the writing transaction can fence it.
@@ -101,7 +107,7 @@ func (s *Store) ClaimIdempotencyKey(ctx context.Context, a *Actor, k Idempotency
 		if err := t.Bind(s.idemQ.State).Get(&st, a.CommuneID, a.UserID, k.Scope, k.Key); err != nil {
 			return err
 		}
-		answer, err = st.answer(k)
+		answer, err = st.answer(k, now)
 		return err
 	})
 	if err != nil || answer != nil {
@@ -112,11 +118,14 @@ func (s *Store) ClaimIdempotencyKey(ctx context.Context, a *Actor, k Idempotency
 
 // answer is what a request meets when the key is held: the kept answer, or
 // why not.
-func (st *keyState) answer(k IdempotencyKey) (*IdempotentAnswer, error) {
+func (st *keyState) answer(k IdempotencyKey, now time.Time) (*IdempotentAnswer, error) {
 	if k.Scope == ScopeAPI && string(st.Fingerprint) != string(k.Fingerprint) {
 		return nil, ErrIdempotencyKeyReused
 	}
 	if !st.Status.Valid {
+		if st.CommittedAt.Valid && now.After(st.LockedUntil) {
+			return nil, ErrIdempotencyKeyRecorded
+		}
 		return nil, ErrIdempotencyKeyInFlight
 	}
 	ans := &IdempotentAnswer{Status: int(st.Status.Int64), Body: st.Body, RecordedAt: st.CreatedAt}

@@ -53,6 +53,9 @@ func ProblemFor(err error) Problem {
 	case errors.Is(err, models.ErrIdempotencyKeyInFlight):
 		return Problem{Status: 409, Code: "idempotency_key_in_flight", Title: "Yêu cầu đang được xử lý",
 			Detail: models.ErrIdempotencyKeyInFlight.Error(), RetryAfter: 1}
+	case errors.Is(err, models.ErrIdempotencyKeyRecorded):
+		return Problem{Status: 409, Code: "idempotency_key_recorded", Title: "Yêu cầu đã được ghi nhận trước đó",
+			Detail: models.ErrIdempotencyKeyRecorded.Error()}
 	case errors.As(err, &verr):
 		return Problem{Status: 400, Code: "validation", Title: "Dữ liệu không hợp lệ", Errors: verr.Fields}
 	case errors.As(err, &mbe):

@@ -2,9 +2,12 @@ package httpx
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"testing"
 	"time"
+
+	"github.com/tiendo/tiendo/models"
 )
 
 // FuzzLastWriteCookie: whatever the cookie holds, reading it never fails the
@@ -25,4 +28,14 @@ func FuzzLastWriteCookie(f *testing.F) {
 			t.Errorf("cookie %q believed", v)
 		}
 	})
+}
+
+// TestRecordedKeyIsAConflictToStopRetrying: the offline queue drops a report
+// on this code (web/static/queue.js), so it must stay this code, without
+// Retry-After.
+func TestRecordedKeyIsAConflictToStopRetrying(t *testing.T) {
+	p := ProblemFor(fmt.Errorf("claim: %w", models.ErrIdempotencyKeyRecorded))
+	if p.Status != 409 || p.Code != "idempotency_key_recorded" || p.RetryAfter != 0 {
+		t.Errorf("%+v", p)
+	}
 }

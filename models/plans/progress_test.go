@@ -2,6 +2,7 @@ package plans_test
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"testing"
 	"time"
@@ -154,5 +155,38 @@ func TestNewTasksStoreTheirStatus(t *testing.T) {
 		if got != want {
 			t.Errorf("task %d stored %q, want %q", id, got, want)
 		}
+	}
+}
+
+// TestIdempotencyKeyRecordedWhenTheAnswerWasLost: a report whose write
+// committed under its key but whose answer was never kept (a failover took
+// the COMMIT's reply) answers "in flight" while its lease runs, then
+// "recorded" — never a second report (issue 18).
+func TestIdempotencyKeyRecordedWhenTheAnswerWasLost(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	w := testfix.New(t)
+	chair, task := officeTask(t, w)
+	k := models.IdempotencyKey{Scope: models.ScopeAPI, Key: "k-1", Fingerprint: []byte("report 40")}
+	claim, ans, err := w.Store.ClaimIdempotencyKey(ctx, chair, k)
+	if err != nil || ans != nil {
+		t.Fatal(err, ans)
+	}
+	pct := 40
+	if _, err := w.Store.ReportProgress(models.WithIdempotencyClaim(ctx, claim), chair, task.ID,
+		plans.ProgressInput{Percent: &pct}); err != nil {
+		t.Fatal(err)
+	}
+	// No CompleteIdempotencyKey: the answer was lost.
+	if _, _, err := w.Store.ClaimIdempotencyKey(ctx, chair, k); !errors.Is(err, models.ErrIdempotencyKeyInFlight) {
+		t.Fatalf("within the lease: %v, want in flight", err)
+	}
+	w.Clock.Advance(models.IdempotencyLease + time.Second)
+	if _, _, err := w.Store.ClaimIdempotencyKey(ctx, chair, k); !errors.Is(err, models.ErrIdempotencyKeyRecorded) {
+		t.Fatalf("after the lease: %v, want recorded", err)
+	}
+	hist, err := w.Store.ListProgress(ctx, chair, task.ID)
+	if err != nil || len(hist) != 1 {
+		t.Fatalf("reports %d (%v), want the one", len(hist), err)
 	}
 }

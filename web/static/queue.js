@@ -85,8 +85,9 @@ var tiendoQueue = (function () {
     return Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
   }
 
-  // send posts one report. Sent (201, or the first answer replayed): gone
-  // from the queue. Refused for a reason a retry will not change (400, 403,
+  // send posts one report. Sent (201, the first answer replayed, or 409
+  // idempotency_key_recorded: recorded, its answer lost to a server
+  // failure): gone from the queue. Refused for a reason a retry will not change (400, 403,
   // 404, 409, 412, 413, 422): kept with the problem, for the person to read,
   // copy or drop. No connection, a 5xx, or the same key still in flight:
   // kept waiting. A lost session (401) waits until they sign in again.
@@ -99,6 +100,9 @@ var tiendoQueue = (function () {
       if (res.status === 201) return remove(item.key).then(function () { return "sent"; });
       if (res.status === 401) return mark(item, "signin", null);
       return res.json().catch(function () { return {}; }).then(function (p) {
+        if (res.status === 409 && p.code === "idempotency_key_recorded") {
+          return remove(item.key).then(function () { return "sent"; });
+        }
         var retry = res.status >= 500 || res.status === 408 || res.status === 429 ||
           (res.status === 409 && p.code === "idempotency_key_in_flight");
         if (retry) return "waiting";
