@@ -183,7 +183,7 @@ func (sb *Standby) conclude(usable bool, why error) {
 		return
 	}
 	if usable {
-		sb.log.Info("reads go to the standby again")
+		sb.log.Info("reads go to the standby", "max_lag", sb.maxLag)
 		return
 	}
 	sb.log.Warn("reads go to the primary", "reason", why)
