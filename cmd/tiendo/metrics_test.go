@@ -259,3 +259,40 @@ func siteURL(t *testing.T, s *server) string {
 	t.Fatalf("the server did not start; log:\n%s", s.tail())
 	return ""
 }
+
+// TestStandbyMetrics: with a standby the scrape says whether reads go there,
+// how far behind it is, and how many reads went where (a standby never
+// checked is not used and its lag is unknown, -1).
+func TestStandbyMetrics(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	w := testfix.NewOnStandby(t)
+	discard := slog.New(slog.DiscardHandler)
+	jobsDB, err := config.ConnectAs(ctx, w.DSN, config.JobsRole, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { jobsDB.Close() })
+	_, addr, err := startMetrics(ctx, "127.0.0.1:0", &config.Database{DB: w.DB, Jobs: jobsDB}, w.Standby, w.Clock, discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := handlers.New(w.Store, httpx.Options{Log: discard})
+	req := httptest.NewRequest("GET", "/api/v1/plans", nil)
+	req.Header.Set("Authorization", "Bearer "+login(t, h, w.A.Users[models.RoleChairman].Username))
+	h.ServeHTTP(httptest.NewRecorder(), req)
+	got := scrape(t, addr)
+	want(t, got, "tiendo_standby_usable", 1)
+	want(t, got, "tiendo_reads_total", 1, "server", "standby")
+	want(t, got, "tiendo_reads_total", 0, "server", "primary")
+
+	idle := models.NewStandby(w.DB, time.Second, discard)
+	_, addr, err = startMetrics(ctx, "127.0.0.1:0", &config.Database{DB: w.DB, Jobs: jobsDB}, idle, w.Clock, discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = scrape(t, addr)
+	want(t, got, "tiendo_standby_usable", 0)
+	want(t, got, "tiendo_standby_lag_seconds", -1)
+}
