@@ -1,0 +1,125 @@
+//go:build hatest
+
+package hatest
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"time"
+)
+
+// The demo's instant: 30 September 2024 just after 07:30, when the
+// communes' reminders and digests of the day are due, so the scheduler of
+// each tiendo process plans them as it starts (its catch-up run).
+const demoNow = "2024-09-30T07:30:10+07:00"
+
+// demoPassword is the demo accounts' password (TIENDO_DEMO_PASSWORD).
+const demoPassword = "mat-khau-ha-test-2024"
+
+// tiendoBinary is TIENDO_HA_BIN (`make ha-test` passes bin/tiendo, the
+// binary `make build` made), or a fresh build of ./cmd/tiendo.
+func tiendoBinary(ctx context.Context, dir string) (string, error) {
+	if p := os.Getenv("TIENDO_HA_BIN"); p != "" {
+		return filepath.Abs(p)
+	}
+	out := filepath.Join(dir, "tiendo")
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", out, "./cmd/tiendo")
+	cmd.Dir = "../.."
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build: %w\n%s", err, b)
+	}
+	return out, nil
+}
+
+// prepareDatabase gives the tiendo database to a tiendo login role that may
+// create roles (the migrations create tiendo_app and tiendo_jobs and grant
+// them to it) and is no superuser, as an operator would.
+func (f *formation) prepareDatabase(ctx context.Context) error {
+	db, err := sql.Open("postgres", f.adminDSN("tiendo", "read-write"))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	for _, q := range []string{"CREATE ROLE tiendo LOGIN CREATEROLE", "ALTER DATABASE tiendo OWNER TO tiendo"} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// tiendoEnv is what both tiendo processes and the one-off commands share.
+func (f *formation) tiendoEnv(dataDir string) []string {
+	return append(os.Environ(),
+		"DATABASE_URL="+f.hostsDSN("tiendo", "tiendo", "read-write", 0),
+		// The standby first; prefer-standby falls back to the primary when
+		// no standby answers (lead's DATABASE_REPLICA_URL, issue 18).
+		"DATABASE_REPLICA_URL="+f.hostsDSN("tiendo", "tiendo", "prefer-standby", 1),
+		"TIENDO_DATA_DIR="+dataDir, "TIENDO_NOW="+demoNow, "TIENDO_DEMO_PASSWORD="+demoPassword,
+		"TIENDO_DISPATCH_EVERY=5s", "TIENDO_DISPATCH_LEASE=10s", "TIENDO_LOG_LEVEL=warn")
+}
+
+// seed applies the migrations and loads the demo communes.
+func seed(ctx context.Context, bin string, env []string) error {
+	for _, args := range [][]string{{"migrate"}, {"demo"}} {
+		cmd := exec.CommandContext(ctx, bin, args...)
+		cmd.Env = env
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("tiendo %s: %w\n%s", args[0], err, out)
+		}
+	}
+	return nil
+}
+
+// tiendoServer is one `tiendo serve` process.
+type tiendoServer struct {
+	base string // http://127.0.0.1:port
+	d    *daemon
+}
+
+func startTiendo(ctx context.Context, bin string, env []string, name string) (*tiendoServer, error) {
+	port, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	cmd := exec.Command(bin, "serve")
+	cmd.Env = append(env, "TIENDO_ADDR="+addr)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	d, err := startDaemon(name, cmd)
+	if err != nil {
+		return nil, err
+	}
+	s := &tiendoServer{base: "http://" + addr, d: d}
+	return s, poll(ctx, 60*time.Second, func() error {
+		if !d.running() {
+			return fmt.Errorf("%s exited\n%s", name, d.tail(30))
+		}
+		res, err := http.Get(s.base + "/readyz")
+		if err != nil {
+			return err
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			return fmt.Errorf("%s /readyz: %d", name, res.StatusCode)
+		}
+		return nil
+	})
+}
+
+// freePort asks the kernel for a loopback port nobody listens on.
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
