@@ -63,7 +63,7 @@ func (f *formation) tiendoEnv(dataDir string) []string {
 		// no standby answers (lead's DATABASE_REPLICA_URL, issue 18).
 		"DATABASE_REPLICA_URL="+f.hostsDSN("tiendo", "tiendo", "prefer-standby", 1),
 		"TIENDO_DATA_DIR="+dataDir, "TIENDO_NOW="+demoNow, "TIENDO_DEMO_PASSWORD="+demoPassword,
-		"TIENDO_DISPATCH_EVERY=5s", "TIENDO_DISPATCH_LEASE=10s", "TIENDO_LOG_LEVEL=warn")
+		"TIENDO_DISPATCH_EVERY=60s", "TIENDO_DISPATCH_LEASE=10s", "TIENDO_LOG_LEVEL=warn")
 }
 
 // seed applies the migrations and loads the demo communes.

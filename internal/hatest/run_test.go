@@ -1,0 +1,113 @@
+//go:build hatest
+
+package hatest
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The load's people: two of the first commune, the chairman of the second.
+var loadPeople = []string{"chutich", "toap1", "chutich2"}
+
+// Phases of the run.
+const (
+	warmLoad  = 12 * time.Second // load before the kill
+	afterLoad = 10 * time.Second // load after the first write after the kill
+	maxWait   = 90 * time.Second // give up waiting for the first write
+)
+
+// result is the run's figures.
+type result struct {
+	outcome
+	toWritable  time.Duration // kill → first 201 of a request sent after it
+	writable    bool
+	acks        int
+	queued      int // inbox reminders queued before the kill
+	unsent      int // of which not yet delivered at the kill
+	writes      map[string]int
+	reads       map[string]int
+	leaks, odd  []string
+	unanswered  int
+	rejoin      time.Duration
+	rejoined    bool
+	finalStates string
+}
+
+func (h *harness) open(t *testing.T, dsn string) *sql.DB {
+	db, err := sql.Open("postgres", dsn)
+	h.fail(t, err)
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// run puts the load on, kills the primary, waits for the first write after
+// it, stops the load and checks the new primary.
+func (h *harness) run(t *testing.T, ctx context.Context) *result {
+	admin := h.open(t, h.f.adminDSN("tiendo", "read-write"))
+	standby := h.open(t, h.f.hostsDSN("postgres", "tiendo", "prefer-standby", 1))
+	l := newLoad([]string{h.servers[0].base, h.servers[1].base}, nil)
+	h.fail(t, l.loadUsers(ctx, admin, loadPeople))
+	work, stopWork := context.WithCancel(ctx)
+	reading, stopReading := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	drain := time.Now().Add(warmLoad + maxWait + afterLoad + 2*time.Minute)
+	for i, u := range l.users {
+		wg.Add(3)
+		go func() { defer wg.Done(); l.writer(work, drain, u, 0) }()
+		go func() { defer wg.Done(); l.writer(work, drain, u, 1) }()
+		go func() { defer wg.Done(); l.reader(reading, u) }()
+		_ = i
+	}
+	time.Sleep(warmLoad)
+	r := &result{}
+	queued, sent, err := snapshotReminders(ctx, admin, standby)
+	h.fail(t, err)
+	r.queued, r.unsent = len(queued), len(queued)-sent
+	killAt, err := h.f.nodes[0].kill()
+	h.fail(t, err)
+	l.killAt.Store(&killAt)
+	t.Logf("killed node1's postmaster and pg_autoctl at %s", killAt.Format("15:04:05.000"))
+	r.waitWritable(l, killAt)
+	time.Sleep(afterLoad)
+	stopWork()
+	stopReading()
+	wg.Wait()
+	r.collect(l)
+	h.fail(t, checkReports(ctx, admin, l.acks, &r.outcome))
+	h.fail(t, checkInbox(ctx, admin, queued, &r.outcome))
+	return r
+}
+
+func (r *result) waitWritable(l *load, killAt time.Time) {
+	for time.Since(killAt) < maxWait {
+		if first := l.firstAckAfterKill(); !first.IsZero() {
+			r.toWritable, r.writable = first.Sub(killAt), true
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func (r *result) collect(l *load) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	r.acks, r.writes, r.reads = len(l.acks), l.writes, l.reads
+	r.leaks, r.odd, r.unanswered = l.leaks, l.odd, len(l.left)
+}
+
+// rejoin runs pg_autoctl again on the old primary's data: it must come
+// back as the new primary's standby (pg_rewind, or a new base backup).
+func (h *harness) rejoin(t *testing.T, ctx context.Context, r *result) {
+	began := time.Now()
+	h.fail(t, h.f.start(h.f.nodes[0]))
+	err := h.f.waitStates(ctx, map[string]string{"node1": "secondary", "node2": "primary"})
+	r.rejoin, r.rejoined = time.Since(began), err == nil
+	r.finalStates = h.f.showState(ctx)
+	if err != nil {
+		t.Log(h.f.nodes[0].d.tail(40))
+	}
+}
