@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/tiendo
 FUZZTIME ?= 30s
 
-.PHONY: all build bench-build run test chaos vet fmt fuzz bench bench-clean bench-go clean
+.PHONY: all build bench-build run test chaos ha-test vet fmt fuzz bench bench-clean bench-go clean
 
 all: build
 
@@ -33,6 +33,13 @@ test:
 CHAOS ?= 5m
 chaos:
 	TIENDO_CHAOS_DURATION=$(CHAOS) $(GO) test -count=1 -timeout 60m -v -run 'TestCrashDuringDispatch' ./cmd/tiendo/
+
+## ha-test: the failover test of issue 18 (about two minutes; never part of
+## `make test`): pg_auto_failover's monitor, primary and synchronous standby
+## on loopback ports, two tiendo processes of bin/tiendo under a write load,
+## kill -9 of the primary; prints its figures (README, "High availability").
+ha-test: build
+	TIENDO_HA_BIN=$(CURDIR)/$(BIN) $(GO) test -tags hatest -count=1 -v -timeout 20m ./internal/hatest/
 
 vet:
 	$(GO) vet ./...
