@@ -19,6 +19,8 @@ import (
 type harness struct {
 	f       *formation
 	servers []*tiendoServer
+	bin     string    // the tiendo binary
+	started time.Time // when the first tiendo process started (its clock: demoNow)
 	once    sync.Once
 }
 
@@ -105,11 +107,13 @@ func TestFailover(t *testing.T) {
 	h.fail(t, h.f.up(ctx, ports(t)))
 	t.Logf("formation up in %v\n%s", time.Since(began).Round(time.Second), h.f.showState(ctx))
 	h.fail(t, h.f.prepareDatabase(ctx))
-	bin, err := tiendoBinary(ctx, h.f.dir)
+	var err error
+	h.bin, err = tiendoBinary(ctx, h.f.dir)
 	h.fail(t, err)
-	h.fail(t, seed(ctx, bin, h.f.tiendoEnv(h.f.dir+"/files")))
+	h.fail(t, seed(ctx, h.bin, h.f.tiendoEnv(h.f.dir+"/files")))
+	h.started = time.Now()
 	for _, name := range []string{"tiendo-a", "tiendo-b"} {
-		s, err := startTiendo(ctx, bin, h.f.tiendoEnv(h.f.dir+"/"+name), name)
+		s, err := startTiendo(ctx, h.bin, h.f.tiendoEnv(h.f.dir+"/"+name), name)
 		if s != nil {
 			h.servers = append(h.servers, s)
 		}

@@ -35,6 +35,7 @@ func (r *result) print(t *testing.T) {
 	}
 	rows := [][3]string{
 		{"time from kill -9 to the first 201", "≤ " + targetWritable.String(), writable},
+		{"  of which until the standby reported wait_primary", "", r.promoted.Round(100 * time.Millisecond).String()},
 		{"acknowledged progress reports (201)", "", fmt.Sprint(r.acks)},
 		{"  of which missing on the new primary", "0", fmt.Sprint(len(r.lost))},
 		{"  reports written twice for one key", "0", fmt.Sprint(r.duplicates)},

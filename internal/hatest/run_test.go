@@ -24,6 +24,7 @@ const (
 type result struct {
 	outcome
 	toWritable  time.Duration // kill → first 201 of a request sent after it
+	promoted    time.Duration // kill → the standby reports wait_primary
 	writable    bool
 	acks        int
 	queued      int // inbox reminders queued before the kill
@@ -63,6 +64,7 @@ func (h *harness) run(t *testing.T, ctx context.Context) *result {
 		_ = i
 	}
 	time.Sleep(warmLoad)
+	h.plan(t, ctx)
 	r := &result{}
 	queued, sent, err := snapshotReminders(ctx, admin, standby)
 	h.fail(t, err)
@@ -72,6 +74,9 @@ func (h *harness) run(t *testing.T, ctx context.Context) *result {
 	l.killAt.Store(&killAt)
 	t.Logf("killed node1's postmaster and pg_autoctl at %s", killAt.Format("15:04:05.000"))
 	r.waitWritable(l, killAt)
+	if at, err := h.f.reportedAt(ctx, "node2", "wait_primary", killAt); err == nil {
+		r.promoted = at.Sub(killAt)
+	}
 	time.Sleep(afterLoad)
 	stopWork()
 	stopReading()
@@ -80,6 +85,18 @@ func (h *harness) run(t *testing.T, ctx context.Context) *result {
 	h.fail(t, checkReports(ctx, admin, l.acks, &r.outcome))
 	h.fail(t, checkInbox(ctx, admin, queued, &r.outcome))
 	return r
+}
+
+// virtualNow is the first tiendo process's clock: TIENDO_NOW when it started.
+func (h *harness) virtualNow() time.Time {
+	start, _ := time.Parse(time.RFC3339, demoNow)
+	return start.Add(time.Since(h.started))
+}
+
+// plan waits for the processes' 07:30 and plans the reminders then.
+func (h *harness) plan(t *testing.T, ctx context.Context) {
+	time.Sleep(planAt.Sub(h.virtualNow()))
+	h.fail(t, planReminders(ctx, h.bin, h.f.tiendoEnv(h.f.dir+"/files"), h.virtualNow()))
 }
 
 func (r *result) waitWritable(l *load, killAt time.Time) {

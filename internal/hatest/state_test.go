@@ -143,3 +143,21 @@ func poll(ctx context.Context, within time.Duration, try func() error) error {
 		}
 	}
 }
+
+// reportedAt is when the monitor's event log first has the node reporting
+// state after the instant after (for the figures: when the standby took
+// writes alone, wait_primary).
+func (f *formation) reportedAt(ctx context.Context, node, state string, after time.Time) (time.Time, error) {
+	db, err := sql.Open("postgres", f.monitorURL())
+	if err != nil {
+		return time.Time{}, err
+	}
+	defer db.Close()
+	var at sql.NullTime
+	err = db.QueryRowContext(ctx, `SELECT min(eventtime) FROM pgautofailover.event
+		WHERE nodename = $1 AND reportedstate::text = $2 AND eventtime > $3`, node, state, after).Scan(&at)
+	if err == nil && !at.Valid {
+		err = fmt.Errorf("%s never reported %s", node, state)
+	}
+	return at.Time, err
+}

@@ -15,10 +15,27 @@ import (
 	"time"
 )
 
-// The demo's instant: 30 September 2024 just after 07:30, when the
-// communes' reminders and digests of the day are due, so the scheduler of
-// each tiendo process plans them as it starts (its catch-up run).
-const demoNow = "2024-09-30T07:30:10+07:00"
+// The demo's instant: 30 September 2024, a few seconds before 07:30, when
+// the communes' reminders and digests of the day are due. The processes'
+// schedulers fire on the real clock's minutes, so the harness plans the
+// 07:30 slot itself under the load (`tiendo jobs run reminders`, as an
+// operator's cron could); the dispatchers ran at start and run again a
+// minute later (TIENDO_DISPATCH_EVERY): the kill comes between, and the new
+// primary's dispatch delivers what was queued on the old one.
+const demoNow = "2024-09-30T07:29:50+07:00"
+
+// planAt is the virtual instant the harness plans the reminders at.
+var planAt = time.Date(2024, 9, 30, 7, 30, 5, 0, time.FixedZone("ICT", 7*3600))
+
+// planReminders runs the reminders job once as of the processes' clock.
+func planReminders(ctx context.Context, bin string, env []string, now time.Time) error {
+	cmd := exec.CommandContext(ctx, bin, "jobs", "run", "reminders", "--now", now.Format(time.RFC3339Nano))
+	cmd.Env = env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("tiendo jobs run reminders: %w\n%s", err, out)
+	}
+	return nil
+}
 
 // demoPassword is the demo accounts' password (TIENDO_DEMO_PASSWORD).
 const demoPassword = "mat-khau-ha-test-2024"
