@@ -120,7 +120,6 @@ func TestFailover(t *testing.T) {
 		h.fail(t, err)
 	}
 	r := h.run(t, ctx)
-	h.rejoin(t, ctx, r)
 	r.print(t)
 	r.judge(t)
 }

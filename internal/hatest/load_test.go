@@ -66,10 +66,14 @@ const maxParked = 4
 const retryEvery = 500 * time.Millisecond
 
 // writer posts reports as u until work ends, then retries what is parked
-// until drain; what is still unanswered then is kept in l.left.
-func (l *load) writer(work context.Context, drain time.Time, u *loadUser, n int) {
+// for at most drainFor; what is still unanswered then is kept in l.left.
+func (l *load) writer(work context.Context, drainFor time.Duration, u *loadUser, n int) {
 	var parked []*report
+	var drain time.Time
 	for i := n; ; i++ {
+		if work.Err() != nil && drain.IsZero() {
+			drain = time.Now().Add(drainFor)
+		}
 		r, wait := l.next(work, u, &parked)
 		if r == nil && (wait < 0 || time.Now().After(drain)) {
 			l.mu.Lock()

@@ -18,6 +18,9 @@ const (
 	warmLoad  = 12 * time.Second // load before the kill
 	afterLoad = 10 * time.Second // load after the first write after the kill
 	maxWait   = 90 * time.Second // give up waiting for the first write
+	// drainFor bounds the retries after the load stops: a key claimed by a
+	// request the kill cut answers 409 until its one-minute lease ends.
+	drainFor = 90 * time.Second
 )
 
 // result is the run's figures.
@@ -46,7 +49,8 @@ func (h *harness) open(t *testing.T, dsn string) *sql.DB {
 }
 
 // run puts the load on, kills the primary, waits for the first write after
-// it, stops the load and checks the new primary.
+// it, brings the old primary back as standby, stops the load and checks the
+// new primary.
 func (h *harness) run(t *testing.T, ctx context.Context) *result {
 	admin := h.open(t, h.f.adminDSN("tiendo", "read-write"))
 	standby := h.open(t, h.f.hostsDSN("postgres", "tiendo", "prefer-standby", 1))
@@ -55,11 +59,10 @@ func (h *harness) run(t *testing.T, ctx context.Context) *result {
 	work, stopWork := context.WithCancel(ctx)
 	reading, stopReading := context.WithCancel(ctx)
 	var wg sync.WaitGroup
-	drain := time.Now().Add(warmLoad + maxWait + afterLoad + 2*time.Minute)
 	for i, u := range l.users {
 		wg.Add(3)
-		go func() { defer wg.Done(); l.writer(work, drain, u, 0) }()
-		go func() { defer wg.Done(); l.writer(work, drain, u, 1) }()
+		go func() { defer wg.Done(); l.writer(work, drainFor, u, 0) }()
+		go func() { defer wg.Done(); l.writer(work, drainFor, u, 1) }()
 		go func() { defer wg.Done(); l.reader(reading, u) }()
 		_ = i
 	}
@@ -78,6 +81,8 @@ func (h *harness) run(t *testing.T, ctx context.Context) *result {
 		r.promoted = at.Sub(killAt)
 	}
 	time.Sleep(afterLoad)
+	h.rejoin(t, ctx, r) // under the load: the new primary's writes wait for the standby again
+	time.Sleep(afterLoad / 2)
 	stopWork()
 	stopReading()
 	wg.Wait()
