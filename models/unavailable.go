@@ -19,6 +19,9 @@ func IsUnavailable(err error) bool {
 	if err == nil {
 		return false
 	}
+	if noHostFits(err) { // before the checks below, which would judge by one host's error
+		return true
+	}
 	var (
 		pqErr *pq.Error
 		opErr *net.OpError
