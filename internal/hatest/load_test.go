@@ -75,7 +75,7 @@ func (l *load) writer(work context.Context, drainFor time.Duration, u *loadUser,
 			drain = time.Now().Add(drainFor)
 		}
 		r, wait := l.next(work, u, &parked)
-		if r == nil && (wait < 0 || time.Now().After(drain)) {
+		if r == nil && (wait < 0 || !drain.IsZero() && time.Now().After(drain)) {
 			l.mu.Lock()
 			l.left = append(l.left, parked...)
 			l.mu.Unlock()
@@ -174,4 +174,15 @@ func (l *load) firstAckAfterKill() time.Time {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.firstAck
+}
+
+// snapshotWrites copies the write statuses counted so far.
+func (l *load) snapshotWrites() map[string]int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := make(map[string]int, len(l.writes))
+	for k, n := range l.writes {
+		out[k] = n
+	}
+	return out
 }

@@ -49,6 +49,8 @@ func (r *result) print(t *testing.T) {
 		{"write statuses", "no 500", statusLine(r.writes)},
 		{"read statuses", "no 500", statusLine(r.reads)},
 		{"old primary back as standby", "yes", fmt.Sprintf("%v, in %v", r.rejoined, r.rejoin.Round(time.Second))},
+		{"then a switchover back to it, under the load", "yes", fmt.Sprintf("%v, in %v", r.switched, r.switchover.Round(time.Second))},
+		{"  write statuses during the switchover", "no 500", statusLine(r.switchWrites)},
 	}
 	var b strings.Builder
 	b.WriteString("\n| figure | target | measured |\n|---|---|---|\n")
@@ -80,6 +82,9 @@ func (r *result) judge(t *testing.T) {
 	}
 	if !r.rejoined {
 		t.Error("the old primary did not come back as a standby")
+	}
+	if !r.switched {
+		t.Error("the switchover back to the old primary did not complete")
 	}
 }
 

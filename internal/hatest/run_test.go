@@ -26,19 +26,22 @@ const (
 // result is the run's figures.
 type result struct {
 	outcome
-	toWritable  time.Duration // kill → first 201 of a request sent after it
-	promoted    time.Duration // kill → the standby reports wait_primary
-	writable    bool
-	acks        int
-	queued      int // inbox reminders queued before the kill
-	unsent      int // of which not yet delivered at the kill
-	writes      map[string]int
-	reads       map[string]int
-	leaks, odd  []string
-	unanswered  int
-	rejoin      time.Duration
-	rejoined    bool
-	finalStates string
+	toWritable   time.Duration // kill → first 201 of a request sent after it
+	promoted     time.Duration // kill → the standby reports wait_primary
+	writable     bool
+	acks         int
+	queued       int // inbox reminders queued before the kill
+	unsent       int // of which not yet delivered at the kill
+	writes       map[string]int
+	reads        map[string]int
+	leaks, odd   []string
+	unanswered   int
+	rejoin       time.Duration
+	rejoined     bool
+	switchover   time.Duration  // pg_autoctl perform switchover, under the load
+	switched     bool           // …and node1 is primary again
+	switchWrites map[string]int // write statuses during it
+	finalStates  string
 }
 
 func (h *harness) open(t *testing.T, dsn string) *sql.DB {
@@ -82,6 +85,8 @@ func (h *harness) run(t *testing.T, ctx context.Context) *result {
 	}
 	time.Sleep(afterLoad)
 	h.rejoin(t, ctx, r) // under the load: the new primary's writes wait for the standby again
+	time.Sleep(afterLoad / 2)
+	h.switchover(t, ctx, l, r)
 	time.Sleep(afterLoad / 2)
 	stopWork()
 	stopReading()
@@ -131,5 +136,29 @@ func (h *harness) rejoin(t *testing.T, ctx context.Context, r *result) {
 	r.finalStates = h.f.showState(ctx)
 	if err != nil {
 		t.Log(h.f.nodes[0].d.tail(40))
+	}
+}
+
+// switchover is planned maintenance under the load: `pg_autoctl perform
+// switchover` hands the primary back to node1. For a moment both nodes
+// answer and neither takes writes, which a multi-host DATABASE_URL must
+// turn into 503s, not 500s (models.IsUnavailable).
+func (h *harness) switchover(t *testing.T, ctx context.Context, l *load, r *result) {
+	before := l.snapshotWrites()
+	began := time.Now()
+	_, err := h.f.run(ctx, h.f.monitor, h.f.autoctl, "perform", "switchover", "--pgdata", h.f.monitor.pgdata)
+	if err == nil {
+		err = h.f.waitStates(ctx, map[string]string{"node1": "primary", "node2": "secondary"})
+	}
+	r.switchover, r.switched = time.Since(began), err == nil
+	r.finalStates = h.f.showState(ctx)
+	if err != nil {
+		t.Log(err)
+	}
+	r.switchWrites = l.snapshotWrites()
+	for k, n := range before {
+		if r.switchWrites[k] -= n; r.switchWrites[k] == 0 {
+			delete(r.switchWrites, k)
+		}
 	}
 }

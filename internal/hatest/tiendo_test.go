@@ -44,6 +44,9 @@ const demoPassword = "mat-khau-ha-test-2024"
 // binary `make build` made), or a fresh build of ./cmd/tiendo.
 func tiendoBinary(ctx context.Context, dir string) (string, error) {
 	if p := os.Getenv("TIENDO_HA_BIN"); p != "" {
+		if !filepath.IsAbs(p) { // as given from the module's root, where make runs
+			p = filepath.Join("../..", p)
+		}
 		return filepath.Abs(p)
 	}
 	out := filepath.Join(dir, "tiendo")
