@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -84,4 +86,28 @@ type taskPage struct {
 	Items []struct {
 		ID int64 `json:"id"`
 	} `json:"items"`
+}
+
+// readsBy sums tiendo_reads_total over the processes' /metrics: how many
+// GETs read from the primary and how many from the standby
+// (DATABASE_REPLICA_URL).
+func readsBy(servers []*tiendoServer) map[string]int {
+	out := map[string]int{}
+	for _, s := range servers {
+		st, body, _, err := call(context.Background(), "GET", s.metrics+"/metrics", "", nil, nil)
+		if err != nil || st != http.StatusOK {
+			continue
+		}
+		for _, line := range strings.Split(string(body), "\n") {
+			rest, ok := strings.CutPrefix(line, `tiendo_reads_total{server="`)
+			if !ok {
+				continue
+			}
+			server, value, _ := strings.Cut(rest, `"} `)
+			if n, err := strconv.ParseFloat(value, 64); err == nil {
+				out[server] += int(n)
+			}
+		}
+	}
+	return out
 }

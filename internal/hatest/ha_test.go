@@ -120,6 +120,7 @@ func TestFailover(t *testing.T) {
 		h.fail(t, err)
 	}
 	r := h.run(t, ctx)
+	r.readsBy = readsBy(h.servers)
 	r.print(t)
 	r.judge(t)
 }

@@ -56,6 +56,25 @@ func newLoad(servers []string, users []*loadUser) *load {
 		writes: map[string]int{}, reads: map[string]int{}, acks: map[string]ack{}}
 }
 
+// start runs two writers (one starting on each process) and a reader per
+// person; stop ends new work and reads and waits for the writers' retries.
+func (l *load) start(ctx context.Context) (stop func()) {
+	work, stopWork := context.WithCancel(ctx)
+	reading, stopReading := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	for _, u := range l.users {
+		wg.Add(3)
+		go func() { defer wg.Done(); l.writer(work, drainFor, u, 0) }()
+		go func() { defer wg.Done(); l.writer(work, drainFor, u, 1) }()
+		go func() { defer wg.Done(); l.reader(reading, u) }()
+	}
+	return func() {
+		stopWork()
+		stopReading()
+		wg.Wait()
+	}
+}
+
 // maxParked bounds the reports a writer keeps retrying while it goes on
 // with new ones, as a phone's offline queue does.
 const maxParked = 4

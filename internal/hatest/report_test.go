@@ -48,6 +48,7 @@ func (r *result) print(t *testing.T) {
 		{"answers other than 2xx, 503, 409 in flight", "0", fmt.Sprint(len(r.odd))},
 		{"write statuses", "no 500", statusLine(r.writes)},
 		{"read statuses", "no 500", statusLine(r.reads)},
+		{"  reads by server (tiendo_reads_total)", "", statusLine(r.readsBy)},
 		{"old primary back as standby", "yes", fmt.Sprintf("%v, in %v", r.rejoined, r.rejoin.Round(time.Second))},
 		{"then a switchover back to it, under the load", "yes", fmt.Sprintf("%v, in %v", r.switched, r.switchover.Round(time.Second))},
 		{"  write statuses during the switchover", "no 500", statusLine(r.switchWrites)},

@@ -5,7 +5,6 @@ package hatest
 import (
 	"context"
 	"database/sql"
-	"sync"
 	"testing"
 	"time"
 )
@@ -34,6 +33,7 @@ type result struct {
 	unsent       int // of which not yet delivered at the kill
 	writes       map[string]int
 	reads        map[string]int
+	readsBy      map[string]int // tiendo_reads_total: reads from the primary, from the standby
 	leaks, odd   []string
 	unanswered   int
 	rejoin       time.Duration
@@ -52,26 +52,34 @@ func (h *harness) open(t *testing.T, dsn string) *sql.DB {
 }
 
 // run puts the load on, kills the primary, waits for the first write after
-// it, brings the old primary back as standby, stops the load and checks the
-// new primary.
+// it, brings the old primary back as standby and switches over to it, stops
+// the load and checks the new primary.
 func (h *harness) run(t *testing.T, ctx context.Context) *result {
 	admin := h.open(t, h.f.adminDSN("tiendo", "read-write"))
-	standby := h.open(t, h.f.hostsDSN("postgres", "tiendo", "prefer-standby", 1))
 	l := newLoad([]string{h.servers[0].base, h.servers[1].base}, nil)
 	h.fail(t, l.loadUsers(ctx, admin, loadPeople))
-	work, stopWork := context.WithCancel(ctx)
-	reading, stopReading := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	for i, u := range l.users {
-		wg.Add(3)
-		go func() { defer wg.Done(); l.writer(work, drainFor, u, 0) }()
-		go func() { defer wg.Done(); l.writer(work, drainFor, u, 1) }()
-		go func() { defer wg.Done(); l.reader(reading, u) }()
-		_ = i
-	}
+	stop := l.start(ctx)
 	time.Sleep(warmLoad)
 	h.plan(t, ctx)
 	r := &result{}
+	queued := h.killPrimary(t, ctx, l, r, admin)
+	time.Sleep(afterLoad)
+	h.rejoin(t, ctx, r) // under the load: the new primary's writes wait for the standby again
+	time.Sleep(afterLoad / 2)
+	h.switchover(t, ctx, l, r)
+	time.Sleep(afterLoad / 2)
+	stop()
+	r.collect(l)
+	h.fail(t, checkReports(ctx, admin, l.acks, &r.outcome))
+	h.fail(t, checkInbox(ctx, admin, queued, &r.outcome))
+	return r
+}
+
+// killPrimary notes the reminders queued so far (once the standby has
+// them), kills node1's machine and waits for the first write after it; it
+// returns the reminders' ids.
+func (h *harness) killPrimary(t *testing.T, ctx context.Context, l *load, r *result, admin *sql.DB) []int64 {
+	standby := h.open(t, h.f.hostsDSN("postgres", "tiendo", "prefer-standby", 1))
 	queued, sent, err := snapshotReminders(ctx, admin, standby)
 	h.fail(t, err)
 	r.queued, r.unsent = len(queued), len(queued)-sent
@@ -83,18 +91,7 @@ func (h *harness) run(t *testing.T, ctx context.Context) *result {
 	if at, err := h.f.reportedAt(ctx, "node2", "wait_primary", killAt); err == nil {
 		r.promoted = at.Sub(killAt)
 	}
-	time.Sleep(afterLoad)
-	h.rejoin(t, ctx, r) // under the load: the new primary's writes wait for the standby again
-	time.Sleep(afterLoad / 2)
-	h.switchover(t, ctx, l, r)
-	time.Sleep(afterLoad / 2)
-	stopWork()
-	stopReading()
-	wg.Wait()
-	r.collect(l)
-	h.fail(t, checkReports(ctx, admin, l.acks, &r.outcome))
-	h.fail(t, checkInbox(ctx, admin, queued, &r.outcome))
-	return r
+	return queued
 }
 
 // virtualNow is the first tiendo process's clock: TIENDO_NOW when it started.

@@ -100,8 +100,9 @@ func seed(ctx context.Context, bin string, env []string) error {
 
 // tiendoServer is one `tiendo serve` process.
 type tiendoServer struct {
-	base string // http://127.0.0.1:port
-	d    *daemon
+	base    string // http://127.0.0.1:port
+	metrics string // its TIENDO_METRICS_ADDR, as http://127.0.0.1:port
+	d       *daemon
 }
 
 func startTiendo(ctx context.Context, bin string, env []string, name string) (*tiendoServer, error) {
@@ -109,15 +110,19 @@ func startTiendo(ctx context.Context, bin string, env []string, name string) (*t
 	if err != nil {
 		return nil, err
 	}
-	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	mport, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	addr, maddr := fmt.Sprintf("127.0.0.1:%d", port), fmt.Sprintf("127.0.0.1:%d", mport)
 	cmd := exec.Command(bin, "serve")
-	cmd.Env = append(env, "TIENDO_ADDR="+addr)
+	cmd.Env = append(env, "TIENDO_ADDR="+addr, "TIENDO_METRICS_ADDR="+maddr)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	d, err := startDaemon(name, cmd)
 	if err != nil {
 		return nil, err
 	}
-	s := &tiendoServer{base: "http://" + addr, d: d}
+	s := &tiendoServer{base: "http://" + addr, metrics: "http://" + maddr, d: d}
 	return s, poll(ctx, 60*time.Second, func() error {
 		if !d.running() {
 			return fmt.Errorf("%s exited\n%s", name, d.tail(30))
