@@ -103,3 +103,17 @@ func checkInbox(ctx context.Context, db *sql.DB, queued []int64, o *outcome) err
 		(SELECT count(*) FROM (SELECT 1 FROM notifications n JOIN deliveries d ON d.id = n.delivery_id
 			GROUP BY d.commune_id, coalesce(d.task_id, 0), d.kind, d.window_key, d.recipient_id HAVING count(*) > 1) b)`).Scan(&o.inboxDup)
 }
+
+// checkUnanswered counts the retried reports that never got their 201 but
+// are in the database: their COMMIT reached the disk of both nodes and the
+// crash took the answer, so tiendo answered 503 and keeps the key as
+// written without an answer (409 in flight until it expires: models/
+// idempotency.go). Never acknowledged, so not lost; written once.
+func checkUnanswered(ctx context.Context, db *sql.DB, r *result) error {
+	notes := make([]string, len(r.leftKeys))
+	for i, k := range r.leftKeys {
+		notes[i] = "ha-test " + k
+	}
+	return db.QueryRowContext(ctx, `SELECT count(*) FROM progress_updates WHERE note = ANY($1)`,
+		pq.StringArray(notes)).Scan(&r.answerLost)
+}

@@ -31,11 +31,13 @@ type result struct {
 	acks         int
 	queued       int // inbox reminders queued before the kill
 	unsent       int // of which not yet delivered at the kill
+	leftKeys     []string
 	writes       map[string]int
 	reads        map[string]int
 	readsBy      map[string]int // tiendo_reads_total: reads from the primary, from the standby
 	leaks, odd   []string
-	unanswered   int
+	unanswered   int // retried reports with no 201 when the load ended
+	answerLost   int // …of which the database has (the commit's answer was lost in the crash)
 	rejoin       time.Duration
 	rejoined     bool
 	switchover   time.Duration  // pg_autoctl perform switchover, under the load
@@ -71,6 +73,7 @@ func (h *harness) run(t *testing.T, ctx context.Context) *result {
 	stop()
 	r.collect(l)
 	h.fail(t, checkReports(ctx, admin, l.acks, &r.outcome))
+	h.fail(t, checkUnanswered(ctx, admin, r))
 	h.fail(t, checkInbox(ctx, admin, queued, &r.outcome))
 	return r
 }
@@ -121,6 +124,9 @@ func (r *result) collect(l *load) {
 	defer l.mu.Unlock()
 	r.acks, r.writes, r.reads = len(l.acks), l.writes, l.reads
 	r.leaks, r.odd, r.unanswered = l.leaks, l.odd, len(l.left)
+	for _, rep := range l.left {
+		r.leftKeys = append(r.leftKeys, rep.key)
+	}
 }
 
 // rejoin runs pg_autoctl again on the old primary's data: it must come
