@@ -20,6 +20,7 @@ type loadUser struct {
 	communeID int64
 	token     string
 	tasks     []int64 // tasks this person reports on
+	readOnly  bool    // only reads (its reads may go to the standby: no write of its own to wait for)
 }
 
 var httpClient = &http.Client{Timeout: 20 * time.Second}

@@ -57,16 +57,19 @@ func newLoad(servers []string, users []*loadUser) *load {
 }
 
 // start runs two writers (one starting on each process) and a reader per
-// person; stop ends new work and reads and waits for the writers' retries.
+// person, a reader only for a reader; stop ends new work and reads and waits for the writers' retries.
 func (l *load) start(ctx context.Context) (stop func()) {
 	work, stopWork := context.WithCancel(ctx)
 	reading, stopReading := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	for _, u := range l.users {
-		wg.Add(3)
-		go func() { defer wg.Done(); l.writer(work, drainFor, u, 0) }()
-		go func() { defer wg.Done(); l.writer(work, drainFor, u, 1) }()
+		wg.Add(1)
 		go func() { defer wg.Done(); l.reader(reading, u) }()
+		if !u.readOnly {
+			wg.Add(2)
+			go func() { defer wg.Done(); l.writer(work, drainFor, u, 0) }()
+			go func() { defer wg.Done(); l.writer(work, drainFor, u, 1) }()
+		}
 	}
 	return func() {
 		stopWork()

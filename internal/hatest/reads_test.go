@@ -62,11 +62,12 @@ func (l *load) checkIsolation(u *loadUser, path string, body []byte) {
 }
 
 // loadUsers signs in the load's people (two of Vọng Đông, the chairman of
-// Mỹ Hòa Hưng) and gives each the open tasks they may report on; it also
-// learns every commune's tasks and name for the isolation check.
-func (l *load) loadUsers(ctx context.Context, db *sql.DB, names []string) error {
-	for _, name := range names {
-		u := &loadUser{name: name}
+// Mỹ Hòa Hưng) and gives each the open tasks they may report on, and signs
+// in the readers; it also learns every commune's tasks and name for the
+// isolation check.
+func (l *load) loadUsers(ctx context.Context, db *sql.DB, names, readers []string) error {
+	for i, name := range append(append([]string{}, names...), readers...) {
+		u := &loadUser{name: name, readOnly: i >= len(names)}
 		if err := db.QueryRowContext(ctx, `SELECT commune_id FROM users WHERE username = $1`, name).Scan(&u.communeID); err != nil {
 			return fmt.Errorf("user %s: %w", name, err)
 		}
@@ -79,6 +80,9 @@ func (l *load) loadUsers(ctx context.Context, db *sql.DB, names []string) error 
 		return err
 	}
 	for _, u := range l.users {
+		if u.readOnly {
+			continue
+		}
 		if err := l.probe(ctx, db, u); err != nil {
 			return err
 		}

@@ -9,8 +9,12 @@ import (
 	"time"
 )
 
-// The load's people: two of the first commune, the chairman of the second.
-var loadPeople = []string{"chutich", "toap1", "chutich2"}
+// The load's people: two of the first commune, the chairman of the second;
+// and a steering-committee member of the first who only reads.
+var (
+	loadPeople  = []string{"chutich", "toap1", "chutich2"}
+	loadReaders = []string{"banchidao"}
+)
 
 // Phases of the run.
 const (
@@ -59,7 +63,7 @@ func (h *harness) open(t *testing.T, dsn string) *sql.DB {
 func (h *harness) run(t *testing.T, ctx context.Context) *result {
 	admin := h.open(t, h.f.adminDSN("tiendo", "read-write"))
 	l := newLoad([]string{h.servers[0].base, h.servers[1].base}, nil)
-	h.fail(t, l.loadUsers(ctx, admin, loadPeople))
+	h.fail(t, l.loadUsers(ctx, admin, loadPeople, loadReaders))
 	stop := l.start(ctx)
 	time.Sleep(warmLoad)
 	h.plan(t, ctx)
