@@ -22,6 +22,7 @@ type report struct {
 	task    int64
 	percent int
 	due     time.Time // when to retry
+	born    time.Time // its first attempt
 	tries   int
 }
 
@@ -128,7 +129,7 @@ func (l *load) next(work context.Context, u *loadUser, parked *[]*report) (*repo
 	}
 	if work.Err() == nil && len(*parked) < maxParked {
 		k := l.seq.Add(1)
-		return &report{key: fmt.Sprintf("ha-%s-%06d", u.name, k), user: u,
+		return &report{key: fmt.Sprintf("ha-%s-%06d", u.name, k), user: u, born: now,
 			task: u.tasks[rand.IntN(len(u.tasks))], percent: 1 + rand.IntN(99)}, 0
 	}
 	if len(*parked) == 0 {

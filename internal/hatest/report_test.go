@@ -61,6 +61,9 @@ func (r *result) print(t *testing.T) {
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", row[0], row[1], row[2])
 	}
 	t.Log(b.String() + "\n" + r.finalStates)
+	if len(r.leftWhen) > 0 {
+		t.Logf("retried reports never answered: %v", r.leftWhen)
+	}
 }
 
 // judge fails the test on every target missed.

@@ -5,6 +5,7 @@ package hatest
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"testing"
 	"time"
 )
@@ -36,6 +37,7 @@ type result struct {
 	queued       int // inbox reminders queued before the kill
 	unsent       int // of which not yet delivered at the kill
 	leftKeys     []string
+	leftWhen     []string // each with its first attempt's time, for the log
 	writes       map[string]int
 	reads        map[string]int
 	readsBy      map[string]int // tiendo_reads_total: reads from the primary, from the standby
@@ -128,8 +130,10 @@ func (r *result) collect(l *load) {
 	defer l.mu.Unlock()
 	r.acks, r.writes, r.reads = len(l.acks), l.writes, l.reads
 	r.leaks, r.odd, r.unanswered = l.leaks, l.odd, len(l.left)
+	kill := *l.killAt.Load()
 	for _, rep := range l.left {
 		r.leftKeys = append(r.leftKeys, rep.key)
+		r.leftWhen = append(r.leftWhen, fmt.Sprintf("%s (first sent at kill %+.1fs)", rep.key, rep.born.Sub(kill).Seconds()))
 	}
 }
 
@@ -153,6 +157,7 @@ func (h *harness) rejoin(t *testing.T, ctx context.Context, r *result) {
 func (h *harness) switchover(t *testing.T, ctx context.Context, l *load, r *result) {
 	before := l.snapshotWrites()
 	began := time.Now()
+	t.Logf("switchover begins at kill %+.1fs", began.Sub(*l.killAt.Load()).Seconds())
 	_, err := h.f.run(ctx, h.f.monitor, h.f.autoctl, "perform", "switchover", "--pgdata", h.f.monitor.pgdata)
 	if err == nil {
 		err = h.f.waitStates(ctx, map[string]string{"node1": "primary", "node2": "secondary"})
