@@ -109,11 +109,22 @@ func checkInbox(ctx context.Context, db *sql.DB, queued []int64, o *outcome) err
 // crash took the answer, so tiendo answered 503 and keeps the key as
 // written without an answer (409 in flight until it expires: models/
 // idempotency.go). Never acknowledged, so not lost; written once.
+// Since the key then answers 409 idempotency_key_recorded once its lease is
+// over, those are counted too, and each must be in the database.
 func checkUnanswered(ctx context.Context, db *sql.DB, r *result) error {
-	notes := make([]string, len(r.leftKeys))
-	for i, k := range r.leftKeys {
+	r.recorded = len(r.recordedKeys)
+	if err := countNotes(ctx, db, r.leftKeys, &r.answerLost); err != nil {
+		return err
+	}
+	return countNotes(ctx, db, r.recordedKeys, &r.recordedIn)
+}
+
+// countNotes counts the load's reports in the database among keys.
+func countNotes(ctx context.Context, db *sql.DB, keys []string, n *int) error {
+	notes := make([]string, len(keys))
+	for i, k := range keys {
 		notes[i] = "ha-test " + k
 	}
 	return db.QueryRowContext(ctx, `SELECT count(*) FROM progress_updates WHERE note = ANY($1)`,
-		pq.StringArray(notes)).Scan(&r.answerLost)
+		pq.StringArray(notes)).Scan(n)
 }

@@ -50,6 +50,7 @@ type load struct {
 	leaks    []string
 	odd      []string // answers that are neither 201, 503 nor 409 in flight
 	left     []*report
+	recorded []string // keys answered 409 idempotency_key_recorded
 }
 
 func newLoad(servers []string, users []*loadUser) *load {
@@ -159,6 +160,11 @@ func (l *load) send(r *report, server string) (bool, time.Duration) {
 		return true, retryEvery
 	case st == http.StatusConflict && bytes.Contains(body, []byte("idempotency_key_in_flight")):
 		return true, time.Second
+	case st == http.StatusConflict && bytes.Contains(body, []byte("idempotency_key_recorded")):
+		l.mu.Lock() // written by an earlier attempt whose answer a crash took
+		l.recorded = append(l.recorded, r.key)
+		l.mu.Unlock()
+		return false, 0
 	}
 	l.oddAnswer(r.key, st, append(body, []byte(fmt.Sprint(err))...))
 	return false, 0

@@ -40,6 +40,8 @@ func (r *result) print(t *testing.T) {
 		{"  of which missing on the new primary", "0", fmt.Sprint(len(r.lost))},
 		{"  reports written twice for one key", "0", fmt.Sprint(r.duplicates)},
 		{"  reports of the load in the database", "", fmt.Sprint(r.written)},
+		{"retried reports answered 409 idempotency_key_recorded", "", fmt.Sprint(r.recorded)},
+		{"  of which not in the database", "0", fmt.Sprint(r.recorded - r.recordedIn)},
 		{"retried reports never answered 201", "", fmt.Sprint(r.unanswered)},
 		{"  of which written (the crash took the COMMIT's answer)", "", fmt.Sprint(r.answerLost)},
 		{"  of which not written and still refused", "0", fmt.Sprint(r.unanswered - r.answerLost)},
@@ -47,7 +49,7 @@ func (r *result) print(t *testing.T) {
 		{"  of which not delivered exactly once", "0", fmt.Sprint(len(r.remindLost))},
 		{"duplicate inbox rows", "0", fmt.Sprint(r.inboxDup)},
 		{"reads showing another commune", "0", fmt.Sprint(len(r.leaks))},
-		{"answers other than 2xx, 503, 409 in flight", "0", fmt.Sprint(len(r.odd))},
+		{"answers other than 2xx, 503, 409 in flight or recorded", "0", fmt.Sprint(len(r.odd))},
 		{"write statuses", "no 500", statusLine(r.writes)},
 		{"read statuses", "no 500", statusLine(r.reads)},
 		{"  reads by server (tiendo_reads_total)", "", statusLine(r.readsBy)},
@@ -79,6 +81,7 @@ func (r *result) judge(t *testing.T) {
 	check("acknowledged reports lost", len(r.lost), r.lost)
 	check("reports written twice", r.duplicates, nil)
 	check("retried reports neither written nor answered", r.unanswered-r.answerLost, nil)
+	check("reports answered 'recorded' but not in the database", r.recorded-r.recordedIn, r.recordedKeys)
 	check("reminders not delivered exactly once", len(r.remindLost), []string{fmt.Sprint(r.remindLost)})
 	check("duplicate inbox rows", r.inboxDup, nil)
 	check("reads showing another commune", len(r.leaks), r.leaks)

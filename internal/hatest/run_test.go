@@ -37,6 +37,7 @@ type result struct {
 	queued       int // inbox reminders queued before the kill
 	unsent       int // of which not yet delivered at the kill
 	leftKeys     []string
+	recordedKeys []string
 	leftWhen     []string // each with its first attempt's time, for the log
 	writes       map[string]int
 	reads        map[string]int
@@ -44,6 +45,8 @@ type result struct {
 	leaks, odd   []string
 	unanswered   int // retried reports with no 201 when the load ended
 	answerLost   int // …of which the database has (the commit's answer was lost in the crash)
+	recorded     int // answered 409 idempotency_key_recorded: written, the answer lost
+	recordedIn   int // …of which the database has
 	rejoin       time.Duration
 	rejoined     bool
 	switchover   time.Duration  // pg_autoctl perform switchover, under the load
@@ -130,6 +133,7 @@ func (r *result) collect(l *load) {
 	defer l.mu.Unlock()
 	r.acks, r.writes, r.reads = len(l.acks), l.writes, l.reads
 	r.leaks, r.odd, r.unanswered = l.leaks, l.odd, len(l.left)
+	r.recordedKeys = l.recorded
 	kill := *l.killAt.Load()
 	for _, rep := range l.left {
 		r.leftKeys = append(r.leftKeys, rep.key)
