@@ -8,6 +8,8 @@ import (
 	"strconv"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/tiendo/tiendo/models"
 )
 
 // txWriterKey is where the request's committing writer waits in the gin
@@ -111,7 +113,16 @@ func (w *committingWriter) finish() {
 		w.ResponseWriter.Header().Del(k)
 	}
 	p := ProblemFor(err)
-	if p.Status >= http.StatusInternalServerError {
+	switch {
+	case models.IsUnavailable(err):
+		// The connection went during COMMIT (a failover, a crash): the
+		// server may have committed before it went, so nobody can say.
+		// The same request again settles it: its Idempotency-Key or form
+		// token replays or reports what was recorded, or records it now.
+		p = Problem{Status: http.StatusServiceUnavailable, Code: "commit_unknown", Title: "Chưa rõ đã ghi được chưa",
+			Detail: "kết nối tới cơ sở dữ liệu bị ngắt đúng lúc lưu; gửi lại đúng yêu cầu này (cùng khóa " +
+				"Idempotency-Key) sau ít giây, hoặc tải lại trang để xem — không bị ghi hai lần", RetryAfter: 1}
+	case p.Status >= http.StatusInternalServerError:
 		p = Problem{Status: http.StatusServiceUnavailable, Code: "not_saved", Title: "Chưa ghi được",
 			Detail: "không có gì được ghi; vui lòng gửi lại", RetryAfter: 1}
 	}

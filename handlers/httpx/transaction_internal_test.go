@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/gin-gonic/gin"
@@ -62,6 +63,8 @@ func TestTransactionEndsBeforeTheAnswer(t *testing.T) {
 		{"panic rolls back", func(c *gin.Context) { panic("boom") }, nil, 500, []bool{false}},
 		{"failed commit is a 503", func(c *gin.Context) { c.JSON(201, gin.H{"id": 1}) },
 			errors.New("could not serialize"), 503, []bool{true}},
+		{"commit cut off is a 503 of unknown outcome", func(c *gin.Context) { c.JSON(201, gin.H{"id": 1}) },
+			io.ErrUnexpectedEOF, 503, []bool{true}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -79,6 +82,11 @@ func TestTransactionEndsBeforeTheAnswer(t *testing.T) {
 			if tc.fail != nil && (rec.Header().Get("Retry-After") == "" ||
 				rec.Header().Get("Content-Type") != ProblemType || rec.Body.String() == `{"id":1}`) {
 				t.Fatalf("failed commit: want a problem with Retry-After, got %v %s", rec.Header(), rec.Body)
+			}
+			// Only a commit known to have failed may say nothing was written.
+			unknown := models.IsUnavailable(tc.fail)
+			if tc.fail != nil && strings.Contains(rec.Body.String(), "commit_unknown") != unknown {
+				t.Fatalf("commit error %v answered %s", tc.fail, rec.Body)
 			}
 		})
 	}

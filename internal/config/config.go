@@ -84,8 +84,43 @@ func (c *Config) replicaFromEnv() error {
 		}
 		c.ReplicaMaxLag = d
 	}
+	for key, dsn := range map[string]string{"DATABASE_URL": c.DatabaseURL, "DATABASE_REPLICA_URL": c.ReplicaURL} {
+		if err := checkHostPorts(key, dsn); err != nil {
+			return err
+		}
+	}
 	if c.ReplicaURL != "" && c.DatabaseURL == "" {
 		return fmt.Errorf("DATABASE_REPLICA_URL: a standby needs its primary in DATABASE_URL (the private cluster has none)")
+	}
+	return nil
+}
+
+// checkHostPorts refuses a URL naming several hosts each with its port
+// (postgres://u@db1:5432,db2:5433/tiendo): lib/pq takes it without a word
+// and connects to both on 5432, which a failover would only reveal.
+func checkHostPorts(key, dsn string) error {
+	rest, ok := strings.CutPrefix(dsn, "postgres://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(dsn, "postgresql://"); !ok {
+			return nil // key=value form: host=db1,db2 port=5432,5433 is read right
+		}
+	}
+	authority, _, _ := strings.Cut(rest, "/")
+	authority, _, _ = strings.Cut(authority, "?")
+	if i := strings.LastIndex(authority, "@"); i >= 0 {
+		authority = authority[i+1:]
+	}
+	hosts := strings.Split(authority, ",")
+	if len(hosts) < 2 {
+		return nil
+	}
+	for _, h := range hosts {
+		if i := strings.LastIndex(h, "]"); i >= 0 { // [::1]:5433
+			h = h[i+1:]
+		}
+		if strings.Contains(h, ":") {
+			return fmt.Errorf("%s: with several hosts give the ports apart, as in postgres://tiendo@db1,db2/tiendo?port=5432,5433 (lib/pq would connect to %q on 5432)", key, authority)
+		}
 	}
 	return nil
 }
