@@ -179,20 +179,19 @@ WITH c AS (
   SELECT t.*, r.user_id
   FROM t CROSS JOIN LATERAL task_recipients(t.commune_id, t.task_id, t.lead_unit_id) r
 ), per_user AS (
+  -- The payload is built once per person, not once per channel.
   SELECT commune_id, user_id, today, channels,
-         count(*) FILTER (WHERE status = 'overdue') AS overdue,
-         count(*) FILTER (WHERE status = 'due_soon') AS due_soon,
-         jsonb_agg(jsonb_build_object('task_id', task_id, 'title', title, 'due_on', due_on, 'status', status,
-                                      'days', days) ORDER BY due_on, task_id) AS tasks
+         jsonb_build_object('date', today, 'overdue', count(*) FILTER (WHERE status = 'overdue'),
+                            'due_soon', count(*) FILTER (WHERE status = 'due_soon'),
+                            'tasks', jsonb_path_query_array(jsonb_agg(jsonb_build_object('task_id', task_id,
+                                       'title', title, 'due_on', due_on, 'status', status, 'days', days)
+                                       ORDER BY due_on, task_id), '$[0 to 19]')) AS payload
   FROM rcpt WHERE status IN ('overdue', 'due_soon')
   GROUP BY commune_id, user_id, today, channels
 ), ins AS (
   INSERT INTO deliveries (commune_id, task_id, recipient_id, kind, channel, window_key, payload, next_attempt_at,
                           created_at, updated_at)
-  SELECT p.commune_id, NULL, p.user_id, 'digest', ch, p.today::text,
-         jsonb_build_object('date', p.today, 'overdue', p.overdue, 'due_soon', p.due_soon,
-                            'tasks', jsonb_path_query_array(p.tasks, '$[0 to 19]')),
-         $5, $5, $5
+  SELECT p.commune_id, NULL, p.user_id, 'digest', ch, p.today::text, p.payload, $5, $5, $5
   FROM per_user p
   JOIN users usr ON usr.id = p.user_id AND usr.disabled_at IS NULL
   CROSS JOIN LATERAL unnest(p.channels) ch
