@@ -175,6 +175,14 @@ func (s *Store) CalendarsAt(ctx context.Context, communes []models.CommuneInfo) 
 			out[v.ID] = e.cal
 			continue
 		}
+		if v.Version == 0 {
+			// Never overridden (every change bumps the version): the base
+			// calendar, without a transaction per commune on a cold cache,
+			// which cost a national planner's first run 2 s.
+			out[v.ID] = s.BuildCalendar(nil)
+			s.cals.put(v.ID, cachedCalendar{version: 0, cal: out[v.ID], confirmed: time.Now()})
+			continue
+		}
 		err := s.InCommune(ctx, v.ID, func(t *models.Tx) (err error) {
 			out[v.ID], err = s.CalendarIn(t, v.ID)
 			return err
