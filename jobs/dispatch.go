@@ -31,9 +31,12 @@ type Dispatch struct {
 	// Lease is how long a claim lasts; a send is cut off at half of it, so a
 	// live dispatcher records its outcome before anyone else may reclaim.
 	Lease time.Duration
-	// Batch is how many deliveries one claim takes: the inbox records them
-	// in one statement, the other channels send up to ParallelSends at once.
+	// Batch is how many emails and webhooks one claim takes; they are sent
+	// up to ParallelSends at once, all by half the lease.
 	Batch int
+	// InboxBatch is how many deliveries one claim takes in all: the inbox
+	// records its share in one statement (DefaultInboxBatch).
+	InboxBatch int
 	// MaxAttempts is how many sends of a delivery may fail before it is
 	// dead, and how many sends it may have at all: a claim taken over after
 	// a crash counts as a send (it may have gone out) but not as a failure.
@@ -54,6 +57,11 @@ const (
 	DefaultDispatchEvery = time.Minute
 	DefaultLease         = 2 * time.Minute
 	DefaultBatch         = 50
+	// DefaultInboxBatch: on the national preset a claim of 500 cost ~30 µs
+	// of database time a delivery where one of 50 cost ~75 µs; much larger
+	// batches made PostgreSQL plan the inbox write differently (300 ms for
+	// 1,000).
+	DefaultInboxBatch = 500
 	// ParallelSends bounds the emails and webhooks one dispatcher has in
 	// flight, so that a relay or receiver sees a handful of connections.
 	ParallelSends      = 10
@@ -93,7 +101,8 @@ func (d Dispatch) Run(ctx context.Context, _ time.Time) (string, error) {
 	r := d.begin(ctx)
 	defer r.end()
 	for ctx.Err() == nil {
-		batch, err := d.Store.ClaimDeliveries(ctx, d.Owner, or(d.Batch, DefaultBatch), or(d.Lease, DefaultLease))
+		batch, err := d.Store.ClaimMixed(ctx, d.Owner, or(d.InboxBatch, DefaultInboxBatch), or(d.Batch, DefaultBatch),
+			or(d.Lease, DefaultLease))
 		if err != nil {
 			return t.String(), err
 		}

@@ -52,10 +52,17 @@ type Outbound struct {
 // now+lease. Rows another dispatcher is claiming are skipped, not waited for,
 // so replicas dispatch side by side.
 func (s *Store) ClaimDeliveries(ctx context.Context, owner string, limit int, lease time.Duration) ([]Outbound, error) {
+	return s.ClaimMixed(ctx, owner, limit, limit, lease)
+}
+
+// ClaimMixed is ClaimDeliveries for a dispatcher whose inbox takes a batch
+// at once: up to limit deliveries, of which at most sends go out by email
+// or webhook (each a send of its own, under the same lease).
+func (s *Store) ClaimMixed(ctx context.Context, owner string, limit, sends int, lease time.Duration) ([]Outbound, error) {
 	now := s.Clock().Now()
 	out := []Outbound{}
 	err := s.AcrossCommunes(ctx, func(t *models.Tx) error {
-		return t.Bind(s.outQ.Claim).Select(&out, now, limit, owner, now.Add(lease))
+		return t.Bind(s.outQ.Claim).Select(&out, now, max(limit, sends), owner, now.Add(lease), sends)
 	})
 	return out, err
 }

@@ -2,15 +2,23 @@
 -- appends its event in one statement, so the log never misses a change.
 
 -- name: claim-deliveries
--- $1 now, $2 batch size, $3 owner, $4 lease end. SKIP LOCKED lets replicas
--- claim side by side; the lease (next_attempt_at = lease_until while sending)
--- makes a claim whose process died claimable again once it expires.
-WITH c AS (
-  SELECT id, status AS was, claimed_by AS was_by FROM deliveries
+-- $1 now, $2 batch size, $3 owner, $4 lease end, $5 how many of the batch
+-- may go out by email or webhook. SKIP LOCKED lets replicas claim side by
+-- side; the lease (next_attempt_at = lease_until while sending) makes a
+-- claim whose process died claimable again once it expires. The inbox
+-- records a whole batch in one statement, so its claims are large; a send
+-- takes a slot of its own, so those beyond $5 are left for the next claim
+-- (their row locks end with this transaction).
+WITH l AS (
+  SELECT id, channel, next_attempt_at, status AS was, claimed_by AS was_by FROM deliveries
   WHERE status IN ('queued', 'sending', 'failed') AND next_attempt_at <= $1
   ORDER BY next_attempt_at, id
   LIMIT $2
   FOR UPDATE SKIP LOCKED
+), c AS (
+  SELECT id, was, was_by
+  FROM (SELECT l.*, row_number() OVER (PARTITION BY channel = 'inbox' ORDER BY next_attempt_at, id) AS n FROM l) l
+  WHERE channel = 'inbox' OR n <= $5
 ), d AS (
   UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, claimed_by = $3, lease_until = $4,
                           next_attempt_at = $4, updated_at = $1
