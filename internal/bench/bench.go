@@ -44,8 +44,8 @@ type Options struct {
 	Repeat   int
 	Clients  int
 	Only     string // comma-separated figure keys; "" = all
-	// DispatchBatch is the dispatcher's claim size (0: jobs.DefaultBatch,
-	// what the server uses).
+	// DispatchBatch is the dispatcher's claim size, inbox and sends alike
+	// (0: jobs.DefaultInboxBatch and jobs.DefaultBatch, what the server uses).
 	DispatchBatch int
 	Stdout        io.Writer // the table; nil = os.Stdout
 	Log           *slog.Logger
@@ -110,27 +110,29 @@ type spec struct {
 }
 
 var specs = map[string]spec{
-	"pgbench":         {name: "ceiling: pgbench -S", unit: "tx/s", rate: true},
-	"healthz":         {name: "ceiling: GET /healthz", unit: "req/s", rate: true},
-	"sweep":           {name: "full status sweep, all tasks", unit: "ms", limit: 5000, target: "≤ 5 s"},
-	"progress":        {name: "progress write + status update", unit: "ms", limit: 5, target: "≤ 5 ms"},
-	"planning":        {name: "reminder planning, one day", unit: "ms", limit: 10000, target: "≤ 10 s (national)"},
-	"dispatch_inbox":  {name: "dispatch to the inbox", unit: "/s", limit: 20000, rate: true, target: "≥ 20,000/s"},
-	"dispatch_hook":   {name: "dispatch to a webhook sink", unit: "/s", limit: 2000, rate: true, target: "≥ 2,000/s"},
-	"dispatch_email":  {name: "dispatch to an SMTP sink", unit: "/s", limit: 500, rate: true, target: "≥ 500/s"},
-	"my_tasks":        {name: "my tasks (50), latency", unit: "ms", limit: 20, onP99: true, target: "p99 ≤ 20 ms"},
-	"my_tasks_rps":    {name: "my tasks (50), throughput", unit: "req/s", rate: true, target: "≥ 10 % of pgbench -S"},
-	"dashboard":       {name: "commune dashboard, latency", unit: "ms", limit: 30, onP99: true, target: "p99 ≤ 30 ms"},
-	"dashboard_rps":   {name: "commune dashboard, throughput", unit: "req/s", rate: true, target: "≥ 5 % of /healthz"},
-	"province_rollup": {name: "province roll-up", unit: "ms", limit: 200, target: "≤ 200 ms"},
-	"national_rollup": {name: "national roll-up (SQL)", unit: "ms", limit: 2000, target: "≤ 2 s"},
-	"report_xlsx":     {name: "9-month report, XLSX", unit: "ms", limit: 300, target: "≤ 300 ms"},
-	"rss":             {name: "server memory (peak RSS)", unit: "MB", limit: 150, target: "≤ 150 MB"},
-	"create_tasks":    {name: "8 clients creating tasks", unit: "tasks/s", limit: 2000, rate: true, target: "≥ 2,000/s, 0 errors"},
+	"pgbench":          {name: "ceiling: pgbench -S", unit: "tx/s", rate: true},
+	"healthz":          {name: "ceiling: GET /healthz", unit: "req/s", rate: true},
+	"sweep":            {name: "full status sweep, all tasks", unit: "ms", limit: 5000, target: "≤ 5 s"},
+	"progress":         {name: "progress write + status update", unit: "ms", limit: 5, target: "≤ 5 ms"},
+	"planning":         {name: "reminder planning, one day", unit: "ms", limit: 10000, target: "≤ 10 s (national)"},
+	"planning_catchup": {name: "reminder planning, catch-up", unit: "ms", limit: 20000, target: "≤ 20 s (national)"},
+	"planning_ceiling": {name: "ceiling: plain INSERT … SELECT", unit: "rows/s", rate: true},
+	"dispatch_inbox":   {name: "dispatch to the inbox", unit: "/s", limit: 20000, rate: true, target: "≥ 20,000/s"},
+	"dispatch_hook":    {name: "dispatch to a webhook sink", unit: "/s", limit: 2000, rate: true, target: "≥ 2,000/s"},
+	"dispatch_email":   {name: "dispatch to an SMTP sink", unit: "/s", limit: 500, rate: true, target: "≥ 500/s"},
+	"my_tasks":         {name: "my tasks (50), latency", unit: "ms", limit: 20, onP99: true, target: "p99 ≤ 20 ms"},
+	"my_tasks_rps":     {name: "my tasks (50), throughput", unit: "req/s", rate: true, target: "≥ 10 % of pgbench -S"},
+	"dashboard":        {name: "commune dashboard, latency", unit: "ms", limit: 30, onP99: true, target: "p99 ≤ 30 ms"},
+	"dashboard_rps":    {name: "commune dashboard, throughput", unit: "req/s", rate: true, target: "≥ 5 % of /healthz"},
+	"province_rollup":  {name: "province roll-up", unit: "ms", limit: 200, target: "≤ 200 ms"},
+	"national_rollup":  {name: "national roll-up (SQL)", unit: "ms", limit: 2000, target: "≤ 2 s"},
+	"report_xlsx":      {name: "9-month report, XLSX", unit: "ms", limit: 300, target: "≤ 300 ms"},
+	"rss":              {name: "server memory (peak RSS)", unit: "MB", limit: 150, target: "≤ 150 MB"},
+	"create_tasks":     {name: "8 clients creating tasks", unit: "tasks/s", limit: 2000, rate: true, target: "≥ 2,000/s, 0 errors"},
 }
 
 // order is how the table lists the figures.
-var order = []string{"sweep", "progress", "planning", "dispatch_inbox", "dispatch_hook", "dispatch_email",
+var order = []string{"sweep", "progress", "planning", "planning_catchup", "planning_ceiling", "dispatch_inbox", "dispatch_hook", "dispatch_email",
 	"my_tasks", "my_tasks_rps", "dashboard", "dashboard_rps", "province_rollup", "national_rollup", "report_xlsx",
 	"rss", "create_tasks"}
 
@@ -146,6 +148,10 @@ type runner struct {
 	hook            *webhookSink
 	smtp            *smtpSink
 	res             Results
+	// plannedRows and planningMedian are a median morning's deliveries and
+	// milliseconds, which the INSERT … SELECT ceiling repeats.
+	plannedRows    int
+	planningMedian float64
 }
 
 // fig makes the figure key from samples (milliseconds or rates).
@@ -345,7 +351,12 @@ func (r *runner) measure(ctx context.Context) error {
 		{[]string{"create_tasks"}, r.createTasks},
 		{[]string{"rss"}, r.memory},
 		{[]string{"sweep"}, func(ctx context.Context) error { return r.add(r.sweep(ctx)) }},
-		{[]string{"planning"}, func(ctx context.Context) error { return r.add(r.planning(ctx)) }},
+		{[]string{"planning"}, func(ctx context.Context) error {
+			if err := r.add(r.planning(ctx)); err != nil {
+				return err
+			}
+			return r.add(r.insertCeiling(ctx))
+		}},
 		{[]string{"dispatch_inbox"}, func(ctx context.Context) error {
 			return r.add(r.dispatch(ctx, "dispatch_inbox", "inbox", 5000))
 		}},

@@ -70,31 +70,34 @@ func (r *runner) planning(ctx context.Context) (*Figure, error) {
 		VALUES ('bench-planning', $1, 'tiendo bench', now(), now(), 'done')`, day); err != nil {
 		return nil, err
 	}
-	var ms []float64
-	queued := 0
-	first := 0.0
+	var ms, rows, dbCPU, selfCPU []float64
 	n := 5 // a working week: at national scale each morning takes a while
 	from := day
+	meter := r.jobMeter(ctx)
 	for i := 0; i < n; day = day.AddDate(0, 0, 1) {
 		if wd := day.Weekday(); wd == time.Saturday || wd == time.Sunday {
 			continue
 		}
-		t0 := time.Now()
+		t0, c0 := time.Now(), meter.sample()
 		res, err := store.PlanReminders(ctx, day, deadlines.PlanOptions{EmailAvailable: true})
 		if err != nil {
 			return nil, err
 		}
 		ms = append(ms, msSince(t0))
-		if i == 0 {
-			first = ms[0]
-		}
-		queued += res.Total()
+		c := meter.since(c0)
+		rows = append(rows, float64(res.Total()))
+		dbCPU, selfCPU = append(dbCPU, c.postgres.Seconds()), append(selfCPU, c.self.Seconds())
 		i++
 	}
-	f := r.fig("planning", ms)
-	f.Note = fmt.Sprintf("%d mornings from %s, %d deliveries queued in all; the first (catch-up) took %.0f ms",
-		n, from.Format("2006-01-02"), queued, first)
-	return f, nil
+	r.plannedRows = int(quantile(rows[1:], 0.5))
+	f := r.fig("planning", ms[1:])
+	r.planningMedian = f.Median
+	f.Note = fmt.Sprintf("%d ordinary mornings after a catch-up from %s: median %d deliveries, database CPU %.1f s, "+
+		"planner CPU %.1f s; the catch-up queued %d in %.0f ms (database CPU %.1f s)", n-1, from.Format("2006-01-02"),
+		r.plannedRows, quantile(dbCPU[1:], 0.5), quantile(selfCPU[1:], 0.5), int(rows[0]), ms[0], dbCPU[0])
+	c := r.fig("planning_catchup", ms[:1])
+	c.Note = fmt.Sprintf("%d deliveries", int(rows[0]))
+	return f, r.add(c, nil)
 }
 
 // dispatch measures the dispatcher as a replica runs it (one Dispatch,
@@ -119,19 +122,23 @@ func (r *runner) dispatch(ctx context.Context, key, channel string, n int) (*Fig
 		}
 		ch = e
 	}
-	d := jobs.Dispatch{Store: store, Channels: map[string]notify.Channel{channel: ch}, Owner: "bench", Batch: r.o.DispatchBatch}
-	var rates []float64
+	d := jobs.Dispatch{Store: store, Channels: map[string]notify.Channel{channel: ch}, Owner: "bench",
+		Batch: r.o.DispatchBatch, InboxBatch: r.o.DispatchBatch}
+	var rates, dbCPU, selfCPU []float64
 	rounds := 3
+	meter := r.jobMeter(ctx)
 	for range rounds {
 		if n, err = r.queueDeliveries(ctx, channel, n); err != nil {
 			return nil, err
 		}
-		t0 := time.Now()
+		t0, c0 := time.Now(), meter.sample()
 		out, err := d.Run(ctx, clock.Now())
 		if err != nil {
 			return nil, err
 		}
-		took := time.Since(t0)
+		took, c := time.Since(t0), meter.since(c0)
+		dbCPU = append(dbCPU, float64(c.postgres.Microseconds())/float64(n))
+		selfCPU = append(selfCPU, float64(c.self.Microseconds())/float64(n))
 		var left int
 		if err := r.owner.GetContext(ctx, &left, `SELECT count(*) FROM deliveries WHERE status <> 'sent' AND window_key LIKE 'bench/%'`); err != nil {
 			return nil, err
@@ -142,7 +149,12 @@ func (r *runner) dispatch(ctx context.Context, key, channel string, n int) (*Fig
 		rates = append(rates, float64(n)/took.Seconds())
 	}
 	f := r.fig(key, rates)
-	f.Note = fmt.Sprintf("%d deliveries × %d rounds, one dispatcher, batch %d", n, rounds, or(d.Batch, jobs.DefaultBatch))
+	batch := or(d.Batch, jobs.DefaultBatch)
+	if channel == "inbox" {
+		batch = or(d.InboxBatch, jobs.DefaultInboxBatch)
+	}
+	f.Note = fmt.Sprintf("%d deliveries × %d rounds, one dispatcher, batch %d; CPU per delivery: database %.0f µs, "+
+		"dispatcher %.0f µs", n, rounds, batch, quantile(dbCPU, 0.5), quantile(selfCPU, 0.5))
 	return f, nil
 }
 
