@@ -98,32 +98,7 @@ func (s *Store) PlanReminders(ctx context.Context, now time.Time, o PlanOptions)
 	if o.AssignedLookback == 0 {
 		o.AssignedLookback = 7 * 24 * time.Hour
 	}
-	total := PlanResult{}
-	for _, communes := range in.chunks {
-		base := []any{communes, in.distances, lookupPast, lookupStride, now}
-		res := PlanResult{}
-		err := s.AcrossCommunes(ctx, func(t *models.Tx) error {
-			clear(res) // a retried transaction counts afresh
-			if _, err := t.Bind(s.remQ.Lock).Exec(); err != nil {
-				return err
-			}
-			since := now.Add(-o.AssignedLookback)
-			if err := countQueued(t, s.remQ.Tasks, res, append(base, since)...); err != nil {
-				return err
-			}
-			if err := countQueued(t, s.remQ.Events, res, communes, now, since); err != nil {
-				return err
-			}
-			return countQueued(t, s.remQ.Digests, res, base...)
-		})
-		if err != nil {
-			return total, err
-		}
-		for k, n := range res {
-			total[k] += n
-		}
-	}
-	return total, nil
+	return s.planChunks(ctx, in, now, o)
 }
 
 // countQueued runs one planning statement and adds its counts to res.
