@@ -60,6 +60,9 @@ type PlanOptions struct {
 	// announced; it bounds the catch-up after downtime and keeps a first
 	// start from announcing every old task. Default 7 days.
 	AssignedLookback time.Duration
+	// ChunkSize is how many communes one planning transaction covers
+	// (default planChunk).
+	ChunkSize int
 }
 
 // PlanResult counts the deliveries one run queued, per kind.
@@ -166,7 +169,11 @@ func (s *Store) planInput(ctx context.Context, now time.Time, o PlanOptions) (*p
 	}
 	in := &planInput{distances: groups.flat}
 	for len(lines) > 0 {
-		n := min(planChunk, len(lines))
+		size := o.ChunkSize
+		if size <= 0 {
+			size = planChunk
+		}
+		n := min(size, len(lines))
 		b, err := json.Marshal(lines[:n])
 		if err != nil {
 			return nil, err
