@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -142,8 +143,20 @@ func benchRun(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 	fs.StringVar(&o.Only, "only", "", "comma-separated figure keys to measure (default all)")
 	fs.IntVar(&o.DispatchBatch, "dispatch-batch", 0, "the dispatcher's claim size (default: the server's)")
 	fs.StringVar(&o.Binary, "server", "bin/tiendo", "the tiendo binary to start as the server under test")
+	cpuProfile := fs.String("cpuprofile", "", "write this process's CPU profile (the jobs run in it) to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	dsn, stop, err := config.OwnerDSN(ctx, cfg, os.Stderr)
 	if err != nil {
