@@ -95,22 +95,28 @@ func (t *tally) add(f func(*tally)) {
 // Run implements Job: it drains what is due now, batch by batch, and stops
 // when a claim comes back empty (retries wait for their time) or ctx ends;
 // then it claims nothing more and hands back what it has not started
-// (dispatch_stop.go), while the sends under way finish within Grace.
+// (dispatch_stop.go), while the sends under way finish within Grace. A
+// batch's inbox write goes on while the next batch is claimed (both cores
+// work), but never beside the next batch's own.
 func (d Dispatch) Run(ctx context.Context, _ time.Time) (string, error) {
 	var t tally
+	var inboxes sync.WaitGroup
 	r := d.begin(ctx)
 	defer r.end()
 	for ctx.Err() == nil {
+		claimedAt := time.Now()
 		batch, err := d.Store.ClaimMixed(ctx, d.Owner, or(d.InboxBatch, DefaultInboxBatch), or(d.Batch, DefaultBatch),
 			or(d.Lease, DefaultLease))
+		inboxes.Wait()
 		if err != nil {
 			return t.String(), err
 		}
 		if len(batch) == 0 {
 			break
 		}
-		d.runBatch(ctx, r, batch, &t)
+		d.runBatch(ctx, r, batch, claimedAt, &inboxes, &t)
 	}
+	inboxes.Wait()
 	return t.String(), ctx.Err()
 }
 

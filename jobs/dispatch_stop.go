@@ -37,10 +37,13 @@ func (r *dispatchRun) end() {
 	r.cancel()
 }
 
-// runBatch sends one claimed batch. When ctx ends, the deliveries not yet
-// started are handed back at once (before waiting for those under way), so
-// another replica sends them now rather than when this claim's lease ends.
-func (d Dispatch) runBatch(ctx context.Context, r *dispatchRun, batch []deadlines.Outbound, t *tally) {
+// runBatch sends one claimed batch (claimed at claimedAt) and returns when
+// its sends have ended; its inbox write may still be under way in inboxes.
+// When ctx ends, the deliveries not yet started are handed back at once
+// (before waiting for those under way), so another replica sends them now
+// rather than when this claim's lease ends.
+func (d Dispatch) runBatch(ctx context.Context, r *dispatchRun, batch []deadlines.Outbound, claimedAt time.Time,
+	inboxes *sync.WaitGroup, t *tally) {
 	var wg sync.WaitGroup
 	var held []*deadlines.Outbound
 	grouped := map[string][]*deadlines.Outbound{} // by channel, for those that take a batch at once
@@ -48,7 +51,7 @@ func (d Dispatch) runBatch(ctx context.Context, r *dispatchRun, batch []deadline
 	// Every send of the batch ends by half the lease, however long it
 	// waited for a slot, so its outcome is recorded before the claim
 	// can pass to another replica.
-	deadline := time.Now().Add(or(d.Lease, DefaultLease) / 2)
+	deadline := claimedAt.Add(or(d.Lease, DefaultLease) / 2)
 	for i := range batch {
 		o := &batch[i]
 		if _, ok := d.Channels[o.Channel].(notify.BatchRecorder); ok {
@@ -70,7 +73,7 @@ func (d Dispatch) runBatch(ctx context.Context, r *dispatchRun, batch []deadline
 			continue
 		}
 		bc := d.Channels[name].(notify.BatchRecorder)
-		wg.Go(func() { d.deliverBatch(r.work, bc, group, t) })
+		inboxes.Go(func() { d.deliverBatch(r.work, bc, group, t) })
 	}
 	d.release(r.work, held, t)
 	wg.Wait()
