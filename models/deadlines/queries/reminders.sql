@@ -17,11 +17,10 @@
 -- name: plan-lock
 -- $1 the lane (reminders_lanes.go). Planners on several replicas (or `jobs
 -- run` beside the scheduler) take turns on each lane instead of racing for
--- the same rows; the sorts of a national run
--- get the memory they need. JIT is off: the statements' estimates pass
--- jit_above_cost, and compiling them cost 8 of a chunk's 17 s (EXPLAIN
--- ANALYZE, national preset) for nothing in return. All last until the
--- transaction ends.
+-- the same rows; the sorts of a national run get the memory they need. JIT
+-- is off: the statements' estimates pass jit_above_cost, and compiling them
+-- cost 8 of a chunk's 17 s (EXPLAIN ANALYZE, national preset) for nothing
+-- in return. All last until the transaction ends.
 SELECT pg_advisory_xact_lock(hashtext('tiendo.reminders'), $1::int), set_config('work_mem', '64MB', true),
        set_config('jit', 'off', true);
 
