@@ -189,7 +189,12 @@ func (c roleConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := "SET ROLE " + pq.QuoteIdentifier(c.role)
+	// No JIT compilation on either pool: tiendo's statements are short, and
+	// where their estimates pass jit_above_cost (the planner's chunks, the
+	// sweep, a province's roll-up under a generic plan) LLVM spent longer
+	// compiling than the statement ran — 8.2 of a planning chunk's 17.2 s
+	// (issue 15, national preset).
+	q := "SET ROLE " + pq.QuoteIdentifier(c.role) + "; SET jit = off"
 	if c.role == JobsRole {
 		// Everything the jobs write is derived from state and safe to redo
 		// (DESIGN.md, Jobs): a crash that loses the last few hundred

@@ -41,12 +41,13 @@ func TestPoolsSettings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var role, planning, commit string
+		var role, planning, commit, jit string
 		err = db.QueryRowContext(ctx, `SELECT current_user, current_setting('plan_cache_mode'),
-			current_setting('synchronous_commit')`).Scan(&role, &planning, &commit)
+			current_setting('synchronous_commit'), current_setting('jit')`).Scan(&role, &planning, &commit, &jit)
 		db.Close()
-		if err != nil || role != c.role || planning != c.planning || (c.commit != "" && commit != c.commit) {
-			t.Errorf("%s pool: %v role %s, plan_cache_mode %s, synchronous_commit %s", c.role, err, role, planning, commit)
+		if err != nil || role != c.role || planning != c.planning || (c.commit != "" && commit != c.commit) || jit != "off" {
+			t.Errorf("%s pool: %v role %s, plan_cache_mode %s, synchronous_commit %s, jit %s", c.role, err, role,
+				planning, commit, jit)
 		}
 	}
 }
