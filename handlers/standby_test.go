@@ -208,6 +208,20 @@ func pause(t *testing.T, superStandby, fn string) {
 	if _, err := db.Exec("SELECT " + fn + "()"); err != nil {
 		t.Fatal(err)
 	}
+	// A pause is a request the startup process honours a little later.
+	for end := time.Now().Add(10 * time.Second); fn == "pg_wal_replay_pause"; {
+		if time.Now().After(end) {
+			t.Fatal("the standby never paused its replay")
+		}
+		var state string
+		if err := db.Get(&state, "SELECT pg_get_wal_replay_pause_state()"); err != nil {
+			t.Fatal(err)
+		}
+		if state == "paused" {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // report records percent on task as user and returns the cookie the write set.

@@ -141,13 +141,17 @@ func (sb *Standby) check(ctx context.Context, primary *sqlx.DB, pending []walSam
 	}
 	at := time.Now()
 	var p string
-	if err := primary.GetContext(ctx, &p, `SELECT pg_current_wal_lsn()::text`); err != nil {
+	// The insert position, not pg_current_wal_lsn (the write position): a
+	// commit that returned under synchronous_commit = off (the jobs' pool, or
+	// a server set so) may not be written yet, and the standby would be
+	// judged to hold it before it does.
+	if err := primary.GetContext(ctx, &p, `SELECT pg_current_wal_insert_lsn()::text`); err != nil {
 		sb.conclude(false, fmt.Errorf("primary: %w", err)) // the primary's reads fail too
 		return pending
 	}
 	var r string
 	err := sb.db.GetContext(ctx, &r, `SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()
-		ELSE pg_current_wal_lsn() END)::text`)
+		ELSE pg_current_wal_insert_lsn() END)::text`)
 	if err != nil {
 		sb.conclude(false, fmt.Errorf("standby: %w", err))
 		return pending

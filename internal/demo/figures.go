@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/tiendo/tiendo/models"
 	"github.com/tiendo/tiendo/models/calendar"
@@ -49,7 +50,11 @@ func (l *loader) record(ctx context.Context, f *figuresSpec) error {
 			return fmt.Errorf("chỉ tiêu %s: %w", r.code, err)
 		}
 	}
-	in := f.dossiers // the model normalises its input in place
+	// The model normalises its input in place, lines too: each load works
+	// on its own copy of the spec (loads run side by side in the tests).
+	in := f.dossiers
+	in.Channels, in.Fields = slices.Clone(in.Channels), slices.Clone(in.Fields)
+	in.LinkedGroups, in.NoAppointmentFields = slices.Clone(in.LinkedGroups), slices.Clone(in.NoAppointmentFields)
 	if _, err := l.store.RecordDossierStats(ctx, a, p, in); err != nil {
 		return fmt.Errorf("số liệu hồ sơ %s: %w", f.period, err)
 	}
