@@ -45,9 +45,6 @@ func NewRowScanner[T any](name string, dest func(*T) []any) *RowScanner[T] {
 	return &RowScanner[T]{name: name, dest: dest, columns: cols}
 }
 
-// Columns are the column names the scanner expects, in order.
-func (sc *RowScanner[T]) Columns() []string { return slices.Clone(sc.columns) }
-
 // All appends every row to out and closes rows.
 func (sc *RowScanner[T]) All(rows *sqlx.Rows, out *[]T) error {
 	defer rows.Close()

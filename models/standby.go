@@ -61,18 +61,17 @@ func (sb *Standby) register(stmt *sqlx.Stmt, text string) {
 
 // StandbyStats is what the metrics report of the standby.
 type StandbyStats struct {
-	Usable          bool          // reads go to the standby
-	Lag             time.Duration // how far behind the primary it is known to be
-	PrimaryReads    int64         // GET requests read on the primary since start
-	StandbyReads    int64         // GET requests read on the standby since start
-	MaxLag          time.Duration // TIENDO_REPLICA_MAX_LAG
-	StatementsReady bool          // the statements are prepared on the standby
+	Usable       bool          // reads go to the standby
+	Lag          time.Duration // how far behind the primary it is known to be
+	PrimaryReads int64         // GET requests read on the primary since start
+	StandbyReads int64         // GET requests read on the standby since start
+	MaxLag       time.Duration // TIENDO_REPLICA_MAX_LAG
 }
 
 // Stats reports the standby's state now.
 func (sb *Standby) Stats(now time.Time) StandbyStats {
 	return StandbyStats{Usable: sb.usable.Load(), Lag: sb.lag(now), PrimaryReads: sb.served[0].Load(),
-		StandbyReads: sb.served[1].Load(), MaxLag: sb.maxLag, StatementsReady: sb.stmts.Load() != nil}
+		StandbyReads: sb.served[1].Load(), MaxLag: sb.maxLag}
 }
 
 // lag is how long ago the standby last held every commit: the time since caughtUp.

@@ -81,7 +81,7 @@ func runUser(ctx context.Context, cfg config.Config, log *slog.Logger, args []st
 }
 
 func operatorStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*domain.Store, func(), error) {
-	db, store, err := openStore(ctx, cfg, log)
+	db, store, err := openStore(ctx, cfg, log, false)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -24,8 +24,10 @@ import (
 // user's reads return to the standby this long (plus the lag) after a write.
 const standbyCheckEvery = 500 * time.Millisecond
 
-// openStore opens the database, applies the migrations and prepares the store.
-func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*config.Database, *domain.Store, error) {
+// openStore opens the database, applies the migrations and prepares the
+// store. Only the server's store (serving) reads from a standby: a command
+// has no GET requests to send there, nor a watcher to run.
+func openStore(ctx context.Context, cfg config.Config, log *slog.Logger, serving bool) (*config.Database, *domain.Store, error) {
 	db, err := config.OpenDatabase(ctx, cfg, os.Stderr)
 	if err != nil {
 		return nil, nil, err
@@ -36,7 +38,7 @@ func openStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*confi
 		log.Warn("clock moved", "TIENDO_NOW", cfg.Now)
 	}
 	var standby *models.Standby
-	if db.Replica != nil {
+	if db.Replica != nil && serving {
 		standby = models.NewStandby(db.Replica, cfg.ReplicaMaxLag, log)
 	}
 	store, err := domain.Open(db.DB, models.Options{Clock: clock, Standby: standby,
@@ -58,7 +60,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, args []stri
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, store, err := openStore(ctx, cfg, log)
+	db, store, err := openStore(ctx, cfg, log, true)
 	if err != nil {
 		return err
 	}
@@ -142,7 +144,7 @@ func listen(ctx context.Context, cfg config.Config, h http.Handler, log *slog.Lo
 }
 
 func migrate(ctx context.Context, cfg config.Config, log *slog.Logger) error {
-	db, store, err := openStore(ctx, cfg, log)
+	db, store, err := openStore(ctx, cfg, log, false)
 	if err != nil {
 		return err
 	}
@@ -152,7 +154,7 @@ func migrate(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 }
 
 func loadDemo(ctx context.Context, cfg config.Config, log *slog.Logger) error {
-	db, store, err := openStore(ctx, cfg, log)
+	db, store, err := openStore(ctx, cfg, log, false)
 	if err != nil {
 		return err
 	}

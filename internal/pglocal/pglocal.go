@@ -60,21 +60,10 @@ func Start(ctx context.Context, o Options) (*Cluster, error) {
 	if o.DataDir == "" {
 		return nil, errors.New("pglocal: no data directory given; set TIENDO_DATA_DIR")
 	}
-	dir, err := filepath.Abs(o.DataDir)
+	c, err := newCluster(o.DataDir, o.Log, o.Fast)
 	if err != nil {
-		return nil, fmt.Errorf("pglocal: %w", err)
-	}
-	logw := o.Log
-	if logw == nil {
-		logw = io.Discard
-	}
-	if dir, err = placeDataDir(dir, logw); err != nil {
 		return nil, err
 	}
-	if err := checkSocketPath(dir); err != nil {
-		return nil, err
-	}
-	c := &Cluster{dataDir: dir, sockDir: dir, port: port, log: logw, fast: o.Fast}
 	if c.reuse(ctx) {
 		return c, nil
 	}
@@ -91,14 +80,39 @@ func Start(ctx context.Context, o Options) (*Cluster, error) {
 	return c, nil
 }
 
-// prepare finds the binaries and the account to run them as, and runs initdb
-// unless the directory already holds a cluster.
-func (c *Cluster) prepare(ctx context.Context, fast bool) error {
+// newCluster places a cluster's data directory (which is also its socket
+// directory), not yet started.
+func newCluster(dataDir string, log io.Writer, fast bool) (*Cluster, error) {
+	dir, err := filepath.Abs(dataDir)
+	if err != nil {
+		return nil, fmt.Errorf("pglocal: %w", err)
+	}
+	if log == nil {
+		log = io.Discard
+	}
+	if dir, err = placeDataDir(dir, log); err != nil {
+		return nil, err
+	}
+	if err := checkSocketPath(dir); err != nil {
+		return nil, err
+	}
+	return &Cluster{dataDir: dir, sockDir: dir, port: port, log: log, fast: fast}, nil
+}
+
+// findRunner finds the binaries and the account to run them as.
+func (c *Cluster) findRunner() error {
 	bin, err := BinDir()
 	if err != nil {
 		return fmt.Errorf("pglocal: %w", err)
 	}
-	if c.run, err = newRunner(bin); err != nil {
+	c.run, err = newRunner(bin)
+	return err
+}
+
+// prepare finds the runner and runs initdb unless the directory already
+// holds a cluster.
+func (c *Cluster) prepare(ctx context.Context, fast bool) error {
+	if err := c.findRunner(); err != nil {
 		return err
 	}
 	if err := c.run.checkReachable(c.dataDir); err != nil {

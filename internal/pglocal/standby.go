@@ -12,27 +12,14 @@ import (
 // dataDir, configured to stream from c (-R), and starts it as a hot
 // standby: the tests of reading from a standby (issue 18) use a real one.
 func (c *Cluster) StartStandby(ctx context.Context, dataDir string, log io.Writer) (*Cluster, error) {
-	if log == nil {
-		log = io.Discard
-	}
-	dir, err := filepath.Abs(dataDir)
+	s, err := newCluster(dataDir, log, c.fast)
 	if err != nil {
-		return nil, fmt.Errorf("pglocal: %w", err)
-	}
-	if dir, err = placeDataDir(dir, log); err != nil {
 		return nil, err
 	}
-	if err := checkSocketPath(dir); err != nil {
+	if err := s.findRunner(); err != nil {
 		return nil, err
 	}
-	s := &Cluster{dataDir: dir, sockDir: dir, port: port, log: log, fast: c.fast}
-	bin, err := BinDir()
-	if err != nil {
-		return nil, fmt.Errorf("pglocal: %w", err)
-	}
-	if s.run, err = newRunner(bin); err != nil {
-		return nil, err
-	}
+	dir := s.dataDir
 	if err := s.run.makeDataDir(dir); err != nil {
 		return nil, err
 	}
